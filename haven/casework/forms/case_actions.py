@@ -1,0 +1,104 @@
+"""State change, allocation, restriction, break-glass reason and closure forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from haven.casework.models import CaseState, ExitType
+from haven.casework.services.closure import ExitRequirement
+from haven.govuk.forms import (
+    GovukForm,
+    GovukModelSelectField,
+    GovukRadiosField,
+    GovukTextareaField,
+)
+
+
+class StateChangeForm(GovukForm):
+    to_state = GovukRadiosField(
+        label="New state", error_messages={"required": "Select the new state"}
+    )
+    reason = GovukTextareaField(label="Reason (optional)", required=False, rows=3)
+
+    def __init__(self, *args: Any, states: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_state"].choices = [(s, CaseState(s).label) for s in states]  # type: ignore[attr-defined]
+
+
+class AllocationForm(GovukForm):
+    allocated_to = GovukModelSelectField(
+        queryset=None, label="Worker", required=False, empty_label="Nobody"
+    )
+    team = GovukModelSelectField(queryset=None, label="Team", required=False, empty_label="No team")
+
+    def __init__(self, *args: Any, staff: Any, teams: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["allocated_to"].queryset = staff  # type: ignore[attr-defined]
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+
+
+class RestrictionForm(GovukForm):
+    restricted = GovukRadiosField(
+        label="Who can open this case?",
+        choices=[("yes", "Only named staff"), ("no", "Everyone who works on cases like it")],
+        error_messages={"required": "Select who can open this case"},
+    )
+    reason = GovukTextareaField(label="Reason", rows=3, error_label="the reason")
+
+
+class NamedStaffForm(GovukForm):
+    user = GovukModelSelectField(
+        queryset=None,
+        label="Add a named member of staff",
+        empty_label="Choose…",
+        error_messages={"required": "Select a member of staff"},
+    )
+
+    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = staff  # type: ignore[attr-defined]
+
+
+class BreakGlassForm(GovukForm):
+    reason = GovukTextareaField(
+        label="Why do you need to open this restricted case?",
+        rows=4,
+        error_messages={"required": "Enter why you need to open this restricted case"},
+        hint="Your name, the time and your reason are recorded in the audit trail.",
+    )
+
+
+class CloseCaseForm(GovukForm):
+    exit_type = GovukRadiosField(
+        label="Type of exit",
+        choices=ExitType.choices,
+        error_messages={"required": "Select whether this is a planned or unplanned exit"},
+    )
+    reason = GovukTextareaField(
+        label="Reason for closing",
+        rows=4,
+        error_messages={"required": "Enter the reason for closing the case"},
+    )
+
+    def __init__(self, *args: Any, requirements: list[ExitRequirement], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.requirements = [r for r in requirements if not r.done]
+        for requirement in self.requirements:
+            self.fields[f"override_{requirement.key}"] = GovukTextareaField(
+                label=f"{requirement.label} is not done: why close without it?",
+                rows=2,
+                error_messages={
+                    "required": f"{requirement.label} is not done: do it first or give a reason"
+                },
+                hint=f"Required by the contract ({requirement.citation})"
+                if requirement.citation
+                else None,
+            )
+
+    def overrides(self) -> dict[str, str]:
+        return {
+            r.key: str(self.cleaned_data.get(f"override_{r.key}") or "") for r in self.requirements
+        }
+
+    def override_fields(self) -> list[Any]:
+        return [self[f"override_{r.key}"] for r in self.requirements]

@@ -1,0 +1,45 @@
+"""How casework shows times and deadlines to staff (Europe/London, plain English)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+
+TAG_CLASSES = {
+    "open": "govuk-tag--blue",
+    "met": "govuk-tag--green",
+    "breached": "govuk-tag--red",
+    "cancelled": "govuk-tag--grey",
+    "high": "govuk-tag--red",
+    "medium": "govuk-tag--orange",
+    "standard": "govuk-tag--grey",
+}
+
+
+def when(value: datetime | None) -> str:
+    """'Tue 1 Dec 2026, 10:00' in UK time, or an empty string."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+
+
+def due_state(task: Any, now: datetime | None = None) -> str:
+    """'overdue', 'due today' or '' for an outstanding task."""
+    if task.completed_at is not None or task.status == "cancelled":
+        return ""
+    now = now or timezone.now()
+    if task.due_at < now:
+        return "overdue"
+    if timezone.localdate(task.due_at) == timezone.localdate(now):
+        return "due today"
+    return ""
+
+
+def tag_class(value: str) -> str:
+    return TAG_CLASSES.get(value, "govuk-tag--grey")
+
+
+HELPERS = {"when": when, "due_state": due_state, "tag_class": tag_class}

@@ -1,0 +1,219 @@
+"""Reads of cases, scoped to the user (views call these, never the models)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from haven.accounts.models import Team, User
+from haven.accounts.roles import Role
+from haven.casework.access import can_change_case, can_manage_case, teams_of, visible_q
+from haven.casework.models import (
+    BreakGlassGrant,
+    Case,
+    CaseAccess,
+    CaseEvent,
+    CaseNote,
+    CaseQuerySet,
+    ContactAttempt,
+    Task,
+    TaskStatus,
+)
+
+WORKLIST_PAGE_SIZE = 50
+WORKLIST_SCOPES = ("mine", "team", "all")
+
+
+class ReasonRequiredError(Exception):
+    """The case is restricted and the user is not named: they must give a reason to open it."""
+
+    def __init__(self, case_id: Any) -> None:
+        super().__init__("reason required")
+        self.case_id = case_id
+
+
+@dataclass(frozen=True)
+class VisibleCase:
+    """A case this user may open, what they may do, and the break-glass grant if one was used."""
+
+    case: Case
+    can_change: bool
+    can_manage: bool
+    grant: BreakGlassGrant | None = None
+
+
+def _require_case_role(user: Any) -> None:
+    if not user.has_perm("casework.view_cases"):
+        raise PermissionDenied
+
+
+def cases_visible_to(user: Any) -> CaseQuerySet:
+    _require_case_role(user)
+    return Case.objects.visible_to(user)
+
+
+def _case_in_scope(user: Any, case_id: Any) -> Case:
+    _require_case_role(user)
+    case = (
+        Case.objects.in_scope_of(user)
+        .select_related(
+            "person", "contract", "contract__provider", "referral", "allocated_to", "team"
+        )
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise Http404("No such case")
+    return case
+
+
+def _is_named(user: Any, case: Case) -> bool:
+    return bool(user.is_superuser) or CaseAccess.objects.filter(case=case, user=user).exists()
+
+
+def active_grant(user: Any, case: Case) -> BreakGlassGrant | None:
+    return (
+        BreakGlassGrant.objects.filter(case=case, user=user, expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .first()
+    )
+
+
+def case_for_user(user: Any, case_id: Any) -> VisibleCase:
+    """The case and what the user may do; 404 outside their scope; ReasonRequiredError
+    when it is restricted, they are not named and have no current break-glass reason."""
+    case = _case_in_scope(user, case_id)
+    grant = None
+    named = case.is_restricted and _is_named(user, case)
+    if case.is_restricted and not named:
+        grant = active_grant(user, case)
+        if grant is None:
+            raise ReasonRequiredError(case.pk)
+    return VisibleCase(
+        case, can_change_case(user, case, named=named), can_manage_case(user, case), grant
+    )
+
+
+def case_for_break_glass(user: Any, case_id: Any) -> Case:
+    """A restricted case in the user's scope that they could open with a reason (else 404)."""
+    case = _case_in_scope(user, case_id)
+    if not case.is_restricted:
+        raise Http404("No such case")
+    return case
+
+
+def timeline_for(case: Case) -> QuerySet[CaseEvent]:
+    return case.events.select_related("actor").order_by("-occurred_at", "-created_at")
+
+
+def tasks_for(case: Case) -> QuerySet[Task]:
+    return case.tasks.order_by("due_at")
+
+
+def attempts_for(case: Case) -> QuerySet[ContactAttempt]:
+    return case.attempts.select_related("recorded_by")
+
+
+def notes_for(case: Case) -> QuerySet[CaseNote]:
+    """Original notes with their corrections and earlier versions (constant queries)."""
+    return (
+        case.notes.filter(corrects__isnull=True)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "corrections",
+                queryset=CaseNote.objects.select_related("author").order_by("recorded_at"),
+            ),
+            "versions",
+        )
+    )
+
+
+def note_for_user(user: Any, note_id: Any) -> tuple[VisibleCase, CaseNote]:
+    note = CaseNote.objects.select_related("case", "author").filter(pk=note_id).first()
+    if note is None:
+        raise Http404("No such note")
+    visible = case_for_user(user, note.case_id)
+    return visible, note
+
+
+def next_deadline(case: Case) -> Task | None:
+    return (
+        case.tasks.filter(completed_at__isnull=True)
+        .exclude(status=TaskStatus.CANCELLED)
+        .order_by("due_at")
+        .first()
+    )
+
+
+def named_staff(case: Case) -> list[User]:
+    return [
+        access.user for access in case.accesses.select_related("user").order_by("user__full_name")
+    ]
+
+
+def staff_for_case(case: Case) -> QuerySet[User]:
+    """Caseworkers, team leaders and managers of the case's provider (for allocation and naming)."""
+    if case.contract.provider_id is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id=case.contract.provider_id,
+            memberships__role__in=[Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER],
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def teams_for_case(case: Case) -> QuerySet[Team]:
+    if case.contract.provider_id is None:
+        return Team.objects.none()
+    return Team.objects.filter(organisation_id=case.contract.provider_id).order_by("name")
+
+
+@dataclass(frozen=True)
+class Worklist:
+    page: Page[Task]
+    overdue: int
+    due_today: int
+    scope: str
+
+
+def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
+    """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
+    _require_case_role(user)
+    tasks = Task.objects.filter(visible_q(user, "case__"), completed_at__isnull=True).exclude(
+        status=TaskStatus.CANCELLED
+    )
+    if scope == "mine":
+        tasks = tasks.filter(case__allocated_to_id=user.pk)
+    elif scope == "team":
+        tasks = tasks.filter(case__team_id__in=teams_of(user))
+    if filters.get("contract"):
+        tasks = tasks.filter(case__contract_id=filters["contract"])
+    if filters.get("risk_level"):
+        tasks = tasks.filter(case__risk_level=filters["risk_level"])
+    if filters.get("state"):
+        tasks = tasks.filter(case__state=filters["state"])
+    now = timezone.now()
+    end_of_today = timezone.make_aware(datetime.combine(timezone.localdate(now), time.max))
+    counts = tasks.aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=Q(due_at__lt=now)),
+        due_today=Count("pk", filter=Q(due_at__gte=now, due_at__lte=end_of_today)),
+    )
+    ordered = tasks.select_related(
+        "case", "case__person", "case__contract", "case__allocated_to", "case__team"
+    ).order_by("due_at", "pk")
+    paginator = Paginator(ordered, WORKLIST_PAGE_SIZE)
+    paginator.__dict__["count"] = counts["total"]  # already counted above: one query fewer
+    return Worklist(paginator.get_page(page), counts["overdue"], counts["due_today"], scope)

@@ -1,0 +1,52 @@
+"""Every write to the case record (STYLE habit 1): atomic, audited, on the timeline."""
+
+from haven.casework.services.access import (
+    case_access_grant,
+    case_access_revoke,
+    case_allocate,
+    case_break_glass,
+    case_restricted_view_audit,
+    case_restriction_set,
+    case_view_record,
+)
+from haven.casework.services.attempts import SafeContactBlockedError, contact_attempt_record
+from haven.casework.services.closure import ClosureRefusedError, case_close, exit_requirements
+from haven.casework.services.events import case_event_record
+from haven.casework.services.notes import (
+    NoteNotEditableError,
+    case_note_add,
+    case_note_correct,
+    case_note_edit,
+    note_edit_refusal,
+)
+from haven.casework.services.opening import case_open_from_referral
+from haven.casework.services.risk_level import case_risk_level_set
+from haven.casework.services.states import case_state_change, waiting_list_block
+from haven.casework.services.tasks import case_tasks_sync, tasks_mark_breached
+
+__all__ = [
+    "ClosureRefusedError",
+    "NoteNotEditableError",
+    "SafeContactBlockedError",
+    "case_access_grant",
+    "case_access_revoke",
+    "case_allocate",
+    "case_break_glass",
+    "case_close",
+    "case_event_record",
+    "case_note_add",
+    "case_note_correct",
+    "case_note_edit",
+    "case_open_from_referral",
+    "case_restricted_view_audit",
+    "case_restriction_set",
+    "case_risk_level_set",
+    "case_state_change",
+    "case_tasks_sync",
+    "case_view_record",
+    "contact_attempt_record",
+    "exit_requirements",
+    "note_edit_refusal",
+    "tasks_mark_breached",
+    "waiting_list_block",
+]

@@ -1,0 +1,186 @@
+"""Recording a contact attempt: safe-contact check, deadline tasks, final letter (seed 002 s3.7)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from haven.casework import first_contact
+from haven.casework.deadline_rules import profile_of
+from haven.casework.models import (
+    Case,
+    CaseState,
+    ContactAttempt,
+    Direction,
+    Outcome,
+    Task,
+    TaskStatus,
+)
+from haven.casework.safety import unsafe_reasons
+from haven.casework.services.events import case_event_record
+from haven.casework.services.tasks import case_tasks_sync, task_complete
+from haven.core.auditor import audit_event
+from haven.core.models import AuditAction
+
+
+class SafeContactBlockedError(Exception):
+    """The channel is unsafe for this person now; recording needs an override and a reason."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
+def _attempt_limit(case: Case) -> int | None:
+    try:
+        spec = profile_of(case.contract).first_contact
+    except ValueError:
+        return None
+    return spec.attempt_limit if spec is not None and spec.final_letter else None
+
+
+@transaction.atomic
+def contact_attempt_record(
+    *,
+    case: Case,
+    channel: str,
+    outcome: str,
+    attempted_at: datetime,
+    recorded_by: Any,
+    direction: str = Direction.OUTBOUND,
+    notes: str = "",
+    override_reason: str = "",
+) -> ContactAttempt:
+    """Record an attempt; an unsafe outbound channel raises SafeContactBlockedError unless overridden."""
+    reasons: list[str] = []
+    if direction == Direction.OUTBOUND:
+        reasons = unsafe_reasons(case.person, channel=channel, outcome=outcome, at=attempted_at)
+        if reasons and not override_reason.strip():
+            raise SafeContactBlockedError(reasons)
+    is_final_letter = bool(
+        case.final_letter_requested_at and channel == "letter" and outcome == Outcome.LETTER_SENT
+    )
+    attempt = ContactAttempt.objects.create(
+        case=case,
+        channel=channel,
+        direction=direction,
+        outcome=outcome,
+        notes=notes,
+        attempted_at=attempted_at,
+        recorded_by=recorded_by,
+        is_final_letter=is_final_letter,
+        safe_contact_reasons=reasons,
+        override_reason=override_reason.strip() if reasons else "",
+    )
+    _record_attempt_history(attempt, recorded_by)
+    _update_tasks(case, attempt, recorded_by)
+    _after_attempt(case, attempt, recorded_by)
+    return attempt
+
+
+def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
+    """The audit event (with any override reason) and the timeline entry for an attempt."""
+    overridden = bool(attempt.safe_contact_reasons)
+    audit_event(
+        actor=actor,
+        action=AuditAction.CREATE,
+        target=attempt,
+        changes={"channel": [None, attempt.channel], "outcome": [None, attempt.outcome]},
+        reason=f"Safe-contact override: {attempt.override_reason}" if overridden else "",
+    )
+    label = "Final letter sent" if attempt.is_final_letter else Outcome(attempt.outcome).label
+    summary = f"{label} ({attempt.channel}, {attempt.direction})"
+    if overridden:
+        summary += " – safe-contact warning overridden"
+    case_event_record(
+        case=attempt.case,
+        kind="attempt",
+        actor=actor,
+        target=attempt,
+        occurred_at=attempt.attempted_at,
+        summary=summary,
+        data={"channel": attempt.channel, "outcome": attempt.outcome, "override": overridden},
+    )
+
+
+def _update_tasks(case: Case, attempt: ContactAttempt, actor: Any) -> None:
+    outstanding = case.tasks.filter(completed_at__isnull=True).exclude(status=TaskStatus.CANCELLED)
+    for task in outstanding:
+        if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
+            continue
+        if first_contact.counts_towards(task.action, attempt.channel):
+            task.attempts_made += 1
+            task.save(update_fields=["attempts_made", "updated_at"])
+        ends_by_letter = attempt.is_final_letter and (
+            task.rule_key == first_contact.FINAL_LETTER_KEY or task.action == "phone_contact"
+        )
+        if first_contact.meets(task.action, attempt.channel, attempt.outcome) or ends_by_letter:
+            how = "final letter" if ends_by_letter else Outcome(attempt.outcome).label.lower()
+            task_complete(task=task, done_at=attempt.attempted_at, actor=actor, how=how)
+
+
+def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any) -> None:
+    fields: list[str] = []
+    if case.state == CaseState.NEW:
+        case.state = CaseState.CONTACTING
+        fields.append("state")
+        case_event_record(
+            case=case,
+            kind="state_changed",
+            actor=actor,
+            target=case,
+            summary="State changed from New to Contacting (first attempt)",
+            data={"from": CaseState.NEW, "to": CaseState.CONTACTING},
+        )
+    if first_contact.is_successful_contact(attempt.outcome) and case.first_contact_at is None:
+        case.first_contact_at = attempt.attempted_at
+        fields.append("first_contact_at")
+    if fields:
+        case.save(update_fields=[*fields, "updated_at"])
+        if "first_contact_at" in fields:
+            case_tasks_sync(case=case, actor=actor)  # rules that start at the first contact
+    _maybe_request_final_letter(case, actor)
+
+
+def _maybe_request_final_letter(case: Case, actor: Any) -> None:
+    limit = _attempt_limit(case)
+    if case.final_letter_requested_at is not None or not limit:
+        return
+    unsuccessful = case.attempts.filter(outcome__in=first_contact.UNSUCCESSFUL).count()
+    if not first_contact.final_letter_needed(
+        attempt_limit=limit,
+        unsuccessful_attempts=unsuccessful,
+        contacted=case.first_contact_at is not None,
+    ):
+        return
+    now = timezone.now()
+    case.final_letter_requested_at = now
+    case.save(update_fields=["final_letter_requested_at", "updated_at"])
+    spec = profile_of(case.contract).first_contact
+    citation = (spec.citation if spec else "") or ""
+    due = timezone.localtime(now).replace(hour=23, minute=59, second=59, microsecond=0)
+    task = Task.objects.create(
+        case=case,
+        rule_key=first_contact.FINAL_LETTER_KEY,
+        label="Send the final letter",
+        action="letter_sent",
+        due_at=due,
+        citation=citation,
+        explanation=(
+            f"Final letter ({citation}): {limit} attempts without contact; send a letter "
+            "explaining the attempts and how to get support, today (Haven's default)"
+        ),
+    )
+    audit_event(
+        actor=actor, action=AuditAction.CREATE, target=task, changes={"due_at": [None, due]}
+    )
+    case_event_record(
+        case=case,
+        kind="final_letter_requested",
+        actor=actor,
+        target=task,
+        summary=f"{limit} attempts without contact: send the final letter ({citation})",
+    )

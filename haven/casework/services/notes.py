@@ -1,0 +1,120 @@
+"""Contemporaneous case notes: the author may edit for 24 hours (every version kept), then only correct."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from haven.casework.models import Case, CaseNote, CaseNoteVersion, NoteType
+from haven.casework.services.events import case_event_record
+from haven.core.auditor import audit_event
+from haven.core.models import AuditAction
+
+EDIT_WINDOW = timedelta(hours=24)
+
+
+class NoteNotEditableError(Exception):
+    """Only the author may edit, and only within 24 hours; afterwards add a correction."""
+
+
+def note_edit_refusal(note: CaseNote, user: Any, now: datetime | None = None) -> str | None:
+    if note.author_id != user.pk:
+        return "Only the author can edit a note; add a correction instead"
+    if (now or timezone.now()) - note.recorded_at > EDIT_WINDOW:
+        return (
+            "Notes can only be edited within 24 hours of being recorded; add a correction instead"
+        )
+    return None
+
+
+@transaction.atomic
+def case_note_add(
+    *,
+    case: Case,
+    author: Any,
+    note_type: str,
+    text: str,
+    happened_at: datetime,
+    corrects: CaseNote | None = None,
+) -> CaseNote:
+    now = timezone.now()
+    note = CaseNote.objects.create(
+        case=case,
+        author=author,
+        note_type=note_type,
+        text=text,
+        happened_at=happened_at,
+        recorded_at=now,
+        corrects=corrects,
+    )
+    audit_event(
+        actor=author,
+        action=AuditAction.CREATE,
+        target=note,
+        changes={"note_type": [None, note_type]},
+    )
+    kind, label = ("note_correction", "Correction added") if corrects else ("note", "Note added")
+    case_event_record(
+        case=case,
+        kind=kind,
+        actor=author,
+        target=note,
+        occurred_at=happened_at,
+        summary=f"{label}: {NoteType(note_type).label}",
+        data={"note_id": str(note.pk), "corrects": str(corrects.pk) if corrects else ""},
+    )
+    return note
+
+
+@transaction.atomic
+def case_note_edit(
+    *, note: CaseNote, edited_by: Any, text: str, note_type: str, happened_at: datetime
+) -> CaseNote:
+    """Replace the wording, keeping the old version; refused outside the author's 24 hours."""
+    refusal = note_edit_refusal(note, edited_by)
+    if refusal:
+        raise NoteNotEditableError(refusal)
+    now = timezone.now()
+    CaseNoteVersion.objects.create(
+        note=note,
+        version=note.version,
+        note_type=note.note_type,
+        happened_at=note.happened_at,
+        text=note.text,
+        replaced_at=now,
+        replaced_by=edited_by,
+    )
+    changes = {
+        "version": [note.version, note.version + 1],
+        "note_type": [note.note_type, note_type],
+        "happened_at": [note.happened_at, happened_at],
+    }
+    note.text, note.note_type, note.happened_at = text, note_type, happened_at
+    note.version += 1
+    note.save(update_fields=["text", "note_type", "happened_at", "version", "updated_at"])
+    audit_event(actor=edited_by, action=AuditAction.UPDATE, target=note, changes=changes)
+    case_event_record(
+        case=note.case,
+        kind="note_edited",
+        actor=edited_by,
+        target=note,
+        summary=f"Note edited (version {note.version})",
+        data={"note_id": str(note.pk)},
+    )
+    return note
+
+
+def case_note_correct(*, note: CaseNote, author: Any, text: str) -> CaseNote:
+    """Append a correction to a note (any time; the original stays as it was)."""
+    original = note.corrects or note
+    return case_note_add(
+        case=note.case,
+        author=author,
+        note_type=original.note_type,
+        text=text,
+        happened_at=timezone.now(),
+        corrects=original,
+    )

@@ -1,0 +1,45 @@
+"""The case's current risk level, set by the risk app when an assessment is completed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from haven.casework.models import Case
+from haven.casework.services.events import case_event_record
+from haven.casework.services.tasks import case_tasks_sync
+from haven.core.auditor import audit_event
+from haven.core.models import AuditAction
+
+RISK_LEVELS = ("", "standard", "medium", "high")
+
+
+@transaction.atomic
+def case_risk_level_set(*, case: Case, risk_level: str, actor: Any, reason: str = "") -> Case:
+    """Record the current risk level and re-apply the deadline rules that depend on risk."""
+    if risk_level not in RISK_LEVELS:
+        raise ValueError(f"{risk_level!r} is not a risk level")
+    before = case.risk_level
+    if before == risk_level:
+        return case
+    case.risk_level = risk_level
+    case.save(update_fields=["risk_level", "updated_at"])
+    audit_event(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=case,
+        changes={"risk_level": [before, risk_level]},
+        reason=reason,
+    )
+    case_event_record(
+        case=case,
+        kind="risk_level_changed",
+        actor=actor,
+        target=case,
+        summary=f"Risk level now {risk_level or 'not assessed'}"
+        + (f": {reason}" if reason else ""),
+        data={"from": before, "to": risk_level},
+    )
+    case_tasks_sync(case=case, actor=actor)
+    return case

@@ -1,0 +1,62 @@
+"""Changing a case's state by the transition table (closing has its own service)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from haven.casework import transitions
+from haven.casework.deadline_rules import profile_of
+from haven.casework.models import Case, CaseState
+from haven.casework.services.events import case_event_record
+from haven.core.auditor import audit_event
+from haven.core.models import AuditAction
+
+
+def waiting_list_block(case: Case) -> str | None:
+    """Why this case may not go on the waiting list, or None."""
+    try:
+        spec = profile_of(case.contract).waiting_list
+    except ValueError:
+        spec = None
+    cohorts = list(case.referral.cohorts) if case.referral else []
+    if spec is None:
+        return transitions.waiting_list_refusal(
+            allowed=False, exempt_cohorts=[], person_cohorts=cohorts
+        )
+    return transitions.waiting_list_refusal(
+        allowed=spec.allowed, exempt_cohorts=list(spec.exempt_cohorts), person_cohorts=cohorts
+    )
+
+
+@transaction.atomic
+def case_state_change(*, case: Case, to_state: str, changed_by: Any, reason: str = "") -> Case:
+    """Move the case to `to_state` if the table allows it; raises TransitionRefusedError otherwise."""
+    if to_state == CaseState.CLOSED:
+        raise transitions.TransitionRefusedError("Use ‘Close case’ to close a case")
+    transitions.check_transition(case.state, to_state)
+    if to_state == CaseState.WAITING_LIST:
+        refusal = waiting_list_block(case)
+        if refusal:
+            raise transitions.TransitionRefusedError(refusal)
+    before = case.state
+    case.state = to_state
+    case.save(update_fields=["state", "updated_at"])
+    audit_event(
+        actor=changed_by,
+        action=AuditAction.UPDATE,
+        target=case,
+        changes={"state": [before, to_state]},
+        reason=reason,
+    )
+    summary = f"State changed from {CaseState(before).label} to {CaseState(to_state).label}"
+    case_event_record(
+        case=case,
+        kind="state_changed",
+        actor=changed_by,
+        target=case,
+        summary=summary + (f": {reason}" if reason else ""),
+        data={"from": before, "to": to_state},
+    )
+    return case

@@ -1,0 +1,53 @@
+"""Change state page: only allowed next states offered; refusals shown on the field."""
+
+import pytest
+from django.urls import reverse
+
+from haven.casework.models import CaseState
+
+pytestmark = pytest.mark.django_db
+
+
+def url(case):
+    return reverse("casework:state_change", args=[case.pk])
+
+
+def test_a_caseworker_moves_the_case_on(client, team_case, personas):
+    client.force_login(personas.caseworker)
+    body = client.get(url(team_case)).content.decode()
+    assert 'value="contacting"' in body
+    assert 'value="closed"' not in body
+    response = client.post(url(team_case), {"to_state": "contacting", "reason": ""})
+    assert response.status_code == 302
+    team_case.refresh_from_db()
+    assert team_case.state == CaseState.CONTACTING
+
+
+def test_a_state_not_offered_is_an_error(client, team_case, personas):
+    client.force_login(personas.caseworker)
+    response = client.post(url(team_case), {"to_state": "closed"})
+    assert response.status_code == 200
+    team_case.refresh_from_db()
+    assert team_case.state == CaseState.NEW
+
+
+def test_the_waiting_list_refusal_is_shown(client, open_case, contract_for, personas):
+    # seed 003 s7: never on the waiting list for looked-after children
+    case = open_case(
+        contract_for("wokingham-da-2017"), cohorts=["looked_after_child"], route="professional"
+    )
+    client.force_login(personas.caseworker)
+    response = client.post(url(case), {"to_state": "waiting_list"})
+    assert "looked after child" in response.content.decode()
+
+
+def test_personas(client, team_case, personas):
+    for user, status in (
+        (personas.teammate, 200),
+        (personas.team_leader, 200),
+        (personas.outsider, 404),
+        (personas.analyst, 403),
+        (personas.commissioner, 403),
+    ):
+        client.force_login(user)
+        assert client.get(url(team_case)).status_code == status, user

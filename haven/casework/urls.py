@@ -1,0 +1,21 @@
+from django.urls import path
+
+from haven.casework.views import attempts, break_glass, case_actions, case_page, notes, worklist
+
+app_name = "casework"
+urlpatterns = [
+    path("", worklist.worklist, {"scope": "mine"}, name="worklist"),
+    path("team/", worklist.worklist, {"scope": "team"}, name="team_worklist"),
+    path("all/", worklist.worklist, {"scope": "all"}, name="all_worklist"),
+    path("<uuid:case_id>/", case_page.case_detail, name="detail"),
+    path("<uuid:case_id>/reason/", break_glass.break_glass, name="break_glass"),
+    path("<uuid:case_id>/attempts/new/", attempts.attempt_record, name="attempt_record"),
+    path("<uuid:case_id>/notes/", notes.note_list, name="note_list"),
+    path("<uuid:case_id>/notes/new/", notes.note_add, name="note_add"),
+    path("notes/<uuid:note_id>/edit/", notes.note_edit, name="note_edit"),
+    path("notes/<uuid:note_id>/correct/", notes.note_correct, name="note_correct"),
+    path("<uuid:case_id>/state/", case_actions.state_change, name="state_change"),
+    path("<uuid:case_id>/allocate/", case_actions.allocate, name="allocate"),
+    path("<uuid:case_id>/restriction/", case_actions.restriction, name="restriction"),
+    path("<uuid:case_id>/close/", case_actions.close, name="close"),
+]

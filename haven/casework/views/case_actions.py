@@ -1,0 +1,144 @@
+"""Change state, allocate, restrict and manage named staff, close: each through its service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from haven.casework.forms.case_actions import (
+    AllocationForm,
+    CloseCaseForm,
+    NamedStaffForm,
+    RestrictionForm,
+    StateChangeForm,
+)
+from haven.casework.selectors import VisibleCase, named_staff, staff_for_case, teams_for_case
+from haven.casework.services import (
+    ClosureRefusedError,
+    case_access_grant,
+    case_access_revoke,
+    case_allocate,
+    case_close,
+    case_restriction_set,
+    case_state_change,
+    exit_requirements,
+    waiting_list_block,
+)
+from haven.casework.transitions import TransitionRefusedError, allowed_next_states
+from haven.casework.views.case_access import case_url, with_case
+from haven.casework.views.rendering import render_page
+
+
+@with_case(change=True)
+def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    case = visible.case
+    states = sorted(allowed_next_states(case.state) - {"closed"})
+    form = StateChangeForm(request.POST if request.method == "POST" else None, states=states)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_state_change(
+                case=case,
+                to_state=form.cleaned_data["to_state"],
+                changed_by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except TransitionRefusedError as refused:
+            form.add_error("to_state", str(refused))
+        else:
+            messages.success(request, "Case state changed")
+            return redirect(case_url(visible))
+    waiting_block = waiting_list_block(case) if "waiting_list" in states else None
+    return render_page(
+        request,
+        "casework/state_form.html",
+        {"form": form, "case": case, "waiting_block": waiting_block},
+    )
+
+
+@with_case(manage=True)
+def allocate(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    case = visible.case
+    form = AllocationForm(
+        request.POST if request.method == "POST" else None,
+        staff=staff_for_case(case),
+        teams=teams_for_case(case),
+        initial={"allocated_to": case.allocated_to_id, "team": case.team_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        case_allocate(case=case, allocated_by=request.user, **form.cleaned_data)
+        messages.success(request, "Case allocated")
+        return redirect(case_url(visible))
+    return render_page(request, "casework/allocate_form.html", {"form": form, "case": case})
+
+
+@with_case(manage=True)
+def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    case = visible.case
+    staff = staff_for_case(case)
+    form = RestrictionForm(initial={"restricted": "yes" if case.is_restricted else "no"})
+    staff_form = NamedStaffForm(staff=staff)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "restriction":
+            form = RestrictionForm(request.POST)
+            if form.is_valid():
+                case_restriction_set(
+                    case=case,
+                    restricted=form.cleaned_data["restricted"] == "yes",
+                    changed_by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(request, "Restriction updated")
+                return redirect(request.path)
+        elif action == "add":
+            staff_form = NamedStaffForm(request.POST, staff=staff)
+            if staff_form.is_valid():
+                case_access_grant(
+                    case=case, user=staff_form.cleaned_data["user"], granted_by=request.user
+                )
+                messages.success(request, "Named staff updated")
+                return redirect(request.path)
+        elif action == "remove":
+            remove_form = NamedStaffForm(request.POST, staff=staff)
+            if remove_form.is_valid():
+                case_access_revoke(
+                    case=case, user=remove_form.cleaned_data["user"], revoked_by=request.user
+                )
+                messages.success(request, "Named staff updated")
+            return redirect(request.path)
+    context = {"form": form, "staff_form": staff_form, "case": case, "named": named_staff(case)}
+    return render_page(request, "casework/restriction_form.html", context)
+
+
+@with_case(change=True)
+def close(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    case = visible.case
+    if "closed" not in allowed_next_states(case.state):
+        messages.info(request, "This case is already closed")
+        return redirect(case_url(visible))
+    requirements = exit_requirements(case)
+    form = CloseCaseForm(
+        request.POST if request.method == "POST" else None, requirements=requirements
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_close(
+                case=case,
+                closed_by=request.user,
+                exit_type=form.cleaned_data["exit_type"],
+                reason=form.cleaned_data["reason"],
+                overrides=form.overrides(),
+            )
+        except ClosureRefusedError as refused:
+            for key, problem in refused.problems.items():
+                field = key if key in form.fields else f"override_{key}"
+                form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(request, "Case closed")
+            return redirect(case_url(visible))
+    return render_page(
+        request,
+        "casework/close_form.html",
+        {"form": form, "case": case, "requirements": requirements},
+    )

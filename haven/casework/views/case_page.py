@@ -1,0 +1,55 @@
+"""The case page: header, deadlines, timeline and the actions open to this user in this state."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
+
+from haven.casework.selectors import (
+    VisibleCase,
+    named_staff,
+    tasks_for,
+    timeline_for,
+)
+from haven.casework.transitions import allowed_next_states
+from haven.casework.views.case_access import with_case
+from haven.casework.views.rendering import render_page
+
+TIMELINE_PAGE_SIZE = 100
+
+
+def _risk_links(visible: VisibleCase) -> list[tuple[str, str]]:
+    """Links to the risk app's pages for this case (absent if that app is not installed)."""
+    pk = visible.case.pk
+    wanted = [("Risk assessments", "risk:history")]
+    if visible.can_change and visible.case.state != "closed":
+        wanted.append(("Complete a risk assessment", "risk:complete"))
+    links = []
+    for text, name in wanted:
+        try:
+            links.append((text, reverse(name, args=[pk])))
+        except NoReverseMatch:
+            continue
+    return links
+
+
+@with_case()
+def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    case = visible.case
+    tasks = list(tasks_for(case))
+    context = {
+        "visible": visible,
+        "case": case,
+        "tasks": tasks,
+        "next_task": next((t for t in tasks if t.is_outstanding), None),
+        "timeline": Paginator(timeline_for(case), TIMELINE_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        ),
+        "named_staff": named_staff(case) if case.is_restricted else [],
+        "can_change_state": visible.can_change
+        and bool(allowed_next_states(case.state) - {"closed"}),
+        "can_close": visible.can_change and "closed" in allowed_next_states(case.state),
+        "risk_links": _risk_links(visible),
+    }
+    return render_page(request, "casework/case_detail.html", context)

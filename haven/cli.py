@@ -1,0 +1,37 @@
+"""The `haven` console script: Haven's own commands first, every Django command behind them."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HAVEN_COMMANDS = {
+    "demo": "set up a demo service: contract profiles, organisations, teams and a login per role",
+    "profiles": "profiles validate [PATH...] | profiles load — check and load contract profiles",
+    "sla": "sla explain CONTRACT [--method M] [--risk R] [--priority P] [--received T] ... — deadlines",
+    "risk": "risk validate-checklist FILE... | risk load-checklist FILE... — check or load a licensed checklist wording",
+    "workbook": "workbook INPUT [--out FILE] ... — find repeat victims in a police incident export",
+    "migrate": "create or update the database tables",
+    "runserver": "serve Haven for development at http://127.0.0.1:8000",
+    "createsuperuser": "create an administrator account",
+}
+
+
+def _print_help() -> None:
+    print("usage: haven COMMAND [ARGS...]\n")
+    print("Haven commands:")
+    for name, summary in HAVEN_COMMANDS.items():
+        print(f"  {name:<16} {summary}")
+    print("\nEvery Django management command is available too: `haven help --commands` lists them,")
+    print("`haven help COMMAND` explains one.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in {"-h", "--help"}:
+        _print_help()
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haven.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["haven", *args])

@@ -1,0 +1,353 @@
+"""The pydantic schema of a contract profile (docs/profile-format.md), convertible to deadlines.
+
+Pure: no Django. Unknown keys are errors everywhere so a typo cannot silently switch a rule off.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+from typing import Annotated, Literal, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from haven.contracts.profiles.rule_specs import (
+    Citation,
+    ConditionSpec,
+    DeadlineRuleSpec,
+    DurationSpec,
+    Key,
+    Loc,
+    RepeatSpec,
+    ScheduleSpec,
+    Section,
+    Text,
+    invalid,
+)
+from haven.contracts.profiles.sections import (
+    CommissionerSpec,
+    EligibilitySpec,
+    ExitSpec,
+    FirstContactSpec,
+    PeriodSpec,
+    ReferralRouteSpec,
+    ReportingSpec,
+    RiskSpec,
+    StayLimitSpec,
+    TargetSpec,
+    WaitingListSpec,
+    WorkbookSpec,
+)
+from haven.deadlines import (
+    BankHolidayHours,
+    ContactMethod,
+    DeadlineRule,
+    OpeningHours,
+    OpeningWindow,
+    ServiceClock,
+    WorkingDayCalendar,
+    weekday_number,
+)
+from haven.deadlines.opening_hours import parse_clock
+
+__all__ = [
+    "CalendarSpec",
+    "CommissionerSpec",
+    "ConditionSpec",
+    "DeadlineRuleSpec",
+    "DurationSpec",
+    "EligibilitySpec",
+    "ExitSpec",
+    "FirstContactSpec",
+    "OpeningHoursSpec",
+    "PeriodSpec",
+    "Profile",
+    "ReferralRouteSpec",
+    "RepeatSpec",
+    "ReportingSpec",
+    "RiskSpec",
+    "ScheduleSpec",
+    "StayLimitSpec",
+    "TargetSpec",
+    "WaitingListSpec",
+    "WorkbookSpec",
+]
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise ValueError(
+            "use lower-case letters, digits and single hyphens, e.g. victim-first-2018"
+        )
+    return value
+
+
+def _clock(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(
+            'write times in quotes, e.g. "18:00" (YAML reads 18:00 unquoted as a number)'
+        )
+    if isinstance(value, str):
+        parse_clock(value)
+    return value
+
+
+def _month_day(value: str) -> str:
+    try:
+        date.fromisoformat(f"2001-{value}")  # a non-leap year: "02-29" is not a contract year start
+    except ValueError:
+        raise ValueError('use "MM-DD", e.g. "04-01" for 1 April') from None
+    return value
+
+
+def _window(value: tuple[str, str]) -> tuple[str, str]:
+    OpeningWindow.parse(*value)  # raises "an opening window must open before it closes"
+    return value
+
+
+def _day_windows(value: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    windows = sorted((OpeningWindow.parse(*pair) for pair in value), key=lambda w: w.opens)
+    for earlier, later in itertools.pairwise(windows):
+        if earlier.closes > later.opens:
+            raise ValueError(f"opening windows {earlier} and {later} overlap")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Clock = Annotated[str, BeforeValidator(_clock)]
+Window = Annotated[tuple[Clock, Clock], AfterValidator(_window)]
+DayWindows = Annotated[list[Window], AfterValidator(_day_windows)]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+ServiceType = Literal[
+    "helpline",
+    "outreach",
+    "secondary_responder",
+    "idva",
+    "refuge",
+    "target_hardening",
+    "perpetrator_programme",
+    "children_service",
+    "accommodation",
+    "restorative_justice",
+]
+
+
+class CalendarSpec(Section):
+    """The working-day calendar: holidays.country_holidays(country, subdiv) and the weekend."""
+
+    country: str = "GB"
+    subdiv: str | None = "ENG"
+    weekend: list[Weekday] = ["sat", "sun"]
+
+    @model_validator(mode="after")
+    def _known_to_holidays(self) -> Self:
+        supported = holidays.list_supported_countries()
+        if self.country not in supported:
+            message = "not a country the holidays package knows (use an ISO code such as GB)"
+            raise invalid("calendar", [(("country",), message, self.country)])
+        if self.subdiv is not None and self.subdiv not in supported[self.country]:
+            known = ", ".join(supported[self.country]) or "none"
+            message = f"not a subdivision of {self.country}; choose from {known}"
+            raise invalid("calendar", [(("subdiv",), message, self.subdiv)])
+        if len(set(self.weekend)) == 7:
+            raise invalid("calendar", [(("weekend",), "leaves no working days", self.weekend)])
+        return self
+
+    def to_calendar(self) -> WorkingDayCalendar:
+        weekend = tuple(dict.fromkeys(weekday_number(day) for day in self.weekend))
+        return WorkingDayCalendar(self.country, self.subdiv, weekend)
+
+
+class WeeklyHoursSpec(Section):
+    """Opening windows per weekday; [] = closed all day. All seven days must be given."""
+
+    mon: DayWindows
+    tue: DayWindows
+    wed: DayWindows
+    thu: DayWindows
+    fri: DayWindows
+    sat: DayWindows
+    sun: DayWindows
+
+    def to_weekly(self) -> tuple[tuple[OpeningWindow, ...], ...]:
+        days = (self.mon, self.tue, self.wed, self.thu, self.fri, self.sat, self.sun)
+        return tuple(tuple(OpeningWindow.parse(*pair) for pair in day) for day in days)
+
+
+class OpeningHoursSpec(Section):
+    citation: Citation
+    weekly: WeeklyHoursSpec
+    bank_holidays: BankHolidayHours = BankHolidayHours.CLOSED
+    note: str | None = None
+
+
+class Profile(Section):
+    """One commissioned service's rules, from haven/contracts/profiles/<slug>.yaml."""
+
+    slug: Slug
+    name: Text
+    seed: Text
+    lot: str | None = None
+    commissioner: CommissionerSpec
+    area: Annotated[list[Text], Field(min_length=1)]
+    service_types: Annotated[list[ServiceType], Field(min_length=1)]
+    period: PeriodSpec = PeriodSpec()
+    contract_year_start: Annotated[str, AfterValidator(_month_day)]
+    reporting: ReportingSpec
+    calendar: CalendarSpec = CalendarSpec()
+    timezone: str = "Europe/London"
+    opening_hours: OpeningHoursSpec | None = None
+    clock_starts_at_opening: bool = False
+    referral_routes: list[ReferralRouteSpec] = []
+    contact_methods: list[ContactMethod] = []
+    eligibility: EligibilitySpec
+    deadlines: list[DeadlineRuleSpec] = []
+    first_contact: FirstContactSpec | None = None
+    schedules: list[ScheduleSpec] = []
+    stay_limit: StayLimitSpec | None = None
+    risk: RiskSpec | None = None
+    waiting_list: WaitingListSpec | None = None
+    exit: ExitSpec | None = None
+    workbook: WorkbookSpec | None = None
+    outcome_tools: list[Key] = []
+    targets: list[TargetSpec] = []
+
+    @field_validator("slug")
+    @classmethod
+    def _slug_is_file_name(cls, slug: str, info: ValidationInfo) -> str:
+        stem = (info.context or {}).get("file_stem")
+        if stem is not None and slug != stem:
+            raise ValueError(f"must equal the file name: the file is {stem}.yaml")
+        return slug
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_time_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not an IANA time zone; use Europe/London") from None
+        return name
+
+    @model_validator(mode="after")
+    def _rules_hang_together(self) -> Self:
+        problems = [
+            *self._duplicate_keys(),
+            *self._broken_supersedes(),
+            *self._methods_not_offered(),
+            *_duplicates(
+                [("referral_routes", i, r.key) for i, r in enumerate(self.referral_routes)]
+            ),
+            *_duplicates([("targets", i, t.key) for i, t in enumerate(self.targets)]),
+        ]
+        if self.stay_limit is not None and not {"refuge", "accommodation"} & set(
+            self.service_types
+        ):
+            message = (
+                "only refuges and accommodation have a stay limit (add refuge to service_types)"
+            )
+            problems.append((("stay_limit",), message, None))
+        if problems:
+            raise invalid("Profile", problems)
+        return self
+
+    def _duplicate_keys(self) -> list[tuple[Loc, str, object]]:
+        return _duplicates(
+            [("deadlines", i, rule.key) for i, rule in enumerate(self.deadlines)]
+            + [("schedules", i, rule.key) for i, rule in enumerate(self.schedules)]
+        )
+
+    def _broken_supersedes(self) -> list[tuple[Loc, str, object]]:
+        keys = {rule.key for rule in self.deadlines} | {rule.key for rule in self.schedules}
+        replaces = {rule.key: rule.supersedes for rule in self.deadlines if rule.supersedes}
+        problems: list[tuple[Loc, str, object]] = []
+        for index, rule in enumerate(self.deadlines):
+            loc: Loc = ("deadlines", index, "supersedes")
+            if rule.supersedes is None:
+                continue
+            if rule.supersedes == rule.key:
+                problems.append((loc, "a rule cannot supersede itself", rule.supersedes))
+            elif rule.supersedes not in keys:
+                message = f"names no rule in this profile; rule keys are {', '.join(sorted(keys))}"
+                problems.append((loc, message, rule.supersedes))
+            elif _in_cycle(rule.key, replaces):
+                problems.append((loc, "rules supersede each other in a loop", rule.supersedes))
+        return problems
+
+    def _methods_not_offered(self) -> list[tuple[Loc, str, object]]:
+        offered = set(self.contact_methods)
+        problems: list[tuple[Loc, str, object]] = []
+        conditions = [("deadlines", i, rule.when) for i, rule in enumerate(self.deadlines)]
+        conditions += [("schedules", i, rule.when) for i, rule in enumerate(self.schedules)]
+        for section, index, when in conditions:
+            methods = when.method if when else None
+            missing = sorted(set(methods or ()) - offered)
+            if offered and missing:
+                loc: Loc = (section, index, "when", "method")
+                message = f"{', '.join(missing)} not in contact_methods, so it never applies"
+                problems.append((loc, message, methods))
+        return problems
+
+    def working_day_calendar(self) -> WorkingDayCalendar:
+        return self.calendar.to_calendar()
+
+    def service_clock(self) -> ServiceClock:
+        """The calendar, opening hours and clock-start setting the profile's deadlines run on."""
+        calendar, zone = self.working_day_calendar(), ZoneInfo(self.timezone)
+        hours = None
+        if self.opening_hours is not None:
+            spec = self.opening_hours
+            hours = OpeningHours(spec.weekly.to_weekly(), spec.bank_holidays, calendar, zone)
+        return ServiceClock(
+            calendar=calendar,
+            opening_hours=hours,
+            clock_starts_at_opening=self.clock_starts_at_opening,
+            timezone=zone,
+        )
+
+    def deadline_rules(self) -> tuple[DeadlineRule, ...]:
+        """The `deadlines:` section as rules (first contact and other clocked duties)."""
+        return tuple(rule.to_rule() for rule in self.deadlines)
+
+    def schedule_rules(self) -> tuple[DeadlineRule, ...]:
+        """The `schedules:` section as rules (milestones and recurring duties after acceptance)."""
+        return tuple(rule.to_rule() for rule in self.schedules)
+
+    def rules(self) -> tuple[DeadlineRule, ...]:
+        """Every clocked duty in the profile: deadlines then schedules."""
+        return self.deadline_rules() + self.schedule_rules()
+
+
+def _duplicates(keyed: list[tuple[str, int, str]]) -> list[tuple[Loc, str, object]]:
+    """One problem per repeated key, pointing at the repeat and naming the first use."""
+    first: dict[str, str] = {}
+    problems: list[tuple[Loc, str, object]] = []
+    for section, index, key in keyed:
+        if key in first:
+            problems.append(
+                ((section, index, "key"), f"duplicate key; first used at {first[key]}", key)
+            )
+        else:
+            first[key] = f"{section}[{index}]"
+    return problems
+
+
+def _in_cycle(key: str, replaces: dict[str, str]) -> bool:
+    """Whether following `supersedes` from `key` comes back to it."""
+    seen, current = set(), replaces.get(key)
+    while current is not None and current not in seen:
+        if current == key:
+            return True
+        seen.add(current)
+        current = replaces.get(current)
+    return False

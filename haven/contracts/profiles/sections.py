@@ -1,0 +1,162 @@
+"""Profile sections other than time and rules: commissioner, reporting, eligibility, risk ...
+
+Pure: no Django. Imported by `schema.Profile`; each checks what it can see on its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from haven.contracts.profiles.rule_specs import (
+    Citation,
+    Count,
+    DurationSpec,
+    Key,
+    Section,
+    Text,
+    invalid,
+)
+
+SupportNeed = Literal["da", "hba", "fgm", "fm", "sv_historic", "sv_acute", "stalking"]
+ExitRequirement = Literal[
+    "exit_risk_assessment", "exit_interview", "onward_referral", "needs_reassessment"
+]
+
+
+class CommissionerSpec(Section):
+    name: Text
+    citation: Citation
+    note: str | None = None
+
+
+class PeriodSpec(Section):
+    start: date | None = None
+    end: date | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.start and self.end and self.end < self.start:
+            raise invalid("period", [(("end",), "the contract ends before it starts", self.end)])
+        return self
+
+
+class ReportingSpec(Section):
+    frequency: Literal["quarterly", "monthly", "biannual"]
+    due: DurationSpec
+    citation: Citation
+    kpi_return: str | None = None
+    note: str | None = None
+
+
+class ReferralRouteSpec(Section):
+    key: Key
+    label: Text
+    citation: Citation
+    note: str | None = None
+
+
+class EligibilitySpec(Section):
+    citation: Citation
+    min_age: Annotated[int, Field(strict=True, ge=0, le=120)] | None = None
+    max_age: Annotated[int, Field(strict=True, ge=0, le=120)] | None = None
+    areas: list[Text] | None = None
+    genders: list[Text] | None = None
+    primary_support_needs: list[SupportNeed] | None = None
+    requires_consent: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> Self:
+        if self.min_age is not None and self.max_age is not None and self.max_age < self.min_age:
+            raise invalid("eligibility", [(("max_age",), "is below min_age", self.max_age)])
+        return self
+
+
+class FirstContactSpec(Section):
+    attempt_limit: Count | None = None
+    final_letter: bool = False
+    citation: Citation | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _cited_when_it_asks_for_something(self) -> Self:
+        if (self.attempt_limit or self.final_letter) and not self.citation:
+            message = "an attempt limit or final letter needs a citation, e.g. seed 002 s3.7"
+            raise invalid("first_contact", [(("citation",), message, self.citation)])
+        return self
+
+
+class StayLimitSpec(Section):
+    duration: DurationSpec
+    citation: Citation
+    on_exceed: list[Literal["exit_plan", "review_timetable", "commissioner_notice"]] = []
+    note: str | None = None
+
+
+class RiskSpec(Section):
+    checklist: Text
+    high_threshold: Count
+    medium_threshold: Count | None = None
+    escalation_incidents_12m: Count | None = None
+    citation: Citation
+    marac_on_high_risk: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _medium_below_high(self) -> Self:
+        medium = self.medium_threshold
+        if medium is not None and medium >= self.high_threshold:
+            message = f"must be below high_threshold ({self.high_threshold})"
+            raise invalid("risk", [(("medium_threshold",), message, medium)])
+        return self
+
+
+class WaitingListSpec(Section):
+    allowed: bool
+    priority_by: list[Literal["risk", "need", "vulnerability"]] = []
+    exempt_cohorts: list[Key] = []
+    citation: Citation
+    note: str | None = None
+
+
+class ExitSpec(Section):
+    requires: list[ExitRequirement] = []
+    citation: Citation | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _cited_when_it_requires_something(self) -> Self:
+        if self.requires and not self.citation:
+            message = "exit requirements need a citation, e.g. seed 003 s13"
+            raise invalid("exit", [(("citation",), message, self.citation)])
+        return self
+
+
+class WorkbookSpec(Section):
+    window_days: Count
+    min_prior: Annotated[int, Field(strict=True, ge=0)]
+    max_prior_exclusive: Count
+    exclude_police_risk_grades: list[Text] = []
+    match_threshold: Annotated[float, Field(gt=0, le=1)]
+    citation: Citation
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _prior_range_not_empty(self) -> Self:
+        if self.max_prior_exclusive <= self.min_prior:
+            message = f"must be above min_prior ({self.min_prior}) or no incident is eligible"
+            raise invalid(
+                "workbook", [(("max_prior_exclusive",), message, self.max_prior_exclusive)]
+            )
+        return self
+
+
+class TargetSpec(Section):
+    key: Key
+    label: Text
+    target: Annotated[float, Field(ge=0)] | None
+    citation: Citation
+    note: str | None = None

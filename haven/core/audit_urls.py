@@ -1,0 +1,9 @@
+from django.urls import path
+
+from haven.core.views import audit
+
+app_name = "audit"
+urlpatterns = [
+    path("", audit.audit_list, name="list"),
+    path("<str:object_type>/<str:object_id>/", audit.audit_record, name="record"),
+]

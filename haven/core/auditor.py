@@ -1,0 +1,88 @@
+"""The auditor: services call ``audit_event`` explicitly for every write and sensitive read.
+
+Secret fields (passwords, MFA secrets, keys) are never recorded: their change is noted as
+``"[changed]"`` without values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from django.db import models
+from django.utils import timezone
+
+from haven.core.models import AuditAction, AuditEvent
+from haven.core.request_context import current_request_id
+
+SECRET_FIELDS = frozenset({"password", "secret", "token", "key", "recovery_codes", "code_word"})
+SYSTEM_ACTOR = "system"
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, UUID | Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, Iterable):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def _is_secret(field: str) -> bool:
+    return any(part in field.lower() for part in SECRET_FIELDS)
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Changed fields as ``{field: [old, new]}``; secret fields keep no values."""
+    changes: dict[str, list[Any]] = {}
+    for field in sorted(set(before) | set(after)):
+        old, new = before.get(field), after.get(field)
+        if old == new:
+            continue
+        if _is_secret(field):
+            changes[field] = ["[changed]", "[changed]"]
+        else:
+            changes[field] = [_jsonable(old), _jsonable(new)]
+    return changes
+
+
+def object_type_of(obj: models.Model) -> str:
+    return obj._meta.label_lower
+
+
+def audit_event(
+    *,
+    actor: Any,
+    action: AuditAction | str,
+    target: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    changes: Mapping[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    """Append one audit event. ``actor`` is a user, or None for the system actor."""
+    if target is not None:
+        object_type = object_type or object_type_of(target)
+        object_id = object_id or str(target.pk)
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent.objects.create(
+        occurred_at=timezone.now(),
+        actor=actor if authenticated else None,
+        actor_label=getattr(actor, "email", "") if authenticated else SYSTEM_ACTOR,
+        action=str(action),
+        object_type=object_type,
+        object_id=object_id,
+        changes=_jsonable(dict(changes or {})),
+        reason=reason,
+        request_id=current_request_id.get(),
+    )

@@ -1,0 +1,29 @@
+"""Service navigation for staff, built from what the signed-in user may do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"service_navigation": []}
+    items: list[tuple[str, str, str | None]] = [
+        ("Home", reverse("home"), None),
+        ("People", reverse("people:search"), "people.view_person"),
+        ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
+        ("Audit", reverse("audit:list"), "core.view_audit"),
+    ]
+    if user.is_staff:
+        items.append(("Administration", reverse("admin:index"), None))
+    nav = []
+    for text, href, perm in items:
+        if perm and not user.has_perm(perm):
+            continue
+        active = request.path == href if href == "/" else request.path.startswith(href)
+        nav.append({"text": text, "href": href, "active": active})
+    return {"service_navigation": nav}

@@ -1,0 +1,96 @@
+"""`haven demo`: a demo service with every contract profile and a login for every role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from haven.accounts.models import Team, User
+from haven.accounts.roles import Role
+from haven.accounts.services import membership_grant, user_create
+from haven.contracts.models import Commissioner, Contract, Organisation
+from haven.contracts.profiles.validate import profile_paths
+from haven.contracts.services import contract_profiles_load
+
+DEMO_PROVIDER = "Haven Demo Domestic Abuse Services"
+DEMO_DOMAIN = "demo.haven.test"
+DEMO_TEAMS = ["Outreach and IDVA", "Secondary responders", "Refuge"]
+# (role, name, team or None); every demo account shares the printed password.
+DEMO_STAFF: list[tuple[Role, str, str | None]] = [
+    (Role.CASEWORKER, "Casey Worker", "Outreach and IDVA"),
+    (Role.CASEWORKER, "Sam Responder", "Secondary responders"),
+    (Role.TEAM_LEADER, "Tam Leader", "Outreach and IDVA"),
+    (Role.SERVICE_MANAGER, "Sian Manager", None),
+    (Role.ANALYST, "Ana Lyst", None),
+    (Role.ADMINISTRATOR, "Adi Admin", None),
+    (Role.AUDITOR, "Aud Itor", None),
+    (Role.COMMISSIONER, "Cam Commissioner", None),
+]
+DEMO_PASSWORD = "haven-demo-password"  # noqa: S105 - demo mode only, refused in production
+
+
+def demo_email(role: Role, name: str) -> str:
+    return f"{name.split()[0].lower()}.{role.value.replace('_', '-')}@{DEMO_DOMAIN}"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the contract profiles and create a demo provider, teams and a login for every role."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("haven demo refuses to run with HAVEN_ENV=production")
+        report = contract_profiles_load(paths=profile_paths(), loaded_by=None)
+        self.stdout.write(
+            f"Contract profiles: {len(report.created)} created, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged"
+        )
+        logins = self._build_demo_service()
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
+        for email, label in logins:
+            self.stdout.write(f"  {label:<34} {email}")
+        if settings.HAVEN_MFA_REQUIRED:
+            self.stdout.write("\nMFA is required: set HAVEN_DEMO=1 to skip it in demo mode.")
+
+    @transaction.atomic
+    def _build_demo_service(self) -> list[tuple[str, str]]:
+        provider, _ = Organisation.objects.get_or_create(name=DEMO_PROVIDER)
+        Contract.objects.filter(provider__isnull=True).update(provider=provider)
+        teams = {
+            name: Team.objects.get_or_create(organisation=provider, name=name)[0]
+            for name in DEMO_TEAMS
+        }
+        commissioner = (
+            Commissioner.objects.filter(contracts__slug="opcc-dv360").first()
+            or Commissioner.objects.first()
+        )
+        logins = []
+        for role, name, team_name in DEMO_STAFF:
+            email = demo_email(role, name)
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = user_create(
+                    email=email,
+                    full_name=name,
+                    password=DEMO_PASSWORD,
+                    created_by=None,
+                    is_staff=role == Role.ADMINISTRATOR,
+                )
+            if role == Role.COMMISSIONER:
+                membership_grant(user=user, role=role, commissioner=commissioner, granted_by=None)
+                label = f"{role.label} ({commissioner})"
+            else:
+                team = teams[team_name] if team_name else None
+                membership_grant(
+                    user=user, role=role, organisation=provider, team=team, granted_by=None
+                )
+                label = f"{role.label}" + (f" – {team_name}" if team_name else "")
+            if role == Role.ADMINISTRATOR and not user.is_superuser:
+                user.is_superuser = True
+                user.save(update_fields=["is_superuser"])
+            logins.append((email, label))
+        return logins

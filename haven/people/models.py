@@ -1,0 +1,306 @@
+"""People: identity, safe-contact preferences, equality data, flags and household."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from haven.accounts.roles import PROVIDER_ROLES
+from haven.core.models import HavenModel
+from haven.people import choices
+from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
+
+ADULT_AGE = 18
+
+
+def provider_organisations_of(user: Any) -> models.QuerySet[Any]:
+    """The organisations in which ``user`` holds a provider role (ids, for ``__in``)."""
+    memberships: models.QuerySet[Any] = user.memberships.filter(
+        role__in=PROVIDER_ROLES, organisation__isnull=False
+    )
+    return memberships.values("organisation")
+
+
+def age_on(date_of_birth: dt.date, day: dt.date) -> int:
+    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - int(before_birthday)
+
+
+def _in_users_organisations(queryset: models.QuerySet[Any], user: Any) -> models.QuerySet[Any]:
+    """Rows created within an organisation where the user holds a provider role.
+
+    Commissioners and people without a provider role see none.
+    """
+    if user is None or not user.is_authenticated:
+        return queryset.none()
+    visible: models.QuerySet[Any] = queryset.filter(
+        organisation__in=provider_organisations_of(user)
+    )
+    return visible
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def visible_to(self, user: Any) -> PersonQuerySet:
+        # For now: people created within the user's provider organisation. Casework widens this
+        # to people with a case or referral held by the user's organisation.
+        return _in_users_organisations(self, user)  # type: ignore[return-value]
+
+
+class PersonCausingHarmQuerySet(models.QuerySet["PersonCausingHarm"]):
+    def visible_to(self, user: Any) -> PersonCausingHarmQuerySet:
+        return _in_users_organisations(self, user)  # type: ignore[return-value]
+
+
+class Person(HavenModel):
+    """Someone the service supports: an adult victim-survivor or a child in their household."""
+
+    # seed 001 lot 1 s5: a unique reference code "to follow through all contact"
+    reference_code = models.CharField(max_length=10, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        "contracts.Organisation", on_delete=models.PROTECT, related_name="people"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    given_name = models.CharField(max_length=100)
+    family_name = models.CharField(max_length=100, blank=True)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    dob_is_estimate = models.BooleanField(default=False)
+    gender = models.CharField(max_length=100, blank=True)
+    pronouns = models.CharField(max_length=50, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    address_line_1 = models.CharField(max_length=200, blank=True)
+    address_line_2 = models.CharField(max_length=200, blank=True)
+    town = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=10, blank=True, db_index=True)
+    local_authority = models.CharField(max_length=100, blank=True)
+    preferred_language = models.CharField(max_length=100, blank=True)
+    interpreter_needed = models.BooleanField(default=False)
+    is_child = models.BooleanField(default=False)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        indexes = [models.Index(fields=["organisation", "date_of_birth"])]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.reference_code
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def address_lines(self) -> list[str]:
+        parts = (self.address_line_1, self.address_line_2, self.town, self.postcode)
+        return [part for part in parts if part]
+
+    def age(self, today: dt.date) -> int | None:
+        return age_on(self.date_of_birth, today) if self.date_of_birth else None
+
+    def safe_contact_or_default(self) -> SafeContact:
+        """The recorded preferences, or unsaved defaults (nothing known to be safe)."""
+        try:
+            return self.safe_contact
+        except SafeContact.DoesNotExist:
+            return SafeContact(person=self)
+
+    def equality_or_default(self) -> EqualityData:
+        try:
+            return self.equality
+        except EqualityData.DoesNotExist:
+            return EqualityData(person=self)
+
+
+class PersonAlias(HavenModel):
+    """Another name someone is or was known by (maiden name, nickname, spelling)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SafeContact(HavenModel):
+    """How to contact the person without putting them at risk (reference §5.1)."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="safe_contact")
+    safe_phone = models.CharField(max_length=30, blank=True)
+    safe_times = models.JSONField(
+        default=list, blank=True, help_text='[{"days": [0-6], "start": "HH:MM", "end": "HH:MM"}]'
+    )
+    voicemail_allowed = models.BooleanField(default=False)
+    texts_allowed = models.BooleanField(default=False)
+    email_safe = models.BooleanField(default=False)
+    letters = models.CharField(
+        max_length=20, choices=choices.Letters.choices, default=choices.Letters.NEVER
+    )
+    safe_address = models.TextField(blank=True)
+    code_word = models.CharField(max_length=100, blank=True)
+    harmer_at_address = models.CharField(
+        max_length=10,
+        choices=choices.HarmerAtAddress.choices,
+        default=choices.HarmerAtAddress.UNKNOWN,
+    )
+    notes = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Safe contact for {self.person}"
+
+    def windows(self) -> tuple[SafeTimeWindow, ...]:
+        return tuple(SafeTimeWindow.from_dict(window) for window in self.safe_times or [])
+
+    def preferences(self) -> SafeContactPreferences:
+        """The plain preferences that ``safe_contact.check_channel`` reads."""
+        return SafeContactPreferences(
+            safe_phone=self.safe_phone,
+            safe_times=self.windows(),
+            voicemail_allowed=self.voicemail_allowed,
+            texts_allowed=self.texts_allowed,
+            email_address=self.person.email,
+            email_safe=self.email_safe,
+            letters=self.letters,  # type: ignore[arg-type]
+            safe_address=self.safe_address,
+            harmer_at_address=self.harmer_at_address,  # type: ignore[arg-type]
+        )
+
+
+class EqualityData(HavenModel):
+    """The Equality Act 2010 protected characteristics (age comes from the date of birth).
+
+    Blank means not asked; every question also has "Prefer not to say".
+    """
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="equality")
+    sex = models.CharField(max_length=20, choices=choices.Sex.choices, blank=True)
+    gender_same_as_birth = models.CharField(
+        max_length=20, choices=choices.GenderSameAsBirth.choices, blank=True
+    )
+    sexual_orientation = models.CharField(
+        max_length=20, choices=choices.SexualOrientation.choices, blank=True
+    )
+    disability = models.CharField(max_length=20, choices=choices.YesNoPreferNot.choices, blank=True)
+    ethnicity = models.CharField(max_length=40, choices=choices.ETHNICITY_CHOICES, blank=True)
+    ethnicity_other = models.CharField(max_length=100, blank=True)
+    religion = models.CharField(max_length=20, choices=choices.Religion.choices, blank=True)
+    marital_status = models.CharField(
+        max_length=20, choices=choices.MaritalStatus.choices, blank=True
+    )
+    pregnancy_maternity = models.CharField(
+        max_length=20, choices=choices.PregnancyMaternity.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name_plural = "equality data"
+
+    def __str__(self) -> str:
+        return f"Equality data for {self.person}"
+
+
+class PersonFlag(HavenModel):
+    """A dated fact that changes how the person is supported (disability, NRPF, ACEs...)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="flags")
+    kind = models.CharField(max_length=20, choices=choices.FlagKind.choices)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "kind"]
+        constraints = [
+            models.CheckConstraint(
+                name="flag_ends_after_it_starts",
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None
+
+
+class HouseholdLink(HavenModel):
+    """A child (a Person with their own reference code) in the person's household."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="household_links")
+    member = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="household_of")
+    relationship = models.CharField(max_length=20, choices=choices.ChildRelationship.choices)
+    lives_with_person = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "member"], name="household_link_unique"),
+            models.CheckConstraint(
+                name="household_link_not_self", condition=~models.Q(person=models.F("member"))
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} ({self.get_relationship_display()}) of {self.person}"
+
+
+class PersonCausingHarm(HavenModel):
+    """Someone causing harm. Their page shows only their own details, never the victim's."""
+
+    organisation = models.ForeignKey(
+        "contracts.Organisation", on_delete=models.PROTECT, related_name="people_causing_harm"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    given_name = models.CharField(max_length=100)
+    family_name = models.CharField(max_length=100, blank=True)
+    known_as = models.CharField(max_length=200, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    gender = models.CharField(max_length=100, blank=True)
+    description = models.TextField(
+        blank=True, help_text="How to recognise them: appearance, vehicle"
+    )
+
+    objects = PersonCausingHarmQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name_plural = "people causing harm"
+
+    def __str__(self) -> str:
+        return "Person causing harm"
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+
+class HarmLink(HavenModel):
+    """Who is causing harm to whom, and whether they live together."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="harm_links")
+    harmer = models.ForeignKey(
+        PersonCausingHarm, on_delete=models.CASCADE, related_name="harm_links"
+    )
+    relationship = models.CharField(max_length=20, choices=choices.HarmRelationship.choices)
+    lives_with_person = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "harmer"], name="harm_link_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_relationship_display()} of {self.person}"

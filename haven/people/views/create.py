@@ -1,0 +1,78 @@
+"""Create a person in two steps: their details, then "Is this the same person?" if there are
+likely duplicates. The details wait in the server-side session between the steps, never in a URL.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from haven.people.forms.person import NEW_PERSON, PersonDetailsForm, SamePersonForm
+from haven.people.selectors import DuplicateCandidate, likely_duplicates
+from haven.people.services import person_create
+from haven.people.views.staff import staff_user
+
+SESSION_KEY = "people:new-person"
+
+
+def _candidates(request: HttpRequest, form: PersonDetailsForm) -> list[DuplicateCandidate]:
+    data = form.cleaned_data
+    return likely_duplicates(
+        request.user,
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        date_of_birth=data["date_of_birth"],
+        postcode=data["postcode"],
+    )
+
+
+def _create(request: HttpRequest, form: PersonDetailsForm) -> HttpResponse:
+    person = person_create(
+        created_by=staff_user(request), details=form.details(), aliases=form.alias_names()
+    )
+    request.session.pop(SESSION_KEY, None)
+    messages.success(request, f"Person created with reference code {person.reference_code}")
+    return redirect("people:detail", person_id=person.pk)
+
+
+@login_required
+@permission_required("people.change_person", raise_exception=True)
+def person_new(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = PersonDetailsForm(request.POST)
+        if form.is_valid():
+            if not _candidates(request, form):
+                return _create(request, form)
+            request.session[SESSION_KEY] = {
+                key: value for key, value in request.POST.items() if key != "csrfmiddlewaretoken"
+            }
+            return redirect("people:new_check")
+    elif "change" in request.GET and SESSION_KEY in request.session:
+        form = PersonDetailsForm(request.session[SESSION_KEY])
+    else:
+        request.session.pop(SESSION_KEY, None)
+        form = PersonDetailsForm()
+    return render(request, "people/person_new.html", {"form": form})
+
+
+@login_required
+@permission_required("people.change_person", raise_exception=True)
+def person_new_check(request: HttpRequest) -> HttpResponse:
+    details = PersonDetailsForm(request.session.get(SESSION_KEY))
+    if not details.is_bound or not details.is_valid():
+        return redirect("people:new")
+    candidates = _candidates(request, details)
+    form = SamePersonForm(request.POST if request.method == "POST" else None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        choice = form.cleaned_data["choice"]
+        if choice == NEW_PERSON:
+            return _create(request, details)
+        request.session.pop(SESSION_KEY, None)
+        chosen = next(c for c in candidates if str(c.person_id) == choice)
+        messages.info(request, f"No new person was created: this is {chosen.reference_code}")
+        return redirect("people:detail", person_id=chosen.person_id)
+    return render(
+        request,
+        "people/person_new_check.html",
+        {"form": form, "candidates": candidates, "details": details},
+    )

@@ -1,0 +1,36 @@
+"""A person's page: reference code, details, safe contact, flags, household. Reads are audited."""
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from haven.people.choices import CHANNEL_LABELS
+from haven.people.safe_contact import unsafe_channels
+from haven.people.selectors import current_and_past_flags, household_of, person_for_user
+from haven.people.services import person_view_record
+from haven.people.views.staff import staff_user
+
+
+@login_required
+@permission_required("people.view_person", raise_exception=True)
+def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
+    person = person_for_user(request.user, person_id)
+    person_view_record(person=person, viewed_by=staff_user(request))
+    safe_contact = person.safe_contact_or_default()
+    current_flags, past_flags = current_and_past_flags(person)
+    context = {
+        "person": person,
+        "age": person.age(timezone.localdate()),
+        "safe_contact": safe_contact,
+        "blocked_channels": [
+            (CHANNEL_LABELS[channel], reasons)
+            for channel, reasons in unsafe_channels(safe_contact.preferences()).items()
+        ],
+        "safe_windows": [window.describe() for window in safe_contact.windows()],
+        "current_flags": current_flags,
+        "past_flags": past_flags,
+        "household": household_of(person),
+        "can_change": request.user.has_perm("people.change_person"),
+    }
+    return render(request, "people/person_detail.html", context)

@@ -1,0 +1,44 @@
+"""Add a flag to a person, or end one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from haven.people.forms.flags import FlagAddForm, FlagEndForm
+from haven.people.selectors import flag_for_user, person_for_user
+from haven.people.services import flag_add, flag_end
+from haven.people.views.staff import staff_user
+
+
+@login_required
+@permission_required("people.change_person", raise_exception=True)
+def flag_new(request: HttpRequest, person_id: str) -> HttpResponse:
+    person = person_for_user(request.user, person_id)
+    form = FlagAddForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        flag_add(person=person, added_by=staff_user(request), **form.cleaned_data)
+        messages.success(request, "Flag added")
+        return redirect("people:detail", person_id=person.pk)
+    return render(request, "people/flag_new.html", {"form": form, "person": person})
+
+
+@login_required
+@permission_required("people.change_person", raise_exception=True)
+def flag_stop(request: HttpRequest, person_id: str, flag_id: str) -> HttpResponse:
+    flag = flag_for_user(request.user, person_id, flag_id)
+    form = FlagEndForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            flag_end(
+                flag=flag, ended_by=staff_user(request), ended_on=form.cleaned_data["ended_on"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Flag ended")
+            return redirect("people:detail", person_id=flag.person.pk)
+    return render(
+        request, "people/flag_end.html", {"form": form, "person": flag.person, "flag": flag}
+    )

@@ -1,0 +1,99 @@
+"""Accept or decline a referral by the contract profile's `eligibility` block. Pure: no Django."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+NEED_LABELS = {
+    "da": "domestic abuse",
+    "hba": "honour-based abuse",
+    "fgm": "female genital mutilation",
+    "fm": "forced marriage",
+    "sv_historic": "historic sexual violence",
+    "sv_acute": "acute sexual violence",
+    "stalking": "stalking",
+}
+
+
+@dataclass(frozen=True)
+class ReferralFacts:
+    """What the referral says about the person; None = not known."""
+
+    age: int | None = None
+    area: str | None = None
+    gender: str | None = None
+    primary_support_need: str | None = None
+    consent_to_contact: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    eligible: bool
+    reasons: list[str] = field(default_factory=list)  # why declined
+    checks: list[str] = field(default_factory=list)  # what staff should confirm (unknown facts)
+    citation: str = ""
+
+    @property
+    def summary(self) -> str:
+        if self.eligible:
+            return "Eligible" + (f" ({self.citation})" if self.citation else "")
+        return "Not eligible: " + "; ".join(self.reasons)
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def _age(rules: Mapping[str, Any], age: int | None) -> tuple[list[str], list[str]]:
+    low, high = rules.get("min_age"), rules.get("max_age")
+    if low is None and high is None:
+        return [], []
+    if age is None:
+        return [], ["Age is not known: check the person is within the age limits"]
+    if low is not None and age < low:
+        return [f"Aged {age}, below the minimum age of {low}"], []
+    if high is not None and age > high:
+        return [f"Aged {age}, above the maximum age of {high}"], []
+    return [], []
+
+
+def _listed(
+    allowed: list[str] | None, value: str | None, what: str, labels: Mapping[str, str] | None = None
+) -> tuple[list[str], list[str]]:
+    if not allowed:
+        return [], []
+    show = (lambda v: labels.get(v, v)) if labels else (lambda v: v)
+    options = ", ".join(show(a) for a in allowed)
+    if not value:
+        return [], [f"{what.capitalize()} is not known: this service covers {options}"]
+    if any(_same(value, a) for a in allowed):
+        return [], []
+    return [f"{what.capitalize()} {show(value)} is not covered (this service covers {options})"], []
+
+
+def assess(eligibility: Mapping[str, Any] | None, facts: ReferralFacts) -> Decision:
+    """Every rule in the block is checked; a referral is declined when any fails, with each reason."""
+    rules = eligibility or {}
+    reasons: list[str] = []
+    checks: list[str] = []
+    for found, to_check in (
+        _age(rules, facts.age),
+        _listed(rules.get("areas"), facts.area, "area"),
+        _listed(rules.get("genders"), facts.gender, "gender"),
+        _listed(
+            rules.get("primary_support_needs"),
+            facts.primary_support_need,
+            "primary support need",
+            NEED_LABELS,
+        ),
+    ):
+        reasons += found
+        checks += to_check
+    if rules.get("requires_consent", True) and not facts.consent_to_contact:
+        reasons.append("The person has not consented to be contacted")
+    citation = str(rules.get("citation") or "")
+    if citation:
+        reasons = [f"{reason} ({citation})" for reason in reasons]
+    return Decision(eligible=not reasons, reasons=reasons, checks=checks, citation=citation)

@@ -1,0 +1,122 @@
+"""Referrals: how a person reached a contract, the eligibility decision and its reason."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from haven.core.models import HavenModel
+
+
+class ContactMethod(models.TextChoices):
+    """The victim's chosen contact method, from the police list (seed 002 s3.7)."""
+
+    HOME_PHONE = "home_phone", "Home phone"
+    MOBILE_PHONE = "mobile_phone", "Mobile phone"
+    WORK_PHONE = "work_phone", "Work phone"
+    EMAIL = "email", "Email"
+    IN_PERSON = "in_person", "In person"
+    POST = "post", "Post"
+    SMS = "sms", "Text message (SMS)"
+
+
+class SupportNeed(models.TextChoices):
+    """Primary support need (seed 004 s10 KPI A1)."""
+
+    DA = "da", "Domestic abuse"
+    HBA = "hba", "Honour-based abuse"
+    FGM = "fgm", "Female genital mutilation"
+    FM = "fm", "Forced marriage"
+    SV_HISTORIC = "sv_historic", "Sexual violence (historic)"
+    SV_ACUTE = "sv_acute", "Sexual violence (acute)"
+    STALKING = "stalking", "Stalking"
+
+
+class RiskLevel(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+
+
+class Priority(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    EMERGENCY = "emergency", "Emergency"
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", "Waiting for a decision"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class Cohort(models.TextChoices):
+    """Groups a profile may exempt from the waiting list (seed 003 s5, s7)."""
+
+    YOS_PLAN = "yos_plan", "On a Youth Offending Service intervention plan"
+    LOOKED_AFTER_CHILD = "looked_after_child", "A child looked after by the council"
+    CHILD_PROTECTION_PLAN = "child_protection_plan", "On a child protection plan"
+
+
+MANUAL_SOURCE = "manual"
+
+
+class Referral(HavenModel):
+    """One referral of a person to a contract; declined referrals are kept with their reason."""
+
+    contract = models.ForeignKey(
+        "contracts.Contract", on_delete=models.PROTECT, related_name="referrals"
+    )
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
+    route = models.CharField(max_length=60, help_text="A key from the profile's referral_routes")
+    source_organisation = models.CharField(max_length=200, blank=True)
+    referrer_name = models.CharField(max_length=200, blank=True)
+    referrer_contact = models.CharField(max_length=200, blank=True)
+    received_at = models.DateTimeField(db_index=True)
+    incident_at = models.DateTimeField(null=True, blank=True)
+    contact_method = models.CharField(max_length=20, choices=ContactMethod.choices, blank=True)
+    consent_to_contact = models.BooleanField(default=False)
+    referrer_risk_level = models.CharField(max_length=10, choices=RiskLevel.choices, blank=True)
+    risk_indicators = models.TextField(blank=True)
+    priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.STANDARD)
+    presenting_need = models.TextField(blank=True)
+    primary_support_need = models.CharField(max_length=20, choices=SupportNeed.choices, blank=True)
+    cohorts = models.JSONField(
+        default=list, blank=True, help_text="Cohort keys, e.g. child_protection_plan"
+    )
+    decision = models.CharField(
+        max_length=10, choices=Decision.choices, default=Decision.PENDING, db_index=True
+    )
+    decision_reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    eligibility_reasons = models.JSONField(default=list, blank=True)
+    is_repeat = models.BooleanField(
+        default=False, help_text="Referred within the previous 12 months"
+    )
+    source = models.CharField(max_length=40, default=MANUAL_SOURCE)
+    external_id = models.CharField(max_length=100, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="referral_source_external_id_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["person", "received_at"])]
+
+    def __str__(self) -> str:
+        return f"Referral {self.pk}"
+
+    def route_label(self) -> str:
+        for route in self.contract.profile.get("referral_routes") or []:
+            if route.get("key") == self.route:
+                return str(route.get("label", self.route))
+        return self.route

@@ -1,0 +1,80 @@
+"""Reads of referrals and the people and contracts a referral can be made for, scoped to the user."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from haven.casework.access import change_organisations_of, contracts_of, visible_q
+from haven.contracts.models import Contract
+from haven.people.models import Person
+from haven.people.reference_codes import normalise
+from haven.people.selectors import people_visible_to
+from haven.referrals.models import Referral
+
+
+def referrals_visible_to(user: Any) -> QuerySet[Referral]:
+    """Referrals to the user's provider's contracts; once a case is open, only if the case is visible."""
+    if not user.has_perm("referrals.view_referrals"):
+        raise PermissionDenied
+    organisations = [m.organisation_id for m in user.memberships.all() if m.organisation_id]
+    scope = Q() if user.is_superuser else Q(contract_id__in=contracts_of(organisations))
+    return (
+        Referral.objects.filter(scope)
+        .filter(Q(case__isnull=True) | visible_q(user, "case__"))
+        .select_related("contract", "person", "entered_by")
+    )
+
+
+def referral_for_user(user: Any, referral_id: Any) -> Referral:
+    referral = referrals_visible_to(user).filter(pk=referral_id).first()
+    if referral is None:
+        raise Http404("No such referral")
+    return referral
+
+
+def referral_contracts_for(user: Any) -> QuerySet[Contract]:
+    """Active contracts the user may refer into (their provider organisations)."""
+    if not user.has_perm("referrals.create_referral"):
+        raise PermissionDenied
+    contracts = Contract.objects.filter(is_active=True).select_related("provider")
+    if user.is_superuser:
+        return contracts
+    return contracts.filter(provider_id__in=change_organisations_of(user))
+
+
+def referral_contract_for_user(user: Any, contract_id: Any) -> Contract:
+    contract = referral_contracts_for(user).filter(pk=contract_id).first()
+    if contract is None:
+        raise Http404("No such contract")
+    return contract
+
+
+def person_by_reference(user: Any, reference_code: str) -> Person | None:
+    """A person the user may see, by reference code (any spacing or case)."""
+    try:
+        code = normalise(reference_code)
+    except ValueError:
+        return None
+    return people_visible_to(user).filter(reference_code=code).first()
+
+
+def person_for_referral(user: Any, person_id: Any) -> Person | None:
+    """A person the user may see, by id from the query string (None when malformed or hidden)."""
+    try:
+        key = uuid.UUID(str(person_id))
+    except ValueError:
+        return None
+    return people_visible_to(user).filter(pk=key).first()
+
+
+def intake_team_for(user: Any, contract: Contract) -> Any:
+    """The team a case accepted by this user joins: their team in the contract's provider."""
+    for membership in user.memberships.select_related("team").all():
+        if membership.team_id and membership.organisation_id == contract.provider_id:
+            return membership.team
+    return None

@@ -1,0 +1,160 @@
+"""Every write to referrals: create (with eligibility and repeat flag), accept, decline."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from haven.core.auditor import audit_event
+from haven.core.models import AuditAction
+from haven.referrals.eligibility import Decision as EligibilityDecision
+from haven.referrals.eligibility import ReferralFacts, assess
+from haven.referrals.models import MANUAL_SOURCE, Decision, Referral
+
+# SafeLives (seed 004 s10 A2): a repeat referral is one within 12 months of the last.
+REPEAT_WINDOW = timedelta(days=365)
+
+
+class ReferralNotPendingError(Exception):
+    """Only a referral waiting for a decision can be accepted or declined."""
+
+
+def eligibility_of(referral: Referral) -> EligibilityDecision:
+    """The profile's eligibility rules applied to what the referral says about the person."""
+    person = referral.person
+    facts = ReferralFacts(
+        age=person.age(timezone.localdate(referral.received_at)),
+        area=person.local_authority or None,
+        gender=person.gender or None,
+        primary_support_need=referral.primary_support_need or None,
+        consent_to_contact=referral.consent_to_contact,
+    )
+    return assess(referral.contract.profile.get("eligibility"), facts)
+
+
+def is_repeat_referral(
+    *, person: Any, contract: Any, received_at: datetime, exclude_id: Any = None
+) -> bool:
+    earlier = Referral.objects.filter(
+        person=person,
+        contract__provider_id=contract.provider_id,
+        received_at__gte=received_at - REPEAT_WINDOW,
+        received_at__lte=received_at,
+    )
+    if exclude_id is not None:
+        earlier = earlier.exclude(pk=exclude_id)
+    return earlier.exists()
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    contract: Any,
+    person: Any,
+    entered_by: Any,
+    route: str,
+    received_at: datetime,
+    source: str = MANUAL_SOURCE,
+    external_id: str = "",
+    **details: Any,
+) -> Referral:
+    """Record a referral; ineligible ones are declined at once and kept with their reasons.
+
+    `details` are Referral fields (contact_method, consent_to_contact, priority, ...).
+    Idempotent for imports: the same (source, external_id) returns the existing referral.
+    """
+    if external_id:
+        existing = Referral.objects.filter(source=source, external_id=external_id).first()
+        if existing is not None:
+            return existing
+    referral = Referral(
+        contract=contract,
+        person=person,
+        entered_by=entered_by,
+        route=route,
+        received_at=received_at,
+        source=source,
+        external_id=external_id,
+        **details,
+    )
+    referral.is_repeat = is_repeat_referral(
+        person=person, contract=contract, received_at=received_at
+    )
+    decision = eligibility_of(referral)
+    referral.eligibility_reasons = decision.reasons + decision.checks
+    if not decision.eligible:
+        referral.decision = Decision.DECLINED
+        referral.decision_reason = "; ".join(decision.reasons)
+        referral.decided_at = timezone.now()
+    referral.save()
+    audit_event(
+        actor=entered_by,
+        action=AuditAction.CREATE,
+        target=referral,
+        changes={
+            "route": [None, route],
+            "decision": [None, referral.decision],
+            "is_repeat": [None, referral.is_repeat],
+        },
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_accept(
+    *, referral: Referral, accepted_by: Any, team: Any = None, allocated_to: Any = None
+) -> Any:
+    """Accept the referral and open its case (returns the Case)."""
+    from haven.casework.services import case_open_from_referral
+
+    if referral.decision != Decision.PENDING:
+        raise ReferralNotPendingError("This referral has already been decided")
+    referral.decision = Decision.ACCEPTED
+    referral.decided_at = timezone.now()
+    referral.decided_by = accepted_by
+    referral.save(update_fields=["decision", "decided_at", "decided_by", "updated_at"])
+    audit_event(
+        actor=accepted_by,
+        action=AuditAction.UPDATE,
+        target=referral,
+        changes={"decision": [Decision.PENDING, Decision.ACCEPTED]},
+    )
+    return case_open_from_referral(
+        referral=referral,
+        opened_by=accepted_by,
+        at=referral.decided_at,
+        team=team,
+        allocated_to=allocated_to,
+    )
+
+
+@transaction.atomic
+def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Referral:
+    """Decline with a reason; the referral is kept."""
+    if referral.decision != Decision.PENDING:
+        raise ReferralNotPendingError("This referral has already been decided")
+    if not reason.strip():
+        raise ValueError("Enter the reason for declining the referral")
+    referral.decision = Decision.DECLINED
+    referral.decision_reason = reason.strip()
+    referral.decided_at = timezone.now()
+    referral.decided_by = declined_by
+    referral.save(
+        update_fields=["decision", "decision_reason", "decided_at", "decided_by", "updated_at"]
+    )
+    audit_event(
+        actor=declined_by,
+        action=AuditAction.UPDATE,
+        target=referral,
+        changes={"decision": [Decision.PENDING, Decision.DECLINED]},
+        reason=reason.strip(),
+    )
+    return referral
+
+
+def referral_view_record(*, referral: Referral, viewed_by: Any) -> None:
+    """A read of a referral (personal data) is audited."""
+    audit_event(actor=viewed_by, action=AuditAction.VIEW, target=referral)

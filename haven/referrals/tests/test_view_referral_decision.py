@@ -1,0 +1,60 @@
+"""The referral page shows the eligibility decision; accept opens a case; decline keeps it."""
+
+import pytest
+from django.urls import reverse
+
+from haven.casework.factories import CaseworkPersonFactory, ReferralFactory
+from haven.casework.models import Case
+from haven.referrals.models import Decision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pending(contract_for, personas):
+    contract = contract_for("victim-first-2018")
+    person = CaseworkPersonFactory(organisation=personas.organisation, local_authority="Leicester")
+    return ReferralFactory(contract=contract, person=person, decision=Decision.PENDING)
+
+
+def test_the_page_says_eligible_with_the_citation(client, pending, personas):
+    client.force_login(personas.caseworker)
+    body = client.get(reverse("referrals:detail", args=[pending.pk])).content.decode()
+    assert "Eligible" in body
+    assert "seed 002 s3.1" in body
+    assert "Accept and open a case" in body
+
+
+def test_accepting_opens_the_case_in_my_team_allocated_to_me(client, pending, personas):
+    client.force_login(personas.caseworker)
+    response = client.post(reverse("referrals:accept", args=[pending.pk]))
+    case = Case.objects.get(referral=pending)
+    assert response.url == reverse("casework:detail", args=[case.pk])
+    assert case.team == personas.team
+    assert case.allocated_to == personas.caseworker
+
+
+def test_declining_needs_a_reason_and_keeps_the_referral(client, pending, personas):
+    client.force_login(personas.caseworker)
+    response = client.post(reverse("referrals:decline", args=[pending.pk]), {"reason": ""})
+    assert "Enter the reason for declining the referral" in response.content.decode()
+    client.post(reverse("referrals:decline", args=[pending.pk]), {"reason": "Supported elsewhere"})
+    pending.refresh_from_db()
+    assert pending.decision == Decision.DECLINED
+    assert pending.decision_reason == "Supported elsewhere"
+    body = client.get(reverse("referrals:detail", args=[pending.pk])).content.decode()
+    assert "Supported elsewhere" in body
+
+
+def test_analyst_reads_but_cannot_decide(client, pending, personas):
+    client.force_login(personas.analyst)
+    body = client.get(reverse("referrals:detail", args=[pending.pk])).content.decode()
+    assert "Accept and open a case" not in body
+    assert client.post(reverse("referrals:accept", args=[pending.pk])).status_code == 403
+
+
+def test_other_provider_gets_404_and_commissioner_403(client, pending, personas):
+    client.force_login(personas.other_provider_caseworker)
+    assert client.get(reverse("referrals:detail", args=[pending.pk])).status_code == 404
+    client.force_login(personas.commissioner)
+    assert client.get(reverse("referrals:detail", args=[pending.pk])).status_code == 403

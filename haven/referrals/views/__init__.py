@@ -1,0 +1,1 @@
+"""Referral pages: list, create (choose contract, then the form), decision."""

@@ -1,0 +1,86 @@
+"""A referral with its eligibility decision; accept (opens a case) or decline with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from haven.casework.presenters import HELPERS
+from haven.referrals.forms import DeclineForm
+from haven.referrals.models import Cohort
+from haven.referrals.selectors import intake_team_for, referral_contracts_for, referral_for_user
+from haven.referrals.services import (
+    ReferralNotPendingError,
+    eligibility_of,
+    referral_accept,
+    referral_decline,
+    referral_view_record,
+)
+
+
+def _may_decide(user: Any, referral: Any) -> bool:
+    return (
+        bool(user.has_perm("referrals.create_referral"))
+        and referral_contracts_for(user).filter(pk=referral.contract_id).exists()
+    )
+
+
+@login_required
+@permission_required("referrals.view_referrals", raise_exception=True)
+def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
+    referral = referral_for_user(request.user, referral_id)
+    referral_view_record(referral=referral, viewed_by=request.user)
+    may_decide = referral.decision == "pending" and _may_decide(request.user, referral)
+    context = {
+        **HELPERS,
+        "referral": referral,
+        "eligibility": eligibility_of(referral),
+        "may_decide": may_decide,
+        "form": DeclineForm() if may_decide else None,
+        "case": getattr(referral, "case", None),
+        "cohort_labels": [Cohort(c).label for c in referral.cohorts if c in Cohort.values],
+    }
+    return render(request, "referrals/referral_detail.html", context)
+
+
+@login_required
+@require_POST
+def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
+    referral = referral_for_user(request.user, referral_id)
+    if not _may_decide(request.user, referral):
+        raise PermissionDenied
+    try:
+        team = intake_team_for(request.user, referral.contract)
+        case = referral_accept(
+            referral=referral, accepted_by=request.user, team=team, allocated_to=request.user
+        )
+    except ReferralNotPendingError as not_pending:
+        messages.info(request, str(not_pending))
+        return redirect("referrals:detail", referral.pk)
+    messages.success(request, "Referral accepted and case opened")
+    return redirect("casework:detail", case.pk)
+
+
+@login_required
+def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
+    referral = referral_for_user(request.user, referral_id)
+    if not _may_decide(request.user, referral):
+        raise PermissionDenied
+    form = DeclineForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral_decline(
+                referral=referral, declined_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ReferralNotPendingError as not_pending:
+            messages.info(request, str(not_pending))
+        else:
+            messages.success(request, "Referral declined; it is kept with your reason")
+        return redirect("referrals:detail", referral.pk)
+    return render(request, "referrals/decline_form.html", {"form": form, "referral": referral})

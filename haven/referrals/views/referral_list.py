@@ -1,0 +1,31 @@
+"""The referral list: newest first, with the decision and its reason."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from haven.casework.presenters import HELPERS
+from haven.referrals.selectors import referrals_visible_to
+
+PAGE_SIZE = 50
+
+
+@login_required
+@permission_required("referrals.view_referrals", raise_exception=True)
+def referral_list(request: HttpRequest) -> HttpResponse:
+    referrals = referrals_visible_to(request.user).order_by("-received_at")
+    decision = request.GET.get("decision", "pending")  # the intake queue by default
+    if decision in {"pending", "accepted", "declined"}:
+        referrals = referrals.filter(decision=decision)
+    else:
+        decision = "all"
+    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = f"decision={decision}&"
+    return render(
+        request,
+        "referrals/referral_list.html",
+        {**HELPERS, "page": page, "decision": decision, "query_without_page": query},
+    )

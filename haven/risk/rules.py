@@ -1,0 +1,28 @@
+"""Risk permissions (django-rules). Whether a user may see a given case is casework's rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rules.permissions import add_perm
+from rules.predicates import is_superuser, predicate
+
+from haven.casework.access import can_change_case, can_manage_case
+from haven.casework.rules import has_case_role
+
+
+@predicate
+def may_complete_for_case(user: Any, case: Any) -> bool:
+    """Caseworkers, team leaders and service managers who reach the case (not analysts)."""
+    return case is not None and can_change_case(user, case)
+
+
+@predicate
+def may_override_for_case(user: Any, case: Any) -> bool:
+    """Changing a computed level needs a team leader or service manager of the case."""
+    return case is not None and can_manage_case(user, case)
+
+
+add_perm("risk.view_risk", has_case_role | is_superuser)
+add_perm("risk.complete_assessment", may_complete_for_case)
+add_perm("risk.override_level", may_override_for_case)

@@ -1,0 +1,250 @@
+"""Every write for risk: completing a checklist on a case, and loading a licensed wording."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from haven.casework.models import Case, TaskStatus
+from haven.casework.services import case_event_record
+from haven.casework.services.tasks import case_tasks_sync, task_complete
+from haven.core.auditor import audit_event
+from haven.core.models import AuditAction
+from haven.risk.engine import (
+    AssessmentInvalid,
+    ChecklistError,
+    ChecklistInvalid,
+    ChecklistNotFoundError,
+    ReasonCode,
+    RecordedAnswer,
+    RiskLevel,
+    RiskResult,
+    assess,
+    checked_answers,
+    read_checklist,
+    same_questions,
+    shipped_checklist,
+)
+from haven.risk.models import RiskAssessment, RiskChecklist, RiskStage
+from haven.risk.selectors import RiskSettings, checklist_for, latest_assessment, risk_settings_for
+
+MARAC_CITATION = "seed 004 s4.2"
+
+
+@transaction.atomic
+def risk_assessment_complete(
+    *,
+    case: Case,
+    completed_by: Any,
+    answers: Mapping[str, RecordedAnswer],
+    professional_judgement: bool,
+    professional_judgement_reason: str,
+    incidents_last_12_months: int | None,
+    stage: str,
+    completed_at: datetime,
+    level_override: RiskLevel | None = None,
+    level_override_reason: str = "",
+) -> RiskAssessment:
+    """Score and record a completed checklist, update the case's level, timeline and audit.
+
+    Raises AssessmentInvalid (with the field) before anything is saved.
+    """
+    if stage not in RiskStage.values:
+        raise AssessmentInvalid("stage", "Select when the checklist was completed")
+    if completed_at > timezone.now():
+        raise AssessmentInvalid("completed_at", "Date completed must be today or in the past")
+    settings = risk_settings_for(case.contract)
+    definition = checklist_for(case.contract)
+    ordered = checked_answers(definition, answers)
+    result = assess(
+        answers={key: answer.answer for key, answer in ordered.items()},
+        thresholds=settings.thresholds,
+        professional_judgement=professional_judgement,
+        professional_judgement_reason=professional_judgement_reason,
+        incidents_last_12_months=incidents_last_12_months,
+        override=level_override,
+        override_reason=level_override_reason,
+    )
+    previous = latest_assessment(case)
+    assessment = RiskAssessment.objects.create(
+        case=case,
+        stage=stage,
+        checklist_key=definition.key,
+        checklist_version=definition.version,
+        answers={key: answer.as_dict() for key, answer in ordered.items()},
+        professional_judgement=professional_judgement,
+        incidents_last_12_months=incidents_last_12_months,
+        completed_at=completed_at,
+        completed_by=completed_by,
+        **_result_fields(result, settings, professional_judgement_reason, level_override_reason),
+    )
+    _audit_assessment(assessment, result, completed_by)
+    _record_on_case(
+        case, assessment, result, completed_by, is_latest=_is_latest(previous, assessment)
+    )
+    return assessment
+
+
+def _result_fields(
+    result: RiskResult, settings: RiskSettings, judgement_reason: str, override_reason: str
+) -> dict[str, Any]:
+    """The score, levels and reasons as separate fields (reference.md s1.4 note a)."""
+    return {
+        "score": result.score,
+        "score_level": result.score_level,
+        "computed_level": result.computed_level,
+        "level": result.level,
+        "professional_judgement_reason": judgement_reason.strip()
+        if any(r.code is ReasonCode.PROFESSIONAL_JUDGEMENT for r in result.reasons)
+        else "",
+        "override_reason": override_reason.strip() if result.is_overridden else "",
+        "reasons": [reason.as_dict() for reason in result.reasons],
+        "thresholds": _thresholds_record(settings),
+        # seed 004 s4.2: all high-risk referrals into the refuge must trigger a MARAC referral
+        "marac_referral_required": settings.marac_on_high_risk and result.is_high,
+    }
+
+
+def _is_latest(previous: RiskAssessment | None, assessment: RiskAssessment) -> bool:
+    return previous is None or assessment.completed_at >= previous.completed_at
+
+
+def _thresholds_record(settings: RiskSettings) -> dict[str, Any]:
+    limits = settings.thresholds
+    return {
+        "high_threshold": limits.high,
+        "medium_threshold": limits.medium,
+        "escalation_incidents_12m": limits.escalation_incidents_12m,
+        "marac_on_high_risk": settings.marac_on_high_risk,
+        "citation": settings.citation,
+    }
+
+
+def _audit_assessment(assessment: RiskAssessment, result: RiskResult, actor: Any) -> None:
+    changes = {
+        "stage": [None, assessment.stage],
+        "score": [None, result.score],
+        "computed_level": [None, result.computed_level.value],
+        "level": [None, result.level.value],
+        "reasons": [None, [reason.code.value for reason in result.reasons]],
+        "marac_referral_required": [None, assessment.marac_referral_required],
+    }
+    reason = assessment.override_reason
+    if reason:  # reference.md s1.4 (b): a downgrade is an explicit, audited override
+        reason = f"Level overridden from {result.computed_level} to {result.level}: {reason}"
+    audit_event(
+        actor=actor, action=AuditAction.CREATE, target=assessment, changes=changes, reason=reason
+    )
+
+
+def _record_on_case(
+    case: Case, assessment: RiskAssessment, result: RiskResult, actor: Any, *, is_latest: bool
+) -> None:
+    stage = RiskStage(assessment.stage).label.lower()
+    summary = (
+        f"Risk assessment ({stage}): {result.level.value} risk, {result.score} yes answers"
+        + (" (level overridden)" if result.is_overridden else "")
+    )
+    case_event_record(
+        case=case,
+        kind="risk_assessment",
+        actor=actor,
+        summary=summary,
+        target=assessment,
+        occurred_at=assessment.completed_at,
+        data={"stage": assessment.stage, "level": assessment.level, "score": assessment.score},
+    )
+    if assessment.marac_referral_required:
+        case_event_record(
+            case=case,
+            kind="marac_referral_required",
+            actor=actor,
+            summary=f"MARAC referral required: high risk in this contract ({MARAC_CITATION})",
+            target=assessment,
+            occurred_at=assessment.completed_at,
+            data={"citation": MARAC_CITATION},
+        )
+    if is_latest and case.risk_level != assessment.level:
+        before = case.risk_level
+        case.risk_level = assessment.level
+        case.save(update_fields=["risk_level", "updated_at"])
+        audit_event(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            target=case,
+            changes={"risk_level": [before, assessment.level]},
+        )
+        case_tasks_sync(case=case, actor=actor)  # rules that apply at the new risk level
+    _complete_risk_assessment_tasks(case, assessment, actor)
+
+
+def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, actor: Any) -> None:
+    """An outstanding risk-assessment deadline on the case is done by this assessment."""
+    outstanding = case.tasks.filter(
+        action="risk_assessment", completed_at__isnull=True, status=TaskStatus.OPEN
+    ).order_by("due_at")
+    task = outstanding.first()
+    if task is not None:
+        how = f"risk assessment {RiskStage(assessment.stage).label.lower()}"
+        task_complete(task=task, done_at=assessment.completed_at, actor=actor, how=how)
+
+
+def risk_assessment_view_record(*, assessment: RiskAssessment, viewed_by: Any) -> None:
+    """Audit that someone read an assessment's answers (a sensitive read)."""
+    audit_event(actor=viewed_by, action=AuditAction.VIEW, target=assessment)
+
+
+@dataclass(frozen=True)
+class ChecklistLoadResult:
+    key: str
+    outcome: str  # "created" | "updated" | "unchanged"
+
+
+@transaction.atomic
+def risk_checklist_load(*, path: Path, loaded_by: Any) -> ChecklistLoadResult:
+    """Validate a definition file and store it (a service's licensed wording); idempotent.
+
+    Raises ChecklistInvalid (file:line, field, reason) before anything is saved.
+    """
+    definition, errors = read_checklist(Path(path))
+    if definition is None:
+        raise ChecklistInvalid(errors)
+    try:
+        shipped = shipped_checklist(definition.key)
+    except ChecklistNotFoundError:
+        shipped = None
+    if shipped is not None:
+        problems = same_questions(definition, shipped)
+        if problems:
+            raise ChecklistInvalid([ChecklistError(Path(path), None, f, r) for f, r in problems])
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    record = RiskChecklist.objects.filter(key=definition.key).first()
+    if record is not None and record.sha256 == digest:
+        return ChecklistLoadResult(definition.key, "unchanged")
+    fields = {
+        "name": definition.name,
+        "version": definition.version,
+        "wording": definition.wording,
+        "definition": definition.model_dump(mode="json"),
+        "sha256": digest,
+        "loaded_by": loaded_by if getattr(loaded_by, "is_authenticated", False) else None,
+    }
+    before = {"version": record.version, "sha256": record.sha256} if record else {}
+    record, created = RiskChecklist.objects.update_or_create(key=definition.key, defaults=fields)
+    audit_event(
+        actor=loaded_by,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        target=record,
+        changes={
+            "version": [before.get("version"), record.version],
+            "sha256": [before.get("sha256"), digest],
+        },
+    )
+    return ChecklistLoadResult(definition.key, "created" if created else "updated")

@@ -1,0 +1,77 @@
+"""Cases to assess, and answers to give, for the risk tests (synthetic people only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from haven.casework.factories import CaseFactory
+from haven.contracts.profiles.validate import PROFILES_DIR, load_profile
+from haven.risk.engine import Answer, RecordedAnswer, shipped_checklist
+from haven.testing.factories import ContractFactory
+
+CHECKLIST = shipped_checklist("dash-ric-24")
+KEYS = CHECKLIST.item_keys
+
+
+def answers(yes: int = 0, dont_know: int = 0) -> dict[str, RecordedAnswer]:
+    """The first `yes` questions answered yes, the next `dont_know` don't know, the rest no."""
+    recorded = {}
+    for index, key in enumerate(KEYS):
+        answer = Answer.YES if index < yes else Answer.NO
+        if yes <= index < yes + dont_know:
+            answer = Answer.DONT_KNOW
+        recorded[key] = RecordedAnswer(answer, "victim", "")
+    return recorded
+
+
+def form_data(yes: int = 0, **extra: str) -> dict[str, str]:
+    """A POST body for the checklist page."""
+    now = timezone.localtime() - dt.timedelta(minutes=5)
+    data = {
+        "stage": "referral",
+        "completed_at-day": str(now.day),
+        "completed_at-month": str(now.month),
+        "completed_at-year": str(now.year),
+        "completed_at-hour": str(now.hour),
+        "completed_at-minute": str(now.minute),
+        "professional_judgement": "no",
+        "professional_judgement_reason": "",
+        "incidents_last_12_months": "",
+    }
+    for key, recorded in answers(yes).items():
+        data[f"answer_{key}"] = recorded.answer.value
+        data[f"source_{key}"] = "victim"
+        data[f"comment_{key}"] = ""
+    data.update(extra)
+    return data
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Personas set 15 passwords; the production hasher makes each test take seconds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def case(personas):
+    """A case of the caseworker's team, under a contract with no risk section (defaults)."""
+    return CaseFactory(contract=personas.contract, team=personas.team)
+
+
+@pytest.fixture
+def cornwall_contract(personas):
+    profile = load_profile(PROFILES_DIR / "cornwall-mens-refuge-2021.yaml")
+    return ContractFactory(
+        slug="cornwall-mens-refuge-2021",
+        provider=personas.organisation,
+        commissioner=personas.commissioner_body,
+        profile=profile.model_dump(mode="json"),
+    )
+
+
+@pytest.fixture
+def cornwall_case(personas, cornwall_contract):
+    return CaseFactory(contract=cornwall_contract, team=personas.team)

@@ -1,0 +1,45 @@
+"""Complete the risk checklist for a case: one page, works without JavaScript."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from haven.casework.selectors import VisibleCase
+from haven.casework.views.case_access import with_case
+from haven.risk.engine import AssessmentInvalid
+from haven.risk.forms.checklist import RiskChecklistForm
+from haven.risk.presenters import HELPERS
+from haven.risk.selectors import checklist_for, risk_settings_for
+from haven.risk.services import risk_assessment_complete
+
+
+@with_case()
+def assessment_complete(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    case = visible.case
+    if not request.user.has_perm("risk.complete_assessment", case):
+        raise PermissionDenied
+    checklist = checklist_for(case.contract)
+    can_override = request.user.has_perm("risk.override_level", case)
+    form = RiskChecklistForm(request.POST or None, checklist=checklist, can_override=can_override)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = risk_assessment_complete(
+                case=case, completed_by=request.user, **form.service_arguments()
+            )
+        except AssessmentInvalid as problem:
+            field = problem.field if problem.field in form.fields else None
+            form.add_error(field, str(problem))
+        else:
+            messages.success(request, "Risk checklist saved")
+            return redirect("risk:result", case_id=case.pk, assessment_id=assessment.pk)
+    context = {
+        **HELPERS,
+        "case": case,
+        "form": form,
+        "checklist": checklist,
+        "settings": risk_settings_for(case.contract),
+    }
+    return render(request, "risk/complete.html", context)

@@ -1,0 +1,43 @@
+"""Browser-test helpers: Debian's Chromium for Playwright, and axe for WCAG 2.2 AA."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def chromium_available() -> bool:
+    return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Run axe on the page for WCAG 2.2 AA and return its violations (empty when clean)."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    return list(results.response["violations"])
+
+
+def assert_accessible(page: Any) -> None:
+    violations = axe_violations(page)
+    summary = [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+    ]
+    assert violations == [], f"axe found WCAG 2.2 AA violations on {page.url}:\n" + "\n".join(
+        summary
+    )

@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+from haven.core.views import health, home, static_pages
+
+admin.site.site_header = "Haven administration"
+admin.site.site_title = "Haven administration"
+# The admin signs in through allauth too, so MFA and lockout apply there as everywhere.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("health/", health.health, name="health"),
+    path("accessibility/", static_pages.accessibility, name="accessibility"),
+    path("privacy/", static_pages.privacy, name="privacy"),
+    path("accounts/", include("allauth.urls")),
+    path("contracts/", include("haven.contracts.urls")),
+    path("people/", include("haven.people.urls")),
+    path("referrals/", include("haven.referrals.urls")),
+    path("cases/", include("haven.casework.urls")),
+    path("risk/", include("haven.risk.urls")),
+    path("audit/", include("haven.core.audit_urls")),
+    path("admin/", admin.site.urls),
+    path("", include("haven.govuk.urls")),
+]
+
+handler403 = "haven.core.views.errors.permission_denied"
+handler404 = "haven.core.views.errors.page_not_found"
+handler500 = "haven.core.views.errors.server_error"

@@ -1,0 +1,78 @@
+"""Workbook settings: the rule's numbers from a contract profile's `workbook:` section."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROFILES_DIR = Path(__file__).resolve().parents[2] / "contracts" / "profiles"
+DEMO_PSEUDONYM_KEY = b"haven-workbook-demo-key-not-for-production"
+
+
+@dataclass(frozen=True)
+class WorkbookSettings:
+    """The automated-workbook rule (seed 000 s5) plus how Haven applies it."""
+
+    window_days: int = 365  # seed 000 s5: prior 365 days
+    min_prior: int = 2  # seed 000 s5: at least 2 other incidents
+    max_prior_exclusive: int = 7  # seed 000 s5: fewer than 7 other incidents
+    exclude_police_risk_grades: tuple[str, ...] = ("high",)  # seed 000 s2, profile setting
+    match_threshold: float = 0.9
+    contact_within_hours: int = 24  # seed 000 s5: phone within 24 h of the incident
+    timezone: str = "Europe/London"
+    citation: str = "seed 000 s5"
+    pseudonym_key: bytes = field(default=DEMO_PSEUDONYM_KEY, repr=False)
+    splink_model: Path | None = None  # a trained model to use instead of estimating one
+    splink_model_out: Path | None = None  # save the model estimated in this run here
+
+    def __post_init__(self) -> None:
+        if self.window_days <= 0:
+            raise ValueError("workbook.window_days must be positive")
+        if not 0 <= self.min_prior < self.max_prior_exclusive:
+            raise ValueError("workbook needs 0 <= min_prior < max_prior_exclusive")
+        if not 0.0 < self.match_threshold < 1.0:
+            raise ValueError("workbook.match_threshold must be between 0 and 1")
+
+    @property
+    def window_microseconds(self) -> int:
+        """The window is absolute time: 365 x 24 h, whatever the clocks do."""
+        return self.window_days * 24 * 3600 * 1_000_000
+
+
+def settings_from_mapping(section: dict[str, Any], **overrides: Any) -> WorkbookSettings:
+    """Build settings from a profile's `workbook:` mapping; unknown keys are ignored."""
+    base = WorkbookSettings()
+    grades = section.get("exclude_police_risk_grades", base.exclude_police_risk_grades)
+    settings = replace(
+        base,
+        window_days=int(section.get("window_days", base.window_days)),
+        min_prior=int(section.get("min_prior", base.min_prior)),
+        max_prior_exclusive=int(section.get("max_prior_exclusive", base.max_prior_exclusive)),
+        exclude_police_risk_grades=tuple(str(g).strip().lower() for g in grades or ()),
+        match_threshold=float(section.get("match_threshold", base.match_threshold)),
+        citation=str(section.get("citation", base.citation)),
+    )
+    return replace(settings, **overrides) if overrides else settings
+
+
+def settings_for_contract(slug: str, profiles_dir: Path = PROFILES_DIR) -> WorkbookSettings:
+    """Read `<slug>.yaml`'s `workbook:` section; the seed 000 defaults when it is absent."""
+    path = profiles_dir / f"{slug}.yaml"
+    section: dict[str, Any] = {}
+    if path.exists():
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        section = dict(document.get("workbook") or {})
+    return settings_from_mapping(section, pseudonym_key=pseudonym_key_from_environment())
+
+
+def pseudonym_key_from_environment() -> bytes:
+    """`HAVEN_WORKBOOK_KEY` (or `_FILE`) keys the victim pseudonyms; a demo key otherwise."""
+    key_file = os.environ.get("HAVEN_WORKBOOK_KEY_FILE")
+    if key_file:
+        return Path(key_file).read_bytes().strip()
+    key = os.environ.get("HAVEN_WORKBOOK_KEY")
+    return key.encode("utf-8") if key else DEMO_PSEUDONYM_KEY

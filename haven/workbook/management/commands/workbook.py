@@ -1,0 +1,30 @@
+"""`haven workbook INPUT ...`: find repeat victims in a police incident export (seed 000 s5)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, NoReturn
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from haven.workbook.cli import workbook_command
+
+
+class Command(BaseCommand):
+    help = (
+        "workbook INPUT [--out OUT.csv|OUT.xlsx] [--contract SLUG] [--as-of T] [--identity auto|exact|fuzzy] "
+        "[--mapping MAP.yaml] [--engine duckdb|spark] [--strict]"
+    )
+
+    def run_from_argv(self, argv: list[str]) -> NoReturn:
+        # argv is [prog, "workbook", ...]; the engine's own parser reads the rest.
+        sys.exit(workbook_command(argv[2:], sys.stdout, sys.stderr))
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("words", nargs=argparse.REMAINDER)
+
+    def handle(self, *args: Any, words: list[str], **options: Any) -> None:
+        status = workbook_command(list(words), self.stdout, self.stderr)  # type: ignore[arg-type]  # OutputWrapper writes like TextIO
+        if status:
+            raise CommandError("workbook failed", returncode=status)

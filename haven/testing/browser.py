@@ -6,6 +6,7 @@ import os
 import shutil
 from typing import Any
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 CHROMIUM = os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium")
@@ -41,3 +42,28 @@ def assert_accessible(page: Any) -> None:
     assert violations == [], f"axe found WCAG 2.2 AA violations on {page.url}:\n" + "\n".join(
         summary
     )
+
+
+# Fixtures for pytest-playwright: every `tests/system/conftest.py` re-exports these two.
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    if not chromium_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is required in CI for system tests ({CHROMIUM} is missing)")
+        pytest.skip(f"Chromium not installed at {CHROMIUM}: apt-get install chromium")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_FLAGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_context_args,
+        "locale": "en-GB",
+        "timezone_id": "Europe/London",
+        "viewport": {"width": 1280, "height": 900},
+    }

@@ -30,6 +30,11 @@ def referrals_visible_to(user: Any) -> QuerySet[Referral]:
     )
 
 
+def pending_referral_count(user: Any) -> int:
+    """Referrals waiting for a decision that this user can see (the intake queue)."""
+    return referrals_visible_to(user).filter(decision="pending").count()
+
+
 def referral_for_user(user: Any, referral_id: Any) -> Referral:
     referral = referrals_visible_to(user).filter(pk=referral_id).first()
     if referral is None:

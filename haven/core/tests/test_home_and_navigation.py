@@ -68,3 +68,14 @@ def test_a_commissioners_home_page_has_no_casework_section(client, personas):
     response = client.get(reverse("home"))
     assert response.status_code == 200
     assert b"Your work" not in response.content
+
+
+def test_a_service_manager_without_a_team_gets_the_whole_organisation(client, personas):
+    case = CaseFactory(contract=personas.contract, team=personas.team)
+    TaskFactory(case=case, due_at=timezone.now() - dt.timedelta(hours=1))
+    client.force_login(personas.service_manager)
+    work = parse(client.get(reverse("home")).content.decode()).find_all(
+        "ul", class_="govuk-list--spaced"
+    )[0]
+    assert "Team worklist" not in work.text
+    assert "All cases I can see : 1 outstanding, 1 overdue" in work.text

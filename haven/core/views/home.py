@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haven.accounts.selectors import memberships_of
+from haven.casework.access import teams_of
 from haven.casework.selectors import worklist_summary
 from haven.contracts.selectors import contracts_visible_to
 from haven.referrals.selectors import pending_referral_count
@@ -18,7 +19,8 @@ def _casework_start(user: Any) -> dict[str, Any] | None:
         return None
     return {
         "mine": worklist_summary(user, scope="mine"),
-        "team": worklist_summary(user, scope="team"),
+        "team": worklist_summary(user, scope="team") if teams_of(user) else None,
+        "all": worklist_summary(user, scope="all"),
         "pending_referrals": (
             pending_referral_count(user) if user.has_perm("referrals.view_referrals") else 0
         ),

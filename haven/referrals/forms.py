@@ -141,12 +141,14 @@ class ReferralForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        from_police = cleaned.get("received_via") == ReceivedVia.POLICE_NOTIFICATION
         if (
-            self.needs_incident
+            (self.needs_incident or from_police)
             and not cleaned.get("incident_at")
             and "incident_at" not in self.errors
         ):
-            # seed 000 s5: DV 360's 24 hours run from the incident, so it must be known
+            # seed 000 s5: DV 360's 24 hours run from the incident, so it must be known;
+            # Haven reading: a police notification always has an incident, so it is recorded
             self.add_error("incident_at", "Enter the date and time of the incident")
         received, incident = cleaned.get("received_at"), cleaned.get("incident_at")
         if received and incident and incident > received:

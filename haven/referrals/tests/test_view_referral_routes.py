@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
         ("victim-first-2018", "self_referral", "phone"),
         ("victim-first-2018", "self_referral", "email"),
         ("victim-first-2018", "self_referral", "community_event"),
-        ("victim-first-2018", "police", "police_notification"),
+        ("victim-first-2018", "police", "phone"),
         ("leicester-victim-survivor-2012", "self_referral", "helpline_call"),
         ("leicester-victim-survivor-2012", "third_party", "phone"),
     ],
@@ -71,6 +71,16 @@ def test_the_incident_time_and_referrers_indicators_are_kept(client, contract_fo
     assert (referral.referrer_risk_level, referral.primary_support_need) == ("high", "stalking")
     assert referral.risk_indicators == "Synthetic: threats to kill"
     assert referral.contact_method == "in_person"
+
+
+def test_a_police_notification_needs_the_incident_time(client, contract_for, personas):
+    contract = contract_for("victim-first-2018")
+    person = CaseworkPersonFactory(organisation=personas.organisation)
+    client.force_login(personas.caseworker)
+    data = form_data(person, route="police", received_via="police_notification")
+    response = client.post(reverse("referrals:create", args=[contract.pk]), data)
+    assert "Enter the date and time of the incident" in response.content.decode()
+    assert not Referral.objects.exists()
 
 
 def test_the_contact_methods_offered_are_the_profiles(client, contract_for, personas):

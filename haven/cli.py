@@ -9,6 +9,7 @@ HAVEN_COMMANDS = {
     "demo": "set up a demo service: contract profiles, organisations, teams and a login per role",
     "profiles": "profiles validate [PATH...] | profiles load — check and load contract profiles",
     "sla": "sla explain CONTRACT [--method M] [--risk R] [--priority P] [--received T] ... — deadlines",
+    "deadlines": "deadlines refresh — mark open tasks past their due time breached (run from cron)",
     "risk": "risk validate-checklist FILE... | risk load-checklist FILE... — check or load a licensed checklist wording",
     "workbook": "workbook INPUT [--out FILE] ... — find repeat victims in a police incident export",
     "migrate": "create or update the database tables",

@@ -59,6 +59,18 @@ def cases_visible_to(user: Any) -> CaseQuerySet:
     return Case.objects.visible_to(user)
 
 
+def cases_of_person(user: Any, person: Any) -> list[Case]:
+    """This person's cases that the user may open without a reason, newest first."""
+    if not user.has_perm("casework.view_cases"):
+        return []
+    return list(
+        cases_visible_to(user)
+        .filter(person=person)
+        .select_related("contract", "allocated_to")
+        .order_by("-opened_at")
+    )
+
+
 def _case_in_scope(user: Any, case_id: Any) -> Case:
     _require_case_role(user)
     case = (
@@ -188,8 +200,7 @@ class Worklist:
     scope: str
 
 
-def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
-    """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
+def _outstanding_tasks(user: Any, *, scope: str, filters: dict[str, Any]) -> QuerySet[Task]:
     _require_case_role(user)
     tasks = Task.objects.filter(visible_q(user, "case__"), completed_at__isnull=True).exclude(
         status=TaskStatus.CANCELLED
@@ -204,16 +215,40 @@ def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 
         tasks = tasks.filter(case__risk_level=filters["risk_level"])
     if filters.get("state"):
         tasks = tasks.filter(case__state=filters["state"])
+    return tasks
+
+
+def _due_counts(tasks: QuerySet[Task]) -> dict[str, int]:
+    """Outstanding, overdue and due-today counts in one query."""
     now = timezone.now()
     end_of_today = timezone.make_aware(datetime.combine(timezone.localdate(now), time.max))
-    counts = tasks.aggregate(
+    return tasks.aggregate(
         total=Count("pk"),
         overdue=Count("pk", filter=Q(due_at__lt=now)),
         due_today=Count("pk", filter=Q(due_at__gte=now, due_at__lte=end_of_today)),
     )
+
+
+def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
+    """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
+    tasks = _outstanding_tasks(user, scope=scope, filters=filters)
+    counts = _due_counts(tasks)
     ordered = tasks.select_related(
         "case", "case__person", "case__contract", "case__allocated_to", "case__team"
     ).order_by("due_at", "pk")
     paginator = Paginator(ordered, WORKLIST_PAGE_SIZE)
     paginator.__dict__["count"] = counts["total"]  # already counted above: one query fewer
     return Worklist(paginator.get_page(page), counts["overdue"], counts["due_today"], scope)
+
+
+@dataclass(frozen=True)
+class WorklistSummary:
+    outstanding: int
+    overdue: int
+    due_today: int
+
+
+def worklist_summary(user: Any, *, scope: str = "mine") -> WorklistSummary:
+    """The counts on a worklist (for the home page), without loading any task."""
+    counts = _due_counts(_outstanding_tasks(user, scope=scope, filters={}))
+    return WorklistSummary(counts["total"], counts["overdue"], counts["due_today"])

@@ -14,6 +14,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"service_navigation": []}
     items: list[tuple[str, str, str | None]] = [
         ("Home", reverse("home"), None),
+        # Provider staff only (commissioners hold neither permission).
+        ("Worklist", reverse("casework:worklist"), "casework.view_cases"),
+        ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
         ("People", reverse("people:search"), "people.view_person"),
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
         ("Audit", reverse("audit:list"), "core.view_audit"),

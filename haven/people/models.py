@@ -44,9 +44,24 @@ def _in_users_organisations(queryset: models.QuerySet[Any], user: Any) -> models
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def visible_to(self, user: Any) -> PersonQuerySet:
-        # For now: people created within the user's provider organisation. Casework widens this
-        # to people with a case or referral held by the user's organisation.
-        return _in_users_organisations(self, user)  # type: ignore[return-value]
+        """People created in the user's provider organisations, plus people with a case the user
+        may see (`Case.objects.visible_to`) or a referral waiting for or refused a case in a
+        contract of those organisations (a referral with a case follows the case's scope)."""
+        from haven.casework.models import Case
+        from haven.referrals.models import Referral
+
+        if user is None or not user.is_authenticated:
+            return self.none()
+        organisations = provider_organisations_of(user)
+        with_case = Case.objects.visible_to(user).values("person_id")
+        with_open_referral = Referral.objects.filter(
+            case__isnull=True, contract__provider__in=organisations
+        ).values("person_id")
+        return self.filter(
+            models.Q(organisation__in=organisations)
+            | models.Q(pk__in=with_case)
+            | models.Q(pk__in=with_open_referral)
+        )
 
 
 class PersonCausingHarmQuerySet(models.QuerySet["PersonCausingHarm"]):

@@ -13,7 +13,14 @@ from haven.govuk.forms import (
     GovukTextareaField,
     GovukTextField,
 )
-from haven.referrals.models import Cohort, ContactMethod, Priority, RiskLevel, SupportNeed
+from haven.referrals.models import (
+    Cohort,
+    ContactMethod,
+    Priority,
+    ReceivedVia,
+    RiskLevel,
+    SupportNeed,
+)
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -36,6 +43,11 @@ class ReferralForm(GovukForm):
     route = GovukRadiosField(
         label="How did the referral arrive?",
         error_messages={"required": "Select how the referral arrived"},
+    )
+    received_via = GovukRadiosField(
+        label="How was it received?",
+        choices=ReceivedVia.choices,
+        error_messages={"required": "Select how the referral was received"},
     )
     reference_code = GovukTextField(
         label="Person’s reference code",
@@ -76,7 +88,9 @@ class ReferralForm(GovukForm):
         error_messages={"required": "Select yes if the person has consented to be contacted"},
     )
     primary_support_need = GovukRadiosField(
-        label="Primary support need", choices=SupportNeed.choices
+        label="Primary support need",
+        choices=SupportNeed.choices,
+        error_messages={"required": "Select the primary support need"},
     )
     referrer_risk_level = GovukRadiosField(
         label="Risk level given by the referrer",
@@ -104,10 +118,20 @@ class ReferralForm(GovukForm):
     )
 
     def __init__(
-        self, *args: Any, routes: list[tuple[str, str]], needs_incident: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        routes: list[tuple[str, str]],
+        needs_incident: bool = False,
+        contact_methods: list[str] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["route"].choices = routes  # type: ignore[attr-defined]
+        if contact_methods:
+            # the profile's contact_methods: the channels this service can offer (seed 002 s3.7)
+            self.fields["contact_method"].choices = [  # type: ignore[attr-defined]
+                (value, label) for value, label in ContactMethod.choices if value in contact_methods
+            ]
         self.needs_incident = needs_incident
         if needs_incident:
             self.fields["incident_at"].label = "When was the incident?"
@@ -117,12 +141,14 @@ class ReferralForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        from_police = cleaned.get("received_via") == ReceivedVia.POLICE_NOTIFICATION
         if (
-            self.needs_incident
+            (self.needs_incident or from_police)
             and not cleaned.get("incident_at")
             and "incident_at" not in self.errors
         ):
-            # seed 000 s5: DV 360's 24 hours run from the incident, so it must be known
+            # seed 000 s5: DV 360's 24 hours run from the incident, so it must be known;
+            # Haven reading: a police notification always has an incident, so it is recorded
             self.add_error("incident_at", "Enter the date and time of the incident")
         received, incident = cleaned.get("received_at"), cleaned.get("incident_at")
         if received and incident and incident > received:
@@ -133,6 +159,7 @@ class ReferralForm(GovukForm):
         """The Referral fields (everything except route, person and received time)."""
         data = self.cleaned_data
         return {
+            "received_via": data["received_via"],
             "source_organisation": data["source_organisation"],
             "referrer_name": data["referrer_name"],
             "referrer_contact": data["referrer_contact"],

@@ -20,6 +20,19 @@ class ContactMethod(models.TextChoices):
     SMS = "sms", "Text message (SMS)"
 
 
+class ReceivedVia(models.TextChoices):
+    """How a staff-entered referral reached the service (the route says who referred)."""
+
+    PHONE = "phone", "Phone call"
+    EMAIL = "email", "Email"
+    COMMUNITY_EVENT = "community_event", "At a community event"
+    HELPLINE_CALL = "helpline_call", "Helpline call"
+    REFERRAL_FORM = "referral_form", "Referral form from an agency"
+    POLICE_NOTIFICATION = "police_notification", "Police notification entered by hand"
+    IN_PERSON = "in_person", "In person"
+    POST = "post", "Letter"
+
+
 class SupportNeed(models.TextChoices):
     """Primary support need (seed 004 s10 KPI A1)."""
 
@@ -68,6 +81,7 @@ class Referral(HavenModel):
     )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
     route = models.CharField(max_length=60, help_text="A key from the profile's referral_routes")
+    received_via = models.CharField(max_length=30, choices=ReceivedVia.choices, blank=True)
     source_organisation = models.CharField(max_length=200, blank=True)
     referrer_name = models.CharField(max_length=200, blank=True)
     referrer_contact = models.CharField(max_length=200, blank=True)

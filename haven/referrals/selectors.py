@@ -30,6 +30,18 @@ def referrals_visible_to(user: Any) -> QuerySet[Referral]:
     )
 
 
+def pending_referral_count(user: Any) -> int:
+    """Referrals waiting for a decision that this user can see (the intake queue)."""
+    return referrals_visible_to(user).filter(decision="pending").count()
+
+
+def referrals_of_person(user: Any, person: Any) -> list[Referral]:
+    """This person's referrals the user may see, newest first (empty without the permission)."""
+    if not user.has_perm("referrals.view_referrals"):
+        return []
+    return list(referrals_visible_to(user).filter(person=person).order_by("-received_at"))
+
+
 def referral_for_user(user: Any, referral_id: Any) -> Referral:
     referral = referrals_visible_to(user).filter(pk=referral_id).first()
     if referral is None:

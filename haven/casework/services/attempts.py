@@ -13,6 +13,7 @@ from haven.casework.deadline_rules import profile_of
 from haven.casework.models import (
     Case,
     CaseState,
+    Channel,
     ContactAttempt,
     Direction,
     Outcome,
@@ -92,7 +93,8 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
         reason=f"Safe-contact override: {attempt.override_reason}" if overridden else "",
     )
     label = "Final letter sent" if attempt.is_final_letter else Outcome(attempt.outcome).label
-    summary = f"{label} ({attempt.channel}, {attempt.direction})"
+    channel, direction = Channel(attempt.channel).label, Direction(attempt.direction).label
+    summary = f"{label} ({channel[0].lower()}{channel[1:]}; {direction[0].lower()}{direction[1:]})"
     if overridden:
         summary += " – safe-contact warning overridden"
     case_event_record(

@@ -15,6 +15,11 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
 
+def _received_summary(referral: Any) -> str:
+    how = referral.get_received_via_display() if referral.received_via else ""
+    return f"Referral received ({referral.route_label()}{', ' + how.lower() if how else ''})"
+
+
 @transaction.atomic
 def case_open_from_referral(
     *,
@@ -54,7 +59,7 @@ def case_open_from_referral(
         actor=None,
         target=referral,
         occurred_at=referral.received_at,
-        summary=f"Referral received ({referral.route_label()})",
+        summary=_received_summary(referral),
     )
     case_event_record(
         case=case,

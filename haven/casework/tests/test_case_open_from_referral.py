@@ -4,6 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.urls import reverse
 
 from haven.casework.factories import ReferralFactory
 from haven.casework.models import CaseEvent, CaseState
@@ -81,3 +82,17 @@ def test_opening_twice_for_the_same_referral_returns_the_same_case(personas):
     first = case_open_from_referral(referral=referral, opened_by=personas.caseworker)
     second = case_open_from_referral(referral=referral, opened_by=personas.caseworker)
     assert first.pk == second.pk
+
+
+def test_the_timeline_starts_with_the_referral_and_how_it_arrived(open_case, contract_for):
+    case = open_case(contract_for("victim-first-2018"), received_via="helpline_call")
+    first = case.events.order_by("occurred_at").first()
+    assert first.kind == "referral_received"
+    assert "helpline call" in first.summary
+
+
+def test_a_repeat_referral_is_shown_on_the_case_header(client, open_case, personas):
+    case = open_case(is_repeat=True)
+    client.force_login(personas.caseworker)
+    body = client.get(reverse("casework:detail", args=[case.pk])).content.decode()
+    assert "Repeat referral" in body

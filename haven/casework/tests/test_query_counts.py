@@ -1,4 +1,4 @@
-"""The worklist and case page make the same number of queries with 5 or 50 rows (no N+1)."""
+"""The worklist, case, person and home pages make the same number of queries with 5 or 50 rows (no N+1)."""
 
 import pytest
 from django.db import connection
@@ -6,7 +6,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory, TaskFactory
+from haven.casework.factories import (
+    CaseFactory,
+    CaseworkPersonFactory,
+    ReferralFactory,
+    TaskFactory,
+)
 from haven.casework.services import case_event_record, case_note_add, case_note_correct
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +89,28 @@ def test_the_timeline_is_paged_so_a_long_history_still_shows_the_newest_first(
     assert "Synthetic event 119" in body
     assert "Synthetic event 5<" not in body
     assert "Older entries" in body
+
+
+def test_a_persons_page_makes_the_same_number_of_queries_for_2_and_12_cases(client, personas):
+    person = CaseworkPersonFactory(organisation=personas.organisation)
+
+    def add(n):
+        for _ in range(n):
+            referral = ReferralFactory(contract=personas.contract, person=person)
+            CaseFactory(contract=personas.contract, referral=referral, team=personas.team)
+
+    client.force_login(personas.caseworker)
+    add(2)
+    few = count_queries(client, reverse("people:detail", args=[person.pk]))
+    add(10)
+    many = count_queries(client, reverse("people:detail", args=[person.pk]))
+    assert few == many
+
+
+def test_the_home_page_makes_the_same_number_of_queries_for_5_and_50_cases(client, personas):
+    client.force_login(personas.caseworker)
+    add_cases(personas, 5)
+    few = count_queries(client, reverse("home"))
+    add_cases(personas, 45)
+    many = count_queries(client, reverse("home"))
+    assert few == many

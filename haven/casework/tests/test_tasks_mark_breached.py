@@ -40,3 +40,10 @@ def test_running_it_again_changes_nothing(team_case):
     out = StringIO()
     call_command("deadlines", "refresh", stdout=out)
     assert "0 tasks marked breached" in out.getvalue()
+
+
+def test_haven_help_lists_deadlines_refresh(capsys):
+    from haven.cli import main
+
+    main(["--help"])
+    assert "deadlines refresh" in capsys.readouterr().out

@@ -28,6 +28,8 @@ def test_a_caseworker_in_the_team_sees_the_header_timeline_and_actions(
     assert "Referral accepted; case opened" in body
     assert "Record a contact attempt" in body
     assert "Close case" in body
+    assert reverse("risk:complete", args=[case.pk]) in body
+    assert reverse("risk:history", args=[case.pk]) in body
 
 
 def test_a_teammate_sees_it_too(client, team_case, personas):
@@ -39,6 +41,8 @@ def test_an_analyst_sees_it_without_change_actions(client, team_case, personas):
     client.force_login(personas.analyst)
     body = client.get(url(team_case)).content.decode()
     assert "Record a contact attempt" not in body
+    assert reverse("risk:complete", args=[team_case.pk]) not in body
+    assert reverse("risk:history", args=[team_case.pk]) in body
 
 
 def test_a_caseworker_in_another_team_gets_404(client, team_case, personas):

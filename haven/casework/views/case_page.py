@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from haven.casework.selectors import (
     VisibleCase,
@@ -20,17 +20,12 @@ TIMELINE_PAGE_SIZE = 100
 
 
 def _risk_links(visible: VisibleCase) -> list[tuple[str, str]]:
-    """Links to the risk app's pages for this case (absent if that app is not installed)."""
+    """The risk checklist (while the case is open, for those who may change it) and its history."""
     pk = visible.case.pk
-    wanted = [("Risk assessments", "risk:history")]
-    if visible.can_change and visible.case.state != "closed":
-        wanted.append(("Complete a risk assessment", "risk:complete"))
     links = []
-    for text, name in wanted:
-        try:
-            links.append((text, reverse(name, args=[pk])))
-        except NoReverseMatch:
-            continue
+    if visible.can_change and visible.case.state != "closed":
+        links.append(("Complete the risk checklist", reverse("risk:complete", args=[pk])))
+    links.append(("Risk assessment history", reverse("risk:history", args=[pk])))
     return links
 
 

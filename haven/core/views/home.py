@@ -1,11 +1,32 @@
-"""The staff home page: what this user can do, by role."""
+"""The staff home page: what this user can do, by role, and for case staff where to start."""
+
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haven.accounts.selectors import memberships_of
+from haven.casework.access import teams_of
+from haven.casework.selectors import worklist_summary
 from haven.contracts.selectors import contracts_visible_to
+from haven.referrals.selectors import pending_referral_count
+
+
+def _casework_start(user: Any) -> dict[str, Any] | None:
+    """Worklist counts and the intake queue for staff who work with cases (never commissioners)."""
+    if not user.has_perm("casework.view_cases"):
+        return None
+    return {
+        "mine": worklist_summary(user, scope="mine"),
+        "team": worklist_summary(user, scope="team") if teams_of(user) else None,
+        "all": worklist_summary(user, scope="all"),
+        "pending_referrals": (
+            pending_referral_count(user) if user.has_perm("referrals.view_referrals") else 0
+        ),
+        "can_refer": user.has_perm("referrals.create_referral"),
+        "can_find_people": user.has_perm("people.view_person"),
+    }
 
 
 @login_required
@@ -13,6 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "memberships": memberships_of(request.user),
         "contracts": contracts_visible_to(request.user),
+        "casework": _casework_start(request.user),
         "can_view_audit": request.user.has_perm("core.view_audit"),
         "can_manage_staff": request.user.has_perm("accounts.manage_staff"),
     }

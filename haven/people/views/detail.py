@@ -5,11 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from haven.casework.selectors import cases_of_person
 from haven.people.choices import CHANNEL_LABELS
 from haven.people.safe_contact import unsafe_channels
 from haven.people.selectors import current_and_past_flags, household_of, person_for_user
 from haven.people.services import person_view_record
 from haven.people.views.staff import staff_user
+from haven.referrals.selectors import referrals_of_person
 
 
 @login_required
@@ -32,5 +34,8 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
         "past_flags": past_flags,
         "household": household_of(person),
         "can_change": request.user.has_perm("people.change_person"),
+        "cases": cases_of_person(request.user, person),
+        "referrals": referrals_of_person(request.user, person),
+        "can_refer": request.user.has_perm("referrals.create_referral"),
     }
     return render(request, "people/person_detail.html", context)

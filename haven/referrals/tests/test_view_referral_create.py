@@ -19,6 +19,7 @@ def form_data(person, **overrides):
     now = timezone.localtime()
     data = {
         "route": "partner_agency",
+        "received_via": "email",
         "reference_code": person.reference_code,
         "contact_method": "mobile_phone",
         "consent_to_contact": "yes",

@@ -62,6 +62,7 @@ def create(request: HttpRequest, contract_id: Any) -> HttpResponse:
         routes=routes,
         initial=initial,
         needs_incident=needs_incident,
+        contact_methods=list(contract.profile.get("contact_methods") or []),
     )
     if request.method == "POST" and form.is_valid():
         person = person_by_reference(request.user, form.cleaned_data["reference_code"])

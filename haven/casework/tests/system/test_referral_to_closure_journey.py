@@ -1,0 +1,148 @@
+"""The whole journey in a real browser: record a referral, accept it, record attempts (one blocked
+by the safe-contact check and overridden with a reason), complete the risk checklist, move the case
+to engaged and close it. axe (WCAG 2.2 AA) reports no violations on any page visited."""
+
+import pytest
+from django.test import Client
+
+from haven.casework.factories import CaseworkPersonFactory
+from haven.casework.models import Case, CaseState, TaskStatus
+from haven.casework.tests.conftest import profile_contract
+from haven.people.models import SafeContact
+from haven.referrals.models import Referral
+from haven.risk.tests.conftest import KEYS
+from haven.testing.browser import assert_accessible
+from haven.testing.personas import build_personas
+
+pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
+
+
+def signed_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+
+def submit(page, name):
+    page.get_by_role("button", name=name).click()
+    page.wait_for_load_state()
+
+
+def record_attempt(page, *, outcome, channel="phone"):
+    page.get_by_role("link", name="Record a contact attempt").click()
+    assert_accessible(page)
+    page.locator(f'input[name="channel"][value="{channel}"]').check()
+    page.locator(f'input[name="outcome"][value="{outcome}"]').check()
+    submit(page, "Save")
+
+
+def test_referral_to_closure_through_the_pages(live_server, page, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    personas = build_personas()
+    contract = profile_contract("victim-first-2018", personas.organisation)
+    person = CaseworkPersonFactory(organisation=personas.organisation, local_authority="Leicester")
+    SafeContact.objects.create(person=person, safe_phone="07700 900123", voicemail_allowed=False)
+    signed_in(page, live_server, personas.caseworker)
+    base = live_server.url
+
+    # Home: a caseworker starts from the worklist and the intake queue
+    page.goto(f"{base}/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Record a new referral").click()
+    assert_accessible(page)
+    page.get_by_label(contract.name).check()
+    submit(page, "Continue")
+
+    # The referral form: an error first (nothing saved), then the full answer
+    assert_accessible(page)
+    submit(page, "Save and check eligibility")
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    assert not Referral.objects.exists()
+    page.locator('input[name="route"][value="partner_agency"]').check()
+    page.locator('input[name="received_via"][value="referral_form"]').check()
+    page.get_by_label("Person’s reference code").fill(person.reference_code)
+    page.get_by_label("Referring organisation (optional)").fill("Synthetic Housing Association")
+    page.locator('input[name="contact_method"][value="mobile_phone"]').check()
+    page.locator('input[name="consent_to_contact"][value="yes"]').check()
+    page.locator('input[name="primary_support_need"][value="da"]').check()
+    submit(page, "Save and check eligibility")
+
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Referral for")
+    assert "Eligible" in page.content()
+    assert_accessible(page)
+    submit(page, "Accept and open a case")
+
+    # The case page: header, the first-contact deadline from the profile, risk links
+    case = Case.objects.get()
+    assert page.url.endswith(f"/cases/{case.pk}/")
+    assert "Telephone contact within 48 hours" in page.content()
+    assert page.get_by_role("link", name="Complete the risk checklist").is_visible()
+    assert_accessible(page)
+
+    record_attempt(page, outcome="no_answer")
+    assert "Contact attempt recorded" in page.content()
+    assert_accessible(page)
+
+    # Voicemail is not safe for this person: blocked with the reason, then overridden
+    record_attempt(page, outcome="voicemail_left")
+    assert page.locator("#safe-contact-blocked").is_visible()
+    assert_accessible(page)
+    page.get_by_label("I have checked it is safe to use this channel now").check()
+    page.get_by_label("Why is it safe to use this channel?").fill(
+        "Synthetic: the person asked for a voicemail today"
+    )
+    submit(page, "Save")
+    assert "Contact attempt recorded" in page.content()
+
+    record_attempt(page, outcome="reached")
+    assert_accessible(page)
+    first_contact = case.tasks.get(rule_key="first_contact_phone")
+    assert first_contact.status == TaskStatus.MET
+
+    # The risk checklist, from the case page
+    page.get_by_role("link", name="Complete the risk checklist").click()
+    assert_accessible(page)
+    page.get_by_label("At first contact").check()
+    for index, key in enumerate(KEYS):
+        page.locator(f'input[name="answer_{key}"][value="{"yes" if index < 3 else "no"}"]').check()
+    page.locator('input[name="professional_judgement"][value="no"]').check()
+    submit(page, "Save and see the result")
+    assert page.get_by_role("heading", level=1).inner_text() == "Risk checklist result"
+    assert_accessible(page)
+
+    page.goto(f"{base}/cases/{case.pk}/")
+    assert page.get_by_role("link", name="Risk assessment history").is_visible()
+    page.get_by_role("link", name="Change state").click()
+    assert_accessible(page)
+    page.get_by_label("Engaged").check()
+    submit(page, "Change state")
+    assert_accessible(page)
+
+    # Closure: the profile's exit requirement is overridden with a reason
+    page.get_by_role("link", name="Close case").click()
+    assert_accessible(page)
+    page.get_by_label("Planned exit", exact=True).check()
+    page.get_by_label("Reason for closing").fill("Synthetic: support plan completed")
+    overrides = page.locator("textarea[name^=override_]")
+    for index in range(overrides.count()):
+        overrides.nth(index).fill("Synthetic: the person declined a second assessment")
+    submit(page, "Close case")
+    assert_accessible(page)
+
+    case.refresh_from_db()
+    assert case.state == CaseState.CLOSED
+    # One timeline of everything: referral, deadlines, attempts, assessment, state, closure
+    timeline = page.locator("#timeline").locator("xpath=following-sibling::ol").inner_text()
+    for entry in (
+        "Referral received (Partner agency",
+        "Referral accepted; case opened",
+        "No answer (phone call; we contacted them)",
+        "safe-contact warning overridden",
+        "Spoke to the person",
+        "Risk assessment (at first contact)",
+        "State changed from Contacting to Engaged",
+        "Case closed (planned exit)",
+    ):
+        assert entry in timeline, entry

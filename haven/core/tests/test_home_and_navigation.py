@@ -1,0 +1,81 @@
+"""The home page gives case staff a start (worklist counts, intake queue); navigation by role."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from haven.casework.factories import CaseFactory, ReferralFactory, TaskFactory
+from haven.govuk.tests.html import parse
+from haven.referrals.models import Decision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def nav_links(response):
+    return parse(response.content.decode()).find_all("a", class_="govuk-service-navigation__link")
+
+
+def nav_texts(response):
+    return [a.text for a in nav_links(response)]
+
+
+def test_caseworkers_get_worklist_and_referrals_in_the_navigation(client, personas):
+    client.force_login(personas.caseworker)
+    texts = nav_texts(client.get(reverse("home")))
+    assert texts[:3] == ["Home", "Worklist", "Referrals"]
+
+
+@pytest.mark.parametrize("who", ["commissioner", "administrator", "no_role"])
+def test_people_who_do_not_work_with_cases_get_neither(client, personas, who):
+    client.force_login(getattr(personas, who))
+    texts = nav_texts(client.get(reverse("home")))
+    assert "Worklist" not in texts
+    assert "Referrals" not in texts
+
+
+def test_the_worklist_item_is_current_on_the_worklist(client, personas):
+    client.force_login(personas.caseworker)
+    links = nav_links(client.get(reverse("casework:worklist")))
+    assert [a.text for a in links if a.attrs.get("aria-current")] == ["Worklist"]
+
+
+def test_a_caseworkers_home_page_counts_their_deadlines_and_the_intake_queue(client, personas):
+    now = timezone.now()
+    case = CaseFactory(
+        contract=personas.contract, team=personas.team, allocated_to=personas.caseworker
+    )
+    TaskFactory(case=case, due_at=now - dt.timedelta(hours=3))
+    TaskFactory(case=case, due_at=now + dt.timedelta(days=4))
+    ReferralFactory(contract=personas.contract, decision=Decision.PENDING)
+    ReferralFactory(contract=personas.other_contract, decision=Decision.PENDING)
+    client.force_login(personas.caseworker)
+    page = parse(client.get(reverse("home")).content.decode())
+    work = page.find_all("ul", class_="govuk-list--spaced")[0].text
+    assert "My worklist : 2 outstanding deadlines 1 overdue" in work
+    assert "Referrals waiting for a decision : 1" in work
+    assert "Record a new referral" in work
+
+
+def test_a_commissioners_home_page_has_no_casework_section(client, personas):
+    client.force_login(personas.commissioner)
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert b"Your work" not in response.content
+
+
+def test_a_service_manager_without_a_team_gets_the_whole_organisation(client, personas):
+    case = CaseFactory(contract=personas.contract, team=personas.team)
+    TaskFactory(case=case, due_at=timezone.now() - dt.timedelta(hours=1))
+    client.force_login(personas.service_manager)
+    work = parse(client.get(reverse("home")).content.decode()).find_all(
+        "ul", class_="govuk-list--spaced"
+    )[0]
+    assert "Team worklist" not in work.text
+    assert "All cases I can see : 1 outstanding, 1 overdue" in work.text

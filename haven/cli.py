@@ -11,6 +11,8 @@ HAVEN_COMMANDS = {
     "sla": "sla explain CONTRACT [--method M] [--risk R] [--priority P] [--received T] ... — deadlines",
     "risk": "risk validate-checklist FILE... | risk load-checklist FILE... — check or load a licensed checklist wording",
     "workbook": "workbook INPUT [--out FILE] ... — find repeat victims in a police incident export",
+    "workbook import": "workbook import INPUT --contract SLUG [--as-of T] [--mapping M] [--identity I]"
+    " — eligible incidents become referrals (idempotent)",
     "migrate": "create or update the database tables",
     "runserver": "serve Haven for development at http://127.0.0.1:8000",
     "createsuperuser": "create an administrator account",

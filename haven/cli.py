@@ -12,6 +12,8 @@ HAVEN_COMMANDS = {
     "deadlines": "deadlines refresh — mark open tasks past their due time breached (run from cron)",
     "risk": "risk validate-checklist FILE... | risk load-checklist FILE... — check or load a licensed checklist wording",
     "workbook": "workbook INPUT [--out FILE] ... — find repeat victims in a police incident export",
+    "workbook import": "workbook import INPUT --contract SLUG [--as-of T] [--mapping M] [--identity I]"
+    " — eligible incidents become referrals (idempotent)",
     "migrate": "create or update the database tables",
     "runserver": "serve Haven for development at http://127.0.0.1:8000",
     "createsuperuser": "create an administrator account",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("referrals/", include("haven.referrals.urls")),
     path("cases/", include("haven.casework.urls")),
     path("risk/", include("haven.risk.urls")),
+    path("workbook/", include("haven.workbook.urls")),
     path("audit/", include("haven.core.audit_urls")),
     path("admin/", admin.site.urls),
     path("", include("haven.govuk.urls")),

@@ -25,19 +25,23 @@ def run_rule(
     con: duckdb.DuckDBPyConnection, settings: WorkbookSettings, engine: str, workdir: Path
 ) -> Path:
     """Write the output rows, ordered by source row, to `workdir/result.parquet`."""
+    result_path = workdir / RESULT_FILE
     if engine == "spark":
         rows = _spark_rule(con, settings, workdir)
         source = f"read_parquet({literal(str(rows) + '/*.parquet')})"
+        # sort Spark's compact rows, then word them in one streaming pass that keeps the order
+        decided = workdir / "decided.parquet"
+        con.execute(f"COPY (SELECT * FROM {source} ORDER BY source_row) TO {literal(str(decided))}")
+        ordered = f"read_parquet({literal(str(decided))})"
     else:
-        source = f"({rule_sql(settings, 'prepared', 'duckdb')})"
-    # sort the rule's compact rows, then word them in one streaming pass that keeps the order
-    decided = workdir / "decided.parquet"
-    con.execute(f"COPY (SELECT * FROM {source} ORDER BY source_row) TO {literal(str(decided))}")
-    result_path = workdir / RESULT_FILE
+        # one pass on DuckDB: the rule, sorted by source row, worded as it streams to the file
+        ordered = (
+            f"(SELECT * FROM ({rule_sql(settings, 'prepared', 'duckdb')}) ORDER BY source_row)"
+        )
     con.execute("SET preserve_insertion_order = true")
     try:
         con.execute(
-            f"COPY ({_presentation_sql(settings, decided)}) TO {literal(str(result_path))} "
+            f"COPY ({_presentation_sql(settings, ordered)}) TO {literal(str(result_path))} "
             "(FORMAT parquet, COMPRESSION zstd)"
         )
     finally:
@@ -45,7 +49,7 @@ def run_rule(
     return result_path
 
 
-def _presentation_sql(settings: WorkbookSettings, decided: Path) -> str:
+def _presentation_sql(settings: WorkbookSettings, decided: str) -> str:
     """Pseudonymise and word the decisions, in DuckDB for every engine: one writer."""
     due = f"reported_us + {settings.contact_within_hours * 3600 * 1_000_000}"  # seed 000 s5: 24 h
     return f"""
@@ -55,7 +59,7 @@ def _presentation_sql(settings: WorkbookSettings, decided: Path) -> str:
                prior_incident_ids, {reason_sql(settings)} AS reason, match_confidence,
                iso_with_offset(local_us({due}), {due}) AS contact_due,
                source_row
-        FROM read_parquet({literal(str(decided))})
+        FROM {decided}
     """
 
 

@@ -44,8 +44,13 @@ def run_workbook(
     out: Path | str | None = None,
     progress: Progress | None = None,
     memory_limit: str = "1GB",
+    victim_details: bool = False,
 ) -> WorkbookResult:
-    """Apply the workbook rule to one export; with `out`, write it there (atomically)."""
+    """Apply the workbook rule to one export; with `out`, write it there (atomically).
+
+    `victim_details` also returns, for eligible incidents only, who the victim is
+    (`WorkbookResult.victims`): for the referrals adapter, never for an output file.
+    """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
     if identity not in IDENTITY_MODES:
@@ -64,6 +69,7 @@ def run_workbook(
                 mapping or ColumnMapping(),
                 out,
                 progress,
+                victim_details,
             )
         finally:
             con.close()
@@ -87,6 +93,7 @@ def _run(
     mapping: ColumnMapping,
     out: Path | str | None,
     progress: Progress | None,
+    victim_details: bool = False,
 ) -> WorkbookResult:
     install_time_macros(con, settings.timezone)
     loaded = load_source(con, source, mapping, workdir, progress)
@@ -113,8 +120,24 @@ def _run(
     else:
         _step(progress, "writing the output", summary.incidents)
         result.output_path = write_output(con, result_path, Path(out))
+    if victim_details:
+        result.victims = _eligible_victims(con, result_path)
     _step(progress, "done", summary.incidents)
     return result
+
+
+def _eligible_victims(con: duckdb.DuckDBPyConnection, result_path: Path) -> pa.Table:
+    """The eligible incidents with their victim's fields as read (after trimming)."""
+    query = f"""
+        SELECT r.incident_id, r.source_row, r.victim_key, r.match_confidence, r.contact_due,
+               i.reported_us, lower(i.victim_nominal_id) AS nominal_id,
+               i.victim_forename AS forename, i.victim_surname AS surname,
+               i.victim_dob AS date_of_birth, i.victim_postcode AS postcode, i.risk_grade
+        FROM read_parquet({literal(str(result_path))}) r JOIN incidents i USING (source_row)
+        WHERE r.eligible = 'true'
+        ORDER BY r.source_row
+    """
+    return con.sql(query).to_arrow_table()
 
 
 def _create_prepared_view(con: duckdb.DuckDBPyConnection) -> None:

@@ -81,3 +81,4 @@ class WorkbookResult:
     issues: list[Issue]
     table: pa.Table | None = None
     output_path: Path | None = None
+    victims: pa.Table | None = None  # eligible incidents' victim fields (victim_details=True)

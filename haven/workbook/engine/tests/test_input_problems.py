@@ -88,6 +88,7 @@ def test_blank_victim_fields_without_nominal_id_are_invalid_in_auto_mode(tmp_pat
 
 
 def test_invalid_rows_do_not_count_as_prior(tmp_path: Path) -> None:
+    # seed 000 s5: only readable incidents are incident reports that count
     result = _run(
         tmp_path,
         [
@@ -103,6 +104,7 @@ def test_invalid_rows_do_not_count_as_prior(tmp_path: Path) -> None:
 
 
 def test_exact_duplicate_rows_count_once(tmp_path: Path) -> None:
+    # seed 000 s5: the same incident report exported twice is one report
     # the same incident exported twice
     row = incident("A", "2026-01-01 10:00")
     result = _run(
@@ -119,6 +121,7 @@ def test_exact_duplicate_rows_count_once(tmp_path: Path) -> None:
 
 
 def test_same_id_with_different_content_is_invalid_and_not_counted(tmp_path: Path) -> None:
+    # seed 000 s5: a report that contradicts itself cannot be counted
     result = _run(
         tmp_path,
         [

@@ -45,6 +45,7 @@ def reference_prior_counts(events: list[tuple[str, str, dt.datetime]]) -> dict[s
 def test_prior_counts_match_the_plain_reading_of_the_rule(
     tmp_path_factory: pytest.TempPathFactory, drawn: list[tuple[str, dt.timedelta]]
 ) -> None:
+    # seed 000 s5
     events = [(f"E{n:02d}", victim, START + offset) for n, (victim, offset) in enumerate(drawn)]
     rows = [incident(i, moment.isoformat(), victim=v) for i, v, moment in events]
     source = write_csv(tmp_path_factory.mktemp("prop") / "export.csv", rows)

@@ -21,6 +21,7 @@ def test_incident_exactly_365_days_earlier_counts_as_prior(workbook: RunWorkbook
 def test_incident_one_second_more_than_365_days_earlier_does_not_count(
     workbook: RunWorkbook,
 ) -> None:
+    # seed 000 s5
     out = workbook(
         [
             incident("A", "2025-01-10T08:59:59+00:00"),
@@ -33,6 +34,7 @@ def test_incident_one_second_more_than_365_days_earlier_does_not_count(
 
 
 def test_later_incidents_never_count_as_prior(workbook: RunWorkbook) -> None:
+    # seed 000 s5
     out = workbook(
         [
             incident("A", "2026-03-01 10:00"),
@@ -59,6 +61,7 @@ def test_ties_in_reported_at_are_broken_by_incident_id(workbook: RunWorkbook) ->
 
 
 def test_other_victims_incidents_do_not_count(workbook: RunWorkbook) -> None:
+    # seed 000 s5
     out = workbook(
         [
             incident("A", "2026-01-01 10:00", victim="N1"),
@@ -70,6 +73,7 @@ def test_other_victims_incidents_do_not_count(workbook: RunWorkbook) -> None:
 
 
 def test_nominal_ids_match_regardless_of_case_and_spaces(workbook: RunWorkbook) -> None:
+    # seed 000 s5
     out = workbook(
         [
             incident("A", "2026-01-01 10:00", victim="ab123"),
@@ -81,6 +85,7 @@ def test_nominal_ids_match_regardless_of_case_and_spaces(workbook: RunWorkbook) 
 
 
 def test_clock_change_window_is_absolute_time_not_wall_clock(workbook: RunWorkbook) -> None:
+    # seed 000 s5
     # A at 12:00 BST (11:00 UTC) on 25 Oct 2025; clocks went back on 25 Oct 2026 at 01:00 UTC.
     # 12:00 GMT on 25 Oct 2026 is 365 days + 1 hour later: outside. 11:00 GMT is exactly 365 x 24 h.
     out = workbook(
@@ -98,6 +103,7 @@ def test_clock_change_window_is_absolute_time_not_wall_clock(workbook: RunWorkbo
 def test_spring_clock_change_shortens_the_wall_clock_window_by_an_hour(
     workbook: RunWorkbook,
 ) -> None:
+    # seed 000 s5
     # 29 Mar 2025 13:00 GMT to 29 Mar 2026 13:00 BST is 365 days less 1 hour: inside.
     out = workbook(
         [
@@ -112,6 +118,7 @@ def test_spring_clock_change_shortens_the_wall_clock_window_by_an_hour(
 
 
 def test_leap_day_counts_as_one_of_the_365_days(workbook: RunWorkbook) -> None:
+    # seed 000 s5
     # 29 Feb 2024 to 28 Feb 2025 is 365 days; to 1 Mar 2025 is 366.
     out = workbook(
         [
@@ -126,6 +133,7 @@ def test_leap_day_counts_as_one_of_the_365_days(workbook: RunWorkbook) -> None:
 
 
 def test_window_across_a_leap_year_is_365_days_not_one_calendar_year(workbook: RunWorkbook) -> None:
+    # seed 000 s5
     # 1 Mar 2023 to 1 Mar 2024 is 366 days (29 Feb 2024 between): outside.
     out = workbook(
         [
@@ -140,6 +148,7 @@ def test_window_across_a_leap_year_is_365_days_not_one_calendar_year(workbook: R
 
 
 def test_offsets_in_reported_at_are_honoured(workbook: RunWorkbook) -> None:
+    # seed 000 s5
     # 10:00+01:00 and 09:00Z are the same instant; the tie falls to the incident id.
     out = workbook(
         [

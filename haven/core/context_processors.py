@@ -17,6 +17,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         # Provider staff only (commissioners hold neither permission).
         ("Worklist", reverse("casework:worklist"), "casework.view_cases"),
         ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
+        # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).
+        ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
         ("People", reverse("people:search"), "people.view_person"),
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
         ("Audit", reverse("audit:list"), "core.view_audit"),

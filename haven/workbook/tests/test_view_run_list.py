@@ -40,3 +40,19 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, dv360):
     response = client.get(URL)
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def _nav_texts(client) -> list[str]:
+    from haven.core.tests.test_home_and_navigation import nav_texts
+
+    return nav_texts(client.get(reverse("home")))
+
+
+def test_the_page_is_in_the_service_navigation_only_for_those_who_may_import(
+    client, personas, dv360
+):
+    client.force_login(personas.caseworker)
+    assert "Police workbook" in _nav_texts(client)
+    for who in ("commissioner", "analyst", "other_provider_caseworker"):
+        client.force_login(getattr(personas, who))
+        assert "Police workbook" not in _nav_texts(client)

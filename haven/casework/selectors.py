@@ -211,9 +211,14 @@ def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 
         overdue=Count("pk", filter=Q(due_at__lt=now)),
         due_today=Count("pk", filter=Q(due_at__gte=now, due_at__lte=end_of_today)),
     )
-    ordered = tasks.select_related(
-        "case", "case__person", "case__contract", "case__allocated_to", "case__team"
-    ).order_by("due_at", "pk")
+    ordered = (
+        tasks.select_related(
+            "case", "case__person", "case__contract", "case__allocated_to", "case__team"
+        )
+        # the profile is a large JSON document: decoding it for every row cost more than the SQL
+        .defer("case__contract__profile")
+        .order_by("due_at", "pk")
+    )
     paginator = Paginator(ordered, WORKLIST_PAGE_SIZE)
     paginator.__dict__["count"] = counts["total"]  # already counted above: one query fewer
     return Worklist(paginator.get_page(page), counts["overdue"], counts["due_today"], scope)

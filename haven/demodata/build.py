@@ -31,6 +31,7 @@ from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.staff import TeamStaff, team_staff
+from haven.demodata.writer import Writer
 from haven.people.models import (
     EqualityData,
     HarmLink,
@@ -109,26 +110,6 @@ class BuildReport:
     by_contract_state: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
-class Writer:
-    """Collects unsaved rows and writes them with `bulk_create`, model by model."""
-
-    def __init__(self) -> None:
-        self.rows: dict[type[models.Model], list[models.Model]] = defaultdict(list)
-        self.written = 0
-
-    def add(self, *rows: Any) -> None:
-        for row in rows:
-            self.rows[type(row)].append(row)
-
-    def flush(self) -> None:
-        for model in WRITE_ORDER:
-            batch = self.rows.pop(model, [])
-            if batch:
-                model.objects.bulk_create(batch, batch_size=500)  # type: ignore[attr-defined]
-                self.written += len(batch)
-        assert not self.rows, f"no write order for {list(self.rows)}"
-
-
 def reset(organisation: Any) -> None:
     """Delete the organisation's casework, referrals and people (raw deletes: no per-row cascade)."""
     cases = Case.objects.filter(contract__provider=organisation).values("id")
@@ -159,7 +140,7 @@ class DemoBuilder:
         self.people = PeopleFactory(
             rng=self.rng, pools=Pools.draw(seed), organisation=organisation, new_id=self.new_id
         )
-        self.writer = Writer()
+        self.writer = Writer(WRITE_ORDER)
         self.report = BuildReport()
         self.known: dict[str, list[tuple[datetime, Known]]] = defaultdict(list)
         self.referred_at: dict[uuid.UUID, list[datetime]] = defaultdict(list)

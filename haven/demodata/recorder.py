@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone
 
 from haven.casework import first_contact, transitions
-from haven.casework.deadline_rules import case_situation, evaluation_for, profile_of
+from haven.casework.deadline_rules import case_situation, profile_of
 from haven.casework.models import (
     Case,
     CaseEvent,
@@ -35,12 +35,27 @@ from haven.casework.models import (
     TaskStatus,
 )
 from haven.casework.services.closure import REQUIREMENT_EVENTS
+from haven.contracts.profiles.schema import Profile
+from haven.demodata.writer import unsaved
+from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
 from haven.risk.models import RiskAssessment, RiskStage
 from haven.risk.selectors import RiskSettings
 from haven.risk.services import MARAC_CITATION, _result_fields
+
+
+_PROFILES: dict[tuple[str, str], tuple[Profile, tuple[DeadlineRule, ...], ServiceClock]] = {}
+
+
+def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], ServiceClock]:
+    """`profile_of` plus the profile's rules and clock, worked out once per profile version."""
+    key = (contract.slug, contract.profile_sha256)
+    if key not in _PROFILES:
+        profile = profile_of(contract)
+        _PROFILES[key] = (profile, profile.rules(), profile.service_clock())
+    return _PROFILES[key]
 
 
 class CaseRecorder:
@@ -58,7 +73,7 @@ class CaseRecorder:
         self.referral = referral
         self.preferences = preferences
         self.new_id = new_id
-        self.profile = profile_of(case.contract)
+        self.profile, self.rules, self.clock = _profile_rules(case.contract)
         self.tasks: list[Task] = []
         self.events: list[CaseEvent] = []
         self.attempts: list[ContactAttempt] = []
@@ -78,12 +93,13 @@ class CaseRecorder:
     ) -> None:
         """`case_event_record`."""
         self.events.append(
-            CaseEvent(
+            unsaved(
+                CaseEvent,
                 id=self.new_id(),
-                case=self.case,
+                case_id=self.case.id,
                 kind=kind,
                 occurred_at=at,
-                actor=actor,
+                actor_id=actor.pk if actor is not None else None,
                 summary=summary[:500],
                 object_type=target._meta.label_lower if target is not None else "",
                 object_id=str(target.pk) if target is not None else "",
@@ -113,8 +129,11 @@ class CaseRecorder:
                 )
 
     def sync_tasks(self, *, actor: Any, at: datetime) -> None:
-        """`case_tasks_sync`: a task per computed rule, once; cancel open ones no longer applying."""
-        evaluation = evaluation_for(self.case.contract, case_situation(self.case))
+        """`case_tasks_sync`: a task per computed rule, once; cancel open ones no longer applying.
+
+        `evaluate` is what `deadline_rules.evaluation_for` calls, with the profile parsed once.
+        """
+        evaluation: Evaluation = evaluate(self.rules, case_situation(self.case), self.clock)
         dropped = {rule.key for rule, _ in evaluation.superseded} | {
             r.key for r in evaluation.not_applicable
         }
@@ -127,9 +146,10 @@ class CaseRecorder:
             rule = deadline.rule
             if rule.key in existing:
                 continue
-            task = Task(
+            task = unsaved(
+                Task,
                 id=self.new_id(),
-                case=self.case,
+                case_id=self.case.id,
                 rule_key=rule.key,
                 label=rule.label[:300],
                 action=str(rule.action),
@@ -209,15 +229,16 @@ class CaseRecorder:
         self.mark_breached(at)
         reasons = self.unsafe_reasons(channel, outcome, at) if direction == "outbound" else []
         case = self.case
-        attempt = ContactAttempt(
+        attempt = unsaved(
+            ContactAttempt,
             id=self.new_id(),
-            case=case,
+            case_id=case.id,
             channel=channel,
             direction=direction,
             outcome=outcome,
             notes=notes,
             attempted_at=at,
-            recorded_by=actor,
+            recorded_by_id=actor.pk,
             is_final_letter=bool(
                 case.final_letter_requested_at and channel == "letter" and outcome == "letter_sent"
             ),
@@ -292,9 +313,10 @@ class CaseRecorder:
         spec = self.profile.first_contact
         citation = (spec.citation if spec else "") or ""
         due = timezone.localtime(at).replace(hour=23, minute=59, second=59, microsecond=0)
-        task = Task(
+        task = unsaved(
+            Task,
             id=self.new_id(),
-            case=case,
+            case_id=case.id,
             rule_key=first_contact.FINAL_LETTER_KEY,
             label="Send the final letter",
             action="letter_sent",
@@ -341,15 +363,16 @@ class CaseRecorder:
         corrects: CaseNote | None = None,
     ) -> CaseNote:
         """`case_note_add` (recorded when written; the timeline shows when it happened)."""
-        note = CaseNote(
+        note = unsaved(
+            CaseNote,
             id=self.new_id(),
-            case=self.case,
-            author=author,
+            case_id=self.case.id,
+            author_id=author.pk,
             note_type=note_type,
             text=text,
             happened_at=happened_at,
             recorded_at=recorded_at,
-            corrects=corrects,
+            corrects_id=corrects.pk if corrects else None,
         )
         self.notes.append(note)
         kind, label = ("note_correction", "Correction added") if corrects else ("note", "Note added")
@@ -381,9 +404,10 @@ class CaseRecorder:
             thresholds=settings.thresholds,
             incidents_last_12_months=incidents_last_12_months,
         )
-        assessment = RiskAssessment(
+        assessment = unsaved(
+            RiskAssessment,
             id=self.new_id(),
-            case=self.case,
+            case_id=self.case.id,
             stage=stage,
             checklist_key=definition.key,
             checklist_version=definition.version,
@@ -394,7 +418,7 @@ class CaseRecorder:
             professional_judgement=False,
             incidents_last_12_months=incidents_last_12_months,
             completed_at=at,
-            completed_by=actor,
+            completed_by_id=actor.pk,
             **_result_fields(result, settings, "", ""),
         )
         self.assessments.append(assessment)

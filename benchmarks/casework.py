@@ -106,7 +106,8 @@ def child(scale: float, requests: int, seed: int | None) -> None:
     by_events = visible.annotate(n=Count("events")).order_by("-n", "id")
     longest = by_events.first()
     shortest = by_events.filter(n__gte=5).order_by("n", "id").first()
-    assert longest is not None and shortest is not None
+    assert longest is not None
+    assert shortest is not None
     results = {"scale": scale, "cases": Case.objects.count(), "build_s": seconds, "pages": []}
     pages = [
         ("my worklist (caseworker)", caseworker, reverse("casework:worklist")),
@@ -147,14 +148,25 @@ def main() -> None:
         if not args.keep:
             recreate(url)
         env = {**os.environ, "DATABASE_URL": url, "HAVEN_DEMO": "1", "UV_PYTHON_DOWNLOADS": "never"}
-        command = [sys.executable, __file__, "--child", str(scale), "--requests", str(args.requests)]
+        command = [
+            sys.executable,
+            __file__,
+            "--child",
+            str(scale),
+            "--requests",
+            str(args.requests),
+        ]
         if args.seed is not None:
             command += ["--seed", str(args.seed)]
-        output = subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+        output = subprocess.run(
+            command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
+        )
         rows.append(json.loads(output.stdout.strip().splitlines()[-1]))
     engine = "PostgreSQL" if args.database_url else "SQLite"
     print(f"\n{engine}: median of {args.requests} requests (target < {TARGET_MS} ms)")
-    print(f"{'scale':>6} {'cases':>8} {'build s':>8}  {'page':<36} {'median ms':>10} {'queries':>8}")
+    print(
+        f"{'scale':>6} {'cases':>8} {'build s':>8}  {'page':<36} {'median ms':>10} {'queries':>8}"
+    )
     for row in rows:
         for page in row["pages"]:
             flag = "" if page["median_ms"] < TARGET_MS else "  (over target)"

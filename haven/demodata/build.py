@@ -116,12 +116,12 @@ def reset(organisation: Any) -> None:
     notes = CaseNote.objects.filter(case_id__in=cases).values("id")
     _raw_delete(CaseNoteVersion.objects.filter(note_id__in=notes))
     for model in RESET_ORDER:
-        _raw_delete(model.objects.filter(case_id__in=cases))  # type: ignore[attr-defined]
+        _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
     _raw_delete(Referral.objects.filter(contract__provider=organisation))
     people = Person.objects.filter(organisation=organisation).values("id")
     for model in (SafeContact, EqualityData, PersonFlag, PersonAlias, HarmLink):
-        _raw_delete(model.objects.filter(person_id__in=people))  # type: ignore[attr-defined]
+        _raw_delete(model.objects.filter(person_id__in=people))
     _raw_delete(HouseholdLink.objects.filter(person_id__in=people))
     _raw_delete(Person.objects.filter(organisation=organisation))
     _raw_delete(PersonCausingHarm.objects.filter(organisation=organisation))
@@ -129,7 +129,7 @@ def reset(organisation: Any) -> None:
 
 def _raw_delete(queryset: models.QuerySet[Any]) -> None:
     # QuerySet.delete() collects every related row in Python first: minutes at demo scale.
-    queryset._raw_delete(queryset.db)  # type: ignore[attr-defined]
+    queryset._raw_delete(queryset.db)
 
 
 class DemoBuilder:
@@ -182,7 +182,11 @@ class DemoBuilder:
             risk_tools[slug] = RiskTools(checklists[settings.checklist_key], settings)
         for index, (received_at, slug) in enumerate(plan, start=1):
             self.referral(
-                contracts[slug], CASELOADS[slug], received_at, staff[CASELOADS[slug].team], risk_tools[slug]
+                contracts[slug],
+                CASELOADS[slug],
+                received_at,
+                staff[CASELOADS[slug].team],
+                risk_tools[slug],
             )
             if index % FLUSH_EVERY == 0:
                 self.writer.flush()
@@ -190,10 +194,14 @@ class DemoBuilder:
         self.report.rows = self.writer.written
         return self.report
 
-    def person_for(self, contract: Contract, spec: CaseloadSpec, received_at: datetime) -> tuple[Known, bool]:
+    def person_for(
+        self, contract: Contract, spec: CaseloadSpec, received_at: datetime
+    ) -> tuple[Known, bool]:
         """A new synthetic person, or (sometimes) someone the contract saw in the last year."""
         rng = self.rng
-        earlier = [k for at, k in self.known[contract.slug][-200:] if received_at - at < REPEAT_WINDOW]
+        earlier = [
+            k for at, k in self.known[contract.slug][-200:] if received_at - at < REPEAT_WINDOW
+        ]
         if earlier and rng.random() < 0.08:
             return rng.choice(earlier), False
         sex = "female" if rng.random() < spec.female_share else "male"
@@ -202,7 +210,10 @@ class DemoBuilder:
         if rng.random() < 0.03:
             area = "Outside the area"  # declined at referral by the eligibility rules
         built = self.people.referred_person(
-            sex=sex, age=age, area=area if area in spec.areas else spec.areas[0], on=received_at.date()
+            sex=sex,
+            age=age,
+            area=area if area in spec.areas else spec.areas[0],
+            on=received_at.date(),
         )
         person = built.person
         if area not in spec.areas:
@@ -213,7 +224,12 @@ class DemoBuilder:
         return known, True
 
     def referral(
-        self, contract: Contract, spec: CaseloadSpec, received_at: datetime, team: TeamStaff, risk: RiskTools
+        self,
+        contract: Contract,
+        spec: CaseloadSpec,
+        received_at: datetime,
+        team: TeamStaff,
+        risk: RiskTools,
     ) -> None:
         rng = self.rng
         profile = contract.profile
@@ -222,7 +238,11 @@ class DemoBuilder:
         route = rng.choices(routes, weights=list(range(len(routes), 0, -1)))[0]
         methods = list(profile.get("contact_methods") or ["mobile_phone"])
         method = rng.choices(methods, weights=[6 if m.endswith("phone") else 1 for m in methods])[0]
-        risk_choices = ["standard", "medium"] if contract.slug == "opcc-dv360" else ["standard", "medium", "high"]
+        risk_choices = (
+            ["standard", "medium"]
+            if contract.slug == "opcc-dv360"
+            else ["standard", "medium", "high"]
+        )
         previous = self.referred_at[known.person_id]
         referral = Referral(
             id=self.new_id(),
@@ -232,14 +252,21 @@ class DemoBuilder:
             source_organisation=rng.choice(SOURCES.get(route, ("",))),
             referrer_name="" if route == "self_referral" else "Duty officer",
             received_at=received_at,
-            incident_at=received_at - timedelta(hours=rng.uniform(1, 20)) if contract.slug == "opcc-dv360" else None,
+            incident_at=received_at - timedelta(hours=rng.uniform(1, 20))
+            if contract.slug == "opcc-dv360"
+            else None,
             contact_method=method,
-            consent_to_contact=contract.slug == "opcc-dv360" and rng.random() < 0.5 or contract.slug != "opcc-dv360",
-            referrer_risk_level=rng.choices(risk_choices, weights=[50, 30, 20][: len(risk_choices)])[0],
+            # DV 360 contact is proactive from police data; consent is asked at first contact
+            consent_to_contact=rng.random() < 0.5 if contract.slug == "opcc-dv360" else True,
+            referrer_risk_level=rng.choices(
+                risk_choices, weights=[50, 30, 20][: len(risk_choices)]
+            )[0],
             priority="emergency" if route == "emergency_phone" else "standard",
             presenting_need=rng.choice(PRESENTING),
             primary_support_need=rng.choice(spec.needs),
-            cohorts=["child_protection_plan"] if contract.slug == "wokingham-da-2017" and rng.random() < 0.04 else [],
+            cohorts=["child_protection_plan"]
+            if contract.slug == "wokingham-da-2017" and rng.random() < 0.04
+            else [],
             is_repeat=any(received_at - REPEAT_WINDOW <= at <= received_at for at in previous),
             entered_by=team.leader,
         )
@@ -280,9 +307,16 @@ class DemoBuilder:
         self.open_case(contract, spec, referral, known, team, risk)
 
     def open_case(
-        self, contract: Contract, spec: CaseloadSpec, referral: Referral, known: Known, team: TeamStaff, risk: RiskTools
+        self,
+        contract: Contract,
+        spec: CaseloadSpec,
+        referral: Referral,
+        known: Known,
+        team: TeamStaff,
+        risk: RiskTools,
     ) -> None:
         rng = self.rng
+        assert referral.decided_at is not None
         workers, weights = zip(*team.workers, strict=True)
         worker = rng.choices(workers, weights=weights)[0]
         case = Case(
@@ -296,7 +330,9 @@ class DemoBuilder:
             is_restricted=rng.random() < 0.01,
             opened_at=referral.decided_at,
         )
-        recorder = CaseRecorder(case=case, referral=referral, preferences=known.preferences, new_id=self.new_id)
+        recorder = CaseRecorder(
+            case=case, referral=referral, preferences=known.preferences, new_id=self.new_id
+        )
         Journey(
             recorder,
             rng=rng,
@@ -309,12 +345,19 @@ class DemoBuilder:
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.events)
         if case.is_restricted:
-            self.writer.add(CaseAccess(id=self.new_id(), case=case, user=worker, granted_by=team.leader))
+            self.writer.add(
+                CaseAccess(id=self.new_id(), case=case, user=worker, granted_by=team.leader)
+            )
         self.report.cases += 1
 
 
 def build_demo_data(
-    *, organisation: Any, seed: int = DEFAULT_SEED, scale: float = 1.0, now: datetime | None = None, reset_first: bool = False
+    *,
+    organisation: Any,
+    seed: int = DEFAULT_SEED,
+    scale: float = 1.0,
+    now: datetime | None = None,
+    reset_first: bool = False,
 ) -> BuildReport:
     """Synthetic referrals and cases for every demo contract; refuses to add to existing casework."""
     now = now or timezone.now()

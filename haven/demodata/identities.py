@@ -10,11 +10,12 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from uuid import UUID
 
 from faker import Faker
 
+from haven.contracts.models import Organisation
 from haven.people import choices
 from haven.people.models import (
     EqualityData,
@@ -32,7 +33,10 @@ from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
 # Towns and postcode areas per local authority named in the profiles' eligibility areas.
 AREAS: dict[str, tuple[tuple[str, ...], str]] = {
     "Leicester": (("Leicester",), "LE"),
-    "Leicestershire": (("Loughborough", "Hinckley", "Melton Mowbray", "Coalville", "Wigston"), "LE"),
+    "Leicestershire": (
+        ("Loughborough", "Hinckley", "Melton Mowbray", "Coalville", "Wigston"),
+        "LE",
+    ),
     "Rutland": (("Oakham", "Uppingham"), "LE"),
     "Wokingham": (("Wokingham", "Woodley", "Earley", "Crowthorne"), "RG"),
     "Cornwall": (("Truro", "Camborne", "Penzance", "Bodmin", "Newquay"), "TR"),
@@ -79,7 +83,12 @@ class PeopleFactory:
     """Builds synthetic people for one organisation from the pools and a seeded generator."""
 
     def __init__(
-        self, *, rng: random.Random, pools: Pools, organisation: object, new_id: Callable[[], UUID]
+        self,
+        *,
+        rng: random.Random,
+        pools: Pools,
+        organisation: Organisation,
+        new_id: Callable[[], UUID],
     ) -> None:
         self.rng, self.pools, self.organisation, self.new_id = rng, pools, organisation, new_id
         self.codes: set[str] = set()
@@ -109,7 +118,9 @@ class PeopleFactory:
         gender = woman_or_man[0] if sex == "female" else woman_or_man[1]
         if not child and rng.random() < 0.02:
             gender = "Non-binary"
-        pronouns = {"Female": "she/her", "Male": "he/him", "Non-binary": "they/them"}.get(gender, "")
+        pronouns = {"Female": "she/her", "Male": "he/him", "Non-binary": "they/them"}.get(
+            gender, ""
+        )
         language = rng.choice(LANGUAGES)
         return Person(
             id=self.new_id(),
@@ -123,7 +134,9 @@ class PeopleFactory:
             gender=gender,
             pronouns=pronouns if rng.random() < 0.8 else "",
             phone="" if child else self.phone(),
-            email="" if child or rng.random() < 0.3 else f"{given}.{family}{rng.randrange(100)}@example.com".lower(),
+            email=""
+            if child or rng.random() < 0.3
+            else f"{given}.{family}{rng.randrange(100)}@example.com".lower(),
             address_line_1=rng.choice(pools.streets),
             town=rng.choice(towns),
             postcode=self.postcode(prefix),
@@ -154,7 +167,11 @@ class PeopleFactory:
         result.rows += self._flags(person, on)
         if rng.random() < 0.05:
             result.rows.append(
-                PersonAlias(id=self.new_id(), person=person, name=f"{person.given_name} {rng.choice(self.pools.family)}")
+                PersonAlias(
+                    id=self.new_id(),
+                    person=person,
+                    name=f"{person.given_name} {rng.choice(self.pools.family)}",
+                )
             )
         if not child and rng.random() < 0.35:
             result.rows += self._children(person, on, area)
@@ -183,7 +200,11 @@ class PeopleFactory:
             texts_allowed=rng.random() < 0.7,
             email_safe=bool(person.email) and rng.random() < 0.6,
             letters=rng.choices(
-                [choices.Letters.ANY_ADDRESS, choices.Letters.SAFE_ADDRESS_ONLY, choices.Letters.NEVER],
+                [
+                    choices.Letters.ANY_ADDRESS,
+                    choices.Letters.SAFE_ADDRESS_ONLY,
+                    choices.Letters.NEVER,
+                ],
                 weights=[6, 2, 2],
             )[0],
             safe_address="",
@@ -239,7 +260,9 @@ class PeopleFactory:
         for _ in range(self.rng.choice([1, 1, 2, 2, 3])):
             age = self.rng.randrange(0, 17)
             born = on - timedelta(days=age * 365 + self.rng.randrange(365))
-            child = self._person(sex=self.rng.choice(["female", "male"]), born=born, area=area, child=True)
+            child = self._person(
+                sex=self.rng.choice(["female", "male"]), born=born, area=area, child=True
+            )
             child.family_name = parent.family_name
             child.address_line_1, child.town, child.postcode = (
                 parent.address_line_1,
@@ -252,7 +275,9 @@ class PeopleFactory:
                     id=self.new_id(),
                     person=parent,
                     member=child,
-                    relationship=self.rng.choices(list(choices.ChildRelationship.values), weights=[8, 2, 1, 1])[0],
+                    relationship=self.rng.choices(
+                        list(choices.ChildRelationship.values), weights=[8, 2, 1, 1]
+                    )[0],
                     lives_with_person=self.rng.random() < 0.9,
                 )
             )
@@ -268,9 +293,13 @@ class PeopleFactory:
             family_name=rng.choice(self.pools.family),
             date_of_birth=on - timedelta(days=rng.randrange(18 * 365, 60 * 365)),
             gender="Male" if harmer_sex == "male" else "Female",
-            description=rng.choice(["", "", "Drives a grey van", "Tall, shaved head", "Works nights"]),
+            description=rng.choice(
+                ["", "", "Drives a grey van", "Tall, shaved head", "Works nights"]
+            ),
         )
-        relationship = rng.choices(list(choices.HarmRelationship.values), weights=[40, 35, 8, 5, 8, 4])[0]
+        relationship = rng.choices(
+            list(choices.HarmRelationship.values), weights=[40, 35, 8, 5, 8, 4]
+        )[0]
         link = HarmLink(
             id=self.new_id(),
             person=person,
@@ -281,7 +310,5 @@ class PeopleFactory:
         return [harmer, link]
 
 
-def _t(hour: int) -> object:
-    from datetime import time
-
+def _t(hour: int) -> time:
     return time(hour, 0)

@@ -20,7 +20,11 @@ from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
 
 PHONE_METHODS = {"home_phone", "mobile_phone", "work_phone"}
-WRITTEN = {"email": ("email", "email_sent"), "post": ("letter", "letter_sent"), "sms": ("sms", "sms_sent")}
+WRITTEN = {
+    "email": ("email", "email_sent"),
+    "post": ("letter", "letter_sent"),
+    "sms": ("sms", "sms_sent"),
+}
 OVERRIDES = [
     "They asked us to call this number today",
     "Agreed with them at the last call",
@@ -43,7 +47,9 @@ NOTE_TEXTS = {
         "Referral to the counselling service sent.",
         "Sanctuary scheme request submitted.",
     ],
-    NoteType.SAFEGUARDING: ["Children's social care informed of the latest incident, with consent."],
+    NoteType.SAFEGUARDING: [
+        "Children's social care informed of the latest incident, with consent."
+    ],
     NoteType.MANAGEMENT: ["Case discussed in supervision; plan agreed."],
 }
 PLANNED_REASONS = [
@@ -89,7 +95,9 @@ def daytime(at: datetime, rng: random.Random) -> datetime:
     return start + timedelta(minutes=rng.randrange(180))
 
 
-def risk_answers(definition: ChecklistDefinition, level: str, rng: random.Random) -> dict[str, Answer]:
+def risk_answers(
+    definition: ChecklistDefinition, level: str, rng: random.Random
+) -> dict[str, Answer]:
     """Answers whose yes count gives roughly the wanted level under the profile thresholds."""
     keys = list(definition.item_keys)
     yes = {"high": rng.randint(14, 20), "medium": rng.randint(10, 13)}.get(level, rng.randint(1, 9))
@@ -137,7 +145,11 @@ class Journey:
 
     # -- first contact --------------------------------------------------------------------------
     def _first_due(self) -> datetime:
-        contact_tasks = [t for t in self.r.outstanding() if t.action in {"phone_contact", "contact_any", "visit_done"}]
+        contact_tasks = [
+            t
+            for t in self.r.outstanding()
+            if t.action in {"phone_contact", "contact_any", "visit_done"}
+        ]
         if contact_tasks:
             return min(t.due_at for t in contact_tasks)
         return self.r.case.opened_at + timedelta(days=3)
@@ -147,7 +159,9 @@ class Journey:
             return start + (due - start) * self.rng.uniform(0.05, 0.9)
         return max(due, start) + timedelta(hours=self.rng.uniform(1, 60))
 
-    def attempt(self, channel: str, outcome: str, at: datetime, direction: str = "outbound") -> bool:
+    def attempt(
+        self, channel: str, outcome: str, at: datetime, direction: str = "outbound"
+    ) -> bool:
         """Record an attempt if it happened before now; False when it lies in the future."""
         if at > self.now:
             return False
@@ -177,7 +191,9 @@ class Journey:
             reply = same_day + timedelta(hours=rng.uniform(2, 96))
             return reply if self.attempt("phone", "reached", reply, direction="inbound") else None
         if method == "in_person":
-            if not self.attempt("letter", "letter_sent", start if on_time else start + timedelta(days=1)):
+            if not self.attempt(
+                "letter", "letter_sent", start if on_time else start + timedelta(days=1)
+            ):
                 return None
             visit = self._in_time(start, self._first_due(), on_time and reachable)
             if not reachable:
@@ -190,7 +206,11 @@ class Journey:
         gaps = sorted(rng.uniform(0, 1) for _ in range(failures))
         end = success if reachable else start + timedelta(hours=rng.uniform(24, 72))
         for gap in gaps:
-            outcome = "voicemail_left" if r.preferences.voicemail_allowed and rng.random() < 0.5 else "no_answer"
+            outcome = (
+                "voicemail_left"
+                if r.preferences.voicemail_allowed and rng.random() < 0.5
+                else "no_answer"
+            )
             if not self.attempt("phone", outcome, start + (end - start) * gap * 0.95):
                 return None
         if not reachable:
@@ -207,7 +227,9 @@ class Journey:
         r, rng = self.r, self.rng
         if r.case.final_letter_requested_at is not None:
             # seed 002 s3.7: the final letter, usually the same day
-            letter_at = r.case.final_letter_requested_at + timedelta(hours=rng.choice([1, 2, 3, 30]))
+            letter_at = r.case.final_letter_requested_at + timedelta(
+                hours=rng.choice([1, 2, 3, 30])
+            )
             if not self.attempt("letter", "letter_sent", letter_at):
                 return
             decided = letter_at + timedelta(days=rng.uniform(5, 15))
@@ -267,11 +289,18 @@ class Journey:
             joined = contacted_at + timedelta(hours=2)
             if joined > self.now:
                 return
-            r.change_state(to_state=CaseState.WAITING_LIST, actor=worker, at=joined, reason="No outreach space this week")
+            r.change_state(
+                to_state=CaseState.WAITING_LIST,
+                actor=worker,
+                at=joined,
+                reason="No outreach space this week",
+            )
             started = joined + timedelta(days=rng.uniform(7, 40))
             if started > self.now:
                 return
-            r.change_state(to_state=CaseState.ENGAGED, actor=worker, at=started, reason="Space available")
+            r.change_state(
+                to_state=CaseState.ENGAGED, actor=worker, at=started, reason="Space available"
+            )
             end = started + length
         self.contacts_and_notes(contacted_at, min(end, self.now))
         if end > self.now:
@@ -279,7 +308,11 @@ class Journey:
         planned = rng.random() < 0.75
         if planned:
             self.exit_work(end)
-        self.close(end, planned=planned, reason=rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS))
+        self.close(
+            end,
+            planned=planned,
+            reason=rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS),
+        )
 
     def contacts_and_notes(self, start: datetime, end: datetime) -> None:
         r, rng, worker = self.r, self.rng, self.staff.worker
@@ -323,7 +356,12 @@ class Journey:
             if key == "exit_risk_assessment":
                 self.assess("exit", before)
             elif key == "exit_interview":
-                r.event(kind="exit_interview", actor=worker, summary="Exit interview completed", at=before)
+                r.event(
+                    kind="exit_interview",
+                    actor=worker,
+                    summary="Exit interview completed",
+                    at=before,
+                )
             elif key == "needs_reassessment":
                 r.event(
                     kind="needs_assessment",
@@ -333,7 +371,9 @@ class Journey:
                     at=before,
                 )
             elif key == "onward_referral":
-                r.event(kind="onward_referral", actor=worker, summary="Onward referral made", at=before)
+                r.event(
+                    kind="onward_referral", actor=worker, summary="Onward referral made", at=before
+                )
 
     def close(self, at: datetime, *, planned: bool, reason: str) -> None:
         r, rng = self.r, self.rng

@@ -36,15 +36,14 @@ from haven.casework.models import (
 )
 from haven.casework.services.closure import REQUIREMENT_EVENTS
 from haven.contracts.profiles.schema import Profile
-from haven.demodata.writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
+from haven.demodata.writer import unsaved
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
 from haven.risk.models import RiskAssessment, RiskStage
 from haven.risk.selectors import RiskSettings
 from haven.risk.services import MARAC_CITATION, _result_fields
-
 
 _PROFILES: dict[tuple[str, str], tuple[Profile, tuple[DeadlineRule, ...], ServiceClock]] = {}
 
@@ -138,9 +137,9 @@ class CaseRecorder:
             r.key for r in evaluation.not_applicable
         }
         for task in self.tasks:
-            if task.status == TaskStatus.OPEN and task.completed_at is None:
-                if task.rule_key in dropped:
-                    task.status = TaskStatus.CANCELLED
+            open_task = task.status == TaskStatus.OPEN and task.completed_at is None
+            if open_task and task.rule_key in dropped:
+                task.status = TaskStatus.CANCELLED
         existing = {t.rule_key for t in self.tasks}
         for deadline in evaluation.computed:
             rule = deadline.rule
@@ -375,7 +374,9 @@ class CaseRecorder:
             corrects_id=corrects.pk if corrects else None,
         )
         self.notes.append(note)
-        kind, label = ("note_correction", "Correction added") if corrects else ("note", "Note added")
+        kind, label = (
+            ("note_correction", "Correction added") if corrects else ("note", "Note added")
+        )
         self.event(
             kind=kind,
             actor=author,
@@ -464,7 +465,13 @@ class CaseRecorder:
         return list(spec.requires) if spec is not None else []
 
     def close(
-        self, *, closed_by: Any, exit_type: str, reason: str, overrides: dict[str, str], at: datetime
+        self,
+        *,
+        closed_by: Any,
+        exit_type: str,
+        reason: str,
+        overrides: dict[str, str],
+        at: datetime,
     ) -> None:
         """`case_close`: every requirement not done needs an override reason."""
         self.mark_breached(at)

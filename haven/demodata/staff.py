@@ -40,7 +40,9 @@ def team_staff(organisation: Any) -> dict[str, TeamStaff]:
     result: dict[str, TeamStaff] = {}
     colleagues = iter(COLLEAGUES)
     for team in Team.objects.filter(organisation=organisation).order_by("name"):
-        members = Membership.objects.filter(team=team).select_related("user").order_by("user__email")
+        members = (
+            Membership.objects.filter(team=team).select_related("user").order_by("user__email")
+        )
         leader = next((m.user for m in members if m.role == Role.TEAM_LEADER), None)
         if leader is None:
             name = LEADERS.get(team.name, f"{team.name} Lead")

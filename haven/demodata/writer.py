@@ -13,14 +13,13 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 from django.db import connection, models
 from django.utils import timezone
 
 Converter = Callable[[Any], Any]
-M = TypeVar("M", bound=models.Model)
 
 
 def _plain(value: Any) -> Any:
@@ -73,7 +72,7 @@ def converter(field: models.Field[Any, Any]) -> Converter:
     return lambda value: field.get_db_prep_save(value, connection)
 
 
-def unsaved(model: type[M], **values: Any) -> M:
+def unsaved[M: models.Model](model: type[M], **values: Any) -> M:
     """An unsaved instance built without `Model.__init__`'s per-field descriptor work.
 
     For the most numerous rows (timeline events): `values` are by attname (`case_id`), every
@@ -94,11 +93,12 @@ class TableWriter:
     """INSERT statement and column converters for one model."""
 
     def __init__(self, model: type[models.Model]) -> None:
-        self.fields = [f for f in model._meta.concrete_fields]
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in self.fields)
+        self.fields = list(model._meta.concrete_fields)
+        columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in self.fields)
         marks = ", ".join(["%s"] * len(self.fields))
         table = connection.ops.quote_name(model._meta.db_table)
-        self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        # quoted names from the model, values as parameters
+        self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
         self.convert = [converter(f) for f in self.fields]
         self.attnames = [f.attname for f in self.fields]
         self.stamped = [f.attname in {"created_at", "updated_at"} for f in self.fields]

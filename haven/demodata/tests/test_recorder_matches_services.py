@@ -65,12 +65,14 @@ ENGAGED_HIGH_RISK = [
 
 def answers_for(definition, level):
     yes = 15 if level == "high" else 2
-    return {item.key: Answer.YES if i < yes else Answer.NO for i, item in enumerate(definition.items)}
+    return {
+        item.key: Answer.YES if i < yes else Answer.NO for i, item in enumerate(definition.items)
+    }
 
 
 def play_services(case_or_referral, steps, actor, contract):
     case = None
-    definition, settings = checklist_for(contract), risk_settings_for(contract)
+    definition = checklist_for(contract)
     for hours, what, args in steps:
         with time_machine.travel(at(hours), tick=False):
             tasks_mark_breached(now=at(hours))
@@ -78,7 +80,11 @@ def play_services(case_or_referral, steps, actor, contract):
                 case = referral_accept(referral=case_or_referral, accepted_by=actor)
             elif what == "attempt":
                 contact_attempt_record(
-                    case=case, attempted_at=at(hours), recorded_by=actor, override_reason="Agreed", **args
+                    case=case,
+                    attempted_at=at(hours),
+                    recorded_by=actor,
+                    override_reason="Agreed",
+                    **args,
                 )
             elif what == "state":
                 case_state_change(case=case, changed_by=actor, **args)
@@ -86,7 +92,10 @@ def play_services(case_or_referral, steps, actor, contract):
                 risk_assessment_complete(
                     case=case,
                     completed_by=actor,
-                    answers={k: RecordedAnswer(v) for k, v in answers_for(definition, args["level"]).items()},
+                    answers={
+                        k: RecordedAnswer(v)
+                        for k, v in answers_for(definition, args["level"]).items()
+                    },
                     professional_judgement=False,
                     professional_judgement_reason="",
                     incidents_last_12_months=None,
@@ -97,13 +106,19 @@ def play_services(case_or_referral, steps, actor, contract):
                 case_note_add(case=case, author=actor, happened_at=at(hours), **args)
             elif what == "exit_event":
                 case_event_record(
-                    case=case, kind="needs_assessment", actor=actor, summary="Needs reassessed",
+                    case=case,
+                    kind="needs_assessment",
+                    actor=actor,
+                    summary="Needs reassessed",
                     data={"stage": "exit"},
                 )
             elif what == "close":
                 case_close(
-                    case=case, closed_by=actor, at=at(hours),
-                    overrides={"needs_reassessment": "Not reachable"}, **args,
+                    case=case,
+                    closed_by=actor,
+                    at=at(hours),
+                    overrides={"needs_reassessment": "Not reachable"},
+                    **args,
                 )
         case.refresh_from_db()
     with time_machine.travel(at(2000), tick=False):
@@ -114,10 +129,16 @@ def play_services(case_or_referral, steps, actor, contract):
 def play_recorder(referral, steps, actor, contract, preferences):
     referral.decision, referral.decided_at, referral.decided_by = "accepted", at(steps[0][0]), actor
     case = Case(
-        id=uuid.uuid4(), person=referral.person, contract=contract, referral=referral,
-        risk_level=referral.referrer_risk_level, opened_at=at(steps[0][0]),
+        id=uuid.uuid4(),
+        person=referral.person,
+        contract=contract,
+        referral=referral,
+        risk_level=referral.referrer_risk_level,
+        opened_at=at(steps[0][0]),
     )
-    recorder = CaseRecorder(case=case, referral=referral, preferences=preferences, new_id=uuid.uuid4)
+    recorder = CaseRecorder(
+        case=case, referral=referral, preferences=preferences, new_id=uuid.uuid4
+    )
     definition, settings = checklist_for(contract), risk_settings_for(contract)
     for hours, what, args in steps:
         recorder.mark_breached(at(hours))
@@ -129,31 +150,68 @@ def play_recorder(referral, steps, actor, contract, preferences):
             recorder.change_state(actor=actor, at=at(hours), **args)
         elif what == "risk":
             recorder.risk_assessment(
-                stage="first_contact", at=at(hours), actor=actor,
-                answers=answers_for(definition, args["level"]), definition=definition,
-                settings=settings, incidents_last_12_months=None,
+                stage="first_contact",
+                at=at(hours),
+                actor=actor,
+                answers=answers_for(definition, args["level"]),
+                definition=definition,
+                settings=settings,
+                incidents_last_12_months=None,
             )
         elif what == "note":
             recorder.note(author=actor, happened_at=at(hours), recorded_at=at(hours), **args)
         elif what == "exit_event":
             recorder.event(
-                kind="needs_assessment", actor=actor, summary="Needs reassessed",
-                data={"stage": "exit"}, at=at(hours),
+                kind="needs_assessment",
+                actor=actor,
+                summary="Needs reassessed",
+                data={"stage": "exit"},
+                at=at(hours),
             )
         elif what == "close":
             recorder.close(
-                closed_by=actor, at=at(hours), overrides={"needs_reassessment": "Not reachable"}, **args
+                closed_by=actor,
+                at=at(hours),
+                overrides={"needs_reassessment": "Not reachable"},
+                **args,
             )
     recorder.mark_breached(at(2000))
     return recorder
 
 
-CASE_FIELDS = ["state", "risk_level", "first_contact_at", "final_letter_requested_at", "closed_at",
-               "exit_type", "closure_reason", "closure_overrides", "opened_at"]
-TASK_FIELDS = ["rule_key", "label", "action", "due_at", "explanation", "citation", "status",
-               "attempts_allowed", "attempts_made", "completed_at", "met_at"]
-ATTEMPT_FIELDS = ["channel", "direction", "outcome", "attempted_at", "is_final_letter",
-                  "safe_contact_reasons", "override_reason"]
+CASE_FIELDS = [
+    "state",
+    "risk_level",
+    "first_contact_at",
+    "final_letter_requested_at",
+    "closed_at",
+    "exit_type",
+    "closure_reason",
+    "closure_overrides",
+    "opened_at",
+]
+TASK_FIELDS = [
+    "rule_key",
+    "label",
+    "action",
+    "due_at",
+    "explanation",
+    "citation",
+    "status",
+    "attempts_allowed",
+    "attempts_made",
+    "completed_at",
+    "met_at",
+]
+ATTEMPT_FIELDS = [
+    "channel",
+    "direction",
+    "outcome",
+    "attempted_at",
+    "is_final_letter",
+    "safe_contact_reasons",
+    "override_reason",
+]
 EVENT_FIELDS = ["kind", "occurred_at", "actor_id", "summary", "object_type"]
 
 
@@ -175,19 +233,27 @@ def events(objects):
     return sorted(result)
 
 
-@pytest.mark.parametrize("steps", [NOT_CONTACTABLE, ENGAGED_HIGH_RISK], ids=["not_contactable", "engaged"])
+@pytest.mark.parametrize(
+    "steps", [NOT_CONTACTABLE, ENGAGED_HIGH_RISK], ids=["not_contactable", "engaged"]
+)
 def test_the_recorder_writes_what_the_services_write(personas, steps):
     contract = profile_contract("victim-first-2018", personas.organisation)
     person = Person.objects.create(
-        reference_code="AAAA-AAAAA", organisation=personas.organisation, given_name="Synthetic",
+        reference_code="AAAA-AAAAA",
+        organisation=personas.organisation,
+        given_name="Synthetic",
         phone="07700 900001",
     )
     safe = SafeContact.objects.create(
         person=person, safe_phone="07700 900001", voicemail_allowed=True, letters="never"
     )
     fields = {
-        "contract": contract, "person": person, "route": "police", "received_at": T0,
-        "contact_method": "mobile_phone", "consent_to_contact": True,
+        "contract": contract,
+        "person": person,
+        "route": "police",
+        "received_at": T0,
+        "contact_method": "mobile_phone",
+        "consent_to_contact": True,
         "referrer_risk_level": "standard",
     }
     referral = Referral.objects.create(**fields)
@@ -202,4 +268,6 @@ def test_the_recorder_writes_what_the_services_write(personas, steps):
     note_fields = ["note_type", "text", "happened_at"]
     assert rows(served.notes.all(), note_fields) == rows(recorded.notes, note_fields)
     risk_fields = ["stage", "score", "level", "computed_level", "reasons", "thresholds", "answers"]
-    assert rows(served.risk_assessments.all(), risk_fields) == rows(recorded.assessments, risk_fields)
+    assert rows(served.risk_assessments.all(), risk_fields) == rows(
+        recorded.assessments, risk_fields
+    )

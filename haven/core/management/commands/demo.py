@@ -84,6 +84,17 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, label in logins:
             self.stdout.write(f"  {label:<34} {email}")
+        colleagues = (
+            User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+            .exclude(email__in=[email for email, _ in logins])
+            .order_by("email")
+        )
+        if colleagues:
+            self.stdout.write(
+                "\nSynthetic colleagues sharing the caseload (no password, no sign-in):"
+            )
+            for colleague in colleagues:
+                self.stdout.write(f"  {colleague.full_name:<34} {colleague.email}")
         if settings.HAVEN_MFA_REQUIRED:
             self.stdout.write("\nMFA is required: set HAVEN_DEMO=1 to skip it in demo mode.")
 

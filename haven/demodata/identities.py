@@ -158,7 +158,7 @@ class PeopleFactory:
         if person.date_of_birth is None:
             person.is_child = child
         result = PersonRows(person, SafeContactPreferences())
-        if rng.random() < 0.9:
+        if rng.random() < 0.97:
             safe = self._safe_contact(person)
             result.rows.append(safe)
             result.preferences = safe.preferences()
@@ -191,25 +191,28 @@ class PeopleFactory:
                 ]
             )
             times = [window.to_dict()]
+        letters = rng.choices(
+            [choices.Letters.ANY_ADDRESS, choices.Letters.SAFE_ADDRESS_ONLY, choices.Letters.NEVER],
+            weights=[7, 2, 1],
+        )[0]
+        harmer_at_address = rng.choices(list(choices.HarmerAtAddress.values), weights=[15, 70, 15])[
+            0
+        ]
+        safe_address = ""
+        if letters == choices.Letters.SAFE_ADDRESS_ONLY or harmer_at_address == "yes":
+            safe_address = f"c/o {rng.choice(self.pools.family)}, {rng.choice(self.pools.streets)}"
         return SafeContact(
             id=self.new_id(),
             person=person,
-            safe_phone=person.phone if rng.random() < 0.8 else self.phone(),
+            safe_phone=person.phone if person.phone and rng.random() < 0.8 else self.phone(),
             safe_times=times,
             voicemail_allowed=rng.random() < 0.6,
             texts_allowed=rng.random() < 0.7,
             email_safe=bool(person.email) and rng.random() < 0.6,
-            letters=rng.choices(
-                [
-                    choices.Letters.ANY_ADDRESS,
-                    choices.Letters.SAFE_ADDRESS_ONLY,
-                    choices.Letters.NEVER,
-                ],
-                weights=[6, 2, 2],
-            )[0],
-            safe_address="",
+            letters=letters,
+            safe_address=safe_address,
             code_word=rng.choice(["", "", "", "bluebell", "lighthouse", "marmalade"]),
-            harmer_at_address=rng.choice(list(choices.HarmerAtAddress.values)),
+            harmer_at_address=harmer_at_address,
             notes=rng.choice(SAFE_NOTES),
         )
 

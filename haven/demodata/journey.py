@@ -155,14 +155,29 @@ class Journey:
         return self.r.case.opened_at + timedelta(days=3)
 
     def _in_time(self, start: datetime, due: datetime, on_time: bool) -> datetime:
+        """A working-hours moment before `due` (on time) or after it (late), when there is one."""
         if on_time and due > start:
-            return start + (due - start) * self.rng.uniform(0.05, 0.9)
-        return max(due, start) + timedelta(hours=self.rng.uniform(1, 60))
+            moment = start + (due - start) * self.rng.uniform(0.05, 0.9)
+            in_hours = daytime(moment, self.rng)
+            return in_hours if in_hours <= due else moment
+        return daytime(max(due, start) + timedelta(hours=self.rng.uniform(1, 60)), self.rng)
+
+    def within_safe_times(self, at: datetime) -> datetime:
+        """Workers call and text within the person's safe times: the next safe half hour."""
+        windows = self.r.preferences.safe_times
+        moment = at
+        for _ in range(4 * 48):
+            if not windows or any(window.contains(moment) for window in windows):
+                return moment
+            moment += timedelta(minutes=30)
+        return at
 
     def attempt(
         self, channel: str, outcome: str, at: datetime, direction: str = "outbound"
     ) -> bool:
         """Record an attempt if it happened before now; False when it lies in the future."""
+        if direction == "outbound" and channel in {"phone", "sms"}:
+            at = self.within_safe_times(at)
         if at > self.now:
             return False
         self.r.attempt(

@@ -217,6 +217,8 @@ EVENT_FIELDS = ["kind", "occurred_at", "actor_id", "summary", "object_type"]
 
 def value(obj, name):
     found = getattr(obj, name)
+    if isinstance(found, dict | list):  # jsonb does not keep key order
+        return json.dumps(found, sort_keys=True)
     return str(found.astimezone(UTC) if isinstance(found, datetime) else found)
 
 

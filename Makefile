@@ -1,5 +1,5 @@
 # Haven: two commands for a newcomer.
-#   make demo   set up, build a demo service on SQLite and serve http://127.0.0.1:8000
+#   make demo   set up, build a demo service with synthetic cases on SQLite, serve http://127.0.0.1:8000
 #   make test   set up and run the whole test suite (SQLite unless DATABASE_URL is set)
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS ?= never

@@ -6,7 +6,7 @@ import os
 import sys
 
 HAVEN_COMMANDS = {
-    "demo": "set up a demo service: contract profiles, organisations, teams and a login per role",
+    "demo": "demo [--scale N] [--seed S] [--reset] — demo service, logins and a synthetic caseload",
     "profiles": "profiles validate [PATH...] | profiles load — check and load contract profiles",
     "sla": "sla explain CONTRACT [--method M] [--risk R] [--priority P] [--received T] ... — deadlines",
     "deadlines": "deadlines refresh — mark open tasks past their due time breached (run from cron)",

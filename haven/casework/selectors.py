@@ -233,9 +233,14 @@ def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 
     """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
     tasks = _outstanding_tasks(user, scope=scope, filters=filters)
     counts = _due_counts(tasks)
-    ordered = tasks.select_related(
-        "case", "case__person", "case__contract", "case__allocated_to", "case__team"
-    ).order_by("due_at", "pk")
+    ordered = (
+        tasks.select_related(
+            "case", "case__person", "case__contract", "case__allocated_to", "case__team"
+        )
+        # the profile is a large JSON document: decoding it for every row cost more than the SQL
+        .defer("case__contract__profile")
+        .order_by("due_at", "pk")
+    )
     paginator = Paginator(ordered, WORKLIST_PAGE_SIZE)
     paginator.__dict__["count"] = counts["total"]  # already counted above: one query fewer
     return Worklist(paginator.get_page(page), counts["overdue"], counts["due_today"], scope)

@@ -13,7 +13,7 @@ from haven.contracts.models import Contract
 
 def test_demo_creates_contracts_and_a_login_for_every_role(db):
     out = StringIO()
-    call_command("demo", stdout=out)
+    call_command("demo", scale=0.01, stdout=out)
     assert Contract.objects.count() == 9
     assert Contract.objects.filter(provider__isnull=True).count() == 0
     held = set(User.objects.values_list("memberships__role", flat=True))
@@ -23,13 +23,13 @@ def test_demo_creates_contracts_and_a_login_for_every_role(db):
 
 
 def test_running_demo_twice_changes_nothing(db):
-    call_command("demo", stdout=StringIO())
+    call_command("demo", scale=0.01, stdout=StringIO())
     users, contracts = User.objects.count(), Contract.objects.count()
-    call_command("demo", stdout=StringIO())
+    call_command("demo", scale=0.01, stdout=StringIO())
     assert (User.objects.count(), Contract.objects.count()) == (users, contracts)
 
 
 def test_demo_refuses_to_run_in_production(db, settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="production"):
-        call_command("demo", stdout=StringIO())
+        call_command("demo", scale=0.01, stdout=StringIO())

@@ -14,6 +14,8 @@ from haven.accounts.services import membership_grant, user_create
 from haven.contracts.models import Commissioner, Contract, Organisation
 from haven.contracts.profiles.validate import profile_paths
 from haven.contracts.services import contract_profiles_load
+from haven.demodata import summary
+from haven.demodata.build import DEFAULT_SEED, DemoDataExistsError, build_demo_data
 
 DEMO_PROVIDER = "Haven Demo Domestic Abuse Services"
 DEMO_DOMAIN = "demo.haven.test"
@@ -41,18 +43,58 @@ class Command(BaseCommand):
         "Load the contract profiles and create a demo provider, teams and a login for every role."
     )
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--scale", type=float, default=1.0, help="1 is about 10,000 cases; 10 about 100,000"
+        )
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="same seed, same data")
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="delete the demo provider's people, referrals and cases and build them again",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("haven demo refuses to run with HAVEN_ENV=production")
+        if options["scale"] <= 0:
+            raise CommandError("--scale must be above 0")
         report = contract_profiles_load(paths=profile_paths(), loaded_by=None)
         self.stdout.write(
             f"Contract profiles: {len(report.created)} created, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged"
         )
         logins = self._build_demo_service()
+        provider = Organisation.objects.get(name=DEMO_PROVIDER)
+        try:
+            built = build_demo_data(
+                organisation=provider,
+                seed=options["seed"],
+                scale=options["scale"],
+                reset_first=options["reset"],
+            )
+            self.stdout.write(
+                f"\nDemo casework: {built.referrals} referrals ({built.declined} declined, "
+                f"{built.pending} waiting for a decision), {built.cases} cases, {built.rows} rows "
+                f"in {built.seconds:.1f} s"
+            )
+        except DemoDataExistsError:
+            self.stdout.write("\nDemo casework already present: use --reset to build it again.")
+        self.stdout.write("\n" + summary.cases_table(provider))
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, label in logins:
             self.stdout.write(f"  {label:<34} {email}")
+        colleagues = (
+            User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+            .exclude(email__in=[email for email, _ in logins])
+            .order_by("email")
+        )
+        if colleagues:
+            self.stdout.write(
+                "\nSynthetic colleagues sharing the caseload (no password, no sign-in):"
+            )
+            for colleague in colleagues:
+                self.stdout.write(f"  {colleague.full_name:<34} {colleague.email}")
         if settings.HAVEN_MFA_REQUIRED:
             self.stdout.write("\nMFA is required: set HAVEN_DEMO=1 to skip it in demo mode.")
 

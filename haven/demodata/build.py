@@ -1,0 +1,379 @@
+"""Build the demo caseload: referrals over the two years before `now`, cases played to `now`."""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from haven.casework.models import (
+    BreakGlassGrant,
+    Case,
+    CaseAccess,
+    CaseEvent,
+    CaseNote,
+    CaseNoteVersion,
+    ContactAttempt,
+    Task,
+)
+from haven.contracts.models import Contract
+from haven.core.auditor import audit_event
+from haven.core.models import AuditAction
+from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
+from haven.demodata.identities import PeopleFactory, Pools
+from haven.demodata.journey import Journey, RiskTools, Staff
+from haven.demodata.recorder import CaseRecorder
+from haven.demodata.staff import TeamStaff, team_staff
+from haven.demodata.writer import Writer
+from haven.people.models import (
+    EqualityData,
+    HarmLink,
+    HouseholdLink,
+    Person,
+    PersonAlias,
+    PersonCausingHarm,
+    PersonFlag,
+    SafeContact,
+)
+from haven.people.safe_contact import SafeContactPreferences
+from haven.referrals.eligibility import ReferralFacts, assess
+from haven.referrals.models import Decision, Referral
+from haven.risk.models import RiskAssessment
+from haven.risk.selectors import checklist_for, risk_settings_for
+
+DEFAULT_SEED = 20261123
+CASES_AT_SCALE_1 = 10_000
+HISTORY = timedelta(days=730)
+REPEAT_WINDOW = timedelta(days=365)
+FLUSH_EVERY = 1000
+# Insert order: a row's foreign keys point to rows of earlier models.
+WRITE_ORDER: list[type[models.Model]] = [
+    Person,
+    PersonCausingHarm,
+    SafeContact,
+    EqualityData,
+    PersonFlag,
+    PersonAlias,
+    HouseholdLink,
+    HarmLink,
+    Referral,
+    Case,
+    CaseAccess,
+    Task,
+    ContactAttempt,
+    CaseNote,
+    RiskAssessment,
+    CaseEvent,
+]
+# Delete order for --reset (children first).
+RESET_ORDER: list[type[models.Model]] = [
+    CaseEvent,
+    RiskAssessment,
+    CaseNote,
+    ContactAttempt,
+    Task,
+    CaseAccess,
+    BreakGlassGrant,
+]
+
+
+class DemoDataExistsError(Exception):
+    """The provider already has casework; pass reset=True to rebuild it."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """Enough about an already-written person to refer them again."""
+
+    person_id: uuid.UUID
+    preferences: SafeContactPreferences
+    age: int | None
+    area: str
+    gender: str
+
+
+@dataclass
+class BuildReport:
+    referrals: int = 0
+    cases: int = 0
+    declined: int = 0
+    pending: int = 0
+    rows: int = 0
+    seconds: float = 0.0
+    by_contract_state: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def reset(organisation: Any) -> None:
+    """Delete the organisation's casework, referrals and people (raw deletes: no per-row cascade)."""
+    cases = Case.objects.filter(contract__provider=organisation).values("id")
+    notes = CaseNote.objects.filter(case_id__in=cases).values("id")
+    _raw_delete(CaseNoteVersion.objects.filter(note_id__in=notes))
+    for model in RESET_ORDER:
+        _raw_delete(model._default_manager.filter(case_id__in=cases))
+    _raw_delete(Case.objects.filter(contract__provider=organisation))
+    _raw_delete(Referral.objects.filter(contract__provider=organisation))
+    people = Person.objects.filter(organisation=organisation).values("id")
+    for model in (SafeContact, EqualityData, PersonFlag, PersonAlias, HarmLink):
+        _raw_delete(model.objects.filter(person_id__in=people))
+    _raw_delete(HouseholdLink.objects.filter(person_id__in=people))
+    _raw_delete(Person.objects.filter(organisation=organisation))
+    _raw_delete(PersonCausingHarm.objects.filter(organisation=organisation))
+
+
+def _raw_delete(queryset: models.QuerySet[Any]) -> None:
+    # QuerySet.delete() collects every related row in Python first: minutes at demo scale.
+    queryset._raw_delete(queryset.db)
+
+
+class DemoBuilder:
+    def __init__(self, *, organisation: Any, seed: int, scale: float, now: datetime) -> None:
+        self.organisation, self.now = organisation, now
+        self.rng = random.Random(seed)
+        self.total = max(len(CASELOADS), round(CASES_AT_SCALE_1 * scale))
+        self.people = PeopleFactory(
+            rng=self.rng, pools=Pools.draw(seed), organisation=organisation, new_id=self.new_id
+        )
+        self.writer = Writer(WRITE_ORDER)
+        self.report = BuildReport()
+        self.known: dict[str, list[tuple[datetime, Known]]] = defaultdict(list)
+        self.referred_at: dict[uuid.UUID, list[datetime]] = defaultdict(list)
+
+    def new_id(self) -> uuid.UUID:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def received_times(self, count: int) -> list[datetime]:
+        """Spread over two years, with a denser last week so worklists have fresh cases."""
+        times = []
+        for _ in range(count):
+            if self.rng.random() < 0.03:
+                back = timedelta(hours=self.rng.uniform(0, 24 * 7))
+            else:
+                back = HISTORY * self.rng.random()
+            at = self.now - back
+            local = timezone.localtime(at)
+            if local.hour < 7 and self.rng.random() < 0.8:
+                at += timedelta(hours=8)
+            times.append(min(at, self.now - timedelta(minutes=5)))
+        return times
+
+    def build(self) -> BuildReport:
+        contracts = {c.slug: c for c in Contract.objects.filter(provider=self.organisation)}
+        staff = team_staff(self.organisation)
+        plan: list[tuple[datetime, str]] = []
+        for slug, spec in CASELOADS.items():
+            if slug not in contracts:
+                continue
+            count = max(1, round(self.total * spec.weight / 100 * 1.1))  # ~9% are declined
+            plan += [(at, slug) for at in self.received_times(count)]
+        plan.sort()
+        checklists: dict[str, Any] = {}
+        risk_tools = {}
+        for slug, contract in contracts.items():
+            settings = risk_settings_for(contract)
+            if settings.checklist_key not in checklists:
+                checklists[settings.checklist_key] = checklist_for(contract)
+            risk_tools[slug] = RiskTools(checklists[settings.checklist_key], settings)
+        for index, (received_at, slug) in enumerate(plan, start=1):
+            self.referral(
+                contracts[slug],
+                CASELOADS[slug],
+                received_at,
+                staff[CASELOADS[slug].team],
+                risk_tools[slug],
+            )
+            if index % FLUSH_EVERY == 0:
+                self.writer.flush()
+        self.writer.flush()
+        self.report.rows = self.writer.written
+        return self.report
+
+    def person_for(
+        self, contract: Contract, spec: CaseloadSpec, received_at: datetime
+    ) -> tuple[Known, bool]:
+        """A new synthetic person, or (sometimes) someone the contract saw in the last year."""
+        rng = self.rng
+        earlier = [
+            k for at, k in self.known[contract.slug][-200:] if received_at - at < REPEAT_WINDOW
+        ]
+        if earlier and rng.random() < 0.08:
+            return rng.choice(earlier), False
+        sex = "female" if rng.random() < spec.female_share else "male"
+        age = rng.randint(*spec.ages)
+        area = rng.choice(spec.areas)
+        if rng.random() < 0.03:
+            area = "Outside the area"  # declined at referral by the eligibility rules
+        built = self.people.referred_person(
+            sex=sex,
+            age=age,
+            area=area if area in spec.areas else spec.areas[0],
+            on=received_at.date(),
+        )
+        person = built.person
+        if area not in spec.areas:
+            person.local_authority = "Nottinghamshire"
+        self.writer.add(person, *built.rows)
+        known = Known(person.id, built.preferences, age, person.local_authority, person.gender)
+        self.known[contract.slug].append((received_at, known))
+        return known, True
+
+    def referral(
+        self,
+        contract: Contract,
+        spec: CaseloadSpec,
+        received_at: datetime,
+        team: TeamStaff,
+        risk: RiskTools,
+    ) -> None:
+        rng = self.rng
+        profile = contract.profile
+        known, _ = self.person_for(contract, spec, received_at)
+        routes = [r["key"] for r in profile.get("referral_routes") or []]
+        route = rng.choices(routes, weights=list(range(len(routes), 0, -1)))[0]
+        methods = list(profile.get("contact_methods") or ["mobile_phone"])
+        method = rng.choices(methods, weights=[6 if m.endswith("phone") else 1 for m in methods])[0]
+        risk_choices = (
+            ["standard", "medium"]
+            if contract.slug == "opcc-dv360"
+            else ["standard", "medium", "high"]
+        )
+        previous = self.referred_at[known.person_id]
+        referral = Referral(
+            id=self.new_id(),
+            contract=contract,
+            person_id=known.person_id,
+            route=route,
+            source_organisation=rng.choice(SOURCES.get(route, ("",))),
+            referrer_name="" if route == "self_referral" else "Duty officer",
+            received_at=received_at,
+            incident_at=received_at - timedelta(hours=rng.uniform(1, 20))
+            if contract.slug == "opcc-dv360"
+            else None,
+            contact_method=method,
+            # DV 360 contact is proactive from police data; consent is asked at first contact
+            consent_to_contact=rng.random() < 0.5 if contract.slug == "opcc-dv360" else True,
+            referrer_risk_level=rng.choices(
+                risk_choices, weights=[50, 30, 20][: len(risk_choices)]
+            )[0],
+            priority="emergency" if route == "emergency_phone" else "standard",
+            presenting_need=rng.choice(PRESENTING),
+            primary_support_need=rng.choice(spec.needs),
+            cohorts=["child_protection_plan"]
+            if contract.slug == "wokingham-da-2017" and rng.random() < 0.04
+            else [],
+            is_repeat=any(received_at - REPEAT_WINDOW <= at <= received_at for at in previous),
+            entered_by=team.leader,
+        )
+        previous.append(received_at)
+        decision = assess(
+            profile.get("eligibility"),
+            ReferralFacts(
+                age=known.age,
+                area=known.area or None,
+                gender=known.gender or None,
+                primary_support_need=referral.primary_support_need or None,
+                consent_to_contact=referral.consent_to_contact,
+            ),
+        )
+        referral.eligibility_reasons = decision.reasons + decision.checks
+        self.report.referrals += 1
+        if not decision.eligible:  # referral_create declines at once, with the reasons
+            referral.decision = Decision.DECLINED
+            referral.decision_reason = "; ".join(decision.reasons)
+            referral.decided_at = received_at
+            self.report.declined += 1
+            self.writer.add(referral)
+            return
+        decided_at = received_at + timedelta(hours=rng.uniform(0.1, 6))
+        if decided_at > self.now:
+            self.report.pending += 1
+            self.writer.add(referral)
+            return
+        referral.decided_at, referral.decided_by = decided_at, team.leader
+        if rng.random() < 0.05:  # referral_decline by the team leader
+            referral.decision = Decision.DECLINED
+            referral.decision_reason = rng.choice(STAFF_DECLINES)
+            self.report.declined += 1
+            self.writer.add(referral)
+            return
+        referral.decision = Decision.ACCEPTED
+        self.writer.add(referral)
+        self.open_case(contract, spec, referral, known, team, risk)
+
+    def open_case(
+        self,
+        contract: Contract,
+        spec: CaseloadSpec,
+        referral: Referral,
+        known: Known,
+        team: TeamStaff,
+        risk: RiskTools,
+    ) -> None:
+        rng = self.rng
+        assert referral.decided_at is not None
+        workers, weights = zip(*team.workers, strict=True)
+        worker = rng.choices(workers, weights=weights)[0]
+        case = Case(
+            id=self.new_id(),
+            person_id=known.person_id,
+            contract=contract,
+            referral=referral,
+            team=team.team,
+            allocated_to=worker,
+            risk_level=referral.referrer_risk_level,
+            is_restricted=rng.random() < 0.01,
+            opened_at=referral.decided_at,
+        )
+        recorder = CaseRecorder(
+            case=case, referral=referral, preferences=known.preferences, new_id=self.new_id
+        )
+        Journey(
+            recorder,
+            rng=rng,
+            now=self.now,
+            staff=Staff(worker=worker, leader=team.leader),
+            risk=risk,
+            support_days=spec.support_days,
+            first_risk_chance=spec.first_risk_chance,
+        ).play()
+        self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
+        self.writer.add(*recorder.assessments, *recorder.events)
+        if case.is_restricted:
+            self.writer.add(
+                CaseAccess(id=self.new_id(), case=case, user=worker, granted_by=team.leader)
+            )
+        self.report.cases += 1
+
+
+def build_demo_data(
+    *,
+    organisation: Any,
+    seed: int = DEFAULT_SEED,
+    scale: float = 1.0,
+    now: datetime | None = None,
+    reset_first: bool = False,
+) -> BuildReport:
+    """Synthetic referrals and cases for every demo contract; refuses to add to existing casework."""
+    now = now or timezone.now()
+    started = time.perf_counter()
+    with transaction.atomic():
+        if reset_first:
+            reset(organisation)
+        elif Referral.objects.filter(contract__provider=organisation).exists():
+            raise DemoDataExistsError("the demo provider already has referrals")
+        report = DemoBuilder(organisation=organisation, seed=seed, scale=scale, now=now).build()
+        audit_event(
+            actor=None,
+            action=AuditAction.IMPORT,
+            target=organisation,
+            changes={"referrals": [None, report.referrals], "cases": [None, report.cases]},
+            reason=f"haven demo: synthetic demo data (seed {seed}, scale {scale})",
+        )
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,417 @@
+"""What happens to one referral: decision, contact attempts, risk, notes, states and closure.
+
+Only the choices live here (who, when, which outcome); every row is written by `CaseRecorder`,
+which follows the services' rules. Nothing is recorded after `now`, so recent cases are open
+with tasks due today or later, and older ones run to closure and follow-up.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from haven.casework.models import CaseState, NoteType, TaskStatus
+from haven.demodata.recorder import CaseRecorder
+from haven.risk.engine import Answer, ChecklistDefinition
+from haven.risk.selectors import RiskSettings
+
+PHONE_METHODS = {"home_phone", "mobile_phone", "work_phone"}
+WRITTEN = {
+    "email": ("email", "email_sent"),
+    "post": ("letter", "letter_sent"),
+    "sms": ("sms", "sms_sent"),
+}
+OVERRIDES = [
+    "They asked us to call this number today",
+    "Agreed with them at the last call",
+    "Safe number confirmed by the referrer this morning",
+]
+NOTE_TEXTS = {
+    NoteType.CONTACT: [
+        "Spoke about safety planning; agreed to keep the phone charged and a bag packed.",
+        "Talked through options for a non-molestation order; will think about it.",
+        "Checked in; feeling more settled this week, children back at school.",
+        "Discussed housing options and the local refuge vacancy list.",
+    ],
+    NoteType.PROFESSIONAL: [
+        "Spoke with the housing officer about a management transfer.",
+        "Call from the school safeguarding lead; information shared with consent.",
+        "Liaised with the police officer in the case about bail conditions.",
+    ],
+    NoteType.CASE_NOTE: [
+        "Support plan reviewed; actions updated.",
+        "Referral to the counselling service sent.",
+        "Sanctuary scheme request submitted.",
+    ],
+    NoteType.SAFEGUARDING: [
+        "Children's social care informed of the latest incident, with consent."
+    ],
+    NoteType.MANAGEMENT: ["Case discussed in supervision; plan agreed."],
+}
+PLANNED_REASONS = [
+    "Support plan completed; feels safer and knows how to get help",
+    "Goals met; agreed to end support",
+    "Moved on to longer-term specialist support",
+]
+UNPLANNED_REASONS = [
+    "Disengaged after repeated contact attempts",
+    "Moved out of the area",
+    "Declined further support",
+]
+NOT_CONTACTABLE_REASON = "Not contactable: attempts made and final letter sent"
+OVERRIDE_REASONS = {
+    "exit_risk_assessment": "Ended without notice; no exit assessment possible",
+    "exit_interview": "Left the refuge without notice",
+    "needs_reassessment": "Not reachable to repeat the needs assessment",
+    "onward_referral": "No onward referral wanted",
+}
+
+
+@dataclass(frozen=True)
+class Staff:
+    """Who does the work on a case: the allocated worker and the team's leader."""
+
+    worker: Any
+    leader: Any
+
+
+@dataclass(frozen=True)
+class RiskTools:
+    definition: ChecklistDefinition
+    settings: RiskSettings
+
+
+def daytime(at: datetime, rng: random.Random) -> datetime:
+    """The same moment if within 09:00-19:00 local time, else the next morning."""
+    local = timezone.localtime(at)
+    if 9 <= local.hour < 19:
+        return at
+    day = local.date() + timedelta(days=1 if local.hour >= 19 else 0)
+    start = datetime.combine(day, time(9), tzinfo=local.tzinfo)
+    return start + timedelta(minutes=rng.randrange(180))
+
+
+def risk_answers(
+    definition: ChecklistDefinition, level: str, rng: random.Random
+) -> dict[str, Answer]:
+    """Answers whose yes count gives roughly the wanted level under the profile thresholds."""
+    keys = list(definition.item_keys)
+    yes = {"high": rng.randint(14, 20), "medium": rng.randint(10, 13)}.get(level, rng.randint(1, 9))
+    chosen = set(rng.sample(keys, min(yes, len(keys))))
+    return {
+        key: Answer.YES if key in chosen else rng.choice([Answer.NO, Answer.NO, Answer.DONT_KNOW])
+        for key in keys
+    }
+
+
+class Journey:
+    """Plays one accepted referral's case forward from opening to `now`."""
+
+    def __init__(
+        self,
+        recorder: CaseRecorder,
+        *,
+        rng: random.Random,
+        now: datetime,
+        staff: Staff,
+        risk: RiskTools,
+        support_days: tuple[int, int],
+        first_risk_chance: float,
+    ) -> None:
+        self.r, self.rng, self.now, self.staff, self.risk = recorder, rng, now, staff, risk
+        self.support_days = support_days
+        self.first_risk_chance = first_risk_chance
+
+    def play(self) -> None:
+        r, rng = self.r, self.rng
+        r.open(opened_by=self.staff.leader)
+        if self.r.case.contract.slug == "cornwall-mens-refuge-2021" and rng.random() < 0.9:
+            self.assess("referral", r.case.opened_at + timedelta(hours=rng.uniform(0.5, 6)))
+        fate = rng.choices(
+            ["engaged", "not_contactable", "declined", "waiting_list"], weights=[80, 9, 6, 5]
+        )[0]
+        if fate == "waiting_list" and not self._may_wait():
+            fate = "engaged"
+        contacted_at = self.first_contact(reachable=fate != "not_contactable")
+        if contacted_at is None:
+            self.not_contactable()
+        else:
+            self.support(contacted_at, fate)
+        r.mark_breached(self.now)
+
+    # -- first contact --------------------------------------------------------------------------
+    def _first_due(self) -> datetime:
+        contact_tasks = [
+            t
+            for t in self.r.outstanding()
+            if t.action in {"phone_contact", "contact_any", "visit_done"}
+        ]
+        if contact_tasks:
+            return min(t.due_at for t in contact_tasks)
+        return self.r.case.opened_at + timedelta(days=3)
+
+    def _in_time(self, start: datetime, due: datetime, on_time: bool) -> datetime:
+        """A working-hours moment before `due` (on time) or after it (late), when there is one."""
+        if on_time and due > start:
+            moment = start + (due - start) * self.rng.uniform(0.05, 0.9)
+            in_hours = daytime(moment, self.rng)
+            return in_hours if in_hours <= due else moment
+        return daytime(max(due, start) + timedelta(hours=self.rng.uniform(1, 60)), self.rng)
+
+    def within_safe_times(self, at: datetime) -> datetime:
+        """Workers call and text within the person's safe times: the next safe half hour."""
+        windows = self.r.preferences.safe_times
+        moment = at
+        for _ in range(4 * 48):
+            if not windows or any(window.contains(moment) for window in windows):
+                return moment
+            moment += timedelta(minutes=30)
+        return at
+
+    def attempt(
+        self, channel: str, outcome: str, at: datetime, direction: str = "outbound"
+    ) -> bool:
+        """Record an attempt if it happened before now; False when it lies in the future."""
+        if direction == "outbound" and channel in {"phone", "sms"}:
+            at = self.within_safe_times(at)
+        if at > self.now:
+            return False
+        self.r.attempt(
+            channel=channel,
+            outcome=outcome,
+            at=at,
+            actor=self.staff.worker,
+            direction=direction,
+            override_reason=self.rng.choice(OVERRIDES),
+        )
+        return True
+
+    def first_contact(self, *, reachable: bool) -> datetime | None:
+        """Attempts by the chosen method; the time of the first successful contact, or None."""
+        r, rng = self.r, self.rng
+        method = r.referral.contact_method
+        start = r.case.opened_at + timedelta(minutes=rng.randrange(5, 240))
+        on_time = rng.random() < 0.88
+        if method in WRITTEN:
+            channel, sent = WRITTEN[method]
+            same_day = start if on_time else start + timedelta(days=1)
+            if not self.attempt(channel, sent, same_day):
+                return None
+            if not reachable:
+                return None
+            reply = same_day + timedelta(hours=rng.uniform(2, 96))
+            return reply if self.attempt("phone", "reached", reply, direction="inbound") else None
+        if method == "in_person":
+            if not self.attempt(
+                "letter", "letter_sent", start if on_time else start + timedelta(days=1)
+            ):
+                return None
+            visit = self._in_time(start, self._first_due(), on_time and reachable)
+            if not reachable:
+                self.attempt("visit", "visit_no_answer", daytime(visit, rng))
+                return None
+            return visit if self.attempt("visit", "visit_done", visit) else None
+        # Phone (and every contract without a written first-contact rule).
+        success = self._in_time(start, self._first_due(), on_time)
+        failures = rng.choices([0, 1, 2], weights=[60, 28, 12])[0] if reachable else 3
+        gaps = sorted(rng.uniform(0, 1) for _ in range(failures))
+        end = success if reachable else start + timedelta(hours=rng.uniform(24, 72))
+        for gap in gaps:
+            outcome = (
+                "voicemail_left"
+                if r.preferences.voicemail_allowed and rng.random() < 0.5
+                else "no_answer"
+            )
+            if not self.attempt("phone", outcome, start + (end - start) * gap * 0.95):
+                return None
+        if not reachable:
+            return None
+        if r.case.contract.slug == "target-hardening-2018":
+            if not self.attempt("phone", "reached", success):
+                return None
+            visit = success + timedelta(hours=rng.uniform(4, 72))
+            self.attempt("visit", "visit_done", visit)
+            return success
+        return success if self.attempt("phone", "reached", success) else None
+
+    def not_contactable(self) -> None:
+        r, rng = self.r, self.rng
+        if r.case.final_letter_requested_at is not None:
+            # seed 002 s3.7: the final letter, usually the same day
+            letter_at = r.case.final_letter_requested_at + timedelta(
+                hours=rng.choice([1, 2, 3, 30])
+            )
+            if not self.attempt("letter", "letter_sent", letter_at):
+                return
+            decided = letter_at + timedelta(days=rng.uniform(5, 15))
+        else:
+            if r.case.state == CaseState.NEW:
+                return
+            decided = r.case.opened_at + timedelta(days=rng.uniform(7, 20))
+        if decided > self.now:
+            return
+        r.change_state(to_state=CaseState.NOT_CONTACTABLE, actor=self.staff.worker, at=decided)
+        closed = decided + timedelta(days=rng.uniform(7, 30))
+        if closed <= self.now and rng.random() < 0.9:
+            self.close(closed, planned=False, reason=NOT_CONTACTABLE_REASON)
+
+    # -- support --------------------------------------------------------------------------------
+    def _may_wait(self) -> bool:
+        spec = self.r.profile.waiting_list
+        cohorts = set(self.r.referral.cohorts)
+        return bool(spec and spec.allowed and not cohorts & set(spec.exempt_cohorts))
+
+    def assess(self, stage: str, at: datetime) -> None:
+        if at > self.now:
+            return
+        level = self.r.case.risk_level or "standard"
+        if self.rng.random() < 0.25:
+            level = self.rng.choice(["standard", "medium", "high"])
+        self.r.risk_assessment(
+            stage=stage,
+            at=at,
+            actor=self.staff.worker,
+            answers=risk_answers(self.risk.definition, level, self.rng),
+            definition=self.risk.definition,
+            settings=self.risk.settings,
+            incidents_last_12_months=self.rng.choice([None, 0, 1, 2, 4]),
+        )
+
+    def support(self, contacted_at: datetime, fate: str) -> None:
+        r, rng, worker = self.r, self.rng, self.staff.worker
+        if fate not in {"declined", "waiting_list"}:
+            r.change_state(to_state=CaseState.ENGAGED, actor=worker, at=contacted_at)
+        if rng.random() < self.first_risk_chance:
+            self.assess("first_contact", contacted_at + timedelta(hours=rng.uniform(0.2, 30)))
+        if fate == "declined":
+            at = contacted_at + timedelta(days=rng.uniform(0, 7))
+            if at > self.now:
+                return
+            r.change_state(
+                to_state=CaseState.DECLINED, actor=worker, at=at, reason="Does not want support now"
+            )
+            closed = at + timedelta(days=rng.uniform(3, 20))
+            if closed <= self.now and rng.random() < 0.85:
+                self.close(closed, planned=False, reason="Declined support")
+            return
+        length = timedelta(days=rng.uniform(*self.support_days))
+        end = contacted_at + length
+        if fate == "waiting_list":
+            joined = contacted_at + timedelta(hours=2)
+            if joined > self.now:
+                return
+            r.change_state(
+                to_state=CaseState.WAITING_LIST,
+                actor=worker,
+                at=joined,
+                reason="No outreach space this week",
+            )
+            started = joined + timedelta(days=rng.uniform(7, 40))
+            if started > self.now:
+                return
+            r.change_state(
+                to_state=CaseState.ENGAGED, actor=worker, at=started, reason="Space available"
+            )
+            end = started + length
+        self.contacts_and_notes(contacted_at, min(end, self.now))
+        if end > self.now:
+            return
+        planned = rng.random() < 0.75
+        if planned:
+            self.exit_work(end)
+        self.close(
+            end,
+            planned=planned,
+            reason=rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS),
+        )
+
+    def contacts_and_notes(self, start: datetime, end: datetime) -> None:
+        r, rng, worker = self.r, self.rng, self.staff.worker
+        at = start + timedelta(days=rng.uniform(2, 10))
+        last_note = None
+        while at < end:
+            moment = daytime(at, rng)
+            if moment >= end:
+                break
+            reached = rng.random() < 0.75
+            self.attempt("phone", "reached" if reached else "no_answer", moment)
+            if reached:
+                note_type = rng.choices(list(NOTE_TEXTS), weights=[6, 2, 2, 1, 1])[0]
+                recorded = moment + timedelta(minutes=rng.randrange(10, 600))
+                if recorded <= self.now:
+                    last_note = r.note(
+                        author=worker,
+                        note_type=note_type,
+                        text=rng.choice(NOTE_TEXTS[note_type]),
+                        happened_at=moment,
+                        recorded_at=recorded,
+                    )
+            at = moment + timedelta(days=rng.uniform(5, 21))
+        if last_note is not None and rng.random() < 0.1:
+            recorded = last_note.recorded_at + timedelta(days=2)
+            if recorded <= self.now:
+                r.note(
+                    author=worker,
+                    note_type=last_note.note_type,
+                    text="Correction: the call was with the housing officer, not the landlord.",
+                    happened_at=last_note.happened_at,
+                    recorded_at=recorded,
+                    corrects=last_note,
+                )
+
+    def exit_work(self, end: datetime) -> None:
+        """What a planned exit does first: the profile's exit requirements, as the apps record them."""
+        r, worker = self.r, self.staff.worker
+        before = end - timedelta(hours=self.rng.uniform(1, 48))
+        for key in r.exit_requirements():
+            if key == "exit_risk_assessment":
+                self.assess("exit", before)
+            elif key == "exit_interview":
+                r.event(
+                    kind="exit_interview",
+                    actor=worker,
+                    summary="Exit interview completed",
+                    at=before,
+                )
+            elif key == "needs_reassessment":
+                r.event(
+                    kind="needs_assessment",
+                    actor=worker,
+                    summary="Needs reassessed before closure (distance travelled)",
+                    data={"stage": "exit"},
+                    at=before,
+                )
+            elif key == "onward_referral":
+                r.event(
+                    kind="onward_referral", actor=worker, summary="Onward referral made", at=before
+                )
+
+    def close(self, at: datetime, *, planned: bool, reason: str) -> None:
+        r, rng = self.r, self.rng
+        overrides = {key: OVERRIDE_REASONS[key] for key in r.exit_requirements()}
+        r.close(
+            closed_by=self.staff.worker,
+            exit_type="planned" if planned else "unplanned",
+            reason=reason,
+            overrides=overrides,
+            at=at,
+        )
+        # Follow-up contacts after closure (most on time, some late, some never made).
+        if r.case.first_contact_at is None:
+            return
+        for task in sorted(r.outstanding(), key=lambda t: t.due_at):
+            if task.action != "contact_any" or task.status != TaskStatus.OPEN:
+                continue
+            roll = rng.random()
+            if roll < 0.15:
+                continue  # never made: the cron marks it breached
+            if roll < 0.85:
+                lead = min(timedelta(days=14), (task.due_at - at) * 0.9)
+                when = task.due_at - lead * rng.uniform(0.05, 1)
+            else:
+                when = task.due_at + timedelta(hours=rng.uniform(1, 60))
+            self.attempt("phone", "reached", when)

@@ -1,0 +1,498 @@
+"""One case's rows exactly as the casework and risk services would write them, built in memory.
+
+The services (`case_open_from_referral`, `contact_attempt_record`, `case_state_change`,
+`risk_assessment_complete`, `case_note_add`, `case_close`, `tasks_mark_breached`) save and audit
+each row; the demo builds hundreds of thousands of cases, so this mirrors their effects on unsaved
+model instances for `bulk_create`. The rules themselves are the services' pure helpers
+(`deadline_rules`, `first_contact`, `transitions`, the risk engine, `check_channel`), so the only
+thing repeated here is which rows each step writes. `tests/test_recorder_matches_services.py`
+replays the same journey through the real services and compares the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.db import models
+from django.utils import timezone
+
+from haven.casework import first_contact, transitions
+from haven.casework.deadline_rules import case_situation, profile_of
+from haven.casework.models import (
+    Case,
+    CaseEvent,
+    CaseNote,
+    CaseState,
+    ContactAttempt,
+    Direction,
+    ExitType,
+    NoteType,
+    Outcome,
+    Task,
+    TaskStatus,
+)
+from haven.casework.services.closure import REQUIREMENT_EVENTS
+from haven.contracts.profiles.schema import Profile
+from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
+from haven.demodata.writer import unsaved
+from haven.people.safe_contact import SafeContactPreferences, check_channel
+from haven.referrals.models import Referral
+from haven.risk.engine import Answer, ChecklistDefinition, assess
+from haven.risk.models import RiskAssessment, RiskStage
+from haven.risk.selectors import RiskSettings
+from haven.risk.services import MARAC_CITATION, _result_fields
+
+_PROFILES: dict[tuple[str, str], tuple[Profile, tuple[DeadlineRule, ...], ServiceClock]] = {}
+
+
+def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], ServiceClock]:
+    """`profile_of` plus the profile's rules and clock, worked out once per profile version."""
+    key = (contract.slug, contract.profile_sha256)
+    if key not in _PROFILES:
+        profile = profile_of(contract)
+        _PROFILES[key] = (profile, profile.rules(), profile.service_clock())
+    return _PROFILES[key]
+
+
+class CaseRecorder:
+    """The rows of one case; each method is one service call at a given moment."""
+
+    def __init__(
+        self,
+        *,
+        case: Case,
+        referral: Referral,
+        preferences: SafeContactPreferences,
+        new_id: Callable[[], UUID],
+    ) -> None:
+        self.case = case
+        self.referral = referral
+        self.preferences = preferences
+        self.new_id = new_id
+        self.profile, self.rules, self.clock = _profile_rules(case.contract)
+        self.tasks: list[Task] = []
+        self.events: list[CaseEvent] = []
+        self.attempts: list[ContactAttempt] = []
+        self.notes: list[CaseNote] = []
+        self.assessments: list[RiskAssessment] = []
+
+    # -- the timeline -------------------------------------------------------------------------
+    def event(
+        self,
+        *,
+        kind: str,
+        actor: Any,
+        summary: str,
+        at: datetime,
+        target: models.Model | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        """`case_event_record`."""
+        self.events.append(
+            unsaved(
+                CaseEvent,
+                id=self.new_id(),
+                case_id=self.case.id,
+                kind=kind,
+                occurred_at=at,
+                actor_id=actor.pk if actor is not None else None,
+                summary=summary[:500],
+                object_type=target._meta.label_lower if target is not None else "",
+                object_id=str(target.pk) if target is not None else "",
+                data=dict(data or {}),
+            )
+        )
+
+    # -- tasks --------------------------------------------------------------------------------
+    def outstanding(self) -> list[Task]:
+        tasks = [t for t in self.tasks if t.completed_at is None]
+        return sorted(
+            (t for t in tasks if t.status != TaskStatus.CANCELLED), key=lambda t: t.due_at
+        )
+
+    def mark_breached(self, now: datetime) -> None:
+        """`tasks_mark_breached` (cron): open tasks past their due time become breached."""
+        for task in self.tasks:
+            if task.status == TaskStatus.OPEN and task.due_at < now:
+                task.status = TaskStatus.BREACHED
+                self.event(
+                    kind="task_breached",
+                    actor=None,
+                    target=task,
+                    summary=f"Deadline missed: {task.label}",
+                    data={"rule_key": task.rule_key},
+                    at=task.due_at,
+                )
+
+    def sync_tasks(self, *, actor: Any, at: datetime) -> None:
+        """`case_tasks_sync`: a task per computed rule, once; cancel open ones no longer applying.
+
+        `evaluate` is what `deadline_rules.evaluation_for` calls, with the profile parsed once.
+        """
+        evaluation: Evaluation = evaluate(self.rules, case_situation(self.case), self.clock)
+        dropped = {rule.key for rule, _ in evaluation.superseded} | {
+            r.key for r in evaluation.not_applicable
+        }
+        for task in self.tasks:
+            open_task = task.status == TaskStatus.OPEN and task.completed_at is None
+            if open_task and task.rule_key in dropped:
+                task.status = TaskStatus.CANCELLED
+        existing = {t.rule_key for t in self.tasks}
+        for deadline in evaluation.computed:
+            rule = deadline.rule
+            if rule.key in existing:
+                continue
+            task = unsaved(
+                Task,
+                id=self.new_id(),
+                case_id=self.case.id,
+                rule_key=rule.key,
+                label=rule.label[:300],
+                action=str(rule.action),
+                due_at=deadline.due,
+                explanation=deadline.explanation,
+                citation=rule.citation,
+                attempts_allowed=rule.attempts,
+            )
+            self.tasks.append(task)
+            due = timezone.localtime(deadline.due)
+            self.event(
+                kind="task_created",
+                actor=actor,
+                target=task,
+                summary=f"Deadline set: {rule.label} (due {due:%d %b %Y %H:%M})",
+                data={"rule_key": rule.key, "citation": rule.citation},
+                at=at,
+            )
+
+    def complete(self, task: Task, *, done_at: datetime, actor: Any, how: str) -> None:
+        """`task_complete`: met when done by the due time, otherwise breached (done late)."""
+        completion = first_contact.completion(task.due_at, done_at)
+        task.completed_at = done_at
+        task.status = completion.status
+        task.met_at = done_at if completion.status == TaskStatus.MET else None
+        verb = "met" if task.status == TaskStatus.MET else "done late"
+        self.event(
+            kind="task_completed",
+            actor=actor,
+            target=task,
+            summary=f"{task.label}: {verb} ({how})",
+            data={"rule_key": task.rule_key, "status": task.status},
+            at=done_at,
+        )
+
+    # -- opening ------------------------------------------------------------------------------
+    def open(self, *, opened_by: Any) -> None:
+        """`referral_accept` → `case_open_from_referral` at the case's `opened_at`."""
+        at = self.case.opened_at
+        self.event(
+            kind="referral_received",
+            actor=None,
+            target=self.referral,
+            summary=f"Referral received ({self.referral.route_label()})",
+            at=self.referral.received_at,
+        )
+        self.event(
+            kind="case_opened",
+            actor=opened_by,
+            target=self.case,
+            summary="Referral accepted; case opened",
+            at=at,
+        )
+        self.sync_tasks(actor=opened_by, at=at)
+
+    # -- contact attempts ---------------------------------------------------------------------
+    def unsafe_reasons(self, channel: str, outcome: str, at: datetime) -> list[str]:
+        """`casework.safety.unsafe_reasons` on the person's preferences."""
+        reasons: list[str] = []
+        for checked in first_contact.safe_contact_channels(channel, outcome):
+            result = check_channel(self.preferences, checked, at)  # type: ignore[arg-type]
+            reasons += [reason for reason in result.reasons if reason not in reasons]
+        return reasons
+
+    def attempt(
+        self,
+        *,
+        channel: str,
+        outcome: str,
+        at: datetime,
+        actor: Any,
+        direction: str = Direction.OUTBOUND,
+        override_reason: str = "",
+        notes: str = "",
+    ) -> ContactAttempt:
+        """`contact_attempt_record`; an unsafe outbound channel is recorded with the override."""
+        self.mark_breached(at)
+        reasons = self.unsafe_reasons(channel, outcome, at) if direction == "outbound" else []
+        case = self.case
+        attempt = unsaved(
+            ContactAttempt,
+            id=self.new_id(),
+            case_id=case.id,
+            channel=channel,
+            direction=direction,
+            outcome=outcome,
+            notes=notes,
+            attempted_at=at,
+            recorded_by_id=actor.pk,
+            is_final_letter=bool(
+                case.final_letter_requested_at and channel == "letter" and outcome == "letter_sent"
+            ),
+            safe_contact_reasons=reasons,
+            override_reason=override_reason if reasons else "",
+        )
+        self.attempts.append(attempt)
+        label = "Final letter sent" if attempt.is_final_letter else Outcome(outcome).label
+        summary = f"{label} ({channel}, {direction})"
+        if reasons:
+            summary += " – safe-contact warning overridden"
+        self.event(
+            kind="attempt",
+            actor=actor,
+            target=attempt,
+            summary=summary,
+            data={"channel": channel, "outcome": outcome, "override": bool(reasons)},
+            at=at,
+        )
+        self._update_tasks(attempt, actor)
+        self._after_attempt(attempt, actor)
+        return attempt
+
+    def _update_tasks(self, attempt: ContactAttempt, actor: Any) -> None:
+        for task in self.outstanding():
+            if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
+                continue
+            if first_contact.counts_towards(task.action, attempt.channel):
+                task.attempts_made += 1
+            ends_by_letter = attempt.is_final_letter and (
+                task.rule_key == first_contact.FINAL_LETTER_KEY or task.action == "phone_contact"
+            )
+            if first_contact.meets(task.action, attempt.channel, attempt.outcome) or ends_by_letter:
+                how = "final letter" if ends_by_letter else Outcome(attempt.outcome).label.lower()
+                self.complete(task, done_at=attempt.attempted_at, actor=actor, how=how)
+
+    def _after_attempt(self, attempt: ContactAttempt, actor: Any) -> None:
+        case, at = self.case, attempt.attempted_at
+        if case.state == CaseState.NEW:
+            case.state = CaseState.CONTACTING
+            self.event(
+                kind="state_changed",
+                actor=actor,
+                target=case,
+                summary="State changed from New to Contacting (first attempt)",
+                data={"from": CaseState.NEW, "to": CaseState.CONTACTING},
+                at=at,
+            )
+        if first_contact.is_successful_contact(attempt.outcome) and case.first_contact_at is None:
+            case.first_contact_at = at
+            self.sync_tasks(actor=actor, at=at)
+        self._maybe_request_final_letter(actor, at)
+
+    def attempt_limit(self) -> int | None:
+        spec = self.profile.first_contact
+        return spec.attempt_limit if spec is not None and spec.final_letter else None
+
+    def _maybe_request_final_letter(self, actor: Any, at: datetime) -> None:
+        """seed 002 s3.7: after the attempt limit without contact, a final letter due today."""
+        limit = self.attempt_limit()
+        case = self.case
+        if case.final_letter_requested_at is not None or not limit:
+            return
+        unsuccessful = sum(1 for a in self.attempts if a.outcome in first_contact.UNSUCCESSFUL)
+        if not first_contact.final_letter_needed(
+            attempt_limit=limit,
+            unsuccessful_attempts=unsuccessful,
+            contacted=case.first_contact_at is not None,
+        ):
+            return
+        case.final_letter_requested_at = at
+        spec = self.profile.first_contact
+        citation = (spec.citation if spec else "") or ""
+        due = timezone.localtime(at).replace(hour=23, minute=59, second=59, microsecond=0)
+        task = unsaved(
+            Task,
+            id=self.new_id(),
+            case_id=case.id,
+            rule_key=first_contact.FINAL_LETTER_KEY,
+            label="Send the final letter",
+            action="letter_sent",
+            due_at=due,
+            citation=citation,
+            explanation=(
+                f"Final letter ({citation}): {limit} attempts without contact; send a letter "
+                "explaining the attempts and how to get support, today (Haven's default)"
+            ),
+        )
+        self.tasks.append(task)
+        self.event(
+            kind="final_letter_requested",
+            actor=actor,
+            target=task,
+            summary=f"{limit} attempts without contact: send the final letter ({citation})",
+            at=at,
+        )
+
+    # -- state, notes, risk, closure ----------------------------------------------------------
+    def change_state(self, *, to_state: str, actor: Any, at: datetime, reason: str = "") -> None:
+        """`case_state_change` (the table is checked; closing goes through `close`)."""
+        case = self.case
+        transitions.check_transition(case.state, to_state)
+        before, case.state = case.state, to_state
+        summary = f"State changed from {CaseState(before).label} to {CaseState(to_state).label}"
+        self.event(
+            kind="state_changed",
+            actor=actor,
+            target=case,
+            summary=summary + (f": {reason}" if reason else ""),
+            data={"from": before, "to": to_state},
+            at=at,
+        )
+
+    def note(
+        self,
+        *,
+        author: Any,
+        note_type: str,
+        text: str,
+        happened_at: datetime,
+        recorded_at: datetime,
+        corrects: CaseNote | None = None,
+    ) -> CaseNote:
+        """`case_note_add` (recorded when written; the timeline shows when it happened)."""
+        note = unsaved(
+            CaseNote,
+            id=self.new_id(),
+            case_id=self.case.id,
+            author_id=author.pk,
+            note_type=note_type,
+            text=text,
+            happened_at=happened_at,
+            recorded_at=recorded_at,
+            corrects_id=corrects.pk if corrects else None,
+        )
+        self.notes.append(note)
+        kind, label = (
+            ("note_correction", "Correction added") if corrects else ("note", "Note added")
+        )
+        self.event(
+            kind=kind,
+            actor=author,
+            target=note,
+            summary=f"{label}: {NoteType(note_type).label}",
+            data={"note_id": str(note.pk), "corrects": str(corrects.pk) if corrects else ""},
+            at=happened_at,
+        )
+        return note
+
+    def risk_assessment(
+        self,
+        *,
+        stage: str,
+        at: datetime,
+        actor: Any,
+        answers: dict[str, Answer],
+        definition: ChecklistDefinition,
+        settings: RiskSettings,
+        incidents_last_12_months: int | None,
+    ) -> RiskAssessment:
+        """`risk_assessment_complete` without judgement or override (answers from the victim)."""
+        self.mark_breached(at)
+        result = assess(
+            answers=answers,
+            thresholds=settings.thresholds,
+            incidents_last_12_months=incidents_last_12_months,
+        )
+        assessment = unsaved(
+            RiskAssessment,
+            id=self.new_id(),
+            case_id=self.case.id,
+            stage=stage,
+            checklist_key=definition.key,
+            checklist_version=definition.version,
+            answers={
+                item.key: {"answer": answers[item.key].value, "source": "victim", "comment": ""}
+                for item in definition.items
+            },
+            professional_judgement=False,
+            incidents_last_12_months=incidents_last_12_months,
+            completed_at=at,
+            completed_by_id=actor.pk,
+            **_result_fields(result, settings, "", ""),
+        )
+        self.assessments.append(assessment)
+        label = RiskStage(stage).label.lower()
+        self.event(
+            kind="risk_assessment",
+            actor=actor,
+            target=assessment,
+            summary=f"Risk assessment ({label}): {result.level.value} risk, {result.score} yes answers",
+            data={"stage": stage, "level": assessment.level, "score": assessment.score},
+            at=at,
+        )
+        if assessment.marac_referral_required:
+            self.event(
+                kind="marac_referral_required",
+                actor=actor,
+                target=assessment,
+                summary=f"MARAC referral required: high risk in this contract ({MARAC_CITATION})",
+                data={"citation": MARAC_CITATION},
+                at=at,
+            )
+        if self.case.risk_level != assessment.level:
+            self.case.risk_level = assessment.level
+            self.sync_tasks(actor=actor, at=at)
+        waiting = [
+            t
+            for t in self.outstanding()
+            if t.action == "risk_assessment" and t.status == TaskStatus.OPEN
+        ]
+        if waiting:
+            self.complete(waiting[0], done_at=at, actor=actor, how=f"risk assessment {label}")
+        return assessment
+
+    def requirement_done(self, key: str) -> bool:
+        kind, wanted = REQUIREMENT_EVENTS[key]
+        return any(
+            e.kind == kind and all(e.data.get(k) == v for k, v in wanted.items())
+            for e in self.events
+        )
+
+    def exit_requirements(self) -> list[str]:
+        spec = self.profile.exit
+        return list(spec.requires) if spec is not None else []
+
+    def close(
+        self,
+        *,
+        closed_by: Any,
+        exit_type: str,
+        reason: str,
+        overrides: dict[str, str],
+        at: datetime,
+    ) -> None:
+        """`case_close`: every requirement not done needs an override reason."""
+        self.mark_breached(at)
+        case = self.case
+        transitions.check_transition(case.state, CaseState.CLOSED)
+        missing = [key for key in self.exit_requirements() if not self.requirement_done(key)]
+        if any(key not in overrides for key in missing):
+            raise ValueError("a missing exit requirement has no override reason")
+        case.state = CaseState.CLOSED
+        case.closed_at = at
+        case.exit_type = exit_type
+        case.closure_reason = reason
+        case.closure_overrides = {key: overrides[key] for key in missing}
+        for task in self.outstanding():
+            task.status = TaskStatus.CANCELLED
+        self.event(
+            kind="case_closed",
+            actor=closed_by,
+            target=case,
+            summary=f"Case closed ({ExitType(exit_type).label.lower()}): {reason}",
+            data={"exit_type": exit_type, "overrides": case.closure_overrides},
+            at=at,
+        )
+        self.sync_tasks(actor=closed_by, at=at)

@@ -1,0 +1,125 @@
+"""The demo generator: same seed same data, every contract populated, rows follow the rules."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from haven.casework import first_contact
+from haven.casework.models import Case, CaseEvent, CaseState, ContactAttempt, Task, TaskStatus
+from haven.contracts.models import Contract, Organisation
+from haven.core.management.commands.demo import DEMO_PROVIDER
+from haven.demodata.build import DemoDataExistsError, build_demo_data
+from haven.referrals.models import Referral
+from haven.risk.models import RiskAssessment
+
+pytestmark = pytest.mark.django_db
+NOW = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
+SCALE = 0.01  # about 100 cases, the smallest build that still reaches every contract
+
+
+def demo(**options):
+    with time_machine.travel(NOW, tick=False), open(os.devnull, "w") as out:
+        call_command("demo", scale=SCALE, stdout=out, **options)
+
+
+@pytest.fixture
+def provider():
+    demo()
+    return Organisation.objects.get(name=DEMO_PROVIDER)
+
+
+def snapshot():
+    return (
+        list(Referral.objects.order_by("id").values_list("id", "route", "received_at", "decision")),
+        list(Case.objects.order_by("id").values_list("id", "state", "opened_at", "closed_at")),
+        list(
+            Task.objects.order_by("id").values_list("id", "rule_key", "due_at", "status", "met_at")
+        ),
+        list(
+            ContactAttempt.objects.order_by("id").values_list(
+                "id", "channel", "outcome", "attempted_at"
+            )
+        ),
+        list(CaseEvent.objects.order_by("id").values_list("id", "kind", "occurred_at", "summary")),
+    )
+
+
+def test_the_same_seed_builds_the_same_data(provider):
+    build_demo_data(organisation=provider, seed=7, scale=SCALE, now=NOW, reset_first=True)
+    first = snapshot()
+    build_demo_data(organisation=provider, seed=7, scale=SCALE, now=NOW, reset_first=True)
+    assert snapshot() == first
+    build_demo_data(organisation=provider, seed=8, scale=SCALE, now=NOW, reset_first=True)
+    assert snapshot() != first
+
+
+def test_the_demo_data_follows_the_rules(provider):
+    """One build, several checks (each build costs seconds)."""
+    every_contract_profile_has_cases_and_declined_referrals_keep_a_reason()
+    a_met_task_has_a_qualifying_action_at_or_before_its_due_time()
+    states_follow_the_rules()
+    demo_caseworkers_have_outstanding_tasks()
+
+
+def every_contract_profile_has_cases_and_declined_referrals_keep_a_reason():
+    for contract in Contract.objects.all():
+        assert Case.objects.filter(contract=contract).exists(), contract.slug
+    declined = Referral.objects.filter(decision="declined")
+    assert declined.exists()
+    assert not declined.filter(decision_reason="").exists()
+    assert not Case.objects.filter(referral__decision="declined").exists()
+
+
+def a_met_task_has_a_qualifying_action_at_or_before_its_due_time():
+    met = Task.objects.filter(status=TaskStatus.MET).select_related("case")
+    assert met.exists()
+    for task in met:
+        assert task.met_at == task.completed_at <= task.due_at
+        if task.action in first_contact.FIRST_CONTACT_ACTIONS:
+            done = ContactAttempt.objects.filter(case=task.case, attempted_at=task.met_at)
+            assert any(
+                first_contact.meets(task.action, a.channel, a.outcome) or a.is_final_letter
+                for a in done
+            ), task.rule_key
+        else:
+            assert task.action == "risk_assessment"
+            assert RiskAssessment.objects.filter(case=task.case, completed_at=task.met_at).exists()
+    late = Task.objects.filter(status=TaskStatus.BREACHED, completed_at__isnull=False)
+    for task in late:
+        assert task.completed_at > task.due_at
+
+
+def states_follow_the_rules():
+    for case in Case.objects.filter(state=CaseState.CLOSED):
+        assert case.closed_at
+        assert case.exit_type
+        assert case.closure_reason
+        assert not case.tasks.filter(status=TaskStatus.OPEN, due_at__lt=case.closed_at).exists()
+    for case in Case.objects.exclude(state=CaseState.NEW):
+        assert case.attempts.exists()
+    for case in Case.objects.filter(final_letter_requested_at__isnull=False):
+        assert case.tasks.filter(rule_key=first_contact.FINAL_LETTER_KEY).exists()
+    assert not Task.objects.filter(
+        status=TaskStatus.OPEN, due_at__lt=NOW.replace(year=2020)
+    ).exists()
+
+
+def test_running_demo_again_neither_duplicates_nor_fails_and_reset_rebuilds(provider):
+    counts = (Referral.objects.count(), Case.objects.count(), Task.objects.count())
+    demo()
+    assert (Referral.objects.count(), Case.objects.count(), Task.objects.count()) == counts
+    with pytest.raises(DemoDataExistsError):
+        build_demo_data(organisation=provider, scale=SCALE)
+    demo(reset=True)
+    assert (Referral.objects.count(), Case.objects.count(), Task.objects.count()) == counts
+
+
+def demo_caseworkers_have_outstanding_tasks():
+    outstanding = Task.objects.filter(completed_at__isnull=True).exclude(status="cancelled")
+    for email in ("casey.caseworker@demo.haven.test", "sam.caseworker@demo.haven.test"):
+        assert outstanding.filter(case__allocated_to__email=email).exists(), email

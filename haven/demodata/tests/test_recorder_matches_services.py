@@ -1,0 +1,275 @@
+"""The recorder writes the same rows as the casework and risk services for the same journey.
+
+Each journey is played twice: through the real services (time travelling to each step, with
+the breach cron run before it) and through `CaseRecorder`. Cases, tasks, attempts, notes,
+assessments and timeline entries must match field by field (ids aside).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from haven.casework.models import Case
+from haven.casework.services import (
+    case_close,
+    case_event_record,
+    case_note_add,
+    case_state_change,
+    contact_attempt_record,
+    tasks_mark_breached,
+)
+from haven.casework.tests.conftest import profile_contract
+from haven.demodata.recorder import CaseRecorder
+from haven.people.models import Person, SafeContact
+from haven.referrals.models import Referral
+from haven.referrals.services import referral_accept
+from haven.risk.engine import Answer, RecordedAnswer
+from haven.risk.selectors import checklist_for, risk_settings_for
+from haven.risk.services import risk_assessment_complete
+
+pytestmark = pytest.mark.django_db
+T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # a Monday
+
+
+def at(hours: float) -> datetime:
+    return T0 + timedelta(hours=hours)
+
+
+# Each step: (hours after T0, what, arguments)
+NOT_CONTACTABLE = [
+    (1, "accept", {}),
+    (2, "attempt", {"channel": "phone", "outcome": "no_answer"}),
+    (20, "attempt", {"channel": "phone", "outcome": "voicemail_left"}),
+    (40, "attempt", {"channel": "phone", "outcome": "no_answer"}),
+    (41, "attempt", {"channel": "letter", "outcome": "letter_sent"}),
+    (200, "state", {"to_state": "not_contactable"}),
+    (400, "close", {"exit_type": "unplanned", "reason": "Not contactable"}),
+]
+ENGAGED_HIGH_RISK = [
+    (3, "accept", {}),
+    (30, "attempt", {"channel": "phone", "outcome": "no_answer"}),
+    (70, "attempt", {"channel": "phone", "outcome": "reached"}),
+    (71, "state", {"to_state": "engaged"}),
+    (72, "risk", {"level": "high"}),
+    (90, "note", {"note_type": "contact", "text": "Safety plan agreed."}),
+    (900, "exit_event", {}),
+    (901, "close", {"exit_type": "planned", "reason": "Support plan completed"}),
+    (1500, "attempt", {"channel": "phone", "outcome": "reached"}),
+]
+
+
+def answers_for(definition, level):
+    yes = 15 if level == "high" else 2
+    return {
+        item.key: Answer.YES if i < yes else Answer.NO for i, item in enumerate(definition.items)
+    }
+
+
+def play_services(case_or_referral, steps, actor, contract):
+    case = None
+    definition = checklist_for(contract)
+    for hours, what, args in steps:
+        with time_machine.travel(at(hours), tick=False):
+            tasks_mark_breached(now=at(hours))
+            if what == "accept":
+                case = referral_accept(referral=case_or_referral, accepted_by=actor)
+            elif what == "attempt":
+                contact_attempt_record(
+                    case=case,
+                    attempted_at=at(hours),
+                    recorded_by=actor,
+                    override_reason="Agreed",
+                    **args,
+                )
+            elif what == "state":
+                case_state_change(case=case, changed_by=actor, **args)
+            elif what == "risk":
+                risk_assessment_complete(
+                    case=case,
+                    completed_by=actor,
+                    answers={
+                        k: RecordedAnswer(v)
+                        for k, v in answers_for(definition, args["level"]).items()
+                    },
+                    professional_judgement=False,
+                    professional_judgement_reason="",
+                    incidents_last_12_months=None,
+                    stage="first_contact",
+                    completed_at=at(hours),
+                )
+            elif what == "note":
+                case_note_add(case=case, author=actor, happened_at=at(hours), **args)
+            elif what == "exit_event":
+                case_event_record(
+                    case=case,
+                    kind="needs_assessment",
+                    actor=actor,
+                    summary="Needs reassessed",
+                    data={"stage": "exit"},
+                )
+            elif what == "close":
+                case_close(
+                    case=case,
+                    closed_by=actor,
+                    at=at(hours),
+                    overrides={"needs_reassessment": "Not reachable"},
+                    **args,
+                )
+        case.refresh_from_db()
+    with time_machine.travel(at(2000), tick=False):
+        tasks_mark_breached(now=at(2000))
+    return case
+
+
+def play_recorder(referral, steps, actor, contract, preferences):
+    referral.decision, referral.decided_at, referral.decided_by = "accepted", at(steps[0][0]), actor
+    case = Case(
+        id=uuid.uuid4(),
+        person=referral.person,
+        contract=contract,
+        referral=referral,
+        risk_level=referral.referrer_risk_level,
+        opened_at=at(steps[0][0]),
+    )
+    recorder = CaseRecorder(
+        case=case, referral=referral, preferences=preferences, new_id=uuid.uuid4
+    )
+    definition, settings = checklist_for(contract), risk_settings_for(contract)
+    for hours, what, args in steps:
+        recorder.mark_breached(at(hours))
+        if what == "accept":
+            recorder.open(opened_by=actor)
+        elif what == "attempt":
+            recorder.attempt(at=at(hours), actor=actor, override_reason="Agreed", **args)
+        elif what == "state":
+            recorder.change_state(actor=actor, at=at(hours), **args)
+        elif what == "risk":
+            recorder.risk_assessment(
+                stage="first_contact",
+                at=at(hours),
+                actor=actor,
+                answers=answers_for(definition, args["level"]),
+                definition=definition,
+                settings=settings,
+                incidents_last_12_months=None,
+            )
+        elif what == "note":
+            recorder.note(author=actor, happened_at=at(hours), recorded_at=at(hours), **args)
+        elif what == "exit_event":
+            recorder.event(
+                kind="needs_assessment",
+                actor=actor,
+                summary="Needs reassessed",
+                data={"stage": "exit"},
+                at=at(hours),
+            )
+        elif what == "close":
+            recorder.close(
+                closed_by=actor,
+                at=at(hours),
+                overrides={"needs_reassessment": "Not reachable"},
+                **args,
+            )
+    recorder.mark_breached(at(2000))
+    return recorder
+
+
+CASE_FIELDS = [
+    "state",
+    "risk_level",
+    "first_contact_at",
+    "final_letter_requested_at",
+    "closed_at",
+    "exit_type",
+    "closure_reason",
+    "closure_overrides",
+    "opened_at",
+]
+TASK_FIELDS = [
+    "rule_key",
+    "label",
+    "action",
+    "due_at",
+    "explanation",
+    "citation",
+    "status",
+    "attempts_allowed",
+    "attempts_made",
+    "completed_at",
+    "met_at",
+]
+ATTEMPT_FIELDS = [
+    "channel",
+    "direction",
+    "outcome",
+    "attempted_at",
+    "is_final_letter",
+    "safe_contact_reasons",
+    "override_reason",
+]
+EVENT_FIELDS = ["kind", "occurred_at", "actor_id", "summary", "object_type"]
+
+
+def value(obj, name):
+    found = getattr(obj, name)
+    if isinstance(found, dict | list):  # jsonb does not keep key order
+        return json.dumps(found, sort_keys=True)
+    return str(found.astimezone(UTC) if isinstance(found, datetime) else found)
+
+
+def rows(objects, fields):
+    return sorted(tuple(value(o, f) for f in fields) for o in objects)
+
+
+def events(objects):
+    result = []
+    for event in objects:
+        stored = json.loads(json.dumps(event.data))  # as the JSON column holds it
+        data = {k: v for k, v in stored.items() if k not in {"note_id", "corrects"}}
+        result.append((*(value(event, f) for f in EVENT_FIELDS), str(sorted(data.items()))))
+    return sorted(result)
+
+
+@pytest.mark.parametrize(
+    "steps", [NOT_CONTACTABLE, ENGAGED_HIGH_RISK], ids=["not_contactable", "engaged"]
+)
+def test_the_recorder_writes_what_the_services_write(personas, steps):
+    contract = profile_contract("victim-first-2018", personas.organisation)
+    person = Person.objects.create(
+        reference_code="AAAA-AAAAA",
+        organisation=personas.organisation,
+        given_name="Synthetic",
+        phone="07700 900001",
+    )
+    safe = SafeContact.objects.create(
+        person=person, safe_phone="07700 900001", voicemail_allowed=True, letters="never"
+    )
+    fields = {
+        "contract": contract,
+        "person": person,
+        "route": "police",
+        "received_at": T0,
+        "contact_method": "mobile_phone",
+        "consent_to_contact": True,
+        "referrer_risk_level": "standard",
+    }
+    referral = Referral.objects.create(**fields)
+    actor = personas.caseworker
+    served = play_services(referral, steps, actor, contract)
+    recorded = play_recorder(Referral(**fields), steps, actor, contract, safe.preferences())
+
+    assert rows([served], CASE_FIELDS) == rows([recorded.case], CASE_FIELDS)
+    assert rows(served.tasks.all(), TASK_FIELDS) == rows(recorded.tasks, TASK_FIELDS)
+    assert rows(served.attempts.all(), ATTEMPT_FIELDS) == rows(recorded.attempts, ATTEMPT_FIELDS)
+    assert events(served.events.all()) == events(recorded.events)
+    note_fields = ["note_type", "text", "happened_at"]
+    assert rows(served.notes.all(), note_fields) == rows(recorded.notes, note_fields)
+    risk_fields = ["stage", "score", "level", "computed_level", "reasons", "thresholds", "answers"]
+    assert rows(served.risk_assessments.all(), risk_fields) == rows(
+        recorded.assessments, risk_fields
+    )

@@ -154,9 +154,7 @@ class Task(HavenModel):
         constraints = [
             models.UniqueConstraint(fields=["case", "rule_key"], name="task_rule_once_per_case")
         ]
-        # (status, due_at) serves `haven deadlines refresh`; worklists reach tasks through their
-        # cases (case_id), which a (completed_at, ...) index tempted SQLite away from.
-        indexes = [models.Index(fields=["status", "due_at"], name="task_status_due_idx")]
+        indexes = [models.Index(fields=["completed_at", "due_at"])]
 
     def __str__(self) -> str:
         return self.label

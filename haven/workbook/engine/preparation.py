@@ -82,13 +82,15 @@ def _reported_problem(as_of_us: int) -> str:
 
 
 def _dob_problem() -> str:
+    # A date of birth is personal data: the reason names the row and field, never the value, so
+    # it can be stored with the run and shown on the page (the team has the export itself).
     return f"""CASE
         WHEN has_dob AND victim_dob IS NULL
-            THEN 'victim_dob: cannot read ''' || trim(CAST(raw_dob AS VARCHAR)) || ''' as a date'
+            THEN 'victim_dob: cannot be read as a date'
         WHEN victim_dob < DATE '{EARLIEST_PLAUSIBLE}'
-            THEN 'victim_dob: ''' || trim(CAST(raw_dob AS VARCHAR)) || ''' is before {EARLIEST_PLAUSIBLE[:4]}'
+            THEN 'victim_dob: is before {EARLIEST_PLAUSIBLE[:4]}'
         WHEN reported_us IS NOT NULL AND victim_dob > make_timestamp(reported_us)::DATE
-            THEN 'victim_dob: ''' || trim(CAST(raw_dob AS VARCHAR)) || ''' is after the incident'
+            THEN 'victim_dob: is after the incident'
     END"""
 
 

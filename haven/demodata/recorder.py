@@ -34,6 +34,7 @@ from haven.casework.models import (
     Task,
     TaskStatus,
 )
+from haven.casework.services.attempts import attempt_summary
 from haven.casework.services.closure import REQUIREMENT_EVENTS
 from haven.contracts.profiles.schema import Profile
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
@@ -245,10 +246,7 @@ class CaseRecorder:
             override_reason=override_reason if reasons else "",
         )
         self.attempts.append(attempt)
-        label = "Final letter sent" if attempt.is_final_letter else Outcome(outcome).label
-        summary = f"{label} ({channel}, {direction})"
-        if reasons:
-            summary += " – safe-contact warning overridden"
+        summary = attempt_summary(attempt)
         self.event(
             kind="attempt",
             actor=actor,

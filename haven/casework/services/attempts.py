@@ -43,6 +43,16 @@ def _attempt_limit(case: Case) -> int | None:
     return spec.attempt_limit if spec is not None and spec.final_letter else None
 
 
+def attempt_summary(attempt: ContactAttempt) -> str:
+    """The timeline's words for an attempt, e.g. "No answer (phone call; we contacted them)"."""
+    label = "Final letter sent" if attempt.is_final_letter else Outcome(attempt.outcome).label
+    channel, direction = Channel(attempt.channel).label, Direction(attempt.direction).label
+    summary = f"{label} ({channel[0].lower()}{channel[1:]}; {direction[0].lower()}{direction[1:]})"
+    if attempt.safe_contact_reasons:
+        summary += " – safe-contact warning overridden"
+    return summary
+
+
 @transaction.atomic
 def contact_attempt_record(
     *,
@@ -92,11 +102,7 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
         changes={"channel": [None, attempt.channel], "outcome": [None, attempt.outcome]},
         reason=f"Safe-contact override: {attempt.override_reason}" if overridden else "",
     )
-    label = "Final letter sent" if attempt.is_final_letter else Outcome(attempt.outcome).label
-    channel, direction = Channel(attempt.channel).label, Direction(attempt.direction).label
-    summary = f"{label} ({channel[0].lower()}{channel[1:]}; {direction[0].lower()}{direction[1:]})"
-    if overridden:
-        summary += " – safe-contact warning overridden"
+    summary = attempt_summary(attempt)
     case_event_record(
         case=attempt.case,
         kind="attempt",

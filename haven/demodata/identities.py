@@ -27,7 +27,7 @@ from haven.people.models import (
     PersonFlag,
     SafeContact,
 )
-from haven.people.reference_codes import ALPHABET, BODY_LENGTH, check_character, format_code
+from haven.people.reference_codes import generate as generate_reference_code
 from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
 
 # Towns and postcode areas per local authority named in the profiles' eligibility areas.
@@ -95,8 +95,7 @@ class PeopleFactory:
 
     def reference_code(self) -> str:
         while True:
-            body = "".join(self.rng.choice(ALPHABET) for _ in range(BODY_LENGTH))
-            code = format_code(body + check_character(body))
+            code = generate_reference_code(self.rng.choice)
             if code not in self.codes:
                 self.codes.add(code)
                 return code

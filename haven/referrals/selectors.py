@@ -14,7 +14,7 @@ from haven.contracts.models import Contract
 from haven.people.models import Person
 from haven.people.reference_codes import normalise
 from haven.people.selectors import people_visible_to
-from haven.referrals.models import Referral
+from haven.referrals.models import Decision, Referral
 
 
 def referrals_visible_to(user: Any) -> QuerySet[Referral]:
@@ -32,7 +32,7 @@ def referrals_visible_to(user: Any) -> QuerySet[Referral]:
 
 def pending_referral_count(user: Any) -> int:
     """Referrals waiting for a decision that this user can see (the intake queue)."""
-    return referrals_visible_to(user).filter(decision="pending").count()
+    return referrals_visible_to(user).filter(decision=Decision.PENDING).count()
 
 
 def referrals_of_person(user: Any, person: Any) -> list[Referral]:

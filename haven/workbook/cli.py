@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--contract", default="opcc-dv360", help="contract profile slug")
     parser.add_argument(
-        "--as-of", type=_moment, help="ISO time the export was taken (default: now)"
+        "--as-of", type=iso_moment, help="ISO time the export was taken (default: now)"
     )
     parser.add_argument("--identity", choices=IDENTITY_MODES, default="auto")
     parser.add_argument("--mapping", type=Path, help="YAML file renaming the force's columns")
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _moment(text: str) -> dt.datetime:
+def iso_moment(text: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError as error:
@@ -61,16 +61,24 @@ def _moment(text: str) -> dt.datetime:
     return moment
 
 
+def parse_args(
+    parser: argparse.ArgumentParser, argv: list[str], stdout: TextIO, stderr: TextIO
+) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit status argparse chose (help, usage errors)."""
+    try:
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            return parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+
+
 def workbook_command(
     argv: list[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr
 ) -> int:
     """Run the CLI; returns the exit status (0 ok, 1 invalid rows with --strict, 2 unusable)."""
-    parser = build_parser()
-    try:
-        with redirect_stdout(stdout), redirect_stderr(stderr):
-            args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = parse_args(build_parser(), argv, stdout, stderr)
+    if isinstance(args, int):
+        return args
     try:
         mapping = load_mapping(args.mapping) if args.mapping else ColumnMapping()
         settings = settings_for_contract(args.contract)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO
 
-from haven.workbook.cli import EXIT_OK, EXIT_UNUSABLE_INPUT, _moment
+from haven.workbook.cli import EXIT_OK, EXIT_UNUSABLE_INPUT, iso_moment, parse_args
 from haven.workbook.engine import IDENTITY_MODES, ColumnMapping, MappingError, load_mapping
 
 
@@ -21,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("input", type=Path, help="the police export: .csv, .xlsx or .parquet")
     parser.add_argument("--contract", default="opcc-dv360", help="contract slug (loaded)")
-    parser.add_argument("--as-of", type=_moment, help="ISO time the export was taken")
+    parser.add_argument("--as-of", type=iso_moment, help="ISO time the export was taken")
     parser.add_argument("--identity", choices=IDENTITY_MODES, default="auto")
     parser.add_argument("--mapping", type=Path, help="YAML file renaming the force's columns")
     return parser
@@ -35,12 +34,9 @@ def import_command(
     from haven.workbook.models import RunStatus
     from haven.workbook.services import COUNT_FIELDS, workbook_import
 
-    parser = build_parser()
-    try:
-        with redirect_stdout(stdout), redirect_stderr(stderr):
-            args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = parse_args(build_parser(), argv, stdout, stderr)
+    if isinstance(args, int):
+        return args
     contract = Contract.objects.filter(slug=args.contract, is_active=True).first()
     if contract is None:
         print(f"haven workbook import: no active contract {args.contract!r}", file=stderr)

@@ -11,6 +11,8 @@ import pytest
 
 from haven.casework.tests.conftest import _fast_password_hashing, profile_contract
 from haven.contracts.models import Contract
+from haven.people.models import Person
+from haven.people.services import person_create
 from haven.testing.personas import Personas
 from haven.workbook.engine.tests.exports import Row, incident, write_csv
 from haven.workbook.models import WorkbookRun
@@ -24,6 +26,19 @@ AS_OF = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 @pytest.fixture
 def dv360(personas: Personas) -> Contract:
     return profile_contract("opcc-dv360", personas.organisation)
+
+
+@pytest.fixture
+def existing(personas: Personas) -> Person:
+    """Someone Haven already knows, whom the exports' victims resemble (a possible match)."""
+    return person_create(
+        created_by=personas.caseworker,
+        details={
+            "given_name": "Alex",
+            "family_name": "Example",
+            "date_of_birth": dt.date(1990, 5, 17),
+        },
+    )
 
 
 def series(count: int, victim: str = "N1", day: int = 1, **fields: Any) -> list[Row]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from haven.core.models import AuditEvent
@@ -16,18 +14,6 @@ from haven.workbook.services import ReviewDecidedError, review_link_person, revi
 from .conftest import series
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def existing(personas):
-    return person_create(
-        created_by=personas.caseworker,
-        details={
-            "given_name": "Alex",
-            "family_name": "Example",
-            "date_of_birth": dt.date(1990, 5, 17),
-        },
-    )
 
 
 @pytest.fixture

@@ -1,29 +1,14 @@
 """The review list and decision page: a person confirms who the victim is."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
-from haven.people.services import person_create
 from haven.workbook.models import IdentityReview, ReviewStatus
 
 from .conftest import series
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("workbook:review_list")
-
-
-@pytest.fixture
-def existing(personas):
-    return person_create(
-        created_by=personas.caseworker,
-        details={
-            "given_name": "Alex",
-            "family_name": "Example",
-            "date_of_birth": dt.date(1990, 5, 17),
-        },
-    )
 
 
 @pytest.fixture

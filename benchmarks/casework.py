@@ -7,8 +7,8 @@
 Each scale is built by `haven demo --scale N` into a throwaway database (SQLite files under
 var/bench/; with --database-url, a PostgreSQL database named after it with the scale appended,
 dropped and created again). Each scale runs in its own subprocess so Django is set up for that
-database. Pages are fetched with Django's test Client as the demo caseworker (my worklist, case
-page) and team leader (team worklist); the query count is taken on one extra request.
+database. Pages are fetched with Django's test Client as the demo caseworker (home, my worklist,
+case page) and team leader (home, team worklist); the query count is taken on one extra request.
 Target (issue 3): median under 150 ms, and the same number of queries at every scale.
 """
 
@@ -110,6 +110,8 @@ def child(scale: float, requests: int, seed: int | None) -> None:
     assert shortest is not None
     results = {"scale": scale, "cases": Case.objects.count(), "build_s": seconds, "pages": []}
     pages = [
+        ("home (caseworker)", caseworker, reverse("home")),
+        ("home (team leader)", leader, reverse("home")),
         ("my worklist (caseworker)", caseworker, reverse("casework:worklist")),
         ("team worklist (team leader)", leader, reverse("casework:team_worklist")),
         (
@@ -158,9 +160,9 @@ def main() -> None:
         ]
         if args.seed is not None:
             command += ["--seed", str(args.seed)]
-        output = subprocess.run(
-            command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
-        )
+        output = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
+        if output.returncode:
+            sys.exit(f"scale {scale} failed:\n{output.stderr}")
         rows.append(json.loads(output.stdout.strip().splitlines()[-1]))
     engine = "PostgreSQL" if args.database_url else "SQLite"
     print(f"\n{engine}: median of {args.requests} requests (target < {TARGET_MS} ms)")

@@ -97,6 +97,16 @@ def visible_q(user: Any, prefix: str = "") -> Q:
     ) | named_in_organisation_q(user, prefix)
 
 
+def reaches_whole_organisation(user: Any) -> bool:
+    """Superusers, service managers and analysts: every case of their organisations is in scope."""
+    return bool(user.is_superuser) or any(m.role in ORGANISATION_ROLES for m in _memberships(user))
+
+
+def named_cases_of(user: Any) -> Any:
+    """The ids of the cases this user is named on, as a subquery."""
+    return _named_cases(user)
+
+
 def roles_for_case(user: Any, case: Any) -> set[str]:
     """The roles through which this user reaches this case (no query beyond the memberships)."""
     roles: set[str] = set()

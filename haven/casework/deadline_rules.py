@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -63,11 +64,18 @@ def situation_for(
 
 def evaluation_for(contract: Any, situation: Situation) -> Evaluation:
     """Every rule of the profile (deadlines and schedules) sorted by how it applies."""
+    return evaluator_for(contract)(situation)
+
+
+def evaluator_for(contract: Any) -> Callable[[Situation], Evaluation]:
+    """`evaluation_for` for many situations of one contract: the profile's rules and clock are
+    worked out once (bulk imports), the evaluation itself is the same pure engine."""
     try:
         profile = profile_of(contract)
     except ValidationError:  # only stub contracts in tests; loaded profiles are validated
-        return Evaluation((), (), (), ())
-    return evaluate(profile.rules(), situation, profile.service_clock())
+        return lambda situation: Evaluation((), (), (), ())
+    rules, clock = profile.rules(), profile.service_clock()
+    return lambda situation: evaluate(rules, situation, clock)
 
 
 def deadlines_for(contract: Any, situation: Situation) -> tuple[ComputedDeadline, ...]:

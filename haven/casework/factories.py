@@ -69,6 +69,15 @@ class TaskFactory(factory.django.DjangoModelFactory):
     due_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(hours=24))
     explanation = "Synthetic rule"
     citation = "seed 002 s3.7"
+    status = "open"
+    completed_at = None
+    # as the task services do: the task carries its case's allocation and is outstanding
+    # unless it was created completed or cancelled
+    allocated_to = factory.LazyAttribute(lambda task: task.case.allocated_to)
+    team = factory.LazyAttribute(lambda task: task.case.team)
+    is_outstanding = factory.LazyAttribute(
+        lambda task: task.completed_at is None and task.status != "cancelled"
+    )
 
 
 class ContactAttemptFactory(factory.django.DjangoModelFactory):

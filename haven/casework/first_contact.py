@@ -25,6 +25,12 @@ FIRST_CONTACT_ACTIONS = frozenset(
     }
 )
 FINAL_LETTER_KEY = "final_letter"
+# Met by completing the risk checklist (haven.risk), not by an attempt or by hand.
+RISK_CHECKLIST_ACTIONS = frozenset({"risk_assessment"})
+# Deadlines no recorded event meets: staff mark them done, saying when (Haven's reading).
+MARKED_DONE_ACTIONS = frozenset(
+    {"needs_assessment", "support_plan", "review", "marac_referral", "report"}
+)
 
 # Which attempts an action counts, and which outcome meets it.
 _COUNTS: dict[str, frozenset[str]] = {

@@ -76,6 +76,15 @@ class Case(HavenModel):
 
     class Meta:
         ordering = ["-opened_at"]
+        indexes = [
+            # restricted cases are few: who is a restricted person (people.models.restricted_q)
+            # is read from this small index on every person page, search and duplicate check
+            models.Index(
+                fields=["person"],
+                condition=models.Q(is_restricted=True),
+                name="case_restricted_person",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Case {self.pk}"
@@ -131,8 +140,16 @@ class TaskStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+OUTSTANDING = models.Q(is_outstanding=True)
+
+
 class Task(HavenModel):
-    """A clocked duty on a case from a profile rule: due time, explanation, citation and state."""
+    """A clocked duty on a case from a profile rule: due time, explanation, citation and state.
+
+    `is_outstanding` (not completed, not cancelled) and the case's allocation (`allocated_to`,
+    `team`) are kept on the task by the task and allocation services, so a worklist reads one
+    partial index in due order instead of walking every case's tasks.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
     rule_key = models.CharField(max_length=80)
@@ -148,20 +165,49 @@ class Task(HavenModel):
     attempts_made = models.PositiveSmallIntegerField(default=0)
     completed_at = models.DateTimeField(null=True, blank=True)
     met_at = models.DateTimeField(null=True, blank=True)
+    # False once completed (met or late) or cancelled; a breached task not yet done stays True.
+    is_outstanding = models.BooleanField(default=True, editable=False)
+    # Copies of case.allocated_to / case.team (the worklist indexes below lead with them).
+    allocated_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    team = models.ForeignKey(
+        "accounts.Team",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["due_at"]
         constraints = [
             models.UniqueConstraint(fields=["case", "rule_key"], name="task_rule_once_per_case")
         ]
-        indexes = [models.Index(fields=["completed_at", "due_at"])]
+        indexes = [
+            # outstanding tasks in due order: of a worker (my worklist), of a team (team
+            # worklist) and of everyone (all cases, for service managers)
+            models.Index(
+                fields=["allocated_to", "due_at", "id"],
+                condition=OUTSTANDING,
+                name="task_outstanding_worker",
+            ),
+            models.Index(
+                fields=["team", "due_at", "id"], condition=OUTSTANDING, name="task_outstanding_team"
+            ),
+            models.Index(fields=["due_at", "id"], condition=OUTSTANDING, name="task_outstanding"),
+        ]
 
     def __str__(self) -> str:
         return self.label
-
-    @property
-    def is_outstanding(self) -> bool:
-        return self.completed_at is None and self.status != TaskStatus.CANCELLED
 
 
 class Channel(models.TextChoices):

@@ -28,7 +28,7 @@ def when(value: datetime | None) -> str:
 
 def due_state(task: Any, now: datetime | None = None) -> str:
     """'overdue', 'due today' or '' for an outstanding task."""
-    if task.completed_at is not None or task.status == "cancelled":
+    if not task.is_outstanding:
         return ""
     now = now or timezone.now()
     if task.due_at < now:
@@ -38,8 +38,16 @@ def due_state(task: Any, now: datetime | None = None) -> str:
     return ""
 
 
+def done_state(task: Any) -> str:
+    """'done Tue 1 Dec 2026, 10:00', or 'done late …' for a task completed after its due time."""
+    if task.completed_at is None:
+        return ""
+    late = " late" if task.status == "breached" else ""
+    return f"done{late} {when(task.completed_at)}"
+
+
 def tag_class(value: str) -> str:
     return TAG_CLASSES.get(value, "govuk-tag--grey")
 
 
-HELPERS = {"when": when, "due_state": due_state, "tag_class": tag_class}
+HELPERS = {"when": when, "due_state": due_state, "done_state": done_state, "tag_class": tag_class}

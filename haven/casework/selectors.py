@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from haven.accounts.models import Team, User
 from haven.accounts.roles import Role
-from haven.casework.access import can_change_case, can_manage_case, teams_of, visible_q
+from haven.casework.access import (
+    can_change_case,
+    can_manage_case,
+    named_cases_of,
+    reaches_whole_organisation,
+    teams_of,
+    visible_q,
+)
 from haven.casework.models import (
     BreakGlassGrant,
     Case,
@@ -24,7 +31,6 @@ from haven.casework.models import (
     CaseQuerySet,
     ContactAttempt,
     Task,
-    TaskStatus,
 )
 
 WORKLIST_PAGE_SIZE = 50
@@ -129,6 +135,14 @@ def tasks_for(case: Case) -> QuerySet[Task]:
     return case.tasks.order_by("due_at")
 
 
+def task_of_case(case: Case, task_id: Any) -> Task:
+    """One of this case's tasks (the case already checked for the user), else 404."""
+    task = case.tasks.filter(pk=task_id).first()
+    if task is None:
+        raise Http404("No such task")
+    return task
+
+
 def attempts_for(case: Case) -> QuerySet[ContactAttempt]:
     return case.attempts.select_related("recorded_by")
 
@@ -157,12 +171,7 @@ def note_for_user(user: Any, note_id: Any) -> tuple[VisibleCase, CaseNote]:
 
 
 def next_deadline(case: Case) -> Task | None:
-    return (
-        case.tasks.filter(completed_at__isnull=True)
-        .exclude(status=TaskStatus.CANCELLED)
-        .order_by("due_at")
-        .first()
-    )
+    return case.tasks.filter(is_outstanding=True).order_by("due_at").first()
 
 
 def named_staff(case: Case) -> list[User]:
@@ -200,15 +209,10 @@ class Worklist:
     scope: str
 
 
-def _outstanding_tasks(user: Any, *, scope: str, filters: dict[str, Any]) -> QuerySet[Task]:
+def _outstanding_tasks(user: Any, *, filters: dict[str, Any]) -> QuerySet[Task]:
+    """Outstanding tasks on cases visible to the user (every scope)."""
     _require_case_role(user)
-    tasks = Task.objects.filter(visible_q(user, "case__"), completed_at__isnull=True).exclude(
-        status=TaskStatus.CANCELLED
-    )
-    if scope == "mine":
-        tasks = tasks.filter(case__allocated_to_id=user.pk)
-    elif scope == "team":
-        tasks = tasks.filter(case__team_id__in=teams_of(user))
+    tasks = Task.objects.filter(visible_q(user, "case__"), is_outstanding=True)
     if filters.get("contract"):
         tasks = tasks.filter(case__contract_id=filters["contract"])
     if filters.get("risk_level"):
@@ -218,23 +222,63 @@ def _outstanding_tasks(user: Any, *, scope: str, filters: dict[str, Any]) -> Que
     return tasks
 
 
-def _due_counts(tasks: QuerySet[Task]) -> dict[str, int]:
-    """Outstanding, overdue and due-today counts in one query."""
+def _in_scope(user: Any, tasks: QuerySet[Task], scope: str) -> QuerySet[Task]:
+    """Narrow to "mine" or "team" by the task's copy of the case's allocation."""
+    if scope == "mine":
+        return tasks.filter(allocated_to_id=user.pk)
+    if scope == "team":
+        return tasks.filter(team_id__in=teams_of(user))
+    return tasks
+
+
+def _scope_parts(user: Any, tasks: QuerySet[Task], scope: str) -> list[QuerySet[Task]]:
+    """The scope's tasks as disjoint querysets whose counts add up, each read from one of the
+    worklist indexes (a partial index cannot serve an OR, so "mine OR my team's" is split)."""
+    if scope != "all" or reaches_whole_organisation(user):
+        return [_in_scope(user, tasks, scope)]
+    # a caseworker or team leader sees their teams' tasks, the tasks allocated to them in
+    # other teams, and those of cases they are named on (visible_q)
+    teams = teams_of(user)
+    outside_teams = tasks.exclude(team_id__in=teams) if teams else tasks
+    return [
+        *([tasks.filter(team_id__in=teams)] if teams else []),
+        outside_teams.filter(allocated_to_id=user.pk),
+        outside_teams.filter(case_id__in=named_cases_of(user)).exclude(allocated_to_id=user.pk),
+    ]
+
+
+def _due_filters() -> tuple[Q, Q]:
+    """Overdue and due-today conditions, as of now (UK day)."""
     now = timezone.now()
     end_of_today = timezone.make_aware(datetime.combine(timezone.localdate(now), time.max))
-    return tasks.aggregate(
-        total=Count("pk"),
-        overdue=Count("pk", filter=Q(due_at__lt=now)),
-        due_today=Count("pk", filter=Q(due_at__gte=now, due_at__lte=end_of_today)),
-    )
+    return Q(due_at__lt=now), Q(due_at__gte=now, due_at__lte=end_of_today)
+
+
+def _due_counts(parts: list[QuerySet[Task]], scopes: dict[str, Q]) -> dict[str, dict[str, int]]:
+    """Outstanding, overdue and due-today counts of each (sub)scope, one query per part."""
+    overdue, due_today = _due_filters()
+    totals = {scope: {"total": 0, "overdue": 0, "due_today": 0} for scope in scopes}
+    for part in parts:
+        aggregates = {}
+        for scope, condition in scopes.items():
+            aggregates[f"{scope}.total"] = (
+                Count("pk", filter=condition) if condition else Count("pk")
+            )
+            aggregates[f"{scope}.overdue"] = Count("pk", filter=condition & overdue)
+            aggregates[f"{scope}.due_today"] = Count("pk", filter=condition & due_today)
+        for key, value in part.aggregate(**aggregates).items():
+            scope, name = key.split(".")
+            totals[scope][name] += value
+    return totals
 
 
 def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
     """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
-    tasks = _outstanding_tasks(user, scope=scope, filters=filters)
-    counts = _due_counts(tasks)
+    tasks = _outstanding_tasks(user, filters=filters)
+    counts = _due_counts(_scope_parts(user, tasks, scope), {scope: Q()})[scope]
     ordered = (
-        tasks.select_related(
+        _in_scope(user, tasks, scope)
+        .select_related(
             "case", "case__person", "case__contract", "case__allocated_to", "case__team"
         )
         # the profile is a large JSON document: decoding it for every row cost more than the SQL
@@ -242,7 +286,7 @@ def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 
         .order_by("due_at", "pk")
     )
     paginator = Paginator(ordered, WORKLIST_PAGE_SIZE)
-    paginator.__dict__["count"] = counts["total"]  # already counted above: one query fewer
+    paginator.__dict__["count"] = counts["total"]  # already counted above: fewer queries
     return Worklist(paginator.get_page(page), counts["overdue"], counts["due_today"], scope)
 
 
@@ -253,7 +297,16 @@ class WorklistSummary:
     due_today: int
 
 
-def worklist_summary(user: Any, *, scope: str = "mine") -> WorklistSummary:
-    """The counts on a worklist (for the home page), without loading any task."""
-    counts = _due_counts(_outstanding_tasks(user, scope=scope, filters={}))
-    return WorklistSummary(counts["total"], counts["overdue"], counts["due_today"])
+def worklist_summaries(user: Any) -> dict[str, WorklistSummary]:
+    """The counts of every worklist the user has (for the home page): "mine" and "team" are
+    counted alongside "all" (they are subsets of it); "team" only for a user in a team."""
+    teams = teams_of(user)
+    scopes = {"mine": Q(allocated_to_id=user.pk), "all": Q()}
+    if teams:
+        scopes["team"] = Q(team_id__in=teams)
+    parts = _scope_parts(user, _outstanding_tasks(user, filters={}), "all")
+    counts = _due_counts(parts, scopes)
+    return {
+        scope: WorklistSummary(found["total"], found["overdue"], found["due_today"])
+        for scope, found in counts.items()
+    }

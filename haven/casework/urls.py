@@ -1,6 +1,15 @@
 from django.urls import path
 
-from haven.casework.views import attempts, break_glass, case_actions, case_page, notes, worklist
+from haven.casework.views import (
+    attempts,
+    break_glass,
+    case_actions,
+    case_page,
+    exit_steps,
+    notes,
+    tasks,
+    worklist,
+)
 
 app_name = "casework"
 urlpatterns = [
@@ -10,6 +19,7 @@ urlpatterns = [
     path("<uuid:case_id>/", case_page.case_detail, name="detail"),
     path("<uuid:case_id>/reason/", break_glass.break_glass, name="break_glass"),
     path("<uuid:case_id>/attempts/new/", attempts.attempt_record, name="attempt_record"),
+    path("<uuid:case_id>/tasks/<uuid:task_id>/done/", tasks.task_done, name="task_done"),
     path("<uuid:case_id>/notes/", notes.note_list, name="note_list"),
     path("<uuid:case_id>/notes/new/", notes.note_add, name="note_add"),
     path("notes/<uuid:note_id>/edit/", notes.note_edit, name="note_edit"),
@@ -18,4 +28,13 @@ urlpatterns = [
     path("<uuid:case_id>/allocate/", case_actions.allocate, name="allocate"),
     path("<uuid:case_id>/restriction/", case_actions.restriction, name="restriction"),
     path("<uuid:case_id>/close/", case_actions.close, name="close"),
+    path("<uuid:case_id>/exit/interview/", exit_steps.exit_interview, name="exit_interview"),
+    path(
+        "<uuid:case_id>/exit/onward-referral/", exit_steps.onward_referral, name="onward_referral"
+    ),
+    path(
+        "<uuid:case_id>/exit/needs-reassessment/",
+        exit_steps.needs_reassessment,
+        name="needs_reassessment",
+    ),
 ]

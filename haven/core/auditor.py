@@ -15,8 +15,9 @@ from uuid import UUID
 from django.db import models
 from django.utils import timezone
 
-from haven.core.models import AuditAction, AuditEvent
+from haven.core.models import AppendOnlyError, AuditAction, AuditEvent
 from haven.core.request_context import current_request_id
+from haven.core.table_writer import TableWriter
 
 SECRET_FIELDS = frozenset({"password", "secret", "token", "key", "recovery_codes", "code_word"})
 SYSTEM_ACTOR = "system"
@@ -60,6 +61,35 @@ def object_type_of(obj: models.Model) -> str:
     return obj._meta.label_lower
 
 
+def audit_record(
+    *,
+    actor: Any,
+    action: AuditAction | str,
+    target: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    changes: Mapping[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    """One audit event, built but not yet written (``audit_event`` writes it at once; a bulk
+    service collects them for ``audit_events_append``). ``actor``: a user, or None for the system."""
+    if target is not None:
+        object_type = object_type or object_type_of(target)
+        object_id = object_id or str(target.pk)
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent(
+        occurred_at=timezone.now(),
+        actor=actor if authenticated else None,
+        actor_label=getattr(actor, "email", "") if authenticated else SYSTEM_ACTOR,
+        action=str(action),
+        object_type=object_type,
+        object_id=object_id,
+        changes=_jsonable(dict(changes or {})),
+        reason=reason,
+        request_id=current_request_id.get(),
+    )
+
+
 def audit_event(
     *,
     actor: Any,
@@ -71,18 +101,26 @@ def audit_event(
     reason: str = "",
 ) -> AuditEvent:
     """Append one audit event. ``actor`` is a user, or None for the system actor."""
-    if target is not None:
-        object_type = object_type or object_type_of(target)
-        object_id = object_id or str(target.pk)
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-    return AuditEvent.objects.create(
-        occurred_at=timezone.now(),
-        actor=actor if authenticated else None,
-        actor_label=getattr(actor, "email", "") if authenticated else SYSTEM_ACTOR,
-        action=str(action),
+    event = audit_record(
+        actor=actor,
+        action=action,
+        target=target,
         object_type=object_type,
         object_id=object_id,
-        changes=_jsonable(dict(changes or {})),
+        changes=changes,
         reason=reason,
-        request_id=current_request_id.get(),
     )
+    event.save()
+    return event
+
+
+def audit_events_append(events: Iterable[AuditEvent]) -> int:
+    """Append many new events (built by ``audit_record``) in a few INSERTs, in the given order
+    (the database numbers them; the instances do not learn their ids).
+
+    Only inserts: an event that was already written is refused, as ``AuditEvent.save`` would.
+    """
+    new = list(events)
+    if any(not event._state.adding for event in new):
+        raise AppendOnlyError("audit events cannot be updated")
+    return TableWriter(AuditEvent).write(new, timezone.now())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection, Iterable
 from typing import Any, NoReturn
 
 from django.conf import settings
@@ -52,6 +53,20 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
     def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("audit events cannot be updated")
+
+    def bulk_create(
+        self,
+        objs: Iterable[AuditEvent],
+        batch_size: int | None = None,
+        ignore_conflicts: bool = False,
+        update_conflicts: bool = False,
+        update_fields: Collection[str] | None = None,
+        unique_fields: Collection[str] | None = None,
+    ) -> list[AuditEvent]:
+        """Inserts only: ``update_conflicts`` would rewrite events that are already there."""
+        if update_conflicts:
+            raise AppendOnlyError("audit events cannot be updated")
+        return super().bulk_create(objs, batch_size=batch_size, ignore_conflicts=ignore_conflicts)
 
     def for_object(self, object_type: str, object_id: str) -> AuditEventQuerySet:
         return self.filter(object_type=object_type, object_id=object_id)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from haven.casework.models import (
@@ -26,12 +26,12 @@ from haven.casework.models import (
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.core.table_writer import Writer
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.staff import TeamStaff, team_staff
-from haven.demodata.writer import Writer
 from haven.people.models import (
     EqualityData,
     HarmLink,
@@ -165,14 +165,16 @@ class DemoBuilder:
 
     def build(self) -> BuildReport:
         contracts = {c.slug: c for c in Contract.objects.filter(provider=self.organisation)}
-        staff = team_staff(self.organisation)
         plan: list[tuple[datetime, str]] = []
+        cases_by_team: dict[str, int] = defaultdict(int)
         for slug, spec in CASELOADS.items():
             if slug not in contracts:
                 continue
             count = max(1, round(self.total * spec.weight / 100 * 1.1))  # ~9% are declined
             plan += [(at, slug) for at in self.received_times(count)]
+            cases_by_team[spec.team] += round(count / 1.1)
         plan.sort()
+        staff = team_staff(self.organisation, cases_by_team)
         checklists: dict[str, Any] = {}
         risk_tools = {}
         for slug, contract in contracts.items():
@@ -319,12 +321,13 @@ class DemoBuilder:
         assert referral.decided_at is not None
         workers, weights = zip(*team.workers, strict=True)
         worker = rng.choices(workers, weights=weights)[0]
+        worker_team, leader = team.team_of(worker)
         case = Case(
             id=self.new_id(),
             person_id=known.person_id,
             contract=contract,
             referral=referral,
-            team=team.team,
+            team=worker_team,
             allocated_to=worker,
             risk_level=referral.referrer_risk_level,
             is_restricted=rng.random() < 0.01,
@@ -337,7 +340,7 @@ class DemoBuilder:
             recorder,
             rng=rng,
             now=self.now,
-            staff=Staff(worker=worker, leader=team.leader),
+            staff=Staff(worker=worker, leader=leader),
             risk=risk,
             support_days=spec.support_days,
             first_risk_chance=spec.first_risk_chance,
@@ -345,9 +348,7 @@ class DemoBuilder:
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.events)
         if case.is_restricted:
-            self.writer.add(
-                CaseAccess(id=self.new_id(), case=case, user=worker, granted_by=team.leader)
-            )
+            self.writer.add(CaseAccess(id=self.new_id(), case=case, user=worker, granted_by=leader))
         self.report.cases += 1
 
 
@@ -375,5 +376,7 @@ def build_demo_data(
             changes={"referrals": [None, report.referrals], "cases": [None, report.cases]},
             reason=f"haven demo: synthetic demo data (seed {seed}, scale {scale})",
         )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics after a bulk load (SQLite and PostgreSQL)
     report.seconds = time.perf_counter() - started
     return report

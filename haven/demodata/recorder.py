@@ -34,11 +34,12 @@ from haven.casework.models import (
     Task,
     TaskStatus,
 )
-from haven.casework.services.attempts import attempt_summary
+from haven.casework.services.attempts import attempt_summary, final_letter_task_fields
 from haven.casework.services.closure import REQUIREMENT_EVENTS
+from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.profiles.schema import Profile
+from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
-from haven.demodata.writer import unsaved
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
@@ -109,10 +110,7 @@ class CaseRecorder:
 
     # -- tasks --------------------------------------------------------------------------------
     def outstanding(self) -> list[Task]:
-        tasks = [t for t in self.tasks if t.completed_at is None]
-        return sorted(
-            (t for t in tasks if t.status != TaskStatus.CANCELLED), key=lambda t: t.due_at
-        )
+        return sorted((t for t in self.tasks if t.is_outstanding), key=lambda t: t.due_at)
 
     def mark_breached(self, now: datetime) -> None:
         """`tasks_mark_breached` (cron): open tasks past their due time become breached."""
@@ -138,9 +136,10 @@ class CaseRecorder:
             r.key for r in evaluation.not_applicable
         }
         for task in self.tasks:
-            open_task = task.status == TaskStatus.OPEN and task.completed_at is None
+            open_task = task.status == TaskStatus.OPEN and task.is_outstanding
             if open_task and task.rule_key in dropped:
                 task.status = TaskStatus.CANCELLED
+                task.is_outstanding = False
         existing = {t.rule_key for t in self.tasks}
         for deadline in evaluation.computed:
             rule = deadline.rule
@@ -150,13 +149,7 @@ class CaseRecorder:
                 Task,
                 id=self.new_id(),
                 case_id=self.case.id,
-                rule_key=rule.key,
-                label=rule.label[:300],
-                action=str(rule.action),
-                due_at=deadline.due,
-                explanation=deadline.explanation,
-                citation=rule.citation,
-                attempts_allowed=rule.attempts,
+                **deadline_task_fields(self.case, deadline),
             )
             self.tasks.append(task)
             due = timezone.localtime(deadline.due)
@@ -175,6 +168,7 @@ class CaseRecorder:
         task.completed_at = done_at
         task.status = completion.status
         task.met_at = done_at if completion.status == TaskStatus.MET else None
+        task.is_outstanding = False
         verb = "met" if task.status == TaskStatus.MET else "done late"
         self.event(
             kind="task_completed",
@@ -307,29 +301,18 @@ class CaseRecorder:
         ):
             return
         case.final_letter_requested_at = at
-        spec = self.profile.first_contact
-        citation = (spec.citation if spec else "") or ""
-        due = timezone.localtime(at).replace(hour=23, minute=59, second=59, microsecond=0)
         task = unsaved(
             Task,
             id=self.new_id(),
             case_id=case.id,
-            rule_key=first_contact.FINAL_LETTER_KEY,
-            label="Send the final letter",
-            action="letter_sent",
-            due_at=due,
-            citation=citation,
-            explanation=(
-                f"Final letter ({citation}): {limit} attempts without contact; send a letter "
-                "explaining the attempts and how to get support, today (Haven's default)"
-            ),
+            **final_letter_task_fields(case, self.profile, limit, at),
         )
         self.tasks.append(task)
         self.event(
             kind="final_letter_requested",
             actor=actor,
             target=task,
-            summary=f"{limit} attempts without contact: send the final letter ({citation})",
+            summary=f"{limit} attempts without contact: send the final letter ({task.citation})",
             at=at,
         )
 
@@ -442,11 +425,7 @@ class CaseRecorder:
         if self.case.risk_level != assessment.level:
             self.case.risk_level = assessment.level
             self.sync_tasks(actor=actor, at=at)
-        waiting = [
-            t
-            for t in self.outstanding()
-            if t.action == "risk_assessment" and t.status == TaskStatus.OPEN
-        ]
+        waiting = [t for t in self.outstanding() if t.action == "risk_assessment"]
         if waiting:
             self.complete(waiting[0], done_at=at, actor=actor, how=f"risk assessment {label}")
         return assessment
@@ -485,6 +464,7 @@ class CaseRecorder:
         case.closure_overrides = {key: overrides[key] for key in missing}
         for task in self.outstanding():
             task.status = TaskStatus.CANCELLED
+            task.is_outstanding = False
         self.event(
             kind="case_closed",
             actor=closed_by,

@@ -1,7 +1,16 @@
-"""The synthetic colleagues who share the demo caseload with the demo logins."""
+"""The synthetic colleagues who share the demo caseload with the demo logins.
+
+Staffing grows with the caseload: a team gets one caseworker for about every
+`CASES_PER_WORKER` cases over the demo's two years (most of them closed), so a worker's
+worklist looks like a real one at every scale instead of one login holding a fifth of the
+service. Teams stay the size real ones are: past `TEAM_SIZE` caseworkers a service area is
+split into further teams ("Outreach 2", ...), each with its own team leader, so a team
+leader's worklist holds about ten workers' tasks at every scale.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,20 +19,57 @@ from haven.accounts.roles import Role
 from haven.accounts.services import membership_grant, user_create
 
 DOMAIN = "demo.haven.test"
+CASES_PER_WORKER = 150  # over two years: roughly 30–60 open at a time, depending on the contract
+MIN_COLLEAGUES = 2  # per team, beside the demo logins, so even a tiny demo has colleagues
+TEAM_SIZE = 10  # caseworkers per team leader
 COLLEAGUES = ["Priya Shah", "Tom Bennett", "Grace Okafor", "Huw Lewis", "Ayesha Khan", "Dan Price"]
+FIRST_NAMES = [
+    "Amara", "Ben", "Chloe", "Dev", "Ellie", "Farid", "Gemma", "Hassan", "Isla", "Jamal",
+    "Kirsty", "Liam", "Maya", "Nathan", "Olu", "Poppy", "Rhys", "Sana", "Theo", "Uma",
+    "Vikram", "Wendy", "Yusuf", "Zara", "Aled", "Bethan", "Callum", "Deepa", "Eamon", "Fiona",
+]  # fmt: skip
+SURNAMES = [
+    "Adams", "Begum", "Carter", "Davies", "Evans", "Fraser", "Gill", "Hughes", "Iqbal",
+    "Jones", "Kaur", "Lloyd", "Mensah", "Nowak", "Owen", "Patel", "Quinn", "Roberts",
+    "Singh", "Taylor", "Usman", "Vaughan", "Walsh", "Young", "Zielinski", "Ahmed", "Brown",
+    "Clarke", "Doyle", "Ellis",
+]  # fmt: skip
 LEADERS = {"Secondary responders": "Ruth Ellis", "Refuge": "Marcus Webb"}
 
 
 @dataclass
 class TeamStaff:
+    """A service area: its first team (with the demo logins) and, at scale, further teams."""
+
     team: Team
     leader: Any
-    # (user, weight): demo logins get a bigger share so their worklists are full
+    # (user, weight): every worker carries about the same share of the area's cases
     workers: list[tuple[Any, int]] = field(default_factory=list)
+    # worker id -> (the worker's team, its leader); workers of the first team are not listed
+    teams_of: dict[Any, tuple[Team, Any]] = field(default_factory=dict)
+
+    def team_of(self, worker: Any) -> tuple[Team, Any]:
+        """The team a case allocated to this worker belongs to, and that team's leader."""
+        return self.teams_of.get(worker.pk, (self.team, self.leader))
+
+
+def colleague_name(index: int) -> str:
+    """The index-th synthetic colleague's name: the original six, then first × surname pairs."""
+    if index < len(COLLEAGUES):
+        return COLLEAGUES[index]
+    index -= len(COLLEAGUES)
+    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    pair = index // len(FIRST_NAMES)
+    surname = SURNAMES[pair % len(SURNAMES)]
+    round_ = pair // len(SURNAMES)
+    return f"{first} {surname}" + (f" {round_ + 1}" if round_ else "")
 
 
 def _email(name: str, role: Role) -> str:
-    return f"{name.split()[0].lower()}.{role.value.replace('_', '-')}@{DOMAIN}"
+    handle = ".".join(part.lower() for part in name.split())
+    if name in COLLEAGUES or name in LEADERS.values():
+        handle = name.split()[0].lower()  # the original colleagues keep their addresses
+    return f"{handle}.{role.value.replace('_', '-')}@{DOMAIN}"
 
 
 def _colleague(name: str, role: Role, organisation: Any, team: Team) -> User:
@@ -35,11 +81,21 @@ def _colleague(name: str, role: Role, organisation: Any, team: Team) -> User:
     return user
 
 
-def team_staff(organisation: Any) -> dict[str, TeamStaff]:
-    """Every team's leader and caseworkers, adding synthetic colleagues (no password) as needed."""
+def workers_needed(cases: int) -> int:
+    """Caseworkers a team needs for this many cases over the two years."""
+    return math.ceil(cases / CASES_PER_WORKER)
+
+
+def team_staff(organisation: Any, cases_by_team: dict[str, int]) -> dict[str, TeamStaff]:
+    """Every area's leader and caseworkers, adding synthetic colleagues (no password) until
+    the area has a caseworker for about every `CASES_PER_WORKER` of its planned cases, in teams
+    of about `TEAM_SIZE` with a leader each."""
     result: dict[str, TeamStaff] = {}
-    colleagues = iter(COLLEAGUES)
-    for team in Team.objects.filter(organisation=organisation).order_by("name"):
+    next_colleague = 0
+    teams = list(Team.objects.filter(organisation=organisation).order_by("name"))
+    names = {team.name for team in teams}
+    areas = [team for team in teams if _area_of(team.name, names) is None]
+    for team in areas:
         members = (
             Membership.objects.filter(team=team).select_related("user").order_by("user__email")
         )
@@ -48,14 +104,33 @@ def team_staff(organisation: Any) -> dict[str, TeamStaff]:
             name = LEADERS.get(team.name, f"{team.name} Lead")
             leader = _colleague(name, Role.TEAM_LEADER, organisation, team)
         staff = TeamStaff(team, leader)
-        synthetic = {_email(name, Role.CASEWORKER) for name in COLLEAGUES}
-        staff.workers = [
-            (m.user, 3)
-            for m in members
-            if m.role == Role.CASEWORKER and m.user.email not in synthetic
+        logins = [
+            m.user for m in members if m.role == Role.CASEWORKER and m.user.has_usable_password()
         ]
-        for _ in range(2):
-            name = next(colleagues)
-            staff.workers.append((_colleague(name, Role.CASEWORKER, organisation, team), 1))
+        staff.workers = [(user, 1) for user in logins]
+        wanted = max(workers_needed(cases_by_team.get(team.name, 0)), len(logins) + MIN_COLLEAGUES)
+        squad, squad_leader, number = team, leader, 1
+        while len(staff.workers) < wanted:
+            if len(staff.workers) % TEAM_SIZE == 0 and len(staff.workers) >= TEAM_SIZE:
+                number += 1
+                squad = Team.objects.get_or_create(
+                    organisation=organisation, name=f"{team.name} {number}"
+                )[0]
+                squad_leader = _colleague(
+                    colleague_name(next_colleague), Role.TEAM_LEADER, organisation, squad
+                )
+                next_colleague += 1
+            name = colleague_name(next_colleague)
+            next_colleague += 1
+            worker = _colleague(name, Role.CASEWORKER, organisation, squad)
+            staff.workers.append((worker, 1))
+            if squad is not team:
+                staff.teams_of[worker.pk] = (squad, squad_leader)
         result[team.name] = staff
     return result
+
+
+def _area_of(name: str, names: set[str]) -> str | None:
+    """The service area a further team ("Outreach 2") was split from, or None for an area."""
+    base, _, number = name.rpartition(" ")
+    return base if number.isdigit() and base in names else None

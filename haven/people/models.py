@@ -63,6 +63,31 @@ class PersonQuerySet(models.QuerySet["Person"]):
             | models.Q(pk__in=with_open_referral)
         )
 
+    def restricted_for(self, user: Any) -> PersonQuerySet:
+        """People with a restricted case whom this user is not named on any restricted case of."""
+        return self.filter(restricted_q(user))
+
+    def with_restriction_for(self, user: Any) -> PersonQuerySet:
+        """Annotates ``restricted``: True when the person is restricted for this user."""
+        return self.annotate(
+            restricted=models.ExpressionWrapper(restricted_q(user), models.BooleanField())
+        )
+
+
+def restricted_q(user: Any, prefix: str = "") -> models.Q:
+    """People restricted for ``user``: they have a restricted case and the user is named on none
+    of their restricted cases (one subquery; superusers are treated as named, as on cases)."""
+    from haven.casework.models import Case
+
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return models.Q(**{f"{prefix}pk__in": []})
+    restricted_cases = Case.objects.filter(is_restricted=True)
+    hidden = restricted_cases.values("person_id")
+    if user is not None and user.is_authenticated:
+        named = restricted_cases.filter(accesses__user_id=user.pk).values("person_id")
+        hidden = restricted_cases.exclude(person_id__in=named).values("person_id")
+    return models.Q(**{f"{prefix}pk__in": hidden})
+
 
 class PersonCausingHarmQuerySet(models.QuerySet["PersonCausingHarm"]):
     def visible_to(self, user: Any) -> PersonCausingHarmQuerySet:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils import timezone
 from rapidfuzz import fuzz, utils
 
+from haven.casework.models import BreakGlassGrant, Case
+from haven.casework.selectors import ReasonRequiredError
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people import reference_codes
@@ -37,18 +41,53 @@ def people_visible_to(user: Any) -> PersonQuerySet:
     return Person.objects.visible_to(user)
 
 
-def person_for_user(user: Any, person_id: uuid.UUID | str) -> Person:
-    """The person if this user may see them, else 404 (their existence is not revealed)."""
-    person = (
+@dataclass(frozen=True)
+class ReadablePerson:
+    """A person this user may open, and the break-glass grant if their restricted case needed one."""
+
+    person: Person
+    grant: BreakGlassGrant | None = None
+
+
+def person_for_reading(user: Any, person_id: uuid.UUID | str) -> ReadablePerson:
+    """The person, as the case page treats a case: 404 when the user may not see them; for a
+    person restricted for this user (see `restricted_q`), ReasonRequiredError carrying one of
+    their restricted cases in the user's scope, unless a current reason was given on one of them;
+    404 when none of those cases is in scope. Nothing about the person is loaded before that."""
+    restricted = (
         people_visible_to(user)
-        .select_related("safe_contact", "equality", "organisation")
-        .prefetch_related("aliases")
+        .with_restriction_for(user)
         .filter(pk=person_id)
+        .values_list("restricted", flat=True)  # type: ignore[misc]  # annotated above
         .first()
     )
-    if person is None:
-        raise Http404("No such person")
-    return person
+    grant = None
+    if restricted is not False:  # restricted, or reachable only through a restricted case
+        in_scope = Case.objects.in_scope_of(user).filter(person_id=person_id, is_restricted=True)
+        grant = (
+            BreakGlassGrant.objects.filter(
+                user_id=user.pk, case__in=in_scope.values("pk"), expires_at__gt=timezone.now()
+            )
+            .order_by("-expires_at")
+            .first()
+        )
+        if grant is None:
+            case_id = in_scope.order_by("-opened_at").values_list("pk", flat=True).first()
+            if case_id is None:
+                raise Http404("No such person")
+            raise ReasonRequiredError(case_id)
+    person = (
+        Person.objects.select_related("safe_contact", "equality", "organisation")
+        .prefetch_related("aliases")
+        .get(pk=person_id)
+    )
+    return ReadablePerson(person, grant)
+
+
+def person_for_user(user: Any, person_id: uuid.UUID | str) -> Person:
+    """The person if this user may open them, else 404 (their existence is not revealed);
+    ReasonRequiredError for a restricted person (`person_for_reading`)."""
+    return person_for_reading(user, person_id).person
 
 
 def harmers_visible_to(user: Any) -> PersonCausingHarmQuerySet:
@@ -64,9 +103,8 @@ def harmer_for_user(user: Any, harmer_id: uuid.UUID | str) -> PersonCausingHarm:
     return harmer
 
 
-def flag_for_user(user: Any, person_id: uuid.UUID | str, flag_id: uuid.UUID | str) -> PersonFlag:
-    """A flag on a person the user may see, else 404."""
-    person = person_for_user(user, person_id)
+def flag_of(person: Person, flag_id: uuid.UUID | str) -> PersonFlag:
+    """A flag on a person already opened for the user (`person_for_reading`), else 404."""
     flag = person.flags.select_related("person").filter(pk=flag_id).first()
     if flag is None:
         raise Http404("No such flag")
@@ -80,14 +118,20 @@ class Household:
     belongs_to: list[HouseholdLink]
 
 
-def household_of(person: Person) -> Household:
-    """Children in the person's household, who is causing them harm, and whose child they are."""
+def household_of(person: Person, viewer: Any) -> Household:
+    """Children in the person's household, who is causing them harm, and whose child they are.
+
+    Linked people carry ``restricted`` (for ``viewer``): pages show them as a restricted record.
+    """
+    linked = Person.objects.with_restriction_for(viewer)
     return Household(
         children=list(
-            person.household_links.select_related("member").order_by("member__date_of_birth")
+            person.household_links.prefetch_related(Prefetch("member", queryset=linked)).order_by(
+                "member__date_of_birth"
+            )
         ),
         harm=list(person.harm_links.select_related("harmer")),
-        belongs_to=list(person.household_of.select_related("person")),
+        belongs_to=list(person.household_of.prefetch_related(Prefetch("person", queryset=linked))),
     )
 
 
@@ -96,13 +140,11 @@ def current_and_past_flags(person: Person) -> tuple[list[PersonFlag], list[Perso
     return [f for f in flags if f.is_current], [f for f in flags if not f.is_current]
 
 
-def harm_links_for_harmer(harmer: PersonCausingHarm) -> list[HarmLink]:
-    """The harmer's relationships; only the linked person's reference code may be shown."""
-    return list(
-        harmer.harm_links.prefetch_related(
-            Prefetch("person", queryset=Person.objects.only("id", "reference_code"))
-        )
-    )
+def harm_links_for_harmer(harmer: PersonCausingHarm, viewer: Any) -> list[HarmLink]:
+    """The harmer's relationships; only the linked person's reference code may be shown, and
+    not even that for a person restricted for ``viewer`` (``restricted`` is annotated)."""
+    linked = Person.objects.with_restriction_for(viewer).only("id", "reference_code")
+    return list(harmer.harm_links.prefetch_related(Prefetch("person", queryset=linked)))
 
 
 @dataclass(frozen=True)
@@ -114,44 +156,65 @@ class PersonSearchQuery:
     date_of_birth: dt.date | None = None
 
 
-def _names_of(person: Person) -> list[str]:
+def _names_of(person: Person, aliases: Sequence[str] | None = None) -> list[str]:
     names = [person.full_name]
     if person.preferred_name:
         names.append(f"{person.preferred_name} {person.family_name}")
-    names += [alias.name for alias in person.aliases.all()]
+    names += [alias.name for alias in person.aliases.all()] if aliases is None else list(aliases)
     return names
 
 
-def name_similarity(name: str, person: Person) -> float:
-    """The best rapidfuzz match between ``name`` and any of the person's names (0-100)."""
+def name_similarity(name: str, person: Person, aliases: Sequence[str] | None = None) -> float:
+    """The best rapidfuzz match between ``name`` and any of the person's names (0-100).
+
+    ``aliases`` when the caller already has them (a person not yet saved has none)."""
     return max(
         fuzz.token_sort_ratio(name, candidate, processor=utils.default_process)
-        for candidate in _names_of(person)
+        for candidate in _names_of(person, aliases)
     )
 
 
-def person_search(user: Any, query: PersonSearchQuery) -> list[Person]:
+@dataclass(frozen=True)
+class PersonSearchResults:
+    """What a search shows: the people found, and how many restricted records also matched.
+
+    A restricted record is counted, never named, linked or coded: leaving it out would tell a
+    caller that the service does not know someone it may be protecting, and invite a duplicate
+    record; naming it would defeat the restriction. The page says to ask a manager instead.
+    """
+
+    people: list[Person]
+    restricted: int = 0
+
+
+def person_search(user: Any, query: PersonSearchQuery) -> PersonSearchResults:
     """People matching the code, or the birth date and a similar name. Audited, terms not kept."""
-    people = people_visible_to(user)
+    people = people_visible_to(user).with_restriction_for(user)
     if query.reference_code:
         by = "reference_code"
         try:
             code = reference_codes.normalise(query.reference_code)
         except reference_codes.InvalidReferenceCodeError:
-            results: list[Person] = []
+            found: list[Person] = []
         else:
-            results = list(people.filter(reference_code=code))
+            found = list(people.filter(reference_code=code))
     else:
         by = "name_and_date_of_birth"
         same_birthday = people.filter(date_of_birth=query.date_of_birth).prefetch_related("aliases")
         scored = [(name_similarity(query.name, p), p) for p in same_birthday]
         ranked = sorted((s for s in scored if s[0] >= NAME_SIMILARITY), key=lambda s: -s[0])
-        results = [person for _, person in ranked[:SEARCH_LIMIT]]
+        found = [person for _, person in ranked[:SEARCH_LIMIT]]
+    hidden = [person for person in found if person.restricted]  # type: ignore[attr-defined]
+    results = PersonSearchResults([p for p in found if p not in hidden], len(hidden))
     audit_event(
         actor=user,
         action=AuditAction.SEARCH,
         object_type="people.person",
-        changes={"searched_by": by, "results": len(results)},
+        changes={
+            "searched_by": by,
+            "results": len(results.people),
+            "restricted_results": results.restricted,
+        },
     )
     return results
 
@@ -168,6 +231,21 @@ class DuplicateCandidate:
     reasons: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class DuplicateCheck:
+    """Likely duplicates the user may see, and how many restricted records also look likely.
+
+    A restricted match is never described (no name, code, birth date or postcode), but it is
+    counted so that nobody adds a new person without acknowledging it might be the same one.
+    """
+
+    candidates: list[DuplicateCandidate]
+    restricted: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.candidates) or self.restricted > 0
+
+
 def likely_duplicates(
     user: Any,
     *,
@@ -175,38 +253,51 @@ def likely_duplicates(
     family_name: str,
     date_of_birth: dt.date | None,
     postcode: str,
-) -> list[DuplicateCandidate]:
+) -> DuplicateCheck:
     """Visible people with the same date of birth and a similar name or the same postcode.
 
     With no date of birth, people at the same postcode with a similar name.
     """
     name = f"{given_name} {family_name}".strip()
     postcode = normalise_postcode(postcode) if postcode else ""
-    people = people_visible_to(user).prefetch_related("aliases")
+    people = people_visible_to(user).with_restriction_for(user).prefetch_related("aliases")
     if date_of_birth is not None:
         pool = people.filter(date_of_birth=date_of_birth)
     elif postcode:
         pool = people.filter(postcode=postcode)
     else:
-        return []
+        return DuplicateCheck([])
     candidates = []
+    restricted = 0
     for person in pool:
         similar = name_similarity(name, person) >= NAME_SIMILARITY
         same_postcode = bool(postcode) and person.postcode == postcode
+        if not (similar or (same_postcode and date_of_birth is not None)):
+            continue
+        if person.restricted:  # type: ignore[attr-defined]
+            restricted += 1
+            continue
         reasons = [
             *(["same date of birth"] if date_of_birth is not None else []),
             *(["similar name"] if similar else []),
             *(["same postcode"] if same_postcode else []),
         ]
-        if similar or (same_postcode and date_of_birth is not None):
-            candidates.append(
-                DuplicateCandidate(
-                    person_id=person.pk,
-                    reference_code=person.reference_code,
-                    name=person.full_name,
-                    date_of_birth=person.date_of_birth,
-                    partial_postcode=partial_postcode(person.postcode),
-                    reasons=tuple(reasons),
-                )
+        candidates.append(
+            DuplicateCandidate(
+                person_id=person.pk,
+                reference_code=person.reference_code,
+                name=person.full_name,
+                date_of_birth=person.date_of_birth,
+                partial_postcode=partial_postcode(person.postcode),
+                reasons=tuple(reasons),
             )
-    return candidates
+        )
+    return DuplicateCheck(candidates, restricted)
+
+
+def restricted_among(user: Any, people: list[Person]) -> set[uuid.UUID]:
+    """Which of these people are restricted for this user (one query)."""
+    if not people:
+        return set()
+    ids = [person.pk for person in people]
+    return set(Person.objects.filter(pk__in=ids).restricted_for(user).values_list("pk", flat=True))

@@ -17,6 +17,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.casework.models import BreakGlassGrant
 from haven.contracts.models import Organisation
 from haven.core.auditor import audit_event, diff
 from haven.core.models import AuditAction
@@ -152,8 +153,12 @@ def person_create(
     aliases: Sequence[str] = (),
     organisation: Organisation | None = None,
     is_child: bool = False,
+    restricted_match_acknowledged: bool = False,
 ) -> Person:
-    """Record a new person with a fresh reference code, empty safe-contact and equality records."""
+    """Record a new person with a fresh reference code, empty safe-contact and equality records.
+
+    ``restricted_match_acknowledged``: the recorder confirmed that a restricted record which
+    looked like a match is someone else (kept in the audit event)."""
     _check_fields(details, PERSON_FIELDS)
     details = _tidy(details)
     person = Person(
@@ -170,6 +175,8 @@ def person_create(
     alias_names = _set_aliases(person, aliases)
     changes = diff({}, {**_snapshot(person, PERSON_FIELDS), "aliases": alias_names})
     changes.update(diff({}, {"reference_code": person.reference_code, "is_child": person.is_child}))
+    if restricted_match_acknowledged:
+        changes.update(diff({}, {"restricted_match_acknowledged": True}))
     audit_event(actor=created_by, action=AuditAction.CREATE, target=person, changes=changes)
     return person
 
@@ -357,9 +364,17 @@ def harmer_add(
     return link
 
 
-def person_view_record(*, person: Person, viewed_by: User) -> None:
-    """Audit that someone read a person's record (a sensitive read)."""
-    audit_event(actor=viewed_by, action=AuditAction.VIEW, target=person)
+def person_view_record(
+    *, person: Person, viewed_by: User, grant: BreakGlassGrant | None = None
+) -> None:
+    """Audit that someone read a person's record (a sensitive read); for a restricted person,
+    as a restricted view with the break-glass reason."""
+    if grant is not None:
+        audit_event(
+            actor=viewed_by, action=AuditAction.VIEW_RESTRICTED, target=person, reason=grant.reason
+        )
+    else:
+        audit_event(actor=viewed_by, action=AuditAction.VIEW, target=person)
 
 
 def harmer_view_record(*, harmer: PersonCausingHarm, viewed_by: User) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from haven.casework.access import change_organisations_of, contracts_of, visible_q
+from haven.casework.models import BreakGlassGrant, Case
+from haven.casework.selectors import case_for_user
 from haven.contracts.models import Contract
 from haven.people.models import Person
 from haven.people.reference_codes import normalise
@@ -47,6 +50,37 @@ def referral_for_user(user: Any, referral_id: Any) -> Referral:
     if referral is None:
         raise Http404("No such referral")
     return referral
+
+
+@dataclass(frozen=True)
+class ReadableReferral:
+    """A referral this user may read, and the break-glass grant if its restricted case needed one."""
+
+    referral: Referral
+    grant: BreakGlassGrant | None = None
+
+
+def referral_for_reading(user: Any, referral_id: Any) -> ReadableReferral:
+    """The referral page's read. A referral behind a restricted case the user is not named on
+    is treated as the case page treats the case: ReasonRequiredError (carrying the case id)
+    without a current reason, 404 outside their scope. Nothing about the person is loaded first."""
+    referral = referrals_visible_to(user).filter(pk=referral_id).first()
+    if referral is not None:
+        return ReadableReferral(referral)
+    case_id = (
+        Case.objects.filter(referral_id=referral_id, is_restricted=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if case_id is None:
+        raise Http404("No such referral")
+    visible = case_for_user(user, case_id)  # 404 outside scope; ReasonRequiredError
+    referral = (
+        Referral.objects.select_related("contract", "person", "entered_by")
+        .filter(pk=referral_id)
+        .get()
+    )
+    return ReadableReferral(referral, visible.grant)
 
 
 def referral_contracts_for(user: Any) -> QuerySet[Contract]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +13,9 @@ from haven.core.models import AuditAction
 from haven.referrals.eligibility import Decision as EligibilityDecision
 from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import MANUAL_SOURCE, Decision, Referral
+
+if TYPE_CHECKING:
+    from haven.casework.models import BreakGlassGrant
 
 # SafeLives (seed 004 s10 A2): a repeat referral is one within 12 months of the last.
 REPEAT_WINDOW = timedelta(days=365)
@@ -50,6 +53,17 @@ def is_repeat_referral(
 
 
 @transaction.atomic
+def eligibility_apply(referral: Referral) -> None:
+    """Record the profile's eligibility checks on a new (unsaved) referral; an ineligible one is
+    declined at once with the reasons. `referral_create` and the workbook's bulk import use it."""
+    decision = eligibility_of(referral)
+    referral.eligibility_reasons = decision.reasons + decision.checks
+    if not decision.eligible:
+        referral.decision = Decision.DECLINED
+        referral.decision_reason = "; ".join(decision.reasons)
+        referral.decided_at = timezone.now()
+
+
 def referral_create(
     *,
     contract: Any,
@@ -83,12 +97,7 @@ def referral_create(
     referral.is_repeat = is_repeat_referral(
         person=person, contract=contract, received_at=received_at
     )
-    decision = eligibility_of(referral)
-    referral.eligibility_reasons = decision.reasons + decision.checks
-    if not decision.eligible:
-        referral.decision = Decision.DECLINED
-        referral.decision_reason = "; ".join(decision.reasons)
-        referral.decided_at = timezone.now()
+    eligibility_apply(referral)
     referral.save()
     audit_event(
         actor=entered_by,
@@ -155,6 +164,17 @@ def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Re
     return referral
 
 
-def referral_view_record(*, referral: Referral, viewed_by: Any) -> None:
-    """A read of a referral (personal data) is audited."""
-    audit_event(actor=viewed_by, action=AuditAction.VIEW, target=referral)
+def referral_view_record(
+    *, referral: Referral, viewed_by: Any, grant: BreakGlassGrant | None = None
+) -> None:
+    """A read of a referral (personal data) is audited; behind a restricted case, as a
+    restricted view with the break-glass reason."""
+    if grant is not None:
+        audit_event(
+            actor=viewed_by,
+            action=AuditAction.VIEW_RESTRICTED,
+            target=referral,
+            reason=grant.reason,
+        )
+    else:
+        audit_event(actor=viewed_by, action=AuditAction.VIEW, target=referral)

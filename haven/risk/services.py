@@ -186,10 +186,13 @@ def _record_on_case(
 
 
 def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, actor: Any) -> None:
-    """An outstanding risk-assessment deadline on the case is done by this assessment."""
-    outstanding = case.tasks.filter(
-        action="risk_assessment", completed_at__isnull=True, status=TaskStatus.OPEN
-    ).order_by("due_at")
+    """An outstanding risk-assessment deadline on the case is done by this assessment; one the
+    overnight job already marked breached is completed too (done late, the breach kept)."""
+    outstanding = (
+        case.tasks.filter(action="risk_assessment", completed_at__isnull=True)
+        .exclude(status=TaskStatus.CANCELLED)
+        .order_by("due_at")
+    )
     task = outstanding.first()
     if task is not None:
         how = f"risk assessment {RiskStage(assessment.stage).label.lower()}"

@@ -63,15 +63,29 @@ class UploadForm(GovukForm):
         return upload
 
 
+NEW_PERSON = "new"
+NEW_PERSON_CHECKED = "new-checked"
+
+
 class ReviewForm(GovukForm):
     decision = GovukRadiosField(
         label="Who is the victim of this incident?",
         error_messages={"required": "Select who the victim is"},
     )
 
-    def __init__(self, *args: Any, candidates: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, candidates: list[tuple[str, str]], restricted: int = 0, **kwargs: Any
+    ) -> None:
+        """``restricted``: candidates restricted for this reviewer, not offered; a new person
+        then needs the acknowledgement that a named worker or manager ruled them out."""
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = [  # type: ignore[attr-defined]
-            *candidates,
-            ("new", "None of these: a new person"),
-        ]
+        new = (
+            (
+                NEW_PERSON_CHECKED,
+                "None of these: a new person (a named worker or my manager has confirmed "
+                "the restricted record is someone else)",
+            )
+            if restricted
+            else (NEW_PERSON, "None of these: a new person")
+        )
+        self.fields["decision"].choices = [*candidates, new]  # type: ignore[attr-defined]

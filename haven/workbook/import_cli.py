@@ -23,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as-of", type=iso_moment, help="ISO time the export was taken")
     parser.add_argument("--identity", choices=IDENTITY_MODES, default="auto")
     parser.add_argument("--mapping", type=Path, help="YAML file renaming the force's columns")
+    parser.add_argument(
+        "--team",
+        help="name of the team in the contract's provider the new cases join (default: none, "
+        "so only service managers see them until they are allocated)",
+    )
     return parser
 
 
@@ -30,6 +35,7 @@ def import_command(
     argv: list[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr
 ) -> int:
     """Run the import as the system actor; prints the run's counts. Exit 2 when it failed."""
+    from haven.accounts.models import Team
     from haven.contracts.models import Contract
     from haven.workbook.models import RunStatus
     from haven.workbook.services import COUNT_FIELDS, workbook_import
@@ -41,6 +47,14 @@ def import_command(
     if contract is None:
         print(f"haven workbook import: no active contract {args.contract!r}", file=stderr)
         return EXIT_UNUSABLE_INPUT
+    team = None
+    if args.team:
+        team = Team.objects.filter(organisation=contract.provider_id, name=args.team).first()
+        if team is None:
+            print(
+                f"haven workbook import: no team {args.team!r} in {contract.provider}", file=stderr
+            )
+            return EXIT_UNUSABLE_INPUT
     if not args.input.is_file():
         print(f"haven workbook import: no such file: {args.input}", file=stderr)
         return EXIT_UNUSABLE_INPUT
@@ -56,6 +70,7 @@ def import_command(
         as_of=args.as_of,
         identity=args.identity,
         mapping=mapping,
+        team=team,
     )
     for issue in run.issues[:50]:
         print(

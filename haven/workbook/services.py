@@ -3,8 +3,9 @@
 Each eligible incident becomes a referral keyed by (source, incident id), linked to the person
 its police nominal id is known to be; a new victim becomes a new person; a victim who may be
 someone Haven already knows goes to a review list and is never linked without a person's say.
-Every referral is accepted through the referral services, so its case opens with the 24-hour
-first-contact task (seed 000 s5).
+Every referral is accepted and its case opened with the 24-hour first-contact task (seed 000 s5):
+a run's rows are built and written in bulk (`bulk.py`, checked against the per-row services by
+`tests/test_bulk_import.py`); a reviewer's decision goes through the services one at a time.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from haven.people.models import Person
 from haven.people.services import person_create
 from haven.referrals.models import Decision, Referral, RiskLevel
 from haven.referrals.services import referral_accept, referral_create
+from haven.workbook.bulk import ROUTE, SOURCE_ORGANISATION, BulkImport, is_user
 from haven.workbook.engine import (
     ColumnMapping,
     MappingError,
@@ -37,7 +38,7 @@ from haven.workbook.engine import (
     settings_from_mapping,
 )
 from haven.workbook.engine.settings import pseudonym_key_from_environment
-from haven.workbook.matching import Candidates, Victim, possible_matches
+from haven.workbook.matching import Victim
 from haven.workbook.models import (
     IdentityReview,
     ImportedIncident,
@@ -49,10 +50,7 @@ from haven.workbook.models import (
 
 logger = logging.getLogger(__name__)
 
-ROUTE = "police_workbook"  # seed 000 s5: the automated workbook route of the DV 360 profile
-SOURCE_ORGANISATION = "Police (automated workbook)"
 MAX_STORED_ISSUES = 1000
-CHUNK = 500
 COUNT_FIELDS = (
     "rows_read",
     "duplicates",
@@ -125,7 +123,11 @@ def workbook_import(
         )
         with transaction.atomic():
             _record_result(run, result)
-            _Importer(run, imported_by, team).import_rows(_rows(result))
+            rows = BulkImport(
+                run=run, actor=imported_by, team=team, source=workbook_source(contract)
+            )
+            rows.import_rows(_rows(result))
+            rows.write()
             run.status = RunStatus.SUCCEEDED
             run.finished_at = timezone.now()
             run.save()
@@ -176,116 +178,6 @@ def _fail(run: WorkbookRun, actor: Any, error: str) -> None:
     )
 
 
-def _chunks(values: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-class _Importer:
-    """Turns one run's eligible rows into referrals, new people and reviews."""
-
-    def __init__(self, run: WorkbookRun, actor: Any, team: Any) -> None:
-        self.run, self.actor, self.team = run, actor, team
-        self.contract = run.contract
-        self.source = workbook_source(run.contract)
-        self.by_victim: dict[str, Person | Candidates] = {}
-
-    def import_rows(self, rows: list[dict[str, Any]]) -> None:
-        ids = [str(r["incident_id"]) for r in rows]
-        done = self._known_incidents(ids)
-        nominals = self._nominal_people({str(r["nominal_id"]) for r in rows if r["nominal_id"]})
-        for row in rows:
-            if row["incident_id"] in done:
-                self.run.already_imported += 1
-                continue
-            done.add(row["incident_id"])
-            victim = _victim(row)
-            target = self.by_victim.get(victim.key) or nominals.get(victim.nominal_id)
-            if target is None:
-                candidates = possible_matches(self.contract.provider, victim)
-                target = candidates or self._new_person(victim)
-                if isinstance(target, Person) and victim.nominal_id:
-                    nominals[victim.nominal_id] = target
-            self.by_victim[victim.key] = target
-            if isinstance(target, Person):
-                self._refer(victim, target)
-            else:
-                self._send_to_review(victim, target)
-
-    def _known_incidents(self, ids: list[str]) -> set[str]:
-        known: set[str] = set()
-        for chunk in _chunks(ids):
-            known |= set(
-                Referral.objects.filter(source=self.source, external_id__in=chunk).values_list(
-                    "external_id", flat=True
-                )
-            )
-            known |= set(
-                IdentityReview.objects.filter(
-                    source=self.source, incident_id__in=chunk
-                ).values_list("incident_id", flat=True)
-            )
-        return known
-
-    def _nominal_people(self, nominal_ids: set[str]) -> dict[str, Person]:
-        found: dict[str, Person] = {}
-        for chunk in _chunks(sorted(nominal_ids)):
-            links = PoliceNominal.objects.filter(source=self.source, nominal_id__in=chunk)
-            found.update({link.nominal_id: link.person for link in links.select_related("person")})
-        return found
-
-    def _new_person(self, victim: Victim) -> Person:
-        person = new_person_for(victim, self.contract, self.actor)
-        if victim.nominal_id:
-            link_nominal(source=self.source, victim=victim, person=person, actor=self.actor)
-        return person
-
-    def _refer(self, victim: Victim, person: Person) -> None:
-        referral = refer_incident(
-            victim=victim, person=person, contract=self.contract, actor=self.actor, team=self.team
-        )
-        ImportedIncident.objects.create(
-            run=self.run, referral=referral, incident_id=victim.incident_id
-        )
-        self.run.referrals_created += 1
-
-    def _send_to_review(self, victim: Victim, candidates: Candidates) -> None:
-        review = IdentityReview.objects.create(
-            run=self.run,
-            contract=self.contract,
-            source=self.source,
-            incident_id=victim.incident_id,
-            incident_at=victim.incident_at,
-            victim_key=victim.key,
-            nominal_id=victim.nominal_id,
-            given_name=victim.given_name,
-            family_name=victim.family_name,
-            date_of_birth=victim.date_of_birth,
-            postcode=victim.postcode,
-            risk_grade=victim.risk_grade,
-            match_confidence=victim.match_confidence,
-            candidate_reasons={str(p.pk): list(why) for p, why in candidates.items()},
-        )
-        review.candidates.set(list(candidates))
-        audit_event(actor=self.actor, action=AuditAction.CREATE, target=review)
-        self.run.sent_to_review += 1
-
-
-def _victim(row: dict[str, Any]) -> Victim:
-    return Victim(
-        key=str(row["victim_key"]),
-        incident_id=str(row["incident_id"]),
-        incident_at=dt.datetime.fromtimestamp(int(row["reported_us"]) / 1_000_000, tz=dt.UTC),
-        nominal_id=str(row["nominal_id"] or ""),
-        given_name=str(row["forename"] or ""),
-        family_name=str(row["surname"] or ""),
-        date_of_birth=row["date_of_birth"],
-        postcode=str(row["postcode"] or ""),
-        risk_grade=str(row["risk_grade"] or ""),
-        match_confidence=str(row["match_confidence"] or ""),
-    )
-
-
 def new_person_for(victim: Victim, contract: Contract, actor: Any) -> Person:
     """A person for a victim Haven does not know, in the contract's provider organisation."""
     return person_create(
@@ -305,7 +197,7 @@ def link_nominal(*, source: str, victim: Victim, person: Person, actor: Any) -> 
     link, created = PoliceNominal.objects.get_or_create(
         source=source,
         nominal_id=victim.nominal_id,
-        defaults={"person": person, "linked_by": actor if _is_user(actor) else None},
+        defaults={"person": person, "linked_by": actor if is_user(actor) else None},
     )
     if created:
         audit_event(
@@ -321,7 +213,7 @@ def refer_incident(
     referral = referral_create(
         contract=contract,
         person=person,
-        entered_by=actor if _is_user(actor) else None,
+        entered_by=actor if is_user(actor) else None,
         route=ROUTE,
         received_at=timezone.now(),
         incident_at=victim.incident_at,
@@ -336,10 +228,6 @@ def refer_incident(
     return referral
 
 
-def _is_user(actor: Any) -> bool:
-    return bool(getattr(actor, "is_authenticated", False))
-
-
 @transaction.atomic
 def review_link_person(
     *, review: IdentityReview, person: Person, decided_by: Any, team: Any = None
@@ -352,11 +240,22 @@ def review_link_person(
 
 
 @transaction.atomic
-def review_new_person(*, review: IdentityReview, decided_by: Any, team: Any = None) -> Referral:
-    """A reviewer confirms the victim is none of the candidates: a new person, refer, open."""
+def review_new_person(
+    *,
+    review: IdentityReview,
+    decided_by: Any,
+    team: Any = None,
+    restricted_match_acknowledged: bool = False,
+) -> Referral:
+    """A reviewer confirms the victim is none of the candidates: a new person, refer, open.
+    ``restricted_match_acknowledged``: a restricted candidate was ruled out by someone named on
+    it (the reviewer says so; kept in the audit event)."""
     _check_pending(review)
     person = new_person_for(_review_victim(review), review.contract, decided_by)
-    return _decide(review, person, ReviewStatus.NEW_PERSON, decided_by, team)
+    extra = (
+        {"restricted_match_acknowledged": [False, True]} if restricted_match_acknowledged else {}
+    )
+    return _decide(review, person, ReviewStatus.NEW_PERSON, decided_by, team, extra)
 
 
 def _check_pending(review: IdentityReview) -> None:
@@ -380,7 +279,12 @@ def _review_victim(review: IdentityReview) -> Victim:
 
 
 def _decide(
-    review: IdentityReview, person: Person, status: ReviewStatus, decided_by: Any, team: Any
+    review: IdentityReview,
+    person: Person,
+    status: ReviewStatus,
+    decided_by: Any,
+    team: Any,
+    extra_changes: dict[str, Any] | None = None,
 ) -> Referral:
     victim = _review_victim(review)
     if victim.nominal_id:
@@ -403,6 +307,10 @@ def _decide(
         actor=decided_by,
         action=AuditAction.UPDATE,
         target=review,
-        changes={"status": [ReviewStatus.PENDING, status], "person": [None, person]},
+        changes={
+            "status": [ReviewStatus.PENDING, status],
+            "person": [None, person],
+            **(extra_changes or {}),
+        },
     )
     return referral

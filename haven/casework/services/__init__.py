@@ -12,6 +12,13 @@ from haven.casework.services.access import (
 from haven.casework.services.attempts import SafeContactBlockedError, contact_attempt_record
 from haven.casework.services.closure import ClosureRefusedError, case_close, exit_requirements
 from haven.casework.services.events import case_event_record
+from haven.casework.services.exit_steps import (
+    ExitStepRefusedError,
+    exit_interview_record,
+    exit_step_refusal,
+    needs_reassessment_record,
+    onward_referral_record,
+)
 from haven.casework.services.notes import (
     NoteNotEditableError,
     case_note_add,
@@ -22,12 +29,21 @@ from haven.casework.services.notes import (
 from haven.casework.services.opening import case_open_from_referral
 from haven.casework.services.risk_level import case_risk_level_set
 from haven.casework.services.states import case_state_change, waiting_list_block
-from haven.casework.services.tasks import case_tasks_sync, tasks_mark_breached
+from haven.casework.services.tasks import (
+    TaskNotMarkableError,
+    case_tasks_sync,
+    opened_minute,
+    task_done_refusal,
+    task_mark_done,
+    tasks_mark_breached,
+)
 
 __all__ = [
     "ClosureRefusedError",
+    "ExitStepRefusedError",
     "NoteNotEditableError",
     "SafeContactBlockedError",
+    "TaskNotMarkableError",
     "case_access_grant",
     "case_access_revoke",
     "case_allocate",
@@ -45,8 +61,15 @@ __all__ = [
     "case_tasks_sync",
     "case_view_record",
     "contact_attempt_record",
+    "exit_interview_record",
     "exit_requirements",
+    "exit_step_refusal",
+    "needs_reassessment_record",
     "note_edit_refusal",
+    "onward_referral_record",
+    "opened_minute",
+    "task_done_refusal",
+    "task_mark_done",
     "tasks_mark_breached",
     "waiting_list_block",
 ]

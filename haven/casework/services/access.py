@@ -24,6 +24,8 @@ def case_allocate(
     before = {"allocated_to": case.allocated_to_id, "team": case.team_id}
     case.allocated_to, case.team = allocated_to, team
     case.save(update_fields=["allocated_to", "team", "updated_at"])
+    # the tasks carry the allocation so worklists can find them by index
+    case.tasks.update(allocated_to=allocated_to, team=team)
     after = {"allocated_to": case.allocated_to_id, "team": case.team_id}
     changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     audit_event(actor=allocated_by, action=AuditAction.UPDATE, target=case, changes=changes)

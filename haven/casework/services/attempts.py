@@ -18,7 +18,6 @@ from haven.casework.models import (
     Direction,
     Outcome,
     Task,
-    TaskStatus,
 )
 from haven.casework.safety import unsafe_reasons
 from haven.casework.services.events import case_event_record
@@ -115,7 +114,7 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
 
 
 def _update_tasks(case: Case, attempt: ContactAttempt, actor: Any) -> None:
-    outstanding = case.tasks.filter(completed_at__isnull=True).exclude(status=TaskStatus.CANCELLED)
+    outstanding = case.tasks.filter(is_outstanding=True)
     for task in outstanding:
         if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
             continue
@@ -153,6 +152,27 @@ def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any) -> None:
     _maybe_request_final_letter(case, actor)
 
 
+def final_letter_task_fields(case: Case, profile: Any, limit: int, at: datetime) -> dict[str, Any]:
+    """The final-letter task's fields, the case aside (seed 002 s3.7: after `limit` attempts
+    without contact, a letter due by the end of the day it is asked for). The service and the
+    demo recorder both build it from this."""
+    spec = profile.first_contact
+    citation = (spec.citation if spec else "") or ""
+    return {
+        "rule_key": first_contact.FINAL_LETTER_KEY,
+        "label": "Send the final letter",
+        "action": "letter_sent",
+        "due_at": timezone.localtime(at).replace(hour=23, minute=59, second=59, microsecond=0),
+        "citation": citation,
+        "explanation": (
+            f"Final letter ({citation}): {limit} attempts without contact; send a letter "
+            "explaining the attempts and how to get support, today (Haven's default)"
+        ),
+        "allocated_to_id": case.allocated_to_id,
+        "team_id": case.team_id,
+    }
+
+
 def _maybe_request_final_letter(case: Case, actor: Any) -> None:
     limit = _attempt_limit(case)
     if case.final_letter_requested_at is not None or not limit:
@@ -167,28 +187,16 @@ def _maybe_request_final_letter(case: Case, actor: Any) -> None:
     now = timezone.now()
     case.final_letter_requested_at = now
     case.save(update_fields=["final_letter_requested_at", "updated_at"])
-    spec = profile_of(case.contract).first_contact
-    citation = (spec.citation if spec else "") or ""
-    due = timezone.localtime(now).replace(hour=23, minute=59, second=59, microsecond=0)
     task = Task.objects.create(
-        case=case,
-        rule_key=first_contact.FINAL_LETTER_KEY,
-        label="Send the final letter",
-        action="letter_sent",
-        due_at=due,
-        citation=citation,
-        explanation=(
-            f"Final letter ({citation}): {limit} attempts without contact; send a letter "
-            "explaining the attempts and how to get support, today (Haven's default)"
-        ),
+        case=case, **final_letter_task_fields(case, profile_of(case.contract), limit, now)
     )
     audit_event(
-        actor=actor, action=AuditAction.CREATE, target=task, changes={"due_at": [None, due]}
+        actor=actor, action=AuditAction.CREATE, target=task, changes={"due_at": [None, task.due_at]}
     )
     case_event_record(
         case=case,
         kind="final_letter_requested",
         actor=actor,
         target=task,
-        summary=f"{limit} attempts without contact: send the final letter ({citation})",
+        summary=f"{limit} attempts without contact: send the final letter ({task.citation})",
     )

@@ -38,6 +38,9 @@ class ExitRequirement:
     label: str
     done: bool
     citation: str
+    done_at: datetime | None = None  # the latest timeline event that shows it done
+    done_by: str = ""
+    summary: str = ""
 
 
 class ClosureRefusedError(Exception):
@@ -52,21 +55,32 @@ def exit_requirements(case: Case) -> list[ExitRequirement]:
         spec = profile_of(case.contract).exit
     except ValueError:
         spec = None
-    if spec is None:
+    if spec is None or not spec.requires:
         return []
     events = list(
-        case.events.filter(kind__in=[k for k, _ in REQUIREMENT_EVENTS.values()]).values(
-            "kind", "data"
-        )
+        case.events.filter(kind__in=[k for k, _ in REQUIREMENT_EVENTS.values()])
+        .select_related("actor")
+        .order_by("-occurred_at", "-created_at")
     )
     result = []
     for key in spec.requires:
         kind, wanted = REQUIREMENT_EVENTS[key]
-        done = any(
-            e["kind"] == kind and all((e["data"] or {}).get(k) == v for k, v in wanted.items())
-            for e in events
+        event = next(
+            (
+                e
+                for e in events
+                if e.kind == kind and all((e.data or {}).get(k) == v for k, v in wanted.items())
+            ),
+            None,
         )
-        result.append(ExitRequirement(key, REQUIREMENT_LABELS[key], done, spec.citation or ""))
+        label, citation = REQUIREMENT_LABELS[key], spec.citation or ""
+        if event is None:
+            result.append(ExitRequirement(key, label, False, citation))
+            continue
+        by = event.actor.get_full_name() if event.actor is not None else ""
+        result.append(
+            ExitRequirement(key, label, True, citation, event.occurred_at, by, event.summary)
+        )
     return result
 
 

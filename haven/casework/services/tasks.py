@@ -1,4 +1,5 @@
-"""Deadline tasks on a case: created from the profile, completed by attempts, breached by the clock."""
+"""Deadline tasks on a case: created from the profile, completed by attempts, the risk checklist
+or staff marking them done, breached by the clock."""
 
 from __future__ import annotations
 
@@ -8,14 +9,33 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from haven.casework.deadline_rules import case_situation, evaluation_for
-from haven.casework.models import Case, Task, TaskStatus
+from haven.casework import first_contact
+from haven.casework.deadline_rules import case_situation, evaluation_for, profile_of
+from haven.casework.models import Case, CaseState, Task, TaskStatus
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
 
 @transaction.atomic
+def deadline_task_fields(case: Any, deadline: Any) -> dict[str, Any]:
+    """A new task's fields for one computed deadline (`haven.deadlines`), the case aside: the
+    services, the workbook's bulk import and the demo recorder all build tasks from this."""
+    rule = deadline.rule
+    return {
+        "rule_key": rule.key,
+        "label": rule.label[:300],
+        "action": str(rule.action),
+        "due_at": deadline.due,
+        "explanation": deadline.explanation,
+        "citation": rule.citation,
+        "attempts_allowed": rule.attempts,
+        # the worklists' copies of the case's allocation (ADR 0004)
+        "allocated_to_id": case.allocated_to_id,
+        "team_id": case.team_id,
+    }
+
+
 def case_tasks_sync(*, case: Case, actor: Any) -> list[Task]:
     """Create a task for every profile rule that now applies and can be computed, once per rule;
     cancel open tasks whose rule no longer applies (e.g. superseded after a risk change)."""
@@ -24,7 +44,7 @@ def case_tasks_sync(*, case: Case, actor: Any) -> list[Task]:
         r.key for r in evaluation.not_applicable
     }
     for task in case.tasks.filter(
-        status=TaskStatus.OPEN, completed_at__isnull=True, rule_key__in=dropped
+        status=TaskStatus.OPEN, is_outstanding=True, rule_key__in=dropped
     ):
         _cancel(task, actor, "The rule no longer applies to this case")
     existing = set(case.tasks.values_list("rule_key", flat=True))
@@ -33,16 +53,7 @@ def case_tasks_sync(*, case: Case, actor: Any) -> list[Task]:
         rule = deadline.rule
         if rule.key in existing:
             continue
-        task = Task.objects.create(
-            case=case,
-            rule_key=rule.key,
-            label=rule.label[:300],
-            action=str(rule.action),
-            due_at=deadline.due,
-            explanation=deadline.explanation,
-            citation=rule.citation,
-            attempts_allowed=rule.attempts,
-        )
+        task = Task.objects.create(case=case, **deadline_task_fields(case, deadline))
         created.append(task)
         audit_event(
             actor=actor,
@@ -61,26 +72,116 @@ def case_tasks_sync(*, case: Case, actor: Any) -> list[Task]:
     return created
 
 
-def task_complete(*, task: Task, done_at: datetime, actor: Any, how: str) -> None:
-    """Mark a task done: met when done at or before its due time, otherwise breached (late)."""
+def task_complete(*, task: Task, done_at: datetime, actor: Any, how: str, note: str = "") -> None:
+    """Mark a task done: met when done at or before its due time, otherwise breached (late).
+
+    Also for a task the overnight job already marked breached: it stays breached, now done.
+    """
     status = TaskStatus.MET if done_at <= task.due_at else TaskStatus.BREACHED
     before = task.status
     task.completed_at = done_at
     task.status = status
     task.met_at = done_at if status == TaskStatus.MET else None
-    task.save(update_fields=["completed_at", "status", "met_at", "attempts_made", "updated_at"])
+    task.is_outstanding = False
+    task.save(
+        update_fields=[
+            "completed_at",
+            "status",
+            "met_at",
+            "is_outstanding",
+            "attempts_made",
+            "updated_at",
+        ]
+    )
     audit_event(
-        actor=actor, action=AuditAction.UPDATE, target=task, changes={"status": [before, status]}
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=task,
+        changes={"status": [before, status], "completed_at": [None, done_at]},
     )
     verb = "met" if status == TaskStatus.MET else "done late"
+    data = {"rule_key": task.rule_key, "status": status} | ({"note": note} if note else {})
     case_event_record(
         case=task.case,
         kind="task_completed",
         actor=actor,
         target=task,
         summary=f"{task.label}: {verb} ({how})",
-        data={"rule_key": task.rule_key, "status": status},
+        data=data,
         occurred_at=done_at,
+    )
+
+
+class TaskNotMarkableError(Exception):
+    """This task cannot be marked done by hand (a recorded event meets it, or it is not open)."""
+
+
+def opened_minute(opened_at: datetime) -> datetime:
+    """The minute the case opened: a time entered to the minute may be that minute."""
+    return opened_at.replace(second=0, microsecond=0)
+
+
+def task_done_refusal(task: Task) -> str | None:
+    """Why staff may not mark this task done by hand, or None when they may."""
+    if task.case.state == CaseState.CLOSED:
+        return "The case is closed"
+    if task.status == TaskStatus.CANCELLED:
+        return "This deadline was cancelled"
+    if task.completed_at is not None:
+        return "This deadline is already done"
+    if task.action in first_contact.FIRST_CONTACT_ACTIONS:
+        return "This deadline is met by recording a contact attempt"
+    if task.action in first_contact.RISK_CHECKLIST_ACTIONS:
+        return "This deadline is met by completing the risk checklist"
+    if task.action not in first_contact.MARKED_DONE_ACTIONS:
+        return "This deadline is met by a recorded event"
+    return None
+
+
+@transaction.atomic
+def task_mark_done(*, task: Task, done_by: Any, done_at: datetime, note: str = "") -> Task:
+    """Staff say a deadline no recorded event meets was done (met, or done late after its due
+    time); refused for first-contact and risk tasks, on a closed case, in the future or before
+    the case opened."""
+    task = Task.objects.select_for_update().select_related("case").get(pk=task.pk)
+    refusal = task_done_refusal(task)
+    if refusal is None and done_at > timezone.now():
+        refusal = "It cannot be done in the future"
+    if refusal is None and done_at < opened_minute(task.case.opened_at):
+        refusal = "It cannot be done before the case opened"
+    if refusal:
+        raise TaskNotMarkableError(refusal)
+    task_complete(task=task, done_at=done_at, actor=done_by, how="marked done", note=note.strip())
+    if task.action == "needs_assessment":
+        _needs_assessment_record(task, done_by)
+    return task
+
+
+def needs_assessment_stage(task: Task) -> str:
+    """Which needs assessment a task is, from its profile rule: "review" for a schedule that
+    repeats (seed 002 s3.9, support over 6 months), otherwise "initial". None of the shipped
+    profiles' needs-assessment tasks is the reassessment before closure: that is an exit
+    requirement ("exit" stage), recorded on its own page, so a task never gives "exit"."""
+    try:
+        rules = profile_of(task.case.contract).rules()
+    except ValueError:
+        return "initial"
+    rule = next((r for r in rules if r.key == task.rule_key), None)
+    return "review" if rule is not None and rule.repeat_every is not None else "initial"
+
+
+def _needs_assessment_record(task: Task, actor: Any) -> None:
+    """The same `needs_assessment` timeline event the exit reassessment writes, so a needs
+    assessment is one kind of event however it was recorded."""
+    stage = needs_assessment_stage(task)
+    case_event_record(
+        case=task.case,
+        kind="needs_assessment",
+        actor=actor,
+        target=task,
+        summary="Needs assessment review done" if stage == "review" else "Needs assessment done",
+        data={"stage": stage, "rule_key": task.rule_key},
+        occurred_at=task.completed_at,
     )
 
 
@@ -88,7 +189,7 @@ def task_complete(*, task: Task, done_at: datetime, actor: Any, how: str) -> Non
 def tasks_cancel_outstanding(*, case: Case, actor: Any, reason: str) -> int:
     """Cancel the case's outstanding tasks (e.g. when it closes)."""
     count = 0
-    for task in case.tasks.filter(completed_at__isnull=True).exclude(status=TaskStatus.CANCELLED):
+    for task in case.tasks.filter(is_outstanding=True):
         _cancel(task, actor, reason)
         count += 1
     return count
@@ -97,7 +198,8 @@ def tasks_cancel_outstanding(*, case: Case, actor: Any, reason: str) -> int:
 def _cancel(task: Task, actor: Any, reason: str) -> None:
     before = task.status
     task.status = TaskStatus.CANCELLED
-    task.save(update_fields=["status", "updated_at"])
+    task.is_outstanding = False
+    task.save(update_fields=["status", "is_outstanding", "updated_at"])
     audit_event(
         actor=actor,
         action=AuditAction.UPDATE,

@@ -7,7 +7,11 @@ import pytest
 import time_machine
 
 from haven.casework.models import CaseState, TaskStatus
-from haven.casework.services import SafeContactBlockedError, contact_attempt_record
+from haven.casework.services import (
+    SafeContactBlockedError,
+    contact_attempt_record,
+    tasks_mark_breached,
+)
 from haven.core.models import AuditEvent
 from haven.people.models import SafeContact
 
@@ -59,6 +63,17 @@ def test_reaching_the_person_after_the_deadline_is_recorded_as_late(vf_case, per
     assert task.status == TaskStatus.BREACHED
     assert task.completed_at is not None
     assert task.met_at is None
+
+
+def test_a_late_contact_completes_a_first_contact_deadline_already_marked_breached(
+    vf_case, personas
+):
+    reached_at = RECEIVED + dt.timedelta(hours=49)
+    assert tasks_mark_breached(now=reached_at) >= 1  # the overnight job ran first
+    record(vf_case, personas.caseworker, "reached", reached_at)
+    task = vf_case.tasks.get(rule_key="first_contact_phone")
+    assert (task.status, task.completed_at, task.met_at) == (TaskStatus.BREACHED, reached_at, None)
+    assert not task.is_outstanding
 
 
 def test_an_unanswered_call_counts_as_an_attempt_but_does_not_end_the_task(vf_case, personas):

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from haven.casework import first_contact
 from haven.casework.first_contact import (
     completion,
     counts_towards,
@@ -11,6 +12,7 @@ from haven.casework.first_contact import (
     meets,
     safe_contact_channels,
 )
+from haven.deadlines.rules import Action
 
 T = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 
@@ -59,3 +61,14 @@ def test_the_final_letter_is_due_only_after_the_limit_without_contact():
     assert not final_letter_needed(attempt_limit=3, unsuccessful_attempts=2, contacted=False)
     assert not final_letter_needed(attempt_limit=3, unsuccessful_attempts=5, contacted=True)
     assert not final_letter_needed(attempt_limit=None, unsuccessful_attempts=9, contacted=False)
+
+
+def test_every_deadline_action_is_met_one_way_only():
+    # an attempt, the risk checklist, or staff marking it done: a new action must pick one
+    ways = [
+        first_contact.FIRST_CONTACT_ACTIONS,
+        first_contact.RISK_CHECKLIST_ACTIONS,
+        first_contact.MARKED_DONE_ACTIONS,
+    ]
+    for action in Action:
+        assert sum(action.value in way for way in ways) == 1, action

@@ -44,7 +44,7 @@ def test_the_worklist_makes_the_same_number_of_queries_for_5_and_50_cases(client
 def add_events(case, user, n):
     for i in range(n):
         case_event_record(case=case, kind="note", actor=user, summary=f"Synthetic event {i}")
-        TaskFactory(case=case)
+        TaskFactory(case=case, action="needs_assessment" if i % 2 else "phone_contact")
 
 
 def test_the_case_page_makes_the_same_number_of_queries_for_5_and_50_timeline_entries(

@@ -27,6 +27,7 @@ from haven.casework.services import (
 )
 from haven.casework.transitions import TransitionRefusedError, allowed_next_states
 from haven.casework.views.case_access import case_url, with_case
+from haven.casework.views.exit_steps import record_links
 from haven.casework.views.rendering import render_page
 
 
@@ -140,5 +141,10 @@ def close(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     return render_page(
         request,
         "casework/close_form.html",
-        {"form": form, "case": case, "requirements": requirements},
+        {
+            "form": form,
+            "case": case,
+            "requirements": requirements,
+            "record_links": record_links(request.user, visible, requirements),
+        },
     )

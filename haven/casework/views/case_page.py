@@ -6,14 +6,17 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from haven.casework.models import Task
 from haven.casework.selectors import (
     VisibleCase,
     named_staff,
     tasks_for,
     timeline_for,
 )
+from haven.casework.services import exit_requirements, task_done_refusal
 from haven.casework.transitions import allowed_next_states
 from haven.casework.views.case_access import with_case
+from haven.casework.views.exit_steps import record_links
 from haven.casework.views.rendering import render_page
 
 TIMELINE_PAGE_SIZE = 100
@@ -29,14 +32,23 @@ def _risk_links(visible: VisibleCase) -> list[tuple[str, str]]:
     return links
 
 
+def _markable(visible: VisibleCase, tasks: list[Task]) -> set[object]:
+    """The tasks this user may mark done by hand (no recorded event meets them)."""
+    if not visible.can_change:
+        return set()
+    return {task.pk for task in tasks if task_done_refusal(task) is None}
+
+
 @with_case()
 def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
     tasks = list(tasks_for(case))
+    requirements = exit_requirements(case) if case.state != "closed" else []
     context = {
         "visible": visible,
         "case": case,
         "tasks": tasks,
+        "markable": _markable(visible, tasks),
         "next_task": next((t for t in tasks if t.is_outstanding), None),
         "timeline": Paginator(timeline_for(case), TIMELINE_PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -46,5 +58,7 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         and bool(allowed_next_states(case.state) - {"closed"}),
         "can_close": visible.can_change and "closed" in allowed_next_states(case.state),
         "risk_links": _risk_links(visible),
+        "requirements": requirements,
+        "record_links": record_links(request.user, visible, requirements),
     }
     return render_page(request, "casework/case_detail.html", context)

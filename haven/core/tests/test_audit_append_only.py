@@ -74,3 +74,29 @@ def test_admin_cannot_change_or_delete_audit_events(personas, client):
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_delete_permission(request)
+
+
+def test_many_events_are_appended_in_order(db):
+    from haven.core.auditor import audit_events_append, audit_record
+
+    events = [
+        audit_record(actor=None, action=AuditAction.CREATE, object_type="t", object_id=str(n))
+        for n in range(3)
+    ]
+    assert audit_events_append(events) == 3
+    stored = AuditEvent.objects.order_by("id")
+    assert [e.object_id for e in stored] == ["0", "1", "2"]
+    assert {e.actor_label for e in stored} == {"system"}
+
+
+def test_appending_refuses_events_already_written_and_conflict_updates(event):
+    from haven.core.auditor import audit_events_append
+
+    event.reason = "tampered"
+    with pytest.raises(AppendOnlyError):
+        audit_events_append([event])
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.bulk_create(
+            [event], update_conflicts=True, update_fields=["reason"], unique_fields=["id"]
+        )
+    assert AuditEvent.objects.get().reason == ""

@@ -25,6 +25,23 @@ def test_envint_rejects_a_value_that_is_not_a_number(monkeypatch):
         haven_settings.envint("HAVEN_TEST_NUMBER", 1)
 
 
+def test_envfloat_rejects_a_value_that_is_not_a_number(monkeypatch):
+    monkeypatch.setenv("HAVEN_TEST_COST", "cheap")
+    with pytest.raises(ImproperlyConfigured, match="HAVEN_TEST_COST"):
+        haven_settings.envfloat("HAVEN_TEST_COST", 1.0)
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_price_index_lookups_for_ssd_storage():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL planner setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert float(cursor.fetchone()[0]) == 1.1
+
+
 def test_secret_is_read_from_the_file_named_by_name_file(monkeypatch, tmp_path):
     secret = tmp_path / "secret"
     secret.write_text("from-a-file\n")

@@ -7,8 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haven.accounts.selectors import memberships_of
-from haven.casework.access import teams_of
-from haven.casework.selectors import worklist_summary
+from haven.casework.selectors import worklist_summaries
 from haven.contracts.selectors import contracts_visible_to
 from haven.referrals.selectors import pending_referral_count
 
@@ -17,10 +16,11 @@ def _casework_start(user: Any) -> dict[str, Any] | None:
     """Worklist counts and the intake queue for staff who work with cases (never commissioners)."""
     if not user.has_perm("casework.view_cases"):
         return None
+    summaries = worklist_summaries(user)
     return {
-        "mine": worklist_summary(user, scope="mine"),
-        "team": worklist_summary(user, scope="team") if teams_of(user) else None,
-        "all": worklist_summary(user, scope="all"),
+        "mine": summaries["mine"],
+        "team": summaries.get("team"),
+        "all": summaries["all"],
         "pending_referrals": (
             pending_referral_count(user) if user.has_perm("referrals.view_referrals") else 0
         ),

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db.models import F, Q
 
 from haven.casework import first_contact
 from haven.casework.models import Case, CaseEvent, CaseState, ContactAttempt, Task, TaskStatus
@@ -64,6 +65,7 @@ def test_the_demo_data_follows_the_rules(provider):
     a_met_task_has_a_qualifying_action_at_or_before_its_due_time()
     states_follow_the_rules()
     demo_caseworkers_have_outstanding_tasks()
+    tasks_carry_their_case_s_allocation_and_outstanding_state()
 
 
 def every_contract_profile_has_cases_and_declined_referrals_keep_a_reason():
@@ -120,6 +122,14 @@ def test_running_demo_again_neither_duplicates_nor_fails_and_reset_rebuilds(prov
 
 
 def demo_caseworkers_have_outstanding_tasks():
-    outstanding = Task.objects.filter(completed_at__isnull=True).exclude(status="cancelled")
+    outstanding = Task.objects.filter(is_outstanding=True)
     for email in ("casey.caseworker@demo.haven.test", "sam.caseworker@demo.haven.test"):
-        assert outstanding.filter(case__allocated_to__email=email).exists(), email
+        assert outstanding.filter(allocated_to__email=email).exists(), email
+
+
+def tasks_carry_their_case_s_allocation_and_outstanding_state():
+    assert not Task.objects.exclude(allocated_to=F("case__allocated_to")).exists()
+    assert not Task.objects.exclude(team=F("case__team")).exists()
+    done = Q(completed_at__isnull=False) | Q(status=TaskStatus.CANCELLED)
+    assert not Task.objects.filter(done, is_outstanding=True).exists()
+    assert not Task.objects.exclude(done).filter(is_outstanding=False).exists()

@@ -202,6 +202,9 @@ TASK_FIELDS = [
     "attempts_made",
     "completed_at",
     "met_at",
+    "is_outstanding",
+    "allocated_to_id",
+    "team_id",
 ]
 ATTEMPT_FIELDS = [
     "channel",

@@ -16,10 +16,13 @@ from haven.govuk.forms import (
 )
 from haven.people.forms.fields import yes_no_field
 from haven.people.postcodes import is_postcode, normalise_postcode
-from haven.people.selectors import DuplicateCandidate
+from haven.people.selectors import DuplicateCandidate, DuplicateCheck
 from haven.people.services import PERSON_FIELDS, PersonDetails
 
 NEW_PERSON = "new"
+# when a restricted record looked like a match: a new person only with that acknowledged
+NEW_PERSON_CHECKED = "new-checked"
+ASK_FIRST = "ask"
 
 
 class PersonDetailsForm(GovukForm):
@@ -162,12 +165,24 @@ class SamePersonForm(GovukForm):
         choices=[],
     )
 
-    def __init__(self, *args: Any, candidates: list[DuplicateCandidate], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, check: DuplicateCheck, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: GovukRadiosField = self.fields["choice"]  # type: ignore[assignment]
+        candidates = check.candidates
+        if check.restricted:
+            endings = [
+                (ASK_FIRST, "Not sure: ask a named worker or my manager first (nothing is saved)"),
+                (
+                    NEW_PERSON_CHECKED,
+                    "No, create a new person: a named worker or my manager has confirmed "
+                    "the restricted record is someone else",
+                ),
+            ]
+        else:
+            endings = [(NEW_PERSON, "No, create a new person")]
         field.choices = [
             *((str(c.person_id), f"Yes, {c.reference_code}") for c in candidates),
-            (NEW_PERSON, "No, create a new person"),
+            *endings,
         ]
         field.choice_hints = {str(c.person_id): _describe(c) for c in candidates}
-        field.divider_before = NEW_PERSON
+        field.divider_before = endings[0][0]

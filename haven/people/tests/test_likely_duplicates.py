@@ -20,7 +20,7 @@ def _existing(personas, **kwargs):
 
 def _find(personas, user=None, **kwargs):
     query = {"given_name": "Jon", "family_name": "Smith", "date_of_birth": BORN, "postcode": ""}
-    return likely_duplicates(user or personas.caseworker, **{**query, **kwargs})
+    return likely_duplicates(user or personas.caseworker, **{**query, **kwargs}).candidates
 
 
 def test_a_similar_name_with_the_same_date_of_birth_is_offered(personas):

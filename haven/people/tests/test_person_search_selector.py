@@ -9,7 +9,9 @@ from haven.people.tests.factories import PersonFactory
 
 def test_a_code_typed_loosely_finds_the_person(personas, person):
     typed = person.reference_code.lower().replace("-", " ")
-    assert person_search(personas.caseworker, PersonSearchQuery(reference_code=typed)) == [person]
+    assert person_search(personas.caseworker, PersonSearchQuery(reference_code=typed)).people == [
+        person
+    ]
 
 
 def test_a_name_and_date_of_birth_find_similar_names(personas):
@@ -23,17 +25,21 @@ def test_a_name_and_date_of_birth_find_similar_names(personas):
         organisation=personas.organisation, given_name="Zed", date_of_birth=dt.date(1980, 1, 2)
     )
     query = PersonSearchQuery(name="jane doe", date_of_birth=dt.date(1980, 1, 2))
-    assert person_search(personas.caseworker, query) == [jane]
+    assert person_search(personas.caseworker, query).people == [jane]
 
 
 def test_another_organisations_person_is_not_found(personas, other_org_person):
     query = PersonSearchQuery(reference_code=other_org_person.reference_code)
-    assert person_search(personas.caseworker, query) == []
+    assert person_search(personas.caseworker, query).people == []
 
 
 def test_the_search_is_audited_without_the_search_terms(personas, person):
     person_search(personas.caseworker, PersonSearchQuery(reference_code=person.reference_code))
     event = AuditEvent.objects.get(action=AuditAction.SEARCH)
     assert event.actor == personas.caseworker
-    assert event.changes == {"searched_by": "reference_code", "results": 1}
+    assert event.changes == {
+        "searched_by": "reference_code",
+        "results": 1,
+        "restricted_results": 0,
+    }
     assert person.reference_code not in str(event.changes) + event.reason + event.object_id

@@ -7,15 +7,21 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from haven.people.forms.person import NEW_PERSON, PersonDetailsForm, SamePersonForm
-from haven.people.selectors import DuplicateCandidate, likely_duplicates
+from haven.people.forms.person import (
+    ASK_FIRST,
+    NEW_PERSON,
+    NEW_PERSON_CHECKED,
+    PersonDetailsForm,
+    SamePersonForm,
+)
+from haven.people.selectors import DuplicateCheck, likely_duplicates
 from haven.people.services import person_create
 from haven.people.views.staff import staff_user
 
 SESSION_KEY = "people:new-person"
 
 
-def _candidates(request: HttpRequest, form: PersonDetailsForm) -> list[DuplicateCandidate]:
+def _candidates(request: HttpRequest, form: PersonDetailsForm) -> DuplicateCheck:
     data = form.cleaned_data
     return likely_duplicates(
         request.user,
@@ -26,9 +32,14 @@ def _candidates(request: HttpRequest, form: PersonDetailsForm) -> list[Duplicate
     )
 
 
-def _create(request: HttpRequest, form: PersonDetailsForm) -> HttpResponse:
+def _create(
+    request: HttpRequest, form: PersonDetailsForm, *, restricted_match_acknowledged: bool = False
+) -> HttpResponse:
     person = person_create(
-        created_by=staff_user(request), details=form.details(), aliases=form.alias_names()
+        created_by=staff_user(request),
+        details=form.details(),
+        aliases=form.alias_names(),
+        restricted_match_acknowledged=restricted_match_acknowledged,
     )
     request.session.pop(SESSION_KEY, None)
     messages.success(request, f"Person created with reference code {person.reference_code}")
@@ -61,18 +72,26 @@ def person_new_check(request: HttpRequest) -> HttpResponse:
     details = PersonDetailsForm(request.session.get(SESSION_KEY))
     if not details.is_bound or not details.is_valid():
         return redirect("people:new")
-    candidates = _candidates(request, details)
-    form = SamePersonForm(request.POST if request.method == "POST" else None, candidates=candidates)
+    check = _candidates(request, details)
+    form = SamePersonForm(request.POST if request.method == "POST" else None, check=check)
     if request.method == "POST" and form.is_valid():
         choice = form.cleaned_data["choice"]
-        if choice == NEW_PERSON:
-            return _create(request, details)
+        if choice in (NEW_PERSON, NEW_PERSON_CHECKED):
+            acknowledged = choice == NEW_PERSON_CHECKED
+            return _create(request, details, restricted_match_acknowledged=acknowledged)
         request.session.pop(SESSION_KEY, None)
-        chosen = next(c for c in candidates if str(c.person_id) == choice)
+        if choice == ASK_FIRST:
+            messages.info(
+                request,
+                "No new person was created. Ask a named worker or your manager whether the "
+                "restricted record is this person.",
+            )
+            return redirect("people:search")
+        chosen = next(c for c in check.candidates if str(c.person_id) == choice)
         messages.info(request, f"No new person was created: this is {chosen.reference_code}")
         return redirect("people:detail", person_id=chosen.person_id)
     return render(
         request,
         "people/person_new_check.html",
-        {"form": form, "candidates": candidates, "details": details},
+        {"form": form, "check": check, "candidates": check.candidates, "details": details},
     )

@@ -8,17 +8,16 @@ from django.utils import timezone
 from haven.casework.selectors import cases_of_person
 from haven.people.choices import CHANNEL_LABELS
 from haven.people.safe_contact import unsafe_channels
-from haven.people.selectors import current_and_past_flags, household_of, person_for_user
-from haven.people.services import person_view_record
-from haven.people.views.staff import staff_user
+from haven.people.selectors import ReadablePerson, current_and_past_flags, household_of
+from haven.people.views.person_access import with_person
 from haven.referrals.selectors import referrals_of_person
 
 
 @login_required
 @permission_required("people.view_person", raise_exception=True)
-def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = person_for_user(request.user, person_id)
-    person_view_record(person=person, viewed_by=staff_user(request))
+@with_person(audit_every_read=True)
+def person_detail(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
+    person = readable.person
     safe_contact = person.safe_contact_or_default()
     current_flags, past_flags = current_and_past_flags(person)
     context = {
@@ -32,7 +31,7 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
         "safe_windows": [window.describe() for window in safe_contact.windows()],
         "current_flags": current_flags,
         "past_flags": past_flags,
-        "household": household_of(person),
+        "household": household_of(person, request.user),
         "can_change": request.user.has_perm("people.change_person"),
         "cases": cases_of_person(request.user, person),
         "referrals": referrals_of_person(request.user, person),

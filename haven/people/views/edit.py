@@ -9,20 +9,22 @@ from django.shortcuts import redirect, render
 from haven.people.forms.equality import EqualityForm
 from haven.people.forms.person import PersonDetailsForm
 from haven.people.forms.safe_contact import SafeContactForm
-from haven.people.selectors import person_for_user
+from haven.people.selectors import ReadablePerson
 from haven.people.services import (
     PERSON_FIELDS,
     equality_update,
     person_update,
     safe_contact_update,
 )
+from haven.people.views.person_access import with_person
 from haven.people.views.staff import staff_user
 
 
 @login_required
 @permission_required("people.change_person", raise_exception=True)
-def details_edit(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = person_for_user(request.user, person_id)
+@with_person()
+def details_edit(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
+    person = readable.person
     initial = {name: getattr(person, name) for name in PERSON_FIELDS}
     initial["aliases"] = "\n".join(alias.name for alias in person.aliases.all())
     form = PersonDetailsForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -44,8 +46,9 @@ def details_edit(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @login_required
 @permission_required("people.change_person", raise_exception=True)
-def safe_contact_edit(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = person_for_user(request.user, person_id)
+@with_person()
+def safe_contact_edit(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
+    person = readable.person
     form = SafeContactForm(
         request.POST if request.method == "POST" else None,
         initial=SafeContactForm.initial_from(person.safe_contact_or_default()),
@@ -65,9 +68,10 @@ def safe_contact_edit(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @login_required
 @permission_required("people.view_person", raise_exception=True)
-def equality_edit(request: HttpRequest, person_id: str) -> HttpResponse:
+@with_person()
+def equality_edit(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
     """Shows the answers to everyone who may see the person; only recorders may change them."""
-    person = person_for_user(request.user, person_id)
+    person = readable.person
     can_change = request.user.has_perm("people.change_person")
     form = EqualityForm(
         request.POST if request.method == "POST" else None,

@@ -7,15 +7,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.people.forms.flags import FlagAddForm, FlagEndForm
-from haven.people.selectors import flag_for_user, person_for_user
+from haven.people.selectors import ReadablePerson, flag_of
 from haven.people.services import flag_add, flag_end
+from haven.people.views.person_access import with_person
 from haven.people.views.staff import staff_user
 
 
 @login_required
 @permission_required("people.change_person", raise_exception=True)
-def flag_new(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = person_for_user(request.user, person_id)
+@with_person()
+def flag_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
+    person = readable.person
     form = FlagAddForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         flag_add(person=person, added_by=staff_user(request), **form.cleaned_data)
@@ -26,8 +28,9 @@ def flag_new(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @login_required
 @permission_required("people.change_person", raise_exception=True)
-def flag_stop(request: HttpRequest, person_id: str, flag_id: str) -> HttpResponse:
-    flag = flag_for_user(request.user, person_id, flag_id)
+@with_person()
+def flag_stop(request: HttpRequest, readable: ReadablePerson, flag_id: str) -> HttpResponse:
+    flag = flag_of(readable.person, flag_id)
     form = FlagEndForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,15 +10,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.people.forms.household import ChildAddForm, HarmerAddForm
-from haven.people.selectors import harm_links_for_harmer, harmer_for_user, person_for_user
+from haven.people.selectors import ReadablePerson, harm_links_for_harmer, harmer_for_user
 from haven.people.services import child_add, harmer_add, harmer_view_record
+from haven.people.views.person_access import with_person
 from haven.people.views.staff import staff_user
 
 
 @login_required
 @permission_required("people.change_person", raise_exception=True)
-def child_new(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = person_for_user(request.user, person_id)
+@with_person()
+def child_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
+    person = readable.person
     form = ChildAddForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         link = child_add(
@@ -35,8 +37,9 @@ def child_new(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @login_required
 @permission_required("people.change_person", raise_exception=True)
-def harmer_new(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = person_for_user(request.user, person_id)
+@with_person()
+def harmer_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
+    person = readable.person
     form = HarmerAddForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         harmer_add(
@@ -56,5 +59,5 @@ def harmer_new(request: HttpRequest, person_id: str) -> HttpResponse:
 def harmer_detail(request: HttpRequest, harmer_id: str) -> HttpResponse:
     harmer = harmer_for_user(request.user, harmer_id)
     harmer_view_record(harmer=harmer, viewed_by=staff_user(request))
-    context = {"harmer": harmer, "links": harm_links_for_harmer(harmer)}
+    context = {"harmer": harmer, "links": harm_links_for_harmer(harmer, request.user)}
     return render(request, "people/harmer_detail.html", context)

@@ -33,7 +33,8 @@ def test_on_a_restricted_case_only_named_staff_see_the_referral(client, team_cas
     team_case.save()
     CaseAccess.objects.create(case=team_case, user=personas.outsider)
     assert detail(client, personas.outsider, team_case.referral) == 200
-    assert detail(client, personas.teammate, team_case.referral) == 404
+    # others in the case's scope are asked for a reason, as on the case page
+    assert detail(client, personas.teammate, team_case.referral) == 302
 
 
 def test_an_accepted_referral_cannot_be_accepted_or_declined_again(client, team_case, personas):

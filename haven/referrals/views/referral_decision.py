@@ -12,9 +12,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from haven.casework.presenters import HELPERS
+from haven.casework.selectors import ReasonRequiredError
+from haven.casework.views.case_access import reason_redirect
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
-from haven.referrals.selectors import intake_team_for, referral_contracts_for, referral_for_user
+from haven.referrals.selectors import (
+    intake_team_for,
+    referral_contracts_for,
+    referral_for_reading,
+    referral_for_user,
+)
 from haven.referrals.services import (
     ReferralNotPendingError,
     eligibility_of,
@@ -34,8 +41,13 @@ def _may_decide(user: Any, referral: Any) -> bool:
 @login_required
 @permission_required("referrals.view_referrals", raise_exception=True)
 def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    referral = referral_for_user(request.user, referral_id)
-    referral_view_record(referral=referral, viewed_by=request.user)
+    try:
+        readable = referral_for_reading(request.user, referral_id)
+    except ReasonRequiredError as restricted:
+        # as the case page: ask why before showing anything about the person
+        return reason_redirect(request, restricted.case_id)
+    referral = readable.referral
+    referral_view_record(referral=referral, viewed_by=request.user, grant=readable.grant)
     may_decide = referral.decision == "pending" and _may_decide(request.user, referral)
     context = {
         **HELPERS,

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from haven.casework.factories import TaskFactory
 from haven.casework.models import CaseEvent, TaskStatus
+from haven.casework.services import tasks_mark_breached
 from haven.core.models import AuditEvent
 from haven.risk.engine import Answer, AssessmentInvalid, RecordedAnswer, RiskLevel
 from haven.risk.models import RiskAssessment
@@ -134,6 +135,25 @@ def test_it_completes_an_outstanding_risk_assessment_deadline(personas, case):
     complete(case, personas.caseworker)
     task.refresh_from_db()
     assert task.status == TaskStatus.MET
+
+
+def test_a_late_checklist_completes_a_risk_deadline_already_marked_breached(personas, case):
+    due = timezone.now() - dt.timedelta(days=2)
+    task = TaskFactory(case=case, action="risk_assessment", rule_key="arrival_risk", due_at=due)
+    assert tasks_mark_breached() == 1  # the overnight job
+    done_at = timezone.now() - dt.timedelta(minutes=1)
+    complete(case, personas.caseworker, completed_at=done_at)
+    task.refresh_from_db()
+    assert (task.status, task.completed_at, task.met_at) == (TaskStatus.BREACHED, done_at, None)
+    assert not task.is_outstanding
+    event = CaseEvent.objects.get(case=case, kind="task_completed")
+    assert "done late" in event.summary
+    assert CaseEvent.objects.filter(case=case, kind="task_breached").exists()
+    audit = AuditEvent.objects.filter(object_id=str(task.pk)).latest("occurred_at")
+    assert audit.changes == {
+        "status": ["breached", "breached"],
+        "completed_at": [None, done_at.isoformat()],
+    }
 
 
 def test_escalation_uses_the_contract_threshold(personas, case):

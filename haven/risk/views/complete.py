@@ -11,6 +11,7 @@ from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.risk.engine import AssessmentInvalid
 from haven.risk.forms.checklist import RiskChecklistForm
+from haven.risk.models import RiskStage
 from haven.risk.presenters import HELPERS
 from haven.risk.selectors import checklist_for, risk_settings_for
 from haven.risk.services import risk_assessment_complete
@@ -23,7 +24,14 @@ def assessment_complete(request: HttpRequest, visible: VisibleCase) -> HttpRespo
         raise PermissionDenied
     checklist = checklist_for(case.contract)
     can_override = request.user.has_perm("risk.override_level", case)
-    form = RiskChecklistForm(request.POST or None, checklist=checklist, can_override=can_override)
+    # "Record the exit risk assessment" on the close page links here with ?stage=exit
+    stage = request.GET.get("stage")
+    form = RiskChecklistForm(
+        request.POST or None,
+        checklist=checklist,
+        can_override=can_override,
+        initial={"stage": stage} if stage in RiskStage.values else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             assessment = risk_assessment_complete(

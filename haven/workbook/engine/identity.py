@@ -30,15 +30,17 @@ def create_identified_view(
     settings: WorkbookSettings,
     progress: Progress | None = None,
 ) -> IdentityOutcome:
-    """`identified`: `incidents` plus `victim_identity` and `match_confidence` (text or NULL)."""
+    """`identified`: `incidents` plus `victim_identity` and `match_confidence` (text or NULL).
+
+    An invalid row has no identity (NULL): it is nobody's prior incident.
+    """
     nobody_unnamed = mode == "auto" and not _any_valid_row_without_nominal(con)
     mode_used = "exact" if nobody_unnamed else mode
     if mode_used == "exact":
         con.execute(
             f"""
             CREATE OR REPLACE VIEW identified AS
-            SELECT *, CASE WHEN victim_nominal_id IS NOT NULL THEN {NOMINAL_IDENTITY} END
-                          AS victim_identity,
+            SELECT *, CASE WHEN problem IS NULL THEN {NOMINAL_IDENTITY} END AS victim_identity,
                       CAST(NULL AS VARCHAR) AS match_confidence
             FROM incidents
             """

@@ -32,7 +32,12 @@ COLUMN_LIST = ", ".join(OUTPUT_COLUMNS)
 
 
 def write_output(con: duckdb.DuckDBPyConnection, result_path: Path, out: Path) -> Path:
-    """Write `out` in the format its suffix names; a failure leaves no partial file behind."""
+    """Write `out` in the format its suffix names; a failure leaves no partial file behind.
+
+    CSV rows follow the source rows; XLSX rows are ordered for the team (eligible, then soonest
+    contact); Parquet rows come in no set order (sort on `source_row`), as the rule left them.
+    Parquet takes the result file itself, so nothing may read `result_path` afterwards.
+    """
     suffix = out.suffix.lower()
     if suffix not in {".csv", ".parquet", ".xlsx"}:
         raise WorkbookInputError(
@@ -41,8 +46,8 @@ def write_output(con: duckdb.DuckDBPyConnection, result_path: Path, out: Path) -
     with _replacing(out) as partial:
         if suffix == ".xlsx":
             _write_xlsx(con, result_path, partial)
-        elif suffix == ".parquet":  # the result is already these columns in source-row order
-            shutil.copyfile(result_path, partial)
+        elif suffix == ".parquet":  # the result is already these columns (in no set order)
+            shutil.move(result_path, partial)
         else:
             con.execute(
                 f"COPY (SELECT {COLUMN_LIST} FROM read_parquet({literal(str(result_path))}) ORDER BY source_row) "

@@ -49,12 +49,9 @@ def install_time_macros(con: duckdb.DuckDBPyConnection, timezone: str) -> None:
     )
     con.execute(
         """
-        CREATE OR REPLACE MACRO iso_with_offset(local_us, utc_us) AS (
-            replace(CAST(make_timestamp(local_us) AS VARCHAR), ' ', 'T')
-            || CASE local_us - utc_us
-                   WHEN 0 THEN '+00:00' WHEN 3600000000 THEN '+01:00'
-                   ELSE CASE WHEN local_us >= utc_us THEN '+' ELSE '-' END
-                        || strftime(make_timestamp(abs(local_us - utc_us)), '%H:%M') END)
+        CREATE OR REPLACE MACRO iso_offset(local_us, utc_us) AS (
+            CASE WHEN local_us >= utc_us THEN '+' ELSE '-' END
+            || strftime(make_timestamp(abs(local_us - utc_us)), '%H:%M'))
         """
     )
 

@@ -101,27 +101,28 @@ def _run(
     plan = ParsePlan(
         mapping=mapping, typed_columns=loaded.typed_columns, timezone=settings.timezone
     )
-    create_checked_view(con, Preparation(plan=plan, identity=identity, as_of_us=_as_of_us(as_of)))
+    as_of_us = _as_of_us(as_of)
+    create_checked_view(con, Preparation(plan=plan, identity=identity, as_of_us=as_of_us))
     create_incidents_view(con)
     duplicates, duplicate_warnings = duplicate_issues(con)
     _step(progress, "resolving identities", loaded.rows_read)
     create_identified_view(con, identity, settings, progress)
     _create_prepared_view(con)
     _step(progress, f"applying the rule ({engine})", loaded.rows_read)
-    result_path = run_rule(con, settings, engine, workdir)
+    result_path = run_rule(con, settings, engine, workdir, as_of_us)
     summary = summarise(con, result_path, engine=engine, identity=identity)
     summary.rows_read = loaded.rows_read
     summary.duplicates = duplicates + conflicting_rows(con)
     issues: list[Issue] = [*loaded.warnings, *duplicate_warnings, *invalid_issues(con, result_path)]
     summary.warnings = len(loaded.warnings) + len(duplicate_warnings)
     result = WorkbookResult(summary=summary, issues=sorted(issues, key=lambda i: i.row))
+    if victim_details:
+        result.victims = _eligible_victims(con, result_path)
     if out is None:
         result.table = _read_table(con, result_path)
     else:
         _step(progress, "writing the output", summary.incidents)
         result.output_path = write_output(con, result_path, Path(out))
-    if victim_details:
-        result.victims = _eligible_victims(con, result_path)
     _step(progress, "done", summary.incidents)
     return result
 

@@ -21,6 +21,9 @@ from .results import Issue
 from .sql_text import fetch_int
 
 IDENTITY_MODES = ("exact", "auto", "fuzzy")
+# Haven keeps incident and nominal ids in 100-character columns (Referral.external_id,
+# PoliceNominal.nominal_id): a longer one is an invalid row, not a failed import.
+MAX_ID_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,13 @@ def create_checked_view(con: duckdb.DuckDBPyConnection, prep: Preparation) -> No
 
 
 def _id_problem() -> str:
-    return "CASE WHEN incident_id IS NULL THEN 'incident_id: missing' END"
+    return f"""CASE
+        WHEN incident_id IS NULL THEN 'incident_id: missing'
+        WHEN length(incident_id) > {MAX_ID_LENGTH}
+            THEN 'incident_id: longer than {MAX_ID_LENGTH} characters'
+        WHEN length(victim_nominal_id) > {MAX_ID_LENGTH}
+            THEN 'victim_nominal_id: longer than {MAX_ID_LENGTH} characters'
+    END"""
 
 
 def _reported_problem(as_of_us: int) -> str:
@@ -112,12 +121,29 @@ def _identity_problem(identity: str) -> str:
 
 
 def create_incidents_view(con: duckdb.DuckDBPyConnection) -> None:
-    """`incidents`: one row per distinct id (first row kept); conflicting copies are invalid."""
+    """`incidents`: one row per distinct id (first row kept); conflicting copies are invalid.
+
+    Finding repeated ids reads the id column alone: ids whose 64-bit hash occurs more than once
+    are the candidates (every repeated id among them, and rarely a collision), and only their
+    rows are then parsed and compared in full.
+    """
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE repeated_hashes AS
+        SELECT hash(incident_id) AS id_hash
+        FROM (SELECT {text_sql("incident_id")} AS incident_id FROM source_rows)
+        WHERE incident_id IS NOT NULL
+        GROUP BY id_hash HAVING count(*) > 1
+        """
+    )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE repeated_ids AS
-        WITH repeated AS (
-            SELECT incident_id FROM checked WHERE incident_id IS NOT NULL
+        WITH candidates AS (
+            SELECT * FROM checked
+            WHERE hash(incident_id) IN (SELECT id_hash FROM repeated_hashes)
+        ), repeated AS (
+            SELECT incident_id FROM candidates WHERE incident_id IS NOT NULL
             GROUP BY incident_id HAVING count(*) > 1
         )
         SELECT incident_id, count(*) AS copies, min(source_row) AS first_row,
@@ -125,7 +151,7 @@ def create_incidents_view(con: duckdb.DuckDBPyConnection) -> None:
                    victim_surname, victim_dob, victim_postcode, risk_grade, offence_type,
                    problem))) AS versions,
                string_agg(CAST(source_row AS VARCHAR), ', ' ORDER BY source_row) AS source_rows
-        FROM checked SEMI JOIN repeated USING (incident_id)
+        FROM candidates SEMI JOIN repeated USING (incident_id)
         GROUP BY incident_id
         """
     )

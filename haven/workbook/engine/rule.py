@@ -28,8 +28,8 @@ def rule_sql(settings: WorkbookSettings, source: str = "prepared", dialect: str 
 
 def _rule_duckdb_sql(settings: WorkbookSettings, source: str) -> str:
     shown = settings.max_prior_exclusive - 1
-    # invalid rows get partitions of their own, so one pass serves every row
-    victim = "PARTITION BY victim_identity, problem IS NULL"
+    # an invalid row has no identity: invalid rows share the NULL partition, apart from everyone
+    victim = "PARTITION BY victim_identity"
     by_victim = f"{victim} ORDER BY reported_us, incident_id"
     lags = ",\n".join(
         f"LAG(incident_id, {k}) OVER ({by_victim}) AS prior_{k}" for k in range(1, shown + 1)

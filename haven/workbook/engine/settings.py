@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from .results import WorkbookInputError
+
 PROFILES_DIR = Path(__file__).resolve().parents[2] / "contracts" / "profiles"
 DEMO_PSEUDONYM_KEY = b"haven-workbook-demo-key-not-for-production"
 
@@ -70,9 +72,20 @@ def settings_for_contract(slug: str, profiles_dir: Path = PROFILES_DIR) -> Workb
 
 
 def pseudonym_key_from_environment() -> bytes:
-    """`HAVEN_WORKBOOK_KEY` (or `_FILE`) keys the victim pseudonyms; a demo key otherwise."""
+    """`HAVEN_WORKBOOK_KEY` (or `_FILE`) keys the victim pseudonyms; a demo key otherwise.
+
+    In production (`HAVEN_ENV=production`) the key is required: police nominal ids are easy to
+    guess, so keys made with the published demo key could be reversed by anyone.
+    """
     key_file = os.environ.get("HAVEN_WORKBOOK_KEY_FILE")
     if key_file:
         return Path(key_file).read_bytes().strip()
     key = os.environ.get("HAVEN_WORKBOOK_KEY")
-    return key.encode("utf-8") if key else DEMO_PSEUDONYM_KEY
+    if key:
+        return key.encode("utf-8")
+    if os.environ.get("HAVEN_ENV", "development").strip().lower() == "production":
+        raise WorkbookInputError(
+            "HAVEN_WORKBOOK_KEY (or HAVEN_WORKBOOK_KEY_FILE) must be set in production: "
+            "victim keys made with the demo key could be reversed"
+        )
+    return DEMO_PSEUDONYM_KEY

@@ -19,6 +19,9 @@ from .conftest import series
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
+# A made-up victim name that no Faker provider produces, so a generated staff user's name
+# (stored on the run as `started_by`) cannot collide with it.
+VICTIM_NAME = {"victim_forename": "Zindelle", "victim_surname": "Quarrowmere"}
 
 
 def test_eligible_incidents_become_accepted_referrals_with_open_cases(import_rows, dv360):
@@ -119,7 +122,11 @@ def test_a_possible_match_goes_to_review_and_is_never_linked_automatically(impor
 
 
 def test_the_run_records_counts_hash_and_issues_but_not_the_content(import_rows, personas):
-    rows = [*series(3), series(3)[0], incident("BAD", "2026-02-30 10:00")]
+    rows = [
+        *series(3, **VICTIM_NAME),
+        series(3, **VICTIM_NAME)[0],
+        incident("BAD", "2026-02-30 10:00", **VICTIM_NAME),
+    ]
     run = import_rows(rows)
     run.refresh_from_db()
     assert run.started_by == personas.caseworker
@@ -133,8 +140,8 @@ def test_the_run_records_counts_hash_and_issues_but_not_the_content(import_rows,
         "reason": "cannot read '2026-02-30 10:00' as a date and time",
     } in run.issues
     stored = str([getattr(run, f.name) for f in WorkbookRun._meta.fields])
-    assert "Example" not in stored
-    assert "Alex" not in stored
+    assert "Zindelle" not in stored
+    assert "Quarrowmere" not in stored
 
 
 def test_the_import_is_audited(import_rows, personas):
@@ -153,18 +160,14 @@ def test_a_run_that_cannot_read_the_file_records_its_error_and_imports_nothing(i
 
 
 def test_a_failure_part_way_through_imports_nothing(import_rows, monkeypatch):
-    import haven.workbook.services as services
+    import haven.workbook.bulk as bulk
 
-    real = services.refer_incident
-    calls = []
+    def fail(events):
+        # people, referrals, cases and tasks are written by now; the audit events are last
+        assert Referral.objects.exists()
+        raise RuntimeError("disk full, say 'Alex Example'")
 
-    def fail_second(**kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise RuntimeError("disk full, say 'Alex Example'")
-        return real(**kwargs)
-
-    monkeypatch.setattr(services, "refer_incident", fail_second)
+    monkeypatch.setattr(bulk, "audit_events_append", fail)
     other = series(3, victim="N2", day=10, victim_forename="Sam", victim_dob="1985-01-02")
     run = import_rows([*series(3), *other])
     assert run.status == RunStatus.FAILED
@@ -172,4 +175,32 @@ def test_a_failure_part_way_through_imports_nothing(import_rows, monkeypatch):
     assert Referral.objects.count() == 0
     assert Person.objects.count() == 0
     assert Case.objects.count() == 0
+    assert PoliceNominal.objects.count() == 0
     assert WorkbookRun.objects.get().referrals_created == 0
+
+
+def test_an_incident_id_too_long_to_keep_is_an_invalid_row(import_rows):
+    long_id = "I" * 101
+    rows = [*series(2), incident(long_id, "2026-03-03 10:00")]
+    run = import_rows(rows)
+    assert run.status == RunStatus.SUCCEEDED
+    assert (run.invalid, run.eligible, run.referrals_created) == (1, 0, 0)
+    assert {
+        "row": 4,
+        "field": "incident_id",
+        "severity": "invalid",
+        "reason": "longer than 100 characters",
+    } in run.issues
+
+
+def test_a_nominal_id_too_long_to_keep_is_an_invalid_row(import_rows):
+    rows = [*series(2), incident("IN1-3", "2026-03-03 10:00", victim="N" * 101)]
+    run = import_rows(rows)
+    assert run.status == RunStatus.SUCCEEDED
+    assert (run.invalid, run.referrals_created) == (1, 0)
+    assert {
+        "row": 4,
+        "field": "victim_nominal_id",
+        "severity": "invalid",
+        "reason": "longer than 100 characters",
+    } in run.issues

@@ -10,8 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.casework.presenters import HELPERS
+from haven.people.selectors import restricted_among
 from haven.referrals.selectors import intake_team_for
-from haven.workbook.forms import ReviewForm
+from haven.workbook.forms import NEW_PERSON, NEW_PERSON_CHECKED, ReviewForm
 from haven.workbook.models import ReviewStatus
 from haven.workbook.selectors import pending_reviews_for, review_for_user
 from haven.workbook.services import ReviewDecidedError, review_link_person, review_new_person
@@ -34,15 +35,27 @@ def review_detail(request: HttpRequest, review_id: Any) -> HttpResponse:
     if review.status != ReviewStatus.PENDING:
         messages.info(request, "This review has already been decided")
         return redirect("workbook:review_list")
-    candidates = list(review.candidates.all())
+    everyone = list(review.candidates.all())
+    # a restricted candidate is counted but not described or offered to staff not named on it
+    hidden = restricted_among(request.user, everyone)
+    candidates = [p for p in everyone if p.pk not in hidden]
     choices = [(str(p.pk), f"{p.full_name} ({p.reference_code})") for p in candidates]
-    form = ReviewForm(request.POST if request.method == "POST" else None, candidates=choices)
+    form = ReviewForm(
+        request.POST if request.method == "POST" else None,
+        candidates=choices,
+        restricted=len(hidden),
+    )
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]
         team = intake_team_for(request.user, review.contract)
         try:
-            if decision == "new":
-                referral = review_new_person(review=review, decided_by=request.user, team=team)
+            if decision in (NEW_PERSON, NEW_PERSON_CHECKED):
+                referral = review_new_person(
+                    review=review,
+                    decided_by=request.user,
+                    team=team,
+                    restricted_match_acknowledged=decision == NEW_PERSON_CHECKED,
+                )
             else:
                 person = next(p for p in candidates if str(p.pk) == decision)
                 referral = review_link_person(
@@ -58,6 +71,7 @@ def review_detail(request: HttpRequest, review_id: Any) -> HttpResponse:
         "review": review,
         "form": form,
         "candidates": candidates,
+        "restricted": len(hidden),
         "reasons": review.candidate_reasons,
     }
     return render(request, "workbook/review_detail.html", context)

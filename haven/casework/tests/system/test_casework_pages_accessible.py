@@ -1,26 +1,20 @@
 """The casework and referral pages have no WCAG 2.2 AA violations, including their error states."""
 
 import datetime as dt
+import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from haven.casework.factories import CaseworkPersonFactory, ReferralFactory, TaskFactory
 from haven.casework.services import case_note_add, case_open_from_referral
 from haven.casework.tests.conftest import profile_contract
 from haven.referrals.models import Decision
-from haven.testing.browser import assert_accessible
+from haven.testing.browser import assert_accessible, sign_in
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
-
-
-def signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
 
 def test_a_caseworkers_pages_are_accessible(live_server, page):
@@ -45,7 +39,7 @@ def test_a_caseworkers_pages_are_accessible(live_server, page):
         text="Synthetic note",
         happened_at=timezone.now(),
     )
-    signed_in(page, live_server, personas.caseworker)
+    sign_in(page, live_server, personas.caseworker)
     base = live_server.url
 
     for path in (
@@ -66,12 +60,12 @@ def test_a_caseworkers_pages_are_accessible(live_server, page):
 
     page.goto(f"{base}/cases/{case.pk}/attempts/new/")
     page.get_by_role("button", name="Save").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))
     assert_accessible(page)
 
     page.goto(f"{base}/cases/{case.pk}/close/")
     page.get_by_role("button", name="Close case").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
 
@@ -81,7 +75,7 @@ def test_manager_and_restricted_pages_are_accessible(live_server, page):
     case = case_open_from_referral(
         referral=accepted, opened_by=personas.team_leader, team=personas.team
     )
-    signed_in(page, live_server, personas.team_leader)
+    sign_in(page, live_server, personas.team_leader)
     base = live_server.url
     for path in (f"/cases/{case.pk}/allocate/", f"/cases/{case.pk}/restriction/"):
         page.goto(base + path)
@@ -91,7 +85,70 @@ def test_manager_and_restricted_pages_are_accessible(live_server, page):
     page.get_by_role("button", name="Save restriction").click()
     assert_accessible(page)
 
-    signed_in(page, live_server, personas.teammate)
+    sign_in(page, live_server, personas.teammate)
     page.goto(f"{base}/cases/{case.pk}/")
-    assert page.get_by_role("heading", level=1).inner_text() == "This case is restricted"
+    assert page.get_by_role("heading", level=1).inner_text() == "This record is restricted"
+    assert_accessible(page)
+
+
+def test_the_exit_step_and_mark_as_done_pages_are_accessible(live_server, page):
+    personas = build_personas()
+    # seed 004 s4.2: the refuge profile asks for exit risk, exit interview, needs reassessment
+    contract = profile_contract("cornwall-mens-refuge-2021", personas.organisation)
+    case = case_open_from_referral(
+        referral=ReferralFactory(contract=contract, route="professional"),
+        opened_by=personas.caseworker,
+        team=personas.team,
+        allocated_to=personas.caseworker,
+    )
+    case.opened_at = timezone.now() - dt.timedelta(days=3)
+    case.save()
+    task = TaskFactory(
+        case=case,
+        action="needs_assessment",
+        rule_key="comprehensive_assessment",
+        label="Comprehensive assessment",
+        due_at=timezone.now() + dt.timedelta(days=1),
+    )
+    sign_in(page, live_server, personas.caseworker)
+    base = live_server.url
+
+    page.goto(f"{base}/cases/{case.pk}/tasks/{task.pk}/done/")
+    assert_accessible(page)
+    page.locator("#id_done_at-day").fill("")
+    page.get_by_role("button", name="Mark as done").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    assert_accessible(page)
+
+    page.goto(f"{base}/cases/{case.pk}/close/")
+    assert_accessible(page)
+    for link, button_errors in (
+        ("Record the exit interview", "Select how the exit interview happened"),
+        ("Record the needs reassessment before closure", "Enter a summary of the needs"),
+    ):
+        page.goto(f"{base}/cases/{case.pk}/close/")
+        page.get_by_role("link", name=link).click()
+        assert page.get_by_role("heading", level=1).inner_text() == link
+        assert_accessible(page)
+        page.get_by_role("button", name="Save").click()
+        assert button_errors in page.locator(".govuk-error-summary").inner_text()
+        assert_accessible(page)
+
+    page.goto(f"{base}/cases/{case.pk}/exit/onward-referral/")
+    assert_accessible(page)
+    page.get_by_label("Which agency or service was the survivor referred to?").fill(
+        "Synthetic Housing Options"
+    )
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    assert "did not consent" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+
+    page.goto(f"{base}/cases/{case.pk}/exit/interview/")
+    page.get_by_label("Declined by the survivor").check()
+    page.get_by_role("button", name="Save").click()
+    assert "Exit interview recorded" in page.content()
+    assert (
+        "Exit interview declined by the survivor" in page.locator("#exit-requirements").inner_text()
+    )
     assert_accessible(page)

@@ -1,9 +1,12 @@
 """The whole journey in a real browser: record a referral, accept it, record attempts (one blocked
 by the safe-contact check and overridden with a reason), complete the risk checklist, move the case
-to engaged and close it. axe (WCAG 2.2 AA) reports no violations on any page visited."""
+to engaged, record the needs reassessment and close it with no override. axe (WCAG 2.2 AA)
+reports no violations on any page visited."""
+
+import re
 
 import pytest
-from django.test import Client
+from playwright.sync_api import expect
 
 from haven.casework.factories import CaseworkPersonFactory
 from haven.casework.models import Case, CaseState, TaskStatus
@@ -11,17 +14,10 @@ from haven.casework.tests.conftest import profile_contract
 from haven.people.models import SafeContact
 from haven.referrals.models import Referral
 from haven.risk.tests.conftest import KEYS
-from haven.testing.browser import assert_accessible
+from haven.testing.browser import assert_accessible, sign_in
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
-
-
-def signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
 
 def submit(page, name):
@@ -43,7 +39,7 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     contract = profile_contract("victim-first-2018", personas.organisation)
     person = CaseworkPersonFactory(organisation=personas.organisation, local_authority="Leicester")
     SafeContact.objects.create(person=person, safe_phone="07700 900123", voicemail_allowed=False)
-    signed_in(page, live_server, personas.caseworker)
+    sign_in(page, live_server, personas.caseworker)
     base = live_server.url
 
     # Home: a caseworker starts from the worklist and the intake queue
@@ -57,7 +53,7 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     # The referral form: an error first (nothing saved), then the full answer
     assert_accessible(page)
     submit(page, "Save and check eligibility")
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))
     assert_accessible(page)
     assert not Referral.objects.exists()
     page.locator('input[name="route"][value="partner_agency"]').check()
@@ -78,7 +74,7 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     case = Case.objects.get()
     assert page.url.endswith(f"/cases/{case.pk}/")
     assert "Telephone contact within 48 hours" in page.content()
-    assert page.get_by_role("link", name="Complete the risk checklist").is_visible()
+    expect(page.get_by_role("link", name="Complete the risk checklist")).to_be_visible()
     assert_accessible(page)
 
     record_attempt(page, outcome="no_answer")
@@ -87,7 +83,7 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
 
     # Voicemail is not safe for this person: blocked with the reason, then overridden
     record_attempt(page, outcome="voicemail_left")
-    assert page.locator("#safe-contact-blocked").is_visible()
+    expect(page.locator("#safe-contact-blocked")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("I have checked it is safe to use this channel now").check()
     page.get_by_label("Why is it safe to use this channel?").fill(
@@ -113,26 +109,32 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     assert_accessible(page)
 
     page.goto(f"{base}/cases/{case.pk}/")
-    assert page.get_by_role("link", name="Risk assessment history").is_visible()
+    expect(page.get_by_role("link", name="Risk assessment history")).to_be_visible()
     page.get_by_role("link", name="Change state").click()
     assert_accessible(page)
     page.get_by_label("Engaged").check()
     submit(page, "Change state")
     assert_accessible(page)
 
-    # Closure: the profile's exit requirement is overridden with a reason
+    # Closure: the profile's exit requirement (seed 002 s3.9) recorded from the close page
     page.get_by_role("link", name="Close case").click()
     assert_accessible(page)
+    page.get_by_role("link", name="Record the needs reassessment before closure").click()
+    assert_accessible(page)
+    page.get_by_label("Which needs remain?").fill("Synthetic: feels safer; wants counselling")
+    submit(page, "Save")
+    assert "Needs reassessment recorded" in page.content()
+    page.get_by_role("link", name="Close case").click()
+    assert "Needs reassessed before closure" in page.locator("#exit-requirements").inner_text()
+    assert page.locator("textarea[name^=override_]").count() == 0
     page.get_by_label("Planned exit", exact=True).check()
     page.get_by_label("Reason for closing").fill("Synthetic: support plan completed")
-    overrides = page.locator("textarea[name^=override_]")
-    for index in range(overrides.count()):
-        overrides.nth(index).fill("Synthetic: the person declined a second assessment")
     submit(page, "Close case")
     assert_accessible(page)
 
     case.refresh_from_db()
     assert case.state == CaseState.CLOSED
+    assert case.closure_overrides == {}
     # One timeline of everything: referral, deadlines, attempts, assessment, state, closure
     timeline = page.locator("#timeline").locator("xpath=following-sibling::ol").inner_text()
     for entry in (
@@ -143,6 +145,7 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
         "Spoke to the person",
         "Risk assessment (at first contact)",
         "State changed from Contacting to Engaged",
+        "Needs reassessed before closure",
         "Case closed (planned exit)",
     ):
         assert entry in timeline, entry

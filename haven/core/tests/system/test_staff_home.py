@@ -1,6 +1,7 @@
 """A member of staff signs in with password and TOTP; the home page has no WCAG 2.2 AA violations."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from allauth.mfa.utils import decrypt
+from playwright.sync_api import expect
 
 from haven.testing.browser import assert_accessible
 from haven.testing.factories import TEST_PASSWORD
@@ -33,7 +35,7 @@ def test_staff_sign_in_with_mfa_and_home_page_is_accessible(live_server, page):
     user = personas.team_leader
 
     page.goto(f"{live_server.url}/")
-    assert "Sign in" in page.title()
+    expect(page).to_have_title(re.compile(r"Sign\ in"))
     assert_accessible(page)
     page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
@@ -61,6 +63,6 @@ def test_wrong_password_shows_an_accessible_error_summary(live_server, page):
     page.get_by_label("Email address").fill(personas.caseworker.email)
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.title().startswith("Error:")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)

@@ -1,21 +1,16 @@
 """A caseworker completes the checklist in a real browser; every page passes axe (WCAG 2.2 AA)."""
 
+import re
+
 import pytest
-from django.test import Client
+from playwright.sync_api import expect
 
 from haven.casework.factories import CaseFactory
 from haven.risk.tests.conftest import KEYS
-from haven.testing.browser import assert_accessible
+from haven.testing.browser import assert_accessible, sign_in
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
 
 def test_complete_the_checklist_see_the_result_and_the_history(live_server, page, settings):
@@ -29,8 +24,8 @@ def test_complete_the_checklist_see_the_result_and_the_history(live_server, page
     assert_accessible(page)
 
     page.get_by_role("button", name="Save and see the result").click()
-    assert page.title().startswith("Error:")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("At referral").check()
@@ -45,5 +40,5 @@ def test_complete_the_checklist_see_the_result_and_the_history(live_server, page
     assert_accessible(page)
 
     page.get_by_role("link", name="Back to risk history").click()
-    assert page.locator("svg[role=img]").is_visible()
+    expect(page.locator("svg[role=img]")).to_be_visible()
     assert_accessible(page)

@@ -66,3 +66,18 @@ def test_victim_key_in_sql_equals_the_python_key_and_depends_on_the_secret() -> 
 )
 def test_soundex_groups_surnames_that_sound_alike(name: str, code: str) -> None:
     assert soundex(name) == code
+
+
+def test_production_refuses_to_key_victims_with_the_demo_key(monkeypatch) -> None:
+    from haven.workbook.engine.results import WorkbookInputError
+    from haven.workbook.engine.settings import DEMO_PSEUDONYM_KEY, pseudonym_key_from_environment
+
+    monkeypatch.delenv("HAVEN_WORKBOOK_KEY", raising=False)
+    monkeypatch.delenv("HAVEN_WORKBOOK_KEY_FILE", raising=False)
+    monkeypatch.setenv("HAVEN_ENV", "development")
+    assert pseudonym_key_from_environment() == DEMO_PSEUDONYM_KEY
+    monkeypatch.setenv("HAVEN_ENV", "production")
+    with pytest.raises(WorkbookInputError, match="HAVEN_WORKBOOK_KEY"):
+        pseudonym_key_from_environment()
+    monkeypatch.setenv("HAVEN_WORKBOOK_KEY", "a-real-secret")
+    assert pseudonym_key_from_environment() == b"a-real-secret"

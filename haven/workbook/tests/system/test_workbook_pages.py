@@ -3,12 +3,10 @@
 import datetime as dt
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from haven.casework.tests.conftest import profile_contract
 from haven.people.services import person_create
-from haven.testing.browser import assert_accessible
+from haven.testing.browser import assert_accessible, sign_in
 from haven.testing.personas import build_personas
 from haven.workbook.engine.tests.exports import incident, write_csv
 
@@ -42,17 +40,7 @@ def test_upload_then_list_detail_and_review_pages_are_accessible(live_server, pa
     rows.append(incident("BAD", "2026-02-30 10:00"))
     export = write_csv(tmp_path / "daily-export.csv", rows)
 
-    client = Client()
-    client.force_login(personas.caseworker)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, live_server, personas.caseworker)
 
     page.goto(f"{live_server.url}/workbook/upload/")
     assert_accessible(page)

@@ -1,10 +1,12 @@
 """Write unsaved model instances fast: one `executemany` INSERT per model and batch.
 
-`bulk_create` prepares every value through the field API, which costs more than building the
-demo's rows. Here each column gets one converter chosen once per field: UUIDs, datetimes and
-dates are adapted directly for SQLite (PostgreSQL's driver takes them as they are), JSON and
-anything unusual go through the field's own `get_db_prep_save`. `created_at`/`updated_at` get
-the write time, as `auto_now_add`/`auto_now` would.
+For the bulk writers (demo data, the workbook import): `bulk_create` prepares every value
+through the field API, which costs more than building the rows. Here each column gets one
+converter chosen once per field: UUIDs, datetimes and dates are adapted directly for SQLite
+(PostgreSQL's driver takes them as they are), JSON and anything unusual go through the field's
+own `get_db_prep_save`. `created_at`/`updated_at` get the write time, as
+`auto_now_add`/`auto_now` would; an auto-increment primary key is left to the database (the
+instances do not learn it).
 """
 
 from __future__ import annotations
@@ -93,7 +95,9 @@ class TableWriter:
     """INSERT statement and column converters for one model."""
 
     def __init__(self, model: type[models.Model]) -> None:
-        self.fields = list(model._meta.concrete_fields)
+        self.fields = [
+            f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)
+        ]
         columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in self.fields)
         marks = ", ".join(["%s"] * len(self.fields))
         table = connection.ops.quote_name(model._meta.db_table)

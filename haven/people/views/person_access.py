@@ -1,0 +1,43 @@
+"""The one way a person's pages get their person: scoped, and restricted-aware like case pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+
+from haven.casework.selectors import ReasonRequiredError
+from haven.casework.views.case_access import reason_redirect
+from haven.people.selectors import person_for_reading
+from haven.people.services import person_view_record
+from haven.people.views.staff import staff_user
+
+PersonView = Callable[..., HttpResponse]
+
+
+def with_person(*, audit_every_read: bool = False) -> Callable[[PersonView], PersonView]:
+    """Resolve `person_id` to a ReadablePerson; a person restricted for this user sends them to
+    the reason form of their restricted case first (back here after). Reads under a reason are
+    audited with it on every page; other reads only where `audit_every_read` (the person page)."""
+
+    def decorate(view: PersonView) -> PersonView:
+        @wraps(view)
+        def wrapper(
+            request: HttpRequest, person_id: Any, *args: Any, **kwargs: Any
+        ) -> HttpResponse:
+            try:
+                readable = person_for_reading(request.user, person_id)
+            except ReasonRequiredError as restricted:
+                # as the case page: ask why before showing anything about the person
+                return reason_redirect(request, restricted.case_id)
+            if request.method == "GET" and (audit_every_read or readable.grant is not None):
+                person_view_record(
+                    person=readable.person, viewed_by=staff_user(request), grant=readable.grant
+                )
+            return view(request, readable, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -49,6 +49,36 @@ class ReadablePerson:
     grant: BreakGlassGrant | None = None
 
 
+class RestrictedElsewhereError(Exception):
+    """The person is restricted for this user and none of their restricted cases is in the
+    user's scope: no reason they could give would open the record."""
+
+
+def restricted_person_grant(user: Any, person_id: uuid.UUID | str) -> BreakGlassGrant:
+    """For a person restricted for this user: their current break-glass grant on one of the
+    person's restricted cases in the user's scope. Without one, ReasonRequiredError carrying
+    the newest such case; RestrictedElsewhereError when none of them is in scope."""
+    in_scope = Case.objects.in_scope_of(user).filter(person_id=person_id, is_restricted=True)
+    grant = (
+        BreakGlassGrant.objects.filter(
+            user_id=user.pk, case__in=in_scope.values("pk"), expires_at__gt=timezone.now()
+        )
+        .order_by("-expires_at")
+        .first()
+    )
+    if grant is not None:
+        return grant
+    case_id = in_scope.order_by("-opened_at").values_list("pk", flat=True).first()
+    if case_id is None:
+        raise RestrictedElsewhereError
+    raise ReasonRequiredError(case_id)
+
+
+def is_restricted_for(user: Any, person_id: uuid.UUID | str) -> bool:
+    """True when the person has a restricted case and the user is named on none of them."""
+    return Person.objects.filter(pk=person_id).restricted_for(user).exists()
+
+
 def person_for_reading(user: Any, person_id: uuid.UUID | str) -> ReadablePerson:
     """The person, as the case page treats a case: 404 when the user may not see them; for a
     person restricted for this user (see `restricted_q`), ReasonRequiredError carrying one of
@@ -63,19 +93,10 @@ def person_for_reading(user: Any, person_id: uuid.UUID | str) -> ReadablePerson:
     )
     grant = None
     if restricted is not False:  # restricted, or reachable only through a restricted case
-        in_scope = Case.objects.in_scope_of(user).filter(person_id=person_id, is_restricted=True)
-        grant = (
-            BreakGlassGrant.objects.filter(
-                user_id=user.pk, case__in=in_scope.values("pk"), expires_at__gt=timezone.now()
-            )
-            .order_by("-expires_at")
-            .first()
-        )
-        if grant is None:
-            case_id = in_scope.order_by("-opened_at").values_list("pk", flat=True).first()
-            if case_id is None:
-                raise Http404("No such person")
-            raise ReasonRequiredError(case_id)
+        try:
+            grant = restricted_person_grant(user, person_id)
+        except RestrictedElsewhereError:
+            raise Http404("No such person") from None
     person = (
         Person.objects.select_related("safe_contact", "equality", "organisation")
         .prefetch_related("aliases")

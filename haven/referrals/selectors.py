@@ -7,16 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
 from haven.casework.access import change_organisations_of, contracts_of, visible_q
 from haven.casework.models import BreakGlassGrant, Case
 from haven.casework.selectors import case_for_user
 from haven.contracts.models import Contract
-from haven.people.models import Person
+from haven.people.models import Person, restricted_q
 from haven.people.reference_codes import normalise
-from haven.people.selectors import people_visible_to
+from haven.people.selectors import (
+    RestrictedElsewhereError,
+    is_restricted_for,
+    people_visible_to,
+    restricted_person_grant,
+)
 from haven.referrals.models import Decision, Referral
 
 
@@ -33,6 +38,19 @@ def referrals_visible_to(user: Any) -> QuerySet[Referral]:
     )
 
 
+def referral_list_for(user: Any) -> QuerySet[Referral]:
+    """The referral list's rows, each with ``person_restricted``: the person has a restricted
+    case the user is not named on, so the list shows neither their name nor their code."""
+    return referrals_visible_to(user).annotate(
+        person_restricted=ExpressionWrapper(restricted_q(user, "person__"), BooleanField())
+    )
+
+
+class PersonRestrictedError(Exception):
+    """The referral is for a person restricted for this user whose restricted cases are all
+    outside the user's scope: the page says so, and shows nothing about the person."""
+
+
 def pending_referral_count(user: Any) -> int:
     """Referrals waiting for a decision that this user can see (the intake queue)."""
     return referrals_visible_to(user).filter(decision=Decision.PENDING).count()
@@ -43,13 +61,6 @@ def referrals_of_person(user: Any, person: Any) -> list[Referral]:
     if not user.has_perm("referrals.view_referrals"):
         return []
     return list(referrals_visible_to(user).filter(person=person).order_by("-received_at"))
-
-
-def referral_for_user(user: Any, referral_id: Any) -> Referral:
-    referral = referrals_visible_to(user).filter(pk=referral_id).first()
-    if referral is None:
-        raise Http404("No such referral")
-    return referral
 
 
 @dataclass(frozen=True)
@@ -63,10 +74,20 @@ class ReadableReferral:
 def referral_for_reading(user: Any, referral_id: Any) -> ReadableReferral:
     """The referral page's read. A referral behind a restricted case the user is not named on
     is treated as the case page treats the case: ReasonRequiredError (carrying the case id)
-    without a current reason, 404 outside their scope. Nothing about the person is loaded first."""
-    referral = referrals_visible_to(user).filter(pk=referral_id).first()
-    if referral is not None:
-        return ReadableReferral(referral)
+    without a current reason, 404 outside their scope. A referral for a person restricted for
+    this user through another case (a new referral for someone already restricted) asks for a
+    reason on that case, or raises PersonRestrictedError when none of their restricted cases is
+    in scope. Nothing about the person is loaded first."""
+    visible = referrals_visible_to(user).filter(pk=referral_id)
+    person_id = visible.values_list("person_id", flat=True).first()
+    if person_id is not None:
+        grant = None
+        if is_restricted_for(user, person_id):
+            try:
+                grant = restricted_person_grant(user, person_id)
+            except RestrictedElsewhereError:
+                raise PersonRestrictedError from None
+        return ReadableReferral(visible.get(), grant)
     case_id = (
         Case.objects.filter(referral_id=referral_id, is_restricted=True)
         .values_list("pk", flat=True)

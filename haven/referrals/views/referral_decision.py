@@ -17,10 +17,11 @@ from haven.casework.views.case_access import reason_redirect
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
 from haven.referrals.selectors import (
+    PersonRestrictedError,
+    ReadableReferral,
     intake_team_for,
     referral_contracts_for,
     referral_for_reading,
-    referral_for_user,
 )
 from haven.referrals.services import (
     ReferralNotPendingError,
@@ -38,14 +39,26 @@ def _may_decide(user: Any, referral: Any) -> bool:
     )
 
 
+def _read(request: HttpRequest, referral_id: Any) -> ReadableReferral | HttpResponse:
+    """The referral, or the response that stands in for it: the reason form for a restricted
+    record in the user's scope, a page saying it is restricted when none is."""
+    try:
+        return referral_for_reading(request.user, referral_id)
+    except ReasonRequiredError as restricted:
+        if request.method != "GET":  # the reason form comes back to the referral page
+            return redirect("referrals:detail", referral_id)
+        # as the case page: ask why before showing anything about the person
+        return reason_redirect(request, restricted.case_id)
+    except PersonRestrictedError:
+        return render(request, "referrals/person_restricted.html", status=403)
+
+
 @login_required
 @permission_required("referrals.view_referrals", raise_exception=True)
 def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    try:
-        readable = referral_for_reading(request.user, referral_id)
-    except ReasonRequiredError as restricted:
-        # as the case page: ask why before showing anything about the person
-        return reason_redirect(request, restricted.case_id)
+    readable = _read(request, referral_id)
+    if isinstance(readable, HttpResponse):
+        return readable
     referral = readable.referral
     referral_view_record(referral=referral, viewed_by=request.user, grant=readable.grant)
     may_decide = referral.decision == "pending" and _may_decide(request.user, referral)
@@ -64,7 +77,10 @@ def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
 @login_required
 @require_POST
 def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    referral = referral_for_user(request.user, referral_id)
+    readable = _read(request, referral_id)
+    if isinstance(readable, HttpResponse):
+        return readable
+    referral = readable.referral
     if not _may_decide(request.user, referral):
         raise PermissionDenied
     try:
@@ -81,7 +97,10 @@ def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
 
 @login_required
 def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    referral = referral_for_user(request.user, referral_id)
+    readable = _read(request, referral_id)
+    if isinstance(readable, HttpResponse):
+        return readable
+    referral = readable.referral
     if not _may_decide(request.user, referral):
         raise PermissionDenied
     form = DeclineForm(request.POST if request.method == "POST" else None)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haven.casework.presenters import HELPERS
-from haven.referrals.selectors import referrals_visible_to
+from haven.referrals.selectors import referral_list_for
 
 PAGE_SIZE = 50
 
@@ -16,7 +16,7 @@ PAGE_SIZE = 50
 @login_required
 @permission_required("referrals.view_referrals", raise_exception=True)
 def referral_list(request: HttpRequest) -> HttpResponse:
-    referrals = referrals_visible_to(request.user).order_by("-received_at")
+    referrals = referral_list_for(request.user).order_by("-received_at")
     decision = request.GET.get("decision", "pending")  # the intake queue by default
     if decision in {"pending", "accepted", "declined"}:
         referrals = referrals.filter(decision=decision)

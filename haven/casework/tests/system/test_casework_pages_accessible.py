@@ -90,6 +90,21 @@ def test_manager_and_restricted_pages_are_accessible(live_server, page):
     assert page.get_by_role("heading", level=1).inner_text() == "This record is restricted"
     assert_accessible(page)
 
+    # a new referral for the restricted person: the list hides who it is for; another team is
+    # told the record is held elsewhere
+    new_referral = ReferralFactory(
+        contract=personas.contract, person=case.person, decision=Decision.PENDING
+    )
+    page.goto(f"{base}/referrals/")
+    expect(page.get_by_role("link", name=re.compile("^Restricted record"))).to_be_visible()
+    assert_accessible(page)
+    sign_in(page, live_server, personas.outsider)
+    page.goto(f"{base}/referrals/{new_referral.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "This referral is for someone with a restricted record"
+    )
+    assert_accessible(page)
+
 
 def test_the_exit_step_and_mark_as_done_pages_are_accessible(live_server, page):
     personas = build_personas()

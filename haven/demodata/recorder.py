@@ -35,7 +35,7 @@ from haven.casework.models import (
     TaskStatus,
 )
 from haven.casework.services.attempts import attempt_summary, final_letter_task_fields
-from haven.casework.services.closure import REQUIREMENT_EVENTS
+from haven.casework.services.closure import REQUIREMENT_EVENTS, applicable_requirements
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.profiles.schema import Profile
 from haven.core.table_writer import unsaved
@@ -438,8 +438,7 @@ class CaseRecorder:
         )
 
     def exit_requirements(self) -> list[str]:
-        spec = self.profile.exit
-        return list(spec.requires) if spec is not None else []
+        return applicable_requirements(self.profile.exit, self.events)
 
     def close(
         self,

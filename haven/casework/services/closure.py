@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from haven.casework.deadline_rules import profile_of
 from haven.casework.models import Case, CaseState, ExitType
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync, tasks_cancel_outstanding
+from haven.contracts.profiles.sections import ExitSpec
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
@@ -49,6 +51,22 @@ class ClosureRefusedError(Exception):
         self.problems = problems
 
 
+def applicable_requirements(spec: ExitSpec | None, events: Sequence[Any]) -> list[str]:
+    """The exit requirements that apply to a case with these timeline events (kind, data)."""
+    if spec is None:
+        return []
+    requires = list(spec.requires)
+    assessed = any(
+        e.kind == "needs_assessment" and (e.data or {}).get("stage") in {"initial", "review"}
+        for e in events
+    )
+    if spec.reassess_only_if_assessed and not assessed:
+        # seed 002 s3.9: the reassessment repeats a needs assessment; a case that had none
+        # (initial contact only) has nothing to repeat
+        requires = [key for key in requires if key != "needs_reassessment"]
+    return requires
+
+
 def exit_requirements(case: Case) -> list[ExitRequirement]:
     """The profile's exit requirements and whether the timeline shows each done."""
     try:
@@ -63,7 +81,7 @@ def exit_requirements(case: Case) -> list[ExitRequirement]:
         .order_by("-occurred_at", "-created_at")
     )
     result = []
-    for key in spec.requires:
+    for key in applicable_requirements(spec, events):
         kind, wanted = REQUIREMENT_EVENTS[key]
         event = next(
             (

@@ -9,6 +9,7 @@ from django.utils import timezone
 from haven.casework.factories import TaskFactory
 from haven.casework.models import CaseEvent, CaseState
 from haven.casework.services import (
+    ClosureRefusedError,
     ExitStepRefusedError,
     case_close,
     exit_interview_record,
@@ -278,3 +279,52 @@ def test_marking_a_support_plan_done_records_no_needs_assessment(refuge_case, pe
     )
     task_mark_done(task=task, done_by=personas.caseworker, done_at=a_moment_ago())
     assert not CaseEvent.objects.filter(kind="needs_assessment").exists()
+
+
+@pytest.fixture
+def victim_first_case(open_case, contract_for):
+    return opened_days_ago(
+        open_case(contract_for("victim-first-2018"), contact_method="mobile_phone")
+    )
+
+
+def test_victim_first_asks_for_no_reassessment_when_there_was_no_needs_assessment(
+    victim_first_case, personas
+):
+    # seed 002 s3.9: the needs assessment is repeated before closure; a case with initial
+    # contact only has no assessment to repeat, so it closes without the step or an override
+    assert exit_requirements(victim_first_case) == []
+    case_close(
+        case=victim_first_case, closed_by=personas.caseworker, exit_type="planned", reason="Done"
+    )
+    victim_first_case.refresh_from_db()
+    assert (victim_first_case.state, victim_first_case.closure_overrides) == (CaseState.CLOSED, {})
+
+
+def test_victim_first_asks_for_the_reassessment_once_a_needs_assessment_was_done(
+    victim_first_case, personas
+):
+    # seed 002 s3.9: after a (review) needs assessment, closure needs the reassessment
+    task = needs_task(victim_first_case, "long_support_reassessment")
+    task_mark_done(task=task, done_by=personas.caseworker, done_at=a_moment_ago())
+    assert done(victim_first_case) == {"needs_reassessment": False}
+    with pytest.raises(ClosureRefusedError) as refused:
+        case_close(
+            case=victim_first_case,
+            closed_by=personas.caseworker,
+            exit_type="planned",
+            reason="Done",
+        )
+    assert "needs_reassessment" in refused.value.problems
+    needs_reassessment_record(
+        case=victim_first_case,
+        recorded_by=personas.caseworker,
+        assessed_at=a_moment_ago(),
+        summary="Synthetic distance travelled",
+    )
+    assert done(victim_first_case) == {"needs_reassessment": True}
+
+
+def test_the_refuge_asks_for_the_reassessment_even_without_an_earlier_assessment(refuge_case):
+    # seed 004 s4.2: the refuge profile does not set reassess_only_if_assessed
+    assert "needs_reassessment" in done(refuge_case)

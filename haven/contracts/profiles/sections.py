@@ -124,6 +124,9 @@ class WaitingListSpec(Section):
 
 class ExitSpec(Section):
     requires: list[ExitRequirement] = []
+    # needs_reassessment applies only to cases with an initial or review needs assessment on
+    # their timeline (there is nothing to repeat otherwise), e.g. seed 002 s3.9
+    reassess_only_if_assessed: bool = False
     citation: Citation | None = None
     note: str | None = None
 

@@ -180,6 +180,15 @@ def named_staff(case: Case) -> list[User]:
     ]
 
 
+def other_unrestricted_cases(case: Case) -> int:
+    """How many of the person's other cases restricting this one would restrict too."""
+    return (
+        Case.objects.filter(person_id=case.person_id, is_restricted=False)
+        .exclude(pk=case.pk)
+        .count()
+    )
+
+
 def staff_for_case(case: Case) -> QuerySet[User]:
     """Caseworkers, team leaders and managers of the case's provider (for allocation and naming)."""
     if case.contract.provider_id is None:

@@ -141,6 +141,10 @@ class DemoBuilder:
             rng=self.rng, pools=Pools.draw(seed), organisation=organisation, new_id=self.new_id
         )
         self.writer = Writer(WRITE_ORDER)
+        # a restriction protects the person (casework.services.access): decided at their first
+        # case, it holds for every case of theirs, each naming its worker and the earlier ones
+        self.restricted: dict[Any, bool] = {}
+        self.named: dict[Any, set[Any]] = defaultdict(set)
         self.report = BuildReport()
         self.known: dict[str, list[tuple[datetime, Known]]] = defaultdict(list)
         self.referred_at: dict[uuid.UUID, list[datetime]] = defaultdict(list)
@@ -330,7 +334,7 @@ class DemoBuilder:
             team=worker_team,
             allocated_to=worker,
             risk_level=referral.referrer_risk_level,
-            is_restricted=rng.random() < 0.01,
+            is_restricted=self.restricted.setdefault(known.person_id, rng.random() < 0.01),
             opened_at=referral.decided_at,
         )
         recorder = CaseRecorder(
@@ -348,7 +352,12 @@ class DemoBuilder:
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.events)
         if case.is_restricted:
-            self.writer.add(CaseAccess(id=self.new_id(), case=case, user=worker, granted_by=leader))
+            named = self.named[known.person_id]
+            named.add(worker)
+            for user in sorted(named, key=lambda u: u.pk):
+                self.writer.add(
+                    CaseAccess(id=self.new_id(), case=case, user=user, granted_by=leader)
+                )
         self.report.cases += 1
 
 

@@ -78,8 +78,8 @@ def referral_for_reading(user: Any, referral_id: Any) -> ReadableReferral:
     this user through another case (a new referral for someone already restricted) asks for a
     reason on that case, or raises PersonRestrictedError when none of their restricted cases is
     in scope. Nothing about the person is loaded first."""
-    visible = referrals_visible_to(user).filter(pk=referral_id)
-    person_id = visible.values_list("person_id", flat=True).first()
+    reachable = referrals_visible_to(user).filter(pk=referral_id)
+    person_id = reachable.values_list("person_id", flat=True).first()
     if person_id is not None:
         grant = None
         if is_restricted_for(user, person_id):
@@ -87,7 +87,7 @@ def referral_for_reading(user: Any, referral_id: Any) -> ReadableReferral:
                 grant = restricted_person_grant(user, person_id)
             except RestrictedElsewhereError:
                 raise PersonRestrictedError from None
-        return ReadableReferral(visible.get(), grant)
+        return ReadableReferral(reachable.get(), grant)
     case_id = (
         Case.objects.filter(referral_id=referral_id, is_restricted=True)
         .values_list("pk", flat=True)

@@ -21,7 +21,8 @@ from django.db import IntegrityError, models
 from django.utils import timezone
 
 from haven.casework.deadline_rules import case_situation, evaluator_for
-from haven.casework.models import Case, CaseEvent, CaseState, Task
+from haven.casework.models import Case, CaseAccess, CaseEvent, CaseState, Task
+from haven.casework.services.access import RESTRICTED_ON_OPENING
 from haven.casework.services.opening import _received_summary
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.models import Contract
@@ -136,6 +137,7 @@ class BulkImport:
         self.rows: dict[type[models.Model], list[models.Model]] = defaultdict(list)
         self.audits: list[AuditEvent] = []
         self.by_victim: dict[str, Person | Candidates] = {}
+        self.restricted: dict[Any, set[Any]] = {}  # person id -> staff named on their cases
 
     # -- deciding -----------------------------------------------------------------------------
     def import_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -143,6 +145,7 @@ class BulkImport:
         victims = [victim_of(row) for row in rows]
         done = self._known_incidents([v.incident_id for v in victims])
         nominals = self._nominal_people({v.nominal_id for v in victims if v.nominal_id})
+        self.restricted = self._restricted_people([p.pk for p in nominals.values()])
         waiting = [v for v in victims if v.incident_id not in done]
         pool = MatchPool(
             self.contract.provider, [v for v in waiting if v.nominal_id not in nominals]
@@ -188,6 +191,17 @@ class BulkImport:
             links = PoliceNominal.objects.filter(source=self.source, nominal_id__in=chunk)
             found.update({link.nominal_id: link.person for link in links.select_related("person")})
         return found
+
+    def _restricted_people(self, person_ids: list[Any]) -> dict[Any, set[Any]]:
+        """casework.services.access.inherited_restriction, for every known person at once."""
+        named: dict[Any, set[Any]] = {}
+        for chunk in chunks(person_ids):
+            rows = Case.objects.filter(person_id__in=chunk, is_restricted=True).values_list(
+                "person_id", "accesses__user_id"
+            )
+            for person_id, user_id in rows:
+                named.setdefault(person_id, set()).update({user_id} - {None})
+        return named
 
     def _add(self, *rows: models.Model) -> None:
         for row in rows:
@@ -273,6 +287,7 @@ class BulkImport:
             target=referral,
             changes={"decision": [Decision.PENDING, Decision.ACCEPTED]},
         )
+        named = self.restricted.get(referral.person.pk)
         case = Case(
             person=referral.person,
             contract=referral.contract,
@@ -281,14 +296,17 @@ class BulkImport:
             team=self.team,
             allocated_to=None,
             risk_level=referral.referrer_risk_level,
+            is_restricted=named is not None,
             opened_at=referral.decided_at,
         )
         self._add(case)
-        self._audit(
-            action=AuditAction.CREATE,
-            target=case,
-            changes={"state": [None, case.state], "contract": [None, str(case.contract_id)]},
-        )
+        changes: dict[str, list[Any]] = {
+            "state": [None, case.state],
+            "contract": [None, str(case.contract_id)],
+        }
+        if named is not None:
+            changes["is_restricted"] = [None, True]
+        self._audit(action=AuditAction.CREATE, target=case, changes=changes)
         self._event(
             case,
             kind="referral_received",
@@ -305,6 +323,19 @@ class BulkImport:
             occurred_at=case.opened_at,
             summary="Referral accepted; case opened",
         )
+        if named is not None:
+            staff = named | ({self.user.pk} if self.user is not None else set())
+            self._add(
+                *(CaseAccess(case=case, user_id=u, granted_by=self.user) for u in sorted(staff))
+            )
+            self._event(
+                case,
+                kind="restriction",
+                actor=self.user,
+                target=case,
+                occurred_at=timezone.now(),
+                summary=RESTRICTED_ON_OPENING,
+            )
         self._tasks(case)
 
     def _tasks(self, case: Case) -> None:
@@ -387,6 +418,7 @@ class BulkImport:
             PoliceNominal,
             Referral,
             Case,
+            CaseAccess,
             Task,
             CaseEvent,
             ImportedIncident,

@@ -14,6 +14,9 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
 BREAK_GLASS_HOURS = 8
+# A new case for a person with a restricted case opens restricted (case_open_from_referral and
+# the workbook's bulk import word it the same way).
+RESTRICTED_ON_OPENING = "Opened restricted to named staff: the person has a restricted case"
 
 
 @transaction.atomic
@@ -48,7 +51,31 @@ def case_allocate(
 
 @transaction.atomic
 def case_restriction_set(*, case: Case, restricted: bool, changed_by: Any, reason: str) -> Case:
-    """Restrict the case to named staff (the one restricting and the allocated worker are named)."""
+    """Restrict the case to named staff (the one restricting and the allocated worker are named).
+
+    A restriction protects the person, not one piece of work: the person's other cases are
+    restricted with it, each naming its own allocated worker so their work goes on. Lifting a
+    restriction lifts it from this case only.
+    """
+    _restriction_change(case, restricted, changed_by, reason, summary=None)
+    if restricted:
+        others = Case.objects.filter(person_id=case.person_id, is_restricted=False).exclude(
+            pk=case.pk
+        )
+        for other in others.select_related("allocated_to"):
+            _restriction_change(
+                other,
+                True,
+                changed_by,
+                reason,
+                summary=f"Restricted to named staff with the person's other case: {reason}",
+            )
+    return case
+
+
+def _restriction_change(
+    case: Case, restricted: bool, changed_by: Any, reason: str, summary: str | None
+) -> None:
     before = case.is_restricted
     case.is_restricted = restricted
     case.save(update_fields=["is_restricted", "updated_at"])
@@ -69,10 +96,22 @@ def case_restriction_set(*, case: Case, restricted: bool, changed_by: Any, reaso
         kind="restriction",
         actor=changed_by,
         target=case,
-        summary=("Restricted to named staff" if restricted else "Restriction removed")
-        + f": {reason}",
+        summary=summary
+        or ("Restricted to named staff" if restricted else "Restriction removed") + f": {reason}",
     )
-    return case
+
+
+def inherited_restriction(person_id: Any) -> set[Any] | None:
+    """For a person with a restricted case: the ids of the staff named on their restricted
+    cases (a new case for them opens restricted, naming these); None when they have none."""
+    named = list(
+        Case.objects.filter(person_id=person_id, is_restricted=True).values_list(
+            "accesses__user_id", flat=True
+        )
+    )
+    if not named:
+        return None
+    return {user_id for user_id in named if user_id is not None}
 
 
 @transaction.atomic

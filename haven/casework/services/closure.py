@@ -55,7 +55,7 @@ def applicable_requirements(spec: ExitSpec | None, events: Sequence[Any]) -> lis
     """The exit requirements that apply to a case with these timeline events (kind, data)."""
     if spec is None:
         return []
-    requires = list(spec.requires)
+    requires: list[str] = list(spec.requires)
     assessed = any(
         e.kind == "needs_assessment" and (e.data or {}).get("stage") in {"initial", "review"}
         for e in events

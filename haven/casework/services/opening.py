@@ -8,7 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from haven.casework.models import Case, CaseState
+from haven.casework.models import Case, CaseAccess, CaseState
+from haven.casework.services.access import RESTRICTED_ON_OPENING, inherited_restriction
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync
 from haven.core.auditor import audit_event
@@ -31,12 +32,15 @@ def case_open_from_referral(
 ) -> Case:
     """Open the case for an accepted referral, with a task for every deadline rule that applies.
 
-    Idempotent: a referral that already has a case returns it unchanged.
+    Idempotent: a referral that already has a case returns it unchanged. For a person who
+    already has a restricted case, the case opens restricted, naming the staff named on their
+    restricted cases, the one opening it and the allocated worker.
     """
     existing = Case.objects.filter(referral=referral).first()
     if existing is not None:
         return existing
     opened_at = at or timezone.now()
+    named = inherited_restriction(referral.person_id)
     case = Case.objects.create(
         person=referral.person,
         contract=referral.contract,
@@ -45,14 +49,16 @@ def case_open_from_referral(
         team=team,
         allocated_to=allocated_to,
         risk_level=referral.referrer_risk_level,
+        is_restricted=named is not None,
         opened_at=opened_at,
     )
-    audit_event(
-        actor=opened_by,
-        action=AuditAction.CREATE,
-        target=case,
-        changes={"state": [None, case.state], "contract": [None, str(case.contract_id)]},
-    )
+    changes: dict[str, list[Any]] = {
+        "state": [None, case.state],
+        "contract": [None, str(case.contract_id)],
+    }
+    if named is not None:
+        changes["is_restricted"] = [None, True]
+    audit_event(actor=opened_by, action=AuditAction.CREATE, target=case, changes=changes)
     case_event_record(
         case=case,
         kind="referral_received",
@@ -69,5 +75,14 @@ def case_open_from_referral(
         occurred_at=opened_at,
         summary="Referral accepted; case opened",
     )
+    if named is not None:
+        by = opened_by if getattr(opened_by, "is_authenticated", False) else None
+        staff = named | {u.pk for u in (by, allocated_to) if u is not None}
+        CaseAccess.objects.bulk_create(
+            [CaseAccess(case=case, user_id=user_id, granted_by=by) for user_id in sorted(staff)]
+        )
+        case_event_record(
+            case=case, kind="restriction", actor=by, target=case, summary=RESTRICTED_ON_OPENING
+        )
     case_tasks_sync(case=case, actor=opened_by)
     return case

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +63,14 @@ def test_a_named_leader_manages_a_restricted_case(client, team_case, personas):
     CaseAccess.objects.create(case=team_case, user=personas.team_leader)
     client.force_login(personas.team_leader)
     assert client.get(url(team_case)).status_code == 200
+
+
+def test_the_form_says_the_persons_other_cases_are_restricted_too(client, team_case, personas):
+    other = CaseFactory(contract=personas.contract, person=team_case.person)
+    client.force_login(personas.team_leader)
+    page = client.get(url(team_case)).content.decode()
+    assert "also restricts the person’s 1 other case:" in page
+    client.post(url(team_case), {"action": "restriction", "restricted": "yes", "reason": "Why"})
+    other.refresh_from_db()
+    assert other.is_restricted
+    assert "also restricts" not in client.get(url(team_case)).content.decode()

@@ -13,7 +13,13 @@ from haven.casework.forms.case_actions import (
     RestrictionForm,
     StateChangeForm,
 )
-from haven.casework.selectors import VisibleCase, named_staff, staff_for_case, teams_for_case
+from haven.casework.selectors import (
+    VisibleCase,
+    named_staff,
+    other_unrestricted_cases,
+    staff_for_case,
+    teams_for_case,
+)
 from haven.casework.services import (
     ClosureRefusedError,
     case_access_grant,
@@ -108,7 +114,13 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 )
                 messages.success(request, "Named staff updated")
             return redirect(request.path)
-    context = {"form": form, "staff_form": staff_form, "case": case, "named": named_staff(case)}
+    context = {
+        "form": form,
+        "staff_form": staff_form,
+        "case": case,
+        "named": named_staff(case),
+        "other_cases": 0 if case.is_restricted else other_unrestricted_cases(case),
+    }
     return render_page(request, "casework/restriction_form.html", context)
 
 

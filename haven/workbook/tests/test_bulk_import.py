@@ -20,7 +20,8 @@ import pytest
 import time_machine
 from django.db import models
 
-from haven.casework.models import Case, CaseEvent, Task
+from haven.casework.models import Case, CaseAccess, CaseEvent, Task
+from haven.casework.services import case_open_from_referral, case_restriction_set
 from haven.casework.tests.conftest import profile_contract
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
@@ -153,8 +154,9 @@ def exports() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return first, later
 
 
-def known_people(contract: Contract, actor: Any) -> None:
-    """Alex Example (whom N1 resembles) and Sam Sample, referred last month, nominal id N2."""
+def known_people(contract: Contract, actor: Any, named: Any) -> None:
+    """Alex Example (whom N1 resembles) and Sam Sample, referred last month, nominal id N2, whose
+    case is restricted with `named` on it (so a new case for Sam opens restricted)."""
     person_create(
         created_by=actor,
         details={
@@ -177,13 +179,15 @@ def known_people(contract: Contract, actor: Any) -> None:
     PoliceNominal.objects.create(
         source=services.workbook_source(contract), nominal_id="n2", person=sam
     )
-    referral_create(
+    earlier = referral_create(
         contract=contract,
         person=sam,
         entered_by=None,
         route="police_workbook",
         received_at=NOW - dt.timedelta(days=30),
     )
+    case = case_open_from_referral(referral=earlier, opened_by=named, allocated_to=named)
+    case_restriction_set(case=case, restricted=True, changed_by=named, reason="Synthetic")
 
 
 def import_both(tmp_path: Path, contract: Contract, actor: Any, team: Any) -> None:
@@ -291,6 +295,7 @@ class Canon:
             "nominals": self.rows(PoliceNominal.objects.filter(source=self.source)),
             "referrals": self.rows(Referral.objects.filter(contract=contract)),
             "cases": self.rows(Case.objects.filter(contract=contract)),
+            "named staff": self.rows(CaseAccess.objects.filter(case__contract=contract)),
             "tasks": self.rows(Task.objects.filter(case__contract=contract)),
             "timeline": self.rows(CaseEvent.objects.filter(case__contract=contract)),
             "imported": self.rows(ImportedIncident.objects.filter(run__contract=contract)),
@@ -310,7 +315,7 @@ def test_the_bulk_import_writes_what_the_services_write(tmp_path, personas, monk
     bulk_contract = profile_contract("opcc-dv360", OrganisationFactory())
     with time_machine.travel(NOW, tick=False):
         for contract in (bulk_contract, row_contract):
-            known_people(contract, actor)
+            known_people(contract, actor, personas.team_leader)
         import_both(tmp_path, bulk_contract, actor, team)
         with monkeypatch.context() as patch:
             patch.setattr(services, "BulkImport", RowImport)
@@ -326,5 +331,9 @@ def test_the_bulk_import_writes_what_the_services_write(tmp_path, personas, monk
     assert counts == [(7, 3, 0), (3, 0, 10), (0, 0, 13)]
     assert sum('"is_repeat": true' in r for r in bulk["referrals"]) == 6
     assert sum('"is_child": true' in p for p in bulk["people"]) == 1
+    # Sam's two new cases open restricted, naming the earlier case's named staff (and the
+    # caseworker who imports)
+    assert sum('"is_restricted": true' in c for c in bulk["cases"]) == 3
+    assert len(bulk["named staff"]) == (3 if who == "system" else 5)
     assert len(bulk["audit"]) > 50
     assert all(bulk.values()), [kind for kind, rows in bulk.items() if not rows]

@@ -1,7 +1,7 @@
 """The whole journey in a real browser: record a referral, accept it, record attempts (one blocked
 by the safe-contact check and overridden with a reason), complete the risk checklist, move the case
-to engaged, record the needs reassessment and close it with no override. axe (WCAG 2.2 AA)
-reports no violations on any page visited."""
+to engaged, mark the needs assessment done, record the needs reassessment and close it with no
+override. axe (WCAG 2.2 AA) reports no violations on any page visited."""
 
 import re
 
@@ -115,6 +115,13 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     page.get_by_label("Engaged").check()
     submit(page, "Change state")
     assert_accessible(page)
+
+    # The needs assessment at further contact, marked done from the case page; closure then
+    # asks for it to be repeated (seed 002 s3.9)
+    page.get_by_role("link", name=re.compile(r"^Mark as done\W+Further contact")).click()
+    assert_accessible(page)
+    submit(page, "Mark as done")
+    expect(page.locator(".govuk-notification-banner")).to_be_visible()
 
     # Closure: the profile's exit requirement (seed 002 s3.9) recorded from the close page
     page.get_by_role("link", name="Close case").click()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.http import Http404
 
 from haven.contracts.models import Contract
+from haven.people.models import restricted_q
 from haven.workbook.models import IdentityReview, ImportedIncident, ReviewStatus, WorkbookRun
 from haven.workbook.rules import has_workbook_route, workbook_organisations_of
 
@@ -44,13 +45,24 @@ def run_for_user(user: Any, run_id: Any) -> WorkbookRun:
     return run
 
 
-def imported_in(run: WorkbookRun) -> QuerySet[ImportedIncident]:
-    return run.imported.select_related("referral", "referral__person")
+def _with_restriction(imports: QuerySet[ImportedIncident], user: Any) -> QuerySet[ImportedIncident]:
+    """Each row with ``person_restricted``: the page shows "Restricted record", not the code."""
+    return imports.annotate(
+        person_restricted=ExpressionWrapper(
+            restricted_q(user, "referral__person__"), BooleanField()
+        )
+    )
+
+
+def imported_in(user: Any, run: WorkbookRun) -> QuerySet[ImportedIncident]:
+    imports = run.imported.select_related("referral", "referral__person")
+    return _with_restriction(imports, user)
 
 
 def recent_imports_for(user: Any, limit: int = 50) -> QuerySet[ImportedIncident]:
+    imports = ImportedIncident.objects.filter(run__contract_id__in=_contract_ids(user))
     return (
-        ImportedIncident.objects.filter(run__contract_id__in=_contract_ids(user))
+        _with_restriction(imports, user)
         .select_related("referral", "referral__person", "run")
         .order_by("-created_at")[:limit]
     )

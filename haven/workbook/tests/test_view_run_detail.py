@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from haven.casework.services import case_restriction_set
 from haven.testing.factories import ContractFactory
 from haven.testing.personas import Personas
 from haven.workbook.engine.tests.exports import incident
@@ -44,3 +45,25 @@ def test_other_roles_and_commissioners_are_refused(client, personas, run, who):
 def test_anonymous_visitors_are_sent_to_sign_in(client, run):
     response = client.get(reverse("workbook:run_detail", args=[run.pk]))
     assert response.status_code == 302
+
+
+def test_a_referral_for_a_restricted_person_shows_as_a_restricted_record(
+    client, personas: Personas, import_rows
+):
+    run = import_rows(series(3))
+    imported = run.imported.select_related("referral__case", "referral__person").get()
+    person = imported.referral.person
+    case_restriction_set(
+        case=imported.referral.case,
+        restricted=True,
+        changed_by=personas.team_leader,
+        reason="Synthetic",
+    )
+    client.force_login(personas.caseworker)  # not named on the case
+    for url in (reverse("workbook:run_detail", args=[run.pk]), reverse("workbook:run_list")):
+        body = client.get(url).content.decode()
+        assert "Restricted record" in body, url
+        assert person.reference_code not in body, url
+    client.force_login(personas.team_leader)  # named
+    body = client.get(reverse("workbook:run_detail", args=[run.pk])).content.decode()
+    assert person.reference_code in body

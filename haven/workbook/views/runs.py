@@ -46,7 +46,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
 @permission_required("workbook.import_incidents", raise_exception=True)
 def run_detail(request: HttpRequest, run_id: Any) -> HttpResponse:
     run = run_for_user(request.user, run_id)
-    context = {**HELPERS, "run": run, "imports": imported_in(run)}
+    context = {**HELPERS, "run": run, "imports": imported_in(request.user, run)}
     return render(request, "workbook/run_detail.html", context)
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from markupsafe import escape
 
 from haven.casework.models import CaseAccess
 from haven.core.models import AuditAction, AuditEvent
@@ -22,7 +23,7 @@ def test_a_caseworker_in_the_team_sees_the_header_timeline_and_actions(
     assert response.status_code == 200
     body = response.content.decode()
     assert case.person.reference_code in body
-    assert case.person.full_name in body
+    assert escape(case.person.full_name) in body  # O'Brien is O&#39;Brien in HTML
     assert "Telephone contact within 48 hours" in body
     assert "seed 002 s3.7" in body
     assert "Referral accepted; case opened" in body

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from markupsafe import escape
 
 from haven.core.models import AuditAction, AuditEvent
 from haven.people.tests.factories import HarmLinkFactory
@@ -32,7 +33,7 @@ def _page(client, personas, harm):
 
 def test_it_shows_the_harmers_own_details_and_the_relationship(client, personas, harm):
     html = _page(client, personas, harm)
-    assert harm.harmer.full_name in html
+    assert escape(harm.harmer.full_name) in html  # O'Brien is O&#39;Brien in HTML
     assert "Tall, drives a blue van" in html
     assert "Ex-partner of" in html
     assert harm.person.reference_code in html
@@ -58,10 +59,18 @@ def test_it_never_shows_the_victims_address_or_contact_details(client, personas,
 
 def test_it_does_not_name_the_victim(client, personas, harm):
     html = _page(client, personas, harm)
-    assert harm.person.given_name not in html.replace(harm.harmer.full_name, "")
+    assert escape(harm.person.given_name) not in html.replace(escape(harm.harmer.full_name), "")
 
 
 def test_reading_it_is_audited(client, personas, harm):
     _page(client, personas, harm)
     event = AuditEvent.objects.get(action=AuditAction.VIEW)
     assert event.object_type == "people.personcausingharm"
+
+
+def test_a_name_with_an_apostrophe_is_shown_escaped(client, personas, harm):
+    harm.harmer.family_name = "O'Brien"
+    harm.harmer.save()
+    html = _page(client, personas, harm)
+    assert "O&#39;Brien" in html
+    assert "O'Brien" not in html

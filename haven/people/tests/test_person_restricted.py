@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.urls import reverse
+from markupsafe import escape
 
 from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
@@ -36,7 +37,8 @@ def page(person, name="detail"):
 
 
 def _identifiers(person):
-    return [person.reference_code, person.given_name, person.family_name]
+    # as they would appear in HTML (O'Brien is O&#39;Brien)
+    return [escape(v) for v in (person.reference_code, person.given_name, person.family_name)]
 
 
 def _reads(person):

@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.urls import reverse
+from markupsafe import escape
 
 from haven.casework.factories import ReferralFactory
 from haven.casework.models import Case, CaseAccess
@@ -28,7 +29,10 @@ def page(referral):
 
 def _identifiers(case):
     person = case.person
-    return [person.reference_code, person.given_name, person.family_name, str(person.pk)]
+    # as they would appear in HTML (O'Brien is O&#39;Brien)
+    return [escape(v) for v in (person.reference_code, person.given_name, person.family_name)] + [
+        str(person.pk)
+    ]
 
 
 def test_a_teammate_not_named_is_asked_for_a_reason_and_sees_nothing_first(

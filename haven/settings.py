@@ -339,7 +339,13 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": envstr("HAVEN_LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
+        # Spark's Python-to-Java bridge reports every connection it opens and closes at INFO,
+        # the last from a destructor at interpreter exit, after the console stream has closed.
+        "py4j": {"level": "WARNING"},
+    },
 }
 
 # Haven-specific.

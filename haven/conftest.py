@@ -19,3 +19,26 @@ def personas(db: None) -> Any:
 def _fast_password_hashing(settings: Any) -> None:
     """Tests hash passwords with MD5: real hashers cost seconds per persona on a 2-core machine."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Any:
+    """pytest-django's test database, with this run's stray PostgreSQL sessions ended before
+    it is dropped.
+
+    Once Playwright's sync API has run in a process, later tests resolve Django's
+    context-local connection to a new one (seen on the same thread and greenlet), and the
+    teardown only closes its own: the drop then failed with "being accessed by other users"
+    and left test_<name>_gwN behind. Every session on the test database is this run's own (each
+    xdist worker has its own database), so ending them at the close of the session is safe.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -30,9 +30,8 @@ def page(referral):
 def _identifiers(case):
     person = case.person
     # as they would appear in HTML (O'Brien is O&#39;Brien)
-    return [escape(v) for v in (person.reference_code, person.given_name, person.family_name)] + [
-        str(person.pk)
-    ]
+    names = (person.reference_code, person.given_name, person.family_name)
+    return [*(escape(v) for v in names), str(person.pk)]
 
 
 def test_a_teammate_not_named_is_asked_for_a_reason_and_sees_nothing_first(

@@ -91,3 +91,11 @@ def forms_on(html: str) -> list[HtmlForm]:
 
 def post_forms(html: str) -> list[HtmlForm]:
     return [form for form in forms_on(html) if form.method == "post"]
+
+
+def form_posting_to(html: str, url: str) -> HtmlForm:
+    """The page's POST form that sends to ``url`` (or to the page itself, with no action)."""
+    for form in post_forms(html):
+        if form.action in ("", url):
+            return form
+    raise LookupError(f"no form posts to {url}")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -147,7 +148,7 @@ def _person_path(model: type[models.Model]) -> str | None:
         try:
             for part in path.split("__"):
                 current = current._meta.get_field(part).related_model
-        except Exception:  # noqa: BLE001 - a model without that field
+        except (FieldDoesNotExist, AttributeError):  # a model without that field
             continue
         if current is not None and current._meta.label_lower == "people.person":
             return path
@@ -188,7 +189,7 @@ def records_of(events: Iterable[AuditEvent]) -> dict[tuple[str, str], RecordInfo
         noun = str(model._meta.verbose_name).capitalize()
         try:
             objects = list(rows.filter(pk__in=ids))
-        except Exception:  # noqa: BLE001 - ids of another shape (a slug): name them as they are
+        except (ValidationError, ValueError):  # ids of another shape: named as they are
             objects = []
         for obj in objects:
             person_id = obj.pk if path == "" else _follow_id(obj, path)
@@ -215,7 +216,7 @@ def restricted_people(user: Any, person_ids: Iterable[Any]) -> set[str]:
     if not ids:
         return set()
     person = apps.get_model("people", "Person")
-    hidden = person._default_manager.filter(pk__in=ids).restricted_for(user)  # type: ignore[attr-defined]
+    hidden = person._default_manager.filter(pk__in=ids).restricted_for(user)
     return {str(pk) for pk in hidden.values_list("pk", flat=True)}
 
 

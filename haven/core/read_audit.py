@@ -11,7 +11,7 @@ every Haven URL pattern, or a reason it shows no one's data.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.http import HttpResponse
 
@@ -19,10 +19,9 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
 AUDITS_READS = "audits_reads"
-View = TypeVar("View", bound=Callable[..., Any])
 
 
-def audits_reads(view: View) -> View:
+def audits_reads[V: Callable[..., Any]](view: V) -> V:
     """Mark a view that audits every page it shows (``functools.wraps`` carries the mark out
     through ``login_required`` and the other decorators)."""
     setattr(view, AUDITS_READS, True)

@@ -119,7 +119,16 @@ def audit_record(request: HttpRequest, object_type: str, object_id: str) -> Http
     )
 
 
-EXPORT_COLUMNS = ["When", "Who", "Action", "Record type", "Record", "Record id", "Details", "Reason"]
+EXPORT_COLUMNS = [
+    "When",
+    "Who",
+    "Action",
+    "Record type",
+    "Record",
+    "Record id",
+    "Details",
+    "Reason",
+]
 
 
 class _Echo:
@@ -149,7 +158,7 @@ def _csv_lines(user: Any, events: Iterator[AuditEvent]) -> Iterator[str]:
 @login_required
 @permission_required("core.export_audit", raise_exception=True)
 @audits_reads
-def audit_export(request: HttpRequest) -> HttpResponse:
+def audit_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The filtered trail as CSV (the same filters as the list); the export is audited first."""
     form = AuditFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():

@@ -105,9 +105,7 @@ def test_the_check_step_without_details_goes_back_to_the_start(client, personas)
     assert client.get(CHECK)["Location"] == NEW
 
 
-def test_the_likely_duplicates_shown_are_audited_also_when_the_choice_is_missing(
-    client, personas
-):
+def test_the_likely_duplicates_shown_are_audited_also_when_the_choice_is_missing(client, personas):
     # issue 9 s5: existing people named on a page are a read of their records
     from haven.core.models import AuditAction, AuditEvent
 

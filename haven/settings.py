@@ -150,6 +150,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "haven.core.middleware.MfaRequiredMiddleware",
+    "haven.core.form_tokens.OneTimeFormTokenMiddleware",
     "haven.core.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -171,6 +172,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.messages.context_processors.messages",
                 "haven.core.context_processors.navigation",
+                "haven.core.form_tokens.form_tokens",
             ],
         },
     },
@@ -269,6 +271,8 @@ AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
 # Sessions: an idle timeout and a hard lifetime (seconds), both settings.
+# A second POST of a form still being sent waits this long for the first (ADR 0007).
+HAVEN_FORM_TOKEN_WAIT_SECONDS = envfloat("HAVEN_FORM_TOKEN_WAIT_SECONDS", 5.0)
 HAVEN_SESSION_IDLE_SECONDS = envint("HAVEN_SESSION_IDLE_MINUTES", 15) * 60
 HAVEN_SESSION_MAX_SECONDS = envint("HAVEN_SESSION_MAX_HOURS", 10) * 3600
 SESSION_COOKIE_AGE = HAVEN_SESSION_MAX_SECONDS

@@ -46,6 +46,7 @@ def is_analyst(user: Any) -> bool:
 
 
 rules.add_perm("core.view_audit", is_manager | is_auditor | rules.is_superuser)
+rules.add_perm("core.export_audit", is_auditor | rules.is_superuser)
 rules.add_perm("accounts.manage_staff", is_administrator | rules.is_superuser)
 rules.add_perm(
     "contracts.view_contract_list", is_provider_staff | is_commissioner | rules.is_superuser

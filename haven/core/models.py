@@ -108,3 +108,20 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("audit events cannot be deleted")
+
+
+class FormSubmission(models.Model):
+    """A one-time form token claimed by a POST, and where that POST sent the user (ADR 0007).
+
+    The unique token is what makes a double submit run once, even when both arrive together."""
+
+    id = models.BigAutoField(primary_key=True)
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=500)
+    redirect_to = models.CharField(max_length=2000, blank=True)
+    claimed_at = models.DateTimeField(db_index=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.path} ({'done' if self.completed_at else 'in progress'})"

@@ -13,18 +13,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from haven.casework.selectors import ReasonRequiredError, VisibleCase, case_for_user
+from haven.casework.selectors import (
+    ReasonRequiredError,
+    VisibleCase,
+    case_for_user,
+    note_for_user,
+)
 from haven.casework.services import case_restricted_view_audit, case_view_record
+from haven.core.read_audit import audits_reads, shows_page
 
 CaseView = Callable[..., HttpResponse]
 
 
 def with_case(*, change: bool = False, manage: bool = False) -> Callable[[CaseView], CaseView]:
     """Resolve `case_id` to a VisibleCase for the view; ask for a reason on restricted cases;
-    403 when the page changes the case and the user may not."""
+    403 when the page changes the case and the user may not. Every page shown is audited as a
+    read of the case (a form shown again with errors too)."""
 
     def decorate(view: CaseView) -> CaseView:
         @login_required
+        @audits_reads
         @wraps(view)
         def wrapper(request: HttpRequest, case_id: Any, *args: Any, **kwargs: Any) -> HttpResponse:
             try:
@@ -33,13 +41,35 @@ def with_case(*, change: bool = False, manage: bool = False) -> Callable[[CaseVi
                 return reason_redirect(request, case_id)
             if (change and not visible.can_change) or (manage and not visible.can_manage):
                 raise PermissionDenied
-            if request.method == "GET":
-                _audit_read(request, visible)
-            return view(request, visible, *args, **kwargs)
+            return audit_read(request, visible, view(request, visible, *args, **kwargs))
 
         return wrapper
 
     return decorate
+
+
+def with_note(view: CaseView) -> CaseView:
+    """Resolve `note_id` to its case (as `with_case`) and the note; the page is audited as a
+    read of the case. The view decides who may change the note."""
+
+    @login_required
+    @audits_reads
+    @wraps(view)
+    def wrapper(request: HttpRequest, note_id: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            visible, note = note_for_user(request.user, note_id)
+        except ReasonRequiredError as required:
+            return reason_redirect(request, required.case_id)
+        return audit_read(request, visible, view(request, visible, note, *args, **kwargs))
+
+    return wrapper
+
+
+def audit_read(request: HttpRequest, visible: VisibleCase, response: HttpResponse) -> HttpResponse:
+    """Audit the read of the case when the response shows it; the response, unchanged."""
+    if shows_page(response):
+        _audit_read(request, visible)
+    return response
 
 
 def _audit_read(request: HttpRequest, visible: VisibleCase) -> None:

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
 from haven.casework.forms.notes import CaseNoteForm, CorrectionForm
-from haven.casework.selectors import ReasonRequiredError, VisibleCase, note_for_user, notes_for
+from haven.casework.models import CaseNote
+from haven.casework.selectors import VisibleCase, notes_for
 from haven.casework.services import (
     case_note_add,
     case_note_correct,
     case_note_edit,
     note_edit_refusal,
 )
-from haven.casework.views.case_access import case_url, reason_redirect, with_case
+from haven.casework.views.case_access import case_url, with_case, with_note
 from haven.casework.views.rendering import render_page
 
 
@@ -50,12 +48,8 @@ def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     )
 
 
-@login_required
-def note_edit(request: HttpRequest, note_id: Any) -> HttpResponse:
-    try:
-        visible, note = note_for_user(request.user, note_id)
-    except ReasonRequiredError as required:
-        return reason_redirect(request, required.case_id)
+@with_note
+def note_edit(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> HttpResponse:
     if not visible.can_change or note_edit_refusal(note, request.user):
         raise PermissionDenied
     initial = {"note_type": note.note_type, "happened_at": note.happened_at, "text": note.text}
@@ -71,12 +65,8 @@ def note_edit(request: HttpRequest, note_id: Any) -> HttpResponse:
     )
 
 
-@login_required
-def note_correct(request: HttpRequest, note_id: Any) -> HttpResponse:
-    try:
-        visible, note = note_for_user(request.user, note_id)
-    except ReasonRequiredError as required:
-        return reason_redirect(request, required.case_id)
+@with_note
+def note_correct(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> HttpResponse:
     if not visible.can_change:
         raise PermissionDenied
     form = CorrectionForm(request.POST if request.method == "POST" else None)

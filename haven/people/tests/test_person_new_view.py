@@ -103,3 +103,18 @@ def test_errors_are_shown_on_the_fields_and_nothing_is_saved(client, personas):
 def test_the_check_step_without_details_goes_back_to_the_start(client, personas):
     client.force_login(personas.caseworker)
     assert client.get(CHECK)["Location"] == NEW
+
+
+def test_the_likely_duplicates_shown_are_audited_also_when_the_choice_is_missing(client, personas):
+    # issue 9 s5: existing people named on a page are a read of their records
+    from haven.core.models import AuditAction, AuditEvent
+
+    existing = _existing(personas)
+    client.force_login(personas.caseworker)
+    client.post(NEW, FORM)
+    for response in (client.get(CHECK), client.post(CHECK, {})):
+        assert response.status_code == 200
+        (event,) = AuditEvent.objects.filter(
+            request_id=response["X-Request-Id"], action=AuditAction.VIEW
+        )
+        assert event.changes["shown"] == [str(existing.pk)]

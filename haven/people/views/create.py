@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.core.read_audit import audit_list_view, audits_reads
 from haven.people.forms.person import (
     ASK_FIRST,
     NEW_PERSON,
@@ -68,6 +69,7 @@ def person_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("people.change_person", raise_exception=True)
+@audits_reads
 def person_new_check(request: HttpRequest) -> HttpResponse:
     details = PersonDetailsForm(request.session.get(SESSION_KEY))
     if not details.is_bound or not details.is_valid():
@@ -90,6 +92,13 @@ def person_new_check(request: HttpRequest) -> HttpResponse:
         chosen = next(c for c in check.candidates if str(c.person_id) == choice)
         messages.info(request, f"No new person was created: this is {chosen.reference_code}")
         return redirect("people:detail", person_id=chosen.person_id)
+    # the likely duplicates are existing people, named on this page
+    audit_list_view(
+        user=request.user,
+        object_type="people.person",
+        shown=[candidate.person_id for candidate in check.candidates],
+        page="likely_duplicates",
+    )
     return render(
         request,
         "people/person_new_check.html",

@@ -15,7 +15,7 @@ from haven.referrals.selectors import referrals_of_person
 
 @login_required
 @permission_required("people.view_person", raise_exception=True)
-@with_person(audit_every_read=True)
+@with_person()
 def person_detail(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
     person = readable.person
     safe_contact = person.safe_contact_or_default()

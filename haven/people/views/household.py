@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.core.read_audit import audits_reads
 from haven.people.forms.household import ChildAddForm, HarmerAddForm
 from haven.people.selectors import ReadablePerson, harm_links_for_harmer, harmer_for_user
 from haven.people.services import child_add, harmer_add, harmer_view_record
@@ -56,6 +57,7 @@ def harmer_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
 
 @login_required
 @permission_required("people.view_person", raise_exception=True)
+@audits_reads
 def harmer_detail(request: HttpRequest, harmer_id: str) -> HttpResponse:
     harmer = harmer_for_user(request.user, harmer_id)
     harmer_view_record(harmer=harmer, viewed_by=staff_user(request))

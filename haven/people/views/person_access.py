@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 
 from haven.casework.selectors import ReasonRequiredError
 from haven.casework.views.case_access import reason_redirect
+from haven.core.read_audit import audits_reads, shows_page
 from haven.people.selectors import person_for_reading
 from haven.people.services import person_view_record
 from haven.people.views.staff import staff_user
@@ -17,12 +18,14 @@ from haven.people.views.staff import staff_user
 PersonView = Callable[..., HttpResponse]
 
 
-def with_person(*, audit_every_read: bool = False) -> Callable[[PersonView], PersonView]:
+def with_person() -> Callable[[PersonView], PersonView]:
     """Resolve `person_id` to a ReadablePerson; a person restricted for this user sends them to
-    the reason form of their restricted case first (back here after). Reads under a reason are
-    audited with it on every page; other reads only where `audit_every_read` (the person page)."""
+    the reason form of their restricted case first (back here after). Every page shown is
+    audited as a read of the person (a form shown again with errors too), under a reason with
+    that reason."""
 
     def decorate(view: PersonView) -> PersonView:
+        @audits_reads
         @wraps(view)
         def wrapper(
             request: HttpRequest, person_id: Any, *args: Any, **kwargs: Any
@@ -32,11 +35,12 @@ def with_person(*, audit_every_read: bool = False) -> Callable[[PersonView], Per
             except ReasonRequiredError as restricted:
                 # as the case page: ask why before showing anything about the person
                 return reason_redirect(request, restricted.case_id)
-            if request.method == "GET" and (audit_every_read or readable.grant is not None):
+            response = view(request, readable, *args, **kwargs)
+            if shows_page(response):
                 person_view_record(
                     person=readable.person, viewed_by=staff_user(request), grant=readable.grant
                 )
-            return view(request, readable, *args, **kwargs)
+            return response
 
         return wrapper
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from haven.casework.presenters import HELPERS
 from haven.casework.selectors import ReasonRequiredError
 from haven.casework.views.case_access import reason_redirect
+from haven.core.read_audit import audits_reads
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
 from haven.referrals.selectors import (
@@ -55,6 +56,7 @@ def _read(request: HttpRequest, referral_id: Any) -> ReadableReferral | HttpResp
 
 @login_required
 @permission_required("referrals.view_referrals", raise_exception=True)
+@audits_reads
 def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
     readable = _read(request, referral_id)
     if isinstance(readable, HttpResponse):
@@ -96,6 +98,7 @@ def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
 
 
 @login_required
+@audits_reads
 def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
     readable = _read(request, referral_id)
     if isinstance(readable, HttpResponse):
@@ -114,4 +117,5 @@ def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
         else:
             messages.success(request, "Referral declined; it is kept with your reason")
         return redirect("referrals:detail", referral.pk)
+    referral_view_record(referral=referral, viewed_by=request.user, grant=readable.grant)
     return render(request, "referrals/decline_form.html", {"form": form, "referral": referral})

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haven.casework.presenters import HELPERS
+from haven.core.read_audit import audit_list_view, audits_reads
 from haven.referrals.selectors import referral_list_for
 
 PAGE_SIZE = 50
@@ -15,6 +16,7 @@ PAGE_SIZE = 50
 
 @login_required
 @permission_required("referrals.view_referrals", raise_exception=True)
+@audits_reads
 def referral_list(request: HttpRequest) -> HttpResponse:
     referrals = referral_list_for(request.user).order_by("-received_at")
     decision = request.GET.get("decision", "pending")  # the intake queue by default
@@ -23,6 +25,12 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     else:
         decision = "all"
     page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    audit_list_view(
+        user=request.user,
+        object_type="referrals.referral",
+        shown=[referral.pk for referral in page],
+        page=f"referrals:{decision}",
+    )
     query = f"decision={decision}&"
     return render(
         request,

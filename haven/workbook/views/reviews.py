@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.casework.presenters import HELPERS
+from haven.core.read_audit import audit_record_view, audits_reads
 from haven.people.selectors import restricted_among
 from haven.referrals.selectors import intake_team_for
 from haven.workbook.forms import NEW_PERSON, NEW_PERSON_CHECKED, ReviewForm
@@ -30,6 +31,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("workbook.import_incidents", raise_exception=True)
+@audits_reads
 def review_detail(request: HttpRequest, review_id: Any) -> HttpResponse:
     review = review_for_user(request.user, review_id)
     if review.status != ReviewStatus.PENDING:
@@ -66,6 +68,8 @@ def review_detail(request: HttpRequest, review_id: Any) -> HttpResponse:
             return redirect("workbook:review_list")
         messages.success(request, "Decision recorded; the referral is accepted and its case open")
         return redirect("referrals:detail", referral.pk)
+    # the export's victim and the people who may be them, by name and date of birth
+    audit_record_view(user=request.user, target=review, shown=[p.pk for p in candidates])
     context = {
         **HELPERS,
         "review": review,

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.casework.presenters import HELPERS
+from haven.core.read_audit import audit_list_view, audits_reads
 from haven.referrals.selectors import intake_team_for
 from haven.workbook.forms import KINDS, UploadForm
 from haven.workbook.models import RunStatus
@@ -31,12 +32,15 @@ PAGE_SIZE = 25
 
 @login_required
 @permission_required("workbook.import_incidents", raise_exception=True)
+@audits_reads
 def run_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(runs_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    imports = list(recent_imports_for(request.user))
+    _audit_imports(request, imports, "workbook:recent_imports")
     context = {
         **HELPERS,
         "page": page,
-        "imports": recent_imports_for(request.user),
+        "imports": imports,
         "pending_reviews": pending_reviews_for(request.user).count(),
     }
     return render(request, "workbook/run_list.html", context)
@@ -44,10 +48,23 @@ def run_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("workbook.import_incidents", raise_exception=True)
+@audits_reads
 def run_detail(request: HttpRequest, run_id: Any) -> HttpResponse:
     run = run_for_user(request.user, run_id)
-    context = {**HELPERS, "run": run, "imports": imported_in(request.user, run)}
+    imports = list(imported_in(request.user, run))
+    _audit_imports(request, imports, f"workbook:run:{run.pk}")
+    context = {**HELPERS, "run": run, "imports": imports}
     return render(request, "workbook/run_detail.html", context)
+
+
+def _audit_imports(request: HttpRequest, imports: list[Any], page: str) -> None:
+    """The imported referrals are listed by the people's reference codes."""
+    audit_list_view(
+        user=request.user,
+        object_type="referrals.referral",
+        shown=[imported.referral.pk for imported in imports],
+        page=page,
+    )
 
 
 @login_required

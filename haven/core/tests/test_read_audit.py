@@ -1,0 +1,283 @@
+"""Every response that shows a person's data is audited (issue 9 s5).
+
+Two checks over every Haven URL pattern:
+- the lint: each view audits its reads (a record decorator such as ``with_case``/``with_person``,
+  or ``audits_reads`` on a view that audits in its body), or is exempt here with the reason it
+  shows no one's data; a new page fails until it is one or the other;
+- the behaviour: each audited page, fetched as a member of staff who may see it, writes a
+  'Viewed' event in that very request (matched by request id), and so does each form of them
+  shown again after a POST with errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from haven.casework.factories import (
+    CaseNoteFactory,
+    CaseworkPersonFactory,
+    ReferralFactory,
+    TaskFactory,
+)
+from haven.casework.services import case_open_from_referral
+from haven.casework.tests.conftest import profile_contract
+from haven.core.models import AuditAction, AuditEvent
+from haven.core.read_audit import AUDITS_READS
+from haven.people.tests.factories import HarmLinkFactory, PersonFlagFactory
+from haven.risk.models import RiskAssessment
+from haven.testing.html_forms import form_posting_to
+
+pytestmark = pytest.mark.django_db
+
+# Pages that show no one's personal data, and why. Everything else must audit its reads.
+EXEMPT = {
+    "home": "counts of the user's worklists and the intake queue only",
+    "health": "service health for the load balancer",
+    "accessibility": "static page",
+    "privacy": "static page",
+    "contracts:list": "contracts, no people",
+    "contracts:detail": "a contract's rules and deadline calculator, no people",
+    "people:search": "every search that shows results is audited as 'Searched' (person_search); "
+    "the empty or invalid form shows no one",
+    "people:new": "shows only what this member of staff has typed (likely duplicates are "
+    "shown, and audited, on people:new_check)",
+    "referrals:choose_contract": "the contracts the user may refer to",
+    "referrals:create": "the referral form shows only what the user typed or the reference code "
+    "they came with",
+    "referrals:accept": "POST only, never shows a page; the acceptance is audited by its service",
+    "casework:break_glass": "asks for the reason before anything about the case is shown",
+    "workbook:review_list": "incident ids, dates and counts of candidates, no names",
+    "workbook:upload": "the upload form; a run's results are shown (and audited) on run_detail",
+    "govuk:design_system": "developer sample form",
+    "govuk:exit_this_page": "static public page",
+}
+
+
+def haven_views() -> dict[str, Any]:
+    """Haven's own URL patterns by name (allauth's and the admin's are not Haven's)."""
+
+    def walk(patterns: list[Any], namespace: str) -> Iterator[tuple[str, Any]]:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}{pattern.name}", pattern.callback
+
+    return {
+        name: callback
+        for name, callback in walk(get_resolver().url_patterns, "")
+        if callback.__module__.startswith("haven.")
+    }
+
+
+def audited_views() -> set[str]:
+    return {name for name, view in haven_views().items() if getattr(view, AUDITS_READS, False)}
+
+
+def test_every_page_audits_its_reads_or_says_why_it_shows_no_one():
+    unaccounted = set(haven_views()) - audited_views() - set(EXEMPT)
+    assert unaccounted == set(), "audit the page's reads, or list it in EXEMPT with a reason"
+
+
+def test_no_page_is_both_audited_and_exempt_and_every_exemption_exists():
+    assert audited_views() & set(EXEMPT) == set()
+    assert set(EXEMPT) - set(haven_views()) == set()
+
+
+def test_the_lint_sees_the_record_decorators():
+    views = audited_views()
+    assert {"casework:detail", "people:equality", "casework:note_correct"} <= views
+    assert {"referrals:decline", "casework:worklist", "people:flag_new"} <= views
+
+
+# --- behaviour: a 'Viewed' event in the request that showed the page ------------------------
+
+
+@dataclass
+class World:
+    personas: Any
+    ids: dict[str, Any] = field(default_factory=dict)
+
+
+@pytest.fixture
+def world(personas, client) -> World:
+    vf = profile_contract("victim-first-2018", personas.organisation)
+    person = CaseworkPersonFactory(organisation=personas.organisation)
+    case = case_open_from_referral(
+        referral=ReferralFactory(contract=vf, person=person),
+        opened_by=personas.caseworker,
+        team=personas.team,
+        allocated_to=personas.caseworker,
+    )
+    task = TaskFactory(case=case, action="support_plan", label="Support plan")
+    note = CaseNoteFactory(case=case, author=personas.caseworker)
+    flag = PersonFlagFactory(person=person)
+    harm = HarmLinkFactory(person=person)
+    pending = ReferralFactory(contract=vf, person=person, decision="pending")
+    client.force_login(personas.caseworker)
+    url = reverse("risk:complete", args=[case.pk])
+    form = form_posting_to(client.get(url).content.decode(), url)
+    choices = {n: v[0] for n, v in form.options.items() if n not in form.values and v}
+    client.post(url, form.data(**(choices | {"professional_judgement": "no"})))
+    assessment = RiskAssessment.objects.filter(case=case).first()
+    assert assessment is not None
+    client.logout()
+    return World(
+        personas,
+        {
+            "case": case.pk,
+            "person": person.pk,
+            "task": task.pk,
+            "note": note.pk,
+            "flag": flag.pk,
+            "harmer": harm.harmer.pk,
+            "referral": pending.pk,
+            "assessment": assessment.pk,
+        },
+    )
+
+
+@dataclass
+class Page:
+    url: Callable[[dict[str, Any]], str]
+    user: str = "caseworker"
+    bad_post: dict[str, Any] | None = None  # a POST that shows the form again with errors
+
+
+def _case(name: str, **kwargs: Any) -> Page:
+    return Page(lambda ids: reverse(name, args=[ids["case"]]), **kwargs)
+
+
+def _person(name: str, **kwargs: Any) -> Page:
+    return Page(lambda ids: reverse(name, args=[ids["person"]]), **kwargs)
+
+
+EMPTY: dict[str, Any] = {}
+PAGES: dict[str, Page] = {
+    "casework:worklist": Page(lambda ids: reverse("casework:worklist")),
+    "casework:team_worklist": Page(lambda ids: reverse("casework:team_worklist")),
+    "casework:all_worklist": Page(lambda ids: reverse("casework:all_worklist"), user="team_leader"),
+    "casework:detail": _case("casework:detail"),
+    "casework:note_list": _case("casework:note_list"),
+    "casework:attempt_record": _case("casework:attempt_record", bad_post=EMPTY),
+    "casework:note_add": _case("casework:note_add", bad_post=EMPTY),
+    "casework:state_change": _case("casework:state_change", bad_post=EMPTY),
+    "casework:allocate": _case("casework:allocate", user="team_leader", bad_post={"team": "x"}),
+    "casework:restriction": _case(
+        "casework:restriction", user="team_leader", bad_post={"action": "restriction"}
+    ),
+    "casework:close": _case("casework:close", bad_post=EMPTY),
+    "casework:exit_interview": _case("casework:exit_interview", bad_post=EMPTY),
+    "casework:onward_referral": _case("casework:onward_referral", bad_post=EMPTY),
+    "casework:needs_reassessment": _case("casework:needs_reassessment", bad_post=EMPTY),
+    "casework:task_done": Page(
+        lambda ids: reverse("casework:task_done", args=[ids["case"], ids["task"]]),
+        bad_post=EMPTY,
+    ),
+    "casework:note_edit": Page(
+        lambda ids: reverse("casework:note_edit", args=[ids["note"]]), bad_post=EMPTY
+    ),
+    "casework:note_correct": Page(
+        lambda ids: reverse("casework:note_correct", args=[ids["note"]]), bad_post=EMPTY
+    ),
+    "people:detail": _person("people:detail"),
+    "people:details_edit": _person("people:details_edit", bad_post=EMPTY),
+    "people:safe_contact_edit": _person(
+        "people:safe_contact_edit", bad_post={"voicemail": "maybe"}
+    ),
+    "people:equality": _person("people:equality", bad_post={"ethnicity": "not-a-choice"}),
+    "people:flag_new": _person("people:flag_new", bad_post=EMPTY),
+    "people:flag_end": Page(
+        lambda ids: reverse("people:flag_end", args=[ids["person"], ids["flag"]]), bad_post=EMPTY
+    ),
+    "people:child_new": _person("people:child_new", bad_post=EMPTY),
+    "people:harmer_new": _person("people:harmer_new", bad_post=EMPTY),
+    "people:harmer_detail": Page(lambda ids: reverse("people:harmer_detail", args=[ids["harmer"]])),
+    "referrals:list": Page(lambda ids: reverse("referrals:list")),
+    "referrals:detail": Page(lambda ids: reverse("referrals:detail", args=[ids["referral"]])),
+    "referrals:decline": Page(
+        lambda ids: reverse("referrals:decline", args=[ids["referral"]]), bad_post=EMPTY
+    ),
+    "risk:history": _case("risk:history"),
+    "risk:complete": _case("risk:complete", bad_post=EMPTY),
+    "risk:result": Page(lambda ids: reverse("risk:result", args=[ids["case"], ids["assessment"]])),
+    "audit:list": Page(lambda ids: reverse("audit:list"), user="auditor"),
+    "audit:record": Page(
+        lambda ids: reverse("audit:record", args=["casework.case", ids["case"]]), user="auditor"
+    ),
+    "audit:export": Page(lambda ids: reverse("audit:export"), user="auditor"),
+}
+# Audited pages checked in their own app's tests, where their records are easier to build.
+CHECKED_ELSEWHERE = {
+    "people:new_check": "haven/people/tests/test_person_new_view.py",
+    "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
+    "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
+    "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",
+}
+READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
+
+
+def test_every_audited_page_has_a_behaviour_check():
+    assert audited_views() - set(PAGES) - set(CHECKED_ELSEWHERE) == set()
+
+
+def _read_events(response: Any) -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(request_id=response["X-Request-Id"], action__in=READS))
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_showing_the_page_writes_a_viewed_event(client, world, name):
+    page = PAGES[name]
+    client.force_login(getattr(world.personas, page.user))
+    response = client.get(page.url(world.ids))
+    assert response.status_code == 200
+    events = _read_events(response)
+    assert events, f"{name} showed a page without a 'Viewed' event"
+    assert all(event.actor == getattr(world.personas, page.user) for event in events)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, p in PAGES.items() if p.bad_post is not None))
+def test_a_form_shown_again_with_errors_writes_a_viewed_event(client, world, name):
+    page = PAGES[name]
+    client.force_login(getattr(world.personas, page.user))
+    response = client.post(page.url(world.ids), page.bad_post)
+    assert response.status_code == 200, f"{name}: the bad POST did not show the form again"
+    assert _read_events(response), f"{name} showed the form again without a 'Viewed' event"
+
+
+def test_a_redirect_after_a_successful_post_writes_no_viewed_event(client, world):
+    client.force_login(world.personas.caseworker)
+    url = reverse("casework:note_add", args=[world.ids["case"]])
+    form = form_posting_to(client.get(url).content.decode(), url)
+    choices = {n: v[0] for n, v in form.options.items() if n not in form.values and v}
+    response = client.post(url, form.data(**(choices | {"text": "Called back"})))
+    assert response.status_code == 302
+    assert _read_events(response) == []
+
+
+def test_the_worklist_event_names_the_cases_it_showed(client, world):
+    client.force_login(world.personas.caseworker)
+    (event,) = _read_events(client.get(reverse("casework:worklist")))
+    assert event.object_type == "casework.case"
+    assert event.changes["shown"] == [str(world.ids["case"])]
+
+
+def test_a_restricted_read_is_audited_with_its_reason_on_form_pages_too(client, world):
+    from haven.casework.models import Case
+    from haven.casework.services import case_break_glass, case_restriction_set
+
+    case = Case.objects.get(pk=world.ids["case"])
+    case_restriction_set(
+        case=case, restricted=True, changed_by=world.personas.caseworker, reason="Safety"
+    )
+    case_break_glass(case=case, user=world.personas.teammate, reason="Duty cover")
+    client.force_login(world.personas.teammate)
+    response = client.get(reverse("people:equality", args=[world.ids["person"]]))
+    (event,) = _read_events(response)
+    assert (event.action, event.reason) == (AuditAction.VIEW_RESTRICTED, "Duty cover")

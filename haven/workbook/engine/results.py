@@ -57,6 +57,7 @@ class Summary:
     warnings: int = 0
     engine: str = "duckdb"
     identity: str = "exact"
+    identity_parameters: str = ""  # fuzzy matching: estimated, shipped, given or fixed
 
     def lines(self) -> list[str]:
         lines = [
@@ -70,6 +71,8 @@ class Summary:
         lines += [f"excluded: {reason}: {n}" for reason, n in sorted(self.excluded.items())]
         lines.append(f"warnings: {self.warnings}")
         lines.append(f"engine: {self.engine}; identity: {self.identity}")
+        if self.identity_parameters:
+            lines.append(f"identity matching parameters: {self.identity_parameters}")
         return lines
 
 

@@ -93,7 +93,7 @@ PROBABILITY_FLOOR = 1e-4
 # same person, u = for two different people. The reasoning is in the workbook README.
 FIXED_PARAMETERS: dict[str, tuple[tuple[float, float], ...]] = {
     # exact, Jaro-Winkler >= 0.92, >= 0.8, same initial, anything else
-    "forename": ((0.70, 3e-3), (0.08, 2e-3), (0.04, 7e-3), (0.15, 0.06), (0.03, 0.93)),
+    "forename": ((0.71, 3e-3), (0.08, 2e-3), (0.04, 7e-3), (0.15, 0.06), (0.02, 0.93)),
     "surname": ((0.80, 2e-3), (0.12, 1e-3), (0.04, 5e-3), (0.02, 0.06), (0.02, 0.93)),
     # exact, day and month swapped, one digit off, anything else
     "dob": ((0.88, 5e-5), (0.04, 2e-5), (0.06, 1.5e-3), (0.02, 0.998)),

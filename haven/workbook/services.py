@@ -37,7 +37,7 @@ from haven.workbook.engine import (
     settings_for_contract,
     settings_from_mapping,
 )
-from haven.workbook.engine.settings import pseudonym_key_from_environment
+from haven.workbook.keys import workbook_pseudonym_key
 from haven.workbook.matching import Victim
 from haven.workbook.models import (
     IdentityReview,
@@ -84,8 +84,8 @@ def workbook_settings_for(contract: Contract) -> WorkbookSettings:
     """The contract's stored profile decides the rule; the shipped profile file otherwise."""
     section = (contract.profile or {}).get("workbook")
     if section:
-        return settings_from_mapping(dict(section), pseudonym_key=pseudonym_key_from_environment())
-    return settings_for_contract(contract.slug)
+        return settings_from_mapping(dict(section), pseudonym_key=workbook_pseudonym_key())
+    return settings_for_contract(contract.slug, pseudonym_key=workbook_pseudonym_key())
 
 
 def workbook_import(

@@ -63,7 +63,7 @@ class Summary:
         lines = [
             f"rows read: {self.rows_read}",
             f"distinct incidents: {self.incidents}",
-            f"exact duplicates counted once: {self.duplicates}",
+            f"repeated rows counted once: {self.duplicates}",
             f"invalid: {self.invalid}",
             f"eligible: {self.eligible}",
             f"not eligible: {self.not_eligible}",

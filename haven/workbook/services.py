@@ -215,6 +215,10 @@ def _record_result(run: WorkbookRun, result: WorkbookResult) -> None:
         {"row": i.row, "field": i.field, "reason": i.reason, "severity": i.severity}
         for i in result.issues[:MAX_STORED_ISSUES]
     ]
+    if summary.identity_parameters.startswith("fixed parameters"):
+        # the summary says how victims were matched when the file could not train a model
+        note = f"victims matched with {summary.identity_parameters}"
+        run.issues.insert(0, {"row": 0, "field": "victim matching", "reason": note, "severity": ""})
     if len(result.issues) > MAX_STORED_ISSUES:
         more = len(result.issues) - MAX_STORED_ISSUES
         run.issues.append({"row": 0, "field": "", "reason": f"and {more} more", "severity": ""})

@@ -60,3 +60,20 @@ def test_the_engines_id_limit_is_the_columns_limit():
         IdentityReview,
         PoliceNominal,
     }
+
+
+def test_a_run_matched_with_the_fixed_parameters_says_so(import_rows, monkeypatch):
+    from haven.workbook.engine import fuzzy_identity
+
+    monkeypatch.setattr(fuzzy_identity, "MIN_RECORDS_TO_TRAIN", 1)  # would train; no sure pairs
+    rows = [
+        incident("A1", "2026-03-01 10:00", victim="", victim_forename="Alex"),
+        incident("A2", "2026-03-02 10:00", victim="", victim_forename="A"),
+        incident("A3", "2026-03-03 10:00", victim="", victim_surname="Exmple"),
+    ]
+    run = import_rows(rows, identity="fuzzy")
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED, run.error
+    assert run.eligible == 1
+    assert run.issues[0]["field"] == "victim matching"
+    assert run.issues[0]["reason"].startswith("victims matched with fixed parameters")

@@ -150,3 +150,15 @@ def precision_recall(found: dict[str, Row], expected: dict[str, Row]) -> tuple[f
     precision = hits / len(flagged) if flagged else 1.0
     recall = hits / len(truly) if truly else 1.0
     return precision, recall
+
+
+def movers(count: int, seed: int) -> Planted:
+    """Victims seen twice, the second time at a new address: pairs training can be sure of."""
+    rows: list[Row] = []
+    truth: dict[str, str] = {}
+    for number, person in enumerate(people(count, seed + 1000)):
+        for visit, fields in enumerate([person, moved_house(person, random.Random(number))]):
+            incident_id = f"M{number:04d}-{visit}"
+            rows.append(incident(incident_id, f"2026-0{visit + 2}-01 10:00", victim="", **fields))
+            truth[incident_id] = f"M{number}"
+    return rows, truth

@@ -88,6 +88,22 @@ def _postcode_comparison() -> cl.CustomComparison:
 
 PROBABILITY_FLOOR = 1e-4
 
+
+def load_model(path: Path, records: int) -> dict[str, Any]:
+    """A saved model, its match prior rescaled from the training file's size to this one's.
+
+    Each person has about the same number of records whatever the file's size, so the chance
+    that two random records match scales with 1 / records.
+    """
+    model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    trained_on = int(model.get(TRAINED_RECORDS_KEY, 0))
+    prior = float(model["probability_two_random_records_match"])
+    if trained_on and records:
+        prior = min(0.5, prior * trained_on / records)
+    model["probability_two_random_records_match"] = prior
+    return model
+
+
 # Fixed (m, u) per comparison level, after the null level, in `identity_settings()` order: used
 # when the file cannot train a model of its own. m = chance of the level for two records of the
 # same person, u = for two different people. The reasoning is in the workbook README.
@@ -150,7 +166,7 @@ def floor_probabilities(model: dict[str, Any]) -> dict[str, Any]:
     for comparison in model.get("comparisons", []):
         for level in comparison.get("comparison_levels", []):
             for key in ("m_probability", "u_probability"):
-                if key in level:
+                if level.get(key) is not None:
                     level[key] = max(float(level[key]), PROBABILITY_FLOOR)
     return model
 
@@ -166,18 +182,3 @@ def train(linker: Linker, records: int) -> None:
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, record_sample_proportion=sample
         )
-
-
-def load_model(path: Path, records: int) -> dict[str, Any]:
-    """A saved model, its match prior rescaled from the training file's size to this one's.
-
-    Each person has about the same number of records whatever the file's size, so the chance
-    that two random records match scales with 1 / records.
-    """
-    model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    trained_on = int(model.get(TRAINED_RECORDS_KEY, 0))
-    prior = float(model["probability_two_random_records_match"])
-    if trained_on and records:
-        prior = min(0.5, prior * trained_on / records)
-    model["probability_two_random_records_match"] = prior
-    return model

@@ -164,8 +164,9 @@ def create_incidents_view(con: duckdb.DuckDBPyConnection) -> None:
         # (joining ten million rows to an empty table still costs a tenth of the run)
         con.execute("CREATE OR REPLACE VIEW incidents AS SELECT * FROM checked")
         return
-    # A re-export that changes only other fields (offence type, grade) is one incident, as in
-    # its last row; one whose copies disagree on who or when cannot be counted for anyone.
+    # seed 000 s5 counts incident reports: a re-export that changes only other fields (offence
+    # type, grade) is one report, as in its last row; copies that disagree on who or when
+    # cannot be one report of one victim.
     con.execute(
         """
         CREATE OR REPLACE VIEW incidents AS

@@ -354,3 +354,14 @@ LOGGING = {
 
 # Haven-specific.
 HAVEN_PROFILES_DIR = BASE_DIR / "haven" / "contracts" / "profiles"
+
+# The workbook's pseudonym key (victim keys): read here, like every setting, so that
+# HAVEN_WORKBOOK_KEY_FILE works too; the engine is given it (haven/workbook/keys.py).
+# Police nominal ids are easy to guess: keys made with the published demo key could be reversed.
+HAVEN_WORKBOOK_DEMO_KEY = "haven-workbook-demo-key-not-for-production"  # = engine's demo key
+HAVEN_WORKBOOK_KEY = envstr("HAVEN_WORKBOOK_KEY") or ""
+if PRODUCTION and HAVEN_WORKBOOK_KEY.strip() in {"", HAVEN_WORKBOOK_DEMO_KEY}:
+    raise ImproperlyConfigured(
+        "HAVEN_WORKBOOK_KEY (or HAVEN_WORKBOOK_KEY_FILE) is required in production, and not the "
+        "demo key: victim keys made with the demo key could be reversed"
+    )

@@ -24,6 +24,7 @@ from haven.workbook.engine import (
     run_workbook,
     settings_for_contract,
 )
+from haven.workbook.keys import workbook_pseudonym_key
 
 EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE_INPUT = 0, 1, 2
 
@@ -81,7 +82,7 @@ def workbook_command(
         return args
     try:
         mapping = load_mapping(args.mapping) if args.mapping else ColumnMapping()
-        settings = settings_for_contract(args.contract)
+        settings = settings_for_contract(args.contract, pseudonym_key=workbook_pseudonym_key())
         result = run_workbook(
             args.input,
             settings=settings,
@@ -130,6 +131,12 @@ def _print_report(result: WorkbookResult, out: Path | None, stdout: TextIO) -> N
 
 
 def main() -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haven.settings")  # the key is a setting
+    django.setup()
     sys.exit(workbook_command(sys.argv[1:]))
 
 

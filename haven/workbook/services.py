@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from haven.contracts.models import Contract
@@ -29,6 +30,7 @@ from haven.referrals.services import referral_accept, referral_create
 from haven.workbook.bulk import ROUTE, SOURCE_ORGANISATION, BulkImport, is_user
 from haven.workbook.engine import (
     ColumnMapping,
+    Issue,
     MappingError,
     WorkbookInputError,
     WorkbookResult,
@@ -37,7 +39,7 @@ from haven.workbook.engine import (
     settings_for_contract,
     settings_from_mapping,
 )
-from haven.workbook.engine.settings import pseudonym_key_from_environment
+from haven.workbook.keys import workbook_pseudonym_key
 from haven.workbook.matching import Victim
 from haven.workbook.models import (
     IdentityReview,
@@ -84,8 +86,8 @@ def workbook_settings_for(contract: Contract) -> WorkbookSettings:
     """The contract's stored profile decides the rule; the shipped profile file otherwise."""
     section = (contract.profile or {}).get("workbook")
     if section:
-        return settings_from_mapping(dict(section), pseudonym_key=pseudonym_key_from_environment())
-    return settings_for_contract(contract.slug)
+        return settings_from_mapping(dict(section), pseudonym_key=workbook_pseudonym_key())
+    return settings_for_contract(contract.slug, pseudonym_key=workbook_pseudonym_key())
 
 
 def workbook_import(
@@ -121,12 +123,13 @@ def workbook_import(
             mapping=mapping,
             victim_details=True,
         )
+        victims = _rows_that_fit(result)
         with transaction.atomic():
             _record_result(run, result)
             rows = BulkImport(
                 run=run, actor=imported_by, team=team, source=workbook_source(contract)
             )
-            rows.import_rows(_rows(result))
+            rows.import_rows(victims)
             rows.write()
             run.status = RunStatus.SUCCEEDED
             run.finished_at = timezone.now()
@@ -135,15 +138,70 @@ def workbook_import(
                 actor=imported_by, action=AuditAction.IMPORT, target=run, changes=_counts(run)
             )
     except (WorkbookInputError, MappingError, ValueError) as error:
-        _fail(run, imported_by, str(error))
+        _fail(run, imported_by, public_error(str(error), path, run.file_name))
     except Exception as error:
         logger.warning("workbook run %s failed: %s", run.pk, type(error).__name__)
         _fail(run, imported_by, f"The run failed ({type(error).__name__}); nothing was imported")
     return run
 
 
-def _rows(result: WorkbookResult) -> list[dict[str, Any]]:
-    return [] if result.victims is None else list(result.victims.to_pylist())
+# The columns each eligible row's ids are kept in: an id longer than one of them is a row error
+# (on PostgreSQL it would otherwise fail the whole run).
+ID_COLUMNS = {
+    "incident_id": [
+        (Referral, "external_id"),
+        (ImportedIncident, "incident_id"),
+        (IdentityReview, "incident_id"),
+    ],
+    "nominal_id": [(PoliceNominal, "nominal_id"), (IdentityReview, "nominal_id")],
+}
+EXPORT_FIELD = {"incident_id": "incident_id", "nominal_id": "victim_nominal_id"}
+
+
+# an absolute path (two or more segments) that does not continue a word, such as a date's 01/02
+SERVER_PATH = re.compile(r"(?<![\w/\\])(?:[A-Za-z]:)?(?:[\\/][\w.~+-]+){2,}")
+
+
+def public_error(message: str, path: Path, file_name: str) -> str:
+    """An error as staff see it: the export by its name, never a path on the server."""
+    message = message.replace(str(path), file_name or path.name)
+    return SERVER_PATH.sub(lambda found: Path(found.group()).name, message)
+
+
+def _rows_that_fit(result: WorkbookResult) -> list[dict[str, Any]]:
+    """The eligible rows to import; one whose id does not fit Haven's columns becomes invalid."""
+    rows = [] if result.victims is None else list(result.victims.to_pylist())
+    fitting = []
+    for row in rows:
+        problem = _id_too_long(row)
+        if problem is None:
+            fitting.append(row)
+            continue
+        field, limit = problem
+        result.issues.append(
+            Issue(
+                row=int(row["source_row"]),
+                field=EXPORT_FIELD[field],
+                reason=f"longer than {limit} characters",
+                incident_id=str(row["incident_id"])[:limit],
+            )
+        )
+        result.summary.invalid += 1
+        result.summary.eligible -= 1
+    result.issues.sort(key=lambda issue: issue.row)
+    return fitting
+
+
+def _max_length(model: type[models.Model], name: str) -> int:
+    return int(getattr(model._meta.get_field(name), "max_length", 0) or 0)
+
+
+def _id_too_long(row: dict[str, Any]) -> tuple[str, int] | None:
+    for field, columns in ID_COLUMNS.items():
+        limit = min(_max_length(model, name) for model, name in columns)
+        if len(str(row[field] or "")) > limit:
+            return field, limit
+    return None
 
 
 def _record_result(run: WorkbookRun, result: WorkbookResult) -> None:
@@ -157,6 +215,10 @@ def _record_result(run: WorkbookRun, result: WorkbookResult) -> None:
         {"row": i.row, "field": i.field, "reason": i.reason, "severity": i.severity}
         for i in result.issues[:MAX_STORED_ISSUES]
     ]
+    if summary.identity_parameters.startswith("fixed parameters"):
+        # the summary says how victims were matched when the file could not train a model
+        note = f"victims matched with {summary.identity_parameters}"
+        run.issues.insert(0, {"row": 0, "field": "victim matching", "reason": note, "severity": ""})
     if len(result.issues) > MAX_STORED_ISSUES:
         more = len(result.issues) - MAX_STORED_ISSUES
         run.issues.append({"row": 0, "field": "", "reason": f"and {more} more", "severity": ""})

@@ -72,6 +72,7 @@ PRODUCTION = {
     "HAVEN_ENV": "production",
     "HAVEN_SECRET_KEY": "a-long-random-production-secret-key-for-tests-0123456789abcdefghijklmnop",
     "HAVEN_ALLOWED_HOSTS": "haven.example.org",
+    "HAVEN_WORKBOOK_KEY": "a-long-random-workbook-pseudonym-key-for-tests-0123456789",
 }
 
 

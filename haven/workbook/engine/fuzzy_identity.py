@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -14,9 +15,12 @@ import pyarrow as pa
 from .identity_model import (
     SHIPPED_MODEL,
     TRAINED_RECORDS_KEY,
+    fill_unestimated,
+    fixed_model,
     floor_probabilities,
     identity_settings,
     load_model,
+    model_problem,
     train,
 )
 from .phonetics import soundex
@@ -25,12 +29,14 @@ from .settings import WorkbookSettings
 from .sql_text import fetch_int
 
 MIN_RECORDS_TO_TRAIN = 2_000  # below this the shipped model is steadier than EM
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Resolution:
     records: int
     pairs: int
+    parameters: str  # where the model's parameters came from, for the summary
 
 
 def resolve_identities(
@@ -64,10 +70,10 @@ def resolve_identities(
     records = _count(con, "identity_records")
     if progress:
         progress("matching identities (Splink)", 0, records)
-    pairs_table = _predict_pairs(con, settings, records)
+    pairs_table, parameters = _predict_pairs(con, settings, records)
     pairs = _count(con, pairs_table)
     _cluster(con, pairs_table, settings, keep_nominal=keep_nominal)
-    return Resolution(records=records, pairs=pairs)
+    return Resolution(records=records, pairs=pairs, parameters=parameters)
 
 
 def _letters(column: str) -> str:
@@ -93,23 +99,19 @@ def _add_matching_columns(con: duckdb.DuckDBPyConnection) -> None:
     con.unregister("surname_sounds")
 
 
-def _predict_pairs(con: duckdb.DuckDBPyConnection, settings: WorkbookSettings, records: int) -> str:
+def _predict_pairs(
+    con: duckdb.DuckDBPyConnection, settings: WorkbookSettings, records: int
+) -> tuple[str, str]:
     """Score candidate pairs and keep those at or above the profile's match threshold."""
     from splink import DuckDBAPI, Linker
 
-    trained = records >= MIN_RECORDS_TO_TRAIN and settings.splink_model is None
     db_api = DuckDBAPI(connection=con)
-    if trained:
-        linker = Linker(
-            db_api.register("identity_records"), identity_settings(), log_level=logging.WARNING
-        )
-        train(linker, records)
-        model = linker.misc.save_model_to_json()
-        if settings.splink_model_out is not None:
-            model[TRAINED_RECORDS_KEY] = records
-            settings.splink_model_out.write_text(json.dumps(model, indent=2), encoding="utf-8")
+    if settings.splink_model is not None:
+        model, parameters = load_model(settings.splink_model, records), "the model given"
+    elif records < MIN_RECORDS_TO_TRAIN:
+        model, parameters = load_model(SHIPPED_MODEL, records), "the shipped model"
     else:
-        model = load_model(settings.splink_model or SHIPPED_MODEL, records)
+        model, parameters = _estimated_model(con, settings, records)
     # levels never seen in training get a small floor rather than an absolute veto
     model = floor_probabilities(model)
     model.pop(TRAINED_RECORDS_KEY, None)
@@ -122,7 +124,52 @@ def _predict_pairs(con: duckdb.DuckDBPyConnection, settings: WorkbookSettings, r
         """
     )
     predictions.drop_table_from_database_and_remove_from_cache()
-    return "identity_pairs"
+    return "identity_pairs", parameters
+
+
+def _estimated_model(
+    con: duckdb.DuckDBPyConnection, settings: WorkbookSettings, records: int
+) -> tuple[dict[str, Any], str]:
+    """The model Splink estimates from this file; the fixed parameters when it cannot."""
+    from splink import DuckDBAPI, Linker
+    from splink.internals.exceptions import SplinkException
+
+    problem = "no two records share forename, surname and date of birth"
+    if _sure_pairs(con):
+        linker = Linker(
+            DuckDBAPI(connection=con).register("identity_records"),
+            identity_settings(),
+            log_level=logging.ERROR,
+        )
+        try:
+            train(linker, records)
+        except (ArithmeticError, ValueError, SplinkException) as error:
+            # e.g. no pair sure enough to estimate how many match: a prior of 0, `math domain error`
+            problem = f"training failed ({type(error).__name__})"
+        else:
+            model = fill_unestimated(linker.misc.save_model_to_json())
+            problem = model_problem(model) or ""
+            if not problem:
+                _save_model(settings, model, records)
+                return model, "estimated from this file"
+    logger.warning("workbook identity: fixed parameters used: %s", problem)
+    return fixed_model(records), f"fixed parameters (could not estimate them: {problem})"
+
+
+def _save_model(settings: WorkbookSettings, model: dict[str, Any], records: int) -> None:
+    if settings.splink_model_out is not None:
+        saved = {**model, TRAINED_RECORDS_KEY: records}
+        settings.splink_model_out.write_text(json.dumps(saved, indent=2), encoding="utf-8")
+
+
+def _sure_pairs(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether training's deterministic rule (see `identity_model.train`) finds any pair."""
+    sql = """
+        SELECT count(*) FROM (SELECT 1 FROM identity_records l JOIN identity_records r
+            ON l.forename_compact = r.forename_compact AND l.surname_compact = r.surname_compact
+           AND l.dob = r.dob AND l.unique_id < r.unique_id LIMIT 1)
+    """
+    return fetch_int(con, sql) > 0
 
 
 def _cluster(

@@ -22,6 +22,7 @@ class IdentityOutcome:
     mode: str  # exact | auto | fuzzy, as asked
     fuzzy_records: int = 0  # distinct identity records that went through Splink
     matched_pairs: int = 0  # record pairs at or above the match threshold
+    parameters: str = ""  # where the matching model's parameters came from (fuzzy only)
 
 
 def create_identified_view(
@@ -63,7 +64,10 @@ def create_identified_view(
         """
     )
     return IdentityOutcome(
-        mode=mode, fuzzy_records=resolution.records, matched_pairs=resolution.pairs
+        mode=mode,
+        fuzzy_records=resolution.records,
+        matched_pairs=resolution.pairs,
+        parameters=resolution.parameters,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -103,12 +104,69 @@ def load_model(path: Path, records: int) -> dict[str, Any]:
     return model
 
 
+# Fixed (m, u) per comparison level, after the null level, in `identity_settings()` order: used
+# when the file cannot train a model of its own. m = chance of the level for two records of the
+# same person, u = for two different people. The reasoning is in the workbook README.
+FIXED_PARAMETERS: dict[str, tuple[tuple[float, float], ...]] = {
+    # exact, Jaro-Winkler >= 0.92, >= 0.8, same initial, anything else
+    "forename": ((0.71, 3e-3), (0.08, 2e-3), (0.04, 7e-3), (0.15, 0.06), (0.02, 0.93)),
+    "surname": ((0.80, 2e-3), (0.12, 1e-3), (0.04, 5e-3), (0.02, 0.06), (0.02, 0.93)),
+    # exact, day and month swapped, one digit off, anything else
+    "dob": ((0.88, 5e-5), (0.04, 2e-5), (0.06, 1.5e-3), (0.02, 0.998)),
+    # exact, one character off, same outward code, anything else
+    "postcode": ((0.75, 5e-4), (0.04, 1e-3), (0.06, 0.02), (0.15, 0.98)),
+}
+
+
+def fixed_model(records: int) -> dict[str, Any]:
+    """The documented fixed parameters; the prior assumes one matching pair per two records."""
+    model: dict[str, Any] = identity_settings().create_settings_dict("duckdb")
+    for comparison in model["comparisons"]:
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        for level, (m, u) in zip(
+            levels, FIXED_PARAMETERS[comparison["output_column_name"]], strict=True
+        ):
+            level["m_probability"], level["u_probability"] = m, u
+    pairs = max(records, 2) * (max(records, 2) - 1) / 2
+    model["probability_two_random_records_match"] = min(0.5, max(records, 1) / 2 / pairs)
+    return model
+
+
+def model_problem(model: dict[str, Any]) -> str | None:
+    """Why an estimated model cannot be used (None when it can)."""
+    prior = model.get("probability_two_random_records_match")
+    if not isinstance(prior, (int, float)) or not 0.0 < prior < 1.0:
+        return "no record pairs sure enough to estimate how many match"
+    for comparison in model.get("comparisons", []):
+        for level in comparison.get("comparison_levels", []):
+            for key in ("m_probability", "u_probability"):
+                value = level.get(key)
+                if value is not None and not (math.isfinite(value) and 0.0 <= value <= 1.0):
+                    return f"{comparison.get('output_column_name')}: {key} out of range"
+    return None
+
+
+def fill_unestimated(model: dict[str, Any]) -> dict[str, Any]:
+    """A level that training never saw (m or u missing) takes its fixed value."""
+    for comparison in model.get("comparisons", []):
+        fixed = FIXED_PARAMETERS.get(comparison.get("output_column_name", ""))
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        if fixed is None or len(fixed) != len(levels):
+            continue
+        for level, (m, u) in zip(levels, fixed, strict=True):
+            if level.get("m_probability") is None:
+                level["m_probability"] = m
+            if level.get("u_probability") is None:
+                level["u_probability"] = u
+    return model
+
+
 def floor_probabilities(model: dict[str, Any]) -> dict[str, Any]:
     """Clamp m and u so that no comparison level is an absolute veto."""
     for comparison in model.get("comparisons", []):
         for level in comparison.get("comparison_levels", []):
             for key in ("m_probability", "u_probability"):
-                if key in level:
+                if level.get(key) is not None:
                     level[key] = max(float(level[key]), PROBABILITY_FLOOR)
     return model
 

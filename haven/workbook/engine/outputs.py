@@ -29,11 +29,37 @@ XLSX_WIDTHS = {
     "source_row": 10,
 }
 COLUMN_LIST = ", ".join(OUTPUT_COLUMNS)
+# Text a spreadsheet would run as a formula (OWASP, CSV injection) starts with one of these,
+# unless it is just a number (-3, +44); such cells get a leading apostrophe.
+FORMULA_START = r"^[=+\-@\t\r]"
+PLAIN_NUMBER = r"^[+-]?[0-9]+(\.[0-9]+)?$"
+
+
+def _safe_columns(con: duckdb.DuckDBPyConnection, result_path: Path) -> str:
+    """The output columns, text ones with formula-like cells made inert (numbers untouched)."""
+    types = dict(
+        con.execute(
+            f"SELECT column_name, column_type FROM (DESCRIBE SELECT {COLUMN_LIST} "
+            f"FROM read_parquet({literal(str(result_path))}))"
+        ).fetchall()
+    )
+    return ", ".join(
+        _neutralised(column) if types[column] == "VARCHAR" else column for column in OUTPUT_COLUMNS
+    )
+
+
+def _neutralised(column: str) -> str:
+    return (
+        f"CASE WHEN regexp_matches({column}, {literal(FORMULA_START)})"
+        f" AND NOT regexp_matches({column}, {literal(PLAIN_NUMBER)})"
+        f" THEN {literal(chr(39))} || {column} ELSE {column} END AS {column}"
+    )
 
 
 def write_output(con: duckdb.DuckDBPyConnection, result_path: Path, out: Path) -> Path:
     """Write `out` in the format its suffix names; a failure leaves no partial file behind.
 
+    In CSV and XLSX, text that a spreadsheet would run as a formula starts with an apostrophe.
     CSV rows follow the source rows; XLSX rows are ordered for the team (eligible, then soonest
     contact); Parquet rows come in no set order (sort on `source_row`), as the rule left them.
     Parquet takes the result file itself, so nothing may read `result_path` afterwards.
@@ -50,7 +76,8 @@ def write_output(con: duckdb.DuckDBPyConnection, result_path: Path, out: Path) -
             shutil.move(result_path, partial)
         else:
             con.execute(
-                f"COPY (SELECT {COLUMN_LIST} FROM read_parquet({literal(str(result_path))}) ORDER BY source_row) "
+                f"COPY (SELECT {_safe_columns(con, result_path)} FROM read_parquet({literal(str(result_path))}) "
+                "ORDER BY source_row) "
                 f"TO {literal(str(partial))} (FORMAT csv, HEADER true)"
             )
     return out
@@ -98,7 +125,7 @@ def _write_xlsx(con: duckdb.DuckDBPyConnection, result_path: Path, partial: Path
     sheet.append(header)
     cursor = con.execute(
         f"""
-        SELECT {COLUMN_LIST} FROM read_parquet({literal(str(result_path))})
+        SELECT {_safe_columns(con, result_path)} FROM read_parquet({literal(str(result_path))})
         ORDER BY eligible = 'true' DESC, CAST(contact_due AS TIMESTAMPTZ) NULLS LAST, source_row
         """
     )

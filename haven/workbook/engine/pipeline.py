@@ -106,12 +106,13 @@ def _run(
     create_incidents_view(con)
     duplicates, duplicate_warnings = duplicate_issues(con)
     _step(progress, "resolving identities", loaded.rows_read)
-    create_identified_view(con, identity, settings, progress)
+    outcome = create_identified_view(con, identity, settings, progress)
     _create_prepared_view(con)
     _step(progress, f"applying the rule ({engine})", loaded.rows_read)
     result_path = run_rule(con, settings, engine, workdir, as_of_us)
     summary = summarise(con, result_path, engine=engine, identity=identity)
     summary.rows_read = loaded.rows_read
+    summary.identity_parameters = outcome.parameters
     summary.duplicates = duplicates + conflicting_rows(con)
     issues: list[Issue] = [*loaded.warnings, *duplicate_warnings, *invalid_issues(con, result_path)]
     summary.warnings = len(loaded.warnings) + len(duplicate_warnings)

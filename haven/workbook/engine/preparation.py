@@ -137,7 +137,7 @@ def create_incidents_view(con: duckdb.DuckDBPyConnection) -> None:
         """
     )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE repeated_ids AS
         WITH candidates AS (
             SELECT * FROM checked
@@ -147,9 +147,13 @@ def create_incidents_view(con: duckdb.DuckDBPyConnection) -> None:
             GROUP BY incident_id HAVING count(*) > 1
         )
         SELECT incident_id, count(*) AS copies, min(source_row) AS first_row,
-               count(DISTINCT hash(struct_pack(reported_us, victim_nominal_id, victim_forename,
-                   victim_surname, victim_dob, victim_postcode, risk_grade, offence_type,
-                   problem))) AS versions,
+               max(source_row) AS last_row,
+               count(DISTINCT hash({", ".join(IDENTITY_AND_TIME)}, problem))
+                   AS identities,
+               count(DISTINCT hash({", ".join(IDENTITY_AND_TIME + OTHER_FIELDS)},
+                   problem)) AS versions,
+               concat_ws(', ', {", ".join(_differs(f) for f in IDENTITY_AND_TIME + OTHER_FIELDS)})
+                   AS fields,
                string_agg(CAST(source_row AS VARCHAR), ', ' ORDER BY source_row) AS source_rows
         FROM candidates SEMI JOIN repeated USING (incident_id)
         GROUP BY incident_id
@@ -160,39 +164,75 @@ def create_incidents_view(con: duckdb.DuckDBPyConnection) -> None:
         # (joining ten million rows to an empty table still costs a tenth of the run)
         con.execute("CREATE OR REPLACE VIEW incidents AS SELECT * FROM checked")
         return
+    # seed 000 s5 counts incident reports: a re-export that changes only other fields (offence
+    # type, grade) is one report, as in its last row; copies that disagree on who or when
+    # cannot be one report of one victim.
     con.execute(
         """
         CREATE OR REPLACE VIEW incidents AS
         SELECT c.* EXCLUDE (problem),
-               CASE WHEN r.versions > 1
-                    THEN 'incident_id: appears in rows ' || r.source_rows
-                         || ' with different content'
+               CASE WHEN r.identities > 1
+                    THEN 'incident_id: appears in rows ' || r.source_rows || ' with different '
+                         || coalesce(nullif(r.fields, ''), 'content')
                     ELSE c.problem END AS problem
         FROM checked c LEFT JOIN repeated_ids r ON c.incident_id = r.incident_id
-        WHERE r.incident_id IS NULL OR c.source_row = r.first_row
+        WHERE r.incident_id IS NULL
+           OR c.source_row = CASE WHEN r.identities = 1 AND r.versions > 1
+                                  THEN r.last_row ELSE r.first_row END
         """
     )
 
 
+# who and when: copies that disagree on these are not the same incident report
+IDENTITY_AND_TIME = [
+    "reported_us",
+    "lower(victim_nominal_id)",
+    "victim_forename",
+    "victim_surname",
+    "victim_dob",
+    "victim_postcode",
+]
+OTHER_FIELDS = ["risk_grade", "offence_type"]
+
+
+def _differs(expression: str) -> str:
+    """SQL: the field's name when the copies disagree on it (NULL counts as a value)."""
+    name = expression.removeprefix("lower(").removesuffix(")")
+    name = "reported_at" if name == "reported_us" else name
+    return (
+        f"CASE WHEN count(DISTINCT coalesce(CAST({expression} AS VARCHAR), chr(0))) > 1 "
+        f"THEN '{name}' END"
+    )
+
+
 def duplicate_issues(con: duckdb.DuckDBPyConnection) -> tuple[int, list[Issue]]:
-    """Exact copies (counted once) as warnings; the number of rows they removed."""
+    """Exact copies and re-exports (counted once) as warnings; the number of rows they removed."""
     rows = con.execute(
-        "SELECT incident_id, copies, first_row, source_rows FROM repeated_ids "
-        "WHERE versions = 1 ORDER BY first_row"
+        "SELECT incident_id, copies, first_row, last_row, source_rows, versions, fields "
+        "FROM repeated_ids WHERE identities = 1 ORDER BY first_row"
     ).fetchall()
-    issues = [
-        Issue(
-            row=int(first_row),
-            field="incident_id",
-            reason=f"exported {copies} times (rows {source_rows}); counted once",
-            severity="warning",
-            incident_id=str(incident_id),
+    issues = []
+    for incident_id, copies, first_row, last_row, source_rows, versions, fields in rows:
+        if versions == 1:
+            row, reason = first_row, f"exported {copies} times (rows {source_rows}); counted once"
+        else:
+            row = last_row
+            reason = (
+                f"exported {copies} times (rows {source_rows}) with different {fields}; "
+                f"counted once, as in row {last_row}"
+            )
+        issues.append(
+            Issue(
+                row=int(row),
+                field="incident_id",
+                reason=reason,
+                severity="warning",
+                incident_id=str(incident_id),
+            )
         )
-        for incident_id, copies, first_row, source_rows in rows
-    ]
     return sum(int(r[1]) - 1 for r in rows), issues
 
 
 def conflicting_rows(con: duckdb.DuckDBPyConnection) -> int:
-    """Rows folded into an id whose copies disagree (the id itself is reported invalid)."""
-    return fetch_int(con, "SELECT sum(copies - 1) FROM repeated_ids WHERE versions > 1")
+    """Rows folded into an id whose copies disagree on who or when (the id is invalid)."""
+    return fetch_int(con, "SELECT sum(copies - 1) FROM repeated_ids WHERE identities > 1")

@@ -57,12 +57,13 @@ class Summary:
     warnings: int = 0
     engine: str = "duckdb"
     identity: str = "exact"
+    identity_parameters: str = ""  # fuzzy matching: estimated, shipped, given or fixed
 
     def lines(self) -> list[str]:
         lines = [
             f"rows read: {self.rows_read}",
             f"distinct incidents: {self.incidents}",
-            f"exact duplicates counted once: {self.duplicates}",
+            f"repeated rows counted once: {self.duplicates}",
             f"invalid: {self.invalid}",
             f"eligible: {self.eligible}",
             f"not eligible: {self.not_eligible}",
@@ -70,6 +71,8 @@ class Summary:
         lines += [f"excluded: {reason}: {n}" for reason, n in sorted(self.excluded.items())]
         lines.append(f"warnings: {self.warnings}")
         lines.append(f"engine: {self.engine}; identity: {self.identity}")
+        if self.identity_parameters:
+            lines.append(f"identity matching parameters: {self.identity_parameters}")
         return lines
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-from .results import WorkbookInputError
 
 PROFILES_DIR = Path(__file__).resolve().parents[2] / "contracts" / "profiles"
 DEMO_PSEUDONYM_KEY = b"haven-workbook-demo-key-not-for-production"
@@ -61,31 +58,19 @@ def settings_from_mapping(section: dict[str, Any], **overrides: Any) -> Workbook
     return replace(settings, **overrides) if overrides else settings
 
 
-def settings_for_contract(slug: str, profiles_dir: Path = PROFILES_DIR) -> WorkbookSettings:
-    """Read `<slug>.yaml`'s `workbook:` section; the seed 000 defaults when it is absent."""
+def settings_for_contract(
+    slug: str,
+    profiles_dir: Path = PROFILES_DIR,
+    *,
+    pseudonym_key: bytes = DEMO_PSEUDONYM_KEY,
+) -> WorkbookSettings:
+    """Read `<slug>.yaml`'s `workbook:` section; the seed 000 defaults when it is absent.
+
+    The engine reads no environment: the caller (Django's settings) gives the pseudonym key.
+    """
     path = profiles_dir / f"{slug}.yaml"
     section: dict[str, Any] = {}
     if path.exists():
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         section = dict(document.get("workbook") or {})
-    return settings_from_mapping(section, pseudonym_key=pseudonym_key_from_environment())
-
-
-def pseudonym_key_from_environment() -> bytes:
-    """`HAVEN_WORKBOOK_KEY` (or `_FILE`) keys the victim pseudonyms; a demo key otherwise.
-
-    In production (`HAVEN_ENV=production`) the key is required: police nominal ids are easy to
-    guess, so keys made with the published demo key could be reversed by anyone.
-    """
-    key_file = os.environ.get("HAVEN_WORKBOOK_KEY_FILE")
-    if key_file:
-        return Path(key_file).read_bytes().strip()
-    key = os.environ.get("HAVEN_WORKBOOK_KEY")
-    if key:
-        return key.encode("utf-8")
-    if os.environ.get("HAVEN_ENV", "development").strip().lower() == "production":
-        raise WorkbookInputError(
-            "HAVEN_WORKBOOK_KEY (or HAVEN_WORKBOOK_KEY_FILE) must be set in production: "
-            "victim keys made with the demo key could be reversed"
-        )
-    return DEMO_PSEUDONYM_KEY
+    return settings_from_mapping(section, pseudonym_key=pseudonym_key)

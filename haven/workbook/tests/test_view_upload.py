@@ -86,3 +86,19 @@ def test_other_roles_and_commissioners_are_refused(client, personas, dv360, who)
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, dv360):
     assert client.get(URL).status_code == 302
+
+
+def test_a_failed_upload_shows_its_file_name_but_no_server_path(client, personas, dv360):
+    client.force_login(personas.caseworker)
+    upload = SimpleUploadedFile("daily export.csv", b"incident_id\nA\n", "text/csv")
+    response = client.post(
+        URL, {"contract": dv360.pk, "export": upload, "identity": "auto"}, follow=True
+    )
+    run = WorkbookRun.objects.get()
+    assert run.status == "failed"
+    assert run.error.startswith("daily export.csv: missing required column(s)")
+    page = response.content.decode()
+    assert "missing required column(s)" in page
+    assert tempfile.gettempdir() not in page
+    assert "haven-upload-" not in page
+    assert tempfile.gettempdir() not in run.error

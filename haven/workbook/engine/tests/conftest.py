@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from haven.workbook.engine import WorkbookSettings, run_workbook
+from haven.workbook.engine import WorkbookResult, WorkbookSettings, run_workbook
 
 from .exports import AS_OF, Row, write_csv
 
@@ -33,5 +33,19 @@ def workbook(tmp_path: Path) -> Callable[..., dict[str, Row]]:
             row["incident_id"] or f"row {row['source_row']}": row
             for row in result.table.to_pylist()
         }
+
+    return run
+
+
+@pytest.fixture
+def workbook_result(tmp_path: Path) -> Callable[..., WorkbookResult]:
+    """Run the engine over rows and return the whole result (summary and issues too)."""
+
+    def run(
+        rows: Iterable[Row], *, settings: WorkbookSettings | None = None, **options: Any
+    ) -> WorkbookResult:
+        source = write_csv(tmp_path / "export-result.csv", rows)
+        options.setdefault("as_of", AS_OF)
+        return run_workbook(source, settings=settings or WorkbookSettings(), **options)
 
     return run

@@ -48,6 +48,8 @@ def _tricky_export(tmp_path: Path) -> Path:
         ),
     ]
     rows += [rows[0], incident("S5", "2026-03-05 10:00")]  # an exact copy and a conflicting copy
+    # a re-export with a new offence type and grade: one incident, as re-exported
+    rows.append(incident("S2", "2026-01-02 10:00", risk_grade="high", offence_type="assault"))
     return write_csv(tmp_path / "export.csv", rows)
 
 
@@ -62,6 +64,7 @@ def test_duckdb_and_spark_write_identical_files(tmp_path: Path) -> None:
     assert duckdb_text == (tmp_path / "spark.csv").read_text(encoding="utf-8")
     for outcome in (",true,", "invalid:", "excluded:"):
         assert outcome in duckdb_text
+    assert "\nS2,false,1," in duckdb_text  # the re-export (high risk) counts once, excluded
 
 
 def test_duckdb_and_spark_agree_on_synthetic_data_with_summaries(tmp_path: Path) -> None:

@@ -135,9 +135,76 @@ def test_same_id_with_different_content_is_invalid_and_not_counted(tmp_path: Pat
     )
     by_id = {r["incident_id"]: r for r in rows_of(result)}
     assert (
-        by_id["A"]["reason"] == "invalid: incident_id: appears in rows 2, 4 with different content"
+        by_id["A"]["reason"]
+        == "invalid: incident_id: appears in rows 2, 4 with different reported_at"
     )
     assert by_id["C"]["prior_incidents_365d"] == 1
+    assert result.summary.invalid == 1
+
+
+def test_a_re_export_changing_only_the_offence_type_counts_once_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    # seed 000 s5 counts incident reports: a report exported again after its offence type was
+    # reclassified is still one report of this victim's, not a conflict that drops it
+    result = _run(
+        tmp_path,
+        [
+            incident("A", "2026-01-01 10:00", offence_type="domestic incident"),
+            incident("B", "2026-01-02 10:00"),
+            incident("A", "2026-01-01 10:00", offence_type="assault"),
+            incident("C", "2026-01-06 10:00"),
+        ],
+    )
+    by_id = {r["incident_id"]: r for r in rows_of(result)}
+    assert len(by_id) == 3
+    assert by_id["C"]["prior_incidents_365d"] == 2
+    assert by_id["C"]["eligible"] == "true"
+    assert by_id["A"]["source_row"] == 4  # the re-export's version
+    assert result.summary.invalid == 0
+    assert result.summary.duplicates == 1
+    assert [str(i) for i in result.issues] == [
+        "row 4 (A): warning: incident_id: exported 2 times (rows 2, 4) with different "
+        "offence_type; counted once, as in row 4"
+    ]
+
+
+def test_a_re_export_with_a_new_risk_grade_counts_as_its_last_version(tmp_path: Path) -> None:
+    result = _run(
+        tmp_path,
+        [
+            incident("A", "2026-01-01 10:00"),
+            incident("B", "2026-01-02 10:00"),
+            incident("C", "2026-01-03 10:00", risk_grade="standard"),
+            incident("C", "2026-01-03 10:00", risk_grade="high", offence_type="assault"),
+        ],
+    )
+    by_id = {r["incident_id"]: r for r in rows_of(result)}
+    assert by_id["C"]["prior_incidents_365d"] == 2
+    assert by_id["C"]["reason"].startswith("excluded: ")  # seed 000 s2: high risk stays with police
+    assert "with different risk_grade, offence_type" in str(result.issues[0])
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"victim_surname": "Exampel"}, "victim_surname"),
+        ({"victim_dob": "1990-05-18"}, "victim_dob"),
+        ({"victim": "N9"}, "victim_nominal_id"),
+        ({"reported_at": "2026-01-01 11:00"}, "reported_at"),
+    ],
+)
+def test_copies_that_disagree_on_who_or_when_stay_invalid_naming_the_field(
+    tmp_path: Path, change: dict[str, str], field: str
+) -> None:
+    first = incident("A", "2026-01-01 10:00")
+    other = incident("A", change.pop("reported_at", "2026-01-01 10:00"), **change)
+    result = _run(tmp_path, [first, incident("B", "2026-01-02 10:00"), other])
+    by_id = {r["incident_id"]: r for r in rows_of(result)}
+    assert (
+        by_id["A"]["reason"] == f"invalid: incident_id: appears in rows 2, 4 with different {field}"
+    )
+    assert by_id["B"]["prior_incidents_365d"] == 0
     assert result.summary.invalid == 1
 
 

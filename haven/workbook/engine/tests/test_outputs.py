@@ -91,3 +91,51 @@ def test_unknown_output_format_is_refused_before_anything_is_written(tmp_path: P
     with pytest.raises(WorkbookInputError, match=r"write \.csv, \.xlsx or \.parquet"):
         _run(tmp_path, tmp_path / "out.json")
     assert not (tmp_path / "out.json").exists()
+
+
+FORMULA_IDS = [
+    '=HYPERLINK("http://x")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd",
+    "@SUM(A1)",
+    "\tX1",
+    "\rX2",
+]
+
+
+def _formula_export(tmp_path: Path) -> Path:
+    rows = [
+        incident(incident_id, f"2026-01-0{n + 1} 10:00")
+        for n, incident_id in enumerate(FORMULA_IDS)
+    ]
+    rows.append(incident("-123", "2026-01-08 10:00", victim="N2"))  # a plain negative number
+    return write_csv(tmp_path / "export.csv", rows)
+
+
+def test_csv_output_neutralises_text_a_spreadsheet_would_run_as_a_formula(tmp_path: Path) -> None:
+    # OWASP CSV injection: =, +, -, @, tab and carriage return start a formula
+    source = _formula_export(tmp_path)
+    run_workbook(source, settings=WorkbookSettings(), as_of=AS_OF, out=tmp_path / "out.csv")
+    with (tmp_path / "out.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_row = {r["source_row"]: r for r in rows}
+    assert [by_row[str(n + 2)]["incident_id"] for n in range(6)] == ["'" + i for i in FORMULA_IDS]
+    assert by_row["8"]["incident_id"] == "-123"  # a number, not a formula: left as it is
+    assert by_row["4"]["prior_incident_ids"].startswith("'=HYPERLINK")
+    starts = {value[:1] for row in rows for value in row.values()}
+    assert not starts & set("=+@\t\r")
+    assert not [row for row in rows if row["incident_id"].startswith("-2")]
+    assert by_row["4"]["contact_due"] == "2026-01-04T10:00:00+00:00"  # ISO dates untouched
+
+
+def test_xlsx_output_has_no_formula_cells(tmp_path: Path) -> None:
+    source = _formula_export(tmp_path)
+    run_workbook(source, settings=WorkbookSettings(), as_of=AS_OF, out=tmp_path / "out.xlsx")
+    sheet = load_workbook(tmp_path / "out.xlsx").active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    ids = {sheet.cell(row=c.row, column=1).value for c in cells}
+    assert '\'=HYPERLINK("http://x")' in ids
+    assert "-123" in ids
+    numbers = [c.value for c in cells if c.column == 3]  # prior_incidents_365d stays a number
+    assert all(isinstance(v, int) for v in numbers)

@@ -78,7 +78,9 @@ def test_same_id_with_a_different_victim_is_invalid(workbook: RunWorkbook) -> No
             incident("A", "2026-01-01 10:00", victim="N2"),
         ]
     )
-    assert out["A"]["reason"] == "invalid: incident_id: appears in rows 2, 3 with different content"
+    assert out["A"]["reason"] == (
+        "invalid: incident_id: appears in rows 2, 3 with different victim_nominal_id"
+    )
 
 
 def test_bad_rows_in_a_utf8_bom_file_keep_their_row_numbers(tmp_path: Path) -> None:

@@ -68,16 +68,9 @@ def test_soundex_groups_surnames_that_sound_alike(name: str, code: str) -> None:
     assert soundex(name) == code
 
 
-def test_production_refuses_to_key_victims_with_the_demo_key(monkeypatch) -> None:
-    from haven.workbook.engine.results import WorkbookInputError
-    from haven.workbook.engine.settings import DEMO_PSEUDONYM_KEY, pseudonym_key_from_environment
+def test_the_contract_settings_carry_the_key_they_are_given(tmp_path: Path) -> None:
+    from haven.workbook.engine.settings import DEMO_PSEUDONYM_KEY
 
-    monkeypatch.delenv("HAVEN_WORKBOOK_KEY", raising=False)
-    monkeypatch.delenv("HAVEN_WORKBOOK_KEY_FILE", raising=False)
-    monkeypatch.setenv("HAVEN_ENV", "development")
-    assert pseudonym_key_from_environment() == DEMO_PSEUDONYM_KEY
-    monkeypatch.setenv("HAVEN_ENV", "production")
-    with pytest.raises(WorkbookInputError, match="HAVEN_WORKBOOK_KEY"):
-        pseudonym_key_from_environment()
-    monkeypatch.setenv("HAVEN_WORKBOOK_KEY", "a-real-secret")
-    assert pseudonym_key_from_environment() == b"a-real-secret"
+    assert settings_for_contract("dv", tmp_path).pseudonym_key == DEMO_PSEUDONYM_KEY
+    given = settings_for_contract("dv", tmp_path, pseudonym_key=b"a-real-secret")
+    assert given.pseudonym_key == b"a-real-secret"

@@ -1,13 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from haven.accounts.admin_access import admin_has_permission, admin_login
 from haven.core.views import health, home, static_pages
 
 admin.site.site_header = "Haven administration"
 admin.site.site_title = "Haven administration"
-# The admin signs in through allauth too, so MFA and lockout apply there as everywhere.
-admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
+# The admin signs in through allauth too, so MFA and lockout apply there as everywhere, and it
+# opens only for superusers who passed the second factor.
+admin.site.login = admin_login  # type: ignore[method-assign,assignment]
+admin.site.has_permission = admin_has_permission  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", home.home, name="home"),

@@ -23,7 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
     ]
-    if user.is_staff:
+    if user.is_superuser:  # the Django admin opens only for superusers (accounts.admin_access)
         items.append(("Administration", reverse("admin:index"), None))
     nav = []
     for text, href, perm in items:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from haven.accounts.admin_access import admin_has_permission, admin_login
+from haven.accounts.views import account as account_views
 from haven.core.views import health, home, static_pages
 
 admin.site.site_header = "Haven administration"
@@ -16,6 +17,8 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("accessibility/", static_pages.accessibility, name="accessibility"),
     path("privacy/", static_pages.privacy, name="privacy"),
+    # Administrators set staff email addresses; allauth's page to add or change them is not used.
+    path("accounts/email/", account_views.email, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("contracts/", include("haven.contracts.urls")),
     path("people/", include("haven.people.urls")),

@@ -9,7 +9,7 @@ admin.site.site_header = "Haven administration"
 admin.site.site_title = "Haven administration"
 # The admin signs in through allauth too, so MFA and lockout apply there as everywhere, and it
 # opens only for superusers who passed the second factor.
-admin.site.login = admin_login  # type: ignore[method-assign,assignment]
+admin.site.login = admin_login  # type: ignore[method-assign]
 admin.site.has_permission = admin_has_permission  # type: ignore[method-assign]
 
 urlpatterns = [
@@ -27,6 +27,7 @@ urlpatterns = [
     path("risk/", include("haven.risk.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("audit/", include("haven.core.audit_urls")),
+    path("staff/", include("haven.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("haven.govuk.urls")),
 ]

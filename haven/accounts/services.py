@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import smtplib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
@@ -13,7 +13,7 @@ from allauth.account.utils import user_pk_to_url_str
 from allauth.mfa.models import Authenticator
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +23,9 @@ from haven.accounts.rules import may_manage_organisation, may_manage_staff_membe
 from haven.core.auditor import audit_event
 from haven.core.mail import mail_configured
 from haven.core.models import AuditAction
+
+if TYPE_CHECKING:
+    from haven.contracts.models import Organisation
 
 logger = logging.getLogger(__name__)
 
@@ -167,7 +170,7 @@ def staff_invite(
     email: str,
     full_name: str,
     role: Role,
-    organisation: models.Model,
+    organisation: Organisation,
     team: Team | None,
     invited_by: Any,
     site_url: str,
@@ -223,7 +226,7 @@ def staff_role_grant(
     *,
     user: User,
     role: Role,
-    organisation: models.Model,
+    organisation: Organisation,
     team: Team | None,
     granted_by: Any,
 ) -> Membership:

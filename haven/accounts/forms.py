@@ -65,6 +65,13 @@ class StaffInviteForm(_PlaceMixin, GovukForm):
         self.setup_places(teams, organisations)
 
 
+class StaffDetailsForm(GovukForm):
+    full_name = GovukTextField(label="Full name", max_length=150, autocomplete="off")
+    email = GovukEmailField(
+        label="Work email address", max_length=254, hint="They sign in with this address."
+    )
+
+
 class RoleAddForm(_PlaceMixin, GovukForm):
     role = GovukRadiosField(label="Role", choices=STAFF_ROLES)
     place = GovukSelectField(label="Team", choices=[], error_label="a team")

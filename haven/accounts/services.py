@@ -368,3 +368,30 @@ def staff_mfa_reset(*, user: User, reset_by: Any, reason: str) -> None:
         changes={"mfa_type": [removed, None], "sessions_ended": [None, ended]},
         reason=reason.strip(),
     )
+
+
+@transaction.atomic
+def staff_details_update(*, user: User, full_name: str, email: str, changed_by: Any) -> User:
+    """Change someone's name or sign-in address; the address is verified by this act."""
+    _refuse_unless(
+        may_manage_staff_member(changed_by, user), "user", "You cannot manage this person's account"
+    )
+    email, full_name = email.strip().lower(), full_name.strip()
+    _refuse_unless(bool(full_name), "full_name", "Enter full name")
+    taken = User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
+    _refuse_unless(not taken, "email", "Someone already has an account with this email")
+    changes = {
+        field: [old, new]
+        for field, old, new in (
+            ("full_name", user.full_name, full_name),
+            ("email", user.email, email),
+        )
+        if old != new
+    }
+    if not changes:
+        return user
+    user.full_name, user.email = full_name, email
+    user.save(update_fields=["full_name", "email"])
+    user_email_verify(user=user)
+    audit_event(actor=changed_by, action=AuditAction.UPDATE, target=user, changes=changes)
+    return user

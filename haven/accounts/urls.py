@@ -7,6 +7,7 @@ urlpatterns = [
     path("", staff.staff_list, name="list"),
     path("invite/", staff.invite, name="invite"),
     path("<uuid:pk>/", staff.detail, name="detail"),
+    path("<uuid:pk>/details/", staff.details_edit, name="details_edit"),
     path("<uuid:pk>/roles/add/", staff.role_add, name="role_add"),
     path("<uuid:pk>/roles/<uuid:membership_pk>/remove/", staff.role_remove, name="role_remove"),
     path("<uuid:pk>/roles/<uuid:membership_pk>/move/", staff.team_move, name="team_move"),

@@ -20,6 +20,7 @@ def admin_client(client, personas):
 def _member_pages(member, membership):
     return [
         reverse("staff:detail", args=[member.pk]),
+        reverse("staff:details_edit", args=[member.pk]),
         reverse("staff:role_add", args=[member.pk]),
         reverse("staff:role_remove", args=[member.pk, membership.pk]),
         reverse("staff:team_move", args=[member.pk, membership.pk]),
@@ -230,3 +231,26 @@ def test_administrator_cannot_remove_their_own_administrator_role(admin_client, 
     )
     assert "You cannot remove your own administrator role" in response.content.decode()
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_administrator_changes_an_email_address_and_it_is_verified(admin_client, personas):
+    from allauth.account.models import EmailAddress
+
+    member = personas.teammate
+    response = admin_client.post(
+        reverse("staff:details_edit", args=[member.pk]),
+        {"full_name": member.full_name, "email": personas.caseworker.email},
+    )
+    assert "Someone already has an account with this email" in response.content.decode()
+    admin_client.post(
+        reverse("staff:details_edit", args=[member.pk]),
+        {"full_name": "Renamed Person", "email": "Renamed.Person@example.org"},
+    )
+    member.refresh_from_db()
+    assert member.email == "renamed.person@example.org"
+    assert member.full_name == "Renamed Person"
+    assert list(EmailAddress.objects.filter(user=member).values_list("email", "verified")) == [
+        ("renamed.person@example.org", True)
+    ]
+    event = AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(member.pk)).last()
+    assert event.changes["email"][1] == "renamed.person@example.org"

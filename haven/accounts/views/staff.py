@@ -15,7 +15,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from haven.accounts.forms import ReasonForm, RoleAddForm, StaffInviteForm, TeamMoveForm
+from haven.accounts.forms import (
+    ReasonForm,
+    RoleAddForm,
+    StaffDetailsForm,
+    StaffInviteForm,
+    TeamMoveForm,
+)
 from haven.accounts.models import User
 from haven.accounts.roles import Role
 from haven.accounts.selectors import (
@@ -28,6 +34,7 @@ from haven.accounts.selectors import (
 from haven.accounts.services import (
     StaffChangeRefusedError,
     staff_deactivate,
+    staff_details_update,
     staff_invite,
     staff_mfa_reset,
     staff_reactivate,
@@ -108,6 +115,40 @@ def invite(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: UUID) -> HttpResponse:
     row = staff_member_for(_actor(request), pk)
     return render(request, "staff/staff_detail.html", {"row": row, "member": row.user})
+
+
+@for_administrators
+def details_edit(request: HttpRequest, pk: UUID) -> HttpResponse:
+    member = staff_member_for(_actor(request), pk).user
+    form = StaffDetailsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"full_name": member.full_name, "email": member.email},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff_details_update(
+                user=member,
+                full_name=form.cleaned_data["full_name"],
+                email=form.cleaned_data["email"],
+                changed_by=request.user,
+            )
+        except StaffChangeRefusedError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, "Details saved")
+            return redirect("staff:detail", member.pk)
+    return render(
+        request,
+        "staff/reason_form.html",
+        {
+            "form": form,
+            "member": member,
+            "title": "Change name or email address",
+            "button_text": "Save",
+            "fields": ["full_name", "email"],
+            "intro": "The new address is their sign-in address at once.",
+        },
+    )
 
 
 @for_administrators

@@ -27,6 +27,7 @@ def _member_pages(member, membership):
         reverse("staff:deactivate", args=[member.pk]),
         reverse("staff:reactivate", args=[member.pk]),
         reverse("staff:mfa_reset", args=[member.pk]),
+        reverse("staff:setup_link", args=[member.pk]),
     ]
 
 
@@ -254,3 +255,12 @@ def test_administrator_changes_an_email_address_and_it_is_verified(admin_client,
     ]
     event = AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(member.pk)).last()
     assert event.changes["email"][1] == "renamed.person@example.org"
+
+
+def test_a_new_set_up_link_is_shown_and_audited(admin_client, personas):
+    member = personas.teammate
+    response = admin_client.post(reverse("staff:setup_link", args=[member.pk]))
+    assert "/accounts/password/reset/key/" in response.content.decode()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.UPDATE, object_id=str(member.pk), changes__setup_link=[None, "sent"]
+    ).exists()

@@ -16,6 +16,28 @@ def personas(db: None) -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _force_login_passes_mfa(monkeypatch: Any) -> None:
+    """``Client.force_login`` skips authentication altogether, so it stands for both factors.
+
+    Tests of the sign-in itself post to the real pages; every other test starts signed in as
+    if the user had entered their code (the MFA middleware signs out a session that has not).
+    """
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self: Any, user: Any, backend: str | None = None) -> None:
+        from haven.core.middleware import SESSION_MFA_PASSED
+
+        original(self, user, backend)
+        session = self.session
+        session[SESSION_MFA_PASSED] = str(user.pk)
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     """Tests hash passwords with MD5: real hashers cost seconds per persona on a 2-core machine."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -251,6 +251,7 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Per-account lockout is django-axes' job (configurable, audited, resettable by administrators);
 # allauth keeps only a per-IP flood limit so the two do not give staff different messages.
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
+MFA_ADAPTER = "haven.accounts.adapters.StaffMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Haven"
 MFA_RECOVERY_CODE_COUNT = 10

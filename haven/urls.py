@@ -1,19 +1,24 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from haven.accounts.admin_access import admin_has_permission, admin_login
+from haven.accounts.views import account as account_views
 from haven.core.views import health, home, static_pages
 
 admin.site.site_header = "Haven administration"
 admin.site.site_title = "Haven administration"
-# The admin signs in through allauth too, so MFA and lockout apply there as everywhere.
-admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
+# The admin signs in through allauth too, so MFA and lockout apply there as everywhere, and it
+# opens only for superusers who passed the second factor.
+admin.site.login = admin_login  # type: ignore[method-assign]
+admin.site.has_permission = admin_has_permission  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("health/", health.health, name="health"),
     path("accessibility/", static_pages.accessibility, name="accessibility"),
     path("privacy/", static_pages.privacy, name="privacy"),
+    # Administrators set staff email addresses; allauth's page to add or change them is not used.
+    path("accounts/email/", account_views.email, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("contracts/", include("haven.contracts.urls")),
     path("people/", include("haven.people.urls")),
@@ -22,6 +27,7 @@ urlpatterns = [
     path("risk/", include("haven.risk.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("audit/", include("haven.core.audit_urls")),
+    path("staff/", include("haven.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("haven.govuk.urls")),
 ]

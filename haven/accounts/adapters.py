@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.http import HttpRequest
 
 
 class StaffAccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is untyped
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+
+class StaffMFAAdapter(DefaultMFAAdapter):  # type: ignore[misc]  # allauth is untyped
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """Staff cannot turn two-factor authentication off; an administrator resets it."""
+        return not settings.HAVEN_MFA_REQUIRED
 
 
 def axes_username(request: HttpRequest, credentials: dict[str, object] | None) -> str | None:

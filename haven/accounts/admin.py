@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from haven.accounts.models import Membership, Team, User
+from haven.accounts.services import user_email_verify
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
@@ -47,6 +48,7 @@ class UserAdmin(DjangoUserAdmin[User]):
 
     def save_model(self, request: Any, obj: User, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        user_email_verify(user=obj)  # an address an administrator sets is verified by that act
         changed = {
             name: [form.initial.get(name), form.cleaned_data.get(name)]
             for name in form.changed_data

@@ -52,3 +52,38 @@ rules.add_perm(
     "contracts.view_contract_list", is_provider_staff | is_commissioner | rules.is_superuser
 )
 rules.add_perm("contracts.load_profiles", is_administrator | rules.is_superuser)
+
+
+def administered_organisation_ids(user: Any) -> set[Any]:
+    """The organisations in which ``user`` holds the administrator role."""
+    if user is None or not user.is_authenticated:
+        return set()
+    cached: set[Any] | None = getattr(user, "_administered_cache", None)
+    if cached is None:
+        cached = set(
+            user.memberships.filter(role=Role.ADMINISTRATOR).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        user._administered_cache = cached
+    return cached
+
+
+def may_manage_organisation(actor: Any, organisation_id: Any) -> bool:
+    """Administrators manage staff of their own organisation; superusers manage everyone's."""
+    if actor is None or not actor.is_authenticated or not actor.is_active:
+        return False
+    return bool(actor.is_superuser or organisation_id in administered_organisation_ids(actor))
+
+
+def may_manage_staff_member(actor: Any, member: Any) -> bool:
+    """Account-wide changes (deactivate, reset MFA) need every organisation the person works
+    in to be one the actor administers; commissioners' accounts are the superuser's."""
+    if actor is None or not actor.is_authenticated or not actor.is_active:
+        return False
+    if actor.is_superuser:
+        return True
+    scopes = list(member.memberships.values_list("organisation_id", "commissioner_id"))
+    if not scopes or any(commissioner for _, commissioner in scopes):
+        return False
+    return all(may_manage_organisation(actor, organisation) for organisation, _ in scopes)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.signals import authentication_step_completed
 from allauth.mfa.signals import authenticator_added, authenticator_removed
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 from haven.core.auditor import audit_event
+from haven.core.middleware import mark_mfa_passed
 from haven.core.models import AuditAction
 
 
@@ -37,8 +39,17 @@ def _locked_out(sender: Any, request: Any = None, **kwargs: Any) -> None:
     audit_event(actor=None, action=AuditAction.LOCKED_OUT, object_type="accounts.user")
 
 
+@receiver(authentication_step_completed)
+def _step_completed(sender: Any, request: Any, user: Any, method: str, **kwargs: Any) -> None:
+    """A TOTP or recovery code entered (at sign-in or to confirm it is you) passes MFA."""
+    if method == "mfa" and request is not None:
+        mark_mfa_passed(request, user)
+
+
 @receiver(authenticator_added)
 def _mfa_added(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+    if request is not None and authenticator.type == "totp":
+        mark_mfa_passed(request, user)  # setting it up took a code from the app
     audit_event(
         actor=user,
         action=AuditAction.MFA_ACTIVATED,

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from haven.accounts.models import Team, User
 from haven.accounts.roles import Role
+from haven.accounts.selectors import active_staff_in
 from haven.casework.access import (
     can_change_case,
     can_manage_case,
@@ -193,14 +194,9 @@ def staff_for_case(case: Case) -> QuerySet[User]:
     """Caseworkers, team leaders and managers of the case's provider (for allocation and naming)."""
     if case.contract.provider_id is None:
         return User.objects.none()
-    return (
-        User.objects.filter(
-            is_active=True,
-            memberships__organisation_id=case.contract.provider_id,
-            memberships__role__in=[Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER],
-        )
-        .distinct()
-        .order_by("full_name")
+    # Active staff only: a deactivated account keeps its roles (accounts.selectors).
+    return active_staff_in(
+        [case.contract.provider_id], [Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER]
     )
 
 

@@ -22,8 +22,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("People", reverse("people:search"), "people.view_person"),
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
+        ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]
-    if user.is_staff:
+    if user.is_superuser:  # the Django admin opens only for superusers (accounts.admin_access)
         items.append(("Administration", reverse("admin:index"), None))
     nav = []
     for text, href, perm in items:

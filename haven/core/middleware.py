@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
 
 from haven.core.request_context import current_request_id
 
@@ -18,6 +19,13 @@ Handler = Callable[[HttpRequest], HttpResponse]
 
 SESSION_STARTED = "haven_session_started"
 SESSION_LAST_SEEN = "haven_session_last_seen"
+# The user (pk) whose second factor this session has checked: set when they enter a TOTP or
+# recovery code, or when they set up TOTP (which proves they hold it). A session signed in by
+# any other path (a password alone) has not passed MFA, whatever the user has set up.
+SESSION_MFA_PASSED = "haven_mfa_passed_user"
+# Requests a page makes by itself (the worklist's periodic refresh) say so in this header; they
+# are not activity, so they never extend an idle session.
+BACKGROUND_HEADER = "X-Haven-Background"
 
 
 class RequestIdMiddleware:
@@ -59,29 +67,65 @@ class SessionTimeoutMiddleware:
                     if idle
                     else "You were signed out because your session reached its time limit.",
                 )
+                if request.headers.get("HX-Request"):
+                    # An HTMX swap would put the sign-in page inside the page: load it whole.
+                    return HttpResponseClientRedirect(reverse(settings.LOGIN_URL))
                 return HttpResponseRedirect(reverse(settings.LOGIN_URL))
-            request.session[SESSION_LAST_SEEN] = now
+            if not is_background_request(request):
+                request.session[SESSION_LAST_SEEN] = now
         return self.get_response(request)
 
 
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/health/")
+def is_background_request(request: HttpRequest) -> bool:
+    """A request the page made by itself (a periodic refresh), not something the user did."""
+    return request.headers.get(BACKGROUND_HEADER, "").lower() == "true"
+
+
+MFA_EXEMPT_PREFIXES = ("/static/", "/health/")
+# What a signed-in user without a second factor may reach: setting one up (allauth asks for the
+# password again first) and signing out.
+MFA_SETUP_URL_NAMES = ("mfa_activate_totp", "account_reauthenticate", "account_logout")
 
 
 class MfaRequiredMiddleware:
-    """Staff who have not set up TOTP are sent to set it up before anything else."""
+    """Every signed-in session has passed the second factor, however the user signed in.
+
+    Staff without TOTP are sent to set it up before anything else; a session that signed in
+    with a password alone for a user who has TOTP (any path that skips allauth's MFA stage) is
+    signed out and sent to sign in properly.
+    """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
-            settings.HAVEN_MFA_REQUIRED
-            and request.user.is_authenticated
-            and not request.path.startswith(MFA_EXEMPT_PREFIXES)
-            and not _has_totp(request)
+            not settings.HAVEN_MFA_REQUIRED
+            or not request.user.is_authenticated
+            or request.path.startswith(MFA_EXEMPT_PREFIXES)
+            or mfa_passed(request)
         ):
-            return HttpResponseRedirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
+            return self.get_response(request)
+        if _has_totp(request):
+            logout(request)
+            messages.info(request, "Sign in with your password and a security code.")
+            return HttpResponseRedirect(reverse(settings.LOGIN_URL))
+        if request.path in {reverse(name) for name in MFA_SETUP_URL_NAMES}:
+            return self.get_response(request)
+        return HttpResponseRedirect(reverse("mfa_activate_totp"))
+
+
+def mfa_passed(request: HttpRequest) -> bool:
+    """Whether this session's signed-in user has passed the second factor in it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return bool(request.session.get(SESSION_MFA_PASSED) == str(user.pk))
+
+
+def mark_mfa_passed(request: HttpRequest, user: object) -> None:
+    """Record that ``user`` has passed (or just set up) the second factor in this session."""
+    request.session[SESSION_MFA_PASSED] = str(user.pk)  # type: ignore[attr-defined]
 
 
 def _has_totp(request: HttpRequest) -> bool:

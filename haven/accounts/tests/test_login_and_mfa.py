@@ -124,3 +124,15 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db, path):
     response = client.get(path)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_staff_cannot_turn_off_their_own_two_factor_authentication(client, personas):
+    user = personas.caseworker
+    client.force_login(user)
+    response = client.post(reverse("mfa_deactivate_totp"))
+    if response.status_code == 302 and "reauthenticate" in response["Location"]:
+        client.post(response["Location"], {"password": TEST_PASSWORD})  # allauth asks again
+        response = client.post(reverse("mfa_deactivate_totp"))
+    assert response.status_code == 200
+    assert "You cannot deactivate two-factor authentication" in response.content.decode()
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

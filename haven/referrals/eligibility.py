@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from haven.people.postcodes import area_of
+
 NEED_LABELS = {
     "da": "domestic abuse",
     "hba": "honour-based abuse",
@@ -22,7 +24,9 @@ class ReferralFacts:
     """What the referral says about the person; None = not known."""
 
     age: int | None = None
-    area: str | None = None
+    area: str | None = None  # the local authority as recorded; else decided from these two
+    postcode: str | None = None
+    town: str | None = None
     gender: str | None = None
     primary_support_need: str | None = None
     consent_to_contact: bool = False
@@ -73,6 +77,30 @@ def _listed(
     return [f"{what.capitalize()} {show(value)} is not covered (this service covers {options})"], []
 
 
+def _area(allowed: list[str] | None, facts: ReferralFacts) -> tuple[list[str], list[str]]:
+    """The recorded local authority, else the postcode district (or post town) against the
+    contract's areas: inside when every authority the district reaches is covered, outside when
+    none is, and "area uncertain — check" when it straddles a boundary the contract follows."""
+    if not allowed or facts.area:
+        return _listed(allowed, facts.area, "area")
+    finding = area_of(postcode=facts.postcode or "", town=facts.town or "")
+    if not finding.authorities:
+        return _listed(allowed, None, "area")
+    options = ", ".join(allowed)
+    inside = [a for a in finding.authorities if any(_same(a, b) for b in allowed)]
+    places = " and ".join(finding.authorities)
+    if len(inside) == len(finding.authorities):
+        return [], []
+    if not inside:
+        return [
+            f"Area {places} ({finding.found_from}) is not covered (this service covers {options})"
+        ], []
+    return [], [
+        f"Area uncertain — check: {finding.found_from} is partly in {places}; this service "
+        f"covers {options}"
+    ]
+
+
 def assess(eligibility: Mapping[str, Any] | None, facts: ReferralFacts) -> Decision:
     """Every rule in the block is checked; a referral is declined when any fails, with each reason."""
     rules = eligibility or {}
@@ -80,7 +108,7 @@ def assess(eligibility: Mapping[str, Any] | None, facts: ReferralFacts) -> Decis
     checks: list[str] = []
     for found, to_check in (
         _age(rules, facts.age),
-        _listed(rules.get("areas"), facts.area, "area"),
+        _area(rules.get("areas"), facts),
         _listed(rules.get("genders"), facts.gender, "gender"),
         _listed(
             rules.get("primary_support_needs"),

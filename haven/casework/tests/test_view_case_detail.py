@@ -28,6 +28,7 @@ def test_a_caseworker_in_the_team_sees_the_header_timeline_and_actions(
     # seed 002 s3.7, as staff know the document
     assert "Victim First service specification (2018), section 3.7" in body
     assert "seed 002" not in body
+    assert "first_contact_phone" not in body  # the profile's rule key is not for staff
     assert "Referral accepted; case opened" in body
     assert "Record a contact attempt" in body
     assert "Close case" in body

@@ -61,7 +61,7 @@ def caseload():
         text="Synthetic note about a long conversation " * 5,
         happened_at=timezone.now(),
     )
-    ReferralFactory(contract=contract, person=case.person, decision=Decision.PENDING)
+    pending = ReferralFactory(contract=contract, person=case.person, decision=Decision.PENDING)
     paths = [
         "/",
         "/cases/",
@@ -73,6 +73,13 @@ def caseload():
         f"/cases/{case.pk}/notes/new/",
         f"/cases/{case.pk}/attempts/new/",
         f"/referrals/new/{contract.pk}/",
+        f"/cases/{case.pk}/state/",
+        f"/cases/{case.pk}/allocate/",
+        f"/cases/{case.pk}/restriction/",
+        f"/cases/{case.pk}/close/",
+        "/referrals/new/",
+        f"/referrals/{pending.pk}/",
+        f"/referrals/{pending.pk}/decline/",
     ]
     return personas, paths
 

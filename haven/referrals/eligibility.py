@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,8 +47,25 @@ class Decision:
         return "Not eligible: " + "; ".join(self.reasons)
 
 
+# "Wokingham Borough Council", "Leicester City Council", "City of Leicester" name the areas
+# "Wokingham" and "Leicester" (the profiles name authorities without these words)
+COUNCIL_WORDS = re.compile(
+    r"^council\s+of\s+(?:the\s+)?|"
+    r"\b(?:(?:city|county|borough|district|unitary|metropolitan)\s+)?council\b|"
+    r"^(?:the\s+)?(?:city|borough|county)\s+of\b|\bcity\b"
+)
+
+
+def _authority(name: str) -> str:
+    return " ".join(COUNCIL_WORDS.sub(" ", name.casefold()).split())
+
+
 def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
+
+
+def _same_area(a: str, b: str) -> bool:
+    return _same(a, b) or _authority(a) == _authority(b)
 
 
 def _age(rules: Mapping[str, Any], age: int | None) -> tuple[list[str], list[str]]:
@@ -64,7 +82,11 @@ def _age(rules: Mapping[str, Any], age: int | None) -> tuple[list[str], list[str
 
 
 def _listed(
-    allowed: list[str] | None, value: str | None, what: str, labels: Mapping[str, str] | None = None
+    allowed: list[str] | None,
+    value: str | None,
+    what: str,
+    labels: Mapping[str, str] | None = None,
+    same: Callable[[str, str], bool] = _same,
 ) -> tuple[list[str], list[str]]:
     if not allowed:
         return [], []
@@ -72,7 +94,7 @@ def _listed(
     options = ", ".join(show(a) for a in allowed)
     if not value:
         return [], [f"{what.capitalize()} is not known: this service covers {options}"]
-    if any(_same(value, a) for a in allowed):
+    if any(same(value, a) for a in allowed):
         return [], []
     return [f"{what.capitalize()} {show(value)} is not covered (this service covers {options})"], []
 
@@ -82,7 +104,7 @@ def _area(allowed: list[str] | None, facts: ReferralFacts) -> tuple[list[str], l
     contract's areas: inside when every authority the district reaches is covered, outside when
     none is, and "area uncertain — check" when it straddles a boundary the contract follows."""
     if not allowed or facts.area:
-        return _listed(allowed, facts.area, "area")
+        return _listed(allowed, facts.area, "area", same=_same_area)
     finding = area_of(postcode=facts.postcode or "", town=facts.town or "")
     if not finding.authorities:
         return _listed(allowed, None, "area")

@@ -118,3 +118,22 @@ def test_a_referral_for_a_wokingham_address_with_no_local_authority_is_not_area_
     )
     decision = eligibility_of(referral)
     assert (decision.eligible, decision.checks) == (True, [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("Wokingham Borough Council", "wokingham-da-2017"),
+        ("Leicester City Council", "leicester-family-2012"),
+        ("City of Leicester", "leicester-family-2012"),
+        ("Rutland County Council", "opcc-dv360"),
+    ],
+)
+def test_a_local_authority_typed_as_the_councils_name_is_the_area(typed, slug):
+    decision, findings = area_findings(slug, area=typed)
+    assert (decision.eligible, findings) == (True, [])
+
+
+def test_leicestershire_county_council_is_not_leicester():
+    decision, _ = area_findings("leicester-family-2012", area="Leicestershire County Council")
+    assert not decision.eligible

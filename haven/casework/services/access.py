@@ -18,7 +18,10 @@ from haven.people.models import HouseholdLink
 BREAK_GLASS_HOURS = 8
 # A new case for a person with a restricted case opens restricted (case_open_from_referral and
 # the workbook's bulk import word it the same way).
-RESTRICTED_ON_OPENING = "Opened restricted to named staff: the person has a restricted case"
+RESTRICTED_ON_OPENING = (
+    "Opened restricted to named staff: the person, or someone whose household they are in, "
+    "has a restricted case"
+)
 
 
 @transaction.atomic

@@ -76,6 +76,11 @@ def test_a_new_case_for_a_household_member_of_a_restricted_person_opens_restrict
     )
     assert new.is_restricted
     assert {personas.team_leader.pk, personas.teammate.pk} <= named(new)
+    assert CaseEvent.objects.filter(
+        case=new,
+        summary="Opened restricted to named staff: the person, or someone whose household they "
+        "are in, has a restricted case",
+    ).exists()
 
 
 def test_migration_restricts_household_members_cases_naming_the_parents_staff(family, personas):

@@ -14,6 +14,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
+from haven.contracts.citations import cite, document_name
 from haven.core.formatting import JINJA_FILTERS
 
 GOVUK_PREFIX = "govuk_frontend_jinja"
@@ -40,5 +41,8 @@ def environment(**options: Any) -> jinja2.Environment:
     extensions = list(options.pop("extensions", []))
     env = jinja2.Environment(autoescape=True, extensions=[*extensions, "jinja2.ext.do"], **options)
     env.filters.update(JINJA_FILTERS)
-    env.globals.update({"static": static, "url": url, "now": timezone.now})
+    env.filters["cite"] = cite  # "seed 002 s3.7" as the document's title and section
+    env.globals.update(
+        {"static": static, "url": url, "now": timezone.now, "document_name": document_name}
+    )
     return env

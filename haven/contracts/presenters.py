@@ -13,6 +13,8 @@ START_EVENTS = {
     "closed": "the end of support",
     "first_contact": "first contact",
 }
+# what staff call each condition of a rule (profile keys stay in the profile)
+WHEN_HEADINGS = {"method": "Contact by", "risk": "Risk", "priority": "Priority"}
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAY_NAMES = dict(
     zip(
@@ -66,10 +68,10 @@ def describe_when(when: Mapping[str, Any] | None) -> str:
     if not when:
         return "Always"
     parts = []
-    for key in ("method", "risk", "priority"):
+    for key, heading in WHEN_HEADINGS.items():
         values = when.get(key)
         if values:
-            parts.append(f"{key}: " + ", ".join(str(v).replace("_", " ") for v in values))
+            parts.append(f"{heading}: " + " or ".join(str(v).replace("_", " ") for v in values))
     return "; ".join(parts) or "Always"
 
 

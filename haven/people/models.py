@@ -76,17 +76,27 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
 def restricted_q(user: Any, prefix: str = "") -> models.Q:
     """People restricted for ``user``: they have a restricted case and the user is named on none
-    of their restricted cases (one subquery; superusers are treated as named, as on cases)."""
+    of their restricted cases (one subquery; superusers are treated as named, as on cases).
+
+    The restriction reaches the person's household (ADR 0008): a member of a restricted
+    person's household is restricted too, unless the user is named on a restricted case of
+    that member's own."""
     from haven.casework.models import Case
 
     if user is not None and user.is_authenticated and user.is_superuser:
         return models.Q(**{f"{prefix}pk__in": []})
     restricted_cases = Case.objects.filter(is_restricted=True)
     hidden = restricted_cases.values("person_id")
+    members = HouseholdLink.objects.filter(person_id__in=hidden).values("member_id")
     if user is not None and user.is_authenticated:
         named = restricted_cases.filter(accesses__user_id=user.pk).values("person_id")
         hidden = restricted_cases.exclude(person_id__in=named).values("person_id")
-    return models.Q(**{f"{prefix}pk__in": hidden})
+        members = (
+            HouseholdLink.objects.filter(person_id__in=hidden)
+            .exclude(member_id__in=named)
+            .values("member_id")
+        )
+    return models.Q(**{f"{prefix}pk__in": hidden}) | models.Q(**{f"{prefix}pk__in": members})
 
 
 class PersonCausingHarmQuerySet(models.QuerySet["PersonCausingHarm"]):

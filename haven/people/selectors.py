@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from rapidfuzz import fuzz, utils
@@ -58,7 +58,12 @@ def restricted_person_grant(user: Any, person_id: uuid.UUID | str) -> BreakGlass
     """For a person restricted for this user: their current break-glass grant on one of the
     person's restricted cases in the user's scope. Without one, ReasonRequiredError carrying
     the newest such case; RestrictedElsewhereError when none of them is in scope."""
-    in_scope = Case.objects.in_scope_of(user).filter(person_id=person_id, is_restricted=True)
+    # a household member is opened through their own restricted case or the restricted person's
+    # whose household they are in (ADR 0008)
+    in_scope = Case.objects.in_scope_of(user).filter(
+        Q(person_id=person_id) | Q(person__household_links__member_id=person_id),
+        is_restricted=True,
+    )
     grant = (
         BreakGlassGrant.objects.filter(
             user_id=user.pk, case__in=in_scope.values("pk"), expires_at__gt=timezone.now()

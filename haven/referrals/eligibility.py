@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from haven.people.postcodes import area_of
 
 NEED_LABELS = {
     "da": "domestic abuse",
@@ -22,7 +25,9 @@ class ReferralFacts:
     """What the referral says about the person; None = not known."""
 
     age: int | None = None
-    area: str | None = None
+    area: str | None = None  # the local authority as recorded; else decided from these two
+    postcode: str | None = None
+    town: str | None = None
     gender: str | None = None
     primary_support_need: str | None = None
     consent_to_contact: bool = False
@@ -42,8 +47,25 @@ class Decision:
         return "Not eligible: " + "; ".join(self.reasons)
 
 
+# "Wokingham Borough Council", "Leicester City Council", "City of Leicester" name the areas
+# "Wokingham" and "Leicester" (the profiles name authorities without these words)
+COUNCIL_WORDS = re.compile(
+    r"^council\s+of\s+(?:the\s+)?|"
+    r"\b(?:(?:city|county|borough|district|unitary|metropolitan)\s+)?council\b|"
+    r"^(?:the\s+)?(?:city|borough|county)\s+of\b|\bcity\b"
+)
+
+
+def _authority(name: str) -> str:
+    return " ".join(COUNCIL_WORDS.sub(" ", name.casefold()).split())
+
+
 def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
+
+
+def _same_area(a: str, b: str) -> bool:
+    return _same(a, b) or _authority(a) == _authority(b)
 
 
 def _age(rules: Mapping[str, Any], age: int | None) -> tuple[list[str], list[str]]:
@@ -60,7 +82,11 @@ def _age(rules: Mapping[str, Any], age: int | None) -> tuple[list[str], list[str
 
 
 def _listed(
-    allowed: list[str] | None, value: str | None, what: str, labels: Mapping[str, str] | None = None
+    allowed: list[str] | None,
+    value: str | None,
+    what: str,
+    labels: Mapping[str, str] | None = None,
+    same: Callable[[str, str], bool] = _same,
 ) -> tuple[list[str], list[str]]:
     if not allowed:
         return [], []
@@ -68,9 +94,33 @@ def _listed(
     options = ", ".join(show(a) for a in allowed)
     if not value:
         return [], [f"{what.capitalize()} is not known: this service covers {options}"]
-    if any(_same(value, a) for a in allowed):
+    if any(same(value, a) for a in allowed):
         return [], []
     return [f"{what.capitalize()} {show(value)} is not covered (this service covers {options})"], []
+
+
+def _area(allowed: list[str] | None, facts: ReferralFacts) -> tuple[list[str], list[str]]:
+    """The recorded local authority, else the postcode district (or post town) against the
+    contract's areas: inside when every authority the district reaches is covered, outside when
+    none is, and "area uncertain — check" when it straddles a boundary the contract follows."""
+    if not allowed or facts.area:
+        return _listed(allowed, facts.area, "area", same=_same_area)
+    finding = area_of(postcode=facts.postcode or "", town=facts.town or "")
+    if not finding.authorities:
+        return _listed(allowed, None, "area")
+    options = ", ".join(allowed)
+    inside = [a for a in finding.authorities if any(_same(a, b) for b in allowed)]
+    places = " and ".join(finding.authorities)
+    if len(inside) == len(finding.authorities):
+        return [], []
+    if not inside:
+        return [
+            f"Area {places} ({finding.found_from}) is not covered (this service covers {options})"
+        ], []
+    return [], [
+        f"Area uncertain — check: {finding.found_from} is partly in {places}; this service "
+        f"covers {options}"
+    ]
 
 
 def assess(eligibility: Mapping[str, Any] | None, facts: ReferralFacts) -> Decision:
@@ -80,7 +130,7 @@ def assess(eligibility: Mapping[str, Any] | None, facts: ReferralFacts) -> Decis
     checks: list[str] = []
     for found, to_check in (
         _age(rules, facts.age),
-        _listed(rules.get("areas"), facts.area, "area"),
+        _area(rules.get("areas"), facts),
         _listed(rules.get("genders"), facts.gender, "gender"),
         _listed(
             rules.get("primary_support_needs"),

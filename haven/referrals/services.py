@@ -31,6 +31,8 @@ def eligibility_of(referral: Referral) -> EligibilityDecision:
     facts = ReferralFacts(
         age=person.age(timezone.localdate(referral.received_at)),
         area=person.local_authority or None,
+        postcode=person.postcode or None,
+        town=person.town or None,
         gender=person.gender or None,
         primary_support_need=referral.primary_support_need or None,
         consent_to_contact=referral.consent_to_contact,

@@ -30,7 +30,7 @@ from haven.core.auditor import audit_events_append, audit_record, diff
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.table_writer import TableWriter
 from haven.people import reference_codes
-from haven.people.models import EqualityData, Person, SafeContact
+from haven.people.models import EqualityData, HouseholdLink, Person, SafeContact
 from haven.people.services import PERSON_FIELDS, _is_child, _snapshot, _tidy
 from haven.referrals.models import Decision, Referral, RiskLevel
 from haven.referrals.services import REPEAT_WINDOW, eligibility_apply
@@ -193,14 +193,23 @@ class BulkImport:
         return found
 
     def _restricted_people(self, person_ids: list[Any]) -> dict[Any, set[Any]]:
-        """casework.services.access.inherited_restriction, for every known person at once."""
+        """casework.services.access.inherited_restriction, for every known person at once: their
+        own restricted cases and those of anyone whose household they are in (ADR 0008)."""
         named: dict[Any, set[Any]] = {}
         for chunk in chunks(person_ids):
-            rows = Case.objects.filter(person_id__in=chunk, is_restricted=True).values_list(
-                "person_id", "accesses__user_id"
-            )
+            in_chunk = set(chunk)
+            members_of: dict[Any, set[Any]] = defaultdict(set)  # household's person -> members
+            for member_id, person_id in HouseholdLink.objects.filter(
+                member_id__in=chunk
+            ).values_list("member_id", "person_id"):
+                members_of[person_id].add(member_id)
+            rows = Case.objects.filter(
+                models.Q(person_id__in=chunk) | models.Q(person_id__in=list(members_of)),
+                is_restricted=True,
+            ).values_list("person_id", "accesses__user_id")
             for person_id, user_id in rows:
-                named.setdefault(person_id, set()).update({user_id} - {None})
+                for who in ({person_id} & in_chunk) | members_of.get(person_id, set()):
+                    named.setdefault(who, set()).update({user_id} - {None})
         return named
 
     def _add(self, *rows: models.Model) -> None:

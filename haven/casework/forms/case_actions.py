@@ -6,6 +6,7 @@ from typing import Any
 
 from haven.casework.models import CaseState, ExitType
 from haven.casework.services.closure import ExitRequirement
+from haven.contracts.citations import cite
 from haven.govuk.forms import (
     GovukForm,
     GovukModelSelectField,
@@ -80,7 +81,13 @@ class CloseCaseForm(GovukForm):
         error_messages={"required": "Enter the reason for closing the case"},
     )
 
-    def __init__(self, *args: Any, requirements: list[ExitRequirement], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        requirements: list[ExitRequirement],
+        profile: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.requirements = [r for r in requirements if not r.done]
         for requirement in self.requirements:
@@ -90,7 +97,7 @@ class CloseCaseForm(GovukForm):
                 error_messages={
                     "required": f"{requirement.label} is not done: do it first or give a reason"
                 },
-                hint=f"Required by the contract ({requirement.citation})"
+                hint=f"Required by the contract ({cite(requirement.citation, profile)})"
                 if requirement.citation
                 else None,
             )

@@ -6,17 +6,22 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from haven.casework.models import BreakGlassGrant, Case, CaseAccess
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.people.models import HouseholdLink
 
 BREAK_GLASS_HOURS = 8
 # A new case for a person with a restricted case opens restricted (case_open_from_referral and
 # the workbook's bulk import word it the same way).
-RESTRICTED_ON_OPENING = "Opened restricted to named staff: the person has a restricted case"
+RESTRICTED_ON_OPENING = (
+    "Opened restricted to named staff: the person, or someone whose household they are in, "
+    "has a restricted case"
+)
 
 
 @transaction.atomic
@@ -70,7 +75,30 @@ def case_restriction_set(*, case: Case, restricted: bool, changed_by: Any, reaso
                 reason,
                 summary=f"Restricted to named staff with the person's other case: {reason}",
             )
+        _restrict_household(case, changed_by, reason)
     return case
+
+
+def _restrict_household(case: Case, changed_by: Any, reason: str) -> None:
+    """ADR 0008: the cases of the people in the person's household (children share the
+    address) are restricted with it, naming whoever is named on the person's restricted cases
+    so the same staff keep the family's work."""
+    named = inherited_restriction(case.person_id) or set()
+    members = HouseholdLink.objects.filter(person_id=case.person_id).values("member_id")
+    for other in Case.objects.filter(person_id__in=members, is_restricted=False).select_related(
+        "allocated_to"
+    ):
+        _restriction_change(
+            other,
+            True,
+            changed_by,
+            reason,
+            summary=f"Restricted to named staff with a case in the household: {reason}",
+        )
+        for user_id in named:
+            CaseAccess.objects.get_or_create(
+                case=other, user_id=user_id, defaults={"granted_by": changed_by}
+            )
 
 
 def _restriction_change(
@@ -102,12 +130,14 @@ def _restriction_change(
 
 
 def inherited_restriction(person_id: Any) -> set[Any] | None:
-    """For a person with a restricted case: the ids of the staff named on their restricted
-    cases (a new case for them opens restricted, naming these); None when they have none."""
+    """For a person with a restricted case, or in the household of one (ADR 0008): the ids of
+    the staff named on those restricted cases (a new case for them opens restricted, naming
+    these); None when there are none."""
+    households = HouseholdLink.objects.filter(member_id=person_id).values("person_id")
     named = list(
-        Case.objects.filter(person_id=person_id, is_restricted=True).values_list(
-            "accesses__user_id", flat=True
-        )
+        Case.objects.filter(
+            Q(person_id=person_id) | Q(person_id__in=households), is_restricted=True
+        ).values_list("accesses__user_id", flat=True)
     )
     if not named:
         return None

@@ -84,7 +84,10 @@ def test_a_new_case_for_a_restricted_person_opens_restricted(two_cases, personas
     assert CaseEvent.objects.filter(
         case=new,
         kind="restriction",
-        summary="Opened restricted to named staff: the person has a restricted case",
+        summary=(
+            "Opened restricted to named staff: the person, or someone whose household they are "
+            "in, has a restricted case"
+        ),
     ).exists()
     opened = AuditEvent.objects.get(object_id=str(new.pk), action="create")
     assert opened.changes["is_restricted"] == [None, True]

@@ -132,7 +132,9 @@ def close(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         return redirect(case_url(visible))
     requirements = exit_requirements(case)
     form = CloseCaseForm(
-        request.POST if request.method == "POST" else None, requirements=requirements
+        request.POST if request.method == "POST" else None,
+        requirements=requirements,
+        profile=case.contract.profile,
     )
     if request.method == "POST" and form.is_valid():
         try:

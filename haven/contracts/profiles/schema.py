@@ -36,6 +36,7 @@ from haven.contracts.profiles.rule_specs import (
 )
 from haven.contracts.profiles.sections import (
     CommissionerSpec,
+    DocumentSpec,
     EligibilitySpec,
     ExitSpec,
     FirstContactSpec,
@@ -65,6 +66,7 @@ __all__ = [
     "CommissionerSpec",
     "ConditionSpec",
     "DeadlineRuleSpec",
+    "DocumentSpec",
     "DurationSpec",
     "EligibilitySpec",
     "ExitSpec",
@@ -197,6 +199,7 @@ class Profile(Section):
     slug: Slug
     name: Text
     seed: Text
+    document: DocumentSpec
     lot: str | None = None
     commissioner: CommissionerSpec
     area: Annotated[list[Text], Field(min_length=1)]

@@ -26,6 +26,13 @@ ExitRequirement = Literal[
 ]
 
 
+class DocumentSpec(Section):
+    """The service specification as staff know it: pages cite "<title> (<year>), section 3.7"."""
+
+    title: Text
+    year: Annotated[int, Field(strict=True, ge=1990, le=2100)]
+
+
 class CommissionerSpec(Section):
     name: Text
     citation: Citation

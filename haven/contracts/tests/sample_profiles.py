@@ -12,6 +12,7 @@ VICTIM_FIRST_YAML = """\
 slug: victim-first-test
 name: Victim First (test)
 seed: 002_5f1fd7eba8161a3a.txt
+document: {title: "Victim First service specification", year: 2018}
 commissioner:
   name: Office of the Police and Crime Commissioner for Leicestershire
   citation: seed 002 s1
@@ -90,6 +91,7 @@ DV360_YAML = """\
 slug: dv360-test
 name: DV 360 (test)
 seed: 000_2f1846c35ff0c15c.txt
+document: {title: "CON777 Domestic Violence 360 Support service specification", year: 2016}
 commissioner: {name: OPCC for Leicestershire, citation: seed 000 s1}
 area: [Leicester]
 service_types: [secondary_responder]
@@ -122,6 +124,7 @@ WOKINGHAM_YAML = """\
 slug: wokingham-test
 name: Wokingham (test)
 seed: 003_456a817c83c47073.txt
+document: {title: "Wokingham Borough Council Domestic Abuse Service specification", year: 2017}
 commissioner: {name: Wokingham Borough Council, citation: seed 003 s5}
 area: [Wokingham]
 service_types: [helpline, outreach]

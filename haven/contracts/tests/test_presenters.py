@@ -27,8 +27,10 @@ def test_rule_summary_names_start_duration_and_attempts():
 def test_conditions_list_each_dimension():
     assert describe_when(None) == "Always"
     assert (
-        describe_when({"method": ["home_phone"], "risk": ["high"], "priority": None})
-        == "method: home phone; risk: high"
+        describe_when(
+            {"method": ["home_phone", "mobile_phone"], "risk": ["high"], "priority": None}
+        )
+        == "Contact by: home phone or mobile phone; Risk: high"
     )
 
 

@@ -246,3 +246,11 @@ def test_time_zone_must_exist():
     data = victim_first_data()
     data["timezone"] = "Europe/Atlantis"
     assert problems(data) == [("timezone", "Value error, not an IANA time zone; use Europe/London")]
+
+
+def test_a_profile_must_name_its_document_with_title_and_year():
+    data = victim_first_data()
+    del data["document"]
+    assert problems(data) == [("document", "Field required")]
+    data["document"] = {"title": "Victim First service specification", "year": "2018 or so"}
+    assert [loc for loc, _ in problems(data)] == ["document.year"]

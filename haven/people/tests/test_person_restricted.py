@@ -161,12 +161,15 @@ def test_named_on_one_restricted_case_is_enough(client, personas, person, restri
     assert client.get(page(person)).status_code == 200
 
 
-def test_a_restricted_parent_is_not_named_on_their_childs_page(
+def test_a_restricted_parents_child_is_not_found_outside_the_parents_case_scope(
     client, personas, person, restricted
 ):
+    # ADR 0008: the child is restricted with the parent (they may share the address)
     child = PersonFactory(organisation=personas.organisation, is_child=True)
     person.household_links.create(member=child, relationship="child")
     client.force_login(personas.outsider)
-    body = client.get(page(child)).content.decode()
-    assert "a restricted record" in body
+    response = client.get(page(child))
+    assert response.status_code == 404
+    body = response.content.decode()
     assert person.reference_code not in body
+    assert child.reference_code not in body

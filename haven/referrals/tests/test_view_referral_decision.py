@@ -21,7 +21,8 @@ def test_the_page_says_eligible_with_the_citation(client, pending, personas):
     client.force_login(personas.caseworker)
     body = client.get(reverse("referrals:detail", args=[pending.pk])).content.decode()
     assert "Eligible" in body
-    assert "seed 002 s3.1" in body
+    assert "Victim First service specification (2018), section 3.1" in body  # seed 002 s3.1
+    assert "seed 002" not in body
     assert "Accept and open a case" in body
 
 

@@ -56,7 +56,8 @@ def test_it_shows_the_marac_flag_for_the_cornwall_refuge(client, personas, cornw
     client.force_login(personas.teammate)
     page = client.get(url(assessment)).content.decode()
     assert "MARAC referral required" in page
-    assert "seed 004 s4.2" in page
+    assert "Cornwall Council men&#39;s refuge service specification (2021), section 4.2" in page
+    assert "seed 004" not in page
 
 
 def test_reading_an_assessment_is_audited(client, personas, case):

@@ -56,3 +56,11 @@ def test_the_page_is_in_the_service_navigation_only_for_those_who_may_import(
     for who in ("commissioner", "analyst", "other_provider_caseworker"):
         client.force_login(getattr(personas, who))
         assert "Police workbook" not in _nav_texts(client)
+
+
+def test_the_rule_is_cited_by_the_documents_title_not_a_seed_number(client, personas, dv360):
+    client.force_login(personas.caseworker)
+    body = client.get(URL).content.decode()
+    # seed 000 s5: the automated-workbook rule
+    assert "CON777 Domestic Violence 360 Support service specification (2016), section 5" in body
+    assert "seed 000" not in body

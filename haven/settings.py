@@ -142,7 +142,8 @@ if HAVEN_ENV not in {"development", "test", "production"}:
     )
 PRODUCTION = HAVEN_ENV == "production"
 
-DEBUG = envbool("HAVEN_DEBUG", default=not PRODUCTION)
+# Debug pages (tracebacks, the URL pattern list) only when a developer asks: HAVEN_DEBUG=1.
+DEBUG = envbool("HAVEN_DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("HAVEN_DEBUG must be off when HAVEN_ENV=production")
 
@@ -345,6 +346,9 @@ STATIC_URL = "/static/"
 # `haven serve` collects static files here (hashed names, compressed) when they are missing or stale.
 STATIC_ROOT = Path(envstr("HAVEN_STATIC_ROOT") or VAR_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Outside production WhiteNoise also serves straight from the apps' static folders, so static
+# files work with DEBUG off under runserver too, without collectstatic.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

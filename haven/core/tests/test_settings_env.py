@@ -141,3 +141,15 @@ def test_production_refuses_demo_mode():
     result = _manage(PRODUCTION | {"HAVEN_DEMO": "1"}, "check")
     assert result.returncode != 0
     assert "HAVEN_DEMO" in result.stderr
+
+
+def test_debug_is_off_unless_a_developer_turns_it_on():
+    assert _setting({}, "settings.DEBUG") == "False"
+    assert _setting({"HAVEN_DEBUG": "1"}, "settings.DEBUG") == "True"
+
+
+def test_static_files_are_served_with_debug_off_outside_production(client, settings):
+    assert settings.DEBUG is False
+    response = client.get("/static/govuk/haven.min.css")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/css")

@@ -111,3 +111,18 @@ def test_serve_refuses_an_unmigrated_database_and_says_to_run_haven_migrate(tmp_
     assert result.returncode != 0
     assert "run `haven migrate` first" in result.stderr
     assert not (tmp_path / "static").exists() or not any((tmp_path / "static").iterdir())
+
+
+def test_the_wsgi_module_imports_every_view_before_gunicorn_forks_its_workers():
+    """`--preload` imports haven.wsgi once; the URL configuration must come with it, or every
+    worker spends seconds importing views over its first request."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HAVEN_", "DJANGO_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, haven.wsgi; print('haven.urls' in sys.modules)"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "True"

@@ -18,7 +18,8 @@ import pytest
 
 from haven.testing.production import production_env
 
-pytestmark = pytest.mark.system
+# One server for the module: its tests stay on one xdist worker.
+pytestmark = [pytest.mark.system, pytest.mark.xdist_group("haven_serve")]
 
 HAVEN = Path(sys.executable).with_name("haven")
 ROOT = Path(__file__).resolve().parents[4]

@@ -345,7 +345,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 # `haven serve` collects static files here (hashed names, compressed) when they are missing or stale.
 STATIC_ROOT = Path(envstr("HAVEN_STATIC_ROOT") or VAR_DIR / "static")
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+try:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError as exc:
+    raise ImproperlyConfigured(f"HAVEN_STATIC_ROOT: cannot create {STATIC_ROOT}: {exc}") from exc
 # Outside production WhiteNoise also serves straight from the apps' static folders, so static
 # files work with DEBUG off under runserver too, without collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION

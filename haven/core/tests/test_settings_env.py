@@ -153,3 +153,11 @@ def test_static_files_are_served_with_debug_off_outside_production(client, setti
     response = client.get("/static/govuk/haven.min.css")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/css")
+
+
+def test_a_static_root_haven_cannot_create_stops_it_naming_the_variable(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = _manage(PRODUCTION | {"HAVEN_STATIC_ROOT": str(blocker / "static")}, "check")
+    assert result.returncode != 0
+    assert "HAVEN_STATIC_ROOT: cannot create" in result.stderr

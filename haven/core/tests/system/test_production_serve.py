@@ -147,14 +147,23 @@ def test_missing_page_is_a_styled_404_without_debug_output(server):
 
 def test_server_error_is_a_styled_500_without_debug_output_or_server_paths(server):
     database = server["tmp"] / "haven.sqlite3"
-    for leftover in [database, *database.parent.glob("haven.sqlite3-*")]:
-        leftover.unlink()
+    aside = server["tmp"] / "aside"
+    aside.mkdir()
+    files = [database, *database.parent.glob("haven.sqlite3-*")]
+    for file in files:
+        file.rename(aside / file.name)
     database.write_bytes(b"")  # an empty database: every query fails with "no such table"
-    status, headers, body = _get(
-        server["port"], "/accounts/login/", HTTPS | {"Cookie": f"{SESSION_COOKIE}={'s' * 32}"}
-    )
+    with_session = HTTPS | {"Cookie": f"{SESSION_COOKIE}={'s' * 32}"}
+    try:
+        status, headers, body = _get(server["port"], "/accounts/login/", with_session)
+    finally:  # the database comes back, so the module's other tests may run in any order
+        for empty in database.parent.glob("haven.sqlite3*"):  # with any journal it grew
+            empty.unlink()
+        for file in files:
+            (aside / file.name).rename(file)
     assert status == 500
     assert "Sorry, there is a problem with the service" in body
     assert headers["X-Request-Id"] in body  # the reference for support
     assert "no such table" not in body
     _assert_styled_without_debug_output(body, server["tmp"])
+    assert _get(server["port"], "/accounts/login/", with_session)[0] == 200  # the database is back

@@ -14,6 +14,8 @@ HAVEN_COMMANDS = {
     "workbook": "workbook INPUT [--out FILE] ... — find repeat victims in a police incident export",
     "workbook import": "workbook import INPUT --contract SLUG [--as-of T] [--mapping M] [--identity I]"
     " — eligible incidents become referrals (idempotent)",
+    "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn,"
+    " static files through WhiteNoise, collected when needed)",
     "migrate": "create or update the database tables",
     "runserver": "serve Haven for development at http://127.0.0.1:8000",
     "createsuperuser": "create an administrator account",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 import django_stubs_ext
@@ -78,6 +80,61 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+class SmtpSettings(NamedTuple):
+    host: str
+    port: int
+    user: str
+    password: str
+    use_tls: bool
+    use_ssl: bool
+    timeout: int
+
+
+def smtp_settings_from_url(name: str, url: str) -> SmtpSettings:
+    """Django's SMTP settings from ``smtp://user:password@host:587?tls=1`` (``smtps://`` for TLS
+    from the first byte). Errors name the variable and never repeat the URL: it holds a password."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured(
+            f"{name}: expected smtp://user:password@host:port or smtps://..., "
+            f"got a URL starting {parts.scheme + ':' if parts.scheme else 'without a scheme'}"
+        )
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"{name}: the URL names no mail server host")
+    query = parse_qs(parts.query, keep_blank_values=True)
+    unknown = sorted(set(query) - {"tls", "ssl", "timeout"})
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name}: unknown option(s) {', '.join(unknown)} (tls, ssl, timeout)"
+        )
+
+    def option(key: str, default: str) -> str:
+        return query.get(key, [default])[-1].strip().lower()
+
+    flags = {}
+    for key, default in (("tls", "0"), ("ssl", "1" if scheme == "smtps" else "0")):
+        if option(key, default) not in _TRUE | _FALSE:
+            raise ImproperlyConfigured(f"{name}: {key}= expects 1 or 0")
+        flags[key] = option(key, default) in _TRUE
+    if flags["tls"] and flags["ssl"]:
+        raise ImproperlyConfigured(f"{name}: tls=1 (STARTTLS) and ssl=1 (smtps) exclude each other")
+    try:
+        port = parts.port or (465 if flags["ssl"] else 587 if flags["tls"] else 25)
+        timeout = int(option("timeout", "10"))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}: the port and timeout= must be whole numbers") from exc
+    return SmtpSettings(
+        host=parts.hostname,
+        port=port,
+        user=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+        use_tls=flags["tls"],
+        use_ssl=flags["ssl"],
+        timeout=timeout,
+    )
+
+
 HAVEN_ENV = envstr("HAVEN_ENV", "development")
 if HAVEN_ENV not in {"development", "test", "production"}:
     raise ImproperlyConfigured(
@@ -85,7 +142,8 @@ if HAVEN_ENV not in {"development", "test", "production"}:
     )
 PRODUCTION = HAVEN_ENV == "production"
 
-DEBUG = envbool("HAVEN_DEBUG", default=not PRODUCTION)
+# Debug pages (tracebacks, the URL pattern list) only when a developer asks: HAVEN_DEBUG=1.
+DEBUG = envbool("HAVEN_DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("HAVEN_DEBUG must be off when HAVEN_ENV=production")
 
@@ -102,6 +160,8 @@ if not _secret:
         )
     _secret = "django-insecure-haven-development-only-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = _secret
+# Key rotation: the old key stays valid for sessions and signed links until they expire.
+SECRET_KEY_FALLBACKS = envlist("HAVEN_SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = envlist(
     "HAVEN_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
@@ -241,6 +301,7 @@ LOGOUT_REDIRECT_URL = "account_login"
 
 # django-allauth: staff log in with their email address; accounts are made by administrators.
 ACCOUNT_ADAPTER = "haven.accounts.adapters.StaffAccountAdapter"
+ACCOUNT_FORMS = {"reset_password": "haven.accounts.password_reset.StaffResetPasswordForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -287,8 +348,15 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# `haven serve` collects static files here (hashed names, compressed) when they are missing or stale.
+STATIC_ROOT = Path(envstr("HAVEN_STATIC_ROOT") or VAR_DIR / "static")
+try:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError as exc:
+    raise ImproperlyConfigured(f"HAVEN_STATIC_ROOT: cannot create {STATIC_ROOT}: {exc}") from exc
+# Outside production WhiteNoise also serves straight from the apps' static folders, so static
+# files work with DEBUG off under runserver too, without collectstatic.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -299,6 +367,37 @@ STORAGES = {
         )
     },
 }
+
+# Mail: HAVEN_EMAIL_URL names an SMTP server. Without it, development writes each message to a
+# folder (and logs where); production sends nothing and every feature that would mail says so
+# (haven.core.mail.mail_configured).
+_email_url = envstr("HAVEN_EMAIL_URL")
+HAVEN_EMAIL_CONFIGURED = bool(_email_url) or not PRODUCTION
+if _email_url:
+    _smtp = smtp_settings_from_url("HAVEN_EMAIL_URL", _email_url)
+    _mailer: dict[str, object] = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _smtp.host,
+            "port": _smtp.port,
+            "username": _smtp.user,
+            "password": _smtp.password,
+            "use_tls": _smtp.use_tls,
+            "use_ssl": _smtp.use_ssl,
+            "timeout": _smtp.timeout,
+        },
+    }
+elif PRODUCTION:
+    _mailer = {"BACKEND": "haven.core.mail.NotConfiguredEmailBackend"}
+else:
+    _mailer = {
+        "BACKEND": "haven.core.mail.FolderEmailBackend",
+        "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+    }
+MAILERS = {"default": _mailer}
+_mail_host = next((h.lstrip(".") for h in ALLOWED_HOSTS if h.strip(".*")), "localhost")
+DEFAULT_FROM_EMAIL = envstr("HAVEN_EMAIL_FROM") or f"Haven <noreply@{_mail_host}>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security headers. Django's built-in CSP with a nonce per response; no inline scripts or styles.
 SECURE_CSP = {

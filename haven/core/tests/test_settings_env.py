@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from haven import settings as haven_settings
+from haven.testing.production import PRODUCTION_ENV as PRODUCTION
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -68,17 +69,66 @@ def _manage(env_extra, *args):
     )
 
 
-PRODUCTION = {
-    "HAVEN_ENV": "production",
-    "HAVEN_SECRET_KEY": "a-long-random-production-secret-key-for-tests-0123456789abcdefghijklmnop",
-    "HAVEN_ALLOWED_HOSTS": "haven.example.org",
-    "HAVEN_WORKBOOK_KEY": "a-long-random-workbook-pseudonym-key-for-tests-0123456789",
-}
-
-
 def test_production_settings_pass_check_deploy():
+    """Only the production variables of issue 9: no mail, no fallbacks, no other setting."""
     result = _manage(PRODUCTION, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_with_mail_and_key_fallbacks_passes_check_deploy():
+    result = _manage(
+        PRODUCTION
+        | {
+            "HAVEN_EMAIL_URL": "smtp://haven:secret@mail.example.org:587?tls=1",
+            "HAVEN_SECRET_KEY_FALLBACKS": "an-old-long-random-production-secret-key-0123456789abcdefghijklmn",
+        },
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _setting(env, expression):
+    result = _manage(
+        env, "shell", "--no-imports", "-c", f"from django.conf import settings; print({expression})"
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_without_an_email_url_sends_no_mail_and_says_mail_is_not_configured():
+    assert _setting(
+        PRODUCTION, "settings.MAILERS['default']['BACKEND'], settings.HAVEN_EMAIL_CONFIGURED"
+    ) == ("haven.core.mail.NotConfiguredEmailBackend False")
+
+
+def test_development_without_an_email_url_writes_mail_to_var_mail():
+    assert _setting({}, "settings.MAILERS['default'], settings.HAVEN_EMAIL_CONFIGURED") == (
+        "{'BACKEND': 'haven.core.mail.FolderEmailBackend', "
+        f"'OPTIONS': {{'file_path': '{ROOT / 'var' / 'mail'}'}}}} True"
+    )
+
+
+def test_email_url_configures_the_smtp_mailer():
+    env = PRODUCTION | {"HAVEN_EMAIL_URL": "smtps://haven:s%3Acret@mail.example.org"}
+    options = "settings.MAILERS['default']['OPTIONS']"
+    assert _setting(
+        env, f"{options}['host'], {options}['port'], {options}['password'], {options}['use_ssl']"
+    ) == ("mail.example.org 465 s:cret True")
+
+
+def test_bad_email_url_stops_haven_naming_the_variable():
+    result = _manage(PRODUCTION | {"HAVEN_EMAIL_URL": "mail.example.org"}, "check")
+    assert result.returncode != 0
+    assert "HAVEN_EMAIL_URL" in result.stderr
+
+
+def test_secret_key_fallbacks_are_read_as_a_list():
+    env = PRODUCTION | {"HAVEN_SECRET_KEY_FALLBACKS": "old-key-one, old-key-two"}
+    assert _setting(env, "settings.SECRET_KEY_FALLBACKS") == "['old-key-one', 'old-key-two']"
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -91,3 +141,23 @@ def test_production_refuses_demo_mode():
     result = _manage(PRODUCTION | {"HAVEN_DEMO": "1"}, "check")
     assert result.returncode != 0
     assert "HAVEN_DEMO" in result.stderr
+
+
+def test_debug_is_off_unless_a_developer_turns_it_on():
+    assert _setting({}, "settings.DEBUG") == "False"
+    assert _setting({"HAVEN_DEBUG": "1"}, "settings.DEBUG") == "True"
+
+
+def test_static_files_are_served_with_debug_off_outside_production(client, settings):
+    assert settings.DEBUG is False
+    response = client.get("/static/govuk/haven.min.css")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/css")
+
+
+def test_a_static_root_haven_cannot_create_stops_it_naming_the_variable(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = _manage(PRODUCTION | {"HAVEN_STATIC_ROOT": str(blocker / "static")}, "check")
+    assert result.returncode != 0
+    assert "HAVEN_STATIC_ROOT: cannot create" in result.stderr

@@ -38,3 +38,23 @@ def test_missing_page_renders_the_404_page_without_the_path(client):
     body = response.content.decode()
     assert "Page not found" in body
     assert "jane-doe" not in body
+
+
+@pytest.mark.django_db
+def test_500_page_renders_when_the_session_store_fails(client, monkeypatch):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    def database_gone(self, *args, **kwargs):
+        raise OperationalError("no such table: django_session /srv/haven/var/haven.sqlite3")
+
+    monkeypatch.setattr(SessionStore, "load", database_gone)
+    client.raise_request_exception = False
+    client.cookies["sessionid"] = "a-session-from-before-the-failure"
+    response = client.get("/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Sorry, there is a problem with the service" in body
+    assert 'class="govuk-template' in body
+    assert "django_session" not in body
+    assert "/srv/haven" not in body

@@ -110,6 +110,7 @@ def test_new_staff_member_sets_up_their_account_through_govuk_pages(live_server,
 
 def test_manage_staff_pages_are_accessible(live_server, page, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.HAVEN_EMAIL_CONFIGURED = False
     personas = build_personas()
     sign_in(page, live_server, personas.administrator)
     base = live_server.url

@@ -69,6 +69,17 @@ NOT_CREATE_FORMS = {
     "referrals:choose_contract": "no write: leads to the referral form",
     "referrals:decline": "a decided referral cannot be declined again",
     "govuk:design_system": "developer sample form; nothing is stored",
+    "staff:invite": "creates an account; a second invite for the same email is refused by "
+    "staff_invite (email addresses are unique), and the first's page shows the set-up link",
+    "staff:details_edit": "changes the account in place",
+    "staff:role_add": "a second grant of the same role in the same team is refused by the service",
+    "staff:role_remove": "a removed role cannot be removed again",
+    "staff:team_move": "a move to the team they are already in is refused by the service",
+    "staff:deactivate": "an inactive account cannot be deactivated again",
+    "staff:reactivate": "an active account cannot be reactivated again",
+    "staff:mfa_reset": "removes authenticators; a second reset finds none to remove",
+    "admin:login": "sends everyone to Haven's sign-in; never signs anyone in",
+    "staff:setup_link": "a new link replaces the last one; no record is added",
 }
 GET_ONLY = {
     "home",
@@ -95,6 +106,9 @@ GET_ONLY = {
     "audit:record",
     "audit:export",
     "govuk:exit_this_page",
+    "staff:list",
+    "staff:detail",
+    "account_email",
 }
 
 

@@ -35,6 +35,10 @@ from haven.testing.html_forms import form_posting_to
 pytestmark = pytest.mark.django_db
 
 # Pages that show no one's personal data, and why. Everything else must audit its reads.
+STAFF_PAGE = (
+    "staff accounts (names, roles, sign-in and MFA status), not p"
+    "eople supported; every change to them is audited by its service"
+)
 EXEMPT = {
     "home": "counts of the user's worklists and the intake queue only",
     "health": "service health for the load balancer",
@@ -55,6 +59,19 @@ EXEMPT = {
     "workbook:upload": "the upload form; a run's results are shown (and audited) on run_detail",
     "govuk:design_system": "developer sample form",
     "govuk:exit_this_page": "static public page",
+    "staff:list": STAFF_PAGE,
+    "staff:detail": STAFF_PAGE,
+    "staff:invite": STAFF_PAGE,
+    "staff:details_edit": STAFF_PAGE,
+    "staff:role_add": STAFF_PAGE,
+    "staff:role_remove": STAFF_PAGE,
+    "staff:team_move": STAFF_PAGE,
+    "staff:deactivate": STAFF_PAGE,
+    "staff:reactivate": STAFF_PAGE,
+    "staff:mfa_reset": STAFF_PAGE,
+    "staff:setup_link": STAFF_PAGE,
+    "admin:login": "a redirect to Haven's sign-in",
+    "account_email": "the signed-in member of staff's own email address",
 }
 
 

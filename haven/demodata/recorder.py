@@ -462,7 +462,8 @@ class CaseRecorder:
         case.closure_reason = reason
         case.closure_overrides = {key: overrides[key] for key in missing}
         for task in self.outstanding():
-            task.status = TaskStatus.CANCELLED
+            if task.status != TaskStatus.BREACHED:  # a breach stays a breach
+                task.status = TaskStatus.CANCELLED
             task.is_outstanding = False
         self.event(
             kind="case_closed",

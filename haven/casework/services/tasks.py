@@ -187,12 +187,30 @@ def _needs_assessment_record(task: Task, actor: Any) -> None:
 
 @transaction.atomic
 def tasks_cancel_outstanding(*, case: Case, actor: Any, reason: str) -> int:
-    """Cancel the case's outstanding tasks (e.g. when it closes)."""
+    """Take the case's outstanding tasks off the worklists (e.g. when it closes): open ones are
+    cancelled; a task already breached stays breached (returns count it), only no longer
+    outstanding."""
     count = 0
     for task in case.tasks.filter(is_outstanding=True):
-        _cancel(task, actor, reason)
+        if task.status == TaskStatus.BREACHED:
+            _close_breached(task, actor, reason)
+        else:
+            _cancel(task, actor, reason)
         count += 1
     return count
+
+
+def _close_breached(task: Task, actor: Any, reason: str) -> None:
+    """A missed deadline is not undone by closing the case: it stays breached, left undone."""
+    task.is_outstanding = False
+    task.save(update_fields=["is_outstanding", "updated_at"])
+    audit_event(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=task,
+        changes={"is_outstanding": [True, False]},
+        reason=f"{reason}; the deadline stays breached",
+    )
 
 
 def _cancel(task: Task, actor: Any, reason: str) -> None:

@@ -12,6 +12,7 @@ START_EVENTS = {
     "entered": "moving in",
     "closed": "the end of support",
     "first_contact": "first contact",
+    "serious_incident": "a serious incident",
 }
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAY_NAMES = dict(

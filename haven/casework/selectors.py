@@ -162,6 +162,11 @@ def notes_for(case: Case) -> QuerySet[CaseNote]:
     )
 
 
+def attempt_notes_for(case: Case) -> QuerySet[ContactAttempt]:
+    """The case's contact attempts that have notes, newest first (the notes page lists them)."""
+    return case.attempts.exclude(notes="").select_related("recorded_by").order_by("-attempted_at")
+
+
 def note_for_user(user: Any, note_id: Any) -> tuple[VisibleCase, CaseNote]:
     note = CaseNote.objects.select_related("case", "author").filter(pk=note_id).first()
     if note is None:

@@ -9,7 +9,11 @@ from haven.casework.services.access import (
     case_restriction_set,
     case_view_record,
 )
-from haven.casework.services.attempts import SafeContactBlockedError, contact_attempt_record
+from haven.casework.services.attempts import (
+    SafeContactBlockedError,
+    attempt_summary,
+    contact_attempt_record,
+)
 from haven.casework.services.closure import ClosureRefusedError, case_close, exit_requirements
 from haven.casework.services.events import case_event_record
 from haven.casework.services.exit_steps import (
@@ -44,6 +48,7 @@ __all__ = [
     "NoteNotEditableError",
     "SafeContactBlockedError",
     "TaskNotMarkableError",
+    "attempt_summary",
     "case_access_grant",
     "case_access_revoke",
     "case_allocate",

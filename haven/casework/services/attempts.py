@@ -78,7 +78,7 @@ def contact_attempt_record(
         channel=channel,
         direction=direction,
         outcome=outcome,
-        notes=notes,
+        notes=notes.strip(),
         attempted_at=attempted_at,
         recorded_by=recorded_by,
         is_final_letter=is_final_letter,
@@ -98,7 +98,11 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
         actor=actor,
         action=AuditAction.CREATE,
         target=attempt,
-        changes={"channel": [None, attempt.channel], "outcome": [None, attempt.outcome]},
+        changes={
+            "channel": [None, attempt.channel],
+            "outcome": [None, attempt.outcome],
+            **({"notes": [None, attempt.notes]} if attempt.notes else {}),
+        },
         reason=f"Safe-contact override: {attempt.override_reason}" if overridden else "",
     )
     summary = attempt_summary(attempt)
@@ -109,7 +113,13 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
         target=attempt,
         occurred_at=attempt.attempted_at,
         summary=summary,
-        data={"channel": attempt.channel, "outcome": attempt.outcome, "override": overridden},
+        data={
+            "channel": attempt.channel,
+            "outcome": attempt.outcome,
+            "override": overridden,
+            # the notes typed with the attempt, shown under it on the timeline
+            **({"notes": attempt.notes} if attempt.notes else {}),
+        },
     )
 
 

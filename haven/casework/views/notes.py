@@ -12,8 +12,15 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from haven.casework.forms.notes import CaseNoteForm, CorrectionForm
-from haven.casework.selectors import ReasonRequiredError, VisibleCase, note_for_user, notes_for
+from haven.casework.selectors import (
+    ReasonRequiredError,
+    VisibleCase,
+    attempt_notes_for,
+    note_for_user,
+    notes_for,
+)
 from haven.casework.services import (
+    attempt_summary,
     case_note_add,
     case_note_correct,
     case_note_edit,
@@ -30,7 +37,13 @@ def note_list(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     return render_page(
         request,
         "casework/note_list.html",
-        {"case": visible.case, "visible": visible, "notes": notes, "editable": editable},
+        {
+            "case": visible.case,
+            "visible": visible,
+            "notes": notes,
+            "editable": editable,
+            "attempts": [(a, attempt_summary(a)) for a in attempt_notes_for(visible.case)],
+        },
     )
 
 

@@ -32,7 +32,12 @@ from haven.casework.services.notes import (
 )
 from haven.casework.services.opening import case_open_from_referral
 from haven.casework.services.risk_level import case_risk_level_set
-from haven.casework.services.states import case_state_change, waiting_list_block
+from haven.casework.services.states import (
+    case_next_states,
+    case_state_change,
+    waiting_list_block,
+    waiting_list_exemption,
+)
 from haven.casework.services.tasks import (
     TaskNotMarkableError,
     case_tasks_sync,
@@ -55,6 +60,7 @@ __all__ = [
     "case_break_glass",
     "case_close",
     "case_event_record",
+    "case_next_states",
     "case_note_add",
     "case_note_correct",
     "case_note_edit",
@@ -77,4 +83,5 @@ __all__ = [
     "task_mark_done",
     "tasks_mark_breached",
     "waiting_list_block",
+    "waiting_list_exemption",
 ]

@@ -26,10 +26,11 @@ from haven.casework.services import (
     case_access_revoke,
     case_allocate,
     case_close,
+    case_next_states,
     case_restriction_set,
     case_state_change,
     exit_requirements,
-    waiting_list_block,
+    waiting_list_exemption,
 )
 from haven.casework.transitions import TransitionRefusedError, allowed_next_states
 from haven.casework.views.case_access import case_url, with_case
@@ -40,7 +41,10 @@ from haven.casework.views.rendering import render_page
 @with_case(change=True)
 def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
-    states = sorted(allowed_next_states(case.state) - {"closed"})
+    states = case_next_states(case)
+    if not states:
+        messages.info(request, "No change of state is open for this case now")
+        return redirect(case_url(visible))
     form = StateChangeForm(request.POST if request.method == "POST" else None, states=states)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,11 +59,10 @@ def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         else:
             messages.success(request, "Case state changed")
             return redirect(case_url(visible))
-    waiting_block = waiting_list_block(case) if "waiting_list" in states else None
     return render_page(
         request,
         "casework/state_form.html",
-        {"form": form, "case": case, "waiting_block": waiting_block},
+        {"form": form, "case": case, "waiting_block": waiting_list_exemption(case)},
     )
 
 

@@ -13,7 +13,7 @@ from haven.casework.selectors import (
     tasks_for,
     timeline_for,
 )
-from haven.casework.services import exit_requirements, task_done_refusal
+from haven.casework.services import case_next_states, exit_requirements, task_done_refusal
 from haven.casework.transitions import allowed_next_states
 from haven.casework.views.case_access import with_case
 from haven.casework.views.exit_steps import record_links
@@ -54,8 +54,7 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             request.GET.get("page")
         ),
         "named_staff": named_staff(case) if case.is_restricted else [],
-        "can_change_state": visible.can_change
-        and bool(allowed_next_states(case.state) - {"closed"}),
+        "can_change_state": visible.can_change and bool(case_next_states(case)),
         "can_close": visible.can_change and "closed" in allowed_next_states(case.state),
         "risk_links": _risk_links(visible),
         "requirements": requirements,

@@ -10,9 +10,11 @@ from haven.casework.services.access import (
     case_view_record,
 )
 from haven.casework.services.attempts import (
+    AttemptRefusedError,
     SafeContactBlockedError,
     attempt_summary,
     contact_attempt_record,
+    success_state_choices,
 )
 from haven.casework.services.closure import ClosureRefusedError, case_close, exit_requirements
 from haven.casework.services.events import case_event_record
@@ -48,6 +50,7 @@ from haven.casework.services.tasks import (
 )
 
 __all__ = [
+    "AttemptRefusedError",
     "ClosureRefusedError",
     "ExitStepRefusedError",
     "NoteNotEditableError",
@@ -79,6 +82,7 @@ __all__ = [
     "note_edit_refusal",
     "onward_referral_record",
     "opened_minute",
+    "success_state_choices",
     "task_done_refusal",
     "task_mark_done",
     "tasks_mark_breached",

@@ -65,16 +65,25 @@ def test_a_contract_without_a_waiting_list_never_offers_it(
     assert "Waiting list:" not in body
 
 
-def test_an_engaged_case_without_a_waiting_list_has_no_state_to_change_to(
+def test_an_engaged_case_without_a_waiting_list_is_offered_only_declined_support(
     client, open_case, contract_for, personas
 ):
     case = open_case(contract_for("victim-first-2018"))
     case.state = CaseState.ENGAGED
     case.save()
     client.force_login(personas.caseworker)
-    response = client.get(url(case))
+    body = client.get(url(case)).content.decode()
+    assert 'value="declined"' in body
+    assert 'value="waiting_list"' not in body
+
+
+def test_a_closed_case_has_no_state_to_change_to(client, team_case, personas):
+    team_case.state = CaseState.CLOSED
+    team_case.save()
+    client.force_login(personas.caseworker)
+    response = client.get(url(team_case))
     assert response.status_code == 302
-    assert response.url == reverse("casework:detail", args=[case.pk])
+    assert response.url == reverse("casework:detail", args=[team_case.pk])
     page = client.get(response.url).content.decode()
-    assert url(case) not in page
+    assert url(team_case) not in page
     assert "No change of state is open for this case now" in page

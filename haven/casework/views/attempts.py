@@ -10,7 +10,12 @@ from django.utils import timezone
 from haven.casework.forms.attempts import ContactAttemptForm
 from haven.casework.safety import preferences_of
 from haven.casework.selectors import VisibleCase
-from haven.casework.services import SafeContactBlockedError, contact_attempt_record
+from haven.casework.services import (
+    AttemptRefusedError,
+    SafeContactBlockedError,
+    contact_attempt_record,
+    success_state_choices,
+)
 from haven.casework.views.case_access import case_url, with_case
 from haven.casework.views.rendering import render_page
 from haven.people.safe_contact import unsafe_channels
@@ -20,7 +25,9 @@ from haven.people.safe_contact import unsafe_channels
 def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
     form = ContactAttemptForm(
-        request.POST if request.method == "POST" else None, initial={"attempted_at": timezone.now()}
+        request.POST if request.method == "POST" else None,
+        initial={"attempted_at": timezone.now()},
+        next_states=success_state_choices(case),
     )
     blocked: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -35,7 +42,11 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 recorded_by=request.user,
                 notes=data["notes"],
                 override_reason=form.override_reason_value(),
+                next_state=data.get("next_state") or "",
             )
+        except AttemptRefusedError as refused:
+            field = refused.field if refused.field in form.fields else None
+            form.add_error(field, str(refused))
         except SafeContactBlockedError as blocked_error:
             blocked = blocked_error.reasons
             form.add_error("override", "This channel is not safe now: " + "; ".join(blocked))

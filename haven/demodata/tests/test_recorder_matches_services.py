@@ -53,8 +53,7 @@ NOT_CONTACTABLE = [
 ENGAGED_HIGH_RISK = [
     (3, "accept", {}),
     (30, "attempt", {"channel": "phone", "outcome": "no_answer"}),
-    (70, "attempt", {"channel": "phone", "outcome": "reached"}),
-    (71, "state", {"to_state": "engaged"}),
+    (70, "attempt", {"channel": "phone", "outcome": "reached"}),  # engaged by the profile
     (72, "risk", {"level": "high"}),
     (90, "note", {"note_type": "contact", "text": "Safety plan agreed."}),
     (900, "exit_event", {}),

@@ -1,6 +1,8 @@
 """Every write to the case record (STYLE habit 1): atomic, audited, on the timeline."""
 
 from haven.casework.services.access import (
+    AllocationRefusedError,
+    allocation_refusal,
     case_access_grant,
     case_access_revoke,
     case_allocate,
@@ -50,12 +52,14 @@ from haven.casework.services.tasks import (
 )
 
 __all__ = [
+    "AllocationRefusedError",
     "AttemptRefusedError",
     "ClosureRefusedError",
     "ExitStepRefusedError",
     "NoteNotEditableError",
     "SafeContactBlockedError",
     "TaskNotMarkableError",
+    "allocation_refusal",
     "attempt_summary",
     "case_access_grant",
     "case_access_revoke",

@@ -18,6 +18,7 @@ from haven.casework.services.attempts import (
     contact_attempt_record,
     success_state_choices,
 )
+from haven.casework.services.closed import CaseClosedError
 from haven.casework.services.closure import ClosureRefusedError, case_close, exit_requirements
 from haven.casework.services.events import case_event_record
 from haven.casework.services.exit_steps import (
@@ -54,6 +55,7 @@ from haven.casework.services.tasks import (
 __all__ = [
     "AllocationRefusedError",
     "AttemptRefusedError",
+    "CaseClosedError",
     "ClosureRefusedError",
     "ExitStepRefusedError",
     "NoteNotEditableError",

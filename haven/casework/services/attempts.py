@@ -20,6 +20,7 @@ from haven.casework.models import (
     Task,
 )
 from haven.casework.safety import unsafe_reasons
+from haven.casework.services.closed import refuse_attempt_if_closed
 from haven.casework.services.events import case_event_record
 from haven.casework.services.states import waiting_list_block
 from haven.casework.services.tasks import case_tasks_sync, task_complete
@@ -133,6 +134,7 @@ def contact_attempt_record(
     A successful contact on a new or contacting case moves it on as the profile says
     (`first_contact.on_success`): to engaged, or to `next_state` when the profile asks.
     """
+    refuse_attempt_if_closed(case)  # on a closed case, only towards an open follow-up
     move_to = state_after_success(case, outcome, next_state)
     reasons: list[str] = []
     if direction == Direction.OUTBOUND:
@@ -246,6 +248,8 @@ def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any, move_to: str
             summary="State changed from New to Contacting (first attempt)",
             data={"from": CaseState.NEW, "to": CaseState.CONTACTING},
         )
+    if case.state == CaseState.CLOSED:
+        return  # a follow-up contact after closure starts no first-contact clocks or letters
     if first_contact.is_successful_contact(attempt.outcome) and case.first_contact_at is None:
         case.first_contact_at = attempt.attempted_at
         fields.append("first_contact_at")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from haven.casework import first_contact
 from haven.casework.deadline_rules import case_situation, evaluation_for, profile_of
 from haven.casework.models import Case, CaseState, Task, TaskStatus
+from haven.casework.rules import is_follow_up
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -123,8 +124,8 @@ def opened_minute(opened_at: datetime) -> datetime:
 
 def task_done_refusal(task: Task) -> str | None:
     """Why staff may not mark this task done by hand, or None when they may."""
-    if task.case.state == CaseState.CLOSED:
-        return "The case is closed"
+    if task.case.state == CaseState.CLOSED and not is_follow_up(task):
+        return "The case is closed"  # casework.rules: only follow-up duties after closure
     if task.status == TaskStatus.CANCELLED:
         return "This deadline was cancelled"
     if task.completed_at is not None:

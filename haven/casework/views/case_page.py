@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from haven.casework.models import Task
+from haven.casework.rules import attempt_refusal, open_follow_ups, record_refusal
 from haven.casework.selectors import (
     VisibleCase,
     named_staff,
@@ -57,6 +58,10 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         "can_change_state": visible.can_change and bool(case_next_states(case)),
         "can_close": visible.can_change and "closed" in allowed_next_states(case.state),
         "risk_links": _risk_links(visible),
+        # casework.rules: a closed case takes nothing, bar the contact towards an open follow-up
+        "can_record": visible.can_change and record_refusal(case) is None,
+        "can_record_attempt": visible.can_change and attempt_refusal(case) is None,
+        "follow_ups": list(open_follow_ups(case)),
         "requirements": requirements,
         "record_links": record_links(request.user, visible, requirements),
     }

@@ -6,10 +6,10 @@ import logging
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from allauth.core import context as allauth_context
 from django.contrib import messages
 from django.http import HttpRequest
 

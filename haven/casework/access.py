@@ -134,6 +134,28 @@ def can_change_case(user: Any, case: Any, *, named: bool = False) -> bool:
     )
 
 
+def may_change_case(user: Any, case: Any) -> bool:
+    """The change rule as casework honours it everywhere (`selectors.case_for_user`): on a
+    restricted case only named staff, or staff in scope with a current reason (break-glass);
+    named staff keep their change role wherever their team is."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if not case.is_restricted:
+        return can_change_case(user, case)
+    from django.utils import timezone
+
+    from haven.casework.models import BreakGlassGrant, CaseAccess
+
+    if CaseAccess.objects.filter(case=case, user=user).exists():
+        return can_change_case(user, case, named=True)
+    reason_given = BreakGlassGrant.objects.filter(
+        case=case, user=user, expires_at__gt=timezone.now()
+    ).exists()
+    return reason_given and can_change_case(user, case)
+
+
 def can_manage_case(user: Any, case: Any) -> bool:
     """Allocate, restrict and manage named staff: team leaders and service managers."""
     return bool(user.is_superuser or roles_for_case(user, case) & MANAGE_ROLES)

@@ -165,7 +165,8 @@ class Task(HavenModel):
     attempts_made = models.PositiveSmallIntegerField(default=0)
     completed_at = models.DateTimeField(null=True, blank=True)
     met_at = models.DateTimeField(null=True, blank=True)
-    # False once completed (met or late) or cancelled; a breached task not yet done stays True.
+    # False once completed (met or late) or cancelled; a breached task not yet done stays True
+    # until done late or its case closes (then it stays breached, never done).
     is_outstanding = models.BooleanField(default=True, editable=False)
     # Copies of case.allocated_to / case.team (the worklist indexes below lead with them).
     allocated_to = models.ForeignKey(

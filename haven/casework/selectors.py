@@ -12,10 +12,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from haven.accounts.models import Team, User
+from haven.accounts.models import Membership, Team, User
 from haven.accounts.roles import Role
 from haven.accounts.selectors import active_staff_in
 from haven.casework.access import (
+    TEAM_ROLES,
     can_change_case,
     can_manage_case,
     named_cases_of,
@@ -163,6 +164,11 @@ def notes_for(case: Case) -> QuerySet[CaseNote]:
     )
 
 
+def attempt_notes_for(case: Case) -> QuerySet[ContactAttempt]:
+    """The case's contact attempts that have notes, newest first (the notes page lists them)."""
+    return case.attempts.exclude(notes="").select_related("recorded_by").order_by("-attempted_at")
+
+
 def note_for_user(user: Any, note_id: Any) -> tuple[VisibleCase, CaseNote]:
     note = CaseNote.objects.select_related("case", "author").filter(pk=note_id).first()
     if note is None:
@@ -198,6 +204,62 @@ def staff_for_case(case: Case) -> QuerySet[User]:
     return active_staff_in(
         [case.contract.provider_id], [Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER]
     )
+
+
+@dataclass(frozen=True)
+class AllocationChoice:
+    """A team, or a worker with their team, that may take the case (one option of the form)."""
+
+    team: Team | None
+    worker: User | None
+
+    @property
+    def value(self) -> str:
+        if self.team is None:
+            return ""
+        return f"{self.team.pk}:{self.worker.pk if self.worker else ''}"
+
+    @property
+    def label(self) -> str:
+        if self.team is None:
+            return "Nobody (no team)"
+        if self.worker is None:
+            return f"{self.team.name}: not allocated to a worker yet"
+        return f"{self.worker.get_full_name()} ({self.team.name})"
+
+
+def allocation_choices(case: Case) -> list[AllocationChoice]:
+    """Only valid pairs: each team of the case's provider, and each active caseworker or team
+    leader with their team (`services.allocation_refusal` refuses anything else)."""
+    if case.contract.provider_id is None:
+        return [AllocationChoice(None, None)]
+    teams = list(teams_for_case(case))
+    members = (
+        Membership.objects.filter(team__in=teams, role__in=TEAM_ROLES, user__is_active=True)
+        .select_related("user", "team")
+        .order_by("user__full_name", "team__name")
+    )
+    seen: set[tuple[Any, Any]] = set()
+    workers = []
+    for membership in members:
+        if (membership.user_id, membership.team_id) not in seen:
+            seen.add((membership.user_id, membership.team_id))
+            workers.append(AllocationChoice(membership.team, membership.user))
+    return [
+        AllocationChoice(None, None),
+        *(AllocationChoice(team, None) for team in teams),
+        *workers,
+    ]
+
+
+def may_still_open(user: Any, case_id: Any) -> bool:
+    """Whether the user can open this case now (after an action that may have moved it out of
+    their scope): in scope, and named or with a current reason when restricted."""
+    try:
+        case_for_user(user, case_id)
+    except (Http404, PermissionDenied, ReasonRequiredError):
+        return False
+    return True
 
 
 def teams_for_case(case: Case) -> QuerySet[Team]:

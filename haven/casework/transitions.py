@@ -16,7 +16,8 @@ STATES = (NEW, CONTACTING, ENGAGED, WAITING_LIST, DECLINED, NOT_CONTACTABLE, CLO
 ALLOWED: dict[str, frozenset[str]] = {
     NEW: frozenset({CONTACTING, ENGAGED, WAITING_LIST, DECLINED, NOT_CONTACTABLE, CLOSED}),
     CONTACTING: frozenset({ENGAGED, WAITING_LIST, DECLINED, NOT_CONTACTABLE, CLOSED}),
-    ENGAGED: frozenset({WAITING_LIST, CLOSED}),
+    # a person engaged at first contact (profile first_contact.on_success) may still decline
+    ENGAGED: frozenset({WAITING_LIST, DECLINED, CLOSED}),
     WAITING_LIST: frozenset({CONTACTING, ENGAGED, DECLINED, CLOSED}),
     DECLINED: frozenset({CONTACTING, CLOSED}),
     NOT_CONTACTABLE: frozenset({CONTACTING, CLOSED}),

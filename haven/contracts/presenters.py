@@ -12,6 +12,7 @@ START_EVENTS = {
     "entered": "moving in",
     "closed": "the end of support",
     "first_contact": "first contact",
+    "serious_incident": "a serious incident",
 }
 # what staff call each condition of a rule (profile keys stay in the profile)
 WHEN_HEADINGS = {"method": "Contact by", "risk": "Risk", "priority": "Priority"}

@@ -37,7 +37,7 @@ from haven.deadlines import (
 
 USAGE = (
     "haven sla explain CONTRACT [--method M] [--risk R] [--priority P] [--received T] "
-    "[--incident T] [--accepted T] [--entered T] [--first-contact T] [--closed T]"
+    "[--incident T] [--accepted T] [--entered T] [--first-contact T] [--closed T] [--serious-incident T]"
 )
 EVENT_FLAGS = {event: f"--{event.value.replace('_', '-')}" for event in StartEvent}
 EVENT_HELP = {
@@ -47,6 +47,7 @@ EVENT_HELP = {
     StartEvent.ENTERED: "when the person moved into the refuge",
     StartEvent.FIRST_CONTACT: "the first spoken or web-chat contact",
     StartEvent.CLOSED: "when support ended",
+    StartEvent.SERIOUS_INCIDENT: "when a serious incident happened",
 }
 DIMENSION_FLAGS = {"method": "--method", "risk": "--risk", "priority": "--priority"}
 

@@ -27,6 +27,7 @@ EVENT_VERBS = {
     StartEvent.ENTERED: "entered",
     StartEvent.CLOSED: "support closed",
     StartEvent.FIRST_CONTACT: "first contact",
+    StartEvent.SERIOUS_INCIDENT: "serious incident at",
 }
 
 

@@ -17,6 +17,8 @@ class StartEvent(StrEnum):
     ENTERED = "entered"  # moved into the refuge
     CLOSED = "closed"  # support ended
     FIRST_CONTACT = "first_contact"  # the first spoken or web-chat contact
+    # a serious incident recorded on the case (its own event, never the referral's incident)
+    SERIOUS_INCIDENT = "serious_incident"
 
 
 class DurationKind(StrEnum):

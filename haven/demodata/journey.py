@@ -125,6 +125,7 @@ class Journey:
         self.r, self.rng, self.now, self.staff, self.risk = recorder, rng, now, staff, risk
         self.support_days = support_days
         self.first_risk_chance = first_risk_chance
+        self.next_state = ""  # what a successful contact leads to, when the profile asks
 
     def play(self) -> None:
         r, rng = self.r, self.rng
@@ -136,6 +137,10 @@ class Journey:
         )[0]
         if fate == "waiting_list" and not self._may_wait():
             fate = "engaged"
+        # a profile with first_contact.on_success: ask has the worker say what a successful
+        # contact leads to (a declined fate declines later, after engaging)
+        asks = r.profile.first_contact is not None and r.profile.first_contact.on_success == "ask"
+        self.next_state = ("waiting_list" if fate == "waiting_list" else "engaged") if asks else ""
         contacted_at = self.first_contact(reachable=fate != "not_contactable")
         if contacted_at is None:
             self.not_contactable()
@@ -187,6 +192,7 @@ class Journey:
             actor=self.staff.worker,
             direction=direction,
             override_reason=self.rng.choice(OVERRIDES),
+            next_state=self.next_state,
         )
         return True
 
@@ -283,8 +289,7 @@ class Journey:
 
     def support(self, contacted_at: datetime, fate: str) -> None:
         r, rng, worker = self.r, self.rng, self.staff.worker
-        if fate not in {"declined", "waiting_list"}:
-            r.change_state(to_state=CaseState.ENGAGED, actor=worker, at=contacted_at)
+        # the successful contact moved the case on (engaged, or the waiting list when asked)
         if rng.random() < self.first_risk_chance:
             self.assess("first_contact", contacted_at + timedelta(hours=rng.uniform(0.2, 30)))
         if fate == "declined":
@@ -301,15 +306,7 @@ class Journey:
         length = timedelta(days=rng.uniform(*self.support_days))
         end = contacted_at + length
         if fate == "waiting_list":
-            joined = contacted_at + timedelta(hours=2)
-            if joined > self.now:
-                return
-            r.change_state(
-                to_state=CaseState.WAITING_LIST,
-                actor=worker,
-                at=joined,
-                reason="No outreach space this week",
-            )
+            joined = contacted_at  # put on the waiting list when the contact was recorded
             started = joined + timedelta(days=rng.uniform(7, 40))
             if started > self.now:
                 return

@@ -34,7 +34,13 @@ from haven.casework.models import (
     Task,
     TaskStatus,
 )
-from haven.casework.services.attempts import attempt_summary, final_letter_task_fields
+from haven.casework.services.attempts import (
+    attempt_summary,
+    final_letter_task_fields,
+    moved_on_summary,
+    on_success_rule,
+    state_after_success,
+)
 from haven.casework.services.closure import REQUIREMENT_EVENTS, applicable_requirements
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.profiles.schema import Profile
@@ -218,9 +224,11 @@ class CaseRecorder:
         direction: str = Direction.OUTBOUND,
         override_reason: str = "",
         notes: str = "",
+        next_state: str = "",
     ) -> ContactAttempt:
         """`contact_attempt_record`; an unsafe outbound channel is recorded with the override."""
         self.mark_breached(at)
+        move_to = state_after_success(self.case, outcome, next_state)
         reasons = self.unsafe_reasons(channel, outcome, at) if direction == "outbound" else []
         case = self.case
         attempt = unsaved(
@@ -246,11 +254,16 @@ class CaseRecorder:
             actor=actor,
             target=attempt,
             summary=summary,
-            data={"channel": channel, "outcome": outcome, "override": bool(reasons)},
+            data={
+                "channel": channel,
+                "outcome": outcome,
+                "override": bool(reasons),
+                **({"notes": notes} if notes else {}),
+            },
             at=at,
         )
         self._update_tasks(attempt, actor)
-        self._after_attempt(attempt, actor)
+        self._after_attempt(attempt, actor, move_to)
         return attempt
 
     def _update_tasks(self, attempt: ContactAttempt, actor: Any) -> None:
@@ -266,9 +279,25 @@ class CaseRecorder:
                 how = "final letter" if ends_by_letter else Outcome(attempt.outcome).label.lower()
                 self.complete(task, done_at=attempt.attempted_at, actor=actor, how=how)
 
-    def _after_attempt(self, attempt: ContactAttempt, actor: Any) -> None:
+    def _after_attempt(self, attempt: ContactAttempt, actor: Any, move_to: str | None) -> None:
         case, at = self.case, attempt.attempted_at
-        if case.state == CaseState.NEW:
+        if move_to is not None:
+            before, first = case.state, case.first_contact_at is None
+            case.state = move_to
+            self.event(
+                kind="state_changed",
+                actor=actor,
+                target=case,
+                summary=moved_on_summary(case, before, move_to, attempt.outcome, first),
+                data={
+                    "from": before,
+                    "to": move_to,
+                    "rule": "first_contact.on_success",
+                    "citation": on_success_rule(case)[1],
+                },
+                at=at,
+            )
+        elif case.state == CaseState.NEW:
             case.state = CaseState.CONTACTING
             self.event(
                 kind="state_changed",
@@ -462,7 +491,8 @@ class CaseRecorder:
         case.closure_reason = reason
         case.closure_overrides = {key: overrides[key] for key in missing}
         for task in self.outstanding():
-            task.status = TaskStatus.CANCELLED
+            if task.status != TaskStatus.BREACHED:  # a breach stays a breach
+                task.status = TaskStatus.CANCELLED
             task.is_outstanding = False
         self.event(
             kind="case_closed",

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import rules
 
+from haven.casework.access import change_organisations_of
 from haven.casework.rules import has_case_role, may_change_cases
+
+
+@rules.predicate
+def may_decide_referral(user: Any, referral: Any) -> bool:
+    """Accepting or declining: caseworkers, team leaders and service managers of the provider
+    that runs the referral's contract, while the contract is active (superusers too)."""
+    if referral is None or user is None or not user.is_authenticated:
+        return False
+    contract = referral.contract
+    if not contract.is_active:
+        return False
+    return bool(user.is_superuser) or contract.provider_id in change_organisations_of(user)
+
 
 rules.add_perm("referrals.view_referrals", has_case_role | rules.is_superuser)
 rules.add_perm("referrals.create_referral", may_change_cases | rules.is_superuser)
+rules.add_perm("referrals.decide_referral", may_decide_referral)

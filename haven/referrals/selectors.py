@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
-from haven.casework.access import change_organisations_of, contracts_of, visible_q
+from haven.casework.access import TEAM_ROLES, change_organisations_of, contracts_of, visible_q
 from haven.casework.models import BreakGlassGrant, Case
 from haven.casework.selectors import case_for_user
 from haven.contracts.models import Contract
@@ -140,8 +140,10 @@ def person_for_referral(user: Any, person_id: Any) -> Person | None:
 
 
 def intake_team_for(user: Any, contract: Contract) -> Any:
-    """The team a case accepted by this user joins: their team in the contract's provider."""
+    """The team a case accepted by this user joins: their team in the contract's provider, where
+    they are a caseworker or team leader (so the case can be allocated to them there)."""
     for membership in user.memberships.select_related("team").all():
-        if membership.team_id and membership.organisation_id == contract.provider_id:
+        in_provider = membership.organisation_id == contract.provider_id
+        if membership.team_id and in_provider and membership.role in TEAM_ROLES:
             return membership.team
     return None

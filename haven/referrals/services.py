@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +24,15 @@ REPEAT_WINDOW = timedelta(days=365)
 
 class ReferralNotPendingError(Exception):
     """Only a referral waiting for a decision can be accepted or declined."""
+
+
+def _refuse_unless_may_decide(referral: Referral, actor: Any) -> None:
+    """A member of staff decides only where `referrals.decide_referral` allows (the system,
+    e.g. the workbook import run from the command line, decides as itself)."""
+    if getattr(actor, "is_authenticated", False) and not actor.has_perm(
+        "referrals.decide_referral", referral
+    ):
+        raise PermissionDenied("You may not decide referrals to this contract")
 
 
 def eligibility_of(referral: Referral) -> EligibilityDecision:
@@ -121,6 +131,7 @@ def referral_accept(
     """Accept the referral and open its case (returns the Case)."""
     from haven.casework.services import case_open_from_referral
 
+    _refuse_unless_may_decide(referral, accepted_by)
     if referral.decision != Decision.PENDING:
         raise ReferralNotPendingError("This referral has already been decided")
     referral.decision = Decision.ACCEPTED
@@ -145,6 +156,7 @@ def referral_accept(
 @transaction.atomic
 def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Referral:
     """Decline with a reason; the referral is kept."""
+    _refuse_unless_may_decide(referral, declined_by)
     if referral.decision != Decision.PENDING:
         raise ReferralNotPendingError("This referral has already been decided")
     if not reason.strip():

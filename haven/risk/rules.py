@@ -7,20 +7,22 @@ from typing import Any
 from rules.permissions import add_perm
 from rules.predicates import is_superuser, predicate
 
-from haven.casework.access import can_change_case, can_manage_case
+from haven.casework.access import can_manage_case, may_change_case
 from haven.casework.rules import has_case_role
 
 
 @predicate
 def may_complete_for_case(user: Any, case: Any) -> bool:
-    """Caseworkers, team leaders and service managers who reach the case (not analysts)."""
-    return case is not None and can_change_case(user, case)
+    """Caseworkers, team leaders and service managers who may change the case as casework has
+    it (not analysts): on a restricted case named staff, or others with a current reason."""
+    return case is not None and may_change_case(user, case)
 
 
 @predicate
 def may_override_for_case(user: Any, case: Any) -> bool:
-    """Changing a computed level needs a team leader or service manager of the case."""
-    return case is not None and can_manage_case(user, case)
+    """Changing a computed level needs a team leader or service manager of the case (who may
+    change it: the restriction applies here too)."""
+    return case is not None and may_change_case(user, case) and can_manage_case(user, case)
 
 
 add_perm("risk.view_risk", has_case_role | is_superuser)

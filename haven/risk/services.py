@@ -9,11 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from haven.casework.models import Case, TaskStatus
 from haven.casework.services import case_event_record
+from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.tasks import case_tasks_sync, task_complete
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -54,8 +56,17 @@ def risk_assessment_complete(
 ) -> RiskAssessment:
     """Score and record a completed checklist, update the case's level, timeline and audit.
 
-    Raises AssessmentInvalid (with the field) before anything is saved.
+    Raises AssessmentInvalid (with the field) before anything is saved; PermissionDenied when
+    the member of staff may not change this case (risk.complete_assessment, which honours the
+    restriction and its named staff), or may not override the level; CaseClosedError on a
+    closed case.
     """
+    refuse_if_closed(case)
+    if getattr(completed_by, "is_authenticated", False):
+        if not completed_by.has_perm("risk.complete_assessment", case):
+            raise PermissionDenied("You may not complete the risk checklist on this case")
+        if level_override is not None and not completed_by.has_perm("risk.override_level", case):
+            raise PermissionDenied("You may not change the risk level on this case")
     if stage not in RiskStage.values:
         raise AssessmentInvalid("stage", "Select when the checklist was completed")
     if completed_at > timezone.now():

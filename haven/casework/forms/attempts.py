@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from haven.casework.models import Channel, Direction, Outcome
+from haven.casework.first_contact import SUCCESS
+from haven.casework.models import CaseState, Channel, Direction, Outcome
 from haven.govuk.forms import (
     GovukCheckboxesField,
     GovukDateTimeField,
@@ -60,8 +61,25 @@ class ContactAttemptForm(GovukForm):
         hint="Only if the safe-contact check blocked this channel. Your reason is audited.",
     )
 
+    def __init__(self, *args: Any, next_states: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if next_states:
+            # the profile asks (first_contact.on_success: ask) what a successful contact leads to
+            self.fields["next_state"] = GovukRadiosField(
+                label="If you spoke to the person: what happens next?",
+                choices=[(state, CaseState(state).label) for state in next_states],
+                required=False,
+                hint="This contract asks you to say whether support starts now.",
+            )
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if (
+            "next_state" in self.fields
+            and cleaned.get("outcome") in SUCCESS
+            and not cleaned.get("next_state")
+        ):
+            self.add_error("next_state", "Select what happens next")
         channel, outcome = cleaned.get("channel"), cleaned.get("outcome")
         if channel and outcome and outcome not in OUTCOMES_FOR_CHANNEL.get(channel, set()):
             self.add_error(

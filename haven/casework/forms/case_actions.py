@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from haven.casework.models import CaseState, ExitType
+from haven.casework.selectors import AllocationChoice
 from haven.casework.services.closure import ExitRequirement
 from haven.contracts.citations import cite
 from haven.govuk.forms import (
     GovukForm,
     GovukModelSelectField,
     GovukRadiosField,
+    GovukSelectField,
     GovukTextareaField,
 )
 
@@ -27,15 +29,21 @@ class StateChangeForm(GovukForm):
 
 
 class AllocationForm(GovukForm):
-    allocated_to = GovukModelSelectField(
-        queryset=None, label="Worker", required=False, empty_label="Nobody"
-    )
-    team = GovukModelSelectField(queryset=None, label="Team", required=False, empty_label="No team")
+    """One choice of a valid pair: a team, or a worker in their team (never a mismatch)."""
 
-    def __init__(self, *args: Any, staff: Any, teams: Any, **kwargs: Any) -> None:
+    allocation = GovukSelectField(
+        label="Allocate to",
+        required=False,
+        hint="A worker is listed with each team they work in.",
+    )
+
+    def __init__(self, *args: Any, choices: list[AllocationChoice], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["allocated_to"].queryset = staff  # type: ignore[attr-defined]
-        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        self.by_value = {choice.value: choice for choice in choices}
+        self.fields["allocation"].choices = [(c.value, c.label) for c in choices]  # type: ignore[attr-defined]
+
+    def chosen(self) -> AllocationChoice:
+        return self.by_value[self.cleaned_data.get("allocation") or ""]
 
 
 class RestrictionForm(GovukForm):

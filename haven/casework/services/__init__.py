@@ -1,6 +1,8 @@
 """Every write to the case record (STYLE habit 1): atomic, audited, on the timeline."""
 
 from haven.casework.services.access import (
+    AllocationRefusedError,
+    allocation_refusal,
     case_access_grant,
     case_access_revoke,
     case_allocate,
@@ -9,7 +11,14 @@ from haven.casework.services.access import (
     case_restriction_set,
     case_view_record,
 )
-from haven.casework.services.attempts import SafeContactBlockedError, contact_attempt_record
+from haven.casework.services.attempts import (
+    AttemptRefusedError,
+    SafeContactBlockedError,
+    attempt_summary,
+    contact_attempt_record,
+    success_state_choices,
+)
+from haven.casework.services.closed import CaseClosedError
 from haven.casework.services.closure import ClosureRefusedError, case_close, exit_requirements
 from haven.casework.services.events import case_event_record
 from haven.casework.services.exit_steps import (
@@ -28,7 +37,12 @@ from haven.casework.services.notes import (
 )
 from haven.casework.services.opening import case_open_from_referral
 from haven.casework.services.risk_level import case_risk_level_set
-from haven.casework.services.states import case_state_change, waiting_list_block
+from haven.casework.services.states import (
+    case_next_states,
+    case_state_change,
+    waiting_list_block,
+    waiting_list_exemption,
+)
 from haven.casework.services.tasks import (
     TaskNotMarkableError,
     case_tasks_sync,
@@ -39,17 +53,23 @@ from haven.casework.services.tasks import (
 )
 
 __all__ = [
+    "AllocationRefusedError",
+    "AttemptRefusedError",
+    "CaseClosedError",
     "ClosureRefusedError",
     "ExitStepRefusedError",
     "NoteNotEditableError",
     "SafeContactBlockedError",
     "TaskNotMarkableError",
+    "allocation_refusal",
+    "attempt_summary",
     "case_access_grant",
     "case_access_revoke",
     "case_allocate",
     "case_break_glass",
     "case_close",
     "case_event_record",
+    "case_next_states",
     "case_note_add",
     "case_note_correct",
     "case_note_edit",
@@ -68,8 +88,10 @@ __all__ = [
     "note_edit_refusal",
     "onward_referral_record",
     "opened_minute",
+    "success_state_choices",
     "task_done_refusal",
     "task_mark_done",
     "tasks_mark_breached",
     "waiting_list_block",
+    "waiting_list_exemption",
 ]

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from haven.accounts.models import Membership
+from haven.casework.access import TEAM_ROLES
 from haven.casework.models import BreakGlassGrant, Case, CaseAccess
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
@@ -24,11 +26,43 @@ RESTRICTED_ON_OPENING = (
 )
 
 
+class AllocationRefusedError(Exception):
+    """Not a worker and team this case can be allocated to; `field` names the one at fault."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def allocation_refusal(*, case: Case, allocated_to: Any, team: Any) -> tuple[str, str] | None:
+    """(field, reason) when this worker/team pair cannot take the case, else None.
+
+    A case goes to a team of its contract's provider, and a worker only with their team: an
+    active caseworker or team leader of that team (anyone else could not see the case)."""
+    if team is not None and team.organisation_id != case.contract.provider_id:
+        return "team", f"{team} is not a team of this case's service"
+    if allocated_to is None:
+        return None
+    name = allocated_to.get_full_name() or "This member of staff"
+    if team is None:
+        return "team", f"Choose {name}'s team: a worker takes a case in their team"
+    if not allocated_to.is_active:
+        return "allocated_to", f"{name} no longer works in Haven"
+    member = Membership.objects.filter(user=allocated_to, team=team, role__in=TEAM_ROLES)
+    if not member.exists():
+        return "allocated_to", f"{name} is not a caseworker or team leader in {team}"
+    return None
+
+
 @transaction.atomic
 def case_allocate(
     *, case: Case, allocated_by: Any, allocated_to: Any = None, team: Any = None
 ) -> Case:
-    """Allocate the case to a worker and/or team (None clears)."""
+    """Allocate the case to a team, or to a worker in their team (None clears); any other pair
+    raises AllocationRefusedError before anything changes."""
+    refusal = allocation_refusal(case=case, allocated_to=allocated_to, team=team)
+    if refusal is not None:
+        raise AllocationRefusedError(*refusal)
     before = {"allocated_to": case.allocated_to_id, "team": case.team_id}
     case.allocated_to, case.team = allocated_to, team
     case.save(update_fields=["allocated_to", "team", "updated_at"])

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from haven.casework import first_contact
+from haven.casework import first_contact, transitions
 from haven.casework.deadline_rules import profile_of
 from haven.casework.models import (
     Case,
@@ -20,7 +20,9 @@ from haven.casework.models import (
     Task,
 )
 from haven.casework.safety import unsafe_reasons
+from haven.casework.services.closed import refuse_attempt_if_closed
 from haven.casework.services.events import case_event_record
+from haven.casework.services.states import waiting_list_block
 from haven.casework.services.tasks import case_tasks_sync, task_complete
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -32,6 +34,68 @@ class SafeContactBlockedError(Exception):
     def __init__(self, reasons: list[str]) -> None:
         super().__init__("; ".join(reasons))
         self.reasons = reasons
+
+
+class AttemptRefusedError(Exception):
+    """The attempt cannot be recorded as given; `field` names the form field it is about."""
+
+    def __init__(self, field: str | None, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# A successful contact moves a case in these states on (profile `first_contact.on_success`).
+MOVES_ON = frozenset({CaseState.NEW, CaseState.CONTACTING})
+ASKED_STATES = (CaseState.ENGAGED, CaseState.WAITING_LIST, CaseState.DECLINED)
+
+
+def on_success_rule(case: Case) -> tuple[str, str]:
+    """The profile's `first_contact.on_success` and its citation."""
+    try:
+        spec = profile_of(case.contract).first_contact
+    except ValueError:
+        spec = None
+    if spec is None:
+        return "engaged", ""
+    return spec.on_success, spec.citation or ""
+
+
+def success_state_choices(case: Case) -> list[str]:
+    """When the profile asks (`on_success: ask`): the states a successful contact may move this
+    case to now; [] when it does not ask or the case is not new or contacting."""
+    if case.state not in MOVES_ON or on_success_rule(case)[0] != "ask":
+        return []
+    allowed = transitions.allowed_next_states(case.state)
+    return [
+        state
+        for state in ASKED_STATES
+        if state in allowed and not (state == CaseState.WAITING_LIST and waiting_list_block(case))
+    ]
+
+
+def state_after_success(case: Case, outcome: str, next_state: str) -> str | None:
+    """The state a successful contact moves the case to (None: it stays as it is)."""
+    if not first_contact.is_successful_contact(outcome) or case.state not in MOVES_ON:
+        return None
+    if on_success_rule(case)[0] != "ask":
+        return CaseState.ENGAGED
+    choices = success_state_choices(case)
+    if next_state not in choices:
+        labels = ", ".join(CaseState(state).label.lower() for state in choices)
+        raise AttemptRefusedError("next_state", f"Select what happens next: {labels}")
+    return next_state
+
+
+def moved_on_summary(case: Case, before: str, after: str, outcome: str, first: bool) -> str:
+    """The timeline's words for the move, citing the profile's rule."""
+    on_success, citation = on_success_rule(case)
+    rule = f"the contract's first-contact rule ({citation or 'Haven default'})"
+    contact = f"{Outcome(outcome).label.lower()}, {'first ' if first else ''}successful contact"
+    how = "asks the worker what happens next" if on_success == "ask" else "moves it on to engaged"
+    return (
+        f"State changed from {CaseState(before).label} to {CaseState(after).label}: "
+        f"{contact}; {rule} {how}"
+    )
 
 
 def _attempt_limit(case: Case) -> int | None:
@@ -63,8 +127,15 @@ def contact_attempt_record(
     direction: str = Direction.OUTBOUND,
     notes: str = "",
     override_reason: str = "",
+    next_state: str = "",
 ) -> ContactAttempt:
-    """Record an attempt; an unsafe outbound channel raises SafeContactBlockedError unless overridden."""
+    """Record an attempt; an unsafe outbound channel raises SafeContactBlockedError unless overridden.
+
+    A successful contact on a new or contacting case moves it on as the profile says
+    (`first_contact.on_success`): to engaged, or to `next_state` when the profile asks.
+    """
+    refuse_attempt_if_closed(case)  # on a closed case, only towards an open follow-up
+    move_to = state_after_success(case, outcome, next_state)
     reasons: list[str] = []
     if direction == Direction.OUTBOUND:
         reasons = unsafe_reasons(case.person, channel=channel, outcome=outcome, at=attempted_at)
@@ -78,7 +149,7 @@ def contact_attempt_record(
         channel=channel,
         direction=direction,
         outcome=outcome,
-        notes=notes,
+        notes=notes.strip(),
         attempted_at=attempted_at,
         recorded_by=recorded_by,
         is_final_letter=is_final_letter,
@@ -87,7 +158,7 @@ def contact_attempt_record(
     )
     _record_attempt_history(attempt, recorded_by)
     _update_tasks(case, attempt, recorded_by)
-    _after_attempt(case, attempt, recorded_by)
+    _after_attempt(case, attempt, recorded_by, move_to)
     return attempt
 
 
@@ -98,7 +169,11 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
         actor=actor,
         action=AuditAction.CREATE,
         target=attempt,
-        changes={"channel": [None, attempt.channel], "outcome": [None, attempt.outcome]},
+        changes={
+            "channel": [None, attempt.channel],
+            "outcome": [None, attempt.outcome],
+            **({"notes": [None, attempt.notes]} if attempt.notes else {}),
+        },
         reason=f"Safe-contact override: {attempt.override_reason}" if overridden else "",
     )
     summary = attempt_summary(attempt)
@@ -109,7 +184,13 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
         target=attempt,
         occurred_at=attempt.attempted_at,
         summary=summary,
-        data={"channel": attempt.channel, "outcome": attempt.outcome, "override": overridden},
+        data={
+            "channel": attempt.channel,
+            "outcome": attempt.outcome,
+            "override": overridden,
+            # the notes typed with the attempt, shown under it on the timeline
+            **({"notes": attempt.notes} if attempt.notes else {}),
+        },
     )
 
 
@@ -129,9 +210,34 @@ def _update_tasks(case: Case, attempt: ContactAttempt, actor: Any) -> None:
             task_complete(task=task, done_at=attempt.attempted_at, actor=actor, how=how)
 
 
-def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any) -> None:
+def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any, move_to: str | None) -> None:
     fields: list[str] = []
-    if case.state == CaseState.NEW:
+    if move_to is not None:
+        before, first = case.state, case.first_contact_at is None
+        case.state = move_to
+        fields.append("state")
+        summary = moved_on_summary(case, before, move_to, attempt.outcome, first)
+        audit_event(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            target=case,
+            changes={"state": [before, move_to]},
+            reason=summary,
+        )
+        case_event_record(
+            case=case,
+            kind="state_changed",
+            actor=actor,
+            target=case,
+            summary=summary,
+            data={
+                "from": before,
+                "to": move_to,
+                "rule": "first_contact.on_success",
+                "citation": on_success_rule(case)[1],
+            },
+        )
+    elif case.state == CaseState.NEW:
         case.state = CaseState.CONTACTING
         fields.append("state")
         case_event_record(
@@ -142,6 +248,8 @@ def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any) -> None:
             summary="State changed from New to Contacting (first attempt)",
             data={"from": CaseState.NEW, "to": CaseState.CONTACTING},
         )
+    if case.state == CaseState.CLOSED:
+        return  # a follow-up contact after closure starts no first-contact clocks or letters
     if first_contact.is_successful_contact(attempt.outcome) and case.first_contact_at is None:
         case.first_contact_at = attempt.attempted_at
         fields.append("first_contact_at")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.casework.models import Case, CaseNote, CaseNoteVersion, NoteType
+from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -40,6 +41,8 @@ def case_note_add(
     happened_at: datetime,
     corrects: CaseNote | None = None,
 ) -> CaseNote:
+    """Add a note (or a correction) to an open case; a closed case takes none (CaseClosedError)."""
+    refuse_if_closed(case)
     now = timezone.now()
     note = CaseNote.objects.create(
         case=case,
@@ -73,7 +76,9 @@ def case_note_add(
 def case_note_edit(
     *, note: CaseNote, edited_by: Any, text: str, note_type: str, happened_at: datetime
 ) -> CaseNote:
-    """Replace the wording, keeping the old version; refused outside the author's 24 hours."""
+    """Replace the wording, keeping the old version; refused outside the author's 24 hours and
+    on a closed case."""
+    refuse_if_closed(note.case)
     refusal = note_edit_refusal(note, edited_by)
     if refusal:
         raise NoteNotEditableError(refusal)

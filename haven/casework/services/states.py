@@ -10,16 +10,21 @@ from haven.casework import transitions
 from haven.casework.deadline_rules import profile_of
 from haven.casework.models import Case, CaseState
 from haven.casework.services.events import case_event_record
+from haven.contracts.profiles.sections import WaitingListSpec
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
 
+def _waiting_list_spec(case: Case) -> WaitingListSpec | None:
+    try:
+        return profile_of(case.contract).waiting_list
+    except ValueError:
+        return None
+
+
 def waiting_list_block(case: Case) -> str | None:
     """Why this case may not go on the waiting list, or None."""
-    try:
-        spec = profile_of(case.contract).waiting_list
-    except ValueError:
-        spec = None
+    spec = _waiting_list_spec(case)
     cohorts = list(case.referral.cohorts) if case.referral else []
     if spec is None:
         return transitions.waiting_list_refusal(
@@ -28,6 +33,26 @@ def waiting_list_block(case: Case) -> str | None:
     return transitions.waiting_list_refusal(
         allowed=spec.allowed, exempt_cohorts=list(spec.exempt_cohorts), person_cohorts=cohorts
     )
+
+
+def case_next_states(case: Case) -> list[str]:
+    """The states this case may move to now: the transition table, less the waiting list when
+    the contract has none or the person must not wait (closing has its own page)."""
+    allowed = transitions.allowed_next_states(case.state) - {CaseState.CLOSED}
+    if CaseState.WAITING_LIST in allowed and waiting_list_block(case):
+        allowed -= {CaseState.WAITING_LIST}
+    return [state for state in transitions.STATES if state in allowed]
+
+
+def waiting_list_exemption(case: Case) -> str | None:
+    """Why this person may not wait on a contract that has a waiting list (seed 003 s7), or
+    None (also None when the contract has no waiting list: there is nothing to explain)."""
+    spec = _waiting_list_spec(case)
+    if spec is None or not spec.allowed:
+        return None
+    if CaseState.WAITING_LIST not in transitions.allowed_next_states(case.state):
+        return None
+    return waiting_list_block(case)
 
 
 @transaction.atomic

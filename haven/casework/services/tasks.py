@@ -12,6 +12,7 @@ from django.utils import timezone
 from haven.casework import first_contact
 from haven.casework.deadline_rules import case_situation, evaluation_for, profile_of
 from haven.casework.models import Case, CaseState, Task, TaskStatus
+from haven.casework.rules import is_follow_up
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -123,8 +124,8 @@ def opened_minute(opened_at: datetime) -> datetime:
 
 def task_done_refusal(task: Task) -> str | None:
     """Why staff may not mark this task done by hand, or None when they may."""
-    if task.case.state == CaseState.CLOSED:
-        return "The case is closed"
+    if task.case.state == CaseState.CLOSED and not is_follow_up(task):
+        return "The case is closed"  # casework.rules: only follow-up duties after closure
     if task.status == TaskStatus.CANCELLED:
         return "This deadline was cancelled"
     if task.completed_at is not None:
@@ -187,12 +188,30 @@ def _needs_assessment_record(task: Task, actor: Any) -> None:
 
 @transaction.atomic
 def tasks_cancel_outstanding(*, case: Case, actor: Any, reason: str) -> int:
-    """Cancel the case's outstanding tasks (e.g. when it closes)."""
+    """Take the case's outstanding tasks off the worklists (e.g. when it closes): open ones are
+    cancelled; a task already breached stays breached (returns count it), only no longer
+    outstanding."""
     count = 0
     for task in case.tasks.filter(is_outstanding=True):
-        _cancel(task, actor, reason)
+        if task.status == TaskStatus.BREACHED:
+            _close_breached(task, actor, reason)
+        else:
+            _cancel(task, actor, reason)
         count += 1
     return count
+
+
+def _close_breached(task: Task, actor: Any, reason: str) -> None:
+    """A missed deadline is not undone by closing the case: it stays breached, left undone."""
+    task.is_outstanding = False
+    task.save(update_fields=["is_outstanding", "updated_at"])
+    audit_event(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=task,
+        changes={"is_outstanding": [True, False]},
+        reason=f"{reason}; the deadline stays breached",
+    )
 
 
 def _cancel(task: Task, actor: Any, reason: str) -> None:

@@ -96,3 +96,25 @@ def test_a_reason_and_exit_type_are_required(team_case, personas):
     with pytest.raises(ClosureRefusedError) as refused:
         case_close(case=team_case, closed_by=personas.caseworker, exit_type="", reason=" ")
     assert set(refused.value.problems) == {"exit_type", "reason"}
+
+
+def test_closing_keeps_a_breached_deadline_breached(wokingham_case, personas):
+    """A missed deadline is still missed after closure (returns count it); it only leaves the
+    worklists."""
+    import datetime as dt
+
+    from haven.casework.services import tasks_mark_breached
+
+    task = wokingham_case.tasks.filter(is_outstanding=True).order_by("due_at").first()
+    tasks_mark_breached(now=task.due_at + dt.timedelta(minutes=1))
+    case_close(
+        case=wokingham_case,
+        closed_by=personas.caseworker,
+        exit_type="unplanned",
+        reason="Moved away",
+        overrides={"exit_risk_assessment": "Left the area"},
+    )
+    task.refresh_from_db()
+    assert task.status == TaskStatus.BREACHED
+    assert task.completed_at is None
+    assert not task.is_outstanding

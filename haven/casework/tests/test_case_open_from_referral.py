@@ -96,3 +96,12 @@ def test_a_repeat_referral_is_shown_on_the_case_header(client, open_case, person
     client.force_login(personas.caseworker)
     body = client.get(reverse("casework:detail", args=[case.pk])).content.decode()
     assert "Repeat referral" in body
+
+
+def test_a_cornwall_case_opens_without_a_serious_incident_task(open_case, contract_for):
+    # seed 004 s9: a serious incident is reported within 3 days of the serious incident itself,
+    # which is its own event; the referral's incident time starts no clock on this contract
+    incident = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+    case = open_case(contract_for("cornwall-mens-refuge-2021"), incident_at=incident)
+    assert not case.tasks.filter(rule_key="serious_incident_report").exists()
+    assert case.tasks.filter(rule_key="risk_assessment_referral").exists()

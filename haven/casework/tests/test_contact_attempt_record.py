@@ -54,7 +54,7 @@ def test_reaching_the_person_before_the_deadline_meets_it(vf_case, personas):
     assert task.attempts_made == 1
     vf_case.refresh_from_db()
     assert vf_case.first_contact_at is not None
-    assert vf_case.state == CaseState.CONTACTING
+    assert vf_case.state == CaseState.ENGAGED
 
 
 def test_reaching_the_person_after_the_deadline_is_recorded_as_late(vf_case, personas):

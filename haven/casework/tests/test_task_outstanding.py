@@ -91,11 +91,11 @@ def test_reallocating_a_case_moves_all_its_tasks_with_it(wokingham_case, persona
     case_allocate(
         case=wokingham_case,
         allocated_by=personas.team_leader,
-        allocated_to=personas.teammate,
+        allocated_to=personas.outsider,  # a worker of the other team, with their team
         team=personas.other_team,
     )
     allocations = set(wokingham_case.tasks.values_list("allocated_to_id", "team_id"))
-    assert allocations == {(personas.teammate.pk, personas.other_team.pk)}
+    assert allocations == {(personas.outsider.pk, personas.other_team.pk)}
     case_allocate(case=wokingham_case, allocated_by=personas.team_leader)
     allocations = set(wokingham_case.tasks.values_list("allocated_to_id", "team_id"))
     assert allocations == {(None, None)}

@@ -28,6 +28,7 @@ EXPECTED = {
     ("contacting", "not_contactable"),
     ("contacting", "closed"),
     ("engaged", "waiting_list"),
+    ("engaged", "declined"),
     ("engaged", "closed"),
     ("waiting_list", "contacting"),
     ("waiting_list", "engaged"),

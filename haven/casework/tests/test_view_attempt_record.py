@@ -99,3 +99,21 @@ def test_teammate_may_record_outsider_may_not_and_commissioner_is_refused(
 def test_an_analyst_may_read_the_case_but_not_record(client, safe_case, personas):
     client.force_login(personas.analyst)
     assert client.get(url(safe_case)).status_code == 403
+
+
+def test_the_notes_typed_on_an_attempt_are_shown_on_the_timeline_notes_page_and_audit(
+    client, safe_case, personas
+):
+    from haven.core.models import AuditEvent
+
+    client.force_login(personas.caseworker)
+    notes = "Synthetic: a neighbour answered; try again after 6pm"
+    client.post(url(safe_case), form_data(notes=notes))
+    attempt = ContactAttempt.objects.get()
+    case_page = client.get(reverse("casework:detail", args=[safe_case.pk])).content.decode()
+    assert "a neighbour answered; try again after 6pm" in case_page
+    notes_page = client.get(reverse("casework:note_list", args=[safe_case.pk])).content.decode()
+    assert "Notes on contact attempts" in notes_page
+    assert "a neighbour answered; try again after 6pm" in notes_page
+    audit = AuditEvent.objects.get(object_id=str(attempt.pk))
+    assert audit.changes["notes"] == [None, notes]

@@ -74,3 +74,14 @@ def test_the_form_says_the_persons_other_cases_are_restricted_too(client, team_c
     other.refresh_from_db()
     assert other.is_restricted
     assert "also restricts" not in client.get(url(team_case)).content.decode()
+
+
+def test_removing_oneself_from_a_restricted_case_lands_on_the_worklist(client, team_case, personas):
+    client.force_login(personas.team_leader)
+    client.post(
+        url(team_case), {"action": "restriction", "restricted": "yes", "reason": "Synthetic"}
+    )
+    response = client.post(url(team_case), {"action": "remove", "user": personas.team_leader.pk})
+    assert response.url == reverse("casework:worklist")
+    assert not CaseAccess.objects.filter(case=team_case, user=personas.team_leader).exists()
+    assert "no longer one you can open" in client.get(response.url).content.decode()

@@ -51,3 +51,39 @@ def test_personas(client, team_case, personas):
     ):
         client.force_login(user)
         assert client.get(url(team_case)).status_code == status, user
+
+
+def test_a_contract_without_a_waiting_list_never_offers_it(
+    client, open_case, contract_for, personas
+):
+    # seed 002 (Victim First) has no waiting list: only the states open to this contract
+    case = open_case(contract_for("victim-first-2018"))
+    client.force_login(personas.caseworker)
+    body = client.get(url(case)).content.decode()
+    assert 'value="contacting"' in body
+    assert 'value="waiting_list"' not in body
+    assert "Waiting list:" not in body
+
+
+def test_an_engaged_case_without_a_waiting_list_is_offered_only_declined_support(
+    client, open_case, contract_for, personas
+):
+    case = open_case(contract_for("victim-first-2018"))
+    case.state = CaseState.ENGAGED
+    case.save()
+    client.force_login(personas.caseworker)
+    body = client.get(url(case)).content.decode()
+    assert 'value="declined"' in body
+    assert 'value="waiting_list"' not in body
+
+
+def test_a_closed_case_has_no_state_to_change_to(client, team_case, personas):
+    team_case.state = CaseState.CLOSED
+    team_case.save()
+    client.force_login(personas.caseworker)
+    response = client.get(url(team_case))
+    assert response.status_code == 302
+    assert response.url == reverse("casework:detail", args=[team_case.pk])
+    page = client.get(response.url).content.decode()
+    assert url(team_case) not in page
+    assert "No change of state is open for this case now" in page

@@ -8,9 +8,16 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from haven.casework.forms.attempts import ContactAttemptForm
+from haven.casework.rules import attempt_refusal
 from haven.casework.safety import preferences_of
 from haven.casework.selectors import VisibleCase
-from haven.casework.services import SafeContactBlockedError, contact_attempt_record
+from haven.casework.services import (
+    AttemptRefusedError,
+    CaseClosedError,
+    SafeContactBlockedError,
+    contact_attempt_record,
+    success_state_choices,
+)
 from haven.casework.views.case_access import case_url, with_case
 from haven.casework.views.rendering import render_page
 from haven.people.safe_contact import unsafe_channels
@@ -19,8 +26,14 @@ from haven.people.safe_contact import unsafe_channels
 @with_case(change=True)
 def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
+    closed = attempt_refusal(case)
+    if closed:  # casework.rules: a closed case takes only a follow-up contact
+        messages.info(request, closed)
+        return redirect(case_url(visible))
     form = ContactAttemptForm(
-        request.POST if request.method == "POST" else None, initial={"attempted_at": timezone.now()}
+        request.POST if request.method == "POST" else None,
+        initial={"attempted_at": timezone.now()},
+        next_states=success_state_choices(case),
     )
     blocked: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -35,7 +48,14 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 recorded_by=request.user,
                 notes=data["notes"],
                 override_reason=form.override_reason_value(),
+                next_state=data.get("next_state") or "",
             )
+        except CaseClosedError as refused:
+            messages.info(request, str(refused))
+            return redirect(case_url(visible))
+        except AttemptRefusedError as refused:
+            field = refused.field if refused.field in form.fields else None
+            form.add_error(field, str(refused))
         except SafeContactBlockedError as blocked_error:
             blocked = blocked_error.reasons
             form.add_error("override", "This channel is not safe now: " + "; ".join(blocked))

@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +18,7 @@ from haven.casework.selectors import (
     ReasonRequiredError,
     VisibleCase,
     case_for_user,
+    may_still_open,
     note_for_user,
 )
 from haven.casework.services import case_restricted_view_audit, case_view_record
@@ -83,6 +85,20 @@ def reason_redirect(request: HttpRequest, case_id: Any) -> HttpResponse:
     """To the reason form for a restricted case, coming back here afterwards."""
     url = reverse("casework:break_glass", args=[case_id])
     return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+
+
+def after_action(
+    request: HttpRequest, case_id: Any, done: str, *, back: str | None = None
+) -> HttpResponse:
+    """Land where the user can see: back to the case (or `back`) when they still may open it,
+    else their worklist, saying why (an allocation or restriction can take a case away)."""
+    if may_still_open(request.user, case_id):
+        messages.success(request, done)
+        return redirect(back or reverse("casework:detail", args=[case_id]))
+    messages.success(
+        request, f"{done}. The case is no longer one you can open, so here is your worklist."
+    )
+    return redirect("casework:worklist")
 
 
 def case_url(visible: VisibleCase) -> str:

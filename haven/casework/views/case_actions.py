@@ -14,25 +14,28 @@ from haven.casework.forms.case_actions import (
     StateChangeForm,
 )
 from haven.casework.selectors import (
+    AllocationChoice,
     VisibleCase,
+    allocation_choices,
     named_staff,
     other_unrestricted_cases,
     staff_for_case,
-    teams_for_case,
 )
 from haven.casework.services import (
+    AllocationRefusedError,
     ClosureRefusedError,
     case_access_grant,
     case_access_revoke,
     case_allocate,
     case_close,
+    case_next_states,
     case_restriction_set,
     case_state_change,
     exit_requirements,
-    waiting_list_block,
+    waiting_list_exemption,
 )
 from haven.casework.transitions import TransitionRefusedError, allowed_next_states
-from haven.casework.views.case_access import case_url, with_case
+from haven.casework.views.case_access import after_action, case_url, with_case
 from haven.casework.views.exit_steps import record_links
 from haven.casework.views.rendering import render_page
 
@@ -40,7 +43,10 @@ from haven.casework.views.rendering import render_page
 @with_case(change=True)
 def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
-    states = sorted(allowed_next_states(case.state) - {"closed"})
+    states = case_next_states(case)
+    if not states:
+        messages.info(request, "No change of state is open for this case now")
+        return redirect(case_url(visible))
     form = StateChangeForm(request.POST if request.method == "POST" else None, states=states)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,27 +61,32 @@ def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         else:
             messages.success(request, "Case state changed")
             return redirect(case_url(visible))
-    waiting_block = waiting_list_block(case) if "waiting_list" in states else None
     return render_page(
         request,
         "casework/state_form.html",
-        {"form": form, "case": case, "waiting_block": waiting_block},
+        {"form": form, "case": case, "waiting_block": waiting_list_exemption(case)},
     )
 
 
 @with_case(manage=True)
 def allocate(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
+    current = AllocationChoice(case.team, case.allocated_to)
     form = AllocationForm(
         request.POST if request.method == "POST" else None,
-        staff=staff_for_case(case),
-        teams=teams_for_case(case),
-        initial={"allocated_to": case.allocated_to_id, "team": case.team_id},
+        choices=allocation_choices(case),
+        initial={"allocation": current.value},
     )
     if request.method == "POST" and form.is_valid():
-        case_allocate(case=case, allocated_by=request.user, **form.cleaned_data)
-        messages.success(request, "Case allocated")
-        return redirect(case_url(visible))
+        chosen = form.chosen()
+        try:
+            case_allocate(
+                case=case, allocated_by=request.user, allocated_to=chosen.worker, team=chosen.team
+            )
+        except AllocationRefusedError as refused:
+            form.add_error("allocation", str(refused))
+        else:
+            return after_action(request, case.pk, f"Case allocated to {chosen.label}")
     return render_page(request, "casework/allocate_form.html", {"form": form, "case": case})
 
 
@@ -112,7 +123,8 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 case_access_revoke(
                     case=case, user=remove_form.cleaned_data["user"], revoked_by=request.user
                 )
-                messages.success(request, "Named staff updated")
+                # removing oneself from a restricted case may leave it closed to one
+                return after_action(request, case.pk, "Named staff updated", back=request.path)
             return redirect(request.path)
     context = {
         "form": form,

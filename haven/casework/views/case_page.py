@@ -7,13 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from haven.casework.models import Task
+from haven.casework.rules import attempt_refusal, open_follow_ups, record_refusal
 from haven.casework.selectors import (
     VisibleCase,
     named_staff,
     tasks_for,
     timeline_for,
 )
-from haven.casework.services import exit_requirements, task_done_refusal
+from haven.casework.services import case_next_states, exit_requirements, task_done_refusal
 from haven.casework.transitions import allowed_next_states
 from haven.casework.views.case_access import with_case
 from haven.casework.views.exit_steps import record_links
@@ -54,10 +55,13 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             request.GET.get("page")
         ),
         "named_staff": named_staff(case) if case.is_restricted else [],
-        "can_change_state": visible.can_change
-        and bool(allowed_next_states(case.state) - {"closed"}),
+        "can_change_state": visible.can_change and bool(case_next_states(case)),
         "can_close": visible.can_change and "closed" in allowed_next_states(case.state),
         "risk_links": _risk_links(visible),
+        # casework.rules: a closed case takes nothing, bar the contact towards an open follow-up
+        "can_record": visible.can_change and record_refusal(case) is None,
+        "can_record_attempt": visible.can_change and attempt_refusal(case) is None,
+        "follow_ups": list(open_follow_ups(case)),
         "requirements": requirements,
         "record_links": record_links(request.user, visible, requirements),
     }

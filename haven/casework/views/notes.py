@@ -10,8 +10,11 @@ from django.utils import timezone
 
 from haven.casework.forms.notes import CaseNoteForm, CorrectionForm
 from haven.casework.models import CaseNote
-from haven.casework.selectors import VisibleCase, notes_for
+from haven.casework.rules import record_refusal
+from haven.casework.selectors import VisibleCase, attempt_notes_for, notes_for
 from haven.casework.services import (
+    CaseClosedError,
+    attempt_summary,
     case_note_add,
     case_note_correct,
     case_note_edit,
@@ -28,18 +31,40 @@ def note_list(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     return render_page(
         request,
         "casework/note_list.html",
-        {"case": visible.case, "visible": visible, "notes": notes, "editable": editable},
+        {
+            "case": visible.case,
+            "visible": visible,
+            "can_record": visible.can_change and record_refusal(visible.case) is None,
+            "notes": notes,
+            "editable": editable,
+            "attempts": [(a, attempt_summary(a)) for a in attempt_notes_for(visible.case)],
+        },
     )
+
+
+def _closed(request: HttpRequest, visible: VisibleCase) -> HttpResponse | None:
+    """Back to the case, saying so, when it is closed (casework.rules: nothing recorded)."""
+    refusal = record_refusal(visible.case)
+    if refusal is None:
+        return None
+    messages.info(request, refusal)
+    return redirect(case_url(visible))
 
 
 @with_case(change=True)
 def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    if closed := _closed(request, visible):
+        return closed
     form = CaseNoteForm(
         request.POST if request.method == "POST" else None, initial={"happened_at": timezone.now()}
     )
     if request.method == "POST" and form.is_valid():
-        case_note_add(case=visible.case, author=request.user, **form.cleaned_data)
-        messages.success(request, "Note added")
+        try:
+            case_note_add(case=visible.case, author=request.user, **form.cleaned_data)
+        except CaseClosedError as refused:
+            messages.info(request, str(refused))
+        else:
+            messages.success(request, "Note added")
         return redirect(case_url(visible))
     return render_page(
         request,
@@ -52,6 +77,8 @@ def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
 def note_edit(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> HttpResponse:
     if not visible.can_change or note_edit_refusal(note, request.user):
         raise PermissionDenied
+    if closed := _closed(request, visible):
+        return closed
     initial = {"note_type": note.note_type, "happened_at": note.happened_at, "text": note.text}
     form = CaseNoteForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -69,6 +96,8 @@ def note_edit(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> Htt
 def note_correct(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> HttpResponse:
     if not visible.can_change:
         raise PermissionDenied
+    if closed := _closed(request, visible):
+        return closed
     form = CorrectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         case_note_correct(note=note, author=request.user, text=form.cleaned_data["text"])

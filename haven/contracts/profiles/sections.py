@@ -85,6 +85,10 @@ class EligibilitySpec(Section):
 class FirstContactSpec(Section):
     attempt_limit: Count | None = None
     final_letter: bool = False
+    # What a successful contact (spoke to the person, visit done) does to a case that is new or
+    # contacting: `engaged` moves it on to engaged; `ask` has the worker choose engaged, waiting
+    # list or declined support when they record the contact.
+    on_success: Literal["engaged", "ask"] = "engaged"
     citation: Citation | None = None
     note: str | None = None
 
@@ -92,6 +96,9 @@ class FirstContactSpec(Section):
     def _cited_when_it_asks_for_something(self) -> Self:
         if (self.attempt_limit or self.final_letter) and not self.citation:
             message = "an attempt limit or final letter needs a citation, e.g. seed 002 s3.7"
+            raise invalid("first_contact", [(("citation",), message, self.citation)])
+        if self.on_success == "ask" and not self.citation:
+            message = "on_success: ask needs a citation, e.g. seed 003 s7"
             raise invalid("first_contact", [(("citation",), message, self.citation)])
         return self
 

@@ -254,3 +254,23 @@ def test_a_profile_must_name_its_document_with_title_and_year():
     assert problems(data) == [("document", "Field required")]
     data["document"] = {"title": "Victim First service specification", "year": "2018 or so"}
     assert [loc for loc, _ in problems(data)] == ["document.year"]
+
+
+def test_first_contact_on_success_defaults_to_engaged():
+    data = victim_first_data()
+    data["first_contact"] = {"attempt_limit": 3, "final_letter": True, "citation": "seed 002 s3.7"}
+    assert Profile.model_validate(data).first_contact.on_success == "engaged"
+
+
+def test_first_contact_on_success_is_engaged_or_ask():
+    data = victim_first_data()
+    data["first_contact"] = {"on_success": "waiting_list", "citation": "seed 002 s3.7"}
+    assert [loc for loc, _ in problems(data)] == ["first_contact.on_success"]
+
+
+def test_asking_what_a_successful_contact_leads_to_needs_a_citation():
+    data = victim_first_data()
+    data["first_contact"] = {"on_success": "ask", "citation": None}
+    ((loc, message),) = problems(data)
+    assert loc == "first_contact.citation"
+    assert "on_success: ask needs a citation" in message

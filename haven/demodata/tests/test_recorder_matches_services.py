@@ -53,13 +53,12 @@ NOT_CONTACTABLE = [
 ENGAGED_HIGH_RISK = [
     (3, "accept", {}),
     (30, "attempt", {"channel": "phone", "outcome": "no_answer"}),
-    (70, "attempt", {"channel": "phone", "outcome": "reached"}),
-    (71, "state", {"to_state": "engaged"}),
+    (70, "attempt", {"channel": "phone", "outcome": "reached"}),  # engaged by the profile
     (72, "risk", {"level": "high"}),
     (90, "note", {"note_type": "contact", "text": "Safety plan agreed."}),
     (900, "exit_event", {}),
     (901, "close", {"exit_type": "planned", "reason": "Support plan completed"}),
-    (1500, "attempt", {"channel": "phone", "outcome": "reached"}),
+    # (nothing is recorded on a closed Victim First case: it has no follow-up duties)
 ]
 
 
@@ -70,14 +69,17 @@ def answers_for(definition, level):
     }
 
 
-def play_services(case_or_referral, steps, actor, contract):
+def play_services(case_or_referral, steps, actor, contract, team=None):
     case = None
     definition = checklist_for(contract)
     for hours, what, args in steps:
         with time_machine.travel(at(hours), tick=False):
             tasks_mark_breached(now=at(hours))
             if what == "accept":
-                case = referral_accept(referral=case_or_referral, accepted_by=actor)
+                # allocated to the worker in their team, so they may change it (risk checklist)
+                case = referral_accept(
+                    referral=case_or_referral, accepted_by=actor, team=team, allocated_to=actor
+                )
             elif what == "attempt":
                 contact_attempt_record(
                     case=case,
@@ -126,13 +128,15 @@ def play_services(case_or_referral, steps, actor, contract):
     return case
 
 
-def play_recorder(referral, steps, actor, contract, preferences):
+def play_recorder(referral, steps, actor, contract, preferences, team=None):
     referral.decision, referral.decided_at, referral.decided_by = "accepted", at(steps[0][0]), actor
     case = Case(
         id=uuid.uuid4(),
         person=referral.person,
         contract=contract,
         referral=referral,
+        team=team,
+        allocated_to=actor,
         risk_level=referral.referrer_risk_level,
         opened_at=at(steps[0][0]),
     )
@@ -263,8 +267,10 @@ def test_the_recorder_writes_what_the_services_write(personas, steps):
     }
     referral = Referral.objects.create(**fields)
     actor = personas.caseworker
-    served = play_services(referral, steps, actor, contract)
-    recorded = play_recorder(Referral(**fields), steps, actor, contract, safe.preferences())
+    served = play_services(referral, steps, actor, contract, personas.team)
+    recorded = play_recorder(
+        Referral(**fields), steps, actor, contract, safe.preferences(), personas.team
+    )
 
     assert rows([served], CASE_FIELDS) == rows([recorded.case], CASE_FIELDS)
     assert rows(served.tasks.all(), TASK_FIELDS) == rows(recorded.tasks, TASK_FIELDS)

@@ -1,6 +1,7 @@
 """Accepting opens a case with its deadlines; declining keeps the referral with the reason."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from haven.casework.factories import ReferralFactory
 from haven.referrals.models import Decision
@@ -42,3 +43,37 @@ def test_declining_needs_a_reason(personas):
     referral = ReferralFactory(contract=personas.contract, decision=Decision.PENDING)
     with pytest.raises(ValueError, match="Enter the reason"):
         referral_decline(referral=referral, declined_by=personas.caseworker, reason="")
+
+
+@pytest.mark.parametrize("who", ["analyst", "other_provider_caseworker", "auditor"])
+def test_the_service_refuses_a_decision_by_staff_who_may_not_decide(contract_for, personas, who):
+    referral = ReferralFactory(
+        contract=contract_for("victim-first-2018"), decision=Decision.PENDING
+    )
+    user = getattr(personas, who)
+    assert not user.has_perm("referrals.decide_referral", referral)
+    with pytest.raises(PermissionDenied):
+        referral_accept(referral=referral, accepted_by=user)
+    with pytest.raises(PermissionDenied):
+        referral_decline(referral=referral, declined_by=user, reason="Synthetic")
+    referral.refresh_from_db()
+    assert referral.decision == Decision.PENDING
+    assert not hasattr(referral, "case")
+
+
+def test_the_system_decides_as_itself(contract_for, personas):
+    # the workbook import run from the command line accepts as the system (no user)
+    referral = ReferralFactory(
+        contract=contract_for("victim-first-2018"), decision=Decision.PENDING
+    )
+    referral_accept(referral=referral, accepted_by=None)
+    referral.refresh_from_db()
+    assert referral.decision == Decision.ACCEPTED
+
+
+def test_no_decision_on_a_contract_that_has_ended(contract_for, personas):
+    contract = contract_for("victim-first-2018")
+    contract.is_active = False
+    contract.save()
+    referral = ReferralFactory(contract=contract, decision=Decision.PENDING)
+    assert not personas.caseworker.has_perm("referrals.decide_referral", referral)

@@ -59,3 +59,22 @@ def test_other_provider_gets_404_and_commissioner_403(client, pending, personas)
     assert client.get(reverse("referrals:detail", args=[pending.pk])).status_code == 404
     client.force_login(personas.commissioner)
     assert client.get(reverse("referrals:detail", args=[pending.pk])).status_code == 403
+
+
+def test_a_decline_posted_by_an_analyst_is_refused_and_changes_nothing(client, pending, personas):
+    client.force_login(personas.analyst)
+    url = reverse("referrals:decline", args=[pending.pk])
+    assert client.post(url, {"reason": "Synthetic"}).status_code == 403
+    pending.refresh_from_db()
+    assert pending.decision == Decision.PENDING
+
+
+def test_a_service_manager_accepting_leaves_the_case_unallocated_and_lands_on_it(
+    client, pending, personas
+):
+    # a worker takes a case only with their team; a service manager has none there
+    client.force_login(personas.service_manager)
+    response = client.post(reverse("referrals:accept", args=[pending.pk]))
+    case = Case.objects.get(referral=pending)
+    assert (case.allocated_to, case.team) == (None, None)
+    assert response.url == reverse("casework:detail", args=[case.pk])

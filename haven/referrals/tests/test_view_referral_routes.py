@@ -131,3 +131,21 @@ def test_a_missing_answer_keeps_the_others_and_saves_nothing(client, contract_fo
     assert "Select how the referral was received" in body
     assert person.reference_code in body
     assert not Referral.objects.exists()
+
+
+def test_a_cornwall_referral_does_not_demand_an_incident_time(client, contract_for, personas):
+    # seed 004 s9: the serious-incident report runs from a serious incident, its own event on
+    # the case, so the referral form has no deadline that needs the referral's incident time
+    contract = contract_for("cornwall-mens-refuge-2021")
+    person = CaseworkPersonFactory(
+        organisation=personas.organisation, local_authority="Cornwall", gender="male"
+    )
+    client.force_login(personas.caseworker)
+    body = client.get(reverse("referrals:create", args=[contract.pk])).content.decode()
+    assert "first-contact deadline runs from the incident" not in body
+    response = client.post(
+        reverse("referrals:create", args=[contract.pk]), form_data(person, route="agency")
+    )
+    assert "Enter the date and time of the incident" not in response.content.decode()
+    referral = Referral.objects.get()
+    assert referral.incident_at is None

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from haven.casework.presenters import HELPERS
 from haven.casework.selectors import ReasonRequiredError
-from haven.casework.views.case_access import reason_redirect
+from haven.casework.views.case_access import after_action, reason_redirect
 from haven.core.read_audit import audits_reads
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
@@ -21,7 +21,6 @@ from haven.referrals.selectors import (
     PersonRestrictedError,
     ReadableReferral,
     intake_team_for,
-    referral_contracts_for,
     referral_for_reading,
 )
 from haven.referrals.services import (
@@ -31,13 +30,6 @@ from haven.referrals.services import (
     referral_decline,
     referral_view_record,
 )
-
-
-def _may_decide(user: Any, referral: Any) -> bool:
-    return (
-        bool(user.has_perm("referrals.create_referral"))
-        and referral_contracts_for(user).filter(pk=referral.contract_id).exists()
-    )
 
 
 def _read(request: HttpRequest, referral_id: Any) -> ReadableReferral | HttpResponse:
@@ -63,7 +55,9 @@ def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
         return readable
     referral = readable.referral
     referral_view_record(referral=referral, viewed_by=request.user, grant=readable.grant)
-    may_decide = referral.decision == "pending" and _may_decide(request.user, referral)
+    may_decide = referral.decision == "pending" and request.user.has_perm(
+        "referrals.decide_referral", referral
+    )
     context = {
         **HELPERS,
         "referral": referral,
@@ -83,18 +77,22 @@ def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
     if isinstance(readable, HttpResponse):
         return readable
     referral = readable.referral
-    if not _may_decide(request.user, referral):
+    if not request.user.has_perm("referrals.decide_referral", referral):
         raise PermissionDenied
+    # the case joins the accepting worker's team, allocated to them (a valid pair); staff
+    # without a team there (service managers) leave it unallocated
+    team = intake_team_for(request.user, referral.contract)
     try:
-        team = intake_team_for(request.user, referral.contract)
         case = referral_accept(
-            referral=referral, accepted_by=request.user, team=team, allocated_to=request.user
+            referral=referral,
+            accepted_by=request.user,
+            team=team,
+            allocated_to=request.user if team is not None else None,
         )
     except ReferralNotPendingError as not_pending:
         messages.info(request, str(not_pending))
         return redirect("referrals:detail", referral.pk)
-    messages.success(request, "Referral accepted and case opened")
-    return redirect("casework:detail", case.pk)
+    return after_action(request, case.pk, "Referral accepted and case opened")
 
 
 @login_required
@@ -104,7 +102,7 @@ def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
     if isinstance(readable, HttpResponse):
         return readable
     referral = readable.referral
-    if not _may_decide(request.user, referral):
+    if not request.user.has_perm("referrals.decide_referral", referral):
         raise PermissionDenied
     form = DeclineForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

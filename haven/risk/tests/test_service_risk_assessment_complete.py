@@ -3,11 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from haven.casework.factories import TaskFactory
-from haven.casework.models import CaseEvent, TaskStatus
-from haven.casework.services import tasks_mark_breached
+from haven.casework.models import CaseAccess, CaseEvent, CaseState, TaskStatus
+from haven.casework.services import CaseClosedError, case_break_glass, tasks_mark_breached
 from haven.core.models import AuditEvent
 from haven.risk.engine import Answer, AssessmentInvalid, RecordedAnswer, RiskLevel
 from haven.risk.models import RiskAssessment
@@ -165,3 +166,38 @@ def test_escalation_uses_the_contract_threshold(personas, case):
     assessment = complete(case, personas.caseworker, incidents_last_12_months=5)
     assert assessment.level == "high"
     assert [r["code"] for r in assessment.reasons] == ["potential_escalation"]
+
+
+def restrict(case, named):
+    case.is_restricted = True
+    case.save()
+    for user in named:
+        CaseAccess.objects.create(case=case, user=user)
+
+
+def test_unnamed_staff_may_not_change_the_risk_of_a_restricted_case(personas, case):
+    # the same rule casework honours: only named staff (or a reason given) on a restricted case
+    restrict(case, named=[personas.team_leader])
+    with pytest.raises(PermissionDenied):
+        complete(case, personas.teammate)
+    assert not RiskAssessment.objects.exists()
+    assert not personas.teammate.has_perm("risk.complete_assessment", case)
+
+
+def test_named_staff_of_another_team_may_complete_it_as_casework_lets_them(personas, case):
+    restrict(case, named=[personas.outsider])
+    assert personas.outsider.has_perm("risk.complete_assessment", case)
+    assert complete(case, personas.outsider).completed_by == personas.outsider
+
+
+def test_staff_who_gave_a_reason_may_complete_it(personas, case):
+    restrict(case, named=[personas.team_leader])
+    case_break_glass(case=case, user=personas.teammate, reason="Synthetic: on duty tonight")
+    assert complete(case, personas.teammate).completed_by == personas.teammate
+
+
+def test_a_closed_case_takes_no_risk_checklist(personas, case):
+    case.state = CaseState.CLOSED
+    case.save()
+    with pytest.raises(CaseClosedError):
+        complete(case, personas.caseworker)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.casework.rules import record_refusal
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.risk.engine import AssessmentInvalid
@@ -22,6 +23,10 @@ def assessment_complete(request: HttpRequest, visible: VisibleCase) -> HttpRespo
     case = visible.case
     if not request.user.has_perm("risk.complete_assessment", case):
         raise PermissionDenied
+    closed = record_refusal(case)
+    if closed:  # casework.rules: nothing is recorded on a closed case
+        messages.info(request, closed)
+        return redirect("casework:detail", case.pk)
     checklist = checklist_for(case.contract)
     can_override = request.user.has_perm("risk.override_level", case)
     # "Record the exit risk assessment" on the close page links here with ?stage=exit

@@ -20,6 +20,7 @@ import pytest
 import time_machine
 from django.db import models
 
+from haven.accounts.roles import Role
 from haven.casework.models import Case, CaseAccess, CaseEvent, Task
 from haven.casework.services import case_open_from_referral, case_restriction_set
 from haven.casework.tests.conftest import profile_contract
@@ -30,7 +31,7 @@ from haven.people.models import EqualityData, Person, SafeContact
 from haven.people.services import person_create
 from haven.referrals.models import Referral
 from haven.referrals.services import referral_create
-from haven.testing.factories import OrganisationFactory
+from haven.testing.factories import MembershipFactory, OrganisationFactory
 from haven.workbook import services
 from haven.workbook.bulk import chunks, victim_of
 from haven.workbook.engine.tests.exports import incident, write_csv
@@ -313,6 +314,9 @@ def test_the_bulk_import_writes_what_the_services_write(tmp_path, personas, monk
     row_contract.slug = "opcc-dv360-per-row"  # its own referral source
     row_contract.save()
     bulk_contract = profile_contract("opcc-dv360", OrganisationFactory())
+    if actor is not None:  # the importing caseworker works for both providers (decides referrals)
+        for contract in (row_contract, bulk_contract):
+            MembershipFactory(user=actor, role=Role.CASEWORKER, organisation=contract.provider)
     with time_machine.travel(NOW, tick=False):
         for contract in (bulk_contract, row_contract):
             known_people(contract, actor, personas.team_leader)

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from haven.access.scope import case_scope_q, named_in_organisation_q, visible_q
 from haven.core.models import HavenModel
 
 
@@ -28,14 +29,10 @@ class ExitType(models.TextChoices):
 class CaseQuerySet(models.QuerySet["Case"]):
     def visible_to(self, user: Any) -> CaseQuerySet:
         """Cases this user may open without a reason; restricted ones only for named staff."""
-        from haven.casework.access import visible_q
-
         return self.filter(visible_q(user))
 
     def in_scope_of(self, user: Any) -> CaseQuerySet:
         """Cases in the user's organisation/team scope, restricted or not (for break-glass)."""
-        from haven.casework.access import case_scope_q, named_in_organisation_q
-
         return self.filter(case_scope_q(user) | named_in_organisation_q(user))
 
 

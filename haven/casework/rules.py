@@ -1,4 +1,4 @@
-"""Casework permissions (django-rules); object-level checks are in `casework.access`."""
+"""Casework permissions (django-rules); object-level checks are in `haven.access.scope`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 import rules
 
+from haven.access.scope import CHANGE_ROLES
 from haven.accounts.roles import Role
-from haven.casework.access import CHANGE_ROLES
 
 CASE_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER, Role.ANALYST})
 

@@ -12,9 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from haven.accounts.models import Team, User
-from haven.accounts.roles import Role
-from haven.casework.access import (
+from haven.access.scope import (
     can_change_case,
     can_manage_case,
     named_cases_of,
@@ -22,6 +20,8 @@ from haven.casework.access import (
     teams_of,
     visible_q,
 )
+from haven.accounts.models import Team, User
+from haven.accounts.roles import Role
 from haven.casework.models import (
     BreakGlassGrant,
     Case,

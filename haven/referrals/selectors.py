@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
-from haven.casework.access import change_organisations_of, contracts_of, visible_q
+from haven.access.scope import change_organisations_of, contracts_of, visible_q
 from haven.casework.models import BreakGlassGrant, Case
 from haven.casework.selectors import case_for_user
 from haven.contracts.models import Contract

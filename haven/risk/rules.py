@@ -7,7 +7,7 @@ from typing import Any
 from rules.permissions import add_perm
 from rules.predicates import is_superuser, predicate
 
-from haven.casework.access import can_change_case, can_manage_case
+from haven.access.scope import can_change_case, can_manage_case
 from haven.casework.rules import has_case_role
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import rules
 
-from haven.casework.access import CHANGE_ROLES
+from haven.access.scope import CHANGE_ROLES
 
 ROUTE = "police_workbook"  # seed 000 s5: the secondary responder's automated-workbook route
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from haven.access.records import case_access_model
 from haven.accounts.roles import Role
 
 ORGANISATION_ROLES = frozenset({Role.SERVICE_MANAGER, Role.ANALYST})
@@ -58,9 +59,7 @@ def case_scope_q(user: Any, prefix: str = "") -> Q:
 
 
 def _named_cases(user: Any) -> Any:
-    from haven.casework.models import CaseAccess
-
-    return CaseAccess.objects.filter(user_id=user.pk).values("case_id")
+    return case_access_model().objects.filter(user_id=user.pk).values("case_id")
 
 
 def named_or_unrestricted_q(user: Any, prefix: str = "") -> Q:

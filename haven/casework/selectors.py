@@ -12,6 +12,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from haven.access.break_glass import active_grant, is_named
+from haven.access.errors import ReasonRequiredError
 from haven.access.scope import (
     can_change_case,
     can_manage_case,
@@ -25,7 +27,6 @@ from haven.accounts.roles import Role
 from haven.casework.models import (
     BreakGlassGrant,
     Case,
-    CaseAccess,
     CaseEvent,
     CaseNote,
     CaseQuerySet,
@@ -35,14 +36,6 @@ from haven.casework.models import (
 
 WORKLIST_PAGE_SIZE = 50
 WORKLIST_SCOPES = ("mine", "team", "all")
-
-
-class ReasonRequiredError(Exception):
-    """The case is restricted and the user is not named: they must give a reason to open it."""
-
-    def __init__(self, case_id: Any) -> None:
-        super().__init__("reason required")
-        self.case_id = case_id
 
 
 @dataclass(frozen=True)
@@ -92,24 +85,12 @@ def _case_in_scope(user: Any, case_id: Any) -> Case:
     return case
 
 
-def _is_named(user: Any, case: Case) -> bool:
-    return bool(user.is_superuser) or CaseAccess.objects.filter(case=case, user=user).exists()
-
-
-def active_grant(user: Any, case: Case) -> BreakGlassGrant | None:
-    return (
-        BreakGlassGrant.objects.filter(case=case, user=user, expires_at__gt=timezone.now())
-        .order_by("-expires_at")
-        .first()
-    )
-
-
 def case_for_user(user: Any, case_id: Any) -> VisibleCase:
     """The case and what the user may do; 404 outside their scope; ReasonRequiredError
     when it is restricted, they are not named and have no current break-glass reason."""
     case = _case_in_scope(user, case_id)
     grant = None
-    named = case.is_restricted and _is_named(user, case)
+    named = case.is_restricted and is_named(user, case)
     if case.is_restricted and not named:
         grant = active_grant(user, case)
         if grant is None:

@@ -8,20 +8,12 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from haven.accounts.roles import PROVIDER_ROLES
+from haven.access.restriction import person_visible_q, provider_organisations_of, restricted_q
 from haven.core.models import HavenModel
 from haven.people import choices
 from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
 
 ADULT_AGE = 18
-
-
-def provider_organisations_of(user: Any) -> models.QuerySet[Any]:
-    """The organisations in which ``user`` holds a provider role (ids, for ``__in``)."""
-    memberships: models.QuerySet[Any] = user.memberships.filter(
-        role__in=PROVIDER_ROLES, organisation__isnull=False
-    )
-    return memberships.values("organisation")
 
 
 def age_on(date_of_birth: dt.date, day: dt.date) -> int:
@@ -47,21 +39,9 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """People created in the user's provider organisations, plus people with a case the user
         may see (`Case.objects.visible_to`) or a referral waiting for or refused a case in a
         contract of those organisations (a referral with a case follows the case's scope)."""
-        from haven.casework.models import Case
-        from haven.referrals.models import Referral
-
         if user is None or not user.is_authenticated:
             return self.none()
-        organisations = provider_organisations_of(user)
-        with_case = Case.objects.visible_to(user).values("person_id")
-        with_open_referral = Referral.objects.filter(
-            case__isnull=True, contract__provider__in=organisations
-        ).values("person_id")
-        return self.filter(
-            models.Q(organisation__in=organisations)
-            | models.Q(pk__in=with_case)
-            | models.Q(pk__in=with_open_referral)
-        )
+        return self.filter(person_visible_q(user))
 
     def restricted_for(self, user: Any) -> PersonQuerySet:
         """People with a restricted case whom this user is not named on any restricted case of."""
@@ -72,21 +52,6 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return self.annotate(
             restricted=models.ExpressionWrapper(restricted_q(user), models.BooleanField())
         )
-
-
-def restricted_q(user: Any, prefix: str = "") -> models.Q:
-    """People restricted for ``user``: they have a restricted case and the user is named on none
-    of their restricted cases (one subquery; superusers are treated as named, as on cases)."""
-    from haven.casework.models import Case
-
-    if user is not None and user.is_authenticated and user.is_superuser:
-        return models.Q(**{f"{prefix}pk__in": []})
-    restricted_cases = Case.objects.filter(is_restricted=True)
-    hidden = restricted_cases.values("person_id")
-    if user is not None and user.is_authenticated:
-        named = restricted_cases.filter(accesses__user_id=user.pk).values("person_id")
-        hidden = restricted_cases.exclude(person_id__in=named).values("person_id")
-    return models.Q(**{f"{prefix}pk__in": hidden})
 
 
 class PersonCausingHarmQuerySet(models.QuerySet["PersonCausingHarm"]):

@@ -6,16 +6,15 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils import timezone
 from rapidfuzz import fuzz, utils
 
-from haven.casework.models import BreakGlassGrant, Case
-from haven.casework.selectors import ReasonRequiredError
+from haven.access.break_glass import restricted_person_grant
+from haven.access.errors import RestrictedElsewhereError
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people import reference_codes
@@ -29,6 +28,9 @@ from haven.people.models import (
     PersonQuerySet,
 )
 from haven.people.postcodes import normalise_postcode, partial_postcode
+
+if TYPE_CHECKING:
+    from haven.casework.models import BreakGlassGrant
 
 NAME_SIMILARITY = 80  # rapidfuzz token_sort_ratio, 0-100
 SEARCH_LIMIT = 50
@@ -47,31 +49,6 @@ class ReadablePerson:
 
     person: Person
     grant: BreakGlassGrant | None = None
-
-
-class RestrictedElsewhereError(Exception):
-    """The person is restricted for this user and none of their restricted cases is in the
-    user's scope: no reason they could give would open the record."""
-
-
-def restricted_person_grant(user: Any, person_id: uuid.UUID | str) -> BreakGlassGrant:
-    """For a person restricted for this user: their current break-glass grant on one of the
-    person's restricted cases in the user's scope. Without one, ReasonRequiredError carrying
-    the newest such case; RestrictedElsewhereError when none of them is in scope."""
-    in_scope = Case.objects.in_scope_of(user).filter(person_id=person_id, is_restricted=True)
-    grant = (
-        BreakGlassGrant.objects.filter(
-            user_id=user.pk, case__in=in_scope.values("pk"), expires_at__gt=timezone.now()
-        )
-        .order_by("-expires_at")
-        .first()
-    )
-    if grant is not None:
-        return grant
-    case_id = in_scope.order_by("-opened_at").values_list("pk", flat=True).first()
-    if case_id is None:
-        raise RestrictedElsewhereError
-    raise ReasonRequiredError(case_id)
 
 
 def is_restricted_for(user: Any, person_id: uuid.UUID | str) -> bool:

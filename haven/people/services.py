@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from haven.access.restriction import provider_organisations_of
 from haven.accounts.models import User
-from haven.casework.models import BreakGlassGrant
 from haven.contracts.models import Organisation
 from haven.core.auditor import audit_event, diff
 from haven.core.models import AuditAction
@@ -33,9 +33,11 @@ from haven.people.models import (
     PersonFlag,
     SafeContact,
     age_on,
-    provider_organisations_of,
 )
 from haven.people.postcodes import normalise_postcode
+
+if TYPE_CHECKING:
+    from haven.casework.models import BreakGlassGrant
 
 CODE_ATTEMPTS = 20
 

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
+from haven.access.break_glass import reason_for_case, restricted_person_grant
+from haven.access.errors import RestrictedElsewhereError
+from haven.access.restriction import restricted_q
 from haven.access.scope import change_organisations_of, contracts_of, visible_q
-from haven.casework.models import BreakGlassGrant, Case
-from haven.casework.selectors import case_for_user
 from haven.contracts.models import Contract
-from haven.people.models import Person, restricted_q
+from haven.people.models import Person
 from haven.people.reference_codes import normalise
-from haven.people.selectors import (
-    RestrictedElsewhereError,
-    is_restricted_for,
-    people_visible_to,
-    restricted_person_grant,
-)
+from haven.people.selectors import is_restricted_for, people_visible_to
 from haven.referrals.models import Decision, Referral
+
+if TYPE_CHECKING:
+    from haven.casework.models import BreakGlassGrant
 
 
 def referrals_visible_to(user: Any) -> QuerySet[Referral]:
@@ -89,19 +88,19 @@ def referral_for_reading(user: Any, referral_id: Any) -> ReadableReferral:
                 raise PersonRestrictedError from None
         return ReadableReferral(reachable.get(), grant)
     case_id = (
-        Case.objects.filter(referral_id=referral_id, is_restricted=True)
-        .values_list("pk", flat=True)
+        Referral.objects.filter(pk=referral_id, case__is_restricted=True)
+        .values_list("case", flat=True)
         .first()
     )
     if case_id is None:
         raise Http404("No such referral")
-    visible = case_for_user(user, case_id)  # 404 outside scope; ReasonRequiredError
+    grant = reason_for_case(user, case_id)  # 404 outside scope; ReasonRequiredError
     referral = (
         Referral.objects.select_related("contract", "person", "entered_by")
         .filter(pk=referral_id)
         .get()
     )
-    return ReadableReferral(referral, visible.grant)
+    return ReadableReferral(referral, grant)
 
 
 def referral_contracts_for(user: Any) -> QuerySet[Contract]:

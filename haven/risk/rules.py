@@ -7,8 +7,8 @@ from typing import Any
 from rules.permissions import add_perm
 from rules.predicates import is_superuser, predicate
 
+from haven.access.rules import has_case_role
 from haven.access.scope import can_change_case, can_manage_case
-from haven.casework.rules import has_case_role
 
 
 @predicate

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.http import Http404
 
+from haven.access.restriction import restricted_q
 from haven.contracts.models import Contract
-from haven.people.models import restricted_q
 from haven.workbook.models import IdentityReview, ImportedIncident, ReviewStatus, WorkbookRun
 from haven.workbook.rules import has_workbook_route, workbook_organisations_of
 

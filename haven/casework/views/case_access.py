@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
 
-from haven.casework.selectors import ReasonRequiredError, VisibleCase, case_for_user
+from haven.access.errors import ReasonRequiredError
+from haven.access.http import reason_redirect
+from haven.casework.selectors import VisibleCase, case_for_user
 from haven.casework.services import case_restricted_view_audit, case_view_record
 
 CaseView = Callable[..., HttpResponse]
@@ -47,12 +47,6 @@ def _audit_read(request: HttpRequest, visible: VisibleCase) -> None:
         case_restricted_view_audit(case=visible.case, user=request.user, grant=visible.grant)
     else:
         case_view_record(case=visible.case, user=request.user)
-
-
-def reason_redirect(request: HttpRequest, case_id: Any) -> HttpResponse:
-    """To the reason form for a restricted case, coming back here afterwards."""
-    url = reverse("casework:break_glass", args=[case_id])
-    return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
 
 
 def case_url(visible: VisibleCase) -> str:

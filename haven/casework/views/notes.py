@@ -11,15 +11,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from haven.access.errors import ReasonRequiredError
+from haven.access.http import reason_redirect
 from haven.casework.forms.notes import CaseNoteForm, CorrectionForm
-from haven.casework.selectors import ReasonRequiredError, VisibleCase, note_for_user, notes_for
+from haven.casework.selectors import VisibleCase, note_for_user, notes_for
 from haven.casework.services import (
     case_note_add,
     case_note_correct,
     case_note_edit,
     note_edit_refusal,
 )
-from haven.casework.views.case_access import case_url, reason_redirect, with_case
+from haven.casework.views.case_access import case_url, with_case
 from haven.casework.views.rendering import render_page
 
 

@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from haven.access.errors import ReasonRequiredError
+from haven.access.http import reason_redirect
 from haven.casework.presenters import HELPERS
-from haven.casework.selectors import ReasonRequiredError
-from haven.casework.views.case_access import reason_redirect
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
 from haven.referrals.selectors import (

@@ -2,12 +2,20 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from haven.casework.views import referral_accept
 from haven.core.views import health, home, static_pages
+from haven.referrals.urls import urlpatterns as referral_urlpatterns
 
 admin.site.site_header = "Haven administration"
 admin.site.site_title = "Haven administration"
 # The admin signs in through allauth too, so MFA and lockout apply there as everywhere.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
+
+# Accepting a referral opens its case, so the page is casework's; it keeps its referral URL.
+referral_patterns = [
+    *referral_urlpatterns,
+    path("<uuid:referral_id>/accept/", referral_accept.accept, name="accept"),
+]
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -17,7 +25,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("contracts/", include("haven.contracts.urls")),
     path("people/", include("haven.people.urls")),
-    path("referrals/", include("haven.referrals.urls")),
+    path("referrals/", include((referral_patterns, "referrals"))),
     path("cases/", include("haven.casework.urls")),
     path("risk/", include("haven.risk.urls")),
     path("workbook/", include("haven.workbook.urls")),

@@ -96,6 +96,18 @@ def visible_q(user: Any, prefix: str = "") -> Q:
     ) | named_in_organisation_q(user, prefix)
 
 
+def referral_visible_q(user: Any, prefix: str = "") -> Q:
+    """Referrals to the contracts of the user's organisations; once a case is open, only if the
+    case is visible (`visible_q`)."""
+    if user is None or not user.is_authenticated:
+        return NOTHING
+    organisations = [m.organisation_id for m in _memberships(user) if m.organisation_id]
+    scope = (
+        Q() if user.is_superuser else Q(**{f"{prefix}contract_id__in": contracts_of(organisations)})
+    )
+    return scope & (Q(**{f"{prefix}case__isnull": True}) | visible_q(user, f"{prefix}case__"))
+
+
 def reaches_whole_organisation(user: Any) -> bool:
     """Superusers, service managers and analysts: every case of their organisations is in scope."""
     return bool(user.is_superuser) or any(m.role in ORGANISATION_ROLES for m in _memberships(user))

@@ -58,18 +58,6 @@ def cases_visible_to(user: Any) -> CaseQuerySet:
     return Case.objects.visible_to(user)
 
 
-def cases_of_person(user: Any, person: Any) -> list[Case]:
-    """This person's cases that the user may open without a reason, newest first."""
-    if not user.has_perm("casework.view_cases"):
-        return []
-    return list(
-        cases_visible_to(user)
-        .filter(person=person)
-        .select_related("contract", "allocated_to")
-        .order_by("-opened_at")
-    )
-
-
 def _case_in_scope(user: Any, case_id: Any) -> Case:
     _require_case_role(user)
     case = (

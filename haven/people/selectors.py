@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, utils
 
 from haven.access.break_glass import restricted_person_grant
 from haven.access.errors import RestrictedElsewhereError
+from haven.access.scope import referral_visible_q, visible_q
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people import reference_codes
@@ -30,7 +31,8 @@ from haven.people.models import (
 from haven.people.postcodes import normalise_postcode, partial_postcode
 
 if TYPE_CHECKING:
-    from haven.casework.models import BreakGlassGrant
+    from haven.casework.models import BreakGlassGrant, Case
+    from haven.referrals.models import Referral
 
 NAME_SIMILARITY = 80  # rapidfuzz token_sort_ratio, 0-100
 SEARCH_LIMIT = 50
@@ -86,6 +88,24 @@ def person_for_user(user: Any, person_id: uuid.UUID | str) -> Person:
     """The person if this user may open them, else 404 (their existence is not revealed);
     ReasonRequiredError for a restricted person (`person_for_reading`)."""
     return person_for_reading(user, person_id).person
+
+
+def cases_of_person(user: Any, person: Person) -> list[Case]:
+    """This person's cases that the user may open without a reason, newest first."""
+    if not user.has_perm("casework.view_cases"):
+        return []
+    cases = person.cases.filter(visible_q(user))
+    return list(cases.select_related("contract", "allocated_to").order_by("-opened_at"))
+
+
+def referrals_of_person(user: Any, person: Person) -> list[Referral]:
+    """This person's referrals the user may see, newest first (empty without the permission)."""
+    if not user.has_perm("referrals.view_referrals"):
+        return []
+    referrals = person.referrals.filter(referral_visible_q(user))
+    return list(
+        referrals.select_related("contract", "person", "entered_by").order_by("-received_at")
+    )
 
 
 def harmers_visible_to(user: Any) -> PersonCausingHarmQuerySet:

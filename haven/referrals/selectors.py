@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.http import Http404
 
 from haven.access.break_glass import reason_for_case, restricted_person_grant
 from haven.access.errors import RestrictedElsewhereError
 from haven.access.restriction import restricted_q
-from haven.access.scope import change_organisations_of, contracts_of, visible_q
+from haven.access.scope import change_organisations_of, referral_visible_q
 from haven.contracts.models import Contract
 from haven.people.models import Person
 from haven.people.reference_codes import normalise
@@ -28,12 +28,8 @@ def referrals_visible_to(user: Any) -> QuerySet[Referral]:
     """Referrals to the user's provider's contracts; once a case is open, only if the case is visible."""
     if not user.has_perm("referrals.view_referrals"):
         raise PermissionDenied
-    organisations = [m.organisation_id for m in user.memberships.all() if m.organisation_id]
-    scope = Q() if user.is_superuser else Q(contract_id__in=contracts_of(organisations))
-    return (
-        Referral.objects.filter(scope)
-        .filter(Q(case__isnull=True) | visible_q(user, "case__"))
-        .select_related("contract", "person", "entered_by")
+    return Referral.objects.filter(referral_visible_q(user)).select_related(
+        "contract", "person", "entered_by"
     )
 
 
@@ -53,13 +49,6 @@ class PersonRestrictedError(Exception):
 def pending_referral_count(user: Any) -> int:
     """Referrals waiting for a decision that this user can see (the intake queue)."""
     return referrals_visible_to(user).filter(decision=Decision.PENDING).count()
-
-
-def referrals_of_person(user: Any, person: Any) -> list[Referral]:
-    """This person's referrals the user may see, newest first (empty without the permission)."""
-    if not user.has_perm("referrals.view_referrals"):
-        return []
-    return list(referrals_visible_to(user).filter(person=person).order_by("-received_at"))
 
 
 @dataclass(frozen=True)

@@ -113,34 +113,6 @@ def referral_create(
 
 
 @transaction.atomic
-def referral_accept(
-    *, referral: Referral, accepted_by: Any, team: Any = None, allocated_to: Any = None
-) -> Any:
-    """Accept the referral and open its case (returns the Case)."""
-    from haven.casework.services import case_open_from_referral
-
-    if referral.decision != Decision.PENDING:
-        raise ReferralNotPendingError("This referral has already been decided")
-    referral.decision = Decision.ACCEPTED
-    referral.decided_at = timezone.now()
-    referral.decided_by = accepted_by
-    referral.save(update_fields=["decision", "decided_at", "decided_by", "updated_at"])
-    audit_event(
-        actor=accepted_by,
-        action=AuditAction.UPDATE,
-        target=referral,
-        changes={"decision": [Decision.PENDING, Decision.ACCEPTED]},
-    )
-    return case_open_from_referral(
-        referral=referral,
-        opened_by=accepted_by,
-        at=referral.decided_at,
-        team=team,
-        allocated_to=allocated_to,
-    )
-
-
-@transaction.atomic
 def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Referral:
     """Decline with a reason; the referral is kept."""
     if referral.decision != Decision.PENDING:

@@ -278,7 +278,7 @@ class BulkImport:
         self.run.referrals_created += 1
 
     def _accept(self, referral: Referral) -> None:
-        """referrals.services.referral_accept and casework's case_open_from_referral."""
+        """casework.services.referral_accept and casework's case_open_from_referral."""
         referral.decision = Decision.ACCEPTED
         referral.decided_at = timezone.now()
         referral.decided_by = self.actor

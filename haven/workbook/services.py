@@ -19,13 +19,14 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.casework.services import referral_accept
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people.models import Person
 from haven.people.services import person_create
 from haven.referrals.models import Decision, Referral, RiskLevel
-from haven.referrals.services import referral_accept, referral_create
+from haven.referrals.services import referral_create
 from haven.workbook.bulk import ROUTE, SOURCE_ORGANISATION, BulkImport, is_user
 from haven.workbook.engine import (
     ColumnMapping,

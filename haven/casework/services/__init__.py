@@ -26,7 +26,7 @@ from haven.casework.services.notes import (
     case_note_edit,
     note_edit_refusal,
 )
-from haven.casework.services.opening import case_open_from_referral
+from haven.casework.services.opening import case_open_from_referral, referral_accept
 from haven.casework.services.risk_level import case_risk_level_set
 from haven.casework.services.states import case_state_change, waiting_list_block
 from haven.casework.services.tasks import (
@@ -68,6 +68,7 @@ __all__ = [
     "note_edit_refusal",
     "onward_referral_record",
     "opened_minute",
+    "referral_accept",
     "task_done_refusal",
     "task_mark_done",
     "tasks_mark_breached",

@@ -14,6 +14,8 @@ from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.referrals.models import Decision, Referral
+from haven.referrals.services import ReferralNotPendingError
 
 
 def _received_summary(referral: Any) -> str:
@@ -86,3 +88,29 @@ def case_open_from_referral(
         )
     case_tasks_sync(case=case, actor=opened_by)
     return case
+
+
+@transaction.atomic
+def referral_accept(
+    *, referral: Referral, accepted_by: Any, team: Any = None, allocated_to: Any = None
+) -> Case:
+    """Accept the referral and open its case (returns the Case)."""
+    if referral.decision != Decision.PENDING:
+        raise ReferralNotPendingError("This referral has already been decided")
+    referral.decision = Decision.ACCEPTED
+    referral.decided_at = timezone.now()
+    referral.decided_by = accepted_by
+    referral.save(update_fields=["decision", "decided_at", "decided_by", "updated_at"])
+    audit_event(
+        actor=accepted_by,
+        action=AuditAction.UPDATE,
+        target=referral,
+        changes={"decision": [Decision.PENDING, Decision.ACCEPTED]},
+    )
+    return case_open_from_referral(
+        referral=referral,
+        opened_by=accepted_by,
+        at=referral.decided_at,
+        team=team,
+        allocated_to=allocated_to,
+    )

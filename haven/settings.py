@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "haven.casework",
     "haven.risk",
     "haven.workbook",
+    "haven.demodata",  # `haven demo`
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from haven.casework.views import referral_accept
-from haven.core.views import health, home, static_pages
+from haven.core.views import health, static_pages
+from haven.home import views as home
 from haven.referrals.urls import urlpatterns as referral_urlpatterns
 
 admin.site.site_header = "Haven administration"

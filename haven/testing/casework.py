@@ -1,4 +1,6 @@
-"""factory_boy factories for referrals and cases (synthetic people only: Faker en_GB)."""
+"""factory_boy factories for referrals and cases (synthetic people only: Faker en_GB).
+
+The richer person factories are in `haven.testing.people`."""
 
 from __future__ import annotations
 

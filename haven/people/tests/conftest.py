@@ -2,7 +2,7 @@
 
 import pytest
 
-from haven.people.tests.factories import PersonFactory
+from haven.testing.people import PersonFactory
 
 
 @pytest.fixture(autouse=True)

@@ -45,7 +45,7 @@ from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
 from haven.risk.models import RiskAssessment, RiskStage
 from haven.risk.selectors import RiskSettings
-from haven.risk.services import MARAC_CITATION, _result_fields
+from haven.risk.services import MARAC_CITATION, risk_result_fields
 
 _PROFILES: dict[tuple[str, str], tuple[Profile, tuple[DeadlineRule, ...], ServiceClock]] = {}
 
@@ -401,7 +401,7 @@ class CaseRecorder:
             incidents_last_12_months=incidents_last_12_months,
             completed_at=at,
             completed_by_id=actor.pk,
-            **_result_fields(result, settings, "", ""),
+            **risk_result_fields(result, settings, "", ""),
         )
         self.assessments.append(assessment)
         label = RiskStage(stage).label.lower()

@@ -83,7 +83,9 @@ def risk_assessment_complete(
         incidents_last_12_months=incidents_last_12_months,
         completed_at=completed_at,
         completed_by=completed_by,
-        **_result_fields(result, settings, professional_judgement_reason, level_override_reason),
+        **risk_result_fields(
+            result, settings, professional_judgement_reason, level_override_reason
+        ),
     )
     _audit_assessment(assessment, result, completed_by)
     _record_on_case(
@@ -92,7 +94,7 @@ def risk_assessment_complete(
     return assessment
 
 
-def _result_fields(
+def risk_result_fields(
     result: RiskResult, settings: RiskSettings, judgement_reason: str, override_reason: str
 ) -> dict[str, Any]:
     """The score, levels and reasons as separate fields (reference.md s1.4 note a)."""

@@ -23,7 +23,7 @@ from django.utils import timezone
 from haven.casework.deadline_rules import case_situation, evaluator_for
 from haven.casework.models import Case, CaseAccess, CaseEvent, CaseState, Task
 from haven.casework.services.access import RESTRICTED_ON_OPENING
-from haven.casework.services.opening import _received_summary
+from haven.casework.services.opening import referral_received_summary
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_events_append, audit_record, diff
@@ -31,7 +31,7 @@ from haven.core.models import AuditAction, AuditEvent
 from haven.core.table_writer import TableWriter
 from haven.people import reference_codes
 from haven.people.models import EqualityData, Person, SafeContact
-from haven.people.services import PERSON_FIELDS, _is_child, _snapshot, _tidy
+from haven.people.services import is_child_today, person_details_tidy, person_snapshot
 from haven.referrals.models import Decision, Referral, RiskLevel
 from haven.referrals.services import REPEAT_WINDOW, eligibility_apply
 from haven.workbook.matching import Candidates, MatchPool, Victim
@@ -212,7 +212,7 @@ class BulkImport:
 
     # -- people.services.person_create and workbook.services.link_nominal ---------------------
     def _new_person(self, victim: Victim, still_to_go: int) -> Person:
-        details = _tidy(
+        details = person_details_tidy(
             {
                 "given_name": victim.given_name[:100] or "Not known",
                 "family_name": victim.family_name[:100],
@@ -226,13 +226,13 @@ class BulkImport:
             created_by=self.actor,
             **details,
         )
-        person.is_child = _is_child(person.date_of_birth, False)
+        person.is_child = is_child_today(person.date_of_birth, False)
         # full_clean without the unique checks (each a query): the only unique field is the
         # reference code, checked above
         person.clean_fields(exclude={"reference_code", "organisation", "created_by"})
         person.clean()
         self._add(person, SafeContact(person=person), EqualityData(person=person))
-        changes = diff({}, {**_snapshot(person, PERSON_FIELDS), "aliases": []})
+        changes = diff({}, {**person_snapshot(person), "aliases": []})
         changes.update(
             diff({}, {"reference_code": person.reference_code, "is_child": person.is_child})
         )
@@ -313,7 +313,7 @@ class BulkImport:
             actor=None,
             target=referral,
             occurred_at=referral.received_at,
-            summary=_received_summary(referral),
+            summary=referral_received_summary(referral),
         )
         self._event(
             case,

@@ -18,7 +18,8 @@ from haven.referrals.models import Decision, Referral
 from haven.referrals.services import ReferralNotPendingError
 
 
-def _received_summary(referral: Any) -> str:
+def referral_received_summary(referral: Any) -> str:
+    """The timeline's first line for a case: how its referral came in."""
     how = referral.get_received_via_display() if referral.received_via else ""
     return f"Referral received ({referral.route_label()}{', ' + how.lower() if how else ''})"
 
@@ -67,7 +68,7 @@ def case_open_from_referral(
         actor=None,
         target=referral,
         occurred_at=referral.received_at,
-        summary=_received_summary(referral),
+        summary=referral_received_summary(referral),
     )
     case_event_record(
         case=case,

@@ -9,6 +9,7 @@ from django.db import models
 
 from haven.access.scope import case_scope_q, named_in_organisation_q, visible_q
 from haven.core.models import HavenModel
+from haven.deadlines import RISK_LEVEL_CHOICES
 
 
 class CaseState(models.TextChoices):
@@ -59,7 +60,9 @@ class Case(HavenModel):
     team = models.ForeignKey(
         "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
     )
-    risk_level = models.CharField(max_length=10, blank=True, db_index=True)
+    risk_level = models.CharField(
+        max_length=10, choices=RISK_LEVEL_CHOICES, blank=True, db_index=True
+    )
     is_restricted = models.BooleanField(default=False)
     opened_at = models.DateTimeField(db_index=True)
     first_contact_at = models.DateTimeField(null=True, blank=True)

@@ -29,10 +29,11 @@ from haven.contracts.models import Contract
 from haven.core.auditor import audit_events_append, audit_record, diff
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.table_writer import TableWriter
+from haven.deadlines import RiskLevel
 from haven.people import reference_codes
 from haven.people.models import EqualityData, Person, SafeContact
 from haven.people.services import is_child_today, person_details_tidy, person_snapshot
-from haven.referrals.models import Decision, Referral, RiskLevel
+from haven.referrals.models import Decision, Referral
 from haven.referrals.services import REPEAT_WINDOW, eligibility_apply
 from haven.workbook.matching import Candidates, MatchPool, Victim
 from haven.workbook.models import IdentityReview, ImportedIncident, PoliceNominal, WorkbookRun
@@ -259,7 +260,7 @@ class BulkImport:
             external_id=victim.incident_id,
             source_organisation=SOURCE_ORGANISATION,
             primary_support_need="da",
-            referrer_risk_level=grade if grade in RiskLevel.values else "",
+            referrer_risk_level=grade if grade in RiskLevel else "",
         )
         # referrals.services.referral_create
         referral.is_repeat = earlier.is_repeat(person, referral.received_at)

@@ -23,9 +23,10 @@ from haven.casework.services import referral_accept
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.deadlines import RiskLevel
 from haven.people.models import Person
 from haven.people.services import person_create
-from haven.referrals.models import Decision, Referral, RiskLevel
+from haven.referrals.models import Decision, Referral
 from haven.referrals.services import referral_create
 from haven.workbook.bulk import ROUTE, SOURCE_ORGANISATION, BulkImport, is_user
 from haven.workbook.engine import (
@@ -222,7 +223,7 @@ def refer_incident(
         external_id=victim.incident_id,
         source_organisation=SOURCE_ORGANISATION,
         primary_support_need="da",
-        referrer_risk_level=grade if grade in RiskLevel.values else "",
+        referrer_risk_level=grade if grade in RiskLevel else "",
     )
     if referral.decision == Decision.PENDING:
         referral_accept(referral=referral, accepted_by=actor, team=team)

@@ -11,8 +11,9 @@ from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.deadlines import RiskLevel
 
-RISK_LEVELS = ("", "standard", "medium", "high")
+RISK_LEVELS = ("", *RiskLevel)  # "" until a risk assessment is completed
 
 
 @transaction.atomic

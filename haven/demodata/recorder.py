@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone
 
 from haven.casework import first_contact, transitions
-from haven.casework.deadline_rules import case_situation, profile_of
+from haven.casework.deadline_rules import case_situation
 from haven.casework.models import (
     Case,
     CaseEvent,
@@ -38,6 +38,7 @@ from haven.casework.services.attempts import attempt_summary, final_letter_task_
 from haven.casework.services.closure import REQUIREMENT_EVENTS, applicable_requirements
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.profiles.schema import Profile
+from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.people.safe_contact import SafeContactPreferences, check_channel

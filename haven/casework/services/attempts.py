@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.casework import first_contact
-from haven.casework.deadline_rules import profile_of
 from haven.casework.models import (
     Case,
     CaseState,
@@ -22,6 +21,7 @@ from haven.casework.models import (
 from haven.casework.safety import unsafe_reasons
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync, task_complete
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 

@@ -7,9 +7,9 @@ from typing import Any
 from django.db import transaction
 
 from haven.casework import transitions
-from haven.casework.deadline_rules import profile_of
 from haven.casework.models import Case, CaseState
 from haven.casework.services.events import case_event_record
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 

@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.casework import first_contact
-from haven.casework.deadline_rules import case_situation, evaluation_for, profile_of
+from haven.casework.deadline_rules import case_situation, evaluation_for
 from haven.casework.models import Case, CaseState, Task, TaskStatus
 from haven.casework.services.events import case_event_record
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 

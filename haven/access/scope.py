@@ -13,12 +13,11 @@ from typing import Any
 from django.db.models import Q
 
 from haven.access.records import case_access_model
-from haven.accounts.roles import Role
+from haven.accounts.roles import MANAGER_ROLES, Role
 
 ORGANISATION_ROLES = frozenset({Role.SERVICE_MANAGER, Role.ANALYST})
 TEAM_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER})
 CHANGE_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER})
-MANAGE_ROLES = frozenset({Role.TEAM_LEADER, Role.SERVICE_MANAGER})
 NOTHING = Q(pk__in=[])
 
 
@@ -147,7 +146,7 @@ def can_change_case(user: Any, case: Any, *, named: bool = False) -> bool:
 
 def can_manage_case(user: Any, case: Any) -> bool:
     """Allocate, restrict and manage named staff: team leaders and service managers."""
-    return bool(user.is_superuser or roles_for_case(user, case) & MANAGE_ROLES)
+    return bool(user.is_superuser or roles_for_case(user, case) & MANAGER_ROLES)
 
 
 def teams_of(user: Any) -> list[Any]:

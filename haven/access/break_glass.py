@@ -10,20 +10,26 @@ from django.utils import timezone
 
 from haven.access.errors import ReasonRequiredError, RestrictedElsewhereError
 from haven.access.records import break_glass_grant_model, case_access_model, case_model
+from haven.accounts.models import User
+from haven.accounts.signed_in import Viewer
 
 if TYPE_CHECKING:
     from haven.casework.models import BreakGlassGrant, Case
 
 
-def is_named(user: Any, case: Case) -> bool:
+def is_named(user: Viewer, case: Case) -> bool:
     """Named staff (a `CaseAccess`) and superusers open a restricted case without a reason."""
+    if not isinstance(user, User):
+        return False
     return (
         bool(user.is_superuser) or case_access_model().objects.filter(case=case, user=user).exists()
     )
 
 
-def active_grant(user: Any, case: Case) -> BreakGlassGrant | None:
+def active_grant(user: Viewer, case: Case) -> BreakGlassGrant | None:
     """The user's current reason on this case, if any."""
+    if not isinstance(user, User):
+        return None
     return (
         break_glass_grant_model()
         .objects.filter(case=case, user=user, expires_at__gt=timezone.now())
@@ -32,18 +38,18 @@ def active_grant(user: Any, case: Case) -> BreakGlassGrant | None:
     )
 
 
-def restricted_person_grant(user: Any, person_id: uuid.UUID | str) -> BreakGlassGrant:
+def restricted_person_grant(user: Viewer, person_id: uuid.UUID | str) -> BreakGlassGrant:
     """For a person restricted for this user: their current break-glass grant on one of the
     person's restricted cases in the user's scope. Without one, ReasonRequiredError carrying
     the newest such case; RestrictedElsewhereError when none of them is in scope."""
+    if not isinstance(user, User):
+        raise RestrictedElsewhereError
     in_scope = (
         case_model().objects.in_scope_of(user).filter(person_id=person_id, is_restricted=True)
     )
     grant = (
         break_glass_grant_model()
-        .objects.filter(
-            user_id=user.pk, case__in=in_scope.values("pk"), expires_at__gt=timezone.now()
-        )
+        .objects.filter(user=user, case__in=in_scope.values("pk"), expires_at__gt=timezone.now())
         .order_by("-expires_at")
         .first()
     )
@@ -55,7 +61,7 @@ def restricted_person_grant(user: Any, person_id: uuid.UUID | str) -> BreakGlass
     raise ReasonRequiredError(case_id)
 
 
-def reason_for_case(user: Any, case_id: Any) -> BreakGlassGrant | None:
+def reason_for_case(user: Viewer, case_id: Any) -> BreakGlassGrant | None:
     """How this user may open a case: None without a reason (unrestricted, or named); their
     current grant on a restricted case; ReasonRequiredError without one; 404 outside scope."""
     case = case_model().objects.in_scope_of(user).filter(pk=case_id).first()

@@ -13,10 +13,12 @@ from django.db import models
 
 from haven.access.records import case_model, referral_model
 from haven.access.scope import visible_q
+from haven.accounts.models import User
 from haven.accounts.roles import PROVIDER_ROLES
+from haven.accounts.signed_in import Viewer
 
 
-def provider_organisations_of(user: Any) -> models.QuerySet[Any]:
+def provider_organisations_of(user: User) -> models.QuerySet[Any]:
     """The organisations in which ``user`` holds a provider role (ids, for ``__in``)."""
     memberships: models.QuerySet[Any] = user.memberships.filter(
         role__in=PROVIDER_ROLES, organisation__isnull=False
@@ -24,11 +26,11 @@ def provider_organisations_of(user: Any) -> models.QuerySet[Any]:
     return memberships.values("organisation")
 
 
-def person_visible_q(user: Any) -> models.Q:
+def person_visible_q(user: Viewer) -> models.Q:
     """People created in the user's provider organisations, plus people with a case the user
     may see (`Case.objects.visible_to`) or a referral waiting for or refused a case in a
     contract of those organisations (a referral with a case follows the case's scope)."""
-    if user is None or not user.is_authenticated:
+    if not isinstance(user, User):
         return models.Q(pk__in=[])
     organisations = provider_organisations_of(user)
     with_case = case_model().objects.filter(visible_q(user)).values("person_id")
@@ -44,14 +46,14 @@ def person_visible_q(user: Any) -> models.Q:
     )
 
 
-def restricted_q(user: Any, prefix: str = "") -> models.Q:
+def restricted_q(user: Viewer, prefix: str = "") -> models.Q:
     """People restricted for ``user``: they have a restricted case and the user is named on none
     of their restricted cases (one subquery; superusers are treated as named, as on cases)."""
-    if user is not None and user.is_authenticated and user.is_superuser:
+    if isinstance(user, User) and user.is_superuser:
         return models.Q(**{f"{prefix}pk__in": []})
     restricted_cases = case_model().objects.filter(is_restricted=True)
     hidden = restricted_cases.values("person_id")
-    if user is not None and user.is_authenticated:
+    if isinstance(user, User):
         named = restricted_cases.filter(accesses__user_id=user.pk).values("person_id")
         hidden = restricted_cases.exclude(person_id__in=named).values("person_id")
     return models.Q(**{f"{prefix}pk__in": hidden})

@@ -2,46 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
 from haven.accounts.roles import MANAGER_ROLES, PROVIDER_ROLES, Role
+from haven.accounts.signed_in import Viewer
 
 
-def _roles(user: Any) -> set[str]:
+def _roles(user: Viewer) -> set[str]:
     if user is None or not user.is_authenticated:
         return set()
-    return user.roles()  # type: ignore[no-any-return]
+    return user.roles()
 
 
 @rules.predicate
-def is_provider_staff(user: Any) -> bool:
+def is_provider_staff(user: Viewer) -> bool:
     return bool(_roles(user) & PROVIDER_ROLES)
 
 
 @rules.predicate
-def is_commissioner(user: Any) -> bool:
+def is_commissioner(user: Viewer) -> bool:
     return Role.COMMISSIONER in _roles(user)
 
 
 @rules.predicate
-def is_manager(user: Any) -> bool:
+def is_manager(user: Viewer) -> bool:
     return bool(_roles(user) & MANAGER_ROLES)
 
 
 @rules.predicate
-def is_auditor(user: Any) -> bool:
+def is_auditor(user: Viewer) -> bool:
     return Role.AUDITOR in _roles(user)
 
 
 @rules.predicate
-def is_administrator(user: Any) -> bool:
+def is_administrator(user: Viewer) -> bool:
     return Role.ADMINISTRATOR in _roles(user)
 
 
 @rules.predicate
-def is_analyst(user: Any) -> bool:
+def is_analyst(user: Viewer) -> bool:
     return Role.ANALYST in _roles(user)
 
 

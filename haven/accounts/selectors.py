@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from haven.accounts.models import Membership
+from haven.accounts.signed_in import Viewer
 
 
-def memberships_of(user: Any) -> list[Membership]:
+def memberships_of(user: Viewer) -> list[Membership]:
     """The signed-in user's own roles, for their home page."""
     if not user.is_authenticated:
         return []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
 from haven.access.scope import case_scope_q, named_in_organisation_q, visible_q
+from haven.accounts.signed_in import Viewer
 from haven.core.models import HavenModel
 from haven.deadlines import RISK_LEVEL_CHOICES
 
@@ -28,11 +27,11 @@ class ExitType(models.TextChoices):
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
-    def visible_to(self, user: Any) -> CaseQuerySet:
+    def visible_to(self, user: Viewer) -> CaseQuerySet:
         """Cases this user may open without a reason; restricted ones only for named staff."""
         return self.filter(visible_q(user))
 
-    def in_scope_of(self, user: Any) -> CaseQuerySet:
+    def in_scope_of(self, user: Viewer) -> CaseQuerySet:
         """Cases in the user's organisation/team scope, restricted or not (for break-glass)."""
         return self.filter(case_scope_q(user) | named_in_organisation_q(user))
 

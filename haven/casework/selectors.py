@@ -24,6 +24,7 @@ from haven.access.scope import (
 )
 from haven.accounts.models import Team, User
 from haven.accounts.roles import Role
+from haven.accounts.signed_in import Viewer
 from haven.casework.models import (
     BreakGlassGrant,
     Case,
@@ -48,17 +49,17 @@ class VisibleCase:
     grant: BreakGlassGrant | None = None
 
 
-def _require_case_role(user: Any) -> None:
+def _require_case_role(user: Viewer) -> None:
     if not user.has_perm("casework.view_cases"):
         raise PermissionDenied
 
 
-def cases_visible_to(user: Any) -> CaseQuerySet:
+def cases_visible_to(user: Viewer) -> CaseQuerySet:
     _require_case_role(user)
     return Case.objects.visible_to(user)
 
 
-def _case_in_scope(user: Any, case_id: Any) -> Case:
+def _case_in_scope(user: Viewer, case_id: Any) -> Case:
     _require_case_role(user)
     case = (
         Case.objects.in_scope_of(user)
@@ -73,7 +74,7 @@ def _case_in_scope(user: Any, case_id: Any) -> Case:
     return case
 
 
-def case_for_user(user: Any, case_id: Any) -> VisibleCase:
+def case_for_user(user: Viewer, case_id: Any) -> VisibleCase:
     """The case and what the user may do; 404 outside their scope; ReasonRequiredError
     when it is restricted, they are not named and have no current break-glass reason."""
     case = _case_in_scope(user, case_id)
@@ -88,7 +89,7 @@ def case_for_user(user: Any, case_id: Any) -> VisibleCase:
     )
 
 
-def case_for_break_glass(user: Any, case_id: Any) -> Case:
+def case_for_break_glass(user: Viewer, case_id: Any) -> Case:
     """A restricted case in the user's scope that they could open with a reason (else 404)."""
     case = _case_in_scope(user, case_id)
     if not case.is_restricted:
@@ -131,7 +132,7 @@ def notes_for(case: Case) -> QuerySet[CaseNote]:
     )
 
 
-def note_for_user(user: Any, note_id: Any) -> tuple[VisibleCase, CaseNote]:
+def note_for_user(user: Viewer, note_id: Any) -> tuple[VisibleCase, CaseNote]:
     note = CaseNote.objects.select_related("case", "author").filter(pk=note_id).first()
     if note is None:
         raise Http404("No such note")
@@ -187,7 +188,7 @@ class Worklist:
     scope: str
 
 
-def _outstanding_tasks(user: Any, *, filters: dict[str, Any]) -> QuerySet[Task]:
+def _outstanding_tasks(user: Viewer, *, filters: dict[str, Any]) -> QuerySet[Task]:
     """Outstanding tasks on cases visible to the user (every scope)."""
     _require_case_role(user)
     tasks = Task.objects.filter(visible_q(user, "case__"), is_outstanding=True)
@@ -200,7 +201,7 @@ def _outstanding_tasks(user: Any, *, filters: dict[str, Any]) -> QuerySet[Task]:
     return tasks
 
 
-def _in_scope(user: Any, tasks: QuerySet[Task], scope: str) -> QuerySet[Task]:
+def _in_scope(user: Viewer, tasks: QuerySet[Task], scope: str) -> QuerySet[Task]:
     """Narrow to "mine" or "team" by the task's copy of the case's allocation."""
     if scope == "mine":
         return tasks.filter(allocated_to_id=user.pk)
@@ -209,7 +210,7 @@ def _in_scope(user: Any, tasks: QuerySet[Task], scope: str) -> QuerySet[Task]:
     return tasks
 
 
-def _scope_parts(user: Any, tasks: QuerySet[Task], scope: str) -> list[QuerySet[Task]]:
+def _scope_parts(user: Viewer, tasks: QuerySet[Task], scope: str) -> list[QuerySet[Task]]:
     """The scope's tasks as disjoint querysets whose counts add up, each read from one of the
     worklist indexes (a partial index cannot serve an OR, so "mine OR my team's" is split)."""
     if scope != "all" or reaches_whole_organisation(user):
@@ -250,7 +251,7 @@ def _due_counts(parts: list[QuerySet[Task]], scopes: dict[str, Q]) -> dict[str, 
     return totals
 
 
-def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
+def worklist_for(user: Viewer, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
     """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
     tasks = _outstanding_tasks(user, filters=filters)
     counts = _due_counts(_scope_parts(user, tasks, scope), {scope: Q()})[scope]
@@ -275,7 +276,7 @@ class WorklistSummary:
     due_today: int
 
 
-def worklist_summaries(user: Any) -> dict[str, WorklistSummary]:
+def worklist_summaries(user: Viewer) -> dict[str, WorklistSummary]:
     """The counts of every worklist the user has (for the home page): "mine" and "team" are
     counted alongside "all" (they are subsets of it); "team" only for a user in a team."""
     teams = teams_of(user)

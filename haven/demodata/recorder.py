@@ -19,6 +19,7 @@ from uuid import UUID
 from django.db import models
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework import first_contact, transitions
 from haven.casework.deadline_rules import case_situation
 from haven.casework.models import (
@@ -87,7 +88,7 @@ class CaseRecorder:
         self,
         *,
         kind: str,
-        actor: Any,
+        actor: User | None,
         summary: str,
         at: datetime,
         target: models.Model | None = None,
@@ -127,7 +128,7 @@ class CaseRecorder:
                     at=task.due_at,
                 )
 
-    def sync_tasks(self, *, actor: Any, at: datetime) -> None:
+    def sync_tasks(self, *, actor: User | None, at: datetime) -> None:
         """`case_tasks_sync`: a task per computed rule, once; cancel open ones no longer applying.
 
         `evaluate` is what `deadline_rules.evaluation_for` calls, with the profile parsed once.
@@ -163,7 +164,7 @@ class CaseRecorder:
                 at=at,
             )
 
-    def complete(self, task: Task, *, done_at: datetime, actor: Any, how: str) -> None:
+    def complete(self, task: Task, *, done_at: datetime, actor: User | None, how: str) -> None:
         """`task_complete`: met when done by the due time, otherwise breached (done late)."""
         completion = first_contact.completion(task.due_at, done_at)
         task.completed_at = done_at
@@ -181,7 +182,7 @@ class CaseRecorder:
         )
 
     # -- opening ------------------------------------------------------------------------------
-    def open(self, *, opened_by: Any) -> None:
+    def open(self, *, opened_by: User | None) -> None:
         """`referral_accept` → `case_open_from_referral` at the case's `opened_at`."""
         at = self.case.opened_at
         self.event(
@@ -215,7 +216,7 @@ class CaseRecorder:
         channel: str,
         outcome: str,
         at: datetime,
-        actor: Any,
+        actor: User,
         direction: str = Direction.OUTBOUND,
         override_reason: str = "",
         notes: str = "",
@@ -254,7 +255,7 @@ class CaseRecorder:
         self._after_attempt(attempt, actor)
         return attempt
 
-    def _update_tasks(self, attempt: ContactAttempt, actor: Any) -> None:
+    def _update_tasks(self, attempt: ContactAttempt, actor: User | None) -> None:
         for task in self.outstanding():
             if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
                 continue
@@ -267,7 +268,7 @@ class CaseRecorder:
                 how = "final letter" if ends_by_letter else Outcome(attempt.outcome).label.lower()
                 self.complete(task, done_at=attempt.attempted_at, actor=actor, how=how)
 
-    def _after_attempt(self, attempt: ContactAttempt, actor: Any) -> None:
+    def _after_attempt(self, attempt: ContactAttempt, actor: User | None) -> None:
         case, at = self.case, attempt.attempted_at
         if case.state == CaseState.NEW:
             case.state = CaseState.CONTACTING
@@ -288,7 +289,7 @@ class CaseRecorder:
         spec = self.profile.first_contact
         return spec.attempt_limit if spec is not None and spec.final_letter else None
 
-    def _maybe_request_final_letter(self, actor: Any, at: datetime) -> None:
+    def _maybe_request_final_letter(self, actor: User | None, at: datetime) -> None:
         """seed 002 s3.7: after the attempt limit without contact, a final letter due today."""
         limit = self.attempt_limit()
         case = self.case
@@ -318,7 +319,9 @@ class CaseRecorder:
         )
 
     # -- state, notes, risk, closure ----------------------------------------------------------
-    def change_state(self, *, to_state: str, actor: Any, at: datetime, reason: str = "") -> None:
+    def change_state(
+        self, *, to_state: str, actor: User | None, at: datetime, reason: str = ""
+    ) -> None:
         """`case_state_change` (the table is checked; closing goes through `close`)."""
         case = self.case
         transitions.check_transition(case.state, to_state)
@@ -336,7 +339,7 @@ class CaseRecorder:
     def note(
         self,
         *,
-        author: Any,
+        author: User,
         note_type: str,
         text: str,
         happened_at: datetime,
@@ -374,7 +377,7 @@ class CaseRecorder:
         *,
         stage: str,
         at: datetime,
-        actor: Any,
+        actor: User,
         answers: dict[str, Answer],
         definition: ChecklistDefinition,
         settings: RiskSettings,
@@ -444,7 +447,7 @@ class CaseRecorder:
     def close(
         self,
         *,
-        closed_by: Any,
+        closed_by: User | None,
         exit_type: str,
         reason: str,
         overrides: dict[str, str],

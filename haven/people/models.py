@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from haven.access.restriction import person_visible_q, provider_organisations_of, restricted_q
+from haven.accounts.signed_in import Viewer
 from haven.core.models import HavenModel
 from haven.people import choices
 from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
@@ -21,7 +22,7 @@ def age_on(date_of_birth: dt.date, day: dt.date) -> int:
     return day.year - date_of_birth.year - int(before_birthday)
 
 
-def _in_users_organisations(queryset: models.QuerySet[Any], user: Any) -> models.QuerySet[Any]:
+def _in_users_organisations(queryset: models.QuerySet[Any], user: Viewer) -> models.QuerySet[Any]:
     """Rows created within an organisation where the user holds a provider role.
 
     Commissioners and people without a provider role see none.
@@ -35,7 +36,7 @@ def _in_users_organisations(queryset: models.QuerySet[Any], user: Any) -> models
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
-    def visible_to(self, user: Any) -> PersonQuerySet:
+    def visible_to(self, user: Viewer) -> PersonQuerySet:
         """People created in the user's provider organisations, plus people with a case the user
         may see (`Case.objects.visible_to`) or a referral waiting for or refused a case in a
         contract of those organisations (a referral with a case follows the case's scope)."""
@@ -43,11 +44,11 @@ class PersonQuerySet(models.QuerySet["Person"]):
             return self.none()
         return self.filter(person_visible_q(user))
 
-    def restricted_for(self, user: Any) -> PersonQuerySet:
+    def restricted_for(self, user: Viewer) -> PersonQuerySet:
         """People with a restricted case whom this user is not named on any restricted case of."""
         return self.filter(restricted_q(user))
 
-    def with_restriction_for(self, user: Any) -> PersonQuerySet:
+    def with_restriction_for(self, user: Viewer) -> PersonQuerySet:
         """Annotates ``restricted``: True when the person is restricted for this user."""
         return self.annotate(
             restricted=models.ExpressionWrapper(restricted_q(user), models.BooleanField())
@@ -55,7 +56,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
 
 class PersonCausingHarmQuerySet(models.QuerySet["PersonCausingHarm"]):
-    def visible_to(self, user: Any) -> PersonCausingHarmQuerySet:
+    def visible_to(self, user: Viewer) -> PersonCausingHarmQuerySet:
         return _in_users_organisations(self, user)  # type: ignore[return-value]
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, utils
 from haven.access.break_glass import restricted_person_grant
 from haven.access.errors import RestrictedElsewhereError
 from haven.access.scope import referral_visible_q, visible_q
+from haven.accounts.signed_in import Viewer
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people import reference_codes
@@ -38,7 +39,7 @@ NAME_SIMILARITY = 80  # rapidfuzz token_sort_ratio, 0-100
 SEARCH_LIMIT = 50
 
 
-def people_visible_to(user: Any) -> PersonQuerySet:
+def people_visible_to(user: Viewer) -> PersonQuerySet:
     """People this user may see; refuses anyone without a provider role (403)."""
     if not user.has_perm("people.view_person"):
         raise PermissionDenied
@@ -53,12 +54,12 @@ class ReadablePerson:
     grant: BreakGlassGrant | None = None
 
 
-def is_restricted_for(user: Any, person_id: uuid.UUID | str) -> bool:
+def is_restricted_for(user: Viewer, person_id: uuid.UUID | str) -> bool:
     """True when the person has a restricted case and the user is named on none of them."""
     return Person.objects.filter(pk=person_id).restricted_for(user).exists()
 
 
-def person_for_reading(user: Any, person_id: uuid.UUID | str) -> ReadablePerson:
+def person_for_reading(user: Viewer, person_id: uuid.UUID | str) -> ReadablePerson:
     """The person, as the case page treats a case: 404 when the user may not see them; for a
     person restricted for this user (see `restricted_q`), ReasonRequiredError carrying one of
     their restricted cases in the user's scope, unless a current reason was given on one of them;
@@ -84,13 +85,13 @@ def person_for_reading(user: Any, person_id: uuid.UUID | str) -> ReadablePerson:
     return ReadablePerson(person, grant)
 
 
-def person_for_user(user: Any, person_id: uuid.UUID | str) -> Person:
+def person_for_user(user: Viewer, person_id: uuid.UUID | str) -> Person:
     """The person if this user may open them, else 404 (their existence is not revealed);
     ReasonRequiredError for a restricted person (`person_for_reading`)."""
     return person_for_reading(user, person_id).person
 
 
-def cases_of_person(user: Any, person: Person) -> list[Case]:
+def cases_of_person(user: Viewer, person: Person) -> list[Case]:
     """This person's cases that the user may open without a reason, newest first."""
     if not user.has_perm("casework.view_cases"):
         return []
@@ -98,7 +99,7 @@ def cases_of_person(user: Any, person: Person) -> list[Case]:
     return list(cases.select_related("contract", "allocated_to").order_by("-opened_at"))
 
 
-def referrals_of_person(user: Any, person: Person) -> list[Referral]:
+def referrals_of_person(user: Viewer, person: Person) -> list[Referral]:
     """This person's referrals the user may see, newest first (empty without the permission)."""
     if not user.has_perm("referrals.view_referrals"):
         return []
@@ -108,13 +109,13 @@ def referrals_of_person(user: Any, person: Person) -> list[Referral]:
     )
 
 
-def harmers_visible_to(user: Any) -> PersonCausingHarmQuerySet:
+def harmers_visible_to(user: Viewer) -> PersonCausingHarmQuerySet:
     if not user.has_perm("people.view_person"):
         raise PermissionDenied
     return PersonCausingHarm.objects.visible_to(user)
 
 
-def harmer_for_user(user: Any, harmer_id: uuid.UUID | str) -> PersonCausingHarm:
+def harmer_for_user(user: Viewer, harmer_id: uuid.UUID | str) -> PersonCausingHarm:
     harmer = harmers_visible_to(user).filter(pk=harmer_id).first()
     if harmer is None:
         raise Http404("No such person causing harm")
@@ -136,7 +137,7 @@ class Household:
     belongs_to: list[HouseholdLink]
 
 
-def household_of(person: Person, viewer: Any) -> Household:
+def household_of(person: Person, viewer: Viewer) -> Household:
     """Children in the person's household, who is causing them harm, and whose child they are.
 
     Linked people carry ``restricted`` (for ``viewer``): pages show them as a restricted record.
@@ -158,7 +159,7 @@ def current_and_past_flags(person: Person) -> tuple[list[PersonFlag], list[Perso
     return [f for f in flags if f.is_current], [f for f in flags if not f.is_current]
 
 
-def harm_links_for_harmer(harmer: PersonCausingHarm, viewer: Any) -> list[HarmLink]:
+def harm_links_for_harmer(harmer: PersonCausingHarm, viewer: Viewer) -> list[HarmLink]:
     """The harmer's relationships; only the linked person's reference code may be shown, and
     not even that for a person restricted for ``viewer`` (``restricted`` is annotated)."""
     linked = Person.objects.with_restriction_for(viewer).only("id", "reference_code")
@@ -205,7 +206,7 @@ class PersonSearchResults:
     restricted: int = 0
 
 
-def person_search(user: Any, query: PersonSearchQuery) -> PersonSearchResults:
+def person_search(user: Viewer, query: PersonSearchQuery) -> PersonSearchResults:
     """People matching the code, or the birth date and a similar name. Audited, terms not kept."""
     people = people_visible_to(user).with_restriction_for(user)
     if query.reference_code:
@@ -265,7 +266,7 @@ class DuplicateCheck:
 
 
 def likely_duplicates(
-    user: Any,
+    user: Viewer,
     *,
     given_name: str,
     family_name: str,
@@ -313,7 +314,7 @@ def likely_duplicates(
     return DuplicateCheck(candidates, restricted)
 
 
-def restricted_among(user: Any, people: list[Person]) -> set[uuid.UUID]:
+def restricted_among(user: Viewer, people: list[Person]) -> set[uuid.UUID]:
     """Which of these people are restricted for this user (one query)."""
     if not people:
         return set()

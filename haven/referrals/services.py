@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.referrals.eligibility import Decision as EligibilityDecision
@@ -68,7 +69,7 @@ def referral_create(
     *,
     contract: Any,
     person: Any,
-    entered_by: Any,
+    entered_by: User | None,
     route: str,
     received_at: datetime,
     source: str = MANUAL_SOURCE,
@@ -113,7 +114,7 @@ def referral_create(
 
 
 @transaction.atomic
-def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Referral:
+def referral_decline(*, referral: Referral, declined_by: User, reason: str) -> Referral:
     """Decline with a reason; the referral is kept."""
     if referral.decision != Decision.PENDING:
         raise ReferralNotPendingError("This referral has already been decided")
@@ -137,7 +138,7 @@ def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Re
 
 
 def referral_view_record(
-    *, referral: Referral, viewed_by: Any, grant: BreakGlassGrant | None = None
+    *, referral: Referral, viewed_by: User, grant: BreakGlassGrant | None = None
 ) -> None:
     """A read of a referral (personal data) is audited; behind a restricted case, as a
     restricted view with the break-glass reason."""

@@ -9,16 +9,17 @@ from rules.predicates import is_superuser, predicate
 
 from haven.access.rules import has_case_role
 from haven.access.scope import can_change_case, can_manage_case
+from haven.accounts.signed_in import Viewer
 
 
 @predicate
-def may_complete_for_case(user: Any, case: Any) -> bool:
+def may_complete_for_case(user: Viewer, case: Any) -> bool:
     """Caseworkers, team leaders and service managers who reach the case (not analysts)."""
     return case is not None and can_change_case(user, case)
 
 
 @predicate
-def may_override_for_case(user: Any, case: Any) -> bool:
+def may_override_for_case(user: Viewer, case: Any) -> bool:
     """Changing a computed level needs a team leader or service manager of the case."""
     return case is not None and can_manage_case(user, case)
 

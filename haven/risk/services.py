@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import Case, TaskStatus
 from haven.casework.services import case_event_record
 from haven.casework.services.tasks import case_tasks_sync, task_complete
@@ -42,7 +43,7 @@ MARAC_CITATION = "seed 004 s4.2"
 def risk_assessment_complete(
     *,
     case: Case,
-    completed_by: Any,
+    completed_by: User,
     answers: Mapping[str, RecordedAnswer],
     professional_judgement: bool,
     professional_judgement_reason: str,
@@ -129,7 +130,7 @@ def _thresholds_record(settings: RiskSettings) -> dict[str, Any]:
     }
 
 
-def _audit_assessment(assessment: RiskAssessment, result: RiskResult, actor: Any) -> None:
+def _audit_assessment(assessment: RiskAssessment, result: RiskResult, actor: User) -> None:
     changes = {
         "stage": [None, assessment.stage],
         "score": [None, result.score],
@@ -147,7 +148,7 @@ def _audit_assessment(assessment: RiskAssessment, result: RiskResult, actor: Any
 
 
 def _record_on_case(
-    case: Case, assessment: RiskAssessment, result: RiskResult, actor: Any, *, is_latest: bool
+    case: Case, assessment: RiskAssessment, result: RiskResult, actor: User, *, is_latest: bool
 ) -> None:
     stage = RiskStage(assessment.stage).label.lower()
     summary = (
@@ -187,7 +188,7 @@ def _record_on_case(
     _complete_risk_assessment_tasks(case, assessment, actor)
 
 
-def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, actor: Any) -> None:
+def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, actor: User) -> None:
     """An outstanding risk-assessment deadline on the case is done by this assessment; one the
     overnight job already marked breached is completed too (done late, the breach kept)."""
     outstanding = (
@@ -201,7 +202,7 @@ def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, acto
         task_complete(task=task, done_at=assessment.completed_at, actor=actor, how=how)
 
 
-def risk_assessment_view_record(*, assessment: RiskAssessment, viewed_by: Any) -> None:
+def risk_assessment_view_record(*, assessment: RiskAssessment, viewed_by: User) -> None:
     """Audit that someone read an assessment's answers (a sensitive read)."""
     audit_event(actor=viewed_by, action=AuditAction.VIEW, target=assessment)
 
@@ -213,7 +214,7 @@ class ChecklistLoadResult:
 
 
 @transaction.atomic
-def risk_checklist_load(*, path: Path, loaded_by: Any) -> ChecklistLoadResult:
+def risk_checklist_load(*, path: Path, loaded_by: User | None) -> ChecklistLoadResult:
     """Validate a definition file and store it (a service's licensed wording); idempotent.
 
     Raises ChecklistInvalid (file:line, field, reason) before anything is saved.

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import IntegrityError, models
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.deadline_rules import case_situation, evaluator_for
 from haven.casework.models import Case, CaseAccess, CaseEvent, CaseState, Task
 from haven.casework.services.access import RESTRICTED_ON_OPENING
@@ -129,7 +130,7 @@ class BulkImport:
     """One run's eligible rows as new people, nominal links, accepted referrals with their
     cases, and reviews; `write` saves them all."""
 
-    def __init__(self, *, run: WorkbookRun, actor: Any, team: Any, source: str) -> None:
+    def __init__(self, *, run: WorkbookRun, actor: User | None, team: Any, source: str) -> None:
         self.run, self.actor, self.team, self.source = run, actor, team, source
         self.contract = run.contract
         self.user = actor if is_user(actor) else None
@@ -364,7 +365,7 @@ class BulkImport:
         case: Case,
         *,
         kind: str,
-        actor: Any,
+        actor: User | None,
         target: models.Model,
         occurred_at: dt.datetime,
         summary: str,

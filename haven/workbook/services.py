@@ -19,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.services import referral_accept
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
@@ -94,7 +95,7 @@ def workbook_import(
     *,
     path: Path,
     contract: Contract,
-    imported_by: Any,
+    imported_by: User | None,
     file_name: str = "",
     as_of: dt.datetime | None = None,
     identity: str = "auto",
@@ -169,7 +170,7 @@ def _counts(run: WorkbookRun) -> dict[str, Any]:
     return {"file_sha256": run.file_sha256, **{f: getattr(run, f) for f in fields}}
 
 
-def _fail(run: WorkbookRun, actor: Any, error: str) -> None:
+def _fail(run: WorkbookRun, actor: User | None, error: str) -> None:
     run.status = RunStatus.FAILED
     run.error = error
     run.finished_at = timezone.now()
@@ -180,7 +181,7 @@ def _fail(run: WorkbookRun, actor: Any, error: str) -> None:
     )
 
 
-def new_person_for(victim: Victim, contract: Contract, actor: Any) -> Person:
+def new_person_for(victim: Victim, contract: Contract, actor: User) -> Person:
     """A person for a victim Haven does not know, in the contract's provider organisation."""
     return person_create(
         created_by=actor,
@@ -194,7 +195,7 @@ def new_person_for(victim: Victim, contract: Contract, actor: Any) -> Person:
     )
 
 
-def link_nominal(*, source: str, victim: Victim, person: Person, actor: Any) -> None:
+def link_nominal(*, source: str, victim: Victim, person: Person, actor: User) -> None:
     """Remember that this police nominal id is this person (the id is not audited)."""
     link, created = PoliceNominal.objects.get_or_create(
         source=source,
@@ -208,7 +209,7 @@ def link_nominal(*, source: str, victim: Victim, person: Person, actor: Any) -> 
 
 
 def refer_incident(
-    *, victim: Victim, person: Person, contract: Contract, actor: Any, team: Any
+    *, victim: Victim, person: Person, contract: Contract, actor: User, team: Any
 ) -> Referral:
     """The incident's referral, accepted so the case opens with its 24-hour task (seed 000 s5)."""
     grade = victim.risk_grade.lower()
@@ -232,7 +233,7 @@ def refer_incident(
 
 @transaction.atomic
 def review_link_person(
-    *, review: IdentityReview, person: Person, decided_by: Any, team: Any = None
+    *, review: IdentityReview, person: Person, decided_by: User, team: Any = None
 ) -> Referral:
     """A reviewer confirms the victim is this candidate: link, refer, open the case."""
     _check_pending(review)
@@ -245,7 +246,7 @@ def review_link_person(
 def review_new_person(
     *,
     review: IdentityReview,
-    decided_by: Any,
+    decided_by: User,
     team: Any = None,
     restricted_match_acknowledged: bool = False,
 ) -> Referral:
@@ -284,7 +285,7 @@ def _decide(
     review: IdentityReview,
     person: Person,
     status: ReviewStatus,
-    decided_by: Any,
+    decided_by: User,
     team: Any,
     extra_changes: dict[str, Any] | None = None,
 ) -> Referral:

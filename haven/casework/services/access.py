@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import BreakGlassGrant, Case, CaseAccess
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
@@ -21,7 +22,7 @@ RESTRICTED_ON_OPENING = "Opened restricted to named staff: the person has a rest
 
 @transaction.atomic
 def case_allocate(
-    *, case: Case, allocated_by: Any, allocated_to: Any = None, team: Any = None
+    *, case: Case, allocated_by: User, allocated_to: Any = None, team: Any = None
 ) -> Case:
     """Allocate the case to a worker and/or team (None clears)."""
     before = {"allocated_to": case.allocated_to_id, "team": case.team_id}
@@ -50,7 +51,7 @@ def case_allocate(
 
 
 @transaction.atomic
-def case_restriction_set(*, case: Case, restricted: bool, changed_by: Any, reason: str) -> Case:
+def case_restriction_set(*, case: Case, restricted: bool, changed_by: User, reason: str) -> Case:
     """Restrict the case to named staff (the one restricting and the allocated worker are named).
 
     A restriction protects the person, not one piece of work: the person's other cases are
@@ -74,7 +75,7 @@ def case_restriction_set(*, case: Case, restricted: bool, changed_by: Any, reaso
 
 
 def _restriction_change(
-    case: Case, restricted: bool, changed_by: Any, reason: str, summary: str | None
+    case: Case, restricted: bool, changed_by: User, reason: str, summary: str | None
 ) -> None:
     before = case.is_restricted
     case.is_restricted = restricted
@@ -115,7 +116,7 @@ def inherited_restriction(person_id: Any) -> set[Any] | None:
 
 
 @transaction.atomic
-def case_access_grant(*, case: Case, user: Any, granted_by: Any) -> CaseAccess:
+def case_access_grant(*, case: Case, user: User, granted_by: User) -> CaseAccess:
     access, _ = CaseAccess.objects.get_or_create(
         case=case, user=user, defaults={"granted_by": granted_by}
     )
@@ -136,7 +137,7 @@ def case_access_grant(*, case: Case, user: Any, granted_by: Any) -> CaseAccess:
 
 
 @transaction.atomic
-def case_access_revoke(*, case: Case, user: Any, revoked_by: Any) -> None:
+def case_access_revoke(*, case: Case, user: User, revoked_by: User) -> None:
     CaseAccess.objects.filter(case=case, user=user).delete()
     audit_event(
         actor=revoked_by,
@@ -154,7 +155,7 @@ def case_access_revoke(*, case: Case, user: Any, revoked_by: Any) -> None:
 
 
 @transaction.atomic
-def case_break_glass(*, case: Case, user: Any, reason: str) -> BreakGlassGrant:
+def case_break_glass(*, case: Case, user: User, reason: str) -> BreakGlassGrant:
     """Open a restricted case one is not named on, for a while, with a reason (audited)."""
     if not reason.strip():
         raise ValueError("Enter why you need to open this restricted case")
@@ -175,11 +176,11 @@ def case_break_glass(*, case: Case, user: Any, reason: str) -> BreakGlassGrant:
     return grant
 
 
-def case_view_record(*, case: Case, user: Any) -> None:
+def case_view_record(*, case: Case, user: User) -> None:
     """A read of the case record is audited (DESIGN: every sensitive read)."""
     audit_event(actor=user, action=AuditAction.VIEW, target=case)
 
 
-def case_restricted_view_audit(*, case: Case, user: Any, grant: BreakGlassGrant) -> None:
+def case_restricted_view_audit(*, case: Case, user: User, grant: BreakGlassGrant) -> None:
     """Each read under a break-glass grant is audited with the grant's reason."""
     audit_event(actor=user, action=AuditAction.VIEW_RESTRICTED, target=case, reason=grant.reason)

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework import first_contact
 from haven.casework.models import (
     Case,
@@ -59,7 +60,7 @@ def contact_attempt_record(
     channel: str,
     outcome: str,
     attempted_at: datetime,
-    recorded_by: Any,
+    recorded_by: User,
     direction: str = Direction.OUTBOUND,
     notes: str = "",
     override_reason: str = "",
@@ -91,7 +92,7 @@ def contact_attempt_record(
     return attempt
 
 
-def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
+def _record_attempt_history(attempt: ContactAttempt, actor: User) -> None:
     """The audit event (with any override reason) and the timeline entry for an attempt."""
     overridden = bool(attempt.safe_contact_reasons)
     audit_event(
@@ -113,7 +114,7 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
     )
 
 
-def _update_tasks(case: Case, attempt: ContactAttempt, actor: Any) -> None:
+def _update_tasks(case: Case, attempt: ContactAttempt, actor: User) -> None:
     outstanding = case.tasks.filter(is_outstanding=True)
     for task in outstanding:
         if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
@@ -129,7 +130,7 @@ def _update_tasks(case: Case, attempt: ContactAttempt, actor: Any) -> None:
             task_complete(task=task, done_at=attempt.attempted_at, actor=actor, how=how)
 
 
-def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any) -> None:
+def _after_attempt(case: Case, attempt: ContactAttempt, actor: User) -> None:
     fields: list[str] = []
     if case.state == CaseState.NEW:
         case.state = CaseState.CONTACTING
@@ -173,7 +174,7 @@ def final_letter_task_fields(case: Case, profile: Any, limit: int, at: datetime)
     }
 
 
-def _maybe_request_final_letter(case: Case, actor: Any) -> None:
+def _maybe_request_final_letter(case: Case, actor: User) -> None:
     limit = _attempt_limit(case)
     if case.final_letter_requested_at is not None or not limit:
         return

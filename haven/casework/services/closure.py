@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework import transitions
 from haven.casework.models import Case, CaseState, ExitType
 from haven.casework.services.events import case_event_record
@@ -123,7 +124,7 @@ def closure_problems(
 def case_close(
     *,
     case: Case,
-    closed_by: Any,
+    closed_by: User,
     exit_type: str,
     reason: str,
     overrides: dict[str, str] | None = None,

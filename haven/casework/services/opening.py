@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import Case, CaseAccess, CaseState
 from haven.casework.services.access import RESTRICTED_ON_OPENING, inherited_restriction
 from haven.casework.services.events import case_event_record
@@ -28,7 +29,7 @@ def referral_received_summary(referral: Any) -> str:
 def case_open_from_referral(
     *,
     referral: Any,
-    opened_by: Any,
+    opened_by: User,
     at: datetime | None = None,
     team: Any = None,
     allocated_to: Any = None,
@@ -93,7 +94,7 @@ def case_open_from_referral(
 
 @transaction.atomic
 def referral_accept(
-    *, referral: Referral, accepted_by: Any, team: Any = None, allocated_to: Any = None
+    *, referral: Referral, accepted_by: User, team: Any = None, allocated_to: Any = None
 ) -> Case:
     """Accept the referral and open its case (returns the Case)."""
     if referral.decision != Decision.PENDING:

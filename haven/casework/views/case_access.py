@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from haven.access.errors import ReasonRequiredError
 from haven.access.http import reason_redirect
+from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase, case_for_user
 from haven.casework.services import case_restricted_view_audit, case_view_record
 
@@ -44,9 +45,9 @@ def with_case(*, change: bool = False, manage: bool = False) -> Callable[[CaseVi
 
 def _audit_read(request: HttpRequest, visible: VisibleCase) -> None:
     if visible.grant is not None:
-        case_restricted_view_audit(case=visible.case, user=request.user, grant=visible.grant)
+        case_restricted_view_audit(case=visible.case, user=staff_user(request), grant=visible.grant)
     else:
-        case_view_record(case=visible.case, user=request.user)
+        case_view_record(case=visible.case, user=staff_user(request))
 
 
 def case_url(visible: VisibleCase) -> str:

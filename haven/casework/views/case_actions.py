@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.forms.case_actions import (
     AllocationForm,
     CloseCaseForm,
@@ -47,7 +48,7 @@ def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             case_state_change(
                 case=case,
                 to_state=form.cleaned_data["to_state"],
-                changed_by=request.user,
+                changed_by=staff_user(request),
                 reason=form.cleaned_data["reason"],
             )
         except TransitionRefusedError as refused:
@@ -73,7 +74,7 @@ def allocate(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         initial={"allocated_to": case.allocated_to_id, "team": case.team_id},
     )
     if request.method == "POST" and form.is_valid():
-        case_allocate(case=case, allocated_by=request.user, **form.cleaned_data)
+        case_allocate(case=case, allocated_by=staff_user(request), **form.cleaned_data)
         messages.success(request, "Case allocated")
         return redirect(case_url(visible))
     return render_page(request, "casework/allocate_form.html", {"form": form, "case": case})
@@ -93,7 +94,7 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 case_restriction_set(
                     case=case,
                     restricted=form.cleaned_data["restricted"] == "yes",
-                    changed_by=request.user,
+                    changed_by=staff_user(request),
                     reason=form.cleaned_data["reason"],
                 )
                 messages.success(request, "Restriction updated")
@@ -102,7 +103,7 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             staff_form = NamedStaffForm(request.POST, staff=staff)
             if staff_form.is_valid():
                 case_access_grant(
-                    case=case, user=staff_form.cleaned_data["user"], granted_by=request.user
+                    case=case, user=staff_form.cleaned_data["user"], granted_by=staff_user(request)
                 )
                 messages.success(request, "Named staff updated")
                 return redirect(request.path)
@@ -110,7 +111,7 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             remove_form = NamedStaffForm(request.POST, staff=staff)
             if remove_form.is_valid():
                 case_access_revoke(
-                    case=case, user=remove_form.cleaned_data["user"], revoked_by=request.user
+                    case=case, user=remove_form.cleaned_data["user"], revoked_by=staff_user(request)
                 )
                 messages.success(request, "Named staff updated")
             return redirect(request.path)
@@ -138,7 +139,7 @@ def close(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         try:
             case_close(
                 case=case,
-                closed_by=request.user,
+                closed_by=staff_user(request),
                 exit_type=form.cleaned_data["exit_type"],
                 reason=form.cleaned_data["reason"],
                 overrides=form.overrides(),

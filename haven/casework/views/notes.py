@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from haven.access.errors import ReasonRequiredError
 from haven.access.http import reason_redirect
+from haven.accounts.signed_in import staff_user
 from haven.casework.forms.notes import CaseNoteForm, CorrectionForm
 from haven.casework.selectors import VisibleCase, note_for_user, notes_for
 from haven.casework.services import (
@@ -28,7 +29,7 @@ from haven.casework.views.rendering import render_page
 @with_case()
 def note_list(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     notes = list(notes_for(visible.case))
-    editable = {note.pk for note in notes if note_edit_refusal(note, request.user) is None}
+    editable = {note.pk for note in notes if note_edit_refusal(note, staff_user(request)) is None}
     return render_page(
         request,
         "casework/note_list.html",
@@ -42,7 +43,7 @@ def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"happened_at": timezone.now()}
     )
     if request.method == "POST" and form.is_valid():
-        case_note_add(case=visible.case, author=request.user, **form.cleaned_data)
+        case_note_add(case=visible.case, author=staff_user(request), **form.cleaned_data)
         messages.success(request, "Note added")
         return redirect(case_url(visible))
     return render_page(
@@ -58,12 +59,12 @@ def note_edit(request: HttpRequest, note_id: Any) -> HttpResponse:
         visible, note = note_for_user(request.user, note_id)
     except ReasonRequiredError as required:
         return reason_redirect(request, required.case_id)
-    if not visible.can_change or note_edit_refusal(note, request.user):
+    if not visible.can_change or note_edit_refusal(note, staff_user(request)):
         raise PermissionDenied
     initial = {"note_type": note.note_type, "happened_at": note.happened_at, "text": note.text}
     form = CaseNoteForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        case_note_edit(note=note, edited_by=request.user, **form.cleaned_data)
+        case_note_edit(note=note, edited_by=staff_user(request), **form.cleaned_data)
         messages.success(request, "Note updated; the earlier version is kept")
         return redirect(case_url(visible))
     return render_page(
@@ -83,7 +84,7 @@ def note_correct(request: HttpRequest, note_id: Any) -> HttpResponse:
         raise PermissionDenied
     form = CorrectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        case_note_correct(note=note, author=request.user, text=form.cleaned_data["text"])
+        case_note_correct(note=note, author=staff_user(request), text=form.cleaned_data["text"])
         messages.success(request, "Correction added")
         return redirect(case_url(visible))
     return render_page(

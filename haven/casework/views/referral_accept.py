@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.services import referral_accept
 from haven.referrals.selectors import intake_team_for
 from haven.referrals.services import ReferralNotPendingError
@@ -27,9 +28,12 @@ def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
     if not may_decide(request.user, referral):
         raise PermissionDenied
     try:
-        team = intake_team_for(request.user, referral.contract)
+        team = intake_team_for(staff_user(request), referral.contract)
         case = referral_accept(
-            referral=referral, accepted_by=request.user, team=team, allocated_to=request.user
+            referral=referral,
+            accepted_by=staff_user(request),
+            team=team,
+            allocated_to=staff_user(request),
         )
     except ReferralNotPendingError as not_pending:
         messages.info(request, str(not_pending))

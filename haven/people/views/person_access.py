@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 
 from haven.access.errors import ReasonRequiredError
 from haven.access.http import reason_redirect
+from haven.accounts.signed_in import staff_user
 from haven.people.selectors import person_for_reading
 from haven.people.services import person_view_record
-from haven.people.views.staff import staff_user
 
 PersonView = Callable[..., HttpResponse]
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from haven.access.errors import ReasonRequiredError
 from haven.access.http import reason_redirect
+from haven.accounts.signed_in import Viewer
 from haven.referrals.selectors import (
     PersonRestrictedError,
     ReadableReferral,
@@ -17,7 +18,7 @@ from haven.referrals.selectors import (
 )
 
 
-def may_decide(user: Any, referral: Any) -> bool:
+def may_decide(user: Viewer, referral: Any) -> bool:
     """Staff who may refer into the referral's contract decide it (accept or decline)."""
     return (
         bool(user.has_perm("referrals.create_referral"))

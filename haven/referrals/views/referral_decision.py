@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.core.formatting import when
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
@@ -30,7 +31,7 @@ def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
     if isinstance(readable, HttpResponse):
         return readable
     referral = readable.referral
-    referral_view_record(referral=referral, viewed_by=request.user, grant=readable.grant)
+    referral_view_record(referral=referral, viewed_by=staff_user(request), grant=readable.grant)
     decidable = referral.decision == "pending" and may_decide(request.user, referral)
     context = {
         "when": when,
@@ -56,7 +57,9 @@ def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             referral_decline(
-                referral=referral, declined_by=request.user, reason=form.cleaned_data["reason"]
+                referral=referral,
+                declined_by=staff_user(request),
+                reason=form.cleaned_data["reason"],
             )
         except ReferralNotPendingError as not_pending:
             messages.info(request, str(not_pending))

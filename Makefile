@@ -35,6 +35,7 @@ lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy haven
+	.venv/bin/lint-imports
 	.venv/bin/djlint haven --lint
 
 format: setup

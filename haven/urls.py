@@ -3,7 +3,10 @@ from django.urls import include, path
 
 from haven.accounts.admin_access import admin_has_permission, admin_login
 from haven.accounts.views import account as account_views
-from haven.core.views import health, home, static_pages
+from haven.casework.views import referral_accept
+from haven.core.views import health, static_pages
+from haven.home import views as home
+from haven.referrals.urls import urlpatterns as referral_urlpatterns
 
 admin.site.site_header = "Haven administration"
 admin.site.site_title = "Haven administration"
@@ -11,6 +14,12 @@ admin.site.site_title = "Haven administration"
 # opens only for superusers who passed the second factor.
 admin.site.login = admin_login  # type: ignore[method-assign]
 admin.site.has_permission = admin_has_permission  # type: ignore[method-assign]
+
+# Accepting a referral opens its case, so the page is casework's; it keeps its referral URL.
+referral_patterns = [
+    *referral_urlpatterns,
+    path("<uuid:referral_id>/accept/", referral_accept.accept, name="accept"),
+]
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -22,7 +31,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("contracts/", include("haven.contracts.urls")),
     path("people/", include("haven.people.urls")),
-    path("referrals/", include("haven.referrals.urls")),
+    path("referrals/", include((referral_patterns, "referrals"))),
     path("cases/", include("haven.casework.urls")),
     path("risk/", include("haven.risk.urls")),
     path("workbook/", include("haven.workbook.urls")),

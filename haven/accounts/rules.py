@@ -6,42 +6,44 @@ from typing import Any
 
 import rules
 
+from haven.accounts.models import User
 from haven.accounts.roles import MANAGER_ROLES, PROVIDER_ROLES, Role
+from haven.accounts.signed_in import Viewer
 
 
-def _roles(user: Any) -> set[str]:
+def _roles(user: Viewer) -> set[str]:
     if user is None or not user.is_authenticated:
         return set()
-    return user.roles()  # type: ignore[no-any-return]
+    return user.roles()
 
 
 @rules.predicate
-def is_provider_staff(user: Any) -> bool:
+def is_provider_staff(user: Viewer) -> bool:
     return bool(_roles(user) & PROVIDER_ROLES)
 
 
 @rules.predicate
-def is_commissioner(user: Any) -> bool:
+def is_commissioner(user: Viewer) -> bool:
     return Role.COMMISSIONER in _roles(user)
 
 
 @rules.predicate
-def is_manager(user: Any) -> bool:
+def is_manager(user: Viewer) -> bool:
     return bool(_roles(user) & MANAGER_ROLES)
 
 
 @rules.predicate
-def is_auditor(user: Any) -> bool:
+def is_auditor(user: Viewer) -> bool:
     return Role.AUDITOR in _roles(user)
 
 
 @rules.predicate
-def is_administrator(user: Any) -> bool:
+def is_administrator(user: Viewer) -> bool:
     return Role.ADMINISTRATOR in _roles(user)
 
 
 @rules.predicate
-def is_analyst(user: Any) -> bool:
+def is_analyst(user: Viewer) -> bool:
     return Role.ANALYST in _roles(user)
 
 
@@ -54,9 +56,9 @@ rules.add_perm(
 rules.add_perm("contracts.load_profiles", is_administrator | rules.is_superuser)
 
 
-def administered_organisation_ids(user: Any) -> set[Any]:
+def administered_organisation_ids(user: Viewer | None) -> set[Any]:
     """The organisations in which ``user`` holds the administrator role."""
-    if user is None or not user.is_authenticated:
+    if not isinstance(user, User):
         return set()
     cached: set[Any] | None = getattr(user, "_administered_cache", None)
     if cached is None:
@@ -69,17 +71,17 @@ def administered_organisation_ids(user: Any) -> set[Any]:
     return cached
 
 
-def may_manage_organisation(actor: Any, organisation_id: Any) -> bool:
+def may_manage_organisation(actor: Viewer | None, organisation_id: Any) -> bool:
     """Administrators manage staff of their own organisation; superusers manage everyone's."""
-    if actor is None or not actor.is_authenticated or not actor.is_active:
+    if not isinstance(actor, User) or not actor.is_active:
         return False
     return bool(actor.is_superuser or organisation_id in administered_organisation_ids(actor))
 
 
-def may_manage_staff_member(actor: Any, member: Any) -> bool:
+def may_manage_staff_member(actor: Viewer | None, member: User) -> bool:
     """Account-wide changes (deactivate, reset MFA) need every organisation the person works
     in to be one the actor administers; commissioners' accounts are the superuser's."""
-    if actor is None or not actor.is_authenticated or not actor.is_active:
+    if not isinstance(actor, User) or not actor.is_active:
         return False
     if actor.is_superuser:
         return True

@@ -19,9 +19,10 @@ from haven.accounts.rules import (
     may_manage_organisation,
     may_manage_staff_member,
 )
+from haven.accounts.signed_in import Viewer
 
 
-def memberships_of(user: Any) -> list[Membership]:
+def memberships_of(user: Viewer) -> list[Membership]:
     """The signed-in user's own roles, for their home page."""
     if not user.is_authenticated:
         return []

@@ -40,7 +40,12 @@ class StaffChangeRefusedError(Exception):
 
 @transaction.atomic
 def user_create(
-    *, email: str, full_name: str, password: str | None, created_by: Any, is_staff: bool = False
+    *,
+    email: str,
+    full_name: str,
+    password: str | None,
+    created_by: User | None,
+    is_staff: bool = False,
 ) -> User:
     """Create a staff account (administrators only; there is no self sign-up)."""
     user = User.objects.create_user(
@@ -65,7 +70,7 @@ def membership_grant(
     *,
     user: User,
     role: Role,
-    granted_by: Any,
+    granted_by: User | None,
     organisation: Any = None,
     team: Team | None = None,
     commissioner: Any = None,
@@ -92,7 +97,7 @@ def membership_grant(
 
 
 @transaction.atomic
-def membership_revoke(*, membership: Membership, revoked_by: Any, reason: str) -> None:
+def membership_revoke(*, membership: Membership, revoked_by: User, reason: str) -> None:
     audit_event(
         actor=revoked_by,
         action=AuditAction.PERMISSION_REVOKED,

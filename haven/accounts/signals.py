@@ -10,18 +10,19 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from haven.accounts.models import User
 from haven.core.auditor import audit_event
 from haven.core.middleware import mark_mfa_passed
 from haven.core.models import AuditAction
 
 
 @receiver(user_logged_in)
-def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def _logged_in(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     audit_event(actor=user, action=AuditAction.LOGIN, target=user)
 
 
 @receiver(user_logged_out)
-def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def _logged_out(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     if user is not None:
         audit_event(actor=user, action=AuditAction.LOGOUT, target=user)
 
@@ -40,14 +41,14 @@ def _locked_out(sender: Any, request: Any = None, **kwargs: Any) -> None:
 
 
 @receiver(authentication_step_completed)
-def _step_completed(sender: Any, request: Any, user: Any, method: str, **kwargs: Any) -> None:
+def _step_completed(sender: Any, request: Any, user: User, method: str, **kwargs: Any) -> None:
     """A TOTP or recovery code entered (at sign-in or to confirm it is you) passes MFA."""
     if method == "mfa" and request is not None:
         mark_mfa_passed(request, user)
 
 
 @receiver(authenticator_added)
-def _mfa_added(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+def _mfa_added(sender: Any, request: Any, user: User, authenticator: Any, **kwargs: Any) -> None:
     if request is not None and authenticator.type == "totp":
         mark_mfa_passed(request, user)  # setting it up took a code from the app
     audit_event(
@@ -59,7 +60,7 @@ def _mfa_added(sender: Any, request: Any, user: Any, authenticator: Any, **kwarg
 
 
 @receiver(authenticator_removed)
-def _mfa_removed(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+def _mfa_removed(sender: Any, request: Any, user: User, authenticator: Any, **kwargs: Any) -> None:
     audit_event(
         actor=user,
         action=AuditAction.MFA_DEACTIVATED,

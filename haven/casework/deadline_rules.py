@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
 
-from haven.contracts.profiles.schema import Profile
+from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import (
     ComputedDeadline,
     ContactMethod,
@@ -20,20 +19,6 @@ from haven.deadlines import (
     StartEvent,
     evaluate,
 )
-
-
-@lru_cache(maxsize=64)
-def _profile(slug: str, sha: str, profile_json: str) -> Profile:
-    return Profile.model_validate_json(profile_json)
-
-
-def profile_of(contract: Any) -> Profile:
-    """The contract's validated profile (parsed once per profile version)."""
-    import json
-
-    return _profile(
-        contract.slug, contract.profile_sha256, json.dumps(contract.profile, sort_keys=True)
-    )
 
 
 def situation_for(

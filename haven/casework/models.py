@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
+from haven.access.scope import case_scope_q, named_in_organisation_q, visible_q
+from haven.accounts.signed_in import Viewer
 from haven.core.models import HavenModel
+from haven.deadlines import RISK_LEVEL_CHOICES
 
 
 class CaseState(models.TextChoices):
@@ -26,16 +27,12 @@ class ExitType(models.TextChoices):
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
-    def visible_to(self, user: Any) -> CaseQuerySet:
+    def visible_to(self, user: Viewer) -> CaseQuerySet:
         """Cases this user may open without a reason; restricted ones only for named staff."""
-        from haven.casework.access import visible_q
-
         return self.filter(visible_q(user))
 
-    def in_scope_of(self, user: Any) -> CaseQuerySet:
+    def in_scope_of(self, user: Viewer) -> CaseQuerySet:
         """Cases in the user's organisation/team scope, restricted or not (for break-glass)."""
-        from haven.casework.access import case_scope_q, named_in_organisation_q
-
         return self.filter(case_scope_q(user) | named_in_organisation_q(user))
 
 
@@ -62,7 +59,9 @@ class Case(HavenModel):
     team = models.ForeignKey(
         "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
     )
-    risk_level = models.CharField(max_length=10, blank=True, db_index=True)
+    risk_level = models.CharField(
+        max_length=10, choices=RISK_LEVEL_CHOICES, blank=True, db_index=True
+    )
     is_restricted = models.BooleanField(default=False)
     opened_at = models.DateTimeField(db_index=True)
     first_contact_at = models.DateTimeField(null=True, blank=True)

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from haven.core.formatting import when
+
 TAG_CLASSES = {
     "open": "govuk-tag--blue",
     "met": "govuk-tag--green",
@@ -16,14 +18,6 @@ TAG_CLASSES = {
     "medium": "govuk-tag--orange",
     "standard": "govuk-tag--grey",
 }
-
-
-def when(value: datetime | None) -> str:
-    """'Tue 1 Dec 2026, 10:00' in UK time, or an empty string."""
-    if value is None:
-        return ""
-    local = timezone.localtime(value)
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
 def due_state(task: Any, now: datetime | None = None) -> str:

@@ -1,5 +1,5 @@
 """Casework permissions (django-rules) and the rules services enforce; object-level scope is in
-`casework.access`.
+`haven.access.scope`.
 
 "Nothing is recorded on a closed case" lives here: the services refuse (CaseClosedError) and the
 views only read these functions to decide which links and pages to offer. The one exception is
@@ -13,35 +13,16 @@ from typing import Any
 
 import rules
 
-from haven.accounts.roles import Role
-from haven.casework.access import CHANGE_ROLES, may_change_case
-
-CASE_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER, Role.ANALYST})
-
-
-def _roles(user: Any) -> set[str]:
-    if user is None or not user.is_authenticated:
-        return set()
-    return user.roles()  # type: ignore[no-any-return]
-
-
-@rules.predicate
-def has_case_role(user: Any) -> bool:
-    """Provider staff who work with cases; commissioners never see cases."""
-    return bool(_roles(user) & CASE_ROLES)
-
-
-@rules.predicate
-def may_change_cases(user: Any) -> bool:
-    return bool(_roles(user) & CHANGE_ROLES)
-
+from haven.access.rules import has_case_role, may_change_cases
+from haven.access.scope import may_change_case
+from haven.accounts.signed_in import Viewer
 
 CLOSED = "The case is closed: nothing more is recorded on it"
 
 
 def follow_up_keys(case: Any) -> frozenset[str]:
     """The keys of the case's profile rules whose clock starts when the case closes."""
-    from haven.casework.deadline_rules import profile_of
+    from haven.contracts.profiles.stored import profile_of
     from haven.deadlines import StartEvent
 
     try:
@@ -84,18 +65,18 @@ def is_follow_up(task: Any) -> bool:
 
 
 @rules.predicate
-def may_change_this_case(user: Any, case: Any) -> bool:
+def may_change_this_case(user: Viewer, case: Any) -> bool:
     """Casework's change rule for one case (restricted cases: named staff or a reason)."""
     return case is not None and may_change_case(user, case)
 
 
 @rules.predicate
-def may_record_on(user: Any, case: Any) -> bool:
+def may_record_on(user: Viewer, case: Any) -> bool:
     return case is not None and record_refusal(case) is None
 
 
 @rules.predicate
-def may_record_attempt_on(user: Any, case: Any) -> bool:
+def may_record_attempt_on(user: Viewer, case: Any) -> bool:
     return case is not None and attempt_refusal(case) is None
 
 

@@ -12,10 +12,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from haven.accounts.models import Membership, Team, User
-from haven.accounts.roles import Role
-from haven.accounts.selectors import active_staff_in
-from haven.casework.access import (
+from haven.access.break_glass import active_grant, is_named
+from haven.access.errors import ReasonRequiredError
+from haven.access.scope import (
     TEAM_ROLES,
     can_change_case,
     can_manage_case,
@@ -24,10 +23,13 @@ from haven.casework.access import (
     teams_of,
     visible_q,
 )
+from haven.accounts.models import Membership, Team, User
+from haven.accounts.roles import Role
+from haven.accounts.selectors import active_staff_in
+from haven.accounts.signed_in import Viewer
 from haven.casework.models import (
     BreakGlassGrant,
     Case,
-    CaseAccess,
     CaseEvent,
     CaseNote,
     CaseQuerySet,
@@ -37,14 +39,6 @@ from haven.casework.models import (
 
 WORKLIST_PAGE_SIZE = 50
 WORKLIST_SCOPES = ("mine", "team", "all")
-
-
-class ReasonRequiredError(Exception):
-    """The case is restricted and the user is not named: they must give a reason to open it."""
-
-    def __init__(self, case_id: Any) -> None:
-        super().__init__("reason required")
-        self.case_id = case_id
 
 
 @dataclass(frozen=True)
@@ -57,29 +51,17 @@ class VisibleCase:
     grant: BreakGlassGrant | None = None
 
 
-def _require_case_role(user: Any) -> None:
+def _require_case_role(user: Viewer) -> None:
     if not user.has_perm("casework.view_cases"):
         raise PermissionDenied
 
 
-def cases_visible_to(user: Any) -> CaseQuerySet:
+def cases_visible_to(user: Viewer) -> CaseQuerySet:
     _require_case_role(user)
     return Case.objects.visible_to(user)
 
 
-def cases_of_person(user: Any, person: Any) -> list[Case]:
-    """This person's cases that the user may open without a reason, newest first."""
-    if not user.has_perm("casework.view_cases"):
-        return []
-    return list(
-        cases_visible_to(user)
-        .filter(person=person)
-        .select_related("contract", "allocated_to")
-        .order_by("-opened_at")
-    )
-
-
-def _case_in_scope(user: Any, case_id: Any) -> Case:
+def _case_in_scope(user: Viewer, case_id: Any) -> Case:
     _require_case_role(user)
     case = (
         Case.objects.in_scope_of(user)
@@ -94,24 +76,12 @@ def _case_in_scope(user: Any, case_id: Any) -> Case:
     return case
 
 
-def _is_named(user: Any, case: Case) -> bool:
-    return bool(user.is_superuser) or CaseAccess.objects.filter(case=case, user=user).exists()
-
-
-def active_grant(user: Any, case: Case) -> BreakGlassGrant | None:
-    return (
-        BreakGlassGrant.objects.filter(case=case, user=user, expires_at__gt=timezone.now())
-        .order_by("-expires_at")
-        .first()
-    )
-
-
-def case_for_user(user: Any, case_id: Any) -> VisibleCase:
+def case_for_user(user: Viewer, case_id: Any) -> VisibleCase:
     """The case and what the user may do; 404 outside their scope; ReasonRequiredError
     when it is restricted, they are not named and have no current break-glass reason."""
     case = _case_in_scope(user, case_id)
     grant = None
-    named = case.is_restricted and _is_named(user, case)
+    named = case.is_restricted and is_named(user, case)
     if case.is_restricted and not named:
         grant = active_grant(user, case)
         if grant is None:
@@ -121,7 +91,7 @@ def case_for_user(user: Any, case_id: Any) -> VisibleCase:
     )
 
 
-def case_for_break_glass(user: Any, case_id: Any) -> Case:
+def case_for_break_glass(user: Viewer, case_id: Any) -> Case:
     """A restricted case in the user's scope that they could open with a reason (else 404)."""
     case = _case_in_scope(user, case_id)
     if not case.is_restricted:
@@ -169,7 +139,7 @@ def attempt_notes_for(case: Case) -> QuerySet[ContactAttempt]:
     return case.attempts.exclude(notes="").select_related("recorded_by").order_by("-attempted_at")
 
 
-def note_for_user(user: Any, note_id: Any) -> tuple[VisibleCase, CaseNote]:
+def note_for_user(user: Viewer, note_id: Any) -> tuple[VisibleCase, CaseNote]:
     note = CaseNote.objects.select_related("case", "author").filter(pk=note_id).first()
     if note is None:
         raise Http404("No such note")
@@ -252,7 +222,7 @@ def allocation_choices(case: Case) -> list[AllocationChoice]:
     ]
 
 
-def may_still_open(user: Any, case_id: Any) -> bool:
+def may_still_open(user: Viewer, case_id: Any) -> bool:
     """Whether the user can open this case now (after an action that may have moved it out of
     their scope): in scope, and named or with a current reason when restricted."""
     try:
@@ -276,7 +246,7 @@ class Worklist:
     scope: str
 
 
-def _outstanding_tasks(user: Any, *, filters: dict[str, Any]) -> QuerySet[Task]:
+def _outstanding_tasks(user: Viewer, *, filters: dict[str, Any]) -> QuerySet[Task]:
     """Outstanding tasks on cases visible to the user (every scope)."""
     _require_case_role(user)
     tasks = Task.objects.filter(visible_q(user, "case__"), is_outstanding=True)
@@ -289,7 +259,7 @@ def _outstanding_tasks(user: Any, *, filters: dict[str, Any]) -> QuerySet[Task]:
     return tasks
 
 
-def _in_scope(user: Any, tasks: QuerySet[Task], scope: str) -> QuerySet[Task]:
+def _in_scope(user: Viewer, tasks: QuerySet[Task], scope: str) -> QuerySet[Task]:
     """Narrow to "mine" or "team" by the task's copy of the case's allocation."""
     if scope == "mine":
         return tasks.filter(allocated_to_id=user.pk)
@@ -298,7 +268,7 @@ def _in_scope(user: Any, tasks: QuerySet[Task], scope: str) -> QuerySet[Task]:
     return tasks
 
 
-def _scope_parts(user: Any, tasks: QuerySet[Task], scope: str) -> list[QuerySet[Task]]:
+def _scope_parts(user: Viewer, tasks: QuerySet[Task], scope: str) -> list[QuerySet[Task]]:
     """The scope's tasks as disjoint querysets whose counts add up, each read from one of the
     worklist indexes (a partial index cannot serve an OR, so "mine OR my team's" is split)."""
     if scope != "all" or reaches_whole_organisation(user):
@@ -339,7 +309,7 @@ def _due_counts(parts: list[QuerySet[Task]], scopes: dict[str, Q]) -> dict[str, 
     return totals
 
 
-def worklist_for(user: Any, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
+def worklist_for(user: Viewer, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
     """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
     tasks = _outstanding_tasks(user, filters=filters)
     counts = _due_counts(_scope_parts(user, tasks, scope), {scope: Q()})[scope]
@@ -364,7 +334,7 @@ class WorklistSummary:
     due_today: int
 
 
-def worklist_summaries(user: Any) -> dict[str, WorklistSummary]:
+def worklist_summaries(user: Viewer) -> dict[str, WorklistSummary]:
     """The counts of every worklist the user has (for the home page): "mine" and "team" are
     counted alongside "all" (they are subsets of it); "team" only for a user in a team."""
     teams = teams_of(user)

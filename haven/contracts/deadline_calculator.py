@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from haven.contracts.models import Contract
-from haven.contracts.profiles.schema import Profile
+from haven.contracts.profiles.stored import profile_of
 from haven.core.formatting import datetime_format
 from haven.deadlines import ContactMethod, Priority, RiskLevel, Situation, StartEvent, evaluate
 
@@ -26,11 +26,6 @@ class DeadlineRow:
     explanation: str
 
 
-def contract_profile(contract: Contract) -> Profile:
-    """The stored profile as the pydantic model (validated again, so drift is caught)."""
-    return Profile.model_validate(contract.profile, context={"file_stem": contract.slug})
-
-
 def situation_from(values: dict[str, Any]) -> Situation:
     events: dict[StartEvent, datetime] = {
         event: values[name] for name, event in EVENTS.items() if values.get(name)
@@ -44,7 +39,7 @@ def situation_from(values: dict[str, Any]) -> Situation:
 
 
 def deadline_rows(contract: Contract, values: dict[str, Any]) -> list[DeadlineRow]:
-    profile = contract_profile(contract)
+    profile = profile_of(contract)
     evaluation = evaluate(profile.rules(), situation_from(values), profile.service_clock())
     rows = [
         DeadlineRow(

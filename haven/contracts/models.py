@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 
 from haven.core.models import HavenModel
+
+if TYPE_CHECKING:  # a type only: contracts and accounts do not import each other (ADR 0009)
+    from haven.accounts.signed_in import Viewer
 
 
 class Organisation(HavenModel):
@@ -34,7 +37,7 @@ class Commissioner(HavenModel):
 
 
 class ContractQuerySet(models.QuerySet["Contract"]):
-    def visible_to(self, user: Any) -> ContractQuerySet:
+    def visible_to(self, user: Viewer) -> ContractQuerySet:
         """Provider staff see their organisations' contracts; commissioners see the ones they buy."""
         if user is None or not user.is_authenticated:
             return self.none()

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -14,6 +14,9 @@ from haven.contracts.models import Commissioner, Contract
 from haven.contracts.profiles.validate import load_profile
 from haven.core.auditor import audit_event, diff
 from haven.core.models import AuditAction
+
+if TYPE_CHECKING:  # a type only: contracts and accounts do not import each other (ADR 0009)
+    from haven.accounts.models import User
 
 
 @dataclass
@@ -24,7 +27,7 @@ class LoadReport:
 
 
 @transaction.atomic
-def contract_profiles_load(*, paths: Iterable[Path], loaded_by: Any) -> LoadReport:
+def contract_profiles_load(*, paths: Iterable[Path], loaded_by: User | None) -> LoadReport:
     """Create or update one Contract per profile file; nothing is saved if any profile is invalid."""
     report = LoadReport()
     parsed = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.db import models
@@ -18,6 +18,9 @@ from django.utils import timezone
 from haven.core.models import AppendOnlyError, AuditAction, AuditEvent
 from haven.core.request_context import current_request_id
 from haven.core.table_writer import TableWriter
+
+if TYPE_CHECKING:  # a type only: core sits below accounts (ADR 0009)
+    from haven.accounts.signed_in import Viewer
 
 SECRET_FIELDS = frozenset({"password", "secret", "token", "key", "recovery_codes", "code_word"})
 SYSTEM_ACTOR = "system"
@@ -63,7 +66,7 @@ def object_type_of(obj: models.Model) -> str:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Viewer | None,
     action: AuditAction | str,
     target: models.Model | None = None,
     object_type: str = "",
@@ -76,11 +79,11 @@ def audit_record(
     if target is not None:
         object_type = object_type or object_type_of(target)
         object_id = object_id or str(target.pk)
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    member = actor if actor is not None and actor.is_authenticated else None
     return AuditEvent(
         occurred_at=timezone.now(),
-        actor=actor if authenticated else None,
-        actor_label=getattr(actor, "email", "") if authenticated else SYSTEM_ACTOR,
+        actor=member,
+        actor_label=member.email if member is not None else SYSTEM_ACTOR,
         action=str(action),
         object_type=object_type,
         object_id=object_id,
@@ -92,7 +95,7 @@ def audit_record(
 
 def audit_event(
     *,
-    actor: Any,
+    actor: Viewer | None,
     action: AuditAction | str,
     target: models.Model | None = None,
     object_type: str = "",

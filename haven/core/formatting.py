@@ -46,3 +46,11 @@ JINJA_FILTERS = {
     "date_format": date_format,
     "datetime_format": datetime_format,
 }
+
+
+def when(value: datetime | None) -> str:
+    """'Tue 1 Dec 2026, 10:00' in UK time, or an empty string."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
 
 from haven.core.models import AuditEvent, AuditEventQuerySet
 
+if TYPE_CHECKING:  # a type only: core sits below accounts (docs/adr/0009-layers.md)
+    from haven.accounts.signed_in import Viewer
+
 LONDON = ZoneInfo("Europe/London")
 
 
-def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
+def audit_events_visible_to(user: Viewer) -> AuditEventQuerySet:
     """Every audit event, for those allowed to read the trail; refuses everyone else."""
     if not user.has_perm("core.view_audit"):
         raise PermissionDenied
@@ -21,7 +24,7 @@ def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
 
 
 def audit_events_filtered(
-    user: Any,
+    user: Viewer,
     *,
     action: str = "",
     object_type: str = "",
@@ -45,5 +48,7 @@ def audit_events_filtered(
     return events
 
 
-def audit_events_for_record(user: Any, *, object_type: str, object_id: str) -> AuditEventQuerySet:
+def audit_events_for_record(
+    user: Viewer, *, object_type: str, object_id: str
+) -> AuditEventQuerySet:
     return audit_events_visible_to(user).for_object(object_type, object_id)

@@ -18,6 +18,7 @@ from haven.deadlines.engine import (
 from haven.deadlines.local_time import LONDON, end_of_day
 from haven.deadlines.opening_hours import BankHolidayHours, OpeningHours, OpeningWindow
 from haven.deadlines.rules import (
+    RISK_LEVEL_CHOICES,
     Action,
     Condition,
     ContactMethod,
@@ -33,6 +34,7 @@ from haven.deadlines.working_days import WorkingDayCalendar, weekday_number
 
 __all__ = [
     "LONDON",
+    "RISK_LEVEL_CHOICES",
     "Action",
     "BankHolidayHours",
     "ClockStart",

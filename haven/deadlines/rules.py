@@ -43,9 +43,19 @@ class ContactMethod(StrEnum):
 
 
 class RiskLevel(StrEnum):
+    """Standard, medium or high: the one definition of risk levels (profiles, the risk
+    checklist, referrals and cases all use it; model fields take `RISK_LEVEL_CHOICES`)."""
+
     STANDARD = "standard"
     MEDIUM = "medium"
     HIGH = "high"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+RISK_LEVEL_CHOICES = [(level.value, level.label) for level in RiskLevel]
 
 
 class Priority(StrEnum):

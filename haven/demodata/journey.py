@@ -10,10 +10,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
 
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import CaseState, NoteType, TaskStatus
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
@@ -75,8 +75,8 @@ OVERRIDE_REASONS = {
 class Staff:
     """Who does the work on a case: the allocated worker and the team's leader."""
 
-    worker: Any
-    leader: Any
+    worker: User
+    leader: User
 
 
 @dataclass(frozen=True)

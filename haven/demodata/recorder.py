@@ -19,8 +19,9 @@ from uuid import UUID
 from django.db import models
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework import first_contact, transitions
-from haven.casework.deadline_rules import case_situation, profile_of
+from haven.casework.deadline_rules import case_situation
 from haven.casework.models import (
     Case,
     CaseEvent,
@@ -44,6 +45,7 @@ from haven.casework.services.attempts import (
 from haven.casework.services.closure import REQUIREMENT_EVENTS, applicable_requirements
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.profiles.schema import Profile
+from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.people.safe_contact import SafeContactPreferences, check_channel
@@ -51,7 +53,7 @@ from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
 from haven.risk.models import RiskAssessment, RiskStage
 from haven.risk.selectors import RiskSettings
-from haven.risk.services import MARAC_CITATION, _result_fields
+from haven.risk.services import MARAC_CITATION, risk_result_fields
 
 _PROFILES: dict[tuple[str, str], tuple[Profile, tuple[DeadlineRule, ...], ServiceClock]] = {}
 
@@ -92,7 +94,7 @@ class CaseRecorder:
         self,
         *,
         kind: str,
-        actor: Any,
+        actor: User | None,
         summary: str,
         at: datetime,
         target: models.Model | None = None,
@@ -132,7 +134,7 @@ class CaseRecorder:
                     at=task.due_at,
                 )
 
-    def sync_tasks(self, *, actor: Any, at: datetime) -> None:
+    def sync_tasks(self, *, actor: User | None, at: datetime) -> None:
         """`case_tasks_sync`: a task per computed rule, once; cancel open ones no longer applying.
 
         `evaluate` is what `deadline_rules.evaluation_for` calls, with the profile parsed once.
@@ -168,7 +170,7 @@ class CaseRecorder:
                 at=at,
             )
 
-    def complete(self, task: Task, *, done_at: datetime, actor: Any, how: str) -> None:
+    def complete(self, task: Task, *, done_at: datetime, actor: User | None, how: str) -> None:
         """`task_complete`: met when done by the due time, otherwise breached (done late)."""
         completion = first_contact.completion(task.due_at, done_at)
         task.completed_at = done_at
@@ -186,7 +188,7 @@ class CaseRecorder:
         )
 
     # -- opening ------------------------------------------------------------------------------
-    def open(self, *, opened_by: Any) -> None:
+    def open(self, *, opened_by: User | None) -> None:
         """`referral_accept` → `case_open_from_referral` at the case's `opened_at`."""
         at = self.case.opened_at
         self.event(
@@ -220,7 +222,7 @@ class CaseRecorder:
         channel: str,
         outcome: str,
         at: datetime,
-        actor: Any,
+        actor: User,
         direction: str = Direction.OUTBOUND,
         override_reason: str = "",
         notes: str = "",
@@ -266,7 +268,7 @@ class CaseRecorder:
         self._after_attempt(attempt, actor, move_to)
         return attempt
 
-    def _update_tasks(self, attempt: ContactAttempt, actor: Any) -> None:
+    def _update_tasks(self, attempt: ContactAttempt, actor: User | None) -> None:
         for task in self.outstanding():
             if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
                 continue
@@ -279,7 +281,9 @@ class CaseRecorder:
                 how = "final letter" if ends_by_letter else Outcome(attempt.outcome).label.lower()
                 self.complete(task, done_at=attempt.attempted_at, actor=actor, how=how)
 
-    def _after_attempt(self, attempt: ContactAttempt, actor: Any, move_to: str | None) -> None:
+    def _after_attempt(
+        self, attempt: ContactAttempt, actor: User | None, move_to: str | None
+    ) -> None:
         case, at = self.case, attempt.attempted_at
         if move_to is not None:
             before, first = case.state, case.first_contact_at is None
@@ -316,7 +320,7 @@ class CaseRecorder:
         spec = self.profile.first_contact
         return spec.attempt_limit if spec is not None and spec.final_letter else None
 
-    def _maybe_request_final_letter(self, actor: Any, at: datetime) -> None:
+    def _maybe_request_final_letter(self, actor: User | None, at: datetime) -> None:
         """seed 002 s3.7: after the attempt limit without contact, a final letter due today."""
         limit = self.attempt_limit()
         case = self.case
@@ -346,7 +350,9 @@ class CaseRecorder:
         )
 
     # -- state, notes, risk, closure ----------------------------------------------------------
-    def change_state(self, *, to_state: str, actor: Any, at: datetime, reason: str = "") -> None:
+    def change_state(
+        self, *, to_state: str, actor: User | None, at: datetime, reason: str = ""
+    ) -> None:
         """`case_state_change` (the table is checked; closing goes through `close`)."""
         case = self.case
         transitions.check_transition(case.state, to_state)
@@ -364,7 +370,7 @@ class CaseRecorder:
     def note(
         self,
         *,
-        author: Any,
+        author: User,
         note_type: str,
         text: str,
         happened_at: datetime,
@@ -402,7 +408,7 @@ class CaseRecorder:
         *,
         stage: str,
         at: datetime,
-        actor: Any,
+        actor: User,
         answers: dict[str, Answer],
         definition: ChecklistDefinition,
         settings: RiskSettings,
@@ -430,7 +436,7 @@ class CaseRecorder:
             incidents_last_12_months=incidents_last_12_months,
             completed_at=at,
             completed_by_id=actor.pk,
-            **_result_fields(result, settings, "", ""),
+            **risk_result_fields(result, settings, "", ""),
         )
         self.assessments.append(assessment)
         label = RiskStage(stage).label.lower()
@@ -472,7 +478,7 @@ class CaseRecorder:
     def close(
         self,
         *,
-        closed_by: Any,
+        closed_by: User | None,
         exit_type: str,
         reason: str,
         overrides: dict[str, str],

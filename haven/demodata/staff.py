@@ -42,13 +42,13 @@ class TeamStaff:
     """A service area: its first team (with the demo logins) and, at scale, further teams."""
 
     team: Team
-    leader: Any
+    leader: User
     # (user, weight): every worker carries about the same share of the area's cases
-    workers: list[tuple[Any, int]] = field(default_factory=list)
+    workers: list[tuple[User, int]] = field(default_factory=list)
     # worker id -> (the worker's team, its leader); workers of the first team are not listed
-    teams_of: dict[Any, tuple[Team, Any]] = field(default_factory=dict)
+    teams_of: dict[Any, tuple[Team, User]] = field(default_factory=dict)
 
-    def team_of(self, worker: Any) -> tuple[Team, Any]:
+    def team_of(self, worker: User) -> tuple[Team, User]:
         """The team a case allocated to this worker belongs to, and that team's leader."""
         return self.teams_of.get(worker.pk, (self.team, self.leader))
 

@@ -8,7 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from haven.accounts.roles import PROVIDER_ROLES
+from haven.access.restriction import person_visible_q, provider_organisations_of, restricted_q
+from haven.accounts.signed_in import Viewer
 from haven.core.models import HavenModel
 from haven.people import choices
 from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
@@ -16,20 +17,12 @@ from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
 ADULT_AGE = 18
 
 
-def provider_organisations_of(user: Any) -> models.QuerySet[Any]:
-    """The organisations in which ``user`` holds a provider role (ids, for ``__in``)."""
-    memberships: models.QuerySet[Any] = user.memberships.filter(
-        role__in=PROVIDER_ROLES, organisation__isnull=False
-    )
-    return memberships.values("organisation")
-
-
 def age_on(date_of_birth: dt.date, day: dt.date) -> int:
     before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
     return day.year - date_of_birth.year - int(before_birthday)
 
 
-def _in_users_organisations(queryset: models.QuerySet[Any], user: Any) -> models.QuerySet[Any]:
+def _in_users_organisations(queryset: models.QuerySet[Any], user: Viewer) -> models.QuerySet[Any]:
     """Rows created within an organisation where the user holds a provider role.
 
     Commissioners and people without a provider role see none.
@@ -43,64 +36,27 @@ def _in_users_organisations(queryset: models.QuerySet[Any], user: Any) -> models
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
-    def visible_to(self, user: Any) -> PersonQuerySet:
+    def visible_to(self, user: Viewer) -> PersonQuerySet:
         """People created in the user's provider organisations, plus people with a case the user
         may see (`Case.objects.visible_to`) or a referral waiting for or refused a case in a
         contract of those organisations (a referral with a case follows the case's scope)."""
-        from haven.casework.models import Case
-        from haven.referrals.models import Referral
-
         if user is None or not user.is_authenticated:
             return self.none()
-        organisations = provider_organisations_of(user)
-        with_case = Case.objects.visible_to(user).values("person_id")
-        with_open_referral = Referral.objects.filter(
-            case__isnull=True, contract__provider__in=organisations
-        ).values("person_id")
-        return self.filter(
-            models.Q(organisation__in=organisations)
-            | models.Q(pk__in=with_case)
-            | models.Q(pk__in=with_open_referral)
-        )
+        return self.filter(person_visible_q(user))
 
-    def restricted_for(self, user: Any) -> PersonQuerySet:
+    def restricted_for(self, user: Viewer) -> PersonQuerySet:
         """People with a restricted case whom this user is not named on any restricted case of."""
         return self.filter(restricted_q(user))
 
-    def with_restriction_for(self, user: Any) -> PersonQuerySet:
+    def with_restriction_for(self, user: Viewer) -> PersonQuerySet:
         """Annotates ``restricted``: True when the person is restricted for this user."""
         return self.annotate(
             restricted=models.ExpressionWrapper(restricted_q(user), models.BooleanField())
         )
 
 
-def restricted_q(user: Any, prefix: str = "") -> models.Q:
-    """People restricted for ``user``: they have a restricted case and the user is named on none
-    of their restricted cases (one subquery; superusers are treated as named, as on cases).
-
-    The restriction reaches the person's household (ADR 0008): a member of a restricted
-    person's household is restricted too, unless the user is named on a restricted case of
-    that member's own."""
-    from haven.casework.models import Case
-
-    if user is not None and user.is_authenticated and user.is_superuser:
-        return models.Q(**{f"{prefix}pk__in": []})
-    restricted_cases = Case.objects.filter(is_restricted=True)
-    hidden = restricted_cases.values("person_id")
-    members = HouseholdLink.objects.filter(person_id__in=hidden).values("member_id")
-    if user is not None and user.is_authenticated:
-        named = restricted_cases.filter(accesses__user_id=user.pk).values("person_id")
-        hidden = restricted_cases.exclude(person_id__in=named).values("person_id")
-        members = (
-            HouseholdLink.objects.filter(person_id__in=hidden)
-            .exclude(member_id__in=named)
-            .values("member_id")
-        )
-    return models.Q(**{f"{prefix}pk__in": hidden}) | models.Q(**{f"{prefix}pk__in": members})
-
-
 class PersonCausingHarmQuerySet(models.QuerySet["PersonCausingHarm"]):
-    def visible_to(self, user: Any) -> PersonCausingHarmQuerySet:
+    def visible_to(self, user: Viewer) -> PersonCausingHarmQuerySet:
         return _in_users_organisations(self, user)  # type: ignore[return-value]
 
 

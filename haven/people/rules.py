@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rules.permissions import add_perm
 from rules.predicates import predicate
 
 from haven.accounts.roles import Role
 from haven.accounts.rules import is_provider_staff
+from haven.accounts.signed_in import Viewer
 
 RECORDING_ROLES = frozenset(
     {Role.CASEWORKER, Role.TEAM_LEADER, Role.SERVICE_MANAGER, Role.ADMINISTRATOR}
@@ -16,7 +15,7 @@ RECORDING_ROLES = frozenset(
 
 
 @predicate
-def records_people(user: Any) -> bool:
+def records_people(user: Viewer) -> bool:
     """Front-line staff and managers record people; analysts and auditors only read."""
     if user is None or not user.is_authenticated:
         return False

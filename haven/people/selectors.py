@@ -6,16 +6,17 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
-from django.utils import timezone
 from rapidfuzz import fuzz, utils
 
-from haven.casework.models import BreakGlassGrant, Case
-from haven.casework.selectors import ReasonRequiredError
+from haven.access.break_glass import restricted_person_grant
+from haven.access.errors import RestrictedElsewhereError
+from haven.access.scope import referral_visible_q, visible_q
+from haven.accounts.signed_in import Viewer
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people import reference_codes
@@ -30,11 +31,15 @@ from haven.people.models import (
 )
 from haven.people.postcodes import normalise_postcode, partial_postcode
 
+if TYPE_CHECKING:
+    from haven.casework.models import BreakGlassGrant, Case
+    from haven.referrals.models import Referral
+
 NAME_SIMILARITY = 80  # rapidfuzz token_sort_ratio, 0-100
 SEARCH_LIMIT = 50
 
 
-def people_visible_to(user: Any) -> PersonQuerySet:
+def people_visible_to(user: Viewer) -> PersonQuerySet:
     """People this user may see; refuses anyone without a provider role (403)."""
     if not user.has_perm("people.view_person"):
         raise PermissionDenied
@@ -49,42 +54,12 @@ class ReadablePerson:
     grant: BreakGlassGrant | None = None
 
 
-class RestrictedElsewhereError(Exception):
-    """The person is restricted for this user and none of their restricted cases is in the
-    user's scope: no reason they could give would open the record."""
-
-
-def restricted_person_grant(user: Any, person_id: uuid.UUID | str) -> BreakGlassGrant:
-    """For a person restricted for this user: their current break-glass grant on one of the
-    person's restricted cases in the user's scope. Without one, ReasonRequiredError carrying
-    the newest such case; RestrictedElsewhereError when none of them is in scope."""
-    # a household member is opened through their own restricted case or the restricted person's
-    # whose household they are in (ADR 0008)
-    in_scope = Case.objects.in_scope_of(user).filter(
-        Q(person_id=person_id) | Q(person__household_links__member_id=person_id),
-        is_restricted=True,
-    )
-    grant = (
-        BreakGlassGrant.objects.filter(
-            user_id=user.pk, case__in=in_scope.values("pk"), expires_at__gt=timezone.now()
-        )
-        .order_by("-expires_at")
-        .first()
-    )
-    if grant is not None:
-        return grant
-    case_id = in_scope.order_by("-opened_at").values_list("pk", flat=True).first()
-    if case_id is None:
-        raise RestrictedElsewhereError
-    raise ReasonRequiredError(case_id)
-
-
-def is_restricted_for(user: Any, person_id: uuid.UUID | str) -> bool:
+def is_restricted_for(user: Viewer, person_id: uuid.UUID | str) -> bool:
     """True when the person has a restricted case and the user is named on none of them."""
     return Person.objects.filter(pk=person_id).restricted_for(user).exists()
 
 
-def person_for_reading(user: Any, person_id: uuid.UUID | str) -> ReadablePerson:
+def person_for_reading(user: Viewer, person_id: uuid.UUID | str) -> ReadablePerson:
     """The person, as the case page treats a case: 404 when the user may not see them; for a
     person restricted for this user (see `restricted_q`), ReasonRequiredError carrying one of
     their restricted cases in the user's scope, unless a current reason was given on one of them;
@@ -110,19 +85,37 @@ def person_for_reading(user: Any, person_id: uuid.UUID | str) -> ReadablePerson:
     return ReadablePerson(person, grant)
 
 
-def person_for_user(user: Any, person_id: uuid.UUID | str) -> Person:
+def person_for_user(user: Viewer, person_id: uuid.UUID | str) -> Person:
     """The person if this user may open them, else 404 (their existence is not revealed);
     ReasonRequiredError for a restricted person (`person_for_reading`)."""
     return person_for_reading(user, person_id).person
 
 
-def harmers_visible_to(user: Any) -> PersonCausingHarmQuerySet:
+def cases_of_person(user: Viewer, person: Person) -> list[Case]:
+    """This person's cases that the user may open without a reason, newest first."""
+    if not user.has_perm("casework.view_cases"):
+        return []
+    cases = person.cases.filter(visible_q(user))
+    return list(cases.select_related("contract", "allocated_to").order_by("-opened_at"))
+
+
+def referrals_of_person(user: Viewer, person: Person) -> list[Referral]:
+    """This person's referrals the user may see, newest first (empty without the permission)."""
+    if not user.has_perm("referrals.view_referrals"):
+        return []
+    referrals = person.referrals.filter(referral_visible_q(user))
+    return list(
+        referrals.select_related("contract", "person", "entered_by").order_by("-received_at")
+    )
+
+
+def harmers_visible_to(user: Viewer) -> PersonCausingHarmQuerySet:
     if not user.has_perm("people.view_person"):
         raise PermissionDenied
     return PersonCausingHarm.objects.visible_to(user)
 
 
-def harmer_for_user(user: Any, harmer_id: uuid.UUID | str) -> PersonCausingHarm:
+def harmer_for_user(user: Viewer, harmer_id: uuid.UUID | str) -> PersonCausingHarm:
     harmer = harmers_visible_to(user).filter(pk=harmer_id).first()
     if harmer is None:
         raise Http404("No such person causing harm")
@@ -144,7 +137,7 @@ class Household:
     belongs_to: list[HouseholdLink]
 
 
-def household_of(person: Person, viewer: Any) -> Household:
+def household_of(person: Person, viewer: Viewer) -> Household:
     """Children in the person's household, who is causing them harm, and whose child they are.
 
     Linked people carry ``restricted`` (for ``viewer``): pages show them as a restricted record.
@@ -166,7 +159,7 @@ def current_and_past_flags(person: Person) -> tuple[list[PersonFlag], list[Perso
     return [f for f in flags if f.is_current], [f for f in flags if not f.is_current]
 
 
-def harm_links_for_harmer(harmer: PersonCausingHarm, viewer: Any) -> list[HarmLink]:
+def harm_links_for_harmer(harmer: PersonCausingHarm, viewer: Viewer) -> list[HarmLink]:
     """The harmer's relationships; only the linked person's reference code may be shown, and
     not even that for a person restricted for ``viewer`` (``restricted`` is annotated)."""
     linked = Person.objects.with_restriction_for(viewer).only("id", "reference_code")
@@ -213,7 +206,7 @@ class PersonSearchResults:
     restricted: int = 0
 
 
-def person_search(user: Any, query: PersonSearchQuery) -> PersonSearchResults:
+def person_search(user: Viewer, query: PersonSearchQuery) -> PersonSearchResults:
     """People matching the code, or the birth date and a similar name. Audited, terms not kept."""
     people = people_visible_to(user).with_restriction_for(user)
     if query.reference_code:
@@ -273,7 +266,7 @@ class DuplicateCheck:
 
 
 def likely_duplicates(
-    user: Any,
+    user: Viewer,
     *,
     given_name: str,
     family_name: str,
@@ -321,7 +314,7 @@ def likely_duplicates(
     return DuplicateCheck(candidates, restricted)
 
 
-def restricted_among(user: Any, people: list[Person]) -> set[uuid.UUID]:
+def restricted_among(user: Viewer, people: list[Person]) -> set[uuid.UUID]:
     """Which of these people are restricted for this user (one query)."""
     if not people:
         return set()

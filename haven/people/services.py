@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from haven.access.restriction import provider_organisations_of
 from haven.accounts.models import User
-from haven.casework.models import BreakGlassGrant
 from haven.contracts.models import Organisation
 from haven.core.auditor import audit_event, diff
 from haven.core.models import AuditAction
@@ -33,9 +33,11 @@ from haven.people.models import (
     PersonFlag,
     SafeContact,
     age_on,
-    provider_organisations_of,
 )
 from haven.people.postcodes import normalise_postcode
+
+if TYPE_CHECKING:
+    from haven.casework.models import BreakGlassGrant
 
 CODE_ATTEMPTS = 20
 
@@ -102,6 +104,11 @@ def _snapshot(instance: Any, fields: frozenset[str]) -> dict[str, Any]:
     return model_to_dict(instance, fields=sorted(fields))
 
 
+def person_snapshot(person: Person) -> dict[str, Any]:
+    """A person's recorded fields as the audit trail records them on creation."""
+    return _snapshot(person, PERSON_FIELDS)
+
+
 def _check_fields(given: Any, allowed: frozenset[str]) -> None:
     unknown = set(given) - allowed
     if unknown:
@@ -124,13 +131,15 @@ def _new_reference_code() -> str:
     raise IntegrityError("could not find a free reference code")  # 32**8 codes: never in practice
 
 
-def _is_child(date_of_birth: dt.date | None, default: bool) -> bool:
+def is_child_today(date_of_birth: dt.date | None, default: bool) -> bool:
+    """Under 18 today by the date of birth; ``default`` when it is not known."""
     if date_of_birth is None:
         return default
     return age_on(date_of_birth, timezone.localdate()) < ADULT_AGE
 
 
-def _tidy(details: PersonDetails) -> PersonDetails:
+def person_details_tidy(details: PersonDetails) -> PersonDetails:
+    """The details as they are stored (postcodes normalised)."""
     tidied = details.copy()
     if "postcode" in tidied:
         tidied["postcode"] = normalise_postcode(tidied["postcode"] or "")
@@ -160,14 +169,14 @@ def person_create(
     ``restricted_match_acknowledged``: the recorder confirmed that a restricted record which
     looked like a match is someone else (kept in the audit event)."""
     _check_fields(details, PERSON_FIELDS)
-    details = _tidy(details)
+    details = person_details_tidy(details)
     person = Person(
         reference_code=_new_reference_code(),
         organisation=organisation or _organisation_of(created_by),
         created_by=created_by,
         **details,
     )
-    person.is_child = _is_child(person.date_of_birth, is_child)
+    person.is_child = is_child_today(person.date_of_birth, is_child)
     person.full_clean(exclude=["reference_code"])
     person.save()
     SafeContact.objects.create(person=person)
@@ -192,9 +201,9 @@ def person_update(
     """Change a person's identity and contact details."""
     _check_fields(details, PERSON_FIELDS)
     before = {**_snapshot(person, PERSON_FIELDS), "aliases": [a.name for a in person.aliases.all()]}
-    for field, value in _tidy(details).items():
+    for field, value in person_details_tidy(details).items():
         setattr(person, field, value)
-    person.is_child = _is_child(person.date_of_birth, person.is_child)
+    person.is_child = is_child_today(person.date_of_birth, person.is_child)
     person.full_clean(exclude=["reference_code"])
     person.save()
     after = {**_snapshot(person, PERSON_FIELDS), "aliases": before["aliases"]}

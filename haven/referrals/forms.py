@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from haven.deadlines import RISK_LEVEL_CHOICES
 from haven.govuk.forms import (
     GovukCheckboxesField,
     GovukDateTimeField,
@@ -18,7 +19,6 @@ from haven.referrals.models import (
     ContactMethod,
     Priority,
     ReceivedVia,
-    RiskLevel,
     SupportNeed,
 )
 
@@ -95,7 +95,7 @@ class ReferralForm(GovukForm):
     referrer_risk_level = GovukRadiosField(
         label="Risk level given by the referrer",
         required=False,
-        choices=[("", "Not given"), *RiskLevel.choices],
+        choices=[("", "Not given"), *RISK_LEVEL_CHOICES],
     )
     risk_indicators = GovukTextareaField(
         label="Risk and vulnerability indicators from the referrer (optional)",

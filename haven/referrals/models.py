@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from haven.core.models import HavenModel
+from haven.deadlines import RISK_LEVEL_CHOICES
 
 
 class ContactMethod(models.TextChoices):
@@ -43,12 +44,6 @@ class SupportNeed(models.TextChoices):
     SV_HISTORIC = "sv_historic", "Sexual violence (historic)"
     SV_ACUTE = "sv_acute", "Sexual violence (acute)"
     STALKING = "stalking", "Stalking"
-
-
-class RiskLevel(models.TextChoices):
-    STANDARD = "standard", "Standard"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
 
 
 class Priority(models.TextChoices):
@@ -89,7 +84,7 @@ class Referral(HavenModel):
     incident_at = models.DateTimeField(null=True, blank=True)
     contact_method = models.CharField(max_length=20, choices=ContactMethod.choices, blank=True)
     consent_to_contact = models.BooleanField(default=False)
-    referrer_risk_level = models.CharField(max_length=10, choices=RiskLevel.choices, blank=True)
+    referrer_risk_level = models.CharField(max_length=10, choices=RISK_LEVEL_CHOICES, blank=True)
     risk_indicators = models.TextField(blank=True)
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.STANDARD)
     presenting_need = models.TextField(blank=True)

@@ -6,15 +6,17 @@ from typing import Any
 
 import rules
 
-from haven.casework.access import change_organisations_of
-from haven.casework.rules import has_case_role, may_change_cases
+from haven.access.rules import has_case_role, may_change_cases
+from haven.access.scope import change_organisations_of
+from haven.accounts.models import User
+from haven.accounts.signed_in import Viewer
 
 
 @rules.predicate
-def may_decide_referral(user: Any, referral: Any) -> bool:
+def may_decide_referral(user: Viewer, referral: Any) -> bool:
     """Accepting or declining: caseworkers, team leaders and service managers of the provider
     that runs the referral's contract, while the contract is active (superusers too)."""
-    if referral is None or user is None or not user.is_authenticated:
+    if referral is None or not isinstance(user, User):
         return False
     contract = referral.contract
     if not contract.is_active:

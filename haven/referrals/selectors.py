@@ -4,41 +4,38 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.http import Http404
 
-from haven.casework.access import TEAM_ROLES, change_organisations_of, contracts_of, visible_q
-from haven.casework.models import BreakGlassGrant, Case
-from haven.casework.selectors import case_for_user
+from haven.access.break_glass import reason_for_case, restricted_person_grant
+from haven.access.errors import RestrictedElsewhereError
+from haven.access.restriction import restricted_q
+from haven.access.scope import TEAM_ROLES, change_organisations_of, referral_visible_q
+from haven.accounts.models import User
+from haven.accounts.signed_in import Viewer
 from haven.contracts.models import Contract
-from haven.people.models import Person, restricted_q
+from haven.people.models import Person
 from haven.people.reference_codes import normalise
-from haven.people.selectors import (
-    RestrictedElsewhereError,
-    is_restricted_for,
-    people_visible_to,
-    restricted_person_grant,
-)
+from haven.people.selectors import is_restricted_for, people_visible_to
 from haven.referrals.models import Decision, Referral
 
+if TYPE_CHECKING:
+    from haven.casework.models import BreakGlassGrant
 
-def referrals_visible_to(user: Any) -> QuerySet[Referral]:
+
+def referrals_visible_to(user: Viewer) -> QuerySet[Referral]:
     """Referrals to the user's provider's contracts; once a case is open, only if the case is visible."""
     if not user.has_perm("referrals.view_referrals"):
         raise PermissionDenied
-    organisations = [m.organisation_id for m in user.memberships.all() if m.organisation_id]
-    scope = Q() if user.is_superuser else Q(contract_id__in=contracts_of(organisations))
-    return (
-        Referral.objects.filter(scope)
-        .filter(Q(case__isnull=True) | visible_q(user, "case__"))
-        .select_related("contract", "person", "entered_by")
+    return Referral.objects.filter(referral_visible_q(user)).select_related(
+        "contract", "person", "entered_by"
     )
 
 
-def referral_list_for(user: Any) -> QuerySet[Referral]:
+def referral_list_for(user: Viewer) -> QuerySet[Referral]:
     """The referral list's rows, each with ``person_restricted``: the person has a restricted
     case the user is not named on, so the list shows neither their name nor their code."""
     return referrals_visible_to(user).annotate(
@@ -51,16 +48,9 @@ class PersonRestrictedError(Exception):
     outside the user's scope: the page says so, and shows nothing about the person."""
 
 
-def pending_referral_count(user: Any) -> int:
+def pending_referral_count(user: Viewer) -> int:
     """Referrals waiting for a decision that this user can see (the intake queue)."""
     return referrals_visible_to(user).filter(decision=Decision.PENDING).count()
-
-
-def referrals_of_person(user: Any, person: Any) -> list[Referral]:
-    """This person's referrals the user may see, newest first (empty without the permission)."""
-    if not user.has_perm("referrals.view_referrals"):
-        return []
-    return list(referrals_visible_to(user).filter(person=person).order_by("-received_at"))
 
 
 @dataclass(frozen=True)
@@ -71,7 +61,7 @@ class ReadableReferral:
     grant: BreakGlassGrant | None = None
 
 
-def referral_for_reading(user: Any, referral_id: Any) -> ReadableReferral:
+def referral_for_reading(user: Viewer, referral_id: Any) -> ReadableReferral:
     """The referral page's read. A referral behind a restricted case the user is not named on
     is treated as the case page treats the case: ReasonRequiredError (carrying the case id)
     without a current reason, 404 outside their scope. A referral for a person restricted for
@@ -89,22 +79,22 @@ def referral_for_reading(user: Any, referral_id: Any) -> ReadableReferral:
                 raise PersonRestrictedError from None
         return ReadableReferral(reachable.get(), grant)
     case_id = (
-        Case.objects.filter(referral_id=referral_id, is_restricted=True)
-        .values_list("pk", flat=True)
+        Referral.objects.filter(pk=referral_id, case__is_restricted=True)
+        .values_list("case", flat=True)
         .first()
     )
     if case_id is None:
         raise Http404("No such referral")
-    visible = case_for_user(user, case_id)  # 404 outside scope; ReasonRequiredError
+    grant = reason_for_case(user, case_id)  # 404 outside scope; ReasonRequiredError
     referral = (
         Referral.objects.select_related("contract", "person", "entered_by")
         .filter(pk=referral_id)
         .get()
     )
-    return ReadableReferral(referral, visible.grant)
+    return ReadableReferral(referral, grant)
 
 
-def referral_contracts_for(user: Any) -> QuerySet[Contract]:
+def referral_contracts_for(user: Viewer) -> QuerySet[Contract]:
     """Active contracts the user may refer into (their provider organisations)."""
     if not user.has_perm("referrals.create_referral"):
         raise PermissionDenied
@@ -114,14 +104,14 @@ def referral_contracts_for(user: Any) -> QuerySet[Contract]:
     return contracts.filter(provider_id__in=change_organisations_of(user))
 
 
-def referral_contract_for_user(user: Any, contract_id: Any) -> Contract:
+def referral_contract_for_user(user: Viewer, contract_id: Any) -> Contract:
     contract = referral_contracts_for(user).filter(pk=contract_id).first()
     if contract is None:
         raise Http404("No such contract")
     return contract
 
 
-def person_by_reference(user: Any, reference_code: str) -> Person | None:
+def person_by_reference(user: Viewer, reference_code: str) -> Person | None:
     """A person the user may see, by reference code (any spacing or case)."""
     try:
         code = normalise(reference_code)
@@ -130,7 +120,7 @@ def person_by_reference(user: Any, reference_code: str) -> Person | None:
     return people_visible_to(user).filter(reference_code=code).first()
 
 
-def person_for_referral(user: Any, person_id: Any) -> Person | None:
+def person_for_referral(user: Viewer, person_id: Any) -> Person | None:
     """A person the user may see, by id from the query string (None when malformed or hidden)."""
     try:
         key = uuid.UUID(str(person_id))
@@ -139,7 +129,7 @@ def person_for_referral(user: Any, person_id: Any) -> Person | None:
     return people_visible_to(user).filter(pk=key).first()
 
 
-def intake_team_for(user: Any, contract: Contract) -> Any:
+def intake_team_for(user: User, contract: Contract) -> Any:
     """The team a case accepted by this user joins: their team in the contract's provider, where
     they are a caseworker or team leader (so the case can be allocated to them there)."""
     for membership in user.memberships.select_related("team").all():

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.referrals.eligibility import Decision as EligibilityDecision
@@ -26,12 +27,10 @@ class ReferralNotPendingError(Exception):
     """Only a referral waiting for a decision can be accepted or declined."""
 
 
-def _refuse_unless_may_decide(referral: Referral, actor: Any) -> None:
+def refuse_unless_may_decide(referral: Referral, actor: User | None) -> None:
     """A member of staff decides only where `referrals.decide_referral` allows (the system,
     e.g. the workbook import run from the command line, decides as itself)."""
-    if getattr(actor, "is_authenticated", False) and not actor.has_perm(
-        "referrals.decide_referral", referral
-    ):
+    if actor is not None and not actor.has_perm("referrals.decide_referral", referral):
         raise PermissionDenied("You may not decide referrals to this contract")
 
 
@@ -80,7 +79,7 @@ def referral_create(
     *,
     contract: Any,
     person: Any,
-    entered_by: Any,
+    entered_by: User | None,
     route: str,
     received_at: datetime,
     source: str = MANUAL_SOURCE,
@@ -125,38 +124,9 @@ def referral_create(
 
 
 @transaction.atomic
-def referral_accept(
-    *, referral: Referral, accepted_by: Any, team: Any = None, allocated_to: Any = None
-) -> Any:
-    """Accept the referral and open its case (returns the Case)."""
-    from haven.casework.services import case_open_from_referral
-
-    _refuse_unless_may_decide(referral, accepted_by)
-    if referral.decision != Decision.PENDING:
-        raise ReferralNotPendingError("This referral has already been decided")
-    referral.decision = Decision.ACCEPTED
-    referral.decided_at = timezone.now()
-    referral.decided_by = accepted_by
-    referral.save(update_fields=["decision", "decided_at", "decided_by", "updated_at"])
-    audit_event(
-        actor=accepted_by,
-        action=AuditAction.UPDATE,
-        target=referral,
-        changes={"decision": [Decision.PENDING, Decision.ACCEPTED]},
-    )
-    return case_open_from_referral(
-        referral=referral,
-        opened_by=accepted_by,
-        at=referral.decided_at,
-        team=team,
-        allocated_to=allocated_to,
-    )
-
-
-@transaction.atomic
-def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Referral:
+def referral_decline(*, referral: Referral, declined_by: User, reason: str) -> Referral:
     """Decline with a reason; the referral is kept."""
-    _refuse_unless_may_decide(referral, declined_by)
+    refuse_unless_may_decide(referral, declined_by)
     if referral.decision != Decision.PENDING:
         raise ReferralNotPendingError("This referral has already been decided")
     if not reason.strip():
@@ -179,7 +149,7 @@ def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Re
 
 
 def referral_view_record(
-    *, referral: Referral, viewed_by: Any, grant: BreakGlassGrant | None = None
+    *, referral: Referral, viewed_by: User, grant: BreakGlassGrant | None = None
 ) -> None:
     """A read of a referral (personal data) is audited; behind a restricted case, as a
     restricted view with the break-glass reason."""

@@ -3,11 +3,11 @@ from django.urls import path
 from haven.referrals.views import referral_create, referral_decision, referral_list
 
 app_name = "referrals"
+# `accept` opens a case: casework/views/referral_accept.py, routed in haven/urls.py.
 urlpatterns = [
     path("", referral_list.referral_list, name="list"),
     path("new/", referral_create.choose_contract, name="choose_contract"),
     path("new/<uuid:contract_id>/", referral_create.create, name="create"),
     path("<uuid:referral_id>/", referral_decision.detail, name="detail"),
-    path("<uuid:referral_id>/accept/", referral_decision.accept, name="accept"),
     path("<uuid:referral_id>/decline/", referral_decision.decline, name="decline"),
 ]

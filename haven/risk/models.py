@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from haven.core.models import HavenModel
+from haven.deadlines import RISK_LEVEL_CHOICES
 
 
 class RiskStage(models.TextChoices):
@@ -17,12 +18,6 @@ class RiskStage(models.TextChoices):
     REVIEW = "review", "Review"
     INCIDENT = "incident", "After an incident or a change in risk"
     EXIT = "exit", "At exit"
-
-
-class RiskLevelChoice(models.TextChoices):
-    STANDARD = "standard", "Standard"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
 
 
 class RiskChecklist(HavenModel):
@@ -63,9 +58,9 @@ class RiskAssessment(HavenModel):
     professional_judgement = models.BooleanField(default=False)
     professional_judgement_reason = models.TextField(blank=True)
     incidents_last_12_months = models.PositiveSmallIntegerField(null=True, blank=True)
-    score_level = models.CharField(max_length=10, choices=RiskLevelChoice.choices)
-    computed_level = models.CharField(max_length=10, choices=RiskLevelChoice.choices)
-    level = models.CharField(max_length=10, choices=RiskLevelChoice.choices, db_index=True)
+    score_level = models.CharField(max_length=10, choices=RISK_LEVEL_CHOICES)
+    computed_level = models.CharField(max_length=10, choices=RISK_LEVEL_CHOICES)
+    level = models.CharField(max_length=10, choices=RISK_LEVEL_CHOICES, db_index=True)
     override_reason = models.TextField(blank=True)
     reasons = models.JSONField(default=list, help_text="[{code, text}] every reason that applies")
     thresholds = models.JSONField(default=dict, help_text="The profile thresholds used")

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
+from haven.accounts.signed_in import Viewer
 from haven.casework.models import Case
 from haven.casework.selectors import VisibleCase, case_for_user
 from haven.contracts.models import Contract
@@ -47,19 +48,19 @@ def checklist_for(contract: Contract) -> ChecklistDefinition:
     return shipped_checklist(key)
 
 
-def _require_risk_role(user: Any) -> None:
+def _require_risk_role(user: Viewer) -> None:
     if not user.has_perm("risk.view_risk"):
         raise PermissionDenied
 
 
-def case_for_risk(user: Any, case_id: Any) -> VisibleCase:
+def case_for_risk(user: Viewer, case_id: Any) -> VisibleCase:
     """The case if the user may see it (casework's rules: 404 outside scope, restricted needs a
     reason); commissioners and others without a case role are refused."""
     _require_risk_role(user)
     return case_for_user(user, case_id)
 
 
-def risk_history_for_case(user: Any, case: Case) -> QuerySet[RiskAssessment]:
+def risk_history_for_case(user: Viewer, case: Case) -> QuerySet[RiskAssessment]:
     """The case's assessments, oldest first, if the user may see the case (else 404)."""
     visible = case_for_risk(user, case.pk)
     return (

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import Case, TaskStatus
 from haven.casework.services import case_event_record
 from haven.casework.services.closed import refuse_if_closed
@@ -44,7 +45,7 @@ MARAC_CITATION = "seed 004 s4.2"
 def risk_assessment_complete(
     *,
     case: Case,
-    completed_by: Any,
+    completed_by: User,
     answers: Mapping[str, RecordedAnswer],
     professional_judgement: bool,
     professional_judgement_reason: str,
@@ -94,7 +95,9 @@ def risk_assessment_complete(
         incidents_last_12_months=incidents_last_12_months,
         completed_at=completed_at,
         completed_by=completed_by,
-        **_result_fields(result, settings, professional_judgement_reason, level_override_reason),
+        **risk_result_fields(
+            result, settings, professional_judgement_reason, level_override_reason
+        ),
     )
     _audit_assessment(assessment, result, completed_by)
     _record_on_case(
@@ -103,7 +106,7 @@ def risk_assessment_complete(
     return assessment
 
 
-def _result_fields(
+def risk_result_fields(
     result: RiskResult, settings: RiskSettings, judgement_reason: str, override_reason: str
 ) -> dict[str, Any]:
     """The score, levels and reasons as separate fields (reference.md s1.4 note a)."""
@@ -138,7 +141,7 @@ def _thresholds_record(settings: RiskSettings) -> dict[str, Any]:
     }
 
 
-def _audit_assessment(assessment: RiskAssessment, result: RiskResult, actor: Any) -> None:
+def _audit_assessment(assessment: RiskAssessment, result: RiskResult, actor: User) -> None:
     changes = {
         "stage": [None, assessment.stage],
         "score": [None, result.score],
@@ -156,7 +159,7 @@ def _audit_assessment(assessment: RiskAssessment, result: RiskResult, actor: Any
 
 
 def _record_on_case(
-    case: Case, assessment: RiskAssessment, result: RiskResult, actor: Any, *, is_latest: bool
+    case: Case, assessment: RiskAssessment, result: RiskResult, actor: User, *, is_latest: bool
 ) -> None:
     stage = RiskStage(assessment.stage).label.lower()
     summary = (
@@ -196,7 +199,7 @@ def _record_on_case(
     _complete_risk_assessment_tasks(case, assessment, actor)
 
 
-def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, actor: Any) -> None:
+def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, actor: User) -> None:
     """An outstanding risk-assessment deadline on the case is done by this assessment; one the
     overnight job already marked breached is completed too (done late, the breach kept)."""
     outstanding = (
@@ -210,7 +213,7 @@ def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, acto
         task_complete(task=task, done_at=assessment.completed_at, actor=actor, how=how)
 
 
-def risk_assessment_view_record(*, assessment: RiskAssessment, viewed_by: Any) -> None:
+def risk_assessment_view_record(*, assessment: RiskAssessment, viewed_by: User) -> None:
     """Audit that someone read an assessment's answers (a sensitive read)."""
     audit_event(actor=viewed_by, action=AuditAction.VIEW, target=assessment)
 
@@ -222,7 +225,7 @@ class ChecklistLoadResult:
 
 
 @transaction.atomic
-def risk_checklist_load(*, path: Path, loaded_by: Any) -> ChecklistLoadResult:
+def risk_checklist_load(*, path: Path, loaded_by: User | None) -> ChecklistLoadResult:
     """Validate a definition file and store it (a service's licensed wording); idempotent.
 
     Raises ChecklistInvalid (file:line, field, reason) before anything is saved.

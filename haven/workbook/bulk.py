@@ -20,19 +20,21 @@ from typing import Any
 from django.db import IntegrityError, models
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.deadline_rules import case_situation, evaluator_for
 from haven.casework.models import Case, CaseAccess, CaseEvent, CaseState, Task
 from haven.casework.services.access import RESTRICTED_ON_OPENING
-from haven.casework.services.opening import _received_summary
+from haven.casework.services.opening import referral_received_summary
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_events_append, audit_record, diff
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.table_writer import TableWriter
+from haven.deadlines import RiskLevel
 from haven.people import reference_codes
 from haven.people.models import EqualityData, HouseholdLink, Person, SafeContact
-from haven.people.services import PERSON_FIELDS, _is_child, _snapshot, _tidy
-from haven.referrals.models import Decision, Referral, RiskLevel
+from haven.people.services import is_child_today, person_details_tidy, person_snapshot
+from haven.referrals.models import Decision, Referral
 from haven.referrals.services import REPEAT_WINDOW, eligibility_apply
 from haven.workbook.matching import Candidates, MatchPool, Victim
 from haven.workbook.models import IdentityReview, ImportedIncident, PoliceNominal, WorkbookRun
@@ -128,7 +130,7 @@ class BulkImport:
     """One run's eligible rows as new people, nominal links, accepted referrals with their
     cases, and reviews; `write` saves them all."""
 
-    def __init__(self, *, run: WorkbookRun, actor: Any, team: Any, source: str) -> None:
+    def __init__(self, *, run: WorkbookRun, actor: User | None, team: Any, source: str) -> None:
         self.run, self.actor, self.team, self.source = run, actor, team, source
         self.contract = run.contract
         self.user = actor if is_user(actor) else None
@@ -221,7 +223,7 @@ class BulkImport:
 
     # -- people.services.person_create and workbook.services.link_nominal ---------------------
     def _new_person(self, victim: Victim, still_to_go: int) -> Person:
-        details = _tidy(
+        details = person_details_tidy(
             {
                 "given_name": victim.given_name[:100] or "Not known",
                 "family_name": victim.family_name[:100],
@@ -235,13 +237,13 @@ class BulkImport:
             created_by=self.actor,
             **details,
         )
-        person.is_child = _is_child(person.date_of_birth, False)
+        person.is_child = is_child_today(person.date_of_birth, False)
         # full_clean without the unique checks (each a query): the only unique field is the
         # reference code, checked above
         person.clean_fields(exclude={"reference_code", "organisation", "created_by"})
         person.clean()
         self._add(person, SafeContact(person=person), EqualityData(person=person))
-        changes = diff({}, {**_snapshot(person, PERSON_FIELDS), "aliases": []})
+        changes = diff({}, {**person_snapshot(person), "aliases": []})
         changes.update(
             diff({}, {"reference_code": person.reference_code, "is_child": person.is_child})
         )
@@ -268,7 +270,7 @@ class BulkImport:
             external_id=victim.incident_id,
             source_organisation=SOURCE_ORGANISATION,
             primary_support_need="da",
-            referrer_risk_level=grade if grade in RiskLevel.values else "",
+            referrer_risk_level=grade if grade in RiskLevel else "",
         )
         # referrals.services.referral_create
         referral.is_repeat = earlier.is_repeat(person, referral.received_at)
@@ -287,7 +289,7 @@ class BulkImport:
         self.run.referrals_created += 1
 
     def _accept(self, referral: Referral) -> None:
-        """referrals.services.referral_accept and casework's case_open_from_referral."""
+        """casework.services.referral_accept and casework's case_open_from_referral."""
         referral.decision = Decision.ACCEPTED
         referral.decided_at = timezone.now()
         referral.decided_by = self.actor
@@ -322,7 +324,7 @@ class BulkImport:
             actor=None,
             target=referral,
             occurred_at=referral.received_at,
-            summary=_received_summary(referral),
+            summary=referral_received_summary(referral),
         )
         self._event(
             case,
@@ -372,7 +374,7 @@ class BulkImport:
         case: Case,
         *,
         kind: str,
-        actor: Any,
+        actor: User | None,
         target: models.Model,
         occurred_at: dt.datetime,
         summary: str,

@@ -6,12 +6,13 @@ from typing import Any
 
 import rules
 
-from haven.casework.access import CHANGE_ROLES
+from haven.access.scope import CHANGE_ROLES
+from haven.accounts.signed_in import Viewer
 
 ROUTE = "police_workbook"  # seed 000 s5: the secondary responder's automated-workbook route
 
 
-def workbook_organisations_of(user: Any) -> list[Any]:
+def workbook_organisations_of(user: Viewer) -> list[Any]:
     """Organisations where the user is a caseworker, team leader or service manager."""
     if user is None or not user.is_authenticated:
         return []
@@ -28,7 +29,7 @@ def has_workbook_route(contract: Any) -> bool:
 
 
 @rules.predicate
-def works_for_a_secondary_responder(user: Any) -> bool:
+def works_for_a_secondary_responder(user: Viewer) -> bool:
     """Staff who change cases in a provider running a contract with the police workbook route."""
     from haven.contracts.models import Contract
 

@@ -8,13 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.http import Http404
 
+from haven.access.restriction import restricted_q
+from haven.accounts.signed_in import Viewer
 from haven.contracts.models import Contract
-from haven.people.models import restricted_q
 from haven.workbook.models import IdentityReview, ImportedIncident, ReviewStatus, WorkbookRun
 from haven.workbook.rules import has_workbook_route, workbook_organisations_of
 
 
-def workbook_contracts_for(user: Any) -> list[Contract]:
+def workbook_contracts_for(user: Viewer) -> list[Contract]:
     """Active contracts with the police workbook route that the user may import into."""
     if not user.has_perm("workbook.import_incidents"):
         raise PermissionDenied
@@ -24,28 +25,30 @@ def workbook_contracts_for(user: Any) -> list[Contract]:
     return [contract for contract in contracts.order_by("name") if has_workbook_route(contract)]
 
 
-def workbook_contract_choices(user: Any) -> QuerySet[Contract]:
+def workbook_contract_choices(user: Viewer) -> QuerySet[Contract]:
     return Contract.objects.filter(pk__in=_contract_ids(user)).order_by("name")
 
 
-def _contract_ids(user: Any) -> list[Any]:
+def _contract_ids(user: Viewer) -> list[Any]:
     return [contract.pk for contract in workbook_contracts_for(user)]
 
 
-def runs_visible_to(user: Any) -> QuerySet[WorkbookRun]:
+def runs_visible_to(user: Viewer) -> QuerySet[WorkbookRun]:
     return WorkbookRun.objects.filter(contract_id__in=_contract_ids(user)).select_related(
         "contract", "started_by"
     )
 
 
-def run_for_user(user: Any, run_id: Any) -> WorkbookRun:
+def run_for_user(user: Viewer, run_id: Any) -> WorkbookRun:
     run = runs_visible_to(user).filter(pk=run_id).first()
     if run is None:
         raise Http404("No such run")
     return run
 
 
-def _with_restriction(imports: QuerySet[ImportedIncident], user: Any) -> QuerySet[ImportedIncident]:
+def _with_restriction(
+    imports: QuerySet[ImportedIncident], user: Viewer
+) -> QuerySet[ImportedIncident]:
     """Each row with ``person_restricted``: the page shows "Restricted record", not the code."""
     return imports.annotate(
         person_restricted=ExpressionWrapper(
@@ -54,12 +57,12 @@ def _with_restriction(imports: QuerySet[ImportedIncident], user: Any) -> QuerySe
     )
 
 
-def imported_in(user: Any, run: WorkbookRun) -> QuerySet[ImportedIncident]:
+def imported_in(user: Viewer, run: WorkbookRun) -> QuerySet[ImportedIncident]:
     imports = run.imported.select_related("referral", "referral__person")
     return _with_restriction(imports, user)
 
 
-def recent_imports_for(user: Any, limit: int = 50) -> QuerySet[ImportedIncident]:
+def recent_imports_for(user: Viewer, limit: int = 50) -> QuerySet[ImportedIncident]:
     imports = ImportedIncident.objects.filter(run__contract_id__in=_contract_ids(user))
     return (
         _with_restriction(imports, user)
@@ -68,7 +71,7 @@ def recent_imports_for(user: Any, limit: int = 50) -> QuerySet[ImportedIncident]
     )
 
 
-def pending_reviews_for(user: Any) -> QuerySet[IdentityReview]:
+def pending_reviews_for(user: Viewer) -> QuerySet[IdentityReview]:
     return (
         IdentityReview.objects.filter(
             contract_id__in=_contract_ids(user), status=ReviewStatus.PENDING
@@ -78,7 +81,7 @@ def pending_reviews_for(user: Any) -> QuerySet[IdentityReview]:
     )
 
 
-def review_for_user(user: Any, review_id: Any) -> IdentityReview:
+def review_for_user(user: Viewer, review_id: Any) -> IdentityReview:
     review = (
         IdentityReview.objects.filter(contract_id__in=_contract_ids(user), pk=review_id)
         .select_related("contract", "run")

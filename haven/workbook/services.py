@@ -20,13 +20,16 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
+from haven.casework.services import referral_accept
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.deadlines import RiskLevel
 from haven.people.models import Person
 from haven.people.services import person_create
-from haven.referrals.models import Decision, Referral, RiskLevel
-from haven.referrals.services import referral_accept, referral_create
+from haven.referrals.models import Decision, Referral
+from haven.referrals.services import referral_create
 from haven.workbook.bulk import ROUTE, SOURCE_ORGANISATION, BulkImport, is_user
 from haven.workbook.engine import (
     ColumnMapping,
@@ -94,7 +97,7 @@ def workbook_import(
     *,
     path: Path,
     contract: Contract,
-    imported_by: Any,
+    imported_by: User | None,
     file_name: str = "",
     as_of: dt.datetime | None = None,
     identity: str = "auto",
@@ -229,7 +232,7 @@ def _counts(run: WorkbookRun) -> dict[str, Any]:
     return {"file_sha256": run.file_sha256, **{f: getattr(run, f) for f in fields}}
 
 
-def _fail(run: WorkbookRun, actor: Any, error: str) -> None:
+def _fail(run: WorkbookRun, actor: User | None, error: str) -> None:
     run.status = RunStatus.FAILED
     run.error = error
     run.finished_at = timezone.now()
@@ -240,7 +243,7 @@ def _fail(run: WorkbookRun, actor: Any, error: str) -> None:
     )
 
 
-def new_person_for(victim: Victim, contract: Contract, actor: Any) -> Person:
+def new_person_for(victim: Victim, contract: Contract, actor: User) -> Person:
     """A person for a victim Haven does not know, in the contract's provider organisation."""
     return person_create(
         created_by=actor,
@@ -254,7 +257,7 @@ def new_person_for(victim: Victim, contract: Contract, actor: Any) -> Person:
     )
 
 
-def link_nominal(*, source: str, victim: Victim, person: Person, actor: Any) -> None:
+def link_nominal(*, source: str, victim: Victim, person: Person, actor: User) -> None:
     """Remember that this police nominal id is this person (the id is not audited)."""
     link, created = PoliceNominal.objects.get_or_create(
         source=source,
@@ -268,7 +271,7 @@ def link_nominal(*, source: str, victim: Victim, person: Person, actor: Any) -> 
 
 
 def refer_incident(
-    *, victim: Victim, person: Person, contract: Contract, actor: Any, team: Any
+    *, victim: Victim, person: Person, contract: Contract, actor: User, team: Any
 ) -> Referral:
     """The incident's referral, accepted so the case opens with its 24-hour task (seed 000 s5)."""
     grade = victim.risk_grade.lower()
@@ -283,7 +286,7 @@ def refer_incident(
         external_id=victim.incident_id,
         source_organisation=SOURCE_ORGANISATION,
         primary_support_need="da",
-        referrer_risk_level=grade if grade in RiskLevel.values else "",
+        referrer_risk_level=grade if grade in RiskLevel else "",
     )
     if referral.decision == Decision.PENDING:
         referral_accept(referral=referral, accepted_by=actor, team=team)
@@ -292,7 +295,7 @@ def refer_incident(
 
 @transaction.atomic
 def review_link_person(
-    *, review: IdentityReview, person: Person, decided_by: Any, team: Any = None
+    *, review: IdentityReview, person: Person, decided_by: User, team: Any = None
 ) -> Referral:
     """A reviewer confirms the victim is this candidate: link, refer, open the case."""
     _check_pending(review)
@@ -305,7 +308,7 @@ def review_link_person(
 def review_new_person(
     *,
     review: IdentityReview,
-    decided_by: Any,
+    decided_by: User,
     team: Any = None,
     restricted_match_acknowledged: bool = False,
 ) -> Referral:
@@ -344,7 +347,7 @@ def _decide(
     review: IdentityReview,
     person: Person,
     status: ReviewStatus,
-    decided_by: Any,
+    decided_by: User,
     team: Any,
     extra_changes: dict[str, Any] | None = None,
 ) -> Referral:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from haven.casework.models import CaseState
+from haven.deadlines import RISK_LEVEL_CHOICES
 from haven.govuk.forms import GovukForm, GovukSelectField
-from haven.referrals.models import RiskLevel
 
 
 class WorklistFilterForm(GovukForm):
     contract = GovukSelectField(label="Contract", required=False)
     risk_level = GovukSelectField(
-        label="Risk level", required=False, choices=[("", "Any risk level"), *RiskLevel.choices]
+        label="Risk level", required=False, choices=[("", "Any risk level"), *RISK_LEVEL_CHOICES]
     )
     state = GovukSelectField(
         label="Case state", required=False, choices=[("", "Any state"), *CaseState.choices]

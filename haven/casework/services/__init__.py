@@ -35,7 +35,7 @@ from haven.casework.services.notes import (
     case_note_edit,
     note_edit_refusal,
 )
-from haven.casework.services.opening import case_open_from_referral
+from haven.casework.services.opening import case_open_from_referral, referral_accept
 from haven.casework.services.risk_level import case_risk_level_set
 from haven.casework.services.states import (
     case_next_states,
@@ -88,6 +88,7 @@ __all__ = [
     "note_edit_refusal",
     "onward_referral_record",
     "opened_minute",
+    "referral_accept",
     "success_state_choices",
     "task_done_refusal",
     "task_mark_done",

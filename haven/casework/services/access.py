@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from haven.accounts.models import Membership
-from haven.casework.access import TEAM_ROLES
+from haven.access.scope import TEAM_ROLES
+from haven.accounts.models import Membership, User
 from haven.casework.models import BreakGlassGrant, Case, CaseAccess
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
@@ -56,7 +56,7 @@ def allocation_refusal(*, case: Case, allocated_to: Any, team: Any) -> tuple[str
 
 @transaction.atomic
 def case_allocate(
-    *, case: Case, allocated_by: Any, allocated_to: Any = None, team: Any = None
+    *, case: Case, allocated_by: User, allocated_to: Any = None, team: Any = None
 ) -> Case:
     """Allocate the case to a team, or to a worker in their team (None clears); any other pair
     raises AllocationRefusedError before anything changes."""
@@ -89,7 +89,7 @@ def case_allocate(
 
 
 @transaction.atomic
-def case_restriction_set(*, case: Case, restricted: bool, changed_by: Any, reason: str) -> Case:
+def case_restriction_set(*, case: Case, restricted: bool, changed_by: User, reason: str) -> Case:
     """Restrict the case to named staff (the one restricting and the allocated worker are named).
 
     A restriction protects the person, not one piece of work: the person's other cases are
@@ -113,7 +113,7 @@ def case_restriction_set(*, case: Case, restricted: bool, changed_by: Any, reaso
     return case
 
 
-def _restrict_household(case: Case, changed_by: Any, reason: str) -> None:
+def _restrict_household(case: Case, changed_by: User, reason: str) -> None:
     """ADR 0008: the cases of the people in the person's household (children share the
     address) are restricted with it, naming whoever is named on the person's restricted cases
     so the same staff keep the family's work."""
@@ -136,7 +136,7 @@ def _restrict_household(case: Case, changed_by: Any, reason: str) -> None:
 
 
 def _restriction_change(
-    case: Case, restricted: bool, changed_by: Any, reason: str, summary: str | None
+    case: Case, restricted: bool, changed_by: User, reason: str, summary: str | None
 ) -> None:
     before = case.is_restricted
     case.is_restricted = restricted
@@ -179,7 +179,7 @@ def inherited_restriction(person_id: Any) -> set[Any] | None:
 
 
 @transaction.atomic
-def case_access_grant(*, case: Case, user: Any, granted_by: Any) -> CaseAccess:
+def case_access_grant(*, case: Case, user: User, granted_by: User) -> CaseAccess:
     access, _ = CaseAccess.objects.get_or_create(
         case=case, user=user, defaults={"granted_by": granted_by}
     )
@@ -200,7 +200,7 @@ def case_access_grant(*, case: Case, user: Any, granted_by: Any) -> CaseAccess:
 
 
 @transaction.atomic
-def case_access_revoke(*, case: Case, user: Any, revoked_by: Any) -> None:
+def case_access_revoke(*, case: Case, user: User, revoked_by: User) -> None:
     CaseAccess.objects.filter(case=case, user=user).delete()
     audit_event(
         actor=revoked_by,
@@ -218,7 +218,7 @@ def case_access_revoke(*, case: Case, user: Any, revoked_by: Any) -> None:
 
 
 @transaction.atomic
-def case_break_glass(*, case: Case, user: Any, reason: str) -> BreakGlassGrant:
+def case_break_glass(*, case: Case, user: User, reason: str) -> BreakGlassGrant:
     """Open a restricted case one is not named on, for a while, with a reason (audited)."""
     if not reason.strip():
         raise ValueError("Enter why you need to open this restricted case")
@@ -239,11 +239,11 @@ def case_break_glass(*, case: Case, user: Any, reason: str) -> BreakGlassGrant:
     return grant
 
 
-def case_view_record(*, case: Case, user: Any) -> None:
+def case_view_record(*, case: Case, user: User) -> None:
     """A read of the case record is audited (DESIGN: every sensitive read)."""
     audit_event(actor=user, action=AuditAction.VIEW, target=case)
 
 
-def case_restricted_view_audit(*, case: Case, user: Any, grant: BreakGlassGrant) -> None:
+def case_restricted_view_audit(*, case: Case, user: User, grant: BreakGlassGrant) -> None:
     """Each read under a break-glass grant is audited with the grant's reason."""
     audit_event(actor=user, action=AuditAction.VIEW_RESTRICTED, target=case, reason=grant.reason)

@@ -8,8 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework import first_contact, transitions
-from haven.casework.deadline_rules import profile_of
 from haven.casework.models import (
     Case,
     CaseState,
@@ -24,6 +24,7 @@ from haven.casework.services.closed import refuse_attempt_if_closed
 from haven.casework.services.events import case_event_record
 from haven.casework.services.states import waiting_list_block
 from haven.casework.services.tasks import case_tasks_sync, task_complete
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
@@ -123,7 +124,7 @@ def contact_attempt_record(
     channel: str,
     outcome: str,
     attempted_at: datetime,
-    recorded_by: Any,
+    recorded_by: User,
     direction: str = Direction.OUTBOUND,
     notes: str = "",
     override_reason: str = "",
@@ -162,7 +163,7 @@ def contact_attempt_record(
     return attempt
 
 
-def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
+def _record_attempt_history(attempt: ContactAttempt, actor: User) -> None:
     """The audit event (with any override reason) and the timeline entry for an attempt."""
     overridden = bool(attempt.safe_contact_reasons)
     audit_event(
@@ -194,7 +195,7 @@ def _record_attempt_history(attempt: ContactAttempt, actor: Any) -> None:
     )
 
 
-def _update_tasks(case: Case, attempt: ContactAttempt, actor: Any) -> None:
+def _update_tasks(case: Case, attempt: ContactAttempt, actor: User) -> None:
     outstanding = case.tasks.filter(is_outstanding=True)
     for task in outstanding:
         if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
@@ -210,7 +211,7 @@ def _update_tasks(case: Case, attempt: ContactAttempt, actor: Any) -> None:
             task_complete(task=task, done_at=attempt.attempted_at, actor=actor, how=how)
 
 
-def _after_attempt(case: Case, attempt: ContactAttempt, actor: Any, move_to: str | None) -> None:
+def _after_attempt(case: Case, attempt: ContactAttempt, actor: User, move_to: str | None) -> None:
     fields: list[str] = []
     if move_to is not None:
         before, first = case.state, case.first_contact_at is None
@@ -281,7 +282,7 @@ def final_letter_task_fields(case: Case, profile: Any, limit: int, at: datetime)
     }
 
 
-def _maybe_request_final_letter(case: Case, actor: Any) -> None:
+def _maybe_request_final_letter(case: Case, actor: User) -> None:
     limit = _attempt_limit(case)
     if case.final_letter_requested_at is not None or not limit:
         return

@@ -10,12 +10,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework import transitions
-from haven.casework.deadline_rules import profile_of
 from haven.casework.models import Case, CaseState, ExitType
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync, tasks_cancel_outstanding
 from haven.contracts.profiles.sections import ExitSpec
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
@@ -123,7 +124,7 @@ def closure_problems(
 def case_close(
     *,
     case: Case,
-    closed_by: Any,
+    closed_by: User,
     exit_type: str,
     reason: str,
     overrides: dict[str, str] | None = None,

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import Case, CaseEvent
 
 
@@ -16,7 +17,7 @@ def case_event_record(
     *,
     case: Case,
     kind: str,
-    actor: Any,
+    actor: User | None,
     summary: str,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,

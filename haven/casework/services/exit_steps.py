@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import Case, CaseEvent, CaseState
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import opened_minute
@@ -58,7 +59,7 @@ def _check(case: Case, at: datetime, field: str) -> None:
 
 
 def _record(
-    *, case: Case, kind: str, actor: Any, at: datetime, summary: str, data: dict[str, Any]
+    *, case: Case, kind: str, actor: User, at: datetime, summary: str, data: dict[str, Any]
 ) -> CaseEvent:
     """The timeline event, and its audit without the free text (that stays on the case)."""
     event = case_event_record(
@@ -79,7 +80,7 @@ def _record(
 
 @transaction.atomic
 def exit_interview_record(
-    *, case: Case, recorded_by: Any, held_at: datetime, method: str, summary: str = ""
+    *, case: Case, recorded_by: User, held_at: datetime, method: str, summary: str = ""
 ) -> CaseEvent:
     """The exit interview: held (in person, phone, video) or declined by the survivor."""
     _check(case, held_at, "held_at")
@@ -111,7 +112,7 @@ def exit_interview_record(
 def onward_referral_record(
     *,
     case: Case,
-    recorded_by: Any,
+    recorded_by: User,
     made_at: datetime,
     agency: str,
     consent: bool,
@@ -143,7 +144,7 @@ def onward_referral_record(
 
 @transaction.atomic
 def needs_reassessment_record(
-    *, case: Case, recorded_by: Any, assessed_at: datetime, summary: str
+    *, case: Case, recorded_by: User, assessed_at: datetime, summary: str
 ) -> CaseEvent:
     """The needs assessment repeated before closure (distance travelled, seed 002 s3.9)."""
     _check(case, assessed_at, "assessed_at")

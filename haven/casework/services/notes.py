@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import Case, CaseNote, CaseNoteVersion, NoteType
 from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.events import case_event_record
@@ -21,7 +21,7 @@ class NoteNotEditableError(Exception):
     """Only the author may edit, and only within 24 hours; afterwards add a correction."""
 
 
-def note_edit_refusal(note: CaseNote, user: Any, now: datetime | None = None) -> str | None:
+def note_edit_refusal(note: CaseNote, user: User, now: datetime | None = None) -> str | None:
     if note.author_id != user.pk:
         return "Only the author can edit a note; add a correction instead"
     if (now or timezone.now()) - note.recorded_at > EDIT_WINDOW:
@@ -35,7 +35,7 @@ def note_edit_refusal(note: CaseNote, user: Any, now: datetime | None = None) ->
 def case_note_add(
     *,
     case: Case,
-    author: Any,
+    author: User,
     note_type: str,
     text: str,
     happened_at: datetime,
@@ -74,7 +74,7 @@ def case_note_add(
 
 @transaction.atomic
 def case_note_edit(
-    *, note: CaseNote, edited_by: Any, text: str, note_type: str, happened_at: datetime
+    *, note: CaseNote, edited_by: User, text: str, note_type: str, happened_at: datetime
 ) -> CaseNote:
     """Replace the wording, keeping the old version; refused outside the author's 24 hours and
     on a closed case."""
@@ -112,7 +112,7 @@ def case_note_edit(
     return note
 
 
-def case_note_correct(*, note: CaseNote, author: Any, text: str) -> CaseNote:
+def case_note_correct(*, note: CaseNote, author: User, text: str) -> CaseNote:
     """Append a correction to a note (any time; the original stays as it was)."""
     original = note.corrects or note
     return case_note_add(

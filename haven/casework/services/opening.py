@@ -8,15 +8,19 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework.models import Case, CaseAccess, CaseState
 from haven.casework.services.access import RESTRICTED_ON_OPENING, inherited_restriction
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.referrals.models import Decision, Referral
+from haven.referrals.services import ReferralNotPendingError, refuse_unless_may_decide
 
 
-def _received_summary(referral: Any) -> str:
+def referral_received_summary(referral: Any) -> str:
+    """The timeline's first line for a case: how its referral came in."""
     how = referral.get_received_via_display() if referral.received_via else ""
     return f"Referral received ({referral.route_label()}{', ' + how.lower() if how else ''})"
 
@@ -25,7 +29,7 @@ def _received_summary(referral: Any) -> str:
 def case_open_from_referral(
     *,
     referral: Any,
-    opened_by: Any,
+    opened_by: User,
     at: datetime | None = None,
     team: Any = None,
     allocated_to: Any = None,
@@ -65,7 +69,7 @@ def case_open_from_referral(
         actor=None,
         target=referral,
         occurred_at=referral.received_at,
-        summary=_received_summary(referral),
+        summary=referral_received_summary(referral),
     )
     case_event_record(
         case=case,
@@ -86,3 +90,30 @@ def case_open_from_referral(
         )
     case_tasks_sync(case=case, actor=opened_by)
     return case
+
+
+@transaction.atomic
+def referral_accept(
+    *, referral: Referral, accepted_by: User, team: Any = None, allocated_to: Any = None
+) -> Case:
+    """Accept the referral and open its case (returns the Case)."""
+    refuse_unless_may_decide(referral, accepted_by)
+    if referral.decision != Decision.PENDING:
+        raise ReferralNotPendingError("This referral has already been decided")
+    referral.decision = Decision.ACCEPTED
+    referral.decided_at = timezone.now()
+    referral.decided_by = accepted_by
+    referral.save(update_fields=["decision", "decided_at", "decided_by", "updated_at"])
+    audit_event(
+        actor=accepted_by,
+        action=AuditAction.UPDATE,
+        target=referral,
+        changes={"decision": [Decision.PENDING, Decision.ACCEPTED]},
+    )
+    return case_open_from_referral(
+        referral=referral,
+        opened_by=accepted_by,
+        at=referral.decided_at,
+        team=team,
+        allocated_to=allocated_to,
+    )

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
+from haven.accounts.models import User
 from haven.casework.models import Case
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.deadlines import RiskLevel
 
-RISK_LEVELS = ("", "standard", "medium", "high")
+RISK_LEVELS = ("", *RiskLevel)  # "" until a risk assessment is completed
 
 
 @transaction.atomic
-def case_risk_level_set(*, case: Case, risk_level: str, actor: Any, reason: str = "") -> Case:
+def case_risk_level_set(*, case: Case, risk_level: str, actor: User, reason: str = "") -> Case:
     """Record the current risk level and re-apply the deadline rules that depend on risk."""
     if risk_level not in RISK_LEVELS:
         raise ValueError(f"{risk_level!r} is not a risk level")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
+from haven.accounts.models import User
 from haven.casework import transitions
-from haven.casework.deadline_rules import profile_of
 from haven.casework.models import Case, CaseState
 from haven.casework.services.events import case_event_record
 from haven.contracts.profiles.sections import WaitingListSpec
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
@@ -56,7 +55,7 @@ def waiting_list_exemption(case: Case) -> str | None:
 
 
 @transaction.atomic
-def case_state_change(*, case: Case, to_state: str, changed_by: Any, reason: str = "") -> Case:
+def case_state_change(*, case: Case, to_state: str, changed_by: User, reason: str = "") -> Case:
     """Move the case to `to_state` if the table allows it; raises TransitionRefusedError otherwise."""
     if to_state == CaseState.CLOSED:
         raise transitions.TransitionRefusedError("Use ‘Close case’ to close a case")

@@ -9,11 +9,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.models import User
 from haven.casework import first_contact
-from haven.casework.deadline_rules import case_situation, evaluation_for, profile_of
+from haven.casework.deadline_rules import case_situation, evaluation_for
 from haven.casework.models import Case, CaseState, Task, TaskStatus
 from haven.casework.rules import is_follow_up
 from haven.casework.services.events import case_event_record
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
@@ -37,7 +39,7 @@ def deadline_task_fields(case: Any, deadline: Any) -> dict[str, Any]:
     }
 
 
-def case_tasks_sync(*, case: Case, actor: Any) -> list[Task]:
+def case_tasks_sync(*, case: Case, actor: User) -> list[Task]:
     """Create a task for every profile rule that now applies and can be computed, once per rule;
     cancel open tasks whose rule no longer applies (e.g. superseded after a risk change)."""
     evaluation = evaluation_for(case.contract, case_situation(case))
@@ -73,7 +75,7 @@ def case_tasks_sync(*, case: Case, actor: Any) -> list[Task]:
     return created
 
 
-def task_complete(*, task: Task, done_at: datetime, actor: Any, how: str, note: str = "") -> None:
+def task_complete(*, task: Task, done_at: datetime, actor: User, how: str, note: str = "") -> None:
     """Mark a task done: met when done at or before its due time, otherwise breached (late).
 
     Also for a task the overnight job already marked breached: it stays breached, now done.
@@ -140,7 +142,7 @@ def task_done_refusal(task: Task) -> str | None:
 
 
 @transaction.atomic
-def task_mark_done(*, task: Task, done_by: Any, done_at: datetime, note: str = "") -> Task:
+def task_mark_done(*, task: Task, done_by: User, done_at: datetime, note: str = "") -> Task:
     """Staff say a deadline no recorded event meets was done (met, or done late after its due
     time); refused for first-contact and risk tasks, on a closed case, in the future or before
     the case opened."""
@@ -171,7 +173,7 @@ def needs_assessment_stage(task: Task) -> str:
     return "review" if rule is not None and rule.repeat_every is not None else "initial"
 
 
-def _needs_assessment_record(task: Task, actor: Any) -> None:
+def _needs_assessment_record(task: Task, actor: User) -> None:
     """The same `needs_assessment` timeline event the exit reassessment writes, so a needs
     assessment is one kind of event however it was recorded."""
     stage = needs_assessment_stage(task)
@@ -187,7 +189,7 @@ def _needs_assessment_record(task: Task, actor: Any) -> None:
 
 
 @transaction.atomic
-def tasks_cancel_outstanding(*, case: Case, actor: Any, reason: str) -> int:
+def tasks_cancel_outstanding(*, case: Case, actor: User, reason: str) -> int:
     """Take the case's outstanding tasks off the worklists (e.g. when it closes): open ones are
     cancelled; a task already breached stays breached (returns count it), only no longer
     outstanding."""
@@ -201,7 +203,7 @@ def tasks_cancel_outstanding(*, case: Case, actor: Any, reason: str) -> int:
     return count
 
 
-def _close_breached(task: Task, actor: Any, reason: str) -> None:
+def _close_breached(task: Task, actor: User, reason: str) -> None:
     """A missed deadline is not undone by closing the case: it stays breached, left undone."""
     task.is_outstanding = False
     task.save(update_fields=["is_outstanding", "updated_at"])
@@ -214,7 +216,7 @@ def _close_breached(task: Task, actor: Any, reason: str) -> None:
     )
 
 
-def _cancel(task: Task, actor: Any, reason: str) -> None:
+def _cancel(task: Task, actor: User, reason: str) -> None:
     before = task.status
     task.status = TaskStatus.CANCELLED
     task.is_outstanding = False

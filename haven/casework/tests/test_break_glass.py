@@ -3,9 +3,9 @@
 import pytest
 from django.http import Http404
 
+from haven.access.errors import ReasonRequiredError
 from haven.casework.models import CaseAccess
 from haven.casework.selectors import (
-    ReasonRequiredError,
     case_for_break_glass,
     case_for_user,
 )

@@ -22,7 +22,7 @@ from haven.casework.services import (
 )
 from haven.people.models import SafeContact
 from haven.risk.models import RiskAssessment
-from haven.risk.tests.conftest import form_data as risk_form
+from haven.testing.risk import form_data as risk_form
 
 pytestmark = pytest.mark.django_db
 FIVE_MINUTES_AGO = dt.timedelta(minutes=5)

@@ -21,7 +21,7 @@ from haven.casework.services import (
 from haven.core.models import AuditEvent
 from haven.risk.models import RiskStage
 from haven.risk.services import risk_assessment_complete
-from haven.risk.tests.conftest import answers
+from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.apps import apps
 from haven.casework.factories import CaseFactory, ReferralFactory
 from haven.casework.models import CaseAccess, CaseEvent
 from haven.casework.services import case_open_from_referral, case_restriction_set
-from haven.people.tests.factories import HouseholdLinkFactory
+from haven.testing.people import HouseholdLinkFactory
 
 pytestmark = pytest.mark.django_db
 migration = importlib.import_module(

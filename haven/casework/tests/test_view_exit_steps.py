@@ -152,7 +152,7 @@ def test_after_recording_every_step_the_case_closes_without_an_override(
     client.force_login(personas.caseworker)
     client.post(url(refuge_case, "exit_interview"), interview())
     client.post(url(refuge_case, "needs_reassessment"), reassessment())
-    from haven.risk.tests.conftest import form_data as risk_form
+    from haven.testing.risk import form_data as risk_form
 
     client.post(reverse("risk:complete", args=[refuge_case.pk]), risk_form(stage="exit"))
     assert all(r.done for r in exit_requirements(refuge_case))

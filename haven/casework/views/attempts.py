@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.forms.attempts import ContactAttemptForm
 from haven.casework.rules import attempt_refusal
 from haven.casework.safety import preferences_of
@@ -45,7 +46,7 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 direction=data["direction"],
                 outcome=data["outcome"],
                 attempted_at=data["attempted_at"],
-                recorded_by=request.user,
+                recorded_by=staff_user(request),
                 notes=data["notes"],
                 override_reason=form.override_reason_value(),
                 next_state=data.get("next_state") or "",

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.forms.case_actions import BreakGlassForm
 from haven.casework.selectors import case_for_break_glass
 from haven.casework.services import case_break_glass
@@ -24,7 +25,7 @@ def break_glass(request: HttpRequest, case_id: Any) -> HttpResponse:
         next_url = ""
     form = BreakGlassForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        case_break_glass(case=case, user=request.user, reason=form.cleaned_data["reason"])
+        case_break_glass(case=case, user=staff_user(request), reason=form.cleaned_data["reason"])
         return redirect(next_url or reverse("casework:detail", args=[case.pk]))
     return render_page(
         request, "casework/break_glass.html", {"form": form, "case": case, "next_url": next_url}

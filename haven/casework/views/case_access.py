@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,13 +13,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from haven.casework.selectors import (
-    ReasonRequiredError,
-    VisibleCase,
-    case_for_user,
-    may_still_open,
-    note_for_user,
-)
+from haven.access.errors import ReasonRequiredError
+from haven.access.http import reason_redirect
+from haven.accounts.signed_in import staff_user
+from haven.casework.selectors import VisibleCase, case_for_user, may_still_open, note_for_user
 from haven.casework.services import case_restricted_view_audit, case_view_record
 from haven.core.read_audit import audits_reads, shows_page
 
@@ -76,15 +72,9 @@ def audit_read(request: HttpRequest, visible: VisibleCase, response: HttpRespons
 
 def _audit_read(request: HttpRequest, visible: VisibleCase) -> None:
     if visible.grant is not None:
-        case_restricted_view_audit(case=visible.case, user=request.user, grant=visible.grant)
+        case_restricted_view_audit(case=visible.case, user=staff_user(request), grant=visible.grant)
     else:
-        case_view_record(case=visible.case, user=request.user)
-
-
-def reason_redirect(request: HttpRequest, case_id: Any) -> HttpResponse:
-    """To the reason form for a restricted case, coming back here afterwards."""
-    url = reverse("casework:break_glass", args=[case_id])
-    return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+        case_view_record(case=visible.case, user=staff_user(request))
 
 
 def after_action(

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.forms.case_actions import (
     AllocationForm,
     CloseCaseForm,
@@ -53,7 +54,7 @@ def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             case_state_change(
                 case=case,
                 to_state=form.cleaned_data["to_state"],
-                changed_by=request.user,
+                changed_by=staff_user(request),
                 reason=form.cleaned_data["reason"],
             )
         except TransitionRefusedError as refused:
@@ -81,7 +82,10 @@ def allocate(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         chosen = form.chosen()
         try:
             case_allocate(
-                case=case, allocated_by=request.user, allocated_to=chosen.worker, team=chosen.team
+                case=case,
+                allocated_by=staff_user(request),
+                allocated_to=chosen.worker,
+                team=chosen.team,
             )
         except AllocationRefusedError as refused:
             form.add_error("allocation", str(refused))
@@ -104,7 +108,7 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 case_restriction_set(
                     case=case,
                     restricted=form.cleaned_data["restricted"] == "yes",
-                    changed_by=request.user,
+                    changed_by=staff_user(request),
                     reason=form.cleaned_data["reason"],
                 )
                 messages.success(request, "Restriction updated")
@@ -113,7 +117,7 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             staff_form = NamedStaffForm(request.POST, staff=staff)
             if staff_form.is_valid():
                 case_access_grant(
-                    case=case, user=staff_form.cleaned_data["user"], granted_by=request.user
+                    case=case, user=staff_form.cleaned_data["user"], granted_by=staff_user(request)
                 )
                 messages.success(request, "Named staff updated")
                 return redirect(request.path)
@@ -121,7 +125,7 @@ def restriction(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             remove_form = NamedStaffForm(request.POST, staff=staff)
             if remove_form.is_valid():
                 case_access_revoke(
-                    case=case, user=remove_form.cleaned_data["user"], revoked_by=request.user
+                    case=case, user=remove_form.cleaned_data["user"], revoked_by=staff_user(request)
                 )
                 # removing oneself from a restricted case may leave it closed to one
                 return after_action(request, case.pk, "Named staff updated", back=request.path)
@@ -152,7 +156,7 @@ def close(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         try:
             case_close(
                 case=case,
-                closed_by=request.user,
+                closed_by=staff_user(request),
                 exit_type=form.cleaned_data["exit_type"],
                 reason=form.cleaned_data["reason"],
                 overrides=form.overrides(),

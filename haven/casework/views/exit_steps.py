@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from haven.accounts.signed_in import Viewer, staff_user
 from haven.casework.forms.exit_steps import (
     ExitInterviewForm,
     ExitStepForm,
@@ -42,7 +43,7 @@ RECORD_LINKS = {
 
 
 def record_links(
-    user: Any, visible: VisibleCase, requirements: list[ExitRequirement]
+    user: Viewer, visible: VisibleCase, requirements: list[ExitRequirement]
 ) -> dict[str, tuple[str, str]]:
     """Requirement key to (link text, url) for each one not done, while the user may record it."""
     if not visible.can_change or exit_step_refusal(visible.case):
@@ -95,7 +96,7 @@ def exit_interview(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     def save(case: Any, data: dict[str, Any]) -> None:
         exit_interview_record(
             case=case,
-            recorded_by=request.user,
+            recorded_by=staff_user(request),
             held_at=data["held_at"],
             method=data["method"],
             summary=data["summary"],
@@ -116,7 +117,7 @@ def onward_referral(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     def save(case: Any, data: dict[str, Any]) -> None:
         onward_referral_record(
             case=case,
-            recorded_by=request.user,
+            recorded_by=staff_user(request),
             made_at=data["made_at"],
             agency=data["agency"],
             consent=data["consent"] == "yes",
@@ -139,7 +140,7 @@ def needs_reassessment(request: HttpRequest, visible: VisibleCase) -> HttpRespon
     def save(case: Any, data: dict[str, Any]) -> None:
         needs_reassessment_record(
             case=case,
-            recorded_by=request.user,
+            recorded_by=staff_user(request),
             assessed_at=data["assessed_at"],
             summary=data["summary"],
         )

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.forms.notes import CaseNoteForm, CorrectionForm
 from haven.casework.models import CaseNote
 from haven.casework.rules import record_refusal
@@ -27,7 +28,7 @@ from haven.casework.views.rendering import render_page
 @with_case()
 def note_list(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     notes = list(notes_for(visible.case))
-    editable = {note.pk for note in notes if note_edit_refusal(note, request.user) is None}
+    editable = {note.pk for note in notes if note_edit_refusal(note, staff_user(request)) is None}
     return render_page(
         request,
         "casework/note_list.html",
@@ -60,7 +61,7 @@ def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            case_note_add(case=visible.case, author=request.user, **form.cleaned_data)
+            case_note_add(case=visible.case, author=staff_user(request), **form.cleaned_data)
         except CaseClosedError as refused:
             messages.info(request, str(refused))
         else:
@@ -75,14 +76,14 @@ def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
 
 @with_note
 def note_edit(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> HttpResponse:
-    if not visible.can_change or note_edit_refusal(note, request.user):
+    if not visible.can_change or note_edit_refusal(note, staff_user(request)):
         raise PermissionDenied
     if closed := _closed(request, visible):
         return closed
     initial = {"note_type": note.note_type, "happened_at": note.happened_at, "text": note.text}
     form = CaseNoteForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        case_note_edit(note=note, edited_by=request.user, **form.cleaned_data)
+        case_note_edit(note=note, edited_by=staff_user(request), **form.cleaned_data)
         messages.success(request, "Note updated; the earlier version is kept")
         return redirect(case_url(visible))
     return render_page(
@@ -100,7 +101,7 @@ def note_correct(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> 
         return closed
     form = CorrectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        case_note_correct(note=note, author=request.user, text=form.cleaned_data["text"])
+        case_note_correct(note=note, author=staff_user(request), text=form.cleaned_data["text"])
         messages.success(request, "Correction added")
         return redirect(case_url(visible))
     return render_page(

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.forms.tasks import TaskDoneForm
 from haven.casework.models import TaskStatus
 from haven.casework.selectors import VisibleCase, task_of_case
@@ -40,7 +41,7 @@ def task_done(request: HttpRequest, visible: VisibleCase, task_id: Any) -> HttpR
         try:
             task = task_mark_done(
                 task=task,
-                done_by=request.user,
+                done_by=staff_user(request),
                 done_at=form.cleaned_data["done_at"],
                 note=form.cleaned_data["note"],
             )

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from haven.casework.factories import CaseFactory, ReferralFactory, TaskFactory
-from haven.govuk.tests.html import parse
 from haven.referrals.models import Decision
+from haven.testing.html import nav_links, nav_texts, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def nav_links(response):
-    return parse(response.content.decode()).find_all("a", class_="govuk-service-navigation__link")
-
-
-def nav_texts(response):
-    return [a.text for a in nav_links(response)]
 
 
 def test_caseworkers_get_worklist_and_referrals_in_the_navigation(client, personas):

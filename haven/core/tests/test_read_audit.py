@@ -25,12 +25,12 @@ from haven.casework.factories import (
     TaskFactory,
 )
 from haven.casework.services import case_open_from_referral
-from haven.casework.tests.conftest import profile_contract
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.read_audit import AUDITS_READS
-from haven.people.tests.factories import HarmLinkFactory, PersonFlagFactory
 from haven.risk.models import RiskAssessment
+from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import form_posting_to
+from haven.testing.people import HarmLinkFactory, PersonFlagFactory
 
 pytestmark = pytest.mark.django_db
 

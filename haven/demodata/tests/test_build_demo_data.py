@@ -13,8 +13,8 @@ from django.db.models import F, Q
 from haven.casework import first_contact
 from haven.casework.models import Case, CaseEvent, CaseState, ContactAttempt, Task, TaskStatus
 from haven.contracts.models import Contract, Organisation
-from haven.core.management.commands.demo import DEMO_PROVIDER
 from haven.demodata.build import DemoDataExistsError, build_demo_data
+from haven.demodata.management.commands.demo import DEMO_PROVIDER
 from haven.referrals.models import Referral
 from haven.risk.models import RiskAssessment
 

@@ -21,16 +21,16 @@ from haven.casework.services import (
     case_note_add,
     case_state_change,
     contact_attempt_record,
+    referral_accept,
     tasks_mark_breached,
 )
-from haven.casework.tests.conftest import profile_contract
 from haven.demodata.recorder import CaseRecorder
 from haven.people.models import Person, SafeContact
 from haven.referrals.models import Referral
-from haven.referrals.services import referral_accept
 from haven.risk.engine import Answer, RecordedAnswer
 from haven.risk.selectors import checklist_for, risk_settings_for
 from haven.risk.services import risk_assessment_complete
+from haven.testing.fixtures import profile_contract
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # a Monday

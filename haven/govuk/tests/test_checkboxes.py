@@ -1,5 +1,5 @@
 from haven.govuk.forms import GovukCheckboxesField, GovukForm
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 NEEDS = [
     ("housing", "Housing"),

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from haven.govuk.forms import GovukDateField, GovukForm
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 TODAY = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 

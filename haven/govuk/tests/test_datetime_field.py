@@ -5,7 +5,7 @@ import pytest
 import time_machine
 
 from haven.govuk.forms import GovukDateTimeField, GovukForm
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 pytestmark = pytest.mark.django_db
 

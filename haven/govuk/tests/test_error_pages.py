@@ -1,7 +1,7 @@
 import pytest
 from django.template import engines
 
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 
 def render(name, **context):

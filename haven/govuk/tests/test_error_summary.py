@@ -2,7 +2,7 @@ from django import forms
 from django.template import engines
 
 from haven.govuk.forms import GovukDateField, GovukForm, GovukRadiosField, GovukTextField
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 
 class ReferralForm(GovukForm):

@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from markupsafe import Markup
 
 from haven.govuk.forms import GovukForm, GovukTextField
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 NAVIGATION = [
     {"text": "Home", "href": "/", "active": False},

@@ -1,5 +1,5 @@
 from haven.govuk.forms import GovukForm, GovukRadiosField, GovukTypedRadiosField
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 CONTACT = [("phone", "Phone"), ("email", "Email"), ("none", "Do not contact me")]
 

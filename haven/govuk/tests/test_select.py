@@ -1,5 +1,5 @@
 from haven.govuk.forms import GovukForm, GovukSelectField
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 
 class AreaForm(GovukForm):

@@ -1,5 +1,5 @@
 from haven.govuk.forms import GovukEmailField, GovukForm, GovukIntegerField, GovukTextField
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 
 class PersonForm(GovukForm):

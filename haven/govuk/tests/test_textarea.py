@@ -1,7 +1,7 @@
 import pytest
 
 from haven.govuk.forms import GovukForm, GovukTextareaField
-from haven.govuk.tests.html import parse
+from haven.testing.html import parse
 
 
 class NoteForm(GovukForm):

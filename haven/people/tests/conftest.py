@@ -2,13 +2,7 @@
 
 import pytest
 
-from haven.people.tests.factories import PersonFactory
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The personas' passwords are hashed with PBKDF2 otherwise: about 0.5 s a user."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+from haven.testing.people import PersonFactory
 
 
 @pytest.fixture

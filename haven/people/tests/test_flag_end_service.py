@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from haven.core.models import AuditEvent
 from haven.people.services import flag_end
-from haven.people.tests.factories import PersonFlagFactory
+from haven.testing.people import PersonFlagFactory
 
 
 def test_it_ends_the_flag_and_audits_the_date(personas, person):

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from haven.people.tests.factories import PersonFlagFactory
+from haven.testing.people import PersonFlagFactory
 
 
 def _post(client, personas, flag, day):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from markupsafe import escape
 
 from haven.core.models import AuditAction, AuditEvent
-from haven.people.tests.factories import HarmLinkFactory
+from haven.testing.people import HarmLinkFactory
 
 
 @pytest.fixture

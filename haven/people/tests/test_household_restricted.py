@@ -12,7 +12,7 @@ from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
 from haven.core.models import AuditAction, AuditEvent
 from haven.people.models import Person
-from haven.people.tests.factories import HouseholdLinkFactory
+from haven.testing.people import HouseholdLinkFactory
 
 pytestmark = pytest.mark.django_db
 REASON = "The child's school rang the duty line about a safeguarding concern"

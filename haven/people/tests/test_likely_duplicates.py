@@ -3,7 +3,7 @@
 import datetime as dt
 
 from haven.people.selectors import likely_duplicates
-from haven.people.tests.factories import PersonAliasFactory, PersonFactory
+from haven.testing.people import PersonAliasFactory, PersonFactory
 
 BORN = dt.date(1985, 3, 27)
 

@@ -10,8 +10,8 @@ import pytest
 from haven.casework.factories import CaseFactory, ReferralFactory
 from haven.casework.models import CaseAccess
 from haven.people.models import Person
-from haven.people.tests.factories import PersonFactory
 from haven.referrals.models import Decision
+from haven.testing.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

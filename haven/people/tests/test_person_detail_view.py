@@ -5,7 +5,7 @@ from django.urls import reverse
 from markupsafe import escape
 
 from haven.core.models import AuditAction, AuditEvent
-from haven.people.tests.factories import HarmLinkFactory, HouseholdLinkFactory, PersonFlagFactory
+from haven.testing.people import HarmLinkFactory, HouseholdLinkFactory, PersonFlagFactory
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 
 from haven.people.models import Person
-from haven.people.tests.factories import PersonFactory
+from haven.testing.people import PersonFactory
 
 NEW = reverse("people:new")
 CHECK = reverse("people:new_check")

@@ -12,7 +12,7 @@ from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
 from haven.core.models import AuditAction, AuditEvent
 from haven.people.models import Person
-from haven.people.tests.factories import PersonFactory
+from haven.testing.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 REASON = "She rang the duty line and the named worker is off"

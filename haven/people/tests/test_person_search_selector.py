@@ -4,7 +4,7 @@ import datetime as dt
 
 from haven.core.models import AuditAction, AuditEvent
 from haven.people.selectors import PersonSearchQuery, person_search
-from haven.people.tests.factories import PersonFactory
+from haven.testing.people import PersonFactory
 
 
 def test_a_code_typed_loosely_finds_the_person(personas, person):

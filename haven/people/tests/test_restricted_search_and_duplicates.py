@@ -11,7 +11,7 @@ from haven.casework.models import CaseAccess
 from haven.core.models import AuditAction, AuditEvent
 from haven.people.models import Person
 from haven.people.selectors import PersonSearchQuery, likely_duplicates, person_search
-from haven.people.tests.factories import PersonFactory
+from haven.testing.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 BORN = dt.date(1985, 3, 27)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from haven.people.tests.factories import HarmLinkFactory, PersonFlagFactory
+from haven.testing.people import HarmLinkFactory, PersonFlagFactory
 
 READ_PAGES = ["detail", "equality", "harmer_detail"]
 CHANGE_PAGES = [

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.core.read_audit import audit_list_view, audits_reads
 from haven.people.forms.person import (
     ASK_FIRST,
@@ -17,7 +18,6 @@ from haven.people.forms.person import (
 )
 from haven.people.selectors import DuplicateCheck, likely_duplicates
 from haven.people.services import person_create
-from haven.people.views.staff import staff_user
 
 SESSION_KEY = "people:new-person"
 

@@ -5,12 +5,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from haven.casework.selectors import cases_of_person
 from haven.people.choices import CHANNEL_LABELS
 from haven.people.safe_contact import unsafe_channels
-from haven.people.selectors import ReadablePerson, current_and_past_flags, household_of
+from haven.people.selectors import (
+    ReadablePerson,
+    cases_of_person,
+    current_and_past_flags,
+    household_of,
+    referrals_of_person,
+)
 from haven.people.views.person_access import with_person
-from haven.referrals.selectors import referrals_of_person
 
 
 @login_required

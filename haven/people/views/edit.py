@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.people.forms.equality import EqualityForm
 from haven.people.forms.person import PersonDetailsForm
 from haven.people.forms.safe_contact import SafeContactForm
@@ -17,7 +18,6 @@ from haven.people.services import (
     safe_contact_update,
 )
 from haven.people.views.person_access import with_person
-from haven.people.views.staff import staff_user
 
 
 @login_required

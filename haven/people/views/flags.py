@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.people.forms.flags import FlagAddForm, FlagEndForm
 from haven.people.selectors import ReadablePerson, flag_of
 from haven.people.services import flag_add, flag_end
 from haven.people.views.person_access import with_person
-from haven.people.views.staff import staff_user
 
 
 @login_required

@@ -9,12 +9,12 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.core.read_audit import audits_reads
 from haven.people.forms.household import ChildAddForm, HarmerAddForm
 from haven.people.selectors import ReadablePerson, harm_links_for_harmer, harmer_for_user
 from haven.people.services import child_add, harmer_add, harmer_view_record
 from haven.people.views.person_access import with_person
-from haven.people.views.staff import staff_user
 
 
 @login_required

@@ -8,12 +8,12 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
-from haven.casework.selectors import ReasonRequiredError
-from haven.casework.views.case_access import reason_redirect
+from haven.access.errors import ReasonRequiredError
+from haven.access.http import reason_redirect
+from haven.accounts.signed_in import staff_user
 from haven.core.read_audit import audits_reads, shows_page
 from haven.people.selectors import person_for_reading
 from haven.people.services import person_view_record
-from haven.people.views.staff import staff_user
 
 PersonView = Callable[..., HttpResponse]
 

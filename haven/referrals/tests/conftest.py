@@ -1,5 +1,5 @@
-"""Referral tests share the casework helpers (contracts from shipped profiles, fast hashing)."""
+"""Referral tests use the shared fixtures (haven/testing/fixtures.py)."""
 
-from haven.casework.tests.conftest import _fast_password_hashing, contract_for, open_case, team_case
+from haven.testing.fixtures import contract_for, open_case, team_case
 
-__all__ = ["_fast_password_hashing", "contract_for", "open_case", "team_case"]
+__all__ = ["contract_for", "open_case", "team_case"]

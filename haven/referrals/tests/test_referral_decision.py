@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from haven.casework.factories import ReferralFactory
+from haven.casework.services import referral_accept
 from haven.referrals.models import Decision
-from haven.referrals.services import ReferralNotPendingError, referral_accept, referral_decline
+from haven.referrals.services import ReferralNotPendingError, referral_decline
 
 pytestmark = pytest.mark.django_db
 

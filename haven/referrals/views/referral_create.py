@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from haven.accounts.signed_in import staff_user
 from haven.referrals.forms import ChooseContractForm, ReferralForm
 from haven.referrals.selectors import (
     person_by_reference,
@@ -75,7 +76,7 @@ def create(request: HttpRequest, contract_id: Any) -> HttpResponse:
             referral = referral_create(
                 contract=contract,
                 person=person,
-                entered_by=request.user,
+                entered_by=staff_user(request),
                 route=form.cleaned_data["route"],
                 received_at=form.cleaned_data["received_at"],
                 **form.details(),

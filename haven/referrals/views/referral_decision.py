@@ -1,4 +1,5 @@
-"""A referral with its eligibility decision; accept (opens a case) or decline with a reason."""
+"""A referral with its eligibility decision; decline with a reason. Accepting opens a case, so
+that page is casework's (`casework/views/referral_accept.py`)."""
 
 from __future__ import annotations
 
@@ -9,61 +10,37 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
-from haven.casework.presenters import HELPERS
-from haven.casework.selectors import ReasonRequiredError
-from haven.casework.views.case_access import after_action, reason_redirect
+from haven.accounts.signed_in import staff_user
+from haven.core.formatting import when
 from haven.core.read_audit import audits_reads
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
-from haven.referrals.selectors import (
-    PersonRestrictedError,
-    ReadableReferral,
-    intake_team_for,
-    referral_for_reading,
-)
 from haven.referrals.services import (
     ReferralNotPendingError,
     eligibility_of,
-    referral_accept,
     referral_decline,
     referral_view_record,
 )
-
-
-def _read(request: HttpRequest, referral_id: Any) -> ReadableReferral | HttpResponse:
-    """The referral, or the response that stands in for it: the reason form for a restricted
-    record in the user's scope, a page saying it is restricted when none is."""
-    try:
-        return referral_for_reading(request.user, referral_id)
-    except ReasonRequiredError as restricted:
-        if request.method != "GET":  # the reason form comes back to the referral page
-            return redirect("referrals:detail", referral_id)
-        # as the case page: ask why before showing anything about the person
-        return reason_redirect(request, restricted.case_id)
-    except PersonRestrictedError:
-        return render(request, "referrals/person_restricted.html", status=403)
+from haven.referrals.views.referral_access import may_decide, read_referral
 
 
 @login_required
 @permission_required("referrals.view_referrals", raise_exception=True)
 @audits_reads
 def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    readable = _read(request, referral_id)
+    readable = read_referral(request, referral_id)
     if isinstance(readable, HttpResponse):
         return readable
     referral = readable.referral
-    referral_view_record(referral=referral, viewed_by=request.user, grant=readable.grant)
-    may_decide = referral.decision == "pending" and request.user.has_perm(
-        "referrals.decide_referral", referral
-    )
+    referral_view_record(referral=referral, viewed_by=staff_user(request), grant=readable.grant)
+    decidable = referral.decision == "pending" and may_decide(request.user, referral)
     context = {
-        **HELPERS,
+        "when": when,
         "referral": referral,
         "eligibility": eligibility_of(referral),
-        "may_decide": may_decide,
-        "form": DeclineForm() if may_decide else None,
+        "may_decide": decidable,
+        "form": DeclineForm() if decidable else None,
         "case": getattr(referral, "case", None),
         "cohort_labels": [Cohort(c).label for c in referral.cohorts if c in Cohort.values],
     }
@@ -71,49 +48,26 @@ def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
 
 
 @login_required
-@require_POST
-def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    readable = _read(request, referral_id)
-    if isinstance(readable, HttpResponse):
-        return readable
-    referral = readable.referral
-    if not request.user.has_perm("referrals.decide_referral", referral):
-        raise PermissionDenied
-    # the case joins the accepting worker's team, allocated to them (a valid pair); staff
-    # without a team there (service managers) leave it unallocated
-    team = intake_team_for(request.user, referral.contract)
-    try:
-        case = referral_accept(
-            referral=referral,
-            accepted_by=request.user,
-            team=team,
-            allocated_to=request.user if team is not None else None,
-        )
-    except ReferralNotPendingError as not_pending:
-        messages.info(request, str(not_pending))
-        return redirect("referrals:detail", referral.pk)
-    return after_action(request, case.pk, "Referral accepted and case opened")
-
-
-@login_required
 @audits_reads
 def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    readable = _read(request, referral_id)
+    readable = read_referral(request, referral_id)
     if isinstance(readable, HttpResponse):
         return readable
     referral = readable.referral
-    if not request.user.has_perm("referrals.decide_referral", referral):
+    if not may_decide(request.user, referral):
         raise PermissionDenied
     form = DeclineForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             referral_decline(
-                referral=referral, declined_by=request.user, reason=form.cleaned_data["reason"]
+                referral=referral,
+                declined_by=staff_user(request),
+                reason=form.cleaned_data["reason"],
             )
         except ReferralNotPendingError as not_pending:
             messages.info(request, str(not_pending))
         else:
             messages.success(request, "Referral declined; it is kept with your reason")
         return redirect("referrals:detail", referral.pk)
-    referral_view_record(referral=referral, viewed_by=request.user, grant=readable.grant)
+    referral_view_record(referral=referral, viewed_by=staff_user(request), grant=readable.grant)
     return render(request, "referrals/decline_form.html", {"form": form, "referral": referral})

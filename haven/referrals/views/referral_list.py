@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from haven.casework.presenters import HELPERS
+from haven.core.formatting import when
 from haven.core.read_audit import audit_list_view, audits_reads
 from haven.referrals.selectors import referral_list_for
 
@@ -35,5 +35,5 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "referrals/referral_list.html",
-        {**HELPERS, "page": page, "decision": decision, "query_without_page": query},
+        {"when": when, "page": page, "decision": decision, "query_without_page": query},
     )

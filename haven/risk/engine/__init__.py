@@ -1,5 +1,6 @@
 """The risk checklist engine: definitions, scoring and levels. Pure: no Django imports."""
 
+from haven.deadlines import RiskLevel
 from haven.risk.engine.answers import RecordedAnswer, checked_answers
 from haven.risk.engine.definition import (
     ChecklistDefinition,
@@ -23,7 +24,6 @@ from haven.risk.engine.scoring import (
     AssessmentInvalid,
     Reason,
     ReasonCode,
-    RiskLevel,
     RiskResult,
     RiskThresholds,
     assess,

@@ -1,88 +1,40 @@
-"""Read checklist definition YAML and report every problem as file:line, field and reason.
+"""Read checklist definition YAML and report every problem as file:line, field and reason
+(the shared loader, `haven.core.yamlload`, with the checklist schema).
 
 Pure: no Django. The shipped definitions live in haven/risk/checklists/<key>.yaml.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
-from haven.risk.engine.definition import ChecklistDefinition, Loc
+from haven.core.yamlload import YamlError, YamlInvalid, parse_yaml, read_yaml
+from haven.risk.engine.definition import ChecklistDefinition
 
 CHECKLISTS_DIR = Path(__file__).resolve().parent.parent / "checklists"
+UNKNOWN_KEY = "check the spelling against haven/risk/README.md"
+
+ChecklistError = YamlError  # one problem in one definition file: where it is and what is wrong
 
 
-@dataclass(frozen=True)
-class ChecklistError:
-    """One problem in one definition file: where it is and what is wrong."""
-
-    path: Path
-    line: int | None
-    field: str  # dotted path, e.g. sections[0].items[3].text; "" for the whole file
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.field}: {self.reason}" if self.field else f"{where}: {self.reason}"
-
-
-class ChecklistInvalid(Exception):  # noqa: N818 - reads as a sentence at the call site
+class ChecklistInvalid(YamlInvalid):
     """A checklist definition failed validation; `errors` says where and why."""
-
-    def __init__(self, errors: Sequence[ChecklistError]) -> None:
-        self.errors = list(errors)
-        super().__init__("\n".join(map(str, self.errors)))
 
 
 class ChecklistNotFoundError(LookupError):
     """No definition has that key."""
 
 
-def field_path(loc: Loc) -> str:
-    """('sections', 0, 'items', 3, 'text') -> 'sections[0].items[3].text'."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text
-
-
 def parse_checklist(
     text: str, path: Path
 ) -> tuple[ChecklistDefinition | None, list[ChecklistError]]:
     """Validate YAML text as the checklist definition file `path`."""
-    try:
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        return None, [_yaml_error(path, exc)]
-    if not isinstance(document, yaml.MappingNode):
-        line = document.start_mark.line + 1 if document is not None else 1
-        return None, [ChecklistError(path, line, "", "a checklist must be a YAML mapping of keys")]
-    lines: dict[Loc, int] = {}
-    errors = [
-        ChecklistError(path, line, field_path(loc), reason)
-        for loc, line, reason in _index(document, (), lines)
-    ]
-    try:
-        definition = ChecklistDefinition.model_validate(yaml.safe_load(text))
-    except ValidationError as exc:
-        return None, errors + [_pydantic_error(path, detail, lines) for detail in exc.errors()]
-    return (definition if not errors else None), errors
+    return parse_yaml(text, path, ChecklistDefinition, what="a checklist", unknown_key=UNKNOWN_KEY)
 
 
 def read_checklist(path: Path) -> tuple[ChecklistDefinition | None, list[ChecklistError]]:
     """Validate one file; the definition is None whenever there are errors."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [ChecklistError(path, None, "", f"cannot read the file: {exc}")]
-    return parse_checklist(text, path)
+    return read_yaml(path, ChecklistDefinition, what="a checklist", unknown_key=UNKNOWN_KEY)
 
 
 def load_checklist(path: Path) -> ChecklistDefinition:
@@ -118,50 +70,3 @@ def same_questions(
         f"in order so histories stay comparable ({detail})"
     )
     return [("sections", reason)]
-
-
-def _yaml_error(path: Path, exc: yaml.YAMLError) -> ChecklistError:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    problem = getattr(exc, "problem", None) or str(exc)
-    return ChecklistError(path, line, "", f"YAML syntax: {problem}")
-
-
-def _index(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> list[tuple[Loc, int, str]]:
-    """Record the line of every key and item under `node`; return duplicate keys as problems."""
-    lines.setdefault(loc, node.start_mark.line + 1)
-    problems: list[tuple[Loc, int, str]] = []
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = (*loc, str(key_node.value))
-            line = key_node.start_mark.line + 1
-            if child in lines:
-                problems.append(
-                    (child, line, f"duplicate key (first given at line {lines[child]})")
-                )
-                continue
-            lines[child] = line
-            problems += _index(value_node, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            problems += _index(item, (*loc, index), lines)
-    return problems
-
-
-def _pydantic_error(path: Path, detail: ErrorDetails, lines: dict[Loc, int]) -> ChecklistError:
-    loc: Loc = tuple(detail["loc"])
-    known = next((loc[:n] for n in range(len(loc), -1, -1) if loc[:n] in lines), ())
-    return ChecklistError(path, lines.get(known), field_path(loc), _reason(detail))
-
-
-def _reason(detail: ErrorDetails) -> str:
-    kind, message = detail["type"], detail["msg"]
-    value: Any = detail.get("input")
-    if kind == "extra_forbidden":
-        return "unknown key (check the spelling against haven/risk/README.md)"
-    if kind == "missing":
-        return "required and missing"
-    message = message.removeprefix("Value error, ")
-    if kind == "literal_error":
-        return f"{message}; got {value!r}"
-    return message

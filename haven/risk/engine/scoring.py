@@ -13,17 +13,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from haven.deadlines import RiskLevel
+
 
 class Answer(StrEnum):
     YES = "yes"
     NO = "no"
     DONT_KNOW = "dont_know"
-
-
-class RiskLevel(StrEnum):
-    STANDARD = "standard"
-    MEDIUM = "medium"
-    HIGH = "high"
 
 
 class ReasonCode(StrEnum):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from haven.risk.engine import RiskThresholds
 from haven.risk.selectors import risk_history_for_case, risk_settings_for
 from haven.risk.services import risk_assessment_complete
-from haven.risk.tests.conftest import answers
+from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from haven.casework.models import CaseEvent
 from haven.risk.services import risk_assessment_complete
-from haven.risk.tests.conftest import answers
+from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db
 

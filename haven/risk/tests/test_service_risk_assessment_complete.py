@@ -13,7 +13,7 @@ from haven.core.models import AuditEvent
 from haven.risk.engine import Answer, AssessmentInvalid, RecordedAnswer, RiskLevel
 from haven.risk.models import RiskAssessment
 from haven.risk.services import risk_assessment_complete
-from haven.risk.tests.conftest import answers
+from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db
 

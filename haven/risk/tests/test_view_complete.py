@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from haven.casework.factories import CaseFactory
 from haven.risk.models import RiskAssessment
-from haven.risk.tests.conftest import form_data
+from haven.testing.risk import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from haven.risk.services import risk_assessment_complete
-from haven.risk.tests.conftest import answers
+from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db
 

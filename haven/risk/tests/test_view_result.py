@@ -9,7 +9,7 @@ from django.utils import timezone
 from haven.casework.factories import CaseFactory
 from haven.core.models import AuditEvent
 from haven.risk.services import risk_assessment_complete
-from haven.risk.tests.conftest import answers
+from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db
 

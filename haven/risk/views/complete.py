@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.rules import record_refusal
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
@@ -40,7 +41,7 @@ def assessment_complete(request: HttpRequest, visible: VisibleCase) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             assessment = risk_assessment_complete(
-                case=case, completed_by=request.user, **form.service_arguments()
+                case=case, completed_by=staff_user(request), **form.service_arguments()
             )
         except AssessmentInvalid as problem:
             field = problem.field if problem.field in form.fields else None

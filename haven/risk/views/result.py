@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.risk.presenters import HELPERS, answer_rows
@@ -20,7 +21,7 @@ def assessment_result(
 ) -> HttpResponse:
     assessment = risk_assessment_for_case(visible.case, assessment_id)
     checklist = checklist_for(visible.case.contract)
-    risk_assessment_view_record(assessment=assessment, viewed_by=request.user)
+    risk_assessment_view_record(assessment=assessment, viewed_by=staff_user(request))
     context = {
         **HELPERS,
         "case": visible.case,

@@ -6,7 +6,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict
+
+from haven.contracts.profiles.sections import WorkbookSpec
+from haven.core.yamlload import read_yaml
+
+from .results import WorkbookInputError
 
 PROFILES_DIR = Path(__file__).resolve().parents[2] / "contracts" / "profiles"
 DEMO_PSEUDONYM_KEY = b"haven-workbook-demo-key-not-for-production"
@@ -58,6 +63,15 @@ def settings_from_mapping(section: dict[str, Any], **overrides: Any) -> Workbook
     return replace(settings, **overrides) if overrides else settings
 
 
+class _WorkbookSection(BaseModel):
+    """The part of a contract profile the engine reads (the whole profile is validated when it
+    is loaded into Haven; `haven profiles validate`)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    workbook: WorkbookSpec | None = None
+
+
 def settings_for_contract(
     slug: str,
     profiles_dir: Path = PROFILES_DIR,
@@ -66,11 +80,17 @@ def settings_for_contract(
 ) -> WorkbookSettings:
     """Read `<slug>.yaml`'s `workbook:` section; the seed 000 defaults when it is absent.
 
-    The engine reads no environment: the caller (Django's settings) gives the pseudonym key.
+    A section that does not validate is refused as `file:line: field: reason`. The engine reads
+    no environment: the caller (Django's settings) gives the pseudonym key.
     """
     path = profiles_dir / f"{slug}.yaml"
     section: dict[str, Any] = {}
     if path.exists():
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        section = dict(document.get("workbook") or {})
+        read, errors = read_yaml(
+            path, _WorkbookSection, what="a profile", unknown_key="see docs/profile-format.md"
+        )
+        if read is None:
+            raise WorkbookInputError("\n".join(map(str, errors)))
+        if read.workbook is not None:
+            section = read.workbook.model_dump()
     return settings_from_mapping(section, pseudonym_key=pseudonym_key)

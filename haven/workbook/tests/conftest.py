@@ -9,16 +9,14 @@ from typing import Any
 
 import pytest
 
-from haven.casework.tests.conftest import _fast_password_hashing, profile_contract
 from haven.contracts.models import Contract
 from haven.people.models import Person
 from haven.people.services import person_create
+from haven.testing.fixtures import profile_contract
 from haven.testing.personas import Personas
 from haven.workbook.engine.tests.exports import Row, incident, write_csv
 from haven.workbook.models import WorkbookRun
 from haven.workbook.services import workbook_import
-
-__all__ = ["_fast_password_hashing"]
 
 AS_OF = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 

@@ -23,7 +23,6 @@ from django.db import models
 from haven.accounts.roles import Role
 from haven.casework.models import Case, CaseAccess, CaseEvent, Task
 from haven.casework.services import case_open_from_referral, case_restriction_set
-from haven.casework.tests.conftest import profile_contract
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction, AuditEvent
@@ -32,6 +31,7 @@ from haven.people.services import person_create
 from haven.referrals.models import Referral
 from haven.referrals.services import referral_create
 from haven.testing.factories import MembershipFactory, OrganisationFactory
+from haven.testing.fixtures import profile_contract
 from haven.workbook import services
 from haven.workbook.bulk import chunks, victim_of
 from haven.workbook.engine.tests.exports import incident, write_csv

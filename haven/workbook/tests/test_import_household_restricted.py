@@ -6,7 +6,7 @@ import pytest
 
 from haven.casework.factories import CaseFactory
 from haven.casework.models import Case, CaseAccess
-from haven.people.tests.factories import HouseholdLinkFactory, PersonFactory
+from haven.testing.people import HouseholdLinkFactory, PersonFactory
 from haven.workbook import services
 from haven.workbook.models import PoliceNominal
 

@@ -43,7 +43,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, dv360):
 
 
 def _nav_texts(client) -> list[str]:
-    from haven.core.tests.test_home_and_navigation import nav_texts
+    from haven.testing.html import nav_texts
 
     return nav_texts(client.get(reverse("home")))
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.presenters import HELPERS
 from haven.core.read_audit import audit_record_view, audits_reads
 from haven.people.selectors import restricted_among
@@ -49,19 +50,19 @@ def review_detail(request: HttpRequest, review_id: Any) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]
-        team = intake_team_for(request.user, review.contract)
+        team = intake_team_for(staff_user(request), review.contract)
         try:
             if decision in (NEW_PERSON, NEW_PERSON_CHECKED):
                 referral = review_new_person(
                     review=review,
-                    decided_by=request.user,
+                    decided_by=staff_user(request),
                     team=team,
                     restricted_match_acknowledged=decision == NEW_PERSON_CHECKED,
                 )
             else:
                 person = next(p for p in candidates if str(p.pk) == decision)
                 referral = review_link_person(
-                    review=review, person=person, decided_by=request.user, team=team
+                    review=review, person=person, decided_by=staff_user(request), team=team
                 )
         except ReviewDecidedError as decided:
             messages.info(request, str(decided))

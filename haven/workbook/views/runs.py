@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.presenters import HELPERS
 from haven.core.read_audit import audit_list_view, audits_reads
 from haven.referrals.selectors import intake_team_for
@@ -88,10 +89,10 @@ def upload(request: HttpRequest) -> HttpResponse:
             run = workbook_import(
                 path=path,
                 contract=contract,
-                imported_by=request.user,
+                imported_by=staff_user(request),
                 file_name=str(export.name),
                 identity=form.cleaned_data["identity"],
-                team=intake_team_for(request.user, contract),
+                team=intake_team_for(staff_user(request), contract),
             )
         if run.status == RunStatus.FAILED:
             messages.error(request, "The export could not be imported; nothing was imported")

@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from haven.casework.factories import CaseworkPersonFactory, ReferralFactory, TaskFactory
 from haven.casework.services import case_note_add, case_open_from_referral
-from haven.casework.tests.conftest import profile_contract
 from haven.referrals.models import Decision
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]

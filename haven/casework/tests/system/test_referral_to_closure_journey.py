@@ -10,12 +10,12 @@ from playwright.sync_api import expect
 
 from haven.casework.factories import CaseworkPersonFactory
 from haven.casework.models import Case, CaseState, TaskStatus
-from haven.casework.tests.conftest import profile_contract
 from haven.people.models import SafeContact
 from haven.referrals.models import Referral
-from haven.risk.tests.conftest import KEYS
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
+from haven.testing.risk import KEYS
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from haven.people.tests.factories import PersonFactory
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.people import PersonFactory
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]

@@ -6,9 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from haven.casework.factories import CaseFactory
-from haven.risk.tests.conftest import KEYS
 from haven.testing.browser import assert_accessible, sign_in
 from haven.testing.personas import build_personas
+from haven.testing.risk import KEYS
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
 

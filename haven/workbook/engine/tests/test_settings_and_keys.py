@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from haven.workbook.engine import WorkbookSettings, settings_for_contract
+from haven.workbook.engine import WorkbookInputError, WorkbookSettings, settings_for_contract
 from haven.workbook.engine.phonetics import soundex
 from haven.workbook.engine.pseudonyms import victim_key, victim_key_sql
 
@@ -74,3 +74,15 @@ def test_the_contract_settings_carry_the_key_they_are_given(tmp_path: Path) -> N
     assert settings_for_contract("dv", tmp_path).pseudonym_key == DEMO_PSEUDONYM_KEY
     given = settings_for_contract("dv", tmp_path, pseudonym_key=b"a-real-secret")
     assert given.pseudonym_key == b"a-real-secret"
+
+
+def test_an_invalid_workbook_section_is_refused_with_its_line(tmp_path: Path) -> None:
+    # issue 9 s8: the third YAML reader skipped validation (a string window became int("x"))
+    (tmp_path / "dv.yaml").write_text(
+        "slug: dv\nworkbook:\n  window_days: a year\n  min_prior: 1\n  max_prior_exclusive: 4\n"
+        "  match_threshold: 0.95\n  citation: seed 000 s5\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(WorkbookInputError) as refused:
+        settings_for_contract("dv", tmp_path)
+    assert str(refused.value).startswith(f"{tmp_path / 'dv.yaml'}:3: workbook.window_days: ")

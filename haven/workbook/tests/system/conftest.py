@@ -1,5 +1,10 @@
-"""The workbook's browser tests use the project's Chromium set-up."""
+"""System tests drive Debian's Chromium through pytest-playwright against a live server."""
 
-from haven.core.tests.system.conftest import browser_context_args, browser_type_launch_args
+import os
+
+from haven.testing.browser import browser_context_args, browser_type_launch_args
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 __all__ = ["browser_context_args", "browser_type_launch_args"]

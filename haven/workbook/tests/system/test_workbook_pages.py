@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from haven.casework.tests.conftest import profile_contract
 from haven.people.services import person_create
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 from haven.workbook.engine.tests.exports import incident, write_csv
 

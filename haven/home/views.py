@@ -7,12 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haven.accounts.selectors import memberships_of
+from haven.accounts.signed_in import Viewer
 from haven.casework.selectors import worklist_summaries
 from haven.contracts.selectors import contracts_visible_to
 from haven.referrals.selectors import pending_referral_count
 
 
-def _casework_start(user: Any) -> dict[str, Any] | None:
+def _casework_start(user: Viewer) -> dict[str, Any] | None:
     """Worklist counts and the intake queue for staff who work with cases (never commissioners)."""
     if not user.has_perm("casework.view_cases"):
         return None

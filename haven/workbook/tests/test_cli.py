@@ -1,4 +1,5 @@
-"""`haven workbook INPUT ...`: summary on stdout, progress on stderr, exit codes."""
+"""`haven workbook INPUT ...`: summary on stdout, progress on stderr, exit codes. The CLI sets
+Django up (the pseudonym key is a setting), so its tests live here, not with the pure engine."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from haven.workbook.cli import workbook_command
-
-from .exports import Row, incident, write_csv
+from haven.workbook.engine.tests.exports import Row, incident, write_csv
 
 AS_OF = ["--as-of", "2030-01-01T00:00:00+00:00"]
 

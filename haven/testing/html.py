@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -81,3 +82,12 @@ def parse(markup: str) -> Element:
     builder.feed(str(markup))
     builder.close()
     return builder.root
+
+
+def nav_links(response: Any) -> list[Element]:
+    """The service navigation's links on a page."""
+    return parse(response.content.decode()).find_all("a", class_="govuk-service-navigation__link")
+
+
+def nav_texts(response: Any) -> list[str]:
+    return [a.text for a in nav_links(response)]

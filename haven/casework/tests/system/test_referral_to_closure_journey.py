@@ -112,7 +112,6 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     page.goto(f"{base}/cases/{case.pk}/")
     expect(page.get_by_role("link", name="Risk assessment history")).to_be_visible()
     expect(page.get_by_text("State changed from Contacting to Engaged")).to_be_visible()
-    # the stored summary says "seed 002 s3.7"; pages cite the document by name (`cite` filter)
     assert "first-contact rule (Victim First service specification (2018), section 3.7)" in (
         page.content()
     )

@@ -41,7 +41,7 @@ def test_allocation_and_named_staff_do_not_offer_deactivated_staff(client, perso
     assert str(personas.teammate.pk) not in page
     response = client.post(
         reverse("casework:allocate", args=[case.pk]),
-        {"allocated_to": personas.teammate.pk, "team": personas.team.pk},
+        {"allocation": f"{personas.team.pk}:{personas.teammate.pk}"},
     )
     assert response.status_code == 200  # refused: not on the list
     case.refresh_from_db()

@@ -185,7 +185,9 @@ PAGES: dict[str, Page] = {
     "casework:attempt_record": _case("casework:attempt_record", bad_post=EMPTY),
     "casework:note_add": _case("casework:note_add", bad_post=EMPTY),
     "casework:state_change": _case("casework:state_change", bad_post=EMPTY),
-    "casework:allocate": _case("casework:allocate", user="team_leader", bad_post={"team": "x"}),
+    "casework:allocate": _case(
+        "casework:allocate", user="team_leader", bad_post={"allocation": "x:y"}
+    ),
     "casework:restriction": _case(
         "casework:restriction", user="team_leader", bad_post={"action": "restriction"}
     ),

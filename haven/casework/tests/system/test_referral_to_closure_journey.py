@@ -112,7 +112,9 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     page.goto(f"{base}/cases/{case.pk}/")
     expect(page.get_by_role("link", name="Risk assessment history")).to_be_visible()
     expect(page.get_by_text("State changed from Contacting to Engaged")).to_be_visible()
-    assert "first-contact rule (seed 002 s3.7)" in page.content()
+    assert "first-contact rule (Victim First service specification (2018), section 3.7)" in (
+        page.content()
+    )
 
     # The needs assessment at further contact, marked done from the case page; closure then
     # asks for it to be repeated (seed 002 s3.9)

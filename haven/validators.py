@@ -60,8 +60,13 @@ def moment_problem(
     if not allow_future and value > now + CLOCK_SKEW:
         return f"{subject} must be in the past"
     if not_before is not None and value < not_before:
-        return f"{subject} must be after {not_before_what}"
+        return f"{subject} must be the same as or after {not_before_what}"
     return None
+
+
+def to_the_minute(moment: dt.datetime) -> dt.datetime:
+    """Forms give times to the minute: compare with a record's time floored to its minute."""
+    return moment.replace(second=0, microsecond=0)
 
 
 def birth_date_problem(value: dt.date, *, subject: str, today: dt.date) -> str | None:

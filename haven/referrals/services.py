@@ -13,6 +13,13 @@ from haven.core.models import AuditAction
 from haven.referrals.eligibility import Decision as EligibilityDecision
 from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import MANUAL_SOURCE, Decision, Referral
+from haven.validators import (
+    NOTE_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    moment_problem,
+    refuse,
+    text_problem,
+)
 
 if TYPE_CHECKING:
     from haven.casework.models import BreakGlassGrant
@@ -64,6 +71,32 @@ def eligibility_apply(referral: Referral) -> None:
         referral.decided_at = timezone.now()
 
 
+def _check_plausible(*, received_at: datetime, details: dict[str, Any]) -> None:
+    """Times between 1900 and now (a few minutes' clock skew), free text of a sensible length;
+    refused by field before anything is saved (issue 9 s4)."""
+    now = timezone.now()
+    incident_at = details.get("incident_at")
+    refuse(
+        {
+            "received_at": moment_problem(
+                received_at, subject="Date and time the referral was received", now=now
+            ),
+            "incident_at": moment_problem(
+                incident_at, subject="Date and time of the incident", now=now
+            )
+            if incident_at
+            else None,
+            **{
+                name: text_problem(details.get(name) or "", subject=label, limit=NOTE_MAX_LENGTH)
+                for name, label in (
+                    ("risk_indicators", "Risk and vulnerability indicators"),
+                    ("presenting_need", "Presenting need"),
+                )
+            },
+        }
+    )
+
+
 def referral_create(
     *,
     contract: Any,
@@ -84,6 +117,7 @@ def referral_create(
         existing = Referral.objects.filter(source=source, external_id=external_id).first()
         if existing is not None:
             return existing
+    _check_plausible(received_at=received_at, details=details)
     referral = Referral(
         contract=contract,
         person=person,
@@ -147,6 +181,7 @@ def referral_decline(*, referral: Referral, declined_by: Any, reason: str) -> Re
         raise ReferralNotPendingError("This referral has already been decided")
     if not reason.strip():
         raise ValueError("Enter the reason for declining the referral")
+    refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     referral.decision = Decision.DECLINED
     referral.decision_reason = reason.strip()
     referral.decided_at = timezone.now()

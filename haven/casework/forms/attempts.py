@@ -12,6 +12,7 @@ from haven.govuk.forms import (
     GovukRadiosField,
     GovukTextareaField,
 )
+from haven.validators import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
 
 # Which outcomes make sense for which channel.
 OUTCOMES_FOR_CHANNEL = {
@@ -47,7 +48,13 @@ class ContactAttemptForm(GovukForm):
         error_label="date and time of the attempt",
         hint="For example, 27 3 2026 14 30",
     )
-    notes = GovukTextareaField(label="Notes (optional)", required=False, rows=4)
+    notes = GovukTextareaField(
+        label="Notes (optional)",
+        error_label="notes",
+        required=False,
+        rows=4,
+        max_length=NOTE_MAX_LENGTH,
+    )
     override = GovukCheckboxesField(
         label="Safe-contact warning",
         required=False,
@@ -58,6 +65,8 @@ class ContactAttemptForm(GovukForm):
         required=False,
         rows=3,
         hint="Only if the safe-contact check blocked this channel. Your reason is audited.",
+        error_label="the reason it is safe",
+        max_length=REASON_MAX_LENGTH,
     )
 
     def clean(self) -> dict[str, Any]:

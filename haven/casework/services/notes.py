@@ -11,7 +11,9 @@ from django.utils import timezone
 from haven.casework.models import Case, CaseNote, CaseNoteVersion, NoteType
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
+from haven.core.formatting import datetime_format
 from haven.core.models import AuditAction
+from haven.validators import NOTE_MAX_LENGTH, moment_problem, refuse, text_problem, to_the_minute
 
 EDIT_WINDOW = timedelta(hours=24)
 
@@ -30,6 +32,23 @@ def note_edit_refusal(note: CaseNote, user: Any, now: datetime | None = None) ->
     return None
 
 
+def note_problems(*, case: Case, text: str, happened_at: datetime) -> None:
+    """Refuse (ValidationError by field) a note dated before the case opened or in the future,
+    or too long (issue 9 s4)."""
+    refuse(
+        {
+            "happened_at": moment_problem(
+                happened_at,
+                subject="Date and time it happened",
+                now=timezone.now(),
+                not_before=to_the_minute(case.opened_at),
+                not_before_what=f"the time the case was opened, {datetime_format(case.opened_at)}",
+            ),
+            "text": text_problem(text, subject="The note", limit=NOTE_MAX_LENGTH),
+        }
+    )
+
+
 @transaction.atomic
 def case_note_add(
     *,
@@ -40,6 +59,7 @@ def case_note_add(
     happened_at: datetime,
     corrects: CaseNote | None = None,
 ) -> CaseNote:
+    note_problems(case=case, text=text, happened_at=happened_at)
     now = timezone.now()
     note = CaseNote.objects.create(
         case=case,
@@ -77,6 +97,7 @@ def case_note_edit(
     refusal = note_edit_refusal(note, edited_by)
     if refusal:
         raise NoteNotEditableError(refusal)
+    note_problems(case=note.case, text=text, happened_at=happened_at)
     now = timezone.now()
     CaseNoteVersion.objects.create(
         note=note,

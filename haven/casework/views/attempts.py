@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -36,6 +37,8 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 notes=data["notes"],
                 override_reason=form.override_reason_value(),
             )
+        except ValidationError as problems:  # an implausible time or text, by field
+            form.add_problems(problems)
         except SafeContactBlockedError as blocked_error:
             blocked = blocked_error.reasons
             form.add_error("override", "This channel is not safe now: " + "; ".join(blocked))

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -40,9 +40,13 @@ def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"happened_at": timezone.now()}
     )
     if request.method == "POST" and form.is_valid():
-        case_note_add(case=visible.case, author=request.user, **form.cleaned_data)
-        messages.success(request, "Note added")
-        return redirect(case_url(visible))
+        try:
+            case_note_add(case=visible.case, author=request.user, **form.cleaned_data)
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(request, "Note added")
+            return redirect(case_url(visible))
     return render_page(
         request,
         "casework/note_form.html",
@@ -61,9 +65,13 @@ def note_edit(request: HttpRequest, note_id: Any) -> HttpResponse:
     initial = {"note_type": note.note_type, "happened_at": note.happened_at, "text": note.text}
     form = CaseNoteForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        case_note_edit(note=note, edited_by=request.user, **form.cleaned_data)
-        messages.success(request, "Note updated; the earlier version is kept")
-        return redirect(case_url(visible))
+        try:
+            case_note_edit(note=note, edited_by=request.user, **form.cleaned_data)
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(request, "Note updated; the earlier version is kept")
+            return redirect(case_url(visible))
     return render_page(
         request,
         "casework/note_form.html",
@@ -81,9 +89,13 @@ def note_correct(request: HttpRequest, note_id: Any) -> HttpResponse:
         raise PermissionDenied
     form = CorrectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        case_note_correct(note=note, author=request.user, text=form.cleaned_data["text"])
-        messages.success(request, "Correction added")
-        return redirect(case_url(visible))
+        try:
+            case_note_correct(note=note, author=request.user, text=form.cleaned_data["text"])
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(request, "Correction added")
+            return redirect(case_url(visible))
     return render_page(
         request, "casework/correction_form.html", {"form": form, "case": visible.case, "note": note}
     )

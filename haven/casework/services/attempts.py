@@ -78,7 +78,7 @@ def contact_attempt_record(
     An implausible time (before the referral arrived, in the future) or over-long text raises
     ValidationError naming the field (issue 9 s4), before anything is saved.
     """
-    received = case.referral.received_at if case.referral_id else case.opened_at
+    received = case.referral.received_at if case.referral is not None else case.opened_at
     refuse(
         {
             "attempted_at": moment_problem(

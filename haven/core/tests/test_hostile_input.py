@@ -41,6 +41,7 @@ from haven.testing.hostile_values import (
     LONE_SURROGATE,
     MEGABYTE,
     NUMBER,
+    OVER_LIMITS,
     QUERY,
     TEXT,
     Many,
@@ -347,18 +348,25 @@ class Walker:
         target = route_of(form.action) or form.action
         self.walk.exercised.add(target)
         self.walk.fields |= {(target, name) for name in form.fields if name not in NOT_POSTED}
+        accepted = None  # the status a plausible submission gets (a redirect when saved)
         for what, values in post_variants(form, baseline(form, self.now), self.now):
             if form.multipart:
                 data = {name: multipart_value(value) for name, value in values.items()}
-                self.send(client, "post", form.action, f"{what} as {who}", data=data)
+                response = self.send(client, "post", form.action, f"{what} as {who}", data=data)
             else:
-                self.send(
+                response = self.send(
                     client,
                     "post",
                     form.action,
                     f"{what} as {who}",
                     data=encode(pairs_of(values)),
                     content_type="application/x-www-form-urlencoded",
+                )
+            accepted = response.status_code if accepted is None else accepted
+            too_long = "1 MB" in what or short(OVER_LIMITS) in what
+            if too_long and 300 <= accepted < 400 and 300 <= response.status_code < 400:
+                self.walk.failures.append(
+                    f"POST {target} [{what}] was accepted: text needs a maximum length"
                 )
 
     def open_page(self, route: Route, url: str) -> tuple[str, Client, str] | None:

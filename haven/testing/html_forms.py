@@ -68,6 +68,12 @@ class _PageParser(HTMLParser):
             self.forms.append(self._form)
             return
         form = self._form
+        if tag == "option" and self._select is not None:
+            value = a.get("value", "")
+            self._select.options.append(value)
+            if "selected" in a:
+                self._select.value = value
+            return
         if form is None or not a.get("name") or "disabled" in a:
             return
         name = a["name"]
@@ -87,11 +93,6 @@ class _PageParser(HTMLParser):
         elif tag == "select":
             form.add(name, "select")
             self._select = form.fields[name]
-        elif tag == "option" and self._select is not None:
-            value = a.get("value", "")
-            self._select.options.append(value)
-            if "selected" in a:
-                self._select.value = value
         elif tag == "textarea":
             form.add(name, "textarea")
             self._textarea = form.fields[name]

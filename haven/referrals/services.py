@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -71,15 +71,20 @@ def eligibility_apply(referral: Referral) -> None:
         referral.decided_at = timezone.now()
 
 
-def _check_plausible(*, received_at: datetime, details: dict[str, Any]) -> None:
-    """Times between 1900 and now (a few minutes' clock skew), free text of a sensible length;
-    refused by field before anything is saved (issue 9 s4)."""
+def _check_plausible(*, received_at: datetime, details: dict[str, Any], born: date | None) -> None:
+    """Times between 1900 (or the person's birth) and now (a few minutes' clock skew), free
+    text of a sensible length; refused by field before anything is saved (issue 9 s4)."""
     now = timezone.now()
     incident_at = details.get("incident_at")
+    birth = datetime.combine(born, time(), tzinfo=timezone.get_current_timezone()) if born else None
     refuse(
         {
             "received_at": moment_problem(
-                received_at, subject="Date and time the referral was received", now=now
+                received_at,
+                subject="Date and time the referral was received",
+                now=now,
+                not_before=birth,
+                not_before_what="the person's date of birth",
             ),
             "incident_at": moment_problem(
                 incident_at, subject="Date and time of the incident", now=now
@@ -117,7 +122,7 @@ def referral_create(
         existing = Referral.objects.filter(source=source, external_id=external_id).first()
         if existing is not None:
             return existing
-    _check_plausible(received_at=received_at, details=details)
+    _check_plausible(received_at=received_at, details=details, born=person.date_of_birth)
     referral = Referral(
         contract=contract,
         person=person,

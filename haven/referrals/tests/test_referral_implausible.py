@@ -68,3 +68,17 @@ def test_an_incident_in_the_year_1000_is_refused(vf, person, personas):
 def test_over_long_presenting_need_is_refused(vf, person, personas):
     with pytest.raises(ValidationError, match="Presenting need must be 20,000 characters"):
         create(vf, person, personas.caseworker, presenting_need="x" * (NOTE_MAX_LENGTH + 1))
+
+
+def test_a_referral_received_before_the_person_was_born_is_refused(vf, personas):
+    person = CaseworkPersonFactory(
+        organisation=personas.organisation, date_of_birth=dt.date(2000, 6, 1)
+    )
+    with pytest.raises(ValidationError) as error:
+        create(vf, person, personas.caseworker, received_at=dt.datetime(1999, 1, 1, tzinfo=dt.UTC))
+    assert error.value.message_dict == {
+        "received_at": [
+            "Date and time the referral was received must be the same as or after "
+            "the person's date of birth"
+        ]
+    }

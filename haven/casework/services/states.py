@@ -13,6 +13,7 @@ from haven.casework.services.events import case_event_record
 from haven.contracts.profiles.sections import WaitingListSpec
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.validators import REASON_MAX_LENGTH, refuse, text_problem
 
 
 def _waiting_list_spec(case: Case) -> WaitingListSpec | None:
@@ -58,6 +59,7 @@ def waiting_list_exemption(case: Case) -> str | None:
 @transaction.atomic
 def case_state_change(*, case: Case, to_state: str, changed_by: Any, reason: str = "") -> Case:
     """Move the case to `to_state` if the table allows it; raises TransitionRefusedError otherwise."""
+    refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     if to_state == CaseState.CLOSED:
         raise transitions.TransitionRefusedError("Use ‘Close case’ to close a case")
     transitions.check_transition(case.state, to_state)

@@ -40,6 +40,7 @@ EVENT_NAMES = {
     StartEvent.ENTERED: "entered",
     StartEvent.CLOSED: "closure",
     StartEvent.FIRST_CONTACT: "first contact",
+    StartEvent.SERIOUS_INCIDENT: "serious incident",
 }
 
 

@@ -101,3 +101,12 @@ def test_a_duration_past_the_year_9999_is_refused_not_overflowed():
     )
     with pytest.raises(OutOfRangeError, match="past the last date"):
         compute_deadline(rule, datetime(2026, 1, 1, tzinfo=UTC), ALWAYS_OPEN)
+
+
+def test_every_start_event_has_a_name_and_a_verb_for_explanations():
+    # a start event added without its words made every explanation of its rules a KeyError
+    from haven.deadlines.engine import EVENT_NAMES, EVENT_VERBS
+    from haven.deadlines.rules import StartEvent
+
+    assert set(EVENT_NAMES) == set(StartEvent)
+    assert set(EVENT_VERBS) == set(StartEvent)

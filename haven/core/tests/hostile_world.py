@@ -136,6 +136,20 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids = {name: value for name, value in ids.items() if value is not None}
     # a page that needs a record of its own: the reason page opens for a restricted case only
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
+    # Manage staff: a member of staff of the administrator's organisation, and one of their roles
+    member = {"pk": personas.teammate.pk, "membership_pk": personas.teammate.memberships.first().pk}
+    for name in (
+        "detail",
+        "details_edit",
+        "role_add",
+        "role_remove",
+        "team_move",
+        "deactivate",
+        "reactivate",
+        "mfa_reset",
+        "setup_link",
+    ):
+        ids[f"@staff:{name}"] = member
     return personas, ids
 
 

@@ -87,6 +87,8 @@ def parse_time(text: str, *, now: datetime, zone: ZoneInfo = LONDON) -> datetime
             f"{text!r} is not a time; use ISO 8601, e.g. 2026-12-01T10:00 (London time) "
             "or 2026-12-01T10:00+00:00"
         ) from None
+    if not 1900 <= value.year <= 2199:  # the deadline engine's years (and no overflow below)
+        raise SlaError(f"{text} is not between 1900 and 2199")
     if value.tzinfo is not None:
         return value.astimezone(zone)
     local = value.replace(tzinfo=zone)

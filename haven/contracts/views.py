@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from haven.contracts.deadline_calculator import deadline_rows
+from haven.contracts.deadline_calculator import EVENTS, deadline_rows
 from haven.contracts.forms import DeadlineCalculatorForm
 from haven.contracts.presenters import (
     describe_duration,
@@ -13,6 +13,7 @@ from haven.contracts.presenters import (
     describe_when,
 )
 from haven.contracts.selectors import contract_for_user, contracts_visible_to
+from haven.deadlines import OutOfRangeError
 
 
 @login_required
@@ -41,8 +42,12 @@ def contract_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "describe_when": describe_when,
         "describe_duration": describe_duration,
         "form": form,
-        "explanations": deadline_rows(contract, form.situation_values())
-        if form.is_bound and form.is_valid()
-        else [],
+        "explanations": [],
     }
+    if form.is_bound and form.is_valid():
+        try:
+            context["explanations"] = deadline_rows(contract, form.situation_values())
+        except OutOfRangeError as error:  # the engine's own bounds, shown on the field
+            fields = {event.value: name for name, event in EVENTS.items()}
+            form.add_error(fields.get(error.event or ""), str(error))
     return render(request, "contracts/contract_detail.html", context)

@@ -15,7 +15,7 @@ from haven.deadlines.engine import (
     evaluate,
     select_rules,
 )
-from haven.deadlines.local_time import LONDON, end_of_day
+from haven.deadlines.local_time import LONDON, OutOfRangeError, end_of_day
 from haven.deadlines.opening_hours import BankHolidayHours, OpeningHours, OpeningWindow
 from haven.deadlines.rules import (
     RISK_LEVEL_CHOICES,
@@ -48,6 +48,7 @@ __all__ = [
     "NotComputed",
     "OpeningHours",
     "OpeningWindow",
+    "OutOfRangeError",
     "Priority",
     "RiskLevel",
     "ServiceClock",

@@ -9,12 +9,14 @@ from zoneinfo import ZoneInfo
 
 from haven.deadlines.local_time import (
     LONDON,
+    OutOfRangeError,
     add_hours,
     add_months,
     describe_day,
     describe_moment,
     end_of_day,
     require_aware,
+    require_in_range,
 )
 from haven.deadlines.opening_hours import OpeningHours
 from haven.deadlines.rules import DeadlineRule, Duration, DurationKind, Situation, StartEvent
@@ -28,6 +30,17 @@ EVENT_VERBS = {
     StartEvent.CLOSED: "support closed",
     StartEvent.FIRST_CONTACT: "first contact",
     StartEvent.SERIOUS_INCIDENT: "serious incident at",
+}
+
+
+EVENT_NAMES = {
+    StartEvent.RECEIVED: "received",
+    StartEvent.INCIDENT: "incident",
+    StartEvent.ACCEPTED: "accepted",
+    StartEvent.ENTERED: "entered",
+    StartEvent.CLOSED: "closure",
+    StartEvent.FIRST_CONTACT: "first contact",
+    StartEvent.SERIOUS_INCIDENT: "serious incident",
 }
 
 
@@ -103,8 +116,11 @@ class Evaluation:
 
 
 def clock_start(rule: DeadlineRule, event_at: datetime, clock: ServiceClock) -> ClockStart:
-    """Start at the event, or at the next opening when the service was closed and the rule waits."""
-    require_aware(event_at, f"{rule.start} time")
+    """Start at the event, or at the next opening when the service was closed and the rule waits.
+
+    An event time outside the years deadlines are worked out for raises OutOfRangeError.
+    """
+    require_in_range(event_at, f"{EVENT_NAMES[rule.start]} time", rule.start.value)
     local = event_at.astimezone(clock.timezone)
     said = f"{EVENT_VERBS[rule.start]} {describe_moment(local)}"
     waits = clock.clock_starts_at_opening
@@ -174,9 +190,16 @@ def _working(
 def compute_deadline(
     rule: DeadlineRule, event_at: datetime, clock: ServiceClock
 ) -> ComputedDeadline:
-    """Apply one rule to the time of its start event."""
+    """Apply one rule to the time of its start event (OutOfRangeError for an implausible one)."""
     start = clock_start(rule, event_at, clock)
-    due = due_time(rule.duration, start.starts_at, clock.calendar, clock.timezone)
+    try:
+        due = due_time(rule.duration, start.starts_at, clock.calendar, clock.timezone)
+    except OverflowError:  # a duration so long the due date is past the year 9999
+        raise OutOfRangeError(
+            "due date",
+            f"{rule.duration.describe()} after {describe_moment(start.starts_at)} "
+            "is past the last date Python can hold",
+        ) from None
     working = _working(rule.duration, start.starts_at, due, clock.calendar)
     if rule.attempts:
         working += f"; {rule.attempts} attempt{'s' if rule.attempts > 1 else ''}"

@@ -35,11 +35,13 @@ from haven.people.models import (
     age_on,
 )
 from haven.people.postcodes import normalise_postcode
+from haven.validators import birth_date_problem, date_problem, refuse, text_problem
 
 if TYPE_CHECKING:
     from haven.casework.models import BreakGlassGrant
 
 CODE_ATTEMPTS = 20
+FLAG_NOTE_MAX_LENGTH = 1000
 
 
 class PersonDetails(TypedDict, total=False):
@@ -115,6 +117,14 @@ def _check_fields(given: Any, allowed: frozenset[str]) -> None:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
 
 
+def _check_birth_date(details: Any) -> None:
+    """A date of birth is on or after 1 January 1900 and not in the future (issue 9 s4)."""
+    born = details.get("date_of_birth")
+    if born is not None:
+        problem = birth_date_problem(born, subject="Date of birth", today=timezone.localdate())
+        refuse({"date_of_birth": problem})
+
+
 def _organisation_of(user: User) -> Organisation:
     """The provider organisation a user records people in (their only one, for now)."""
     organisations = list(Organisation.objects.filter(pk__in=provider_organisations_of(user)))
@@ -169,6 +179,7 @@ def person_create(
     ``restricted_match_acknowledged``: the recorder confirmed that a restricted record which
     looked like a match is someone else (kept in the audit event)."""
     _check_fields(details, PERSON_FIELDS)
+    _check_birth_date(details)
     details = person_details_tidy(details)
     person = Person(
         reference_code=_new_reference_code(),
@@ -200,6 +211,7 @@ def person_update(
 ) -> Person:
     """Change a person's identity and contact details."""
     _check_fields(details, PERSON_FIELDS)
+    _check_birth_date(details)
     before = {**_snapshot(person, PERSON_FIELDS), "aliases": [a.name for a in person.aliases.all()]}
     for field, value in person_details_tidy(details).items():
         setattr(person, field, value)
@@ -265,6 +277,15 @@ def equality_update(*, person: Person, updated_by: User, answers: dict[str, str]
 def flag_add(
     *, person: Person, added_by: User, kind: str, started_on: dt.date, note: str = ""
 ) -> PersonFlag:
+    today = timezone.localdate()
+    refuse(
+        {
+            "started_on": "The date the flag started must be today or in the past"
+            if started_on > today
+            else date_problem(started_on, subject="The date the flag started"),
+            "note": text_problem(note, subject="Note", limit=FLAG_NOTE_MAX_LENGTH),
+        }
+    )
     flag = PersonFlag(person=person, kind=kind, started_on=started_on, note=note)
     flag.full_clean()
     flag.save()
@@ -278,6 +299,8 @@ def flag_end(*, flag: PersonFlag, ended_by: User, ended_on: dt.date) -> PersonFl
     """Mark a flag as no longer current; the flag is kept with its dates."""
     if flag.ended_on is not None:
         raise ValidationError({"ended_on": "This flag has already ended"})
+    if ended_on > timezone.localdate():
+        raise ValidationError({"ended_on": "The end date must be today or in the past"})
     if ended_on < flag.started_on:
         raise ValidationError(
             {"ended_on": "The end date must be the same as or after the date the flag started"}
@@ -337,6 +360,7 @@ def harmer_add(
     address are blocked from now on (safe contact: the person causing harm lives at the address).
     """
     _check_fields(details, frozenset(HarmerDetails.__annotations__))
+    _check_birth_date(details)
     harmer = PersonCausingHarm(organisation=person.organisation, created_by=added_by, **details)
     harmer.full_clean()
     harmer.save()

@@ -21,6 +21,7 @@ from haven.referrals.models import (
     ReceivedVia,
     SupportNeed,
 )
+from haven.validators import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -99,8 +100,10 @@ class ReferralForm(GovukForm):
     )
     risk_indicators = GovukTextareaField(
         label="Risk and vulnerability indicators from the referrer (optional)",
+        error_label="risk and vulnerability indicators",
         required=False,
         rows=3,
+        max_length=NOTE_MAX_LENGTH,
     )
     priority = GovukRadiosField(
         label="Priority",
@@ -109,7 +112,13 @@ class ReferralForm(GovukForm):
         inline=True,
         hint="Emergency is for target hardening attendance within 4 hours",
     )
-    presenting_need = GovukTextareaField(label="Presenting need (optional)", required=False, rows=4)
+    presenting_need = GovukTextareaField(
+        label="Presenting need (optional)",
+        error_label="presenting need",
+        required=False,
+        rows=4,
+        max_length=NOTE_MAX_LENGTH,
+    )
     cohorts = GovukCheckboxesField(
         label="Does any of these apply? (optional)",
         required=False,
@@ -179,5 +188,7 @@ class DeclineForm(GovukForm):
     reason = GovukTextareaField(
         label="Why is the referral declined?",
         rows=4,
+        error_label="the reason",
+        max_length=REASON_MAX_LENGTH,
         error_messages={"required": "Enter the reason for declining the referral"},
     )

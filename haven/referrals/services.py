@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
@@ -15,6 +15,13 @@ from haven.core.models import AuditAction
 from haven.referrals.eligibility import Decision as EligibilityDecision
 from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import MANUAL_SOURCE, Decision, Referral
+from haven.validators import (
+    NOTE_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    moment_problem,
+    refuse,
+    text_problem,
+)
 
 if TYPE_CHECKING:
     from haven.casework.models import BreakGlassGrant
@@ -75,6 +82,37 @@ def eligibility_apply(referral: Referral) -> None:
         referral.decided_at = timezone.now()
 
 
+def _check_plausible(*, received_at: datetime, details: dict[str, Any], born: date | None) -> None:
+    """Times between 1900 (or the person's birth) and now (a few minutes' clock skew), free
+    text of a sensible length; refused by field before anything is saved (issue 9 s4)."""
+    now = timezone.now()
+    incident_at = details.get("incident_at")
+    birth = datetime.combine(born, time(), tzinfo=timezone.get_current_timezone()) if born else None
+    refuse(
+        {
+            "received_at": moment_problem(
+                received_at,
+                subject="Date and time the referral was received",
+                now=now,
+                not_before=birth,
+                not_before_what="the person's date of birth",
+            ),
+            "incident_at": moment_problem(
+                incident_at, subject="Date and time of the incident", now=now
+            )
+            if incident_at
+            else None,
+            **{
+                name: text_problem(details.get(name) or "", subject=label, limit=NOTE_MAX_LENGTH)
+                for name, label in (
+                    ("risk_indicators", "Risk and vulnerability indicators"),
+                    ("presenting_need", "Presenting need"),
+                )
+            },
+        }
+    )
+
+
 def referral_create(
     *,
     contract: Any,
@@ -95,6 +133,7 @@ def referral_create(
         existing = Referral.objects.filter(source=source, external_id=external_id).first()
         if existing is not None:
             return existing
+    _check_plausible(received_at=received_at, details=details, born=person.date_of_birth)
     referral = Referral(
         contract=contract,
         person=person,
@@ -131,6 +170,7 @@ def referral_decline(*, referral: Referral, declined_by: User, reason: str) -> R
         raise ReferralNotPendingError("This referral has already been decided")
     if not reason.strip():
         raise ValueError("Enter the reason for declining the referral")
+    refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     referral.decision = Decision.DECLINED
     referral.decision_reason = reason.strip()
     referral.decided_at = timezone.now()

@@ -37,8 +37,23 @@ from haven.risk.engine import (
 )
 from haven.risk.models import RiskAssessment, RiskChecklist, RiskStage
 from haven.risk.selectors import RiskSettings, checklist_for, latest_assessment, risk_settings_for
+from haven.validators import date_problem, text_problem
+
+RISK_REASON_MAX_LENGTH = 5000  # as the checklist form
 
 MARAC_CITATION = "seed 004 s4.2"
+
+
+def _check_plausible(completed_at: datetime, *reasons: str) -> None:
+    """Not before 1900; reasons of a sensible length without NUL (issue 9 s4)."""
+    too_early = date_problem(completed_at.date(), subject="Date completed")
+    if too_early:
+        raise AssessmentInvalid("completed_at", too_early)
+    fields = ("professional_judgement_reason", "level_override_reason")
+    for field, text in zip(fields, reasons, strict=True):
+        problem = text_problem(text, subject="The reason", limit=RISK_REASON_MAX_LENGTH)
+        if problem:
+            raise AssessmentInvalid(field, problem)
 
 
 @transaction.atomic
@@ -72,6 +87,7 @@ def risk_assessment_complete(
         raise AssessmentInvalid("stage", "Select when the checklist was completed")
     if completed_at > timezone.now():
         raise AssessmentInvalid("completed_at", "Date completed must be today or in the past")
+    _check_plausible(completed_at, professional_judgement_reason, level_override_reason)
     settings = risk_settings_for(case.contract)
     definition = checklist_for(case.contract)
     ordered = checked_answers(definition, answers)

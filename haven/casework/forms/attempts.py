@@ -13,6 +13,7 @@ from haven.govuk.forms import (
     GovukRadiosField,
     GovukTextareaField,
 )
+from haven.validators import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
 
 # Which outcomes make sense for which channel.
 OUTCOMES_FOR_CHANNEL = {
@@ -48,7 +49,13 @@ class ContactAttemptForm(GovukForm):
         error_label="date and time of the attempt",
         hint="For example, 27 3 2026 14 30",
     )
-    notes = GovukTextareaField(label="Notes (optional)", required=False, rows=4)
+    notes = GovukTextareaField(
+        label="Notes (optional)",
+        error_label="notes",
+        required=False,
+        rows=4,
+        max_length=NOTE_MAX_LENGTH,
+    )
     override = GovukCheckboxesField(
         label="Safe-contact warning",
         required=False,
@@ -59,6 +66,8 @@ class ContactAttemptForm(GovukForm):
         required=False,
         rows=3,
         hint="Only if the safe-contact check blocked this channel. Your reason is audited.",
+        error_label="the reason it is safe",
+        max_length=REASON_MAX_LENGTH,
     )
 
     def __init__(self, *args: Any, next_states: list[str] | None = None, **kwargs: Any) -> None:

@@ -15,13 +15,20 @@ from haven.govuk.forms import (
     GovukSelectField,
     GovukTextareaField,
 )
+from haven.validators import REASON_MAX_LENGTH
 
 
 class StateChangeForm(GovukForm):
     to_state = GovukRadiosField(
         label="New state", error_messages={"required": "Select the new state"}
     )
-    reason = GovukTextareaField(label="Reason (optional)", required=False, rows=3)
+    reason = GovukTextareaField(
+        label="Reason (optional)",
+        error_label="the reason",
+        required=False,
+        rows=3,
+        max_length=REASON_MAX_LENGTH,
+    )
 
     def __init__(self, *args: Any, states: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -52,7 +59,9 @@ class RestrictionForm(GovukForm):
         choices=[("yes", "Only named staff"), ("no", "Everyone who works on cases like it")],
         error_messages={"required": "Select who can open this case"},
     )
-    reason = GovukTextareaField(label="Reason", rows=3, error_label="the reason")
+    reason = GovukTextareaField(
+        label="Reason", rows=3, error_label="the reason", max_length=REASON_MAX_LENGTH
+    )
 
 
 class NamedStaffForm(GovukForm):
@@ -72,6 +81,8 @@ class BreakGlassForm(GovukForm):
     reason = GovukTextareaField(
         label="Why do you need to open this restricted case?",
         rows=4,
+        error_label="the reason",
+        max_length=REASON_MAX_LENGTH,
         error_messages={"required": "Enter why you need to open this restricted case"},
         hint="Your name, the time and your reason are recorded in the audit trail.",
     )
@@ -86,6 +97,7 @@ class CloseCaseForm(GovukForm):
     reason = GovukTextareaField(
         label="Reason for closing",
         rows=4,
+        max_length=REASON_MAX_LENGTH,
         error_messages={"required": "Enter the reason for closing the case"},
     )
 
@@ -102,6 +114,8 @@ class CloseCaseForm(GovukForm):
             self.fields[f"override_{requirement.key}"] = GovukTextareaField(
                 label=f"{requirement.label} is not done: why close without it?",
                 rows=2,
+                error_label="the reason",
+                max_length=REASON_MAX_LENGTH,
                 error_messages={
                     "required": f"{requirement.label} is not done: do it first or give a reason"
                 },

@@ -16,6 +16,7 @@ from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people.models import HouseholdLink
+from haven.validators import REASON_MAX_LENGTH, refuse, text_problem
 
 BREAK_GLASS_HOURS = 8
 # A new case for a person with a restricted case opens restricted (case_open_from_referral and
@@ -96,6 +97,7 @@ def case_restriction_set(*, case: Case, restricted: bool, changed_by: User, reas
     restricted with it, each naming its own allocated worker so their work goes on. Lifting a
     restriction lifts it from this case only.
     """
+    refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     _restriction_change(case, restricted, changed_by, reason, summary=None)
     if restricted:
         others = Case.objects.filter(person_id=case.person_id, is_restricted=False).exclude(
@@ -222,6 +224,7 @@ def case_break_glass(*, case: Case, user: User, reason: str) -> BreakGlassGrant:
     """Open a restricted case one is not named on, for a while, with a reason (audited)."""
     if not reason.strip():
         raise ValueError("Enter why you need to open this restricted case")
+    refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     grant = BreakGlassGrant.objects.create(
         case=case,
         user=user,

@@ -26,7 +26,16 @@ from haven.casework.services.states import waiting_list_block
 from haven.casework.services.tasks import case_tasks_sync, task_complete
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
+from haven.core.formatting import datetime_format
 from haven.core.models import AuditAction
+from haven.validators import (
+    NOTE_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    moment_problem,
+    refuse,
+    text_problem,
+    to_the_minute,
+)
 
 
 class SafeContactBlockedError(Exception):
@@ -134,9 +143,28 @@ def contact_attempt_record(
 
     A successful contact on a new or contacting case moves it on as the profile says
     (`first_contact.on_success`): to engaged, or to `next_state` when the profile asks.
+
+    An implausible time (before the referral arrived, in the future) or over-long text raises
+    ValidationError naming the field (issue 9 s4), before anything is saved.
     """
     refuse_attempt_if_closed(case)  # on a closed case, only towards an open follow-up
     move_to = state_after_success(case, outcome, next_state)
+    received = case.referral.received_at if case.referral is not None else case.opened_at
+    refuse(
+        {
+            "attempted_at": moment_problem(
+                attempted_at,
+                subject="Date and time of the attempt",
+                now=timezone.now(),
+                not_before=to_the_minute(received),
+                not_before_what=f"the time the referral was received, {datetime_format(received)}",
+            ),
+            "notes": text_problem(notes, subject="Notes", limit=NOTE_MAX_LENGTH),
+            "override_reason": text_problem(
+                override_reason, subject="The reason", limit=REASON_MAX_LENGTH
+            ),
+        }
+    )
     reasons: list[str] = []
     if direction == Direction.OUTBOUND:
         reasons = unsafe_reasons(case.person, channel=channel, outcome=outcome, at=attempted_at)

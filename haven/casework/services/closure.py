@@ -19,6 +19,7 @@ from haven.contracts.profiles.sections import ExitSpec
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.validators import REASON_MAX_LENGTH, text_problem
 
 # The timeline event (kind, and data that must match) that shows an exit requirement was done.
 REQUIREMENT_EVENTS: dict[str, tuple[str, dict[str, str]]] = {
@@ -112,6 +113,10 @@ def closure_problems(
         problems["exit_type"] = "Select whether this is a planned or unplanned exit"
     if not reason.strip():
         problems["reason"] = "Enter the reason for closing the case"
+    for key, text in {"reason": reason, **overrides}.items():
+        too_long = text_problem(text, subject="The reason", limit=REASON_MAX_LENGTH)
+        if too_long:
+            problems[key] = too_long
     for requirement in missing:
         if requirement.key not in overrides:
             problems[requirement.key] = (

@@ -12,7 +12,9 @@ from haven.casework.models import Case, CaseNote, CaseNoteVersion, NoteType
 from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
+from haven.core.formatting import datetime_format
 from haven.core.models import AuditAction
+from haven.validators import NOTE_MAX_LENGTH, moment_problem, refuse, text_problem, to_the_minute
 
 EDIT_WINDOW = timedelta(hours=24)
 
@@ -31,6 +33,23 @@ def note_edit_refusal(note: CaseNote, user: User, now: datetime | None = None) -
     return None
 
 
+def note_problems(*, case: Case, text: str, happened_at: datetime) -> None:
+    """Refuse (ValidationError by field) a note dated before the case opened or in the future,
+    or too long (issue 9 s4)."""
+    refuse(
+        {
+            "happened_at": moment_problem(
+                happened_at,
+                subject="Date and time it happened",
+                now=timezone.now(),
+                not_before=to_the_minute(case.opened_at),
+                not_before_what=f"the time the case was opened, {datetime_format(case.opened_at)}",
+            ),
+            "text": text_problem(text, subject="The note", limit=NOTE_MAX_LENGTH),
+        }
+    )
+
+
 @transaction.atomic
 def case_note_add(
     *,
@@ -43,6 +62,7 @@ def case_note_add(
 ) -> CaseNote:
     """Add a note (or a correction) to an open case; a closed case takes none (CaseClosedError)."""
     refuse_if_closed(case)
+    note_problems(case=case, text=text, happened_at=happened_at)
     now = timezone.now()
     note = CaseNote.objects.create(
         case=case,
@@ -82,6 +102,7 @@ def case_note_edit(
     refusal = note_edit_refusal(note, edited_by)
     if refusal:
         raise NoteNotEditableError(refusal)
+    note_problems(case=note.case, text=text, happened_at=happened_at)
     now = timezone.now()
     CaseNoteVersion.objects.create(
         note=note,

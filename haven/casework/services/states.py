@@ -12,6 +12,7 @@ from haven.contracts.profiles.sections import WaitingListSpec
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.validators import REASON_MAX_LENGTH, refuse, text_problem
 
 
 def _waiting_list_spec(case: Case) -> WaitingListSpec | None:
@@ -57,6 +58,7 @@ def waiting_list_exemption(case: Case) -> str | None:
 @transaction.atomic
 def case_state_change(*, case: Case, to_state: str, changed_by: User, reason: str = "") -> Case:
     """Move the case to `to_state` if the table allows it; raises TransitionRefusedError otherwise."""
+    refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     if to_state == CaseState.CLOSED:
         raise transitions.TransitionRefusedError("Use ‘Close case’ to close a case")
     transitions.check_transition(case.state, to_state)

@@ -18,6 +18,7 @@ from haven.casework.services.events import case_event_record
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.validators import REASON_MAX_LENGTH, refuse, text_problem
 
 
 @transaction.atomic
@@ -146,6 +147,7 @@ def task_mark_done(*, task: Task, done_by: User, done_at: datetime, note: str = 
     """Staff say a deadline no recorded event meets was done (met, or done late after its due
     time); refused for first-contact and risk tasks, on a closed case, in the future or before
     the case opened."""
+    refuse({"note": text_problem(note, subject="Note", limit=REASON_MAX_LENGTH)})
     task = Task.objects.select_for_update().select_related("case").get(pk=task.pk)
     refusal = task_done_refusal(task)
     if refusal is None and done_at > timezone.now():

@@ -176,8 +176,8 @@ def test_an_inbound_call_needs_no_safe_contact_check(open_case, personas):
 def test_a_person_with_no_safe_contact_details_is_blocked_for_every_outbound_channel(
     open_case, personas
 ):
-    case = open_case()
+    case = open_case()  # received now, 11:00
     with pytest.raises(SafeContactBlockedError, match="No safe phone number"):
         record(
-            case, personas.caseworker, "no_answer", dt.datetime(2026, 12, 1, 10, 0, tzinfo=LONDON)
+            case, personas.caseworker, "no_answer", dt.datetime(2026, 12, 1, 11, 0, tzinfo=LONDON)
         )

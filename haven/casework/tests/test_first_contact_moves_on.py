@@ -2,8 +2,6 @@
 (`first_contact.on_success`): to engaged, or to what the worker chooses when the profile asks;
 the timeline says why, citing the profile's rule."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -41,7 +39,7 @@ def record(case, user, outcome="reached", **kwargs):
         case=case,
         channel="phone",
         outcome=outcome,
-        attempted_at=timezone.now() - dt.timedelta(minutes=5),
+        attempted_at=timezone.now(),
         recorded_by=user,
         **kwargs,
     )
@@ -109,7 +107,7 @@ def test_the_attempt_form_asks_what_happens_next_where_the_profile_asks(
     assert "what happens next?" in client.get(url).content.decode()
     vf_url = reverse("casework:attempt_record", args=[vf_case.pk])
     assert "what happens next?" not in client.get(vf_url).content.decode()
-    now = timezone.localtime() - dt.timedelta(minutes=5)
+    now = timezone.localtime()
     data = {
         "channel": "phone",
         "direction": "outbound",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -57,6 +58,8 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         except AttemptRefusedError as refused:
             field = refused.field if refused.field in form.fields else None
             form.add_error(field, str(refused))
+        except ValidationError as problems:  # an implausible time or text, by field
+            form.add_problems(problems)
         except SafeContactBlockedError as blocked_error:
             blocked = blocked_error.reasons
             form.add_error("override", "This channel is not safe now: " + "; ".join(blocked))

@@ -21,7 +21,11 @@ from haven.casework.views.rendering import render_page
 def break_glass(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = case_for_break_glass(request.user, case_id)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    # a path on this site only: anything else ("2", a view name, another host) is ignored
+    # (redirect() took "2" for a view name: NoReverseMatch, a 500)
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
         next_url = ""
     form = BreakGlassForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

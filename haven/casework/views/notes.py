@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -64,9 +64,12 @@ def note_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             case_note_add(case=visible.case, author=staff_user(request), **form.cleaned_data)
         except CaseClosedError as refused:
             messages.info(request, str(refused))
+            return redirect(case_url(visible))
+        except ValidationError as problems:
+            form.add_problems(problems)
         else:
             messages.success(request, "Note added")
-        return redirect(case_url(visible))
+            return redirect(case_url(visible))
     return render_page(
         request,
         "casework/note_form.html",
@@ -83,9 +86,13 @@ def note_edit(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> Htt
     initial = {"note_type": note.note_type, "happened_at": note.happened_at, "text": note.text}
     form = CaseNoteForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        case_note_edit(note=note, edited_by=staff_user(request), **form.cleaned_data)
-        messages.success(request, "Note updated; the earlier version is kept")
-        return redirect(case_url(visible))
+        try:
+            case_note_edit(note=note, edited_by=staff_user(request), **form.cleaned_data)
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(request, "Note updated; the earlier version is kept")
+            return redirect(case_url(visible))
     return render_page(
         request,
         "casework/note_form.html",
@@ -101,9 +108,13 @@ def note_correct(request: HttpRequest, visible: VisibleCase, note: CaseNote) -> 
         return closed
     form = CorrectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        case_note_correct(note=note, author=staff_user(request), text=form.cleaned_data["text"])
-        messages.success(request, "Correction added")
-        return redirect(case_url(visible))
+        try:
+            case_note_correct(note=note, author=staff_user(request), text=form.cleaned_data["text"])
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(request, "Correction added")
+            return redirect(case_url(visible))
     return render_page(
         request, "casework/correction_form.html", {"form": form, "case": visible.case, "note": note}
     )

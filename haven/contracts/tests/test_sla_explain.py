@@ -204,3 +204,13 @@ def test_times_are_iso_8601_and_london_when_no_offset_is_given(text, expected):
 def test_unparseable_time_is_a_clear_error():
     with pytest.raises(SlaError, match="is not a time"):
         parse_time("yesterday", now=NOW)
+
+
+@pytest.mark.parametrize(
+    "received", ["0001-01-01T00:00+05:00", "9999-12-31T23:59-05:00", "1000-01-01"]
+)
+def test_a_time_outside_1900_to_2199_is_an_error_line_not_an_overflow(victim_first, received):
+    # issue 9 s4: 0001-01-01T00:00+05:00 raised OverflowError converting to London time
+    status, out, err = run(victim_first, "--method", "home_phone", "--received", received)
+    assert (status, out) == (2, [])
+    assert err == [f"haven sla explain: error: {received} is not between 1900 and 2199"]

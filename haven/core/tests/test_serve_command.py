@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connections
 
 from haven.core import serving
 
@@ -72,6 +73,10 @@ def test_serve_collects_static_files_warns_about_mail_and_hands_over_to_gunicorn
     settings.HAVEN_EMAIL_CONFIGURED = False
     started = []
     monkeypatch.setattr(os, "execv", lambda path, argv: started.append(argv))
+    # serve closes its connections before gunicorn takes over; the test's own transaction (on
+    # PostgreSQL a closed connection ends it) must outlive the first start
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
     call_command("serve", "--port", "8123", "--workers", "2")
     assert (static_root / "govuk" / "haven.min.css").is_file()
     assert serving.static_files_stale(serving.static_fingerprint()) is None
@@ -80,6 +85,7 @@ def test_serve_collects_static_files_warns_about_mail_and_hands_over_to_gunicorn
     assert "Mail is not configured (set HAVEN_EMAIL_URL)" in output.err
     [argv] = started
     assert argv[argv.index("--bind") + 1] == "127.0.0.1:8123"
+    assert closed, "the server's connections are closed before gunicorn forks its workers"
 
     call_command("serve", "--port", "8123")  # a second start collects nothing
     assert "Collecting static files" not in capsys.readouterr().out

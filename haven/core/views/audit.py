@@ -41,7 +41,9 @@ class AuditFilterForm(GovukForm):
         required=False,
         max_length=100,
     )
-    actor_email = GovukTextField(label="Staff email address", required=False, max_length=200)
+    # an email address is at most 254 characters; a longer filter is a typing slip (and a
+    # 64 KB one made SQLite's LIKE fail: "pattern too complex", a 500)
+    actor_email = GovukTextField(label="Staff email address", required=False, max_length=254)
     date_from = GovukDateField(label="From", required=False)
     date_to = GovukDateField(label="To", required=False)
 

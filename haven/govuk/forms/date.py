@@ -23,6 +23,7 @@ from haven.govuk.forms.date_parts import (
     parse_parts,
     part_error,
 )
+from haven.validators import CLOCK_SKEW, EARLIEST_DATE, LATEST_DATE
 
 When = Literal["past", "today_or_past", "future", "today_or_future"]
 
@@ -167,16 +168,22 @@ class GovukPartsField(GovukFieldMixin, forms.MultiValueField):
                 raise part_error(f"{self.error_subject} {wording}", self.when, self.parts)
 
     def check_range(self, day: dt.date) -> None:
-        """The ``earliest`` and ``latest`` dates, inclusive."""
-        if self.earliest and day < self.earliest:
+        """The ``earliest`` and ``latest`` dates, inclusive, within Haven's plausible dates.
+
+        Every date box is bounded (``haven.validators``: 1 January 1900 to 2099), so a slip
+        like 1000 or 9999 is an error here, not an overflow later.
+        """
+        earliest = max(self.earliest or EARLIEST_DATE, EARLIEST_DATE)
+        latest = min(self.latest or LATEST_DATE, LATEST_DATE)
+        if day < earliest:
             raise part_error(
-                f"{self.error_subject} must be the same as or after {format_date(self.earliest)}",
+                f"{self.error_subject} must be the same as or after {format_date(earliest)}",
                 "earliest",
                 self.parts,
             )
-        if self.latest and day > self.latest:
+        if day > latest:
             raise part_error(
-                f"{self.error_subject} must be the same as or before {format_date(self.latest)}",
+                f"{self.error_subject} must be the same as or before {format_date(latest)}",
                 "latest",
                 self.parts,
             )
@@ -229,17 +236,21 @@ class GovukDateTimeField(GovukPartsField):
         if numbers is None:
             return None
         day = build_date(numbers, subject=subject)
+        self.check_range(day)
         moment = timezone.make_aware(dt.datetime.combine(day, build_time(numbers, subject=subject)))
         self.check_moment(moment)
         self.run_validators(moment)
         return moment
 
     def check_moment(self, moment: dt.datetime) -> None:
+        """``past`` is before now; ``today_or_past`` allows a few minutes of clock skew, no more."""
+        self.check_range(timezone.localdate(moment))
         now = timezone.now()
         if self.when == "past" and moment >= now:
             raise part_error(f"{self.error_subject} must be in the past", "past", self.parts)
+        if self.when == "today_or_past" and moment > now + CLOCK_SKEW:
+            raise part_error(f"{self.error_subject} must be in the past", "past", self.parts)
         if self.when == "future" and moment <= now:
             raise part_error(f"{self.error_subject} must be in the future", "future", self.parts)
-        if self.when in {"today_or_past", "today_or_future"}:
+        if self.when == "today_or_future":
             self.check_when(timezone.localdate(moment), timezone.localdate(now))
-        self.check_range(timezone.localdate(moment))

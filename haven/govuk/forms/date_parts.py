@@ -44,8 +44,12 @@ def format_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+MAX_DIGITS = 6  # longer is not a date part (and int() of thousands of digits is refused)
+
+
 def _number(text: str, part: str) -> int | None:
-    if text.isdigit():
+    """The box as a number: ASCII digits only (``"²"`` passes ``isdigit()``), or a month name."""
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
         return int(text)
     if part == "month":
         return MONTH_NAMES.get(text.lower())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
 class GovukFormMixin:
@@ -16,6 +16,16 @@ class GovukFormMixin:
     errors: Any
     fields: dict[str, forms.Field]
     __getitem__: Any  # BaseForm's: the bound field for a name
+    add_error: Any
+
+    def add_problems(self, problems: ValidationError) -> None:
+        """A service's refusal (ValidationError by field) on the form: each message on its
+        field, or above the form when the form has no such field."""
+        if not hasattr(problems, "error_dict"):
+            self.add_error(None, problems)
+            return
+        for name, errors in problems.error_dict.items():
+            self.add_error(name if name in self.fields else None, errors)
 
     def error_summary_items(self) -> list[dict[str, str]]:
         if not self.errors:

@@ -20,9 +20,13 @@ def flag_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
     person = readable.person
     form = FlagAddForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        flag_add(person=person, added_by=staff_user(request), **form.cleaned_data)
-        messages.success(request, "Flag added")
-        return redirect("people:detail", person_id=person.pk)
+        try:
+            flag_add(person=person, added_by=staff_user(request), **form.cleaned_data)
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(request, "Flag added")
+            return redirect("people:detail", person_id=person.pk)
     return render(request, "people/flag_new.html", {"form": form, "person": person})
 
 

@@ -6,6 +6,7 @@ person's reference code: never the address or contact details of anyone they har
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -24,15 +25,21 @@ def child_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
     person = readable.person
     form = ChildAddForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        link = child_add(
-            person=person,
-            added_by=staff_user(request),
-            details=form.details(),
-            relationship=form.cleaned_data["relationship"],
-            lives_with_person=form.cleaned_data["lives_with_person"],
-        )
-        messages.success(request, f"Child added with reference code {link.member.reference_code}")
-        return redirect("people:detail", person_id=person.pk)
+        try:
+            link = child_add(
+                person=person,
+                added_by=staff_user(request),
+                details=form.details(),
+                relationship=form.cleaned_data["relationship"],
+                lives_with_person=form.cleaned_data["lives_with_person"],
+            )
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(
+                request, f"Child added with reference code {link.member.reference_code}"
+            )
+            return redirect("people:detail", person_id=person.pk)
     return render(request, "people/child_new.html", {"form": form, "person": person})
 
 
@@ -43,15 +50,19 @@ def harmer_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
     person = readable.person
     form = HarmerAddForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        harmer_add(
-            person=person,
-            added_by=staff_user(request),
-            details=form.details(),
-            relationship=form.cleaned_data["relationship"],
-            lives_with_person=form.cleaned_data["lives_with_person"],
-        )
-        messages.success(request, "Person causing harm added")
-        return redirect("people:detail", person_id=person.pk)
+        try:
+            harmer_add(
+                person=person,
+                added_by=staff_user(request),
+                details=form.details(),
+                relationship=form.cleaned_data["relationship"],
+                lives_with_person=form.cleaned_data["lives_with_person"],
+            )
+        except ValidationError as problems:
+            form.add_problems(problems)
+        else:
+            messages.success(request, "Person causing harm added")
+            return redirect("people:detail", person_id=person.pk)
     return render(request, "people/harmer_new.html", {"form": form, "person": person})
 
 

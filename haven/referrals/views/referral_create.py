@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -73,14 +74,18 @@ def create(request: HttpRequest, contract_id: Any) -> HttpResponse:
                 "No person has that reference code: check it, or add the person first",
             )
         else:
-            referral = referral_create(
-                contract=contract,
-                person=person,
-                entered_by=staff_user(request),
-                route=form.cleaned_data["route"],
-                received_at=form.cleaned_data["received_at"],
-                **form.details(),
-            )
-            return redirect("referrals:detail", referral.pk)
+            try:
+                referral = referral_create(
+                    contract=contract,
+                    person=person,
+                    entered_by=staff_user(request),
+                    route=form.cleaned_data["route"],
+                    received_at=form.cleaned_data["received_at"],
+                    **form.details(),
+                )
+            except ValidationError as problems:
+                form.add_problems(problems)
+            else:
+                return redirect("referrals:detail", referral.pk)
     context = {"form": form, "contract": contract, "new_person_url": _new_person_url(request)}
     return render(request, "referrals/referral_form.html", context)

@@ -201,3 +201,19 @@ def test_a_closed_case_takes_no_risk_checklist(personas, case):
     case.save()
     with pytest.raises(CaseClosedError):
         complete(case, personas.caseworker)
+
+
+def test_a_checklist_dated_before_1900_is_refused(case, personas):
+    # issue 9 s4: implausible dates are refused by field, not stored
+    with pytest.raises(AssessmentInvalid, match="Date completed must be the same as or after"):
+        complete(case, personas.caseworker, completed_at=dt.datetime(1000, 1, 1, tzinfo=dt.UTC))
+
+
+def test_a_judgement_reason_with_a_nul_character_is_refused(case, personas):
+    with pytest.raises(AssessmentInvalid, match="null characters"):
+        complete(
+            case,
+            personas.caseworker,
+            professional_judgement=True,
+            professional_judgement_reason="a\x00b",
+        )

@@ -1,0 +1,175 @@
+"""A small seeded world for the page walkers: one of each record a URL can name.
+
+Maps URL parameter names (``case_id``, ``note_id``…) to real ids. A page whose parameter is
+not here is still found when a model of that name exists (``member_id`` → a Member); otherwise
+the walker fails and asks for a seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.utils import timezone
+
+from haven.casework.factories import (
+    CaseFactory,
+    CaseworkPersonFactory,
+    ReferralFactory,
+    TaskFactory,
+)
+from haven.casework.models import Case
+from haven.casework.services import (
+    case_note_add,
+    case_open_from_referral,
+    case_restriction_set,
+)
+from haven.casework.tests.conftest import profile_contract
+from haven.people.services import flag_add, harmer_add, person_create
+from haven.referrals.models import Decision
+from haven.risk.services import risk_assessment_complete
+from haven.risk.tests.conftest import answers
+from haven.testing.factories import MembershipFactory, UserFactory
+from haven.testing.personas import Personas, build_personas
+from haven.workbook.engine.tests.exports import incident, write_csv
+from haven.workbook.models import IdentityReview
+from haven.workbook.services import workbook_import
+
+
+def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
+    """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
+    a pending referral and a workbook run with an identity review; and the id for each name."""
+    personas = build_personas()
+    organisation = personas.organisation
+    contract = profile_contract("victim-first-2018", organisation)
+    person = CaseworkPersonFactory(organisation=organisation)
+    referral = ReferralFactory(
+        contract=contract, person=person, received_at=timezone.now() - dt.timedelta(days=2)
+    )
+    case: Case = case_open_from_referral(
+        referral=referral,
+        opened_by=personas.caseworker,
+        team=personas.team,
+        allocated_to=personas.caseworker,
+    )
+    note = case_note_add(
+        case=case,
+        author=personas.caseworker,
+        note_type="contact",
+        text="Synthetic note",
+        happened_at=timezone.now(),
+    )
+    task = TaskFactory(case=case, rule_key="synthetic_review", action="review")  # marked by hand
+    assessment = risk_assessment_complete(
+        case=case,
+        completed_by=personas.caseworker,
+        answers=answers(yes=3),
+        professional_judgement=False,
+        professional_judgement_reason="",
+        incidents_last_12_months=None,
+        stage="referral",
+        completed_at=timezone.now() - dt.timedelta(hours=1),
+    )
+    flag = flag_add(
+        person=person,
+        added_by=personas.caseworker,
+        kind="disability",
+        started_on=dt.date(2026, 1, 5),
+    )
+    harm = harmer_add(
+        person=person,
+        added_by=personas.caseworker,
+        details={"given_name": "Sam", "family_name": "Example"},
+        relationship="ex_partner",
+        lives_with_person=False,
+    )
+    pending = ReferralFactory(
+        contract=contract,
+        person=CaseworkPersonFactory(organisation=organisation),
+        decision=Decision.PENDING,
+    )
+    person_create(  # whom the export's victim resembles: a possible match to review
+        created_by=personas.caseworker,
+        details={
+            "given_name": "Alex",
+            "family_name": "Example",
+            "date_of_birth": dt.date(1990, 5, 17),
+        },
+    )
+    dv360 = profile_contract("opcc-dv360", organisation)
+    export = tmp_path / "export.csv"
+    write_csv(
+        export,
+        [incident(f"IN5-{n}", f"2026-03-0{n} 10:00", victim="N5") for n in range(1, 4)],
+    )
+    run = workbook_import(
+        path=export,
+        contract=dv360,
+        imported_by=personas.caseworker,
+        as_of=dt.datetime(2030, 1, 1, tzinfo=dt.UTC),
+        team=personas.team,
+    )
+    review = IdentityReview.objects.filter(run=run).first()
+    restricted = CaseFactory(contract=contract, team=personas.team, allocated_to=personas.teammate)
+    case_restriction_set(
+        case=restricted, restricted=True, changed_by=personas.teammate, reason="Synthetic"
+    )
+    ids: dict[str, Any] = {
+        "case_id": case.pk,
+        "task_id": task.pk,
+        "note_id": note.pk,
+        "person_id": person.pk,
+        "flag_id": flag.pk,
+        "harmer_id": harm.harmer.pk,
+        "referral_id": pending.pk,
+        "contract_id": contract.pk,
+        "assessment_id": assessment.pk,
+        "run_id": run.pk,
+        "review_id": review.pk if review else None,
+        "slug": contract.slug,
+        "object_type": "casework.case",
+        "object_id": str(case.pk),
+        "user_id": personas.caseworker.pk,
+    }
+    ids = {name: value for name, value in ids.items() if value is not None}
+    # a page that needs a record of its own: the reason page opens for a restricted case only
+    ids["@casework:break_glass"] = {"case_id": restricted.pk}
+    # Manage staff: a member of staff of the administrator's organisation, and one of their roles
+    member = {"pk": personas.teammate.pk, "membership_pk": personas.teammate.memberships.first().pk}
+    for name in (
+        "detail",
+        "details_edit",
+        "role_add",
+        "role_remove",
+        "team_move",
+        "deactivate",
+        "reactivate",
+        "mfa_reset",
+        "setup_link",
+    ):
+        ids[f"@staff:{name}"] = member
+    return personas, ids
+
+
+def without_mfa(personas: Personas) -> Any:
+    """A caseworker who has not set up MFA yet (the set-up pages open for them only)."""
+    user = UserFactory(with_totp=False)
+    MembershipFactory(
+        user=user, role="caseworker", organisation=personas.organisation, team=personas.team
+    )
+    return user
+
+
+def model_id(param: str) -> Any:
+    """For ``<thing>_id``, an id of a model called ``thing`` (any app), or None."""
+    if not param.endswith("_id"):
+        return None
+    wanted = param.removesuffix("_id").replace("_", "")
+    for model in apps.get_models():
+        if model._meta.model_name == wanted:
+            found = model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+            if found is not None:
+                return found
+    return None

@@ -28,7 +28,7 @@ def test_active_staff_in_an_organisation_leaves_out_deactivated_accounts(persona
 
 @pytest.fixture
 def case(personas):
-    from haven.casework.factories import CaseFactory
+    from haven.testing.casework import CaseFactory
 
     return CaseFactory(contract=personas.contract, team=personas.team)
 

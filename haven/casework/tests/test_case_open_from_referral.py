@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from haven.casework.factories import ReferralFactory
 from haven.casework.models import CaseEvent, CaseState
 from haven.casework.services import case_open_from_referral
 from haven.core.models import AuditAction, AuditEvent
+from haven.testing.casework import ReferralFactory
 
 LONDON = ZoneInfo("Europe/London")
 pytestmark = pytest.mark.django_db

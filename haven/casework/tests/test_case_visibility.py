@@ -2,8 +2,8 @@
 
 import pytest
 
-from haven.casework.factories import CaseFactory
 from haven.casework.models import Case, CaseAccess
+from haven.testing.casework import CaseFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import TaskFactory
 from haven.casework.models import CaseNote, CaseState, ContactAttempt, TaskStatus
 from haven.casework.services import (
     CaseClosedError,
@@ -20,6 +19,7 @@ from haven.casework.services import (
 )
 from haven.people.models import SafeContact
 from haven.risk.models import RiskAssessment
+from haven.testing.casework import TaskFactory
 from haven.testing.risk import form_data as risk_form
 
 pytestmark = pytest.mark.django_db

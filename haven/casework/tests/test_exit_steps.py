@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from haven.casework.factories import TaskFactory
 from haven.casework.models import CaseEvent, CaseState
 from haven.casework.services import (
     ClosureRefusedError,
@@ -21,6 +20,7 @@ from haven.casework.services import (
 from haven.core.models import AuditEvent
 from haven.risk.models import RiskStage
 from haven.risk.services import risk_assessment_complete
+from haven.testing.casework import TaskFactory
 from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import importlib
 import pytest
 from django.apps import apps
 
-from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess, CaseEvent
+from haven.testing.casework import CaseFactory
 
 pytestmark = pytest.mark.django_db
 migration = importlib.import_module("haven.casework.migrations.0005_restriction_follows_the_person")

@@ -7,8 +7,8 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory, TaskFactory
 from haven.casework.models import Task
+from haven.testing.casework import CaseFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 migration = importlib.import_module(

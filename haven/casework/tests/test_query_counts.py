@@ -6,13 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import (
+from haven.casework.services import case_event_record, case_note_add, case_note_correct
+from haven.testing.casework import (
     CaseFactory,
     CaseworkPersonFactory,
     ReferralFactory,
     TaskFactory,
 )
-from haven.casework.services import case_event_record, case_note_add, case_note_correct
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import importlib
 import pytest
 from django.apps import apps
 
-from haven.casework.factories import CaseFactory, ReferralFactory
 from haven.casework.models import CaseAccess, CaseEvent
 from haven.casework.services import case_open_from_referral, case_restriction_set
+from haven.testing.casework import CaseFactory, ReferralFactory
 from haven.testing.people import HouseholdLinkFactory
 
 pytestmark = pytest.mark.django_db

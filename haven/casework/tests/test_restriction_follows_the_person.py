@@ -4,10 +4,10 @@ case for them opens restricted. Each worker on the person's cases stays named, s
 import pytest
 from markupsafe import escape
 
-from haven.casework.factories import CaseFactory, ReferralFactory
 from haven.casework.models import CaseAccess, CaseEvent
 from haven.casework.services import case_open_from_referral, case_restriction_set
 from haven.core.models import AuditEvent
+from haven.testing.casework import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 

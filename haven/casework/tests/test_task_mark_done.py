@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from haven.casework.factories import TaskFactory
 from haven.casework.models import CaseEvent, CaseState, TaskStatus
 from haven.casework.services import TaskNotMarkableError, task_mark_done, tasks_mark_breached
 from haven.core.models import AuditEvent
+from haven.testing.casework import TaskFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from haven.casework.factories import TaskFactory
 from haven.casework.models import TaskStatus
 from haven.core.models import AuditEvent
+from haven.testing.casework import TaskFactory
 
 pytestmark = pytest.mark.django_db
 

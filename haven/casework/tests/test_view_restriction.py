@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
+from haven.testing.casework import CaseFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory, TaskFactory
 from haven.casework.models import CaseEvent, CaseState, TaskStatus
 from haven.casework.presenters import when
 from haven.casework.services import contact_attempt_record
 from haven.people.models import SafeContact
+from haven.testing.casework import CaseFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 

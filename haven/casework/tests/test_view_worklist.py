@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory, TaskFactory
 from haven.casework.models import CaseAccess
+from haven.testing.casework import CaseFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 

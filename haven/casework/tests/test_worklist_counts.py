@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory, TaskFactory
 from haven.casework.models import CaseAccess
 from haven.casework.selectors import WorklistSummary, worklist_for, worklist_summaries
 from haven.casework.services import case_allocate
+from haven.testing.casework import CaseFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 

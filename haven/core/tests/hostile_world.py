@@ -14,25 +14,25 @@ from typing import Any
 from django.apps import apps
 from django.utils import timezone
 
-from haven.casework.factories import (
-    CaseFactory,
-    CaseworkPersonFactory,
-    ReferralFactory,
-    TaskFactory,
-)
 from haven.casework.models import Case
 from haven.casework.services import (
     case_note_add,
     case_open_from_referral,
     case_restriction_set,
 )
-from haven.casework.tests.conftest import profile_contract
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.referrals.models import Decision
 from haven.risk.services import risk_assessment_complete
-from haven.risk.tests.conftest import answers
+from haven.testing.casework import (
+    CaseFactory,
+    CaseworkPersonFactory,
+    ReferralFactory,
+    TaskFactory,
+)
 from haven.testing.factories import MembershipFactory, UserFactory
+from haven.testing.fixtures import profile_contract
 from haven.testing.personas import Personas, build_personas
+from haven.testing.risk import answers
 from haven.workbook.engine.tests.exports import incident, write_csv
 from haven.workbook.models import IdentityReview
 from haven.workbook.services import workbook_import

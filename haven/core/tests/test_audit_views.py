@@ -12,12 +12,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory
 from haven.casework.services import case_restriction_set
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.spreadsheet_cells import neutralise
 from haven.people.services import person_create
+from haven.testing.casework import CaseFactory
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("audit:list")

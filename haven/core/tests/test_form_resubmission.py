@@ -19,7 +19,6 @@ from django.contrib.messages import get_messages
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.casework.models import BreakGlassGrant, Case, CaseEvent, CaseNote, ContactAttempt
 from haven.casework.services import case_open_from_referral, case_restriction_set
 from haven.core.form_tokens import ALREADY_SENT, FIELD
@@ -27,6 +26,7 @@ from haven.core.models import FormSubmission
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
 from haven.referrals.models import Referral
 from haven.risk.models import RiskAssessment
+from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import HtmlForm, post_forms
 

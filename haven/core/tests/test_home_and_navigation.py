@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory, ReferralFactory, TaskFactory
 from haven.referrals.models import Decision
+from haven.testing.casework import CaseFactory, ReferralFactory, TaskFactory
 from haven.testing.html import nav_links, nav_texts, parse
 
 pytestmark = pytest.mark.django_db

@@ -18,16 +18,16 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from haven.casework.factories import (
+from haven.casework.services import case_open_from_referral
+from haven.core.models import AuditAction, AuditEvent
+from haven.core.read_audit import AUDITS_READS
+from haven.risk.models import RiskAssessment
+from haven.testing.casework import (
     CaseNoteFactory,
     CaseworkPersonFactory,
     ReferralFactory,
     TaskFactory,
 )
-from haven.casework.services import case_open_from_referral
-from haven.core.models import AuditAction, AuditEvent
-from haven.core.read_audit import AUDITS_READS
-from haven.risk.models import RiskAssessment
 from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import form_posting_to
 from haven.testing.people import HarmLinkFactory, PersonFlagFactory

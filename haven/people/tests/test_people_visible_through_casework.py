@@ -7,10 +7,10 @@ team scope and restriction apply exactly as in `Case.objects.visible_to`.
 
 import pytest
 
-from haven.casework.factories import CaseFactory, ReferralFactory
 from haven.casework.models import CaseAccess
 from haven.people.models import Person
 from haven.referrals.models import Decision
+from haven.testing.casework import CaseFactory, ReferralFactory
 from haven.testing.people import PersonFactory
 
 pytestmark = pytest.mark.django_db

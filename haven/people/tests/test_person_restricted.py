@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 from markupsafe import escape
 
-from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
 from haven.core.models import AuditAction, AuditEvent
 from haven.people.models import Person
+from haven.testing.casework import CaseFactory
 from haven.testing.people import PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
 from haven.core.models import AuditAction, AuditEvent
 from haven.people.models import Person
 from haven.people.selectors import PersonSearchQuery, likely_duplicates, person_search
+from haven.testing.casework import CaseFactory
 from haven.testing.people import PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -101,8 +101,8 @@ def test_every_area_a_profile_names_is_an_authority_in_the_table():
 
 @pytest.mark.django_db
 def test_a_referral_for_a_wokingham_address_with_no_local_authority_is_not_area_unknown():
-    from haven.casework.factories import ReferralFactory
     from haven.referrals.services import eligibility_of
+    from haven.testing.casework import ReferralFactory
 
     profile = {
         "slug": "w",

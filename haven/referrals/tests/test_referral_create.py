@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from haven.casework.factories import CaseworkPersonFactory
 from haven.core.models import AuditAction, AuditEvent
 from haven.referrals.models import Decision, Referral
 from haven.referrals.services import referral_create
+from haven.testing.casework import CaseworkPersonFactory
 
 pytestmark = pytest.mark.django_db
 

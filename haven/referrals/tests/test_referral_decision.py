@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from haven.casework.factories import ReferralFactory
 from haven.casework.services import referral_accept
 from haven.referrals.models import Decision
 from haven.referrals.services import ReferralNotPendingError, referral_decline
+from haven.testing.casework import ReferralFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from haven.casework.factories import CaseworkPersonFactory
 from haven.referrals.models import Referral
 from haven.referrals.services import referral_create
+from haven.testing.casework import CaseworkPersonFactory
 from haven.validators import NOTE_MAX_LENGTH
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseworkPersonFactory
 from haven.referrals.models import Decision, Referral
+from haven.testing.casework import CaseworkPersonFactory
 
 pytestmark = pytest.mark.django_db
 

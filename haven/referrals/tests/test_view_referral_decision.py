@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from haven.casework.factories import CaseworkPersonFactory, ReferralFactory
 from haven.casework.models import Case
 from haven.referrals.models import Decision
+from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 

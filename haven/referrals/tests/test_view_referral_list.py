@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from haven.casework.factories import CaseFactory, ReferralFactory
 from haven.referrals.models import Decision
+from haven.testing.casework import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 

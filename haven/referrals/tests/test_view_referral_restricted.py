@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from markupsafe import escape
 
-from haven.casework.factories import ReferralFactory
 from haven.casework.models import Case, CaseAccess
 from haven.core.models import AuditAction, AuditEvent
 from haven.referrals.models import Decision
+from haven.testing.casework import ReferralFactory
 
 pytestmark = pytest.mark.django_db
 

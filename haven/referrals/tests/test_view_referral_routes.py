@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseworkPersonFactory
 from haven.referrals.models import Decision, Referral
 from haven.referrals.tests.test_view_referral_create import form_data
+from haven.testing.casework import CaseworkPersonFactory
 
 pytestmark = pytest.mark.django_db
 

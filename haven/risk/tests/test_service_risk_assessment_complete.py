@@ -6,13 +6,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from haven.casework.factories import TaskFactory
 from haven.casework.models import CaseAccess, CaseEvent, CaseState, TaskStatus
 from haven.casework.services import CaseClosedError, case_break_glass, tasks_mark_breached
 from haven.core.models import AuditEvent
 from haven.risk.engine import Answer, AssessmentInvalid, RecordedAnswer, RiskLevel
 from haven.risk.models import RiskAssessment
 from haven.risk.services import risk_assessment_complete
+from haven.testing.casework import TaskFactory
 from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db

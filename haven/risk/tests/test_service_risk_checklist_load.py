@@ -5,12 +5,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from haven.casework.factories import CaseFactory
 from haven.core.models import AuditEvent
 from haven.risk.engine import ChecklistInvalid
 from haven.risk.models import RiskChecklist
 from haven.risk.selectors import checklist_for
 from haven.risk.services import risk_checklist_load
+from haven.testing.casework import CaseFactory
 
 pytestmark = pytest.mark.django_db
 SHIPPED = Path(__file__).resolve().parents[1] / "checklists" / "dash-ric-24.yaml"

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from haven.casework.factories import CaseFactory
 from haven.risk.models import RiskAssessment
+from haven.testing.casework import CaseFactory
 from haven.testing.risk import form_data
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.factories import CaseFactory
 from haven.core.models import AuditEvent
 from haven.risk.services import risk_assessment_complete
+from haven.testing.casework import CaseFactory
 from haven.testing.risk import answers
 
 pytestmark = pytest.mark.django_db

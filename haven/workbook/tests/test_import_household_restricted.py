@@ -4,8 +4,8 @@ does for one referral)."""
 
 import pytest
 
-from haven.casework.factories import CaseFactory
 from haven.casework.models import Case, CaseAccess
+from haven.testing.casework import CaseFactory
 from haven.testing.people import HouseholdLinkFactory, PersonFactory
 from haven.workbook import services
 from haven.workbook.models import PoliceNominal

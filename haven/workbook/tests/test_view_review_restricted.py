@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from markupsafe import escape
 
-from haven.casework.factories import CaseFactory
 from haven.casework.models import CaseAccess
 from haven.core.models import AuditAction, AuditEvent
+from haven.testing.casework import CaseFactory
 from haven.workbook.models import IdentityReview, ReviewStatus
 
 from .conftest import series

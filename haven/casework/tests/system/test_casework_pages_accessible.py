@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from haven.casework.factories import CaseworkPersonFactory, ReferralFactory, TaskFactory
 from haven.casework.services import case_note_add, case_open_from_referral
 from haven.referrals.models import Decision
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.casework import CaseworkPersonFactory, ReferralFactory, TaskFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 

@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from haven.casework.factories import CaseworkPersonFactory, ReferralFactory, TaskFactory
 from haven.casework.services import case_note_add, case_open_from_referral
 from haven.referrals.models import Decision
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.casework import CaseworkPersonFactory, ReferralFactory, TaskFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 

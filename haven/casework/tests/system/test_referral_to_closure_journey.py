@@ -8,11 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from haven.casework.factories import CaseworkPersonFactory
 from haven.casework.models import Case, CaseState, TaskStatus
 from haven.people.models import SafeContact
 from haven.referrals.models import Referral
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.casework import CaseworkPersonFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 from haven.testing.risk import KEYS

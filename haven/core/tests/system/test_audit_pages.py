@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from haven.casework.factories import CaseFactory
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people.services import person_create
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.casework import CaseFactory
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]

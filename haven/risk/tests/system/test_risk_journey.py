@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from haven.casework.factories import CaseFactory
 from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.casework import CaseFactory
 from haven.testing.personas import build_personas
 from haven.testing.risk import KEYS
 

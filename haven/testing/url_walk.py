@@ -59,3 +59,13 @@ def build_url(route: Route, values: Mapping[str, Any]) -> str:
         raise KeyError(f"{route.route} has no name")
     kwargs = {name: values[name] for name, _ in route.params}
     return reverse(route.name, kwargs=kwargs)
+
+
+def haven_views() -> dict[str, Callable[..., Any]]:
+    """Haven's own named URL patterns and their views (allauth's and the admin's are not Haven's,
+    though a Haven view standing in for one of theirs, such as the admin's sign-in, is)."""
+    return {
+        route.name: route.callback
+        for route in url_routes()
+        if route.name and route.callback.__module__.startswith("haven.")
+    }

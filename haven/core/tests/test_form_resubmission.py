@@ -9,14 +9,14 @@ page fails ``test_every_url_pattern_is_classified`` until it is listed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.messages import get_messages
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from haven.casework.models import BreakGlassGrant, Case, CaseEvent, CaseNote, ContactAttempt
@@ -29,6 +29,7 @@ from haven.risk.models import RiskAssessment
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import HtmlForm, post_forms
+from haven.testing.url_walk import haven_views
 
 pytestmark = pytest.mark.django_db
 
@@ -113,21 +114,7 @@ GET_ONLY = {
 
 
 def haven_url_names() -> set[str]:
-    """The names of Haven's own URL patterns (allauth's and the admin's are not Haven's)."""
-
-    def walk(patterns: list[Any], namespace: str) -> Iterator[tuple[str, Any]]:
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                yield from walk(pattern.url_patterns, inner)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                yield f"{namespace}{pattern.name}", pattern.callback
-
-    return {
-        name
-        for name, callback in walk(get_resolver().url_patterns, "")
-        if callback.__module__.startswith("haven.")
-    }
+    return set(haven_views())
 
 
 def test_every_url_pattern_is_classified():

@@ -11,12 +11,12 @@ Two checks over every Haven URL pattern:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from haven.casework.services import case_open_from_referral
 from haven.core.models import AuditAction, AuditEvent
@@ -31,6 +31,7 @@ from haven.testing.casework import (
 from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import form_posting_to
 from haven.testing.people import HarmLinkFactory, PersonFlagFactory
+from haven.testing.url_walk import haven_views
 
 pytestmark = pytest.mark.django_db
 
@@ -73,24 +74,6 @@ EXEMPT = {
     "admin:login": "a redirect to Haven's sign-in",
     "account_email": "the signed-in member of staff's own email address",
 }
-
-
-def haven_views() -> dict[str, Any]:
-    """Haven's own URL patterns by name (allauth's and the admin's are not Haven's)."""
-
-    def walk(patterns: list[Any], namespace: str) -> Iterator[tuple[str, Any]]:
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                yield from walk(pattern.url_patterns, inner)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                yield f"{namespace}{pattern.name}", pattern.callback
-
-    return {
-        name: callback
-        for name, callback in walk(get_resolver().url_patterns, "")
-        if callback.__module__.startswith("haven.")
-    }
 
 
 def audited_views() -> set[str]:

@@ -10,6 +10,7 @@ there again, without running the view.
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -30,6 +31,8 @@ from haven.core.models import FormSubmission
 
 FIELD = "form_token"
 TOKEN_MAX_LENGTH = 64
+# what new_token() makes (secrets.token_urlsafe), with room for shorter and longer ones
+TOKEN_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{16,{TOKEN_MAX_LENGTH}}}")
 KEEP_FOR = timedelta(hours=24)
 # A claim that never completed (the process died mid-request) is given up after this long.
 ABANDONED_AFTER = timedelta(minutes=2)
@@ -100,8 +103,11 @@ def form_submission_release(*, submission: FormSubmission) -> None:
 
 
 def _token_of(request: HttpRequest) -> str:
+    """The POST's token if it is one Haven could have made (URL-safe base64 of a sane length);
+    anything else (a NUL byte, which PostgreSQL refuses to store, markup, a megabyte) counts as no
+    token, so the form runs as a form without one would."""
     token = request.POST.get(FIELD, "")
-    return token if 0 < len(token) <= TOKEN_MAX_LENGTH else ""
+    return token if TOKEN_SHAPE.fullmatch(token) else ""
 
 
 def _wait_for_first(token: str) -> FormSubmission | None:

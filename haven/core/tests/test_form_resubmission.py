@@ -395,6 +395,16 @@ def test_a_post_without_a_token_runs_as_before(client, world):
     assert CaseNote.objects.count() == 2
 
 
+@pytest.mark.parametrize("token", ["\x00", "<b>" * 10, "a" * 65, "short"])
+def test_a_token_haven_could_not_have_made_counts_as_none(client, world, token):
+    # a NUL byte in the hidden field was a 500 on PostgreSQL (it cannot store NUL in text)
+    url, data = _note_form(client, world)
+    response = client.post(url, data | {FIELD: token})
+    assert response.status_code == 302
+    assert CaseNote.objects.count() == 1
+    assert not FormSubmission.objects.exists()
+
+
 def test_another_users_token_is_not_replayed_to_them(client, world):
     url, data = _note_form(client, world)
     client.post(url, data)

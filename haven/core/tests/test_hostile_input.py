@@ -50,7 +50,7 @@ from haven.testing.hostile_values import (
     pairs_of,
     short,
 )
-from haven.testing.page_forms import HtmlField, HtmlForm, parse_page
+from haven.testing.html_forms import HtmlField, HtmlForm, parse_page
 from haven.testing.url_walk import Route, build_url, url_routes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

@@ -1,10 +1,12 @@
 """The page walkers' support: every URL pattern found through include()s, forms read as a
-browser would submit them (so a new page or field is walked without anyone listing it)."""
+browser would submit them (so a new page or field is walked without anyone listing it).
+
+The same parse gives the resubmission and read-audit tests the values a browser sends untouched."""
 
 from django.urls import URLResolver, include, path
 from django.urls.resolvers import RoutePattern
 
-from haven.testing.page_forms import parse_page
+from haven.testing.html_forms import form_posting_to, parse_page
 from haven.testing.url_walk import Route, url_routes
 
 
@@ -58,3 +60,45 @@ Synthetic</textarea>
     assert form.fields["text"].value == "Synthetic"
     assert form.fields["action"].options == ["save"]
     assert links == ["/cases/1/notes/new/?page=2"]
+
+
+def test_a_post_form_gives_what_a_browser_sends_untouched():
+    html = """
+    <form method="get"><input name="q" value="search"></form>
+    <form method="post">
+      <input type="hidden" name="form_token" value="once">
+      <input type="radio" name="note_type" value="contact">
+      <input type="radio" name="note_type" value="case_note">
+      <input type="checkbox" name="urgent" value="yes" checked>
+      <input type="checkbox" name="shared">
+      <select name="risk"><option value="">Any</option><option value="high">High</option></select>
+      <select name="team"><option value="a">A</option><option value="b" selected>B</option></select>
+      <input name="summary" value="Synthetic" disabled>
+      <input type="file" name="upload">
+      <textarea name="text">
+Synthetic</textarea>
+      <button type="submit" name="action" value="save">Save</button>
+    </form>
+    """
+    form = form_posting_to(html, "/cases/1/notes/new/")
+    assert form.values == {
+        "form_token": "once",
+        "urgent": "yes",
+        "risk": "",
+        "team": "b",
+        "text": "Synthetic",
+    }
+    assert form.options == {
+        "note_type": ["contact", "case_note"],
+        "urgent": ["yes"],
+        "shared": ["on"],
+        "risk": ["", "high"],
+        "team": ["a", "b"],
+    }
+    assert form.data(note_type="contact", urgent=None, text=3) == {
+        "form_token": "once",
+        "note_type": "contact",
+        "risk": "",
+        "team": "b",
+        "text": "3",
+    }

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -16,18 +15,16 @@ from haven.casework.services import referral_accept
 from haven.casework.views.case_access import after_action
 from haven.referrals.selectors import intake_team_for
 from haven.referrals.services import ReferralNotPendingError
-from haven.referrals.views.referral_access import may_decide, read_referral
+from haven.referrals.views.referral_access import referral_to_decide
 
 
 @login_required
 @require_POST
 def accept(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    readable = read_referral(request, referral_id)
+    readable = referral_to_decide(request, referral_id)
     if isinstance(readable, HttpResponse):
         return readable
     referral = readable.referral
-    if not may_decide(request.user, referral):
-        raise PermissionDenied
     # the case joins the accepting worker's team, allocated to them (a valid pair); staff
     # without a team there (service managers) leave it unallocated
     accepted_by = staff_user(request)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -35,3 +36,12 @@ def read_referral(request: HttpRequest, referral_id: Any) -> ReadableReferral | 
         return reason_redirect(request, restricted.case_id)
     except PersonRestrictedError:
         return render(request, "referrals/person_restricted.html", status=403)
+
+
+def referral_to_decide(request: HttpRequest, referral_id: Any) -> ReadableReferral | HttpResponse:
+    """``read_referral`` for the accept and decline actions: PermissionDenied unless the user
+    may decide it (the services refuse too)."""
+    readable = read_referral(request, referral_id)
+    if not isinstance(readable, HttpResponse) and not may_decide(request.user, readable.referral):
+        raise PermissionDenied
+    return readable

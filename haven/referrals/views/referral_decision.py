@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -22,7 +21,7 @@ from haven.referrals.services import (
     referral_decline,
     referral_view_record,
 )
-from haven.referrals.views.referral_access import may_decide, read_referral
+from haven.referrals.views.referral_access import may_decide, read_referral, referral_to_decide
 
 
 @login_required
@@ -50,12 +49,10 @@ def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
 @login_required
 @audits_reads
 def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
-    readable = read_referral(request, referral_id)
+    readable = referral_to_decide(request, referral_id)
     if isinstance(readable, HttpResponse):
         return readable
     referral = readable.referral
-    if not may_decide(request.user, referral):
-        raise PermissionDenied
     form = DeclineForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

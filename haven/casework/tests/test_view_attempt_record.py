@@ -117,3 +117,12 @@ def test_the_notes_typed_on_an_attempt_are_shown_on_the_timeline_notes_page_and_
     assert "a neighbour answered; try again after 6pm" in notes_page
     audit = AuditEvent.objects.get(object_id=str(attempt.pk))
     assert audit.changes["notes"] == [None, notes]
+
+
+def test_the_safe_contact_box_names_each_channel_as_the_form_does(client, safe_case, personas):
+    # texts and voicemail are not allowed by default: the box said "Sms: ..." before
+    client.force_login(personas.caseworker)
+    page = client.get(url(safe_case)).content.decode()
+    assert "<li>Text message (SMS): Text messages are not allowed</li>" in page
+    assert "<li>Voicemail: " in page
+    assert "Sms:" not in page

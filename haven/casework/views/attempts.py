@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from haven.accounts.signed_in import staff_user
 from haven.casework.forms.attempts import ContactAttemptForm
+from haven.casework.models import Channel
 from haven.casework.rules import attempt_refusal
 from haven.casework.safety import preferences_of
 from haven.casework.selectors import VisibleCase
@@ -23,6 +24,9 @@ from haven.casework.services import (
 from haven.casework.views.case_access import case_url, with_case
 from haven.casework.views.rendering import render_page
 from haven.people.safe_contact import unsafe_channels
+
+# safe-contact checks also name voicemail, which is an outcome of a phone call, not a channel
+CHANNEL_NAMES = dict(Channel.choices) | {"voicemail": "Voicemail"}
 
 
 @with_case(change=True)
@@ -70,6 +74,10 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         "form": form,
         "case": case,
         "blocked": blocked,
-        "always_unsafe": unsafe_channels(preferences_of(case.person)),
+        # by the channel's name as the form shows it ("Text message (SMS)", not "Sms")
+        "always_unsafe": {
+            CHANNEL_NAMES.get(channel, channel.capitalize()): reasons
+            for channel, reasons in unsafe_channels(preferences_of(case.person)).items()
+        },
     }
     return render_page(request, "casework/attempt_form.html", context)

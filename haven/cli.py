@@ -14,6 +14,8 @@ HAVEN_COMMANDS = {
     "workbook": "workbook INPUT [--out FILE] ... — find repeat victims in a police incident export",
     "workbook import": "workbook import INPUT --contract SLUG [--as-of T] [--mapping M] [--identity I]"
     " — eligible incidents become referrals (idempotent)",
+    "returns": "returns CONTRACT (--period 2026-Q1 | --from D --to D) [--format json|csv|xlsx|pdf]"
+    " [--out FILE] — a contract's return, computed from the records",
     "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn,"
     " static files through WhiteNoise, collected when needed)",
     "migrate": "create or update the database tables",

@@ -193,6 +193,7 @@ INSTALLED_APPS = [
     "haven.casework",
     "haven.risk",
     "haven.workbook",
+    "haven.reporting",
     "haven.demodata",  # `haven demo`
 ]
 

@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from haven.contracts.profiles.measures import MeasureSpec, duplicate_measure_ids
 from haven.contracts.profiles.rule_specs import (
     Citation,
     ConditionSpec,
@@ -45,7 +46,6 @@ from haven.contracts.profiles.sections import (
     ReportingSpec,
     RiskSpec,
     StayLimitSpec,
-    TargetSpec,
     WaitingListSpec,
     WorkbookSpec,
 )
@@ -71,6 +71,7 @@ __all__ = [
     "EligibilitySpec",
     "ExitSpec",
     "FirstContactSpec",
+    "MeasureSpec",
     "OpeningHoursSpec",
     "PeriodSpec",
     "Profile",
@@ -80,7 +81,6 @@ __all__ = [
     "RiskSpec",
     "ScheduleSpec",
     "StayLimitSpec",
-    "TargetSpec",
     "WaitingListSpec",
     "WorkbookSpec",
 ]
@@ -223,7 +223,7 @@ class Profile(Section):
     exit: ExitSpec | None = None
     workbook: WorkbookSpec | None = None
     outcome_tools: list[Key] = []
-    targets: list[TargetSpec] = []
+    measures: list[MeasureSpec] = []
 
     @field_validator("slug")
     @classmethod
@@ -251,7 +251,7 @@ class Profile(Section):
             *_duplicates(
                 [("referral_routes", i, r.key) for i, r in enumerate(self.referral_routes)]
             ),
-            *_duplicates([("targets", i, t.key) for i, t in enumerate(self.targets)]),
+            *duplicate_measure_ids(self.measures),
         ]
         if self.stay_limit is not None and not {"refuge", "accommodation"} & set(
             self.service_types
@@ -300,6 +300,9 @@ class Profile(Section):
                 message = f"{', '.join(missing)} not in contact_methods, so it never applies"
                 problems.append((loc, message, methods))
         return problems
+
+    def measure(self, measure_id: str) -> MeasureSpec | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
 
     def working_day_calendar(self) -> WorkingDayCalendar:
         return self.calendar.to_calendar()

@@ -169,11 +169,3 @@ class WorkbookSpec(Section):
                 "workbook", [(("max_prior_exclusive",), message, self.max_prior_exclusive)]
             )
         return self
-
-
-class TargetSpec(Section):
-    key: Key
-    label: Text
-    target: Annotated[float, Field(ge=0)] | None
-    citation: Citation
-    note: str | None = None

@@ -45,7 +45,7 @@ def parse_profile(text: str, path: Path) -> tuple[Profile | None, list[ProfileEr
         Profile,
         what="a profile",
         unknown_key=UNKNOWN_KEY,
-        context={"file_stem": path.stem},
+        context={"file_stem": path.stem, "check_computations": True},
     )
 
 
@@ -56,7 +56,7 @@ def read_profile(path: Path) -> tuple[Profile | None, list[ProfileError]]:
         Profile,
         what="a profile",
         unknown_key=UNKNOWN_KEY,
-        context={"file_stem": path.stem},
+        context={"file_stem": path.stem, "check_computations": True},
     )
 
 

@@ -1,0 +1,19 @@
+"""The names of the measure computations the reporting app provides, and their parameters.
+
+Contracts sit below reporting (ADR 0009), so reporting registers its computations here when it
+loads; profile validation then refuses a measure naming one that does not exist. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def register(name: str, params: frozenset[str]) -> None:
+    """Record a computation and the parameter names it accepts (called by haven.reporting)."""
+    _KNOWN[name] = params
+
+
+def known() -> dict[str, frozenset[str]]:
+    """Every registered computation; empty before the reporting app has loaded."""
+    return dict(_KNOWN)

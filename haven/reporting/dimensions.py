@@ -1,0 +1,286 @@
+"""Breakdowns: which cell of a dimension each counted record falls in.
+
+A dimension reads the record itself, its case, its referral or its person (whichever it needs),
+so one definition serves every record kind. Records without the value fall in "Not known",
+which is always shown, so gaps in the data are visible in the return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from haven.casework.models import CaseState, ExitType
+from haven.deadlines import RISK_LEVEL_CHOICES
+from haven.people import choices
+from haven.referrals.models import ContactMethod, SupportNeed
+from haven.reporting.facts import CaseFact, Facts, PersonFact, ReferralFact
+from haven.reporting.measures.base import MeasureContext
+
+NOT_KNOWN = ("not_known", "Not known")
+PREFER_NOT = choices.PREFER_NOT_TO_SAY
+AGE_BANDS = (
+    (0, 15, "0-15"),
+    (16, 17, "16-17"),
+    (18, 24, "18-24"),
+    (25, 34, "25-34"),
+    (35, 44, "35-44"),
+    (45, 54, "45-54"),
+    (55, 64, "55-64"),
+    (65, 74, "65-74"),
+    (75, 200, "75 and over"),
+)
+
+Cell = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    label: str
+    cell: Callable[[MeasureContext, str, Any], Cell]
+    # every cell in display order (the seed's categories), "Not known" last; None = as found
+    cells: Callable[[MeasureContext], list[Cell]] | None = None
+
+
+def case_of(facts: Facts, kind: str, record: Any) -> CaseFact | None:
+    if kind == "case":
+        return record
+    if kind == "referral":
+        return facts.case_by_referral.get(record.id)
+    case_id = getattr(record, "case_id", None)
+    return facts.case_by_id.get(case_id) if case_id is not None else None
+
+
+def referral_of(facts: Facts, kind: str, record: Any) -> ReferralFact | None:
+    if kind == "referral":
+        return record
+    case = case_of(facts, kind, record)
+    return facts.referral_by_id.get(case.referral_id) if case is not None else None
+
+
+def person_of(facts: Facts, kind: str, record: Any) -> PersonFact | None:
+    if kind == "person":
+        return record
+    holder = referral_of(facts, kind, record) or case_of(facts, kind, record)
+    return facts.persons.get(holder.person_id) if holder is not None else None
+
+
+def moment_of(facts: Facts, kind: str, record: Any, fallback: datetime) -> datetime:
+    referral = referral_of(facts, kind, record)
+    return referral.received_at if referral is not None else fallback
+
+
+def _choice(options: list[tuple[str, str]]) -> dict[str, str]:
+    return dict(options)
+
+
+def _person_field(
+    name: str, options: list[tuple[str, str]]
+) -> Callable[[MeasureContext, str, Any], Cell]:
+    labels = _choice(options)
+
+    def cell(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+        person = person_of(ctx.facts, kind, record)
+        value = getattr(person, name, "") if person is not None else ""
+        return (value, labels.get(value, value)) if value else NOT_KNOWN
+
+    return cell
+
+
+def _age(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    person = person_of(ctx.facts, kind, record)
+    if person is None or person.date_of_birth is None:
+        return NOT_KNOWN
+    day = moment_of(ctx.facts, kind, record, ctx.period.start).date()
+    born = person.date_of_birth
+    age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    for low, high, label in AGE_BANDS:
+        if low <= age <= high:
+            return label, label
+    return NOT_KNOWN
+
+
+def _race(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    person = person_of(ctx.facts, kind, record)
+    value = person.ethnicity if person is not None else ""
+    if not value:
+        return NOT_KNOWN
+    if value == PREFER_NOT:
+        return PREFER_NOT, "Prefer not to say"
+    group = choices.ETHNICITY_GROUP_OF.get(value, "Other ethnic group")
+    return group, group
+
+
+def _referral_field(
+    name: str, labels: dict[str, str] | None = None
+) -> Callable[[MeasureContext, str, Any], Cell]:
+    def cell(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+        referral = referral_of(ctx.facts, kind, record)
+        value = getattr(referral, name, "") if referral is not None else ""
+        return (value, (labels or {}).get(value, value)) if value else NOT_KNOWN
+
+    return cell
+
+
+def _route(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    referral = referral_of(ctx.facts, kind, record)
+    if referral is None or not referral.route:
+        return NOT_KNOWN
+    return referral.route, ctx.route_labels.get(referral.route, referral.route)
+
+
+def _case_field(
+    name: str, options: list[tuple[str, str]]
+) -> Callable[[MeasureContext, str, Any], Cell]:
+    labels = _choice(options)
+
+    def cell(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+        case = case_of(ctx.facts, kind, record)
+        value = getattr(case, name, "") if case is not None else ""
+        return (value, labels.get(value, value)) if value else NOT_KNOWN
+
+    return cell
+
+
+def _risk(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    if kind == "risk_assessment":
+        return record.level, dict(RISK_LEVEL_CHOICES).get(record.level, record.level)
+    case = case_of(ctx.facts, kind, record)
+    value = case.risk_level if case is not None and case.risk_level else ""
+    if not value:
+        referral = referral_of(ctx.facts, kind, record)
+        value = referral.referrer_risk_level if referral is not None else ""
+    return (value, dict(RISK_LEVEL_CHOICES).get(value, value)) if value else NOT_KNOWN
+
+
+def _child_or_adult(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    from haven.reporting.measures.referrals import is_child
+
+    person = person_of(ctx.facts, kind, record)
+    if person is None:
+        return NOT_KNOWN
+    at = moment_of(ctx.facts, kind, record, ctx.period.start)
+    return ("child", "Child (under 18)") if is_child(person, at) else ("adult", "Adult")
+
+
+def _rule(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    key = getattr(record, "rule_key", "")
+    return (key, ctx.rule_labels.get(key, key)) if key else NOT_KNOWN
+
+
+def _decline_reason(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    referral = referral_of(ctx.facts, kind, record)
+    if referral is None or referral.decision != "declined":
+        return NOT_KNOWN
+    reason = ctx.facts.decline_reasons.get(referral.id, "")
+    return (reason, reason) if reason else ("not_given", "No reason category recorded")
+
+
+def _agency_type(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    value = getattr(record, "agency_type", "")
+    return (value, ctx.facts.labels.get(("agency_type", value), value)) if value else NOT_KNOWN
+
+
+def _local_authority(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    person = person_of(ctx.facts, kind, record)
+    value = person.local_authority if person is not None else ""
+    return (value, value) if value else NOT_KNOWN
+
+
+def _fixed(options: list[tuple[str, str]]) -> Callable[[MeasureContext], list[Cell]]:
+    return lambda ctx: [*options, NOT_KNOWN]
+
+
+def _routes(ctx: MeasureContext) -> list[Cell]:
+    return [*ctx.route_labels.items(), NOT_KNOWN]
+
+
+DIMENSIONS: dict[str, Dimension] = {
+    d.key: d
+    for d in [
+        Dimension("age", "Age", _age, _fixed([(label, label) for _, _, label in AGE_BANDS])),
+        Dimension(
+            "disability",
+            "Disability",
+            _person_field("disability", choices.YesNoPreferNot.choices),
+            _fixed(choices.YesNoPreferNot.choices),
+        ),
+        Dimension(
+            "gender_reassignment",
+            "Gender reassignment (gender the same as sex registered at birth)",
+            _person_field("gender_same_as_birth", choices.GenderSameAsBirth.choices),
+            _fixed(choices.GenderSameAsBirth.choices),
+        ),
+        Dimension(
+            "marriage_civil_partnership",
+            "Marriage and civil partnership",
+            _person_field("marital_status", choices.MaritalStatus.choices),
+            _fixed(choices.MaritalStatus.choices),
+        ),
+        Dimension(
+            "pregnancy_maternity",
+            "Pregnancy and maternity",
+            _person_field("pregnancy_maternity", choices.PregnancyMaternity.choices),
+            _fixed(choices.PregnancyMaternity.choices),
+        ),
+        Dimension(
+            "race",
+            "Race (ethnic group)",
+            _race,
+            _fixed([(g, g) for g in choices.ETHNIC_GROUPS] + [(PREFER_NOT, "Prefer not to say")]),
+        ),
+        Dimension(
+            "religion_belief",
+            "Religion or belief",
+            _person_field("religion", choices.Religion.choices),
+            _fixed(choices.Religion.choices),
+        ),
+        Dimension(
+            "sex", "Sex", _person_field("sex", choices.Sex.choices), _fixed(choices.Sex.choices)
+        ),
+        Dimension(
+            "sexual_orientation",
+            "Sexual orientation",
+            _person_field("sexual_orientation", choices.SexualOrientation.choices),
+            _fixed(choices.SexualOrientation.choices),
+        ),
+        Dimension("referral_source", "Referral source", _route, _routes),
+        Dimension("referral_route", "Referral route", _route, _routes),
+        Dimension(
+            "source_organisation", "Referring agency", _referral_field("source_organisation")
+        ),
+        Dimension("risk_level", "Risk level", _risk, _fixed(list(RISK_LEVEL_CHOICES))),
+        Dimension(
+            "primary_support_need",
+            "Primary support need",
+            _referral_field("primary_support_need", dict(SupportNeed.choices)),
+            _fixed(SupportNeed.choices),
+        ),
+        Dimension(
+            "contact_method",
+            "Chosen contact method",
+            _referral_field("contact_method", dict(ContactMethod.choices)),
+            _fixed(ContactMethod.choices),
+        ),
+        Dimension("decline_reason", "Reason declined", _decline_reason),
+        Dimension(
+            "exit_type",
+            "Exit type",
+            _case_field("exit_type", ExitType.choices),
+            _fixed(ExitType.choices),
+        ),
+        Dimension("not_contactable_reason", "State", _case_field("state", CaseState.choices)),
+        Dimension("agency_type", "Agency referred to", _agency_type),
+        Dimension("local_authority", "Local authority area", _local_authority),
+        Dimension(
+            "child_or_adult",
+            "Child or adult",
+            _child_or_adult,
+            _fixed([("child", "Child (under 18)"), ("adult", "Adult")]),
+        ),
+        Dimension("rule", "Deadline rule", _rule),
+    ]
+}

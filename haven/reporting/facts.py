@@ -1,0 +1,192 @@
+"""The facts a return counts, as plain rows: one tuple per referral, case, task, attempt, risk
+assessment, exit interview, onward referral and needs assessment of one contract.
+
+Pure: no Django. `haven.reporting.loaders` fills a `Facts` with a fixed number of queries,
+whatever the number of cases; the measures are then plain Python over these rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any, NamedTuple
+
+
+class PersonFact(NamedTuple):
+    id: Any
+    reference_code: str
+    date_of_birth: date | None
+    is_child: bool
+    local_authority: str
+    sex: str
+    gender_same_as_birth: str
+    sexual_orientation: str
+    disability: str
+    ethnicity: str
+    religion: str
+    marital_status: str
+    pregnancy_maternity: str
+
+
+class ReferralFact(NamedTuple):
+    id: Any
+    person_id: Any
+    received_at: datetime
+    route: str
+    received_via: str
+    source: str
+    source_organisation: str
+    contact_method: str
+    priority: str
+    primary_support_need: str
+    referrer_risk_level: str
+    decision: str
+    decided_at: datetime | None
+
+
+class CaseFact(NamedTuple):
+    id: Any
+    person_id: Any
+    referral_id: Any
+    state: str
+    risk_level: str
+    opened_at: datetime
+    first_contact_at: datetime | None
+    closed_at: datetime | None
+    exit_type: str
+    allocated_to_id: Any
+    team_id: Any
+
+
+class TaskFact(NamedTuple):
+    id: Any
+    case_id: Any
+    rule_key: str
+    action: str
+    due_at: datetime
+    status: str
+    met_at: datetime | None
+    completed_at: datetime | None
+
+
+class AttemptFact(NamedTuple):
+    id: Any
+    case_id: Any
+    channel: str
+    outcome: str
+    attempted_at: datetime
+    is_final_letter: bool
+
+
+class RiskFact(NamedTuple):
+    id: Any
+    case_id: Any
+    stage: str
+    score: int
+    level: str
+    completed_at: datetime
+    marac_referral_required: bool
+
+
+class ExitInterviewFact(NamedTuple):
+    id: Any
+    case_id: Any
+    held_at: datetime
+    outcome: str  # held | declined
+
+
+class OnwardReferralFact(NamedTuple):
+    id: Any
+    case_id: Any
+    made_at: datetime
+    agency_type: str
+
+
+class NeedsAssessmentFact(NamedTuple):
+    id: Any
+    case_id: Any
+    stage: str  # initial | review | exit
+    assessed_at: datetime
+
+
+@dataclass
+class Facts:
+    """Every row one return needs, for one contract and one window of time."""
+
+    persons: dict[Any, PersonFact] = field(default_factory=dict)
+    referrals: list[ReferralFact] = field(default_factory=list)
+    cases: list[CaseFact] = field(default_factory=list)
+    tasks: list[TaskFact] = field(default_factory=list)
+    attempts: list[AttemptFact] = field(default_factory=list)
+    risks: list[RiskFact] = field(default_factory=list)
+    exit_interviews: list[ExitInterviewFact] = field(default_factory=list)
+    onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
+    needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
+    decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
+
+    @cached_property
+    def referral_by_id(self) -> dict[Any, ReferralFact]:
+        return {r.id: r for r in self.referrals}
+
+    @cached_property
+    def case_by_id(self) -> dict[Any, CaseFact]:
+        return {c.id: c for c in self.cases}
+
+    @cached_property
+    def case_by_referral(self) -> dict[Any, CaseFact]:
+        return {c.referral_id: c for c in self.cases if c.referral_id is not None}
+
+    @cached_property
+    def risks_by_case(self) -> dict[Any, list[RiskFact]]:
+        return _grouped(self.risks, "case_id", "completed_at")
+
+    @cached_property
+    def attempts_by_case(self) -> dict[Any, list[AttemptFact]]:
+        return _grouped(self.attempts, "case_id", "attempted_at")
+
+    @cached_property
+    def tasks_by_case(self) -> dict[Any, list[TaskFact]]:
+        return _grouped(self.tasks, "case_id", "due_at")
+
+    @cached_property
+    def referrals_by_person(self) -> dict[Any, list[ReferralFact]]:
+        return _grouped(self.referrals, "person_id", "received_at")
+
+    def record(self, kind: str, record_id: Any) -> Any:
+        """The row of a record named by kind and id (for breakdowns and drill-down)."""
+        if kind == "person":
+            return self.persons.get(record_id)
+        return self.index(kind).get(record_id)
+
+    def index(self, kind: str) -> dict[Any, Any]:
+        return self._indexes.setdefault(kind, {row.id: row for row in getattr(self, KINDS[kind])})
+
+    @cached_property
+    def _indexes(self) -> dict[str, dict[Any, Any]]:
+        return {}
+
+
+# The record kinds a figure can count, and the Facts list each lives in.
+KINDS = {
+    "referral": "referrals",
+    "case": "cases",
+    "task": "tasks",
+    "attempt": "attempts",
+    "risk_assessment": "risks",
+    "exit_interview": "exit_interviews",
+    "onward_referral": "onward_referrals",
+    "needs_assessment": "needs_assessments",
+}
+
+
+def _grouped(rows: Iterable[Any], key: str, order: str) -> dict[Any, list[Any]]:
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, key)].append(row)
+    for items in groups.values():
+        items.sort(key=lambda row: getattr(row, order))
+    return dict(groups)

@@ -1,0 +1,102 @@
+"""What a measure computation is: a small pure function from the facts of a contract and a
+period to a `Figure` (the value and the records behind it).
+
+Pure: no Django. Register one with `@computation("name", params={...})`; profiles name it in a
+measure's `compute:` and pass `params:`. Counting rules are in each function's docstring and in
+haven/reporting/README.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from haven.contracts.profiles import computations as registry
+from haven.reporting.facts import Facts
+from haven.reporting.periods import Period
+
+
+@dataclass(frozen=True)
+class MeasureContext:
+    """What every computation sees: the contract's facts, the period, and profile settings."""
+
+    facts: Facts
+    period: Period
+    now: datetime
+    route_labels: dict[str, str] = field(default_factory=dict)
+    rule_labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A computed figure. `kind` names the records (referral, case, task ...) behind it.
+
+    count: value = len(numerator). percentage: value = len(numerator) / len(denominator) (None
+    when the denominator is empty); numerator is a subset of denominator. duration and money:
+    value = the mean (duration, in days) or the sum (money) of `amounts` over `numerator`.
+    """
+
+    kind: str
+    numerator: tuple[Any, ...]
+    denominator: tuple[Any, ...] | None = None
+    amounts: dict[Any, float] | None = None
+    aggregate: str = "count"  # count | percentage | mean | sum
+
+    @property
+    def value(self) -> float | int | None:
+        return aggregate(self.aggregate, self.numerator, self.denominator, self.amounts)
+
+
+def aggregate(
+    how: str,
+    numerator: Iterable[Any],
+    denominator: Iterable[Any] | None,
+    amounts: dict[Any, float] | None,
+) -> float | int | None:
+    ids = list(numerator)
+    if how == "count":
+        return len(ids)
+    if how == "percentage":
+        total = len(list(denominator or ()))
+        return len(ids) / total if total else None
+    values = [amounts[i] for i in ids if amounts and i in amounts]
+    if how == "sum":
+        return round(sum(values), 2)
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def count(kind: str, ids: Iterable[Any]) -> Figure:
+    return Figure(kind, tuple(dict.fromkeys(ids)))
+
+
+def percentage(kind: str, numerator: Iterable[Any], denominator: Iterable[Any]) -> Figure:
+    whole = tuple(dict.fromkeys(denominator))
+    inside = set(numerator)
+    return Figure(kind, tuple(i for i in whole if i in inside), whole, aggregate="percentage")
+
+
+def mean(kind: str, amounts: dict[Any, float]) -> Figure:
+    return Figure(kind, tuple(amounts), amounts=amounts, aggregate="mean")
+
+
+def total(kind: str, amounts: dict[Any, float]) -> Figure:
+    return Figure(kind, tuple(amounts), amounts=amounts, aggregate="sum")
+
+
+Computation = Callable[..., Figure]
+COMPUTATIONS: dict[str, Computation] = {}
+
+
+def computation(name: str, *, params: Iterable[str] = ()) -> Callable[[Computation], Computation]:
+    """Register `fn(ctx, **params) -> Figure` under `name` for profiles to use."""
+
+    def register(fn: Computation) -> Computation:
+        if name in COMPUTATIONS:
+            raise ValueError(f"two computations are named {name!r}")
+        COMPUTATIONS[name] = fn
+        registry.register(name, frozenset(params))
+        return fn
+
+    return register

@@ -34,6 +34,7 @@ urlpatterns = [
     path("referrals/", include((referral_patterns, "referrals"))),
     path("cases/", include("haven.casework.urls")),
     path("risk/", include("haven.risk.urls")),
+    path("returns/", include("haven.reporting.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("audit/", include("haven.core.audit_urls")),
     path("staff/", include("haven.accounts.urls")),

@@ -1,0 +1,360 @@
+"""Words and rows for the returns pages: figures formatted by unit, targets, met/not met tags,
+the period picker, and the records behind a figure (never names)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.urls import reverse
+from markupsafe import Markup
+from django.utils import timezone
+
+from haven.casework.models import CaseState
+from haven.contracts.citations import cite
+from haven.contracts.profiles.measures import MeasureSpec
+from haven.deadlines import RISK_LEVEL_CHOICES
+from haven.referrals.models import Decision
+from haven.reporting.chart import TrendPoint, trend_svg
+from haven.reporting.dimensions import case_of, person_of, referral_of
+from haven.reporting.engine import Breakdown, MeasureResult, ReturnResult
+from haven.reporting.facts import CaseFact, Facts, PersonFact, ReferralFact
+from haven.reporting.periods import (
+    Period,
+    current_period,
+    date_range,
+    parse_period,
+    period_containing,
+)
+
+RECENT_QUARTERS = 8
+RECENT_MONTHS = 12
+KIND_LABELS = {
+    "referral": "Referral",
+    "case": "Case",
+    "task": "Deadline",
+    "attempt": "Contact attempt",
+    "risk_assessment": "Risk checklist",
+    "exit_interview": "Exit interview",
+    "onward_referral": "Onward referral",
+    "needs_assessment": "Needs assessment",
+    "person": "Person",
+}
+STATE_LABELS = dict(CaseState.choices)
+DECISION_LABELS = dict(Decision.choices)
+RISK_LABELS = dict(RISK_LEVEL_CHOICES)
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+def format_value(unit: str, value: float | int | None) -> str:
+    """A figure in its unit: 12, 95.3%, 12.5 days, £1,250.00; "No figure" without one (a
+    percentage of nothing)."""
+    if value is None:
+        return "No figure"
+    if unit == "percentage":
+        return f"{value * 100:.1f}%"
+    if unit == "duration":
+        return f"{value:.1f} days"
+    if unit == "money":
+        return f"£{value:,.2f}"
+    if unit == "rate":
+        return f"{value:,.2f}"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+
+
+def format_target(spec: MeasureSpec) -> str:
+    if spec.target is None:
+        return ""
+    words = "At least" if spec.target_direction == "at_least" else "At most"
+    return f"{words} {format_value(spec.unit, spec.target)}"
+
+
+def met_tag(met: bool | None) -> tuple[str, str]:
+    """The GOV.UK tag text and class for met / not met ("" when there is no target or figure)."""
+    if met is None:
+        return "", ""
+    return ("Met", "govuk-tag--green") if met else ("Not met", "govuk-tag--red")
+
+
+@dataclass(frozen=True)
+class CellRow:
+    key: str
+    label: str
+    value: str
+    numerator: int
+    denominator: int | None
+    href: str
+
+
+@dataclass(frozen=True)
+class BreakdownTable:
+    key: str
+    label: str
+    rows: tuple[CellRow, ...]
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    id: str
+    label: str
+    unit: str
+    computed: bool
+    value: str
+    numerator: int | None
+    denominator: int | None
+    target: str
+    met_text: str
+    met_class: str
+    citation: str
+    missing: str
+    href: str
+    breakdowns: tuple[BreakdownTable, ...]
+
+
+def measure_row(
+    result: MeasureResult, *, slug: str, period_code: str, profile: Mapping[str, Any] | None
+) -> MeasureRow:
+    spec, figure = result.spec, result.figure
+    href = reverse("reporting:measure", args=[slug, period_code, spec.id]) if figure else ""
+    met_text, met_class = met_tag(result.met)
+    return MeasureRow(
+        id=spec.id,
+        label=spec.label,
+        unit=spec.unit,
+        computed=figure is not None,
+        value=format_value(spec.unit, result.value) if figure else "Not recorded yet",
+        numerator=len(figure.numerator) if figure else None,
+        denominator=(
+            len(figure.denominator) if figure and figure.denominator is not None else None
+        ),
+        target=format_target(spec),
+        met_text=met_text,
+        met_class=met_class,
+        citation=cite(spec.citation, profile),
+        missing=spec.missing or "",
+        href=href,
+        breakdowns=tuple(breakdown_table(b, spec.unit, href) for b in result.breakdowns),
+    )
+
+
+def breakdown_table(breakdown: Breakdown, unit: str, href: str) -> BreakdownTable:
+    rows = tuple(
+        CellRow(
+            cell.key,
+            cell.label,
+            format_value(unit, cell.value),
+            len(cell.numerator),
+            len(cell.denominator) if cell.denominator is not None else None,
+            f"{href}?breakdown={breakdown.key}&cell={cell.key}" if href else "",
+        )
+        for cell in breakdown.cells
+    )
+    return BreakdownTable(breakdown.key, breakdown.label, rows)
+
+
+def return_sections(
+    result: ReturnResult, profile: Mapping[str, Any] | None
+) -> list[tuple[str, list[MeasureRow]]]:
+    """The measures under their sections, in the seed's order."""
+    code = result.period.code
+    return [
+        (
+            section,
+            [measure_row(m, slug=result.contract_slug, period_code=code, profile=profile) for m in ms],
+        )
+        for section, ms in result.by_section()
+    ]
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodLink:
+    code: str
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class PeriodNav:
+    is_live: bool
+    previous: PeriodLink
+    following: PeriodLink | None
+    options: tuple[tuple[str, str], ...]  # (code, label) for the picker
+
+
+def period_link(slug: str, period: Period) -> PeriodLink:
+    return PeriodLink(period.code, period.label, reverse("reporting:return", args=[slug, period.code]))
+
+
+def recent_periods(year_start: str, now: datetime) -> list[Period]:
+    """The current quarter and the ones before it, then the current month and the ones before."""
+    quarters = current_period(now, "quarter", year_start).trend(RECENT_QUARTERS, year_start)
+    months = current_period(now, "month", year_start).trend(RECENT_MONTHS, year_start)
+    return [*quarters[::-1], *months[::-1]]
+
+
+def period_nav(slug: str, period: Period, year_start: str, now: datetime) -> PeriodNav:
+    live = current_period(now, period.kind, year_start) if period.kind != "range" else None
+    following = None
+    if period.kind != "range" and live is not None and period.last < live.first:
+        after = period.last.toordinal() + 1
+        following = period_link(
+            slug, period_containing(date.fromordinal(after), period.kind, year_start)
+        )
+    options = tuple((p.code, p.label) for p in recent_periods(year_start, now))
+    return PeriodNav(
+        is_live=live is not None and live.code == period.code,
+        previous=period_link(slug, period.previous(year_start)),
+        following=following,
+        options=options,
+    )
+
+
+def parse_period_code(code: str, year_start: str) -> Period:
+    """A period code from a URL: 2026-Q1, 2026-04, 2026-H1, 2026-Y or FIRST..LAST dates.
+    Raises PeriodError (or ValueError) for anything else."""
+    if ".." in code:
+        first, _, last = code.partition("..")
+        return date_range(date.fromisoformat(first), date.fromisoformat(last))
+    return parse_period(code, year_start)
+
+
+# --- the records behind a figure -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One record behind a figure. Restricted: the viewer may not open it, so no reference code
+    and no link (it is still counted, ADR 0010)."""
+
+    kind: str
+    restricted: bool
+    reference_code: str
+    received: date | None
+    opened: date | None
+    closed: date | None
+    state: str
+    risk: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Located:
+    record_id: Any
+    case: CaseFact | None
+    referral: ReferralFact | None
+    person: PersonFact | None
+
+
+def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
+    """Each record with its case, referral and person, from the facts already loaded."""
+    first_case: dict[Any, CaseFact] = {}
+    for case in facts.cases:
+        first_case.setdefault(case.person_id, case)
+    found = []
+    for record_id in ids:
+        record = facts.record(kind, record_id)
+        if record is None:
+            found.append(Located(record_id, None, None, None))
+            continue
+        case = case_of(facts, kind, record)
+        if kind == "person":
+            case = first_case.get(record_id)
+        referral = referral_of(facts, kind, record) if kind != "person" else None
+        if referral is None and case is not None:
+            referral = facts.referral_by_id.get(case.referral_id)
+        found.append(Located(record_id, case, referral, person_of(facts, kind, record)))
+    return found
+
+
+def record_rows(
+    kind: str,
+    located: Sequence[Located],
+    *,
+    openable_cases: set[Any],
+    openable_referrals: set[Any],
+) -> list[RecordRow]:
+    rows = []
+    for item in located:
+        case, referral = item.case, item.referral
+        if case is not None:
+            visible = case.id in openable_cases
+            href = reverse("casework:detail", args=[case.id]) if visible else ""
+        else:
+            visible = referral is not None and referral.id in openable_referrals
+            href = reverse("referrals:detail", args=[referral.id]) if visible and referral else ""
+        if case is not None:
+            state = STATE_LABELS.get(case.state, case.state)
+        elif referral is not None:
+            state = "Referral: " + DECISION_LABELS.get(referral.decision, referral.decision)
+        else:
+            state = ""
+        risk = case.risk_level if case is not None and case.risk_level else ""
+        if not risk and referral is not None:
+            risk = referral.referrer_risk_level
+        rows.append(
+            RecordRow(
+                kind=KIND_LABELS.get(kind, kind),
+                restricted=not visible,
+                reference_code=item.person.reference_code if visible and item.person else "",
+                received=_local_date(referral.received_at) if visible and referral else None,
+                opened=_local_date(case.opened_at) if visible and case else None,
+                closed=_local_date(case.closed_at) if visible and case else None,
+                state=state if visible else "",
+                risk=RISK_LABELS.get(risk, risk) if visible else "",
+                href=href,
+            )
+        )
+    return rows
+
+
+def _local_date(moment: datetime | None) -> date | None:
+    return timezone.localtime(moment).date() if moment is not None else None
+
+
+# --- trends ----------------------------------------------------------------------------------
+
+
+def measure_trend(trend: Sequence[ReturnResult], measure_id: str) -> list[TrendPoint]:
+    """The measure's figure in each period of the trend, oldest first."""
+    points = []
+    for result in trend:
+        measure = result.measure(measure_id)
+        value = measure.value if measure is not None else None
+        unit = measure.spec.unit if measure is not None else "count"
+        points.append(TrendPoint(result.period.code, value, format_value(unit, value)))
+    return points
+
+
+def trend_charts(trend: Sequence[ReturnResult]) -> dict[str, Markup]:
+    """A chart per computed measure of the latest period (for the PDF), keyed by measure id."""
+    if not trend:
+        return {}
+    charts = {}
+    for index, measure in enumerate(trend[-1].measures):
+        if measure.figure is None:
+            continue
+        charts[measure.spec.id] = trend_svg(
+            measure_trend(trend, measure.spec.id),
+            title=f"{measure.spec.label}: the last {len(trend)} periods",
+            unit=measure.spec.unit,
+            target=measure.spec.target,
+            chart_id=f"trend-{index}",
+        )
+    return charts
+
+
+def contract_periods(
+    slug: str, profile: Mapping[str, Any], now: datetime, count: int = 5
+) -> list[PeriodLink]:
+    """The current quarter (live) and the quarters before it, newest first (from the stored
+    profile's contract year; a financial year when it names none)."""
+    year_start = str(profile.get("contract_year_start") or "04-01")
+    quarters = current_period(now, "quarter", year_start).trend(count, year_start)
+    return [period_link(slug, quarter) for quarter in quarters[::-1]]

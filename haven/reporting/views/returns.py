@@ -1,0 +1,56 @@
+"""The returns index (contracts the user reports on, with their quarters) and a contract's return
+for a period: every measure under the seed's sections, against target."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from haven.reporting.exports import FORMATS
+from haven.reporting.forms import PeriodPickerForm, RangeForm
+from haven.reporting.presenters import contract_periods, period_nav, return_sections
+from haven.reporting.selectors import contract_return, contracts_to_report
+from haven.reporting.views.access import reporting_on
+
+PERMISSION = "reporting.view_returns"
+
+
+@login_required
+@permission_required(PERMISSION, raise_exception=True)
+def index(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    contracts = [
+        (contract, contract_periods(contract.slug, contract.profile or {}, now))
+        for contract in contracts_to_report(request.user)
+    ]
+    return render(request, "reporting/index.html", {"contracts": contracts})
+
+
+@login_required
+@permission_required(PERMISSION, raise_exception=True)
+def return_page(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    seen = reporting_on(request, slug, period)
+    year_start, now = seen.profile.contract_year_start, timezone.now()
+    nav = period_nav(slug, seen.period, year_start, now)
+    picker = PeriodPickerForm(
+        request.GET if "period" in request.GET else None, options=nav.options
+    )
+    if picker.is_bound and picker.is_valid():
+        return redirect("reporting:return", slug, picker.cleaned_data["period"])
+    ranged = RangeForm(request.GET if {"from", "to"} & set(request.GET) else None)
+    if ranged.is_bound and ranged.is_valid():
+        return redirect("reporting:return", slug, ranged.period().code)
+    result = contract_return(seen.contract, seen.period, now=now)
+    context = {
+        "contract": seen.contract,
+        "result": result,
+        "period": seen.period,
+        "nav": nav,
+        "picker": picker,
+        "form": ranged,
+        "sections": return_sections(result, seen.contract.profile),
+        "formats": list(FORMATS),
+    }
+    return render(request, "reporting/return.html", context)

@@ -451,6 +451,9 @@ LOGGING = {
         # Spark's Python-to-Java bridge reports every connection it opens and closes at INFO,
         # the last from a destructor at interpreter exit, after the console stream has closed.
         "py4j": {"level": "WARNING"},
+        # WeasyPrint (the returns PDF) logs each layout step and font subset at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -21,6 +21,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
         ("People", reverse("people:search"), "people.view_person"),
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
+        # Service managers and analysts of a provider (commissioners see their returns elsewhere).
+        ("Returns", reverse("reporting:index"), "reporting.view_returns"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

@@ -355,6 +355,12 @@ def contract_periods(
 ) -> list[PeriodLink]:
     """The current quarter (live) and the quarters before it, newest first (from the stored
     profile's contract year; a financial year when it names none)."""
-    year_start = str(profile.get("contract_year_start") or "04-01")
+    year_start = year_start_of(profile)
     quarters = current_period(now, "quarter", year_start).trend(count, year_start)
     return [period_link(slug, quarter) for quarter in quarters[::-1]]
+
+
+def year_start_of(profile: Mapping[str, Any]) -> str:
+    """The stored profile's contract year start ("04-01" for a financial year when it names
+    none)."""
+    return str(profile.get("contract_year_start") or "04-01")

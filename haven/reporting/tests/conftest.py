@@ -20,9 +20,9 @@ import pytest
 from haven.casework.models import Case
 from haven.casework.services import case_restriction_set
 from haven.contracts.models import Contract
+from haven.contracts.profiles.validate import find_profile, load_profile
 from haven.testing.casework import CaseFactory, ReferralFactory, TaskFactory
 from haven.testing.factories import ContractFactory
-from haven.testing.fixtures import profile_contract
 from haven.testing.personas import Personas
 
 UTC = dt.UTC
@@ -59,17 +59,16 @@ MEASURES = [
 ]
 
 
-def returns_contract(provider: Any, slug: str = "returns-test") -> Contract:
+def returns_contract(provider: Any, slug: str = "returns-test", **extra: Any) -> Contract:
     """The opcc-dv360 profile with the three measures above, under its own slug."""
-    base = profile_contract("opcc-dv360", provider)
-    profile = dict(base.profile, slug=slug, measures=MEASURES)
+    base = load_profile(find_profile("opcc-dv360")).model_dump(mode="json")
     return ContractFactory(
         slug=slug,
         name="Returns test service",
         provider=provider,
-        commissioner=base.commissioner,
-        profile=profile,
+        profile=dict(base, slug=slug, measures=MEASURES),
         profile_sha256=slug.ljust(64, "0")[:64],
+        **extra,
     )
 
 

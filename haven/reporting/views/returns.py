@@ -10,8 +10,14 @@ from django.utils import timezone
 
 from haven.reporting.exports import FORMATS
 from haven.reporting.forms import PeriodPickerForm, RangeForm
-from haven.reporting.presenters import contract_periods, period_nav, return_sections
-from haven.reporting.selectors import contract_return, contracts_to_report
+from haven.reporting.presenters import (
+    contract_periods,
+    period_nav,
+    return_sections,
+    year_start_of,
+)
+from haven.reporting.periods import current_period
+from haven.reporting.selectors import contract_return, contract_to_report, contracts_to_report
 from haven.reporting.views.access import reporting_on
 
 PERMISSION = "reporting.view_returns"
@@ -26,6 +32,16 @@ def index(request: HttpRequest) -> HttpResponse:
         for contract in contracts_to_report(request.user)
     ]
     return render(request, "reporting/index.html", {"contracts": contracts})
+
+
+@login_required
+@permission_required(PERMISSION, raise_exception=True)
+def current(request: HttpRequest, slug: str) -> HttpResponse:
+    """The contract's live return: this quarter so far."""
+    contract = contract_to_report(request.user, slug=slug)
+    year_start = year_start_of(contract.profile or {})
+    quarter = current_period(timezone.now(), "quarter", year_start)
+    return redirect("reporting:return", contract.slug, quarter.code)
 
 
 @login_required

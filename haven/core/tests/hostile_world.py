@@ -134,6 +134,13 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "user_id": personas.caseworker.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
+    # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
+    returns = {"slug": dv360.slug, "period": "2026-Q1"}
+    computed = next(m["id"] for m in dv360.profile.get("measures", []) if m.get("compute"))
+    ids["@reporting:current"] = {"slug": dv360.slug}
+    ids["@reporting:return"] = returns
+    ids["@reporting:measure"] = returns | {"measure": computed}
+    ids["@reporting:export"] = returns | {"fmt": "csv"}
     # a page that needs a record of its own: the reason page opens for a restricted case only
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles

@@ -73,6 +73,10 @@ EXEMPT = {
     "staff:setup_link": STAFF_PAGE,
     "admin:login": "a redirect to Haven's sign-in",
     "account_email": "the signed-in member of staff's own email address",
+    "reporting:index": "the contracts the user reports on and their quarters, no people",
+    "reporting:current": "a redirect to the contract's return for this quarter",
+    "reporting:return": "a contract's figures (counts and percentages), no people; the records "
+    "behind a figure are listed, and audited, on reporting:measure",
 }
 
 
@@ -221,6 +225,8 @@ CHECKED_ELSEWHERE = {
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",
+    "reporting:measure": "haven/reporting/tests/test_drilldown_view.py",
+    "reporting:export": "haven/reporting/tests/test_export_views.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

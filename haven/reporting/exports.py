@@ -79,7 +79,7 @@ SECTION_HEADER = [
     "Citation",
 ]
 WIDTHS = [14, 60, 24, 30, 14, 12, 13, 12, 10, 14, 40, 50]
-SHEET_NAME_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 def return_xlsx(data: dict[str, Any]) -> bytes:

@@ -58,7 +58,8 @@ class RangeForm(GovukForm):
         return data
 
     def period(self) -> Period:
-        return self.cleaned_data["period"]
+        period: Period = self.cleaned_data["period"]
+        return period
 
 
 PARTS = [("numerator", "numerator"), ("denominator", "denominator")]

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django.urls import reverse
-from markupsafe import Markup
 from django.utils import timezone
+from markupsafe import Markup
 
 from haven.casework.models import CaseState
 from haven.contracts.citations import cite
@@ -164,7 +164,10 @@ def return_sections(
     return [
         (
             section,
-            [measure_row(m, slug=result.contract_slug, period_code=code, profile=profile) for m in ms],
+            [
+                measure_row(m, slug=result.contract_slug, period_code=code, profile=profile)
+                for m in ms
+            ],
         )
         for section, ms in result.by_section()
     ]
@@ -189,7 +192,9 @@ class PeriodNav:
 
 
 def period_link(slug: str, period: Period) -> PeriodLink:
-    return PeriodLink(period.code, period.label, reverse("reporting:return", args=[slug, period.code]))
+    return PeriodLink(
+        period.code, period.label, reverse("reporting:return", args=[slug, period.code])
+    )
 
 
 def recent_periods(year_start: str, now: datetime) -> list[Period]:
@@ -255,17 +260,15 @@ class Located:
 def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
     """Each record with its case, referral and person, from the facts already loaded."""
     first_case: dict[Any, CaseFact] = {}
-    for case in facts.cases:
-        first_case.setdefault(case.person_id, case)
+    for row in facts.cases:
+        first_case.setdefault(row.person_id, row)
     found = []
     for record_id in ids:
         record = facts.record(kind, record_id)
         if record is None:
             found.append(Located(record_id, None, None, None))
             continue
-        case = case_of(facts, kind, record)
-        if kind == "person":
-            case = first_case.get(record_id)
+        case = first_case.get(record_id) if kind == "person" else case_of(facts, kind, record)
         referral = referral_of(facts, kind, record) if kind != "person" else None
         if referral is None and case is not None:
             referral = facts.referral_by_id.get(case.referral_id)

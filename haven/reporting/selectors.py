@@ -67,8 +67,8 @@ REPORTING_ROLES = frozenset({Role.SERVICE_MANAGER, Role.ANALYST})
 def reporting_organisation_ids(user: Viewer) -> set[Any]:
     """The organisations in which the user is a service manager or analyst (cached per user).
     Commissioners, caseworkers and team leaders report on none: their views are elsewhere."""
-    if not isinstance(user, User) or not user.is_active:
-        return set()
+    if not isinstance(user, User) or not user.is_active or not user.roles() & REPORTING_ROLES:
+        return set()  # roles() is cached per user: most pages' navigation asks nothing more
     cached: set[Any] | None = getattr(user, "_reporting_cache", None)
     if cached is None:
         cached = set(

@@ -12,7 +12,12 @@ from haven.core.models import AuditAction
 
 
 def return_drilldown_record(
-    *, user: Viewer, contract: Contract, period: str, measure: str, query: dict[str, str],
+    *,
+    user: Viewer,
+    contract: Contract,
+    period: str,
+    measure: str,
+    query: dict[str, str],
     shown: Iterable[Any],
 ) -> None:
     """The records behind a figure were listed: who, which figure, which records (by id)."""

@@ -118,7 +118,5 @@ def scenario(personas: Personas) -> Scenario:
         status="met",
         completed_at=_at(3),
     )
-    TaskFactory(
-        case=restricted, rule_key="first_contact_phone", due_at=_at(7), status="breached"
-    )
+    TaskFactory(case=restricted, rule_key="first_contact_phone", due_at=_at(7), status="breached")
     return Scenario(personas, contract, open_case, restricted)

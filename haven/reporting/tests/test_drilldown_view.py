@@ -28,7 +28,8 @@ def test_the_records_behind_a_count_with_the_restricted_one_counted(client, scen
     assert restricted.person.reference_code not in html
     assert reverse("casework:detail", args=[restricted.pk]) not in html
     for person in (scenario.open_case.person, restricted.person):
-        assert person.family_name not in html and person.given_name not in html
+        assert person.family_name not in html
+        assert person.given_name not in html
 
 
 def test_the_named_worker_opens_the_restricted_record(client, scenario):
@@ -58,15 +59,19 @@ def test_a_breakdown_cell(client, scenario):
     html = client.get(url(scenario, "R1"), {"breakdown": "risk_level", "cell": "high"})
     assert html.status_code == 200
     text = html.content.decode()
-    assert "Risk level: High" in text and "The records counted: 1." in text
+    assert "Risk level: High" in text
+    assert "The records counted: 1." in text
     assert "Restricted record</strong>" in text
 
 
 def test_the_trend_chart_has_a_text_alternative_and_a_table(client, scenario):
     client.force_login(scenario.personas.service_manager)
     html = client.get(url(scenario, "R1")).content.decode()
-    assert '<svg class="haven-chart"' in html and 'role="img"' in html
-    assert "<desc" in html and "2026-Q1: 3" in html and "2025-Q4: 1" in html
+    assert '<svg class="haven-chart"' in html
+    assert 'role="img"' in html
+    assert "<desc" in html
+    assert "2026-Q1: 3" in html
+    assert "2025-Q4: 1" in html
     assert "style=" not in html[html.index("<svg") : html.index("</svg>")]
     assert html.count('<th scope="row" class="govuk-table__header">20') == 8  # eight periods
 
@@ -77,11 +82,12 @@ def test_the_drilldown_is_audited_as_a_read_of_the_contract(client, scenario):
     (event,) = AuditEvent.objects.filter(request_id=response["X-Request-Id"])
     assert event.action == AuditAction.VIEW
     assert (event.object_type, event.object_id) == ("contracts.contract", str(scenario.contract.pk))
-    assert event.changes["measure"] == "R1" and len(event.changes["shown"]) == 3
+    assert event.changes["measure"] == "R1"
+    assert len(event.changes["shown"]) == 3
 
 
 @pytest.mark.parametrize(
-    "measure,query",
+    ("measure", "query"),
     [
         ("S1", {}),  # not recorded: nothing behind it
         ("NOPE", {}),

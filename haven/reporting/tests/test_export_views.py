@@ -63,7 +63,8 @@ def test_xlsx_has_a_cover_and_a_sheet_per_section_in_order(manager, scenario):
     assert book["Cover"]["B1"].value == "Returns test service"
     performance = book["Performance"]
     p1 = next(row for row in performance.iter_rows(min_row=3) if row[0].value == "P1")
-    assert p1[4].value == 0.5 and p1[4].number_format == "0.0%"
+    assert p1[4].value == 0.5
+    assert p1[4].number_format == "0.0%"
     assert p1[8].value == "Not met"
     demand = [[c.value for c in row] for row in book["Demand"].iter_rows(min_row=3)]
     assert ["R1", None, "Risk level", "High", 1] in [row[:5] for row in demand]
@@ -94,7 +95,9 @@ def test_xlsx_neutralises_formula_like_text():
                 "denominator": None,
                 "target": None,
                 "met": None,
-                "breakdowns": {"sex": [{"label": "=2", "value": 1, "numerator": 1, "denominator": None}]},
+                "breakdowns": {
+                    "sex": [{"label": "=2", "value": 1, "numerator": 1, "denominator": None}]
+                },
             }
         ],
     }

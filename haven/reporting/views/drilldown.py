@@ -53,9 +53,13 @@ def measure_page(request: HttpRequest, slug: str, period: str, measure: str) -> 
         ),
     )
     points = measure_trend(trend, measure)
-    row = measure_row(result, slug=slug, period_code=seen.period.code, profile=seen.contract.profile)
+    row = measure_row(
+        result, slug=slug, period_code=seen.period.code, profile=seen.contract.profile
+    )
     query = {
-        key: form.cleaned_data[key] for key in ("breakdown", "cell", "part") if form.cleaned_data[key]
+        key: form.cleaned_data[key]
+        for key in ("breakdown", "cell", "part")
+        if form.cleaned_data[key]
     }
     return_drilldown_record(
         user=request.user,

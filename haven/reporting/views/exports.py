@@ -29,7 +29,9 @@ def download(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpResp
     else:
         result = contract_return(seen.contract, seen.period)
     content = render(return_json(result, seen.contract.profile), fmt, charts)
-    return_export_record(user=request.user, contract=seen.contract, period=seen.period.code, fmt=fmt)
+    return_export_record(
+        user=request.user, contract=seen.contract, period=seen.period.code, fmt=fmt
+    )
     content_type, extension = FORMATS[fmt]
     response = HttpResponse(content, content_type=content_type)
     name = f"{seen.contract.slug}-{seen.period.code.replace('..', '-to-')}.{extension}"

@@ -10,13 +10,13 @@ from django.utils import timezone
 
 from haven.reporting.exports import FORMATS
 from haven.reporting.forms import PeriodPickerForm, RangeForm
+from haven.reporting.periods import current_period
 from haven.reporting.presenters import (
     contract_periods,
     period_nav,
     return_sections,
     year_start_of,
 )
-from haven.reporting.periods import current_period
 from haven.reporting.selectors import contract_return, contract_to_report, contracts_to_report
 from haven.reporting.views.access import reporting_on
 
@@ -50,9 +50,7 @@ def return_page(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     seen = reporting_on(request, slug, period)
     year_start, now = seen.profile.contract_year_start, timezone.now()
     nav = period_nav(slug, seen.period, year_start, now)
-    picker = PeriodPickerForm(
-        request.GET if "period" in request.GET else None, options=nav.options
-    )
+    picker = PeriodPickerForm(request.GET if "period" in request.GET else None, options=nav.options)
     if picker.is_bound and picker.is_valid():
         return redirect("reporting:return", slug, picker.cleaned_data["period"])
     ranged = RangeForm(request.GET if {"from", "to"} & set(request.GET) else None)

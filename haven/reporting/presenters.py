@@ -173,6 +173,12 @@ def return_sections(
     ]
 
 
+def target_summary(result: ReturnResult) -> tuple[int, int]:
+    """How many figures with a target meet it, and how many do not (the live dashboard line)."""
+    met = [m.met for m in result.measures if m.met is not None]
+    return sum(met), len(met) - sum(met)
+
+
 # --- periods ---------------------------------------------------------------------------------
 
 

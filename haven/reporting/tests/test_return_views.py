@@ -71,6 +71,7 @@ def test_the_page_shows_the_engines_figures_by_section_in_the_seeds_order(client
     assert "Not recorded yet" in s1
     assert "needs satisfaction surveys" in s1
     assert "Breakdowns of R1" in html
+    assert "0 of 1 target met." in html
     assert "High" in r1
 
 
@@ -131,8 +132,10 @@ def test_the_returns_link_is_in_the_navigation_and_on_the_contract_page(client, 
     home = client.get(reverse("contracts:detail", args=[scenario.contract.slug])).content.decode()
     assert reverse("reporting:index") in home
     assert reverse("reporting:current", args=[scenario.contract.slug]) in home
-    client.force_login(scenario.personas.caseworker)
-    assert reverse("reporting:index") not in client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("reporting:index")}"' in client.get(reverse("home")).content.decode()
+    for who in ("caseworker", "team_leader", "commissioner"):
+        client.force_login(getattr(scenario.personas, who))
+        assert reverse("reporting:index") not in client.get(reverse("home")).content.decode()
 
 
 def test_a_second_contract_of_the_organisation_is_listed_too(client, scenario):

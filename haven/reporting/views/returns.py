@@ -15,6 +15,7 @@ from haven.reporting.presenters import (
     contract_periods,
     period_nav,
     return_sections,
+    target_summary,
     year_start_of,
 )
 from haven.reporting.selectors import contract_return, contract_to_report, contracts_to_report
@@ -65,6 +66,7 @@ def return_page(request: HttpRequest, slug: str, period: str) -> HttpResponse:
         "picker": picker,
         "form": ranged,
         "sections": return_sections(result, seen.contract.profile),
+        "targets": target_summary(result),
         "formats": list(FORMATS),
     }
     return render(request, "reporting/return.html", context)

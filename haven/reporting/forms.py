@@ -70,7 +70,7 @@ class DrilldownForm(forms.Form):
     default) or denominator."""
 
     breakdown = forms.CharField(required=False, max_length=60)
-    cell = forms.CharField(required=False, max_length=200)
+    cell = forms.CharField(required=False, max_length=500)
     part = forms.ChoiceField(required=False, choices=PARTS)
 
     def __init__(self, *args: Any, measure: MeasureResult, **kwargs: Any) -> None:

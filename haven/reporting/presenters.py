@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
@@ -149,7 +150,7 @@ def breakdown_table(breakdown: Breakdown, unit: str, href: str) -> BreakdownTabl
             format_value(unit, cell.value),
             len(cell.numerator),
             len(cell.denominator) if cell.denominator is not None else None,
-            f"{href}?breakdown={breakdown.key}&cell={cell.key}" if href else "",
+            f"{href}?{urlencode({'breakdown': breakdown.key, 'cell': cell.key})}" if href else "",
         )
         for cell in breakdown.cells
     )

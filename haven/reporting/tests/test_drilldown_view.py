@@ -64,6 +64,15 @@ def test_a_breakdown_cell(client, scenario):
     assert "Restricted record</strong>" in text
 
 
+def test_breakdown_links_are_url_encoded():
+    from haven.reporting.engine import Breakdown, BreakdownCell
+    from haven.reporting.presenters import breakdown_table
+
+    cell = BreakdownCell("Police & Crime ?x=1", "Police & Crime", 1, ("a",), None)
+    table = breakdown_table(Breakdown("source_organisation", "Source", (cell,)), "count", "/m/")
+    assert table.rows[0].href == "/m/?breakdown=source_organisation&cell=Police+%26+Crime+%3Fx%3D1"
+
+
 def test_the_trend_chart_has_a_text_alternative_and_a_table(client, scenario):
     client.force_login(scenario.personas.service_manager)
     html = client.get(url(scenario, "R1")).content.decode()

@@ -57,15 +57,21 @@ def case_of(facts: Facts, kind: str, record: Any) -> CaseFact | None:
 def referral_of(facts: Facts, kind: str, record: Any) -> ReferralFact | None:
     if kind == "referral":
         return record
-    case = case_of(facts, kind, record)
-    return facts.referral_by_id.get(case.referral_id) if case is not None else None
+    key = ("referral", kind, record.id)
+    if key not in facts.memo:
+        case = case_of(facts, kind, record)
+        facts.memo[key] = facts.referral_by_id.get(case.referral_id) if case is not None else None
+    return facts.memo[key]
 
 
 def person_of(facts: Facts, kind: str, record: Any) -> PersonFact | None:
     if kind == "person":
         return record
-    holder = referral_of(facts, kind, record) or case_of(facts, kind, record)
-    return facts.persons.get(holder.person_id) if holder is not None else None
+    key = ("person", kind, record.id)
+    if key not in facts.memo:
+        holder = referral_of(facts, kind, record) or case_of(facts, kind, record)
+        facts.memo[key] = facts.persons.get(holder.person_id) if holder is not None else None
+    return facts.memo[key]
 
 
 def moment_of(facts: Facts, kind: str, record: Any, fallback: datetime) -> datetime:

@@ -127,6 +127,7 @@ class Facts:
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
+    memo: dict[Any, Any] = field(default_factory=dict)  # dimensions' lookups, per record
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -163,7 +164,10 @@ class Facts:
         return self.index(kind).get(record_id)
 
     def index(self, kind: str) -> dict[Any, Any]:
-        return self._indexes.setdefault(kind, {row.id: row for row in getattr(self, KINDS[kind])})
+        """Rows of one kind by id, built once."""
+        if kind not in self._indexes:
+            self._indexes[kind] = {row.id: row for row in getattr(self, KINDS[kind])}
+        return self._indexes[kind]
 
     @cached_property
     def _indexes(self) -> dict[str, dict[Any, Any]]:

@@ -7,9 +7,10 @@ and only the reporting services call them. Drill-down pages re-scope each record
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 
 from haven.casework.models import Case, ContactAttempt, Task
@@ -33,8 +34,51 @@ CHUNK = 5000
 
 
 def _rows(queryset: Any, fields: tuple[str, ...], factory: Any) -> list[Any]:
+    """The rows as `factory` tuples, read through the database driver without Django's per-value
+    converters (a UUID object and an aware datetime built in Python for every value were most of
+    a return's time). Ids stay as the driver gives them (a hex string on SQLite, a UUID on
+    PostgreSQL): compare them only with ids read the same way, and turn one into a UUID with
+    `uuid.UUID(str(value))` to look a record up. Times are aware UTC datetimes either way."""
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
     make = factory._make
-    return [make(row) for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK)]
+    converters = _sqlite_converters(fields) if connection.vendor == "sqlite" else {}
+    rows: list[Any] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(CHUNK):
+            if converters:
+                rows += [make(_convert(row, converters)) for row in batch]
+            else:
+                rows += [make(row) for row in batch]
+    return rows
+
+
+def _sqlite_converters(fields: tuple[str, ...]) -> dict[int, Any]:
+    """SQLite gives times naive (or as text) and dates as text: make them aware UTC / dates."""
+    converters: dict[int, Any] = {}
+    for index, name in enumerate(fields):
+        if name.endswith("_at"):
+            converters[index] = _sqlite_datetime
+        elif name.endswith("date_of_birth"):
+            converters[index] = _sqlite_date
+    return converters
+
+
+def _convert(row: tuple[Any, ...], converters: dict[int, Any]) -> tuple[Any, ...]:
+    values = list(row)
+    for index, convert in converters.items():
+        if values[index] is not None:
+            values[index] = convert(values[index])
+    return tuple(values)
+
+
+def _sqlite_datetime(value: str | datetime) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment.replace(tzinfo=UTC)
+
+
+def _sqlite_date(value: str | date) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def case_window_q(contract: Contract, start: datetime, end: datetime, prefix: str = "") -> Q:
@@ -87,8 +131,10 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         ("id", "case_id", "stage", "score", "level", "completed_at", "marac_referral_required"),
         RiskFact,
     )
+    # people of the window's referrals and cases (the year before only serves repeat counts)
+    in_window = Q(contract=contract, received_at__gte=start, received_at__lt=end)
     people = Person.objects.filter(
-        Q(referrals__in=Referral.objects.filter(referral_q).values("id"))
+        Q(referrals__in=Referral.objects.filter(in_window).values("id"))
         | Q(cases__in=Case.objects.filter(cases_q).values("id"))
     ).distinct()
     persons = _rows(

@@ -78,15 +78,19 @@ def _require_oversight(user: Viewer) -> None:
         raise PermissionDenied
 
 
+def _roles_held(user: Viewer, role: Role) -> QuerySet[Membership]:
+    user_id: Any = user.pk  # signed in: the views require it
+    return Membership.objects.filter(user_id=user_id, role=role)
+
+
 def _led_teams(user: Viewer) -> QuerySet[Membership]:
-    return Membership.objects.filter(user_id=user.pk, role=Role.TEAM_LEADER, team__isnull=False)
+    return _roles_held(user, Role.TEAM_LEADER).filter(team__isnull=False)
 
 
 def _whole_organisations(user: Viewer) -> bool:
     """Service managers (and superusers) oversee whole organisations; team leaders their teams."""
     return bool(user.is_superuser) or (
-        reaches_whole_organisation(user)
-        and Membership.objects.filter(user_id=user.pk, role=Role.SERVICE_MANAGER).exists()
+        reaches_whole_organisation(user) and _roles_held(user, Role.SERVICE_MANAGER).exists()
     )
 
 
@@ -95,9 +99,7 @@ def overseen_teams(user: Viewer) -> QuerySet[Team]:
     _require_oversight(user)
     if user.is_superuser:
         return Team.objects.order_by("organisation__name", "name")
-    organisations = Membership.objects.filter(user_id=user.pk, role=Role.SERVICE_MANAGER).values(
-        "organisation_id"
-    )
+    organisations = _roles_held(user, Role.SERVICE_MANAGER).values("organisation_id")
     return Team.objects.filter(
         Q(organisation_id__in=organisations) | Q(pk__in=_led_teams(user).values("team_id"))
     ).order_by("organisation__name", "name")
@@ -124,7 +126,8 @@ def _worker_cases(user: Viewer, worker: str) -> CaseQuerySet:
         return cases
     if worker == UNALLOCATED:
         return cases.filter(allocated_to__isnull=True)
-    return cases.filter(allocated_to_id=worker)
+    worker_id: Any = worker  # a user's id (the filter form offers only those)
+    return cases.filter(allocated_to_id=worker_id)
 
 
 def _filtered(cases: CaseQuerySet, filters: dict[str, Any], now: datetime) -> CaseQuerySet:

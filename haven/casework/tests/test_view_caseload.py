@@ -87,8 +87,9 @@ def test_a_caseworker_may_not_open_another_workers_caseload(client, engaged, per
     assert response.status_code == 403
 
 
-def test_an_outsider_sees_none_of_it(client, engaged, personas):
-    assert engaged.person.reference_code not in page(client, personas.outsider)
+@pytest.mark.parametrize("who", ["outsider", "other_provider_caseworker"])
+def test_an_outsider_sees_none_of_it(client, engaged, personas, who):
+    assert engaged.person.reference_code not in page(client, getattr(personas, who))
 
 
 def test_the_team_leader_opens_a_workers_caseload(client, engaged, personas):

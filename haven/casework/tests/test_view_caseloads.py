@@ -82,6 +82,15 @@ def test_a_service_manager_gets_every_team_grouped_by_team(world, personas):
     assert refuge[personas.outsider.get_full_name()].open_cases == 1
 
 
+def test_cases_held_by_no_team_come_last_for_a_service_manager(world, personas):
+    CaseFactory(contract=personas.contract, team=None, allocated_to=None)
+    teams = caseload_overview(personas.service_manager)
+    assert [g.team.name if g.team else None for g in teams] == ["Outreach", "Refuge", None]
+    assert teams[-1].unallocated.open_cases == 1
+    # a team leader never sees them (outside the team they lead)
+    assert [g.team.name for g in caseload_overview(personas.team_leader)] == ["Outreach"]
+
+
 def test_a_restricted_case_counts_only_for_staff_named_on_it(world, personas):
     world["engaged"].is_restricted = True
     world["engaged"].save()

@@ -207,6 +207,16 @@ def _month_received(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     return f"{at:%Y-%m}", f"{MONTH_NAMES[at.month - 1]} {at.year}"
 
 
+def _period_months(ctx: MeasureContext) -> list[Cell]:
+    """Every month the period touches, in calendar order, then "Not known"."""
+    cells: list[Cell] = []
+    year, month = ctx.period.first.year, ctx.period.first.month
+    while (year, month) <= (ctx.period.last.year, ctx.period.last.month):
+        cells.append((f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}"))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [*cells, NOT_KNOWN]
+
+
 def _weekday_received(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     """seed 000 s6 pattern of referrals: the local day of the week the referral arrived on."""
     at = _received_local(ctx, kind, record)
@@ -308,7 +318,7 @@ DIMENSIONS: dict[str, Dimension] = {
             _fixed([("child", "Child (under 18)"), ("adult", "Adult")]),
         ),
         Dimension("rule", "Deadline rule", _rule),
-        Dimension("month_received", "Month received", _month_received),
+        Dimension("month_received", "Month received", _month_received, _period_months),
         Dimension(
             "weekday_received",
             "Day of the week received",

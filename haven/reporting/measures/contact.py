@@ -100,7 +100,7 @@ def cases_referred_on(
     any) made at or before closure, as a share of all cases closed in the period, or their
     number when `as_count` (seed 000 s6: % of victims referred to specialist support)."""
     closed = [c for c in ctx.facts.cases if ctx.period.contains(c.closed_at)]
-    closed_at = {c.id: c.closed_at for c in closed}
+    closed_at = {c.id: c.closed_at for c in closed if c.closed_at is not None}
     referred = {
         r.case_id
         for r in ctx.facts.onward_referrals

@@ -158,3 +158,23 @@ def test_victim_first_keeps_the_seed_s37_rules_in_the_outside_timeframes_measure
     measure = profile.measure("outside_contact_timeframes")
     assert measure is not None
     assert set(measure.params["rules"]) == s37
+
+
+RECORD_DIMENSIONS = {"agency_type": {"onward_referral"}, "rule": {"task"}}
+
+
+@pytest.mark.parametrize("slug", sorted(EXPECTED))
+def test_breakdowns_that_read_the_record_itself_are_on_figures_of_that_kind(slug):
+    """agency_type and rule read a field of the counted record, so a figure of cases broken down
+    by them would put every case in "Not known"."""
+    kinds = {
+        "first_contact_outcome": "case",
+        "cases_referred_on": "case",
+        "onward_referrals_made": "onward_referral",
+        "deadlines_met": "task",
+        "deadlines_missed": "task",
+    }
+    for measure in _profile(slug).measures:
+        for key in measure.breakdowns:
+            if key in RECORD_DIMENSIONS and measure.compute in kinds:
+                assert kinds[measure.compute] in RECORD_DIMENSIONS[key], measure.id

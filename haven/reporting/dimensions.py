@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from haven.casework.models import CaseState, ExitType
 from haven.deadlines import RISK_LEVEL_CHOICES
@@ -48,7 +48,7 @@ class Dimension:
 
 def case_of(facts: Facts, kind: str, record: Any) -> CaseFact | None:
     if kind == "case":
-        return record
+        return cast(CaseFact, record)
     if kind == "referral":
         return facts.case_by_referral.get(record.id)
     case_id = getattr(record, "case_id", None)
@@ -57,22 +57,22 @@ def case_of(facts: Facts, kind: str, record: Any) -> CaseFact | None:
 
 def referral_of(facts: Facts, kind: str, record: Any) -> ReferralFact | None:
     if kind == "referral":
-        return record
+        return cast(ReferralFact, record)
     key = ("referral", kind, record.id)
     if key not in facts.memo:
         case = case_of(facts, kind, record)
         facts.memo[key] = facts.referral_by_id.get(case.referral_id) if case is not None else None
-    return facts.memo[key]
+    return cast(ReferralFact | None, facts.memo[key])
 
 
 def person_of(facts: Facts, kind: str, record: Any) -> PersonFact | None:
     if kind == "person":
-        return record
+        return cast(PersonFact, record)
     key = ("person", kind, record.id)
     if key not in facts.memo:
         holder = referral_of(facts, kind, record) or case_of(facts, kind, record)
         facts.memo[key] = facts.persons.get(holder.person_id) if holder is not None else None
-    return facts.memo[key]
+    return cast(PersonFact | None, facts.memo[key])
 
 
 def moment_of(facts: Facts, kind: str, record: Any, fallback: datetime) -> datetime:

@@ -14,13 +14,15 @@ from django.db.models import Q
 
 from haven.casework.models import Case, ContactAttempt, Task
 from haven.contracts.models import Contract
-from haven.people.models import Person
+from haven.people.models import HouseholdLink, Person, PersonFlag
 from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
     CaseFact,
     Facts,
+    HouseholdFact,
     PersonFact,
+    PersonFlagFact,
     ReferralFact,
     RiskFact,
     TaskFact,
@@ -107,13 +109,31 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
             "equality__religion",
             "equality__marital_status",
             "equality__pregnancy_maternity",
+            "preferred_language",
+            "interpreter_needed",
         ),
         PersonFact,
     )
     facts.persons = {p.id: p._replace(**_blank_equality(p)) for p in persons}
+    people_ids = people.values("id")
+    facts.flags = _rows(
+        PersonFlag.objects.filter(person__in=people_ids).order_by(),
+        PersonFlagFact._fields,
+        PersonFlagFact,
+    )
+    facts.households = _rows(
+        HouseholdLink.objects.filter(
+            Q(person__in=people_ids) | Q(member__in=people_ids)
+        ).order_by(),
+        HouseholdFact._fields,
+        HouseholdFact,
+    )
     return facts
 
 
 def _blank_equality(person: PersonFact) -> dict[str, str]:
     """A person without equality data has None from the outer join; the facts use ''."""
-    return {name: "" for name in PersonFact._fields[5:] if getattr(person, name) is None}
+    return {name: "" for name in EQUALITY_FIELDS if getattr(person, name) is None}
+
+
+EQUALITY_FIELDS = PersonFact._fields[5:13]

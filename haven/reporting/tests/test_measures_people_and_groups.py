@@ -279,6 +279,7 @@ def test_seed_001_lot_1_s14_risk_level_counts_cases_open_in_the_quarter():
         (FAMILY, "equality_clients"),
         (SAFEHOME, "equality_clients"),
         (VICTIM, "people_accessing"),
+        (VICTIM, "equality_clients"),
         (PERPETRATOR, "equality_clients"),
     ],
 )
@@ -352,6 +353,18 @@ def test_seed_001_lot_3_s8_intake_forms_completed():
 def test_seed_001_lot_3_s8_exit_forms_completed():
     # Exit assessments in the quarter: 3 (last second); 5 at 00:00 BST 1 July is outside.
     assert figure(VICTIM, "exit_forms", _assessments_world()).numerator == (3,)
+
+
+def test_seed_001_lot_3_s14_insights_forms_returned_monthly():
+    # June 2026: exit assessment 3 at 23:59:59 BST on 30 June; exit 5 at 00:00 BST 1 July is
+    # July's; the review (2) is neither intake nor exit. April: initial 1 at 00:00 BST 1 April;
+    # initial 4 a second before is March's.
+    assert figure(VICTIM, "insights_forms", _assessments_world(), period="2026-06").numerator == (
+        3,
+    )
+    assert figure(VICTIM, "insights_forms", _assessments_world(), period="2026-04").numerator == (
+        1,
+    )
 
 
 # --- referrals received (Lots 1, 2, 4) --------------------------------------------------------

@@ -121,9 +121,12 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         PersonFlagFact._fields,
         PersonFlagFact,
     )
+    # Links of the people, and of the parents they are children of (so a referred child's
+    # siblings are found through their parent even when neither sibling nor parent was referred).
+    parents = HouseholdLink.objects.filter(member__in=people_ids).values("person_id")
     facts.households = _rows(
         HouseholdLink.objects.filter(
-            Q(person__in=people_ids) | Q(member__in=people_ids)
+            Q(person__in=people_ids) | Q(member__in=people_ids) | Q(person__in=parents)
         ).order_by(),
         HouseholdFact._fields,
         HouseholdFact,

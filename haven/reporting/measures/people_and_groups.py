@@ -24,8 +24,6 @@ from typing import Any
 
 from haven.reporting.facts import Facts, PersonFact
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count
-from haven.reporting.measures.cases import _open_during
-from haven.reporting.measures.referrals import _filtered
 
 PREFER_NOT = "prefer_not_to_say"  # people.choices.PREFER_NOT_TO_SAY (no Django import here)
 WHITE_BRITISH = "white_british"
@@ -103,7 +101,13 @@ GROUPS: dict[str, Callable[[MeasureContext, PersonFact], bool]] = {
 
 
 def _people_open(ctx: MeasureContext) -> list[PersonFact]:
-    people = dict.fromkeys(c.person_id for c in _open_during(ctx))
+    """People with a case open at any moment of the period (as `people_supported`)."""
+    start, end = ctx.period.start, ctx.period.end
+    people = dict.fromkeys(
+        c.person_id
+        for c in ctx.facts.cases
+        if c.opened_at < end and (c.closed_at is None or c.closed_at >= start)
+    )
     return [ctx.facts.persons[p] for p in people if p in ctx.facts.persons]
 
 
@@ -158,7 +162,8 @@ def _families(ctx: MeasureContext) -> tuple[dict[Any, list[Any]], dict[Any, date
     """The families of the people referred in the period: root -> every member (referred or
     linked), and each referred person's first referral received in the period."""
     first_referral: dict[Any, datetime] = {}
-    for referral in sorted(_filtered(ctx, None, None), key=lambda r: r.received_at):
+    received = [r for r in ctx.facts.referrals if ctx.period.contains(r.received_at)]
+    for referral in sorted(received, key=lambda r: r.received_at):
         first_referral.setdefault(referral.person_id, referral.received_at)
     union = _Families()
     for link in ctx.facts.households:

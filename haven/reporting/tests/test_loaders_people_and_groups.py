@@ -48,6 +48,18 @@ def test_seed_001_s6_flags_households_and_preferred_language_are_loaded():
     assert [(h.person_id, h.member_id) for h in facts.households] == [(parent.id, link.member_id)]
 
 
+def test_seed_001_lot_1_s8_a_referred_childs_siblings_are_loaded_through_their_parent():
+    contract = ContractFactory()
+    child = _referred(contract)
+    to_child = HouseholdLinkFactory(member=child)  # the parent is not referred
+    to_sibling = HouseholdLinkFactory(person=to_child.person)  # nor is the sibling
+    HouseholdLinkFactory()  # an unrelated household
+
+    facts = load_facts(contract, START, END)
+
+    assert {h.id for h in facts.households} == {to_child.id, to_sibling.id}
+
+
 def test_seed_001_the_query_count_does_not_grow_with_people():
     contract = ContractFactory()
     for _ in range(2):

@@ -7,7 +7,6 @@ import itertools
 from datetime import datetime, timedelta
 
 from haven.reporting.facts import PersonFact, ReferralFact
-
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count, percentage
 
 REPEAT_WINDOW_DAYS = 365  # reference.md §2, SafeLives: a repeat is within 12 months

@@ -58,10 +58,10 @@ def test_ids_read_back_match_the_records(contract_for):
     (case,) = cases(contract, 1, state=CaseState.ENGAGED)
     result = contract_return(contract, Q1, now=NOW)
     demand = result.measure("demand_referrals")
-    assert demand is not None and demand.figure is not None
-    import uuid
-
-    assert [uuid.UUID(str(i)) for i in demand.figure.numerator] == [case.referral_id]
+    assert demand is not None
+    assert demand.figure is not None
+    # ids in facts are UUID hex strings on every database
+    assert demand.figure.numerator == (case.referral_id.hex,)
 
 
 def test_trend_loads_once_for_eight_quarters(contract_for):

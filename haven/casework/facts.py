@@ -3,7 +3,8 @@
 For aggregate returns only (the reporting app's loaders): these are UNSCOPED, every record of
 the contract whatever the case's team or restriction, so never list their rows to a user or
 pass them to a view. Windows are half-open, `start <= moment < end`, on the moment the thing
-happened (held, made, assessed), not when it was typed in.
+happened (held, made, assessed), not when it was typed in. The models order by that moment
+(newest first): call `.order_by()` before grouping (`values(...).annotate(...)`, `distinct()`).
 """
 
 from __future__ import annotations

@@ -385,7 +385,8 @@ class Journey:
         """What a planned exit does first: the profile's exit requirements, as the apps record them."""
         r, worker = self.r, self.staff.worker
         before = end - timedelta(hours=self.rng.uniform(1, 48))
-        for key in r.exit_requirements():
+        required = r.exit_requirements()
+        for key in required:
             if key == "exit_risk_assessment":
                 self.assess("exit", before)
             elif key == "exit_interview":
@@ -399,11 +400,13 @@ class Journey:
                     stage=NeedsStage.EXIT,
                     summary=self.rng.choice(REASSESSMENT_SUMMARIES),
                 )
-            elif key == "onward_referral":
-                agency, agency_type, need = self.rng.choice(ONWARD_AGENCIES)
-                r.onward_referral(
-                    actor=worker, at=before, agency=agency, agency_type=agency_type, need=need
-                )
+        # an onward referral where the profile requires one, and on half the other planned exits
+        # (returns count them by agency type)
+        if "onward_referral" in required or self.rng.random() < 0.5:
+            agency, agency_type, need = self.rng.choice(ONWARD_AGENCIES)
+            r.onward_referral(
+                actor=worker, at=before, agency=agency, agency_type=agency_type, need=need
+            )
 
     def close(self, at: datetime, *, planned: bool, reason: str) -> None:
         r, rng = self.r, self.rng

@@ -76,6 +76,8 @@ def exit_interview_summary(method: str) -> str:
     """The timeline line for an exit interview held this way (or declined)."""
     if method == InterviewMethod.DECLINED:
         return "Exit interview declined by the survivor"
+    if method == InterviewMethod.NOT_RECORDED:  # a row migrated from an older timeline entry
+        return "Exit interview held"
     return f"Exit interview held ({InterviewMethod(method).label.lower()})"
 
 

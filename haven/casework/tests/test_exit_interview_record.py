@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from haven.casework.models import CaseEvent, CaseState, ExitInterview
 from haven.casework.services import ExitStepRefusedError, exit_interview_record
+from haven.casework.services.exit_steps import exit_interview_summary
 from haven.casework.tests.exit_fixtures import a_moment_ago
 from haven.core.models import AuditEvent
 
@@ -120,3 +121,8 @@ def test_a_summary_over_the_limit_is_refused(refuge_case, personas):
             summary="x" * 1001,
         )
     assert refused.value.field == "summary"
+
+
+def test_an_interview_migrated_without_its_method_reads_as_held():
+    assert exit_interview_summary("not_recorded") == "Exit interview held"
+    assert exit_interview_summary("in_person") == "Exit interview held (in person)"

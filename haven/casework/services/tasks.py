@@ -12,9 +12,11 @@ from django.utils import timezone
 from haven.accounts.models import User
 from haven.casework import first_contact
 from haven.casework.deadline_rules import case_situation, evaluation_for
-from haven.casework.models import Case, CaseState, Task, TaskStatus
+from haven.casework.event_kinds import CaseEventKind
+from haven.casework.models import Case, CaseState, NeedsStage, Task, TaskStatus
 from haven.casework.rules import is_follow_up
 from haven.casework.services.events import case_event_record
+from haven.casework.services.needs_assessments import needs_assessment_write
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -67,7 +69,7 @@ def case_tasks_sync(*, case: Case, actor: User) -> list[Task]:
         )
         case_event_record(
             case=case,
-            kind="task_created",
+            kind=CaseEventKind.TASK_CREATED,
             actor=actor,
             target=task,
             summary=f"Deadline set: {rule.label} (due {timezone.localtime(deadline.due):%d %b %Y %H:%M})",
@@ -107,7 +109,7 @@ def task_complete(*, task: Task, done_at: datetime, actor: User, how: str, note:
     data = {"rule_key": task.rule_key, "status": status} | ({"note": note} if note else {})
     case_event_record(
         case=task.case,
-        kind="task_completed",
+        kind=CaseEventKind.TASK_COMPLETED,
         actor=actor,
         target=task,
         summary=f"{task.label}: {verb} ({how})",
@@ -158,11 +160,11 @@ def task_mark_done(*, task: Task, done_by: User, done_at: datetime, note: str = 
         raise TaskNotMarkableError(refusal)
     task_complete(task=task, done_at=done_at, actor=done_by, how="marked done", note=note.strip())
     if task.action == "needs_assessment":
-        _needs_assessment_record(task, done_by)
+        _needs_assessment_record(task, done_by, done_at)
     return task
 
 
-def needs_assessment_stage(task: Task) -> str:
+def needs_assessment_stage(task: Task) -> NeedsStage:
     """Which needs assessment a task is, from its profile rule: "review" for a schedule that
     repeats (seed 002 s3.9, support over 6 months), otherwise "initial". None of the shipped
     profiles' needs-assessment tasks is the reassessment before closure: that is an exit
@@ -170,23 +172,21 @@ def needs_assessment_stage(task: Task) -> str:
     try:
         rules = profile_of(task.case.contract).rules()
     except ValueError:
-        return "initial"
+        return NeedsStage.INITIAL
     rule = next((r for r in rules if r.key == task.rule_key), None)
-    return "review" if rule is not None and rule.repeat_every is not None else "initial"
+    repeats = rule is not None and rule.repeat_every is not None
+    return NeedsStage.REVIEW if repeats else NeedsStage.INITIAL
 
 
-def _needs_assessment_record(task: Task, actor: User) -> None:
-    """The same `needs_assessment` timeline event the exit reassessment writes, so a needs
-    assessment is one kind of event however it was recorded."""
-    stage = needs_assessment_stage(task)
-    case_event_record(
+def _needs_assessment_record(task: Task, actor: User, done_at: datetime) -> None:
+    """A NeedsAssessment row for the task (the same kind of row the exit reassessment writes),
+    so a needs assessment is one fact however it was recorded."""
+    needs_assessment_write(
         case=task.case,
-        kind="needs_assessment",
+        stage=needs_assessment_stage(task),
+        assessed_at=done_at,
         actor=actor,
-        target=task,
-        summary="Needs assessment review done" if stage == "review" else "Needs assessment done",
-        data={"stage": stage, "rule_key": task.rule_key},
-        occurred_at=task.completed_at,
+        task=task,
     )
 
 
@@ -250,7 +250,7 @@ def tasks_mark_breached(*, now: datetime | None = None) -> int:
         )
         case_event_record(
             case=task.case,
-            kind="task_breached",
+            kind=CaseEventKind.TASK_BREACHED,
             actor=None,
             target=task,
             summary=f"Deadline missed: {task.label}",

@@ -19,7 +19,15 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.models import BreakGlassGrant, Case, CaseEvent, CaseNote, ContactAttempt
+from haven.casework.models import (
+    BreakGlassGrant,
+    Case,
+    CaseNote,
+    ContactAttempt,
+    ExitInterview,
+    NeedsAssessment,
+    OnwardReferral,
+)
 from haven.casework.services import case_open_from_referral, case_restriction_set
 from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
@@ -241,17 +249,22 @@ CASES: dict[str, CreateForm] = {
     ),
     "casework:exit_interview": CreateForm(
         page=lambda w: reverse("casework:exit_interview", args=[w.case.pk]),
-        count=lambda w: CaseEvent.objects.filter(kind="exit_interview").count(),
+        count=lambda w: ExitInterview.objects.count(),
         data=lambda w: {"summary": "Feels safer at home.", **_date("held_at")},
     ),
     "casework:onward_referral": CreateForm(
         page=lambda w: reverse("casework:onward_referral", args=[w.case.pk]),
-        count=lambda w: CaseEvent.objects.filter(kind="onward_referral").count(),
-        data=lambda w: {"agency": "Local housing team", "need": "Housing", **_date("made_at")},
+        count=lambda w: OnwardReferral.objects.count(),
+        data=lambda w: {
+            "agency": "Local housing team",
+            "agency_type": "housing",
+            "need": "Housing",
+            **_date("made_at"),
+        },
     ),
     "casework:needs_reassessment": CreateForm(
         page=lambda w: reverse("casework:needs_reassessment", args=[w.case.pk]),
-        count=lambda w: CaseEvent.objects.filter(kind="needs_assessment").count(),
+        count=lambda w: NeedsAssessment.objects.count(),
         data=lambda w: {"summary": "Needs met.", **_date("assessed_at")},
     ),
     "casework:break_glass": CreateForm(

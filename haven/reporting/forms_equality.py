@@ -78,7 +78,7 @@ class BaselineForm(GovukForm):
         return (percent / 100).quantize(Decimal("0.0001"))
 
     def clean_source_url(self) -> str:
-        url = self.cleaned_data["source_url"].strip()
+        url = str(self.cleaned_data["source_url"]).strip()
         if url:
             try:
                 URLValidator(schemes=["https", "http"])(url)
@@ -121,7 +121,7 @@ class AssignForm(forms.Form):
     case = forms.CharField(max_length=40)
 
     def clean_case(self) -> str:
-        value = self.cleaned_data["case"].strip()
+        value = str(self.cleaned_data["case"]).strip()
         if value == "all":
             return value
         import uuid

@@ -1,3 +1,5 @@
+# mypy: disable-error-code="no-untyped-call,untyped-decorator"
+# (django-rules ships no type hints, as for haven.*.rules in pyproject.toml)
 """Who may see a contract's data quality and equality analysis, assign data-quality tasks and
 keep the population baselines (issue 10 s3-s4).
 
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules
+from rules.permissions import add_perm
+from rules.predicates import is_superuser, predicate
 
 from haven.accounts.models import User
 from haven.accounts.roles import Role
@@ -31,7 +34,7 @@ def _provider_roles(user: Viewer, organisation_id: Any) -> set[str]:
     }
 
 
-@rules.predicate
+@predicate
 def runs_returns_of(user: Viewer, contract: Any) -> bool:
     """A service manager or analyst of the contract's provider."""
     return contract is not None and bool(
@@ -39,18 +42,18 @@ def runs_returns_of(user: Viewer, contract: Any) -> bool:
     )
 
 
-@rules.predicate
+@predicate
 def reads_returns(user: Viewer) -> bool:
     return isinstance(user, User) and bool(user.roles() & RETURNS_ROLES)
 
 
-@rules.predicate
+@predicate
 def is_service_manager(user: Viewer) -> bool:
     return isinstance(user, User) and Role.SERVICE_MANAGER in user.roles()
 
 
-rules.add_perm("reporting.view_data_quality", runs_returns_of | rules.is_superuser)
-rules.add_perm("reporting.assign_data_quality", runs_returns_of | rules.is_superuser)
-rules.add_perm("reporting.view_equality", runs_returns_of | rules.is_superuser)
-rules.add_perm("reporting.view_baselines", reads_returns | rules.is_superuser)
-rules.add_perm("reporting.change_baselines", is_service_manager | rules.is_superuser)
+add_perm("reporting.view_data_quality", runs_returns_of | is_superuser)
+add_perm("reporting.assign_data_quality", runs_returns_of | is_superuser)
+add_perm("reporting.view_equality", runs_returns_of | is_superuser)
+add_perm("reporting.view_baselines", reads_returns | is_superuser)
+add_perm("reporting.change_baselines", is_service_manager | is_superuser)

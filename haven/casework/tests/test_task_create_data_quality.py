@@ -54,7 +54,8 @@ def test_assigning_creates_one_task_for_the_allocated_worker_and_audits_it(case,
         personas.team,
         "data_quality",
     )
-    assert task.citation == "seed 004 s11.1" and task.is_outstanding
+    assert task.citation == "seed 004 s11.1"
+    assert task.is_outstanding
     event = AuditEvent.objects.get(action=AuditAction.CREATE, object_id=str(task.pk))
     assert event.actor == personas.service_manager
     assert CaseEvent.objects.filter(case=case, kind="task_created", summary__contains="Sex")
@@ -67,14 +68,17 @@ def test_assigning_again_keeps_the_open_task(case, personas):
     assert Task.objects.filter(case=case, action="data_quality").count() == 1
     # another field is another task; "sex" is not a prefix match for "sexual_orientation"
     _, other = _create(case, personas, "sexual_orientation", "Sexual orientation")
-    assert other and Task.objects.filter(case=case, action="data_quality").count() == 2
+    assert other
+    assert Task.objects.filter(case=case, action="data_quality").count() == 2
 
 
 def test_once_done_a_new_task_can_be_set(case, personas):
     first, _ = _create(case, personas)
     task_mark_done(task=first, done_by=personas.caseworker, done_at=timezone.now())
     second, created = _create(case, personas)
-    assert created and second.pk != first.pk and second.rule_key == "data_quality:sex#2"
+    assert created
+    assert second.pk != first.pk
+    assert second.rule_key == "data_quality:sex#2"
 
 
 def test_a_case_without_an_allocated_worker_gets_no_task(personas):

@@ -67,7 +67,9 @@ def test_sex_completeness_over_referrals_is_the_share_recorded():
     assert (len(sex.checked), sex.complete, sex.share) == (4, 2, 0.5)
     assert set(sex.missing) == {12, 13}
     ethnicity = report.field("referrals.ethnicity")
-    assert ethnicity is not None and ethnicity.share == 0.75 and ethnicity.missing == (13,)
+    assert ethnicity is not None
+    assert ethnicity.share == 0.75
+    assert ethnicity.missing == (13,)
 
 
 def test_prefer_not_to_say_is_a_complete_answer():
@@ -81,7 +83,9 @@ def test_adult_questions_are_not_checked_for_a_child_under_16():
     people = [person(1, born=date(2016, 1, 1), sexual_orientation="")]
     report = quality_report(facts_for(people, [referral(11, 1)], []), Q1, [], TODAY)
     orientation = report.field("referrals.sexual_orientation")
-    assert orientation is not None and orientation.checked == () and orientation.share is None
+    assert orientation is not None
+    assert orientation.checked == ()
+    assert orientation.share is None
 
 
 def test_exit_type_completeness_over_cases_closed_in_the_period():
@@ -128,7 +132,9 @@ def test_the_referring_agency_is_checked_for_agency_referrals_only():
     catalogue = [measure("A", "referrals_received", ["source_organisation"])]
     report = quality_report(facts_for(people, referrals, []), Q1, catalogue, TODAY)
     agency = report.field("referrals.source_organisation")
-    assert agency is not None and agency.checked == (12,) and agency.missing == (12,)
+    assert agency is not None
+    assert agency.checked == (12,)
+    assert agency.missing == (12,)
 
 
 def test_implausible_values_are_found():

@@ -44,8 +44,10 @@ def test_the_migration_seeded_sourced_census_figures():
         area="Wokingham", characteristic="religion_belief", category="christian"
     )
     # 79,405 Christians of 177,360 usual residents (ONS Census 2021, TS030)
-    assert wokingham.share == Decimal("0.4477") and wokingham.population == 177_360
-    assert "TS030" in wokingham.source and wokingham.source_url.startswith("https://")
+    assert wokingham.share == Decimal("0.4477")
+    assert wokingham.population == 177_360
+    assert "TS030" in wokingham.source
+    assert wokingham.source_url.startswith("https://")
     assert all(b.source and b.as_of_year == 2021 for b in EqualityBaseline.objects.all())
 
 
@@ -57,9 +59,12 @@ def test_shares_are_shown_against_the_area_baseline(client, personas, world, who
     assert response.status_code == 200
     body = response.content.decode()
     # 2 of 3 referrals Christian (66.7%) against 44.8% of Wokingham: +21.9 points
-    assert "66.7%" in body and "44.8%" in body and "+21.9" in body
+    assert "66.7%" in body
+    assert "44.8%" in body
+    assert "+21.9" in body
     assert "No baseline" in body  # e.g. sex: no figure entered
-    assert '<caption class="govuk-table__caption' in body and 'scope="row"' in body
+    assert '<caption class="govuk-table__caption' in body
+    assert 'scope="row"' in body
     assert AuditEvent.objects.filter(
         request_id=response["X-Request-Id"], action=AuditAction.VIEW
     ).exists()
@@ -146,7 +151,8 @@ def test_a_bad_figure_is_refused_with_the_form_again(client, personas, changes):
 def test_an_analyst_reads_but_does_not_change_the_baselines(client, personas):
     client.force_login(personas.analyst)
     page = client.get(reverse("quality:baselines"))
-    assert page.status_code == 200 and "Save figure" not in page.content.decode()
+    assert page.status_code == 200
+    assert "Save figure" not in page.content.decode()
     assert client.post(reverse("quality:baselines"), _form()).status_code == 403
 
 

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from haven.accounts.signed_in import staff_user
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.read_audit import audits_reads
@@ -91,7 +92,7 @@ def _saved(request: HttpRequest, form: BaselineForm, baseline: Any = None) -> bo
     if not form.is_valid():
         return False
     try:
-        baseline_save(**form.service_values(), saved_by=request.user, baseline=baseline)
+        baseline_save(**form.service_values(), saved_by=staff_user(request), baseline=baseline)
     except ValidationError as problems:
         form.add_problems(problems)
         return False

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.services.tasks import DataQualityTaskError, task_create_data_quality
 from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
@@ -152,7 +153,7 @@ def assign(request: HttpRequest, slug: str, period: str, item: str) -> HttpRespo
                 case=case,
                 field_key=what.task_key,
                 field_label=what.task_label,
-                created_by=request.user,
+                created_by=staff_user(request),
                 due_at=due_at,
             )
         except DataQualityTaskError:

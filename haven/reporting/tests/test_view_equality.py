@@ -160,3 +160,15 @@ def test_an_analyst_reads_but_does_not_change_the_baselines(client, personas):
 def test_others_do_not_see_the_baselines(client, personas, who):
     client.force_login(getattr(personas, who))
     assert client.get(reverse("quality:baselines")).status_code == 403
+
+
+def test_areas_without_populations_for_every_area_are_shown_apart(client, personas):
+    # Victim First covers Leicester, Leicestershire and Rutland: Rutland has no religion figure,
+    # so the three are never combined; Leicester's and Leicestershire's figures show apart.
+    contract = profile_contract("victim-first-2018", personas.organisation)
+    period = current_period(timezone.now(), "quarter", "04-01").code
+    client.force_login(personas.service_manager)
+    body = client.get(reverse("quality:equality", args=[contract.slug, period])).content.decode()
+    assert "Population share, Leicester" in body and "Population share, Rutland" in body
+    assert "24.8%" in body  # Leicester: 91,177 Christians of 368,397 = 0.2475 (Census 2021, TS030)
+    assert "Not combined" in body

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from typing import Any
 
@@ -127,7 +128,11 @@ class QualityReport:
         return next((i for i in self.implausible if i.key == key), None)
 
     def record(self, record_type: str, record_id: Any) -> Record | None:
-        return next((r for r in self.records.get(record_type, ()) if r.id == record_id), None)
+        return self._index.get(record_type, {}).get(record_id)
+
+    @cached_property
+    def _index(self) -> dict[str, dict[Any, Record]]:
+        return {kind: {r.id: r for r in rows} for kind, rows in self.records.items()}
 
 
 # --- the fields --------------------------------------------------------------------------------

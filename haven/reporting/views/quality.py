@@ -30,6 +30,7 @@ from haven.reporting.quality import RECORD_KIND, RECORD_TYPES, QualityReport
 from haven.reporting.selectors_quality import assignable_cases, contract_quality, exception_rows
 
 TASK_DUE_IN = timedelta(days=7)
+ROWS_SHOWN = 1000  # the page lists at most these; "assign every record" covers them all
 OBJECT_TYPES = {"referral": "referrals.referral", "case": "casework.case"}
 
 
@@ -103,7 +104,8 @@ def records(request: HttpRequest, slug: str, period: str, item: str) -> HttpResp
     contract, the_period = contract_and_period(request, slug, period, "reporting.view_data_quality")
     report = contract_quality(contract, the_period)
     what = Item(report, item)
-    rows = exception_rows(request.user, report, what.record_type, what.ids, what.task_key)
+    shown_ids = what.ids[:ROWS_SHOWN]
+    rows = exception_rows(request.user, report, what.record_type, shown_ids, what.task_key)
     audit_list_view(
         user=request.user,
         object_type=OBJECT_TYPES[what.kind],
@@ -118,6 +120,7 @@ def records(request: HttpRequest, slug: str, period: str, item: str) -> HttpResp
             "period": the_period,
             "item": what,
             "rows": rows,
+            "total": len(what.ids),
             "may_assign": request.user.has_perm("reporting.assign_data_quality", contract),
             "any_assignable": any(row.assignable for row in rows),
             "percent": percent,

@@ -36,6 +36,7 @@ urlpatterns = [
     path("risk/", include("haven.risk.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("audit/", include("haven.core.audit_urls")),
+    path("returns/", include("haven.reporting.urls_quality")),
     path("staff/", include("haven.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("haven.govuk.urls")),

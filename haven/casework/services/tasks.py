@@ -129,7 +129,11 @@ def opened_minute(opened_at: datetime) -> datetime:
 
 def task_done_refusal(task: Task) -> str | None:
     """Why staff may not mark this task done by hand, or None when they may."""
-    if task.case.state == CaseState.CLOSED and not is_follow_up(task):
+    if (
+        task.case.state == CaseState.CLOSED
+        and not is_follow_up(task)
+        and task.action != first_contact.DATA_QUALITY_ACTION  # correcting the return's data
+    ):
         return "The case is closed"  # casework.rules: only follow-up duties after closure
     if task.status == TaskStatus.CANCELLED:
         return "This deadline was cancelled"
@@ -258,3 +262,78 @@ def tasks_mark_breached(*, now: datetime | None = None) -> int:
             occurred_at=task.due_at,
         )
     return len(overdue)
+
+
+# --- data-quality tasks (issue 10 s3; seed 004 s11.1 "100% complete quarterly data with an
+# exceptions report and remedial plan") ---------------------------------------------------------
+
+DATA_QUALITY_ACTION = first_contact.DATA_QUALITY_ACTION
+
+
+class DataQualityTaskError(Exception):
+    """No data-quality task can be set on this case (it has no allocated worker)."""
+
+
+DATA_QUALITY_CITATION = "seed 004 s11.1"
+
+
+def data_quality_rule_key(field_key: str) -> str:
+    """The rule key of a case's data-quality tasks for one field (a later one after the first
+    is done takes `#2`, `#3` ...: a task's rule key is unique per case)."""
+    return f"data_quality:{field_key}"[:70]
+
+
+def data_quality_tasks_q(field_key: str) -> Any:
+    from django.db.models import Q
+
+    base = data_quality_rule_key(field_key)
+    return Q(rule_key=base) | Q(rule_key__startswith=f"{base}#")
+
+
+@transaction.atomic
+def task_create_data_quality(
+    *, case: Case, field_key: str, field_label: str, created_by: User, due_at: datetime
+) -> tuple[Task, bool]:
+    """A task on the case for its allocated worker to record a field the return needs (or
+    correct an implausible value). Idempotent: while one is open for the case and field, that
+    one is returned and nothing is created. Returns (task, created)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.allocated_to_id is None:
+        raise DataQualityTaskError("The case has no allocated worker")
+    existing = list(case.tasks.filter(data_quality_tasks_q(field_key)))
+    open_task = next((t for t in existing if t.is_outstanding), None)
+    if open_task is not None:
+        return open_task, False
+    base = data_quality_rule_key(field_key)
+    rule_key = base if not existing else f"{base}#{len(existing) + 1}"
+    label = f"Data quality: {field_label}"[:300]
+    task = Task.objects.create(
+        case=case,
+        rule_key=rule_key,
+        label=label,
+        action=DATA_QUALITY_ACTION,
+        due_at=due_at,
+        explanation=(
+            f"The contract's return needs this case's {field_label.lower()} recorded or "
+            "corrected (seed 004 s11.1: 100% complete quarterly data). Correct the record, "
+            "then mark this task done."
+        ),
+        citation=DATA_QUALITY_CITATION,
+        allocated_to_id=case.allocated_to_id,
+        team_id=case.team_id,
+    )
+    audit_event(
+        actor=created_by,
+        action=AuditAction.CREATE,
+        target=task,
+        changes={"due_at": [None, task.due_at], "rule_key": [None, rule_key]},
+    )
+    case_event_record(
+        case=case,
+        kind="task_created",
+        actor=created_by,
+        target=task,
+        summary=f"Deadline set: {label} (due {timezone.localtime(due_at):%d %b %Y %H:%M})",
+        data={"rule_key": rule_key, "citation": DATA_QUALITY_CITATION},
+    )
+    return task, True

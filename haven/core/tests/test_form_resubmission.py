@@ -89,6 +89,11 @@ NOT_CREATE_FORMS = {
     "staff:mfa_reset": "removes authenticators; a second reset finds none to remove",
     "admin:login": "sends everyone to Haven's sign-in; never signs anyone in",
     "staff:setup_link": "a new link replaces the last one; no record is added",
+    "quality:assign": "sets a data-quality task per case and field; while one is open, a second "
+    "POST finds it and creates none (task_create_data_quality)",
+    "quality:baselines": "saves the figure of an area, category and year in place; the same "
+    "values again change nothing (baseline_save)",
+    "quality:baseline_edit": "changes the figure in place",
 }
 GET_ONLY = {
     "home",
@@ -123,6 +128,9 @@ GET_ONLY = {
     "staff:list",
     "staff:detail",
     "account_email",
+    "quality:data_quality",
+    "quality:records",
+    "quality:equality",
 }
 
 

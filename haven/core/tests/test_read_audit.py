@@ -75,6 +75,10 @@ EXEMPT = {
     "staff:setup_link": STAFF_PAGE,
     "admin:login": "a redirect to Haven's sign-in",
     "account_email": "the signed-in member of staff's own email address",
+    "quality:baselines": "population figures per area (published Census figures), no people",
+    "quality:baseline_edit": "one population figure of an area, no people",
+    "quality:assign": "POST only, never shows a page; each task it sets is audited by "
+    "task_create_data_quality",
 }
 
 
@@ -229,6 +233,9 @@ CHECKED_ELSEWHERE = {
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",
+    "quality:data_quality": "haven/reporting/tests/test_view_quality.py",
+    "quality:records": "haven/reporting/tests/test_view_quality.py",
+    "quality:equality": "haven/reporting/tests/test_view_equality.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

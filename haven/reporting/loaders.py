@@ -14,15 +14,26 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 
-from haven.casework.models import Case, ContactAttempt, Task
+from haven.casework.models import (
+    AgencyType,
+    Case,
+    ContactAttempt,
+    ExitInterview,
+    NeedsAssessment,
+    OnwardReferral,
+    Task,
+)
 from haven.contracts.models import Contract
 from haven.people.models import HouseholdLink, Person, PersonFlag
 from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
     CaseFact,
+    ExitInterviewFact,
     Facts,
     HouseholdFact,
+    NeedsAssessmentFact,
+    OnwardReferralFact,
     PersonFact,
     PersonFlagFact,
     ReferralFact,
@@ -145,6 +156,22 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         ("id", "case_id", "stage", "score", "level", "completed_at", "marac_referral_required"),
         RiskFact,
     )
+    facts.exit_interviews = _rows(
+        ExitInterview.objects.filter(**in_cases).order_by(),
+        ExitInterviewFact._fields,
+        ExitInterviewFact,
+    )
+    facts.onward_referrals = _rows(
+        OnwardReferral.objects.filter(**in_cases).order_by(),
+        OnwardReferralFact._fields,
+        OnwardReferralFact,
+    )
+    facts.needs_assessments = _rows(
+        NeedsAssessment.objects.filter(**in_cases).order_by(),
+        NeedsAssessmentFact._fields,
+        NeedsAssessmentFact,
+    )
+    facts.labels.update({("agency_type", k): str(v) for k, v in AgencyType.choices})
     # people of the window's referrals and cases (the year before only serves repeat counts)
     in_window = Q(contract=contract, received_at__gte=start, received_at__lt=end)
     people = Person.objects.filter(

@@ -330,7 +330,7 @@ def task_create_data_quality(
     )
     case_event_record(
         case=case,
-        kind="task_created",
+        kind=CaseEventKind.TASK_CREATED,
         actor=created_by,
         target=task,
         summary=f"Deadline set: {label} (due {timezone.localtime(due_at):%d %b %Y %H:%M})",

@@ -34,9 +34,11 @@ urlpatterns = [
     path("referrals/", include((referral_patterns, "referrals"))),
     path("cases/", include("haven.casework.urls")),
     path("risk/", include("haven.risk.urls")),
-    path("returns/", include("haven.reporting.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("audit/", include("haven.core.audit_urls")),
+    path("returns/", include("haven.reporting.urls_quality")),
+    # after quality's: its fixed words (baselines/, .../quality/, .../equality/) come first
+    path("returns/", include("haven.reporting.urls")),
     path("staff/", include("haven.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("haven.govuk.urls")),

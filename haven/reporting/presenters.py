@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
+from uuid import UUID
 
 from django.urls import reverse
 from django.utils import timezone
@@ -295,10 +296,14 @@ def record_rows(
         case, referral = item.case, item.referral
         if case is not None:
             visible = case.id in openable_cases
-            href = reverse("casework:detail", args=[case.id]) if visible else ""
+            href = reverse("casework:detail", args=[UUID(str(case.id))]) if visible else ""
         else:
             visible = referral is not None and referral.id in openable_referrals
-            href = reverse("referrals:detail", args=[referral.id]) if visible and referral else ""
+            href = (
+                reverse("referrals:detail", args=[UUID(str(referral.id))])
+                if visible and referral
+                else ""
+            )
         if case is not None:
             state = STATE_LABELS.get(case.state, case.state)
         elif referral is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -98,11 +99,13 @@ def contract_to_report(user: Viewer, *, slug: str) -> Contract:
 
 
 def openable_case_ids(user: Viewer, case_ids: Iterable[Any]) -> set[Any]:
-    """Of these cases, the ones the user may open without a reason (one query)."""
+    """Of these cases (ids as in the facts), the ones the user may open without a reason (one
+    query), as the facts name them."""
     ids = list(case_ids)
     if not ids:
         return set()
-    return set(Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    found = Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
+    return {_hex(pk) for pk in found}
 
 
 def openable_referral_ids(user: Viewer, referral_ids: Iterable[Any]) -> set[Any]:
@@ -110,6 +113,10 @@ def openable_referral_ids(user: Viewer, referral_ids: Iterable[Any]) -> set[Any]
     ids = list(referral_ids)
     if not ids:
         return set()
-    return set(
-        Referral.objects.filter(referral_visible_q(user), pk__in=ids).values_list("pk", flat=True)
-    )
+    found = Referral.objects.filter(referral_visible_q(user), pk__in=ids)
+    return {_hex(pk) for pk in found.values_list("pk", flat=True)}
+
+
+def _hex(pk: Any) -> str:
+    """Facts name records by `UUID.hex` (loaders.py); the database gives UUIDs."""
+    return pk.hex if isinstance(pk, UUID) else str(pk)

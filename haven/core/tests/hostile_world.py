@@ -22,6 +22,8 @@ from haven.casework.services import (
 )
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.referrals.models import Decision
+from haven.reporting.models import EqualityBaseline
+from haven.reporting.periods import current_period
 from haven.risk.services import risk_assessment_complete
 from haven.testing.casework import (
     CaseFactory,
@@ -132,6 +134,10 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "object_type": "casework.case",
         "object_id": str(case.pk),
         "user_id": personas.caseworker.pk,
+        # returns (issue 10): the contract's quarter now; a data-quality drill-down's field
+        "period": current_period(timezone.now(), "quarter", "04-01").code,
+        "item": "cases_open.sex",
+        "baseline_id": EqualityBaseline.objects.order_by("pk").values_list("pk", flat=True).first(),
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format

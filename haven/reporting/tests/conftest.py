@@ -7,6 +7,8 @@ Worked out by hand (not copied from the output):
 - P1 contacted on time: 1 met of 2 due = 50.0%, target 95% not met.
 - The high-risk referral's case is restricted and allocated to the teammate: the service manager
   is not named on it, so it is a "Restricted record" in drill-down and still counted.
+
+The shared fixtures (haven/testing/fixtures.py) are available here too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from haven.contracts.models import Contract
 from haven.contracts.profiles.validate import find_profile, load_profile
 from haven.testing.casework import CaseFactory, ReferralFactory, TaskFactory
 from haven.testing.factories import ContractFactory
+from haven.testing.fixtures import contract_for, open_case, profile_contract, team_case
 from haven.testing.personas import Personas
+
+__all__ = ["contract_for", "open_case", "profile_contract", "team_case"]
 
 UTC = dt.UTC
 PERIOD = "2026-Q1"

@@ -6,7 +6,7 @@ the views (`reporting.rules`) before these are called.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -27,6 +27,7 @@ from haven.reporting.engine import ReturnResult, figures_for
 from haven.reporting.facts import Facts
 from haven.reporting.loaders import load_facts
 from haven.reporting.periods import Period
+from haven.reporting.presenters import Located, RecordRow, record_rows
 
 TREND_PERIODS = 8
 
@@ -120,3 +121,16 @@ def openable_referral_ids(user: Viewer, referral_ids: Iterable[Any]) -> set[Any]
 def _hex(pk: Any) -> str:
     """Facts name records by `UUID.hex` (loaders.py); the database gives UUIDs."""
     return pk.hex if isinstance(pk, UUID) else str(pk)
+
+
+def records_for_viewer(user: Viewer, kind: str, located: Sequence[Located]) -> list[RecordRow]:
+    """The records behind a figure as this viewer may see them: two queries for the page's ids,
+    "Restricted record" for the ones they may not open."""
+    return record_rows(
+        kind,
+        located,
+        openable_cases=openable_case_ids(user, [i.case.id for i in located if i.case]),
+        openable_referrals=openable_referral_ids(
+            user, [i.referral.id for i in located if i.referral and not i.case]
+        ),
+    )

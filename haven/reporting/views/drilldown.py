@@ -12,17 +12,8 @@ from django.shortcuts import render
 from haven.core.read_audit import audits_reads
 from haven.reporting.chart import trend_svg
 from haven.reporting.forms import DrilldownForm
-from haven.reporting.presenters import (
-    locate,
-    measure_row,
-    measure_trend,
-    record_rows,
-)
-from haven.reporting.selectors import (
-    contract_trend_with_facts,
-    openable_case_ids,
-    openable_referral_ids,
-)
+from haven.reporting.presenters import locate, measure_row, measure_trend
+from haven.reporting.selectors import contract_trend_with_facts, records_for_viewer
 from haven.reporting.services import return_drilldown_record
 from haven.reporting.views.access import reporting_on
 
@@ -44,14 +35,7 @@ def measure_page(request: HttpRequest, slug: str, period: str, measure: str) -> 
     kind = result.figure.kind
     page = Paginator(form.cleaned_data["ids"], PER_PAGE).get_page(request.GET.get("page"))
     located = locate(facts, kind, page.object_list)
-    rows = record_rows(
-        kind,
-        located,
-        openable_cases=openable_case_ids(request.user, [i.case.id for i in located if i.case]),
-        openable_referrals=openable_referral_ids(
-            request.user, [i.referral.id for i in located if i.referral and not i.case]
-        ),
-    )
+    rows = records_for_viewer(request.user, kind, located)
     points = measure_trend(trend, measure)
     row = measure_row(
         result, slug=slug, period_code=seen.period.code, profile=seen.contract.profile

@@ -83,6 +83,8 @@ def test_the_current_quarter_is_live(client, scenario):
     assert response["Location"] == page(scenario, live.code)
     assert "Live: this quarter so far" in client.get(page(scenario, live.code)).content.decode()
     assert "Live: this quarter so far" not in client.get(page(scenario)).content.decode()
+    month = current_period(dt.datetime.now(dt.UTC), "month", "04-01")
+    assert "Live: this month so far" in client.get(page(scenario, month.code)).content.decode()
 
 
 def test_the_period_picker_and_previous_next_links(client, scenario):

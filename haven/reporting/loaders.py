@@ -71,6 +71,13 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         ),
         CaseFact,
     )
+    # seed 004 s10 A3: declines are counted by their reason category (the decline_reason breakdown)
+    facts.decline_reasons = dict(
+        Referral.objects.filter(referral_q, decision="declined")
+        .exclude(decline_category="")
+        .order_by()
+        .values_list("id", "decline_category")
+    )
     in_cases = {"case__in": Case.objects.filter(cases_q).values("id")}
     facts.tasks = _rows(
         Task.objects.filter(**in_cases).order_by(),

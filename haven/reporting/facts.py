@@ -112,6 +112,14 @@ class NeedsAssessmentFact(NamedTuple):
     assessed_at: datetime
 
 
+class PersonFlagFact(NamedTuple):
+    id: Any
+    person_id: Any
+    kind: str  # people.choices.FlagKind: disability, nrpf, mental_health, substance_use, aces
+    started_on: date
+    ended_on: date | None
+
+
 @dataclass
 class Facts:
     """Every row one return needs, for one contract and one window of time."""
@@ -126,6 +134,9 @@ class Facts:
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
+    person_flags: list[PersonFlagFact] = field(default_factory=list)
+    # person id: when their first case of this contract opened, at any time (known before)
+    first_case_opened: dict[Any, datetime] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
 
     @cached_property

@@ -10,17 +10,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Min, Q
 
 from haven.casework.models import Case, ContactAttempt, Task
 from haven.contracts.models import Contract
-from haven.people.models import Person
+from haven.people.models import Person, PersonFlag
 from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
     CaseFact,
     Facts,
     PersonFact,
+    PersonFlagFact,
     ReferralFact,
     RiskFact,
     TaskFact,
@@ -118,6 +119,20 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         PersonFact,
     )
     facts.persons = {p.id: p._replace(**_blank_equality(p)) for p in persons}
+    in_people = {"person__in": people.values("id")}
+    facts.person_flags = _rows(
+        PersonFlag.objects.filter(**in_people).order_by(),
+        PersonFlagFact._fields,
+        PersonFlagFact,
+    )
+    # seed 003 s13: service users known to the service before (a case of this contract, ever)
+    facts.first_case_opened = dict(
+        Case.objects.filter(contract=contract, **in_people)
+        .order_by()
+        .values("person_id")
+        .annotate(first=Min("opened_at"))
+        .values_list("person_id", "first")
+    )
     return facts
 
 

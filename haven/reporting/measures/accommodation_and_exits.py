@@ -57,7 +57,9 @@ def cases_engaged(ctx: MeasureContext) -> Figure:
     return count("case", (c.id for c in _opened(ctx) if c.first_contact_at is not None))
 
 
-def _matches(person: PersonFact, where: dict[str, list[str]], where_not: dict[str, list[str]]):
+def _matches(
+    person: PersonFact, where: dict[str, list[str]], where_not: dict[str, list[str]]
+) -> bool:
     for name in (*where, *where_not):
         if name not in PERSON_FIELDS:
             raise ValueError(f"{name} is not a person field; use one of {sorted(PERSON_FIELDS)}")

@@ -141,6 +141,7 @@ def test_wokingham_lists_every_seed_003_s13_and_s14_item():
 def test_every_measure_not_recorded_says_what_is_missing_and_which_issue_brings_it(slug):
     for measure in measures(slug):
         if measure.compute is None:
-            assert measure.missing and measure.missing.startswith("needs "), measure.id
+            assert measure.missing, measure.id
+            assert measure.missing.startswith("needs "), measure.id
             assert NAMES_AN_ISSUE.search(measure.missing), measure.id
         assert re.match(r"seed 00[34] ", measure.citation), measure.id

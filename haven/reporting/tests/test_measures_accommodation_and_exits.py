@@ -141,7 +141,8 @@ def test_seed_004_s10_a1_referrals_received_in_the_quarter_in_uk_local_time():
     # by primary support need (seed 004 s10 A1): one DA, one HBA
     need = next(b for b in res.breakdowns if b.key == "primary_support_need")
     cells = {c.key: c.value for c in need.cells}
-    assert cells["da"] == 1 and cells["hba"] == 1
+    assert cells["da"] == 1
+    assert cells["hba"] == 1
 
 
 def test_seed_004_s10_a2_repeat_referrals_share_safelives_12_months():

@@ -295,12 +295,12 @@ def record_rows(
     for item in located:
         case, referral = item.case, item.referral
         if case is not None:
-            visible = case.id in openable_cases
-            href = reverse("casework:detail", args=[UUID(str(case.id))]) if visible else ""
+            visible = as_uuid(case.id) in openable_cases
+            href = reverse("casework:detail", args=[as_uuid(case.id)]) if visible else ""
         else:
-            visible = referral is not None and referral.id in openable_referrals
+            visible = referral is not None and as_uuid(referral.id) in openable_referrals
             href = (
-                reverse("referrals:detail", args=[UUID(str(referral.id))])
+                reverse("referrals:detail", args=[as_uuid(referral.id)])
                 if visible and referral
                 else ""
             )
@@ -327,6 +327,11 @@ def record_rows(
             )
         )
     return rows
+
+
+def as_uuid(record_id: Any) -> UUID:
+    """A record's id as a UUID, whether the facts hold UUIDs or their hex (loaders.py)."""
+    return record_id if isinstance(record_id, UUID) else UUID(str(record_id))
 
 
 def _local_date(moment: datetime | None) -> date | None:

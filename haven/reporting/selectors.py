@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -27,7 +26,7 @@ from haven.reporting.engine import ReturnResult, figures_for
 from haven.reporting.facts import Facts
 from haven.reporting.loaders import load_facts
 from haven.reporting.periods import Period
-from haven.reporting.presenters import Located, RecordRow, record_rows
+from haven.reporting.presenters import Located, RecordRow, as_uuid, record_rows
 
 TREND_PERIODS = 8
 
@@ -100,27 +99,21 @@ def contract_to_report(user: Viewer, *, slug: str) -> Contract:
 
 
 def openable_case_ids(user: Viewer, case_ids: Iterable[Any]) -> set[Any]:
-    """Of these cases (ids as in the facts), the ones the user may open without a reason (one
-    query), as the facts name them."""
+    """Of these cases, the ones the user may open without a reason (one query), as UUIDs."""
     ids = list(case_ids)
     if not ids:
         return set()
     found = Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
-    return {_hex(pk) for pk in found}
+    return {as_uuid(pk) for pk in found}
 
 
 def openable_referral_ids(user: Viewer, referral_ids: Iterable[Any]) -> set[Any]:
-    """Of these referrals, the ones the user may open (one query)."""
+    """Of these referrals, the ones the user may open (one query), as UUIDs."""
     ids = list(referral_ids)
     if not ids:
         return set()
     found = Referral.objects.filter(referral_visible_q(user), pk__in=ids)
-    return {_hex(pk) for pk in found.values_list("pk", flat=True)}
-
-
-def _hex(pk: Any) -> str:
-    """Facts name records by `UUID.hex` (loaders.py); the database gives UUIDs."""
-    return pk.hex if isinstance(pk, UUID) else str(pk)
+    return {as_uuid(pk) for pk in found.values_list("pk", flat=True)}
 
 
 def records_for_viewer(user: Viewer, kind: str, located: Sequence[Located]) -> list[RecordRow]:

@@ -123,6 +123,8 @@ def return_submit(
 ) -> ReturnSnapshot:
     """Send a signed-off version to the commissioner. Only the current version, only once."""
     now = now or timezone.now()
+    if snapshot._state.adding or snapshot.status == ReturnStatus.DRAFT:
+        raise ReturnRefusedError({"__all__": "A draft cannot be submitted: sign it off first"})
     locked = ReturnSnapshot.objects.select_for_update().select_related("contract").get(
         pk=snapshot.pk
     )

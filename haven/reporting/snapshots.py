@@ -128,8 +128,12 @@ def returns_due_for(user: Viewer, today: date) -> list[DueReturn]:
         return []
     contracts = list(contracts_visible_to(user).filter(provider_id__in=organisations))
     wanted: dict[Any, list[Period]] = {}
-    for contract in contracts:
-        profile = profile_of(contract)
+    for contract in list(contracts):
+        try:
+            profile = profile_of(contract)
+        except ValueError:  # a stored profile that no longer validates has no return to list
+            contracts.remove(contract)
+            continue
         kind = FREQUENCY_PERIODS[profile.reporting.frequency]
         current = period_containing(today, kind, profile.contract_year_start)
         periods = [current.previous(profile.contract_year_start)]

@@ -25,6 +25,7 @@ from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
 from haven.referrals.models import Referral
+from haven.reporting.models import ReturnSnapshot
 from haven.risk.models import RiskAssessment
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
@@ -52,6 +53,7 @@ CREATE_FORMS = {
     "risk:complete",
     "workbook:upload",
     "workbook:review_detail",
+    "signoff:sign_off",
 }
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
@@ -81,6 +83,8 @@ NOT_CREATE_FORMS = {
     "staff:mfa_reset": "removes authenticators; a second reset finds none to remove",
     "admin:login": "sends everyone to Haven's sign-in; never signs anyone in",
     "staff:setup_link": "a new link replaces the last one; no record is added",
+    "signoff:submit": "a submitted version cannot be submitted again (return_submit refuses)",
+    "signoff:due_date": "sets the period's due date in place (one per contract and period)",
 }
 GET_ONLY = {
     "home",
@@ -110,6 +114,11 @@ GET_ONLY = {
     "staff:list",
     "staff:detail",
     "account_email",
+    "signoff:changes",
+    "signoff:signed_off_export",
+    "commissioner:returns",
+    "commissioner:return_detail",
+    "commissioner:return_download",
 }
 
 
@@ -315,6 +324,12 @@ CASES: dict[str, CreateForm] = {
         page=lambda w: reverse("risk:complete", args=[w.case.pk]),
         count=lambda w: RiskAssessment.objects.count(),
         data=lambda w: {"professional_judgement": "no"},
+    ),
+    "signoff:sign_off": CreateForm(
+        page=lambda w: reverse("signoff:sign_off", args=[w.vf.slug, "2026-Q1"]),
+        count=lambda w: ReturnSnapshot.objects.count(),
+        data=lambda w: {"exceptions": "0"},
+        user="service_manager",
     ),
 }
 

@@ -67,6 +67,9 @@ SKIPPED = {
     "mfa_download_recovery_codes": "a text file of recovery codes once they exist; no input",
     "audit:export": "a CSV download of audit:list's filter form (the same AuditFilterForm), whose "
     "every parameter is walked with hostile values on audit:list",
+    "signoff:signed_off_export": "the signed-off JSON file: no input beyond the ids in its URL",
+    "commissioner:return_download": "the suppressed return as a file: no input beyond the ids "
+    "in its URL (an unknown format is a 404)",
 }
 SKIPPED_ROUTES = {
     "admin/*": "the Django admin's own URL patterns (unnamed redirects among them)",

@@ -73,6 +73,7 @@ EXEMPT = {
     "staff:setup_link": STAFF_PAGE,
     "admin:login": "a redirect to Haven's sign-in",
     "account_email": "the signed-in member of staff's own email address",
+    "signoff:submit": "POST only, never shows a page; the submission is audited by its service",
 }
 
 
@@ -221,6 +222,13 @@ CHECKED_ELSEWHERE = {
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",
+    "signoff:sign_off": "haven/reporting/tests/test_view_sign_off.py",
+    "signoff:signed_off_export": "haven/reporting/tests/test_view_sign_off.py",
+    "signoff:changes": "haven/reporting/tests/test_view_changes.py",
+    "signoff:due_date": "haven/reporting/tests/test_view_due_date.py",
+    "commissioner:returns": "haven/reporting/tests/test_view_commissioner.py",
+    "commissioner:return_detail": "haven/reporting/tests/test_view_commissioner.py",
+    "commissioner:return_download": "haven/reporting/tests/test_view_commissioner.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

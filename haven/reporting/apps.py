@@ -8,5 +8,7 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers every computation, so profile validation knows their names.
-        from haven.reporting import measures  # noqa: F401
-        from haven.reporting import rules_signoff  # noqa: F401  (sign-off permissions)
+        from haven.reporting import (
+            measures,  # noqa: F401
+            rules_signoff,  # noqa: F401  (sign-off permissions)
+        )

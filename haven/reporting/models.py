@@ -102,9 +102,7 @@ class ReturnDueDate(HavenModel):
     period_code = models.CharField(max_length=40)
     due_on = models.DateField()
     reason = models.CharField(max_length=500, blank=True)
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         constraints = [

@@ -23,9 +23,7 @@ def records_of(result: ReturnResult) -> MeasureRecords:
             "kind": m.figure.kind,
             "numerator": [str(i) for i in m.figure.numerator],
             "denominator": (
-                [str(i) for i in m.figure.denominator]
-                if m.figure.denominator is not None
-                else None
+                [str(i) for i in m.figure.denominator] if m.figure.denominator is not None else None
             ),
         }
         for m in result.measures

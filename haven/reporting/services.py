@@ -125,8 +125,8 @@ def return_submit(
     now = now or timezone.now()
     if snapshot._state.adding or snapshot.status == ReturnStatus.DRAFT:
         raise ReturnRefusedError({"__all__": "A draft cannot be submitted: sign it off first"})
-    locked = ReturnSnapshot.objects.select_for_update().select_related("contract").get(
-        pk=snapshot.pk
+    locked = (
+        ReturnSnapshot.objects.select_for_update().select_related("contract").get(pk=snapshot.pk)
     )
     _may_sign_off(submitted_by, locked.contract)
     if locked.status != ReturnStatus.SIGNED_OFF:

@@ -91,9 +91,7 @@ def submitted_return_for(user: Viewer, snapshot_id: Any) -> ReturnSnapshot:
         .select_related("contract", "contract__commissioner", "contract__provider")
         .first()
     )
-    if snapshot is None or not user.has_perm(
-        "reporting.view_submitted_returns", snapshot.contract
-    ):
+    if snapshot is None or not user.has_perm("reporting.view_submitted_returns", snapshot.contract):
         raise Http404("No such return")
     return snapshot
 
@@ -155,7 +153,7 @@ def returns_due_for(user: Viewer, today: date) -> list[DueReturn]:
     for contract in contracts:
         for period in wanted[contract.pk]:
             key = (contract.pk, period.code)
-            snapshot, override = latest.get(key), overrides.get(key)
+            stored, override = latest.get(key), overrides.get(key)
             due_on = due_on_for(contract, period, override)
             rows.append(
                 DueReturn(
@@ -165,8 +163,8 @@ def returns_due_for(user: Viewer, today: date) -> list[DueReturn]:
                     period_label=period.label,
                     due_on=due_on,
                     due_set_by_manager=override is not None,
-                    status=return_status(due_on, today, snapshot.status if snapshot else None),
-                    version=snapshot.version if snapshot else None,
+                    status=return_status(due_on, today, stored.status if stored else None),
+                    version=stored.version if stored else None,
                 )
             )
     return sorted(rows, key=lambda row: (row.due_on, row.contract_name))

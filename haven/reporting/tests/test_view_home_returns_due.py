@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_service_manager_sees_each_contracts_returns_with_status(client, personas):
     world = build_signoff_world(personas, referrals=1)
-    return_sign_off(contract=world.contract, period=world.period, signed_off_by=personas.service_manager)
+    return_sign_off(
+        contract=world.contract, period=world.period, signed_off_by=personas.service_manager
+    )
     client.force_login(personas.service_manager)
     body = client.get(reverse("home")).content.decode()
     assert "Returns due" in body
@@ -28,7 +30,9 @@ def test_the_service_manager_sees_each_contracts_returns_with_status(client, per
 
 def test_statuses_follow_the_due_date_and_the_versions(personas):
     world = build_signoff_world(personas, referrals=1)
-    return_sign_off(contract=world.contract, period=world.period, signed_off_by=personas.service_manager)
+    return_sign_off(
+        contract=world.contract, period=world.period, signed_off_by=personas.service_manager
+    )
     rows = returns_due_for(personas.service_manager, dt.date(2026, 12, 6))
     by_period = {(r.contract_slug, r.period_code): r for r in rows}
     # dv360, financial year: Q2 (July-September) is due one month later, 30 October: overdue

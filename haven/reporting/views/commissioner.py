@@ -19,7 +19,8 @@ from haven.accounts.signed_in import staff_user
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.read_audit import audit_list_view, audits_reads
-from haven.reporting.exports import FORMATS, render as render_export
+from haven.reporting.exports import FORMATS
+from haven.reporting.exports import render as render_export
 from haven.reporting.models import ReturnSnapshot
 from haven.reporting.snapshots import (
     frozen_figures,

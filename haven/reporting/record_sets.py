@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from haven.reporting.engine import ReturnResult
+if TYPE_CHECKING:  # a type only: the engine reads Django models' choices
+    from haven.reporting.engine import ReturnResult
 
 MeasureRecords = dict[str, dict[str, Any]]  # {id: {"kind", "numerator", "denominator"}}
 

@@ -103,3 +103,22 @@ def test_a_period_not_yet_ended_has_no_form(client, world):
     body = client.get(url).content.decode()
     assert "has not ended yet" in body
     assert "Sign off the return</button>" not in body
+
+
+def test_the_exceptions_haven_counts_itself_are_used_and_need_a_plan(client, world, monkeypatch):
+    # seed 004 s11.1: sign-off warns while exceptions remain and records the remedial plan
+    import sys
+    import types
+
+    quality = types.ModuleType("haven.reporting.quality")
+    quality.exception_count = lambda contract, period: 4  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "haven.reporting.quality", quality)
+    client.force_login(world.personas.service_manager)
+    body = client.get(_url(world)).content.decode()
+    assert "4 data quality exceptions remain" in body
+    assert 'name="exceptions"' not in body
+    response = _post(client, world, exceptions=0)  # a posted count is not trusted
+    assert response.status_code == 200
+    assert "Enter the remedial plan" in response.content.decode()
+    assert _post(client, world, remedial_plan="Fix by 31 July").status_code == 302
+    assert ReturnSnapshot.objects.get().exceptions_at_sign_off == 4

@@ -128,3 +128,17 @@ def test_the_commissioner_navigation_has_returns(client, world):
     client.force_login(world.personas.commissioner)
     body = client.get(reverse("commissioner:returns")).content.decode()
     assert f'href="{reverse("commissioner:returns")}"' in body
+
+
+def test_the_list_shows_the_latest_submitted_version_and_the_old_one_says_it_is_replaced(
+    client, world
+):
+    first = _submitted(world)
+    world.add_referral()
+    second = _submitted(world)
+    client.force_login(world.personas.commissioner)
+    body = client.get(reverse("commissioner:returns")).content.decode()
+    assert reverse("commissioner:return_detail", args=[second.pk]) in body
+    assert reverse("commissioner:return_detail", args=[first.pk]) not in body
+    old = client.get(reverse("commissioner:return_detail", args=[first.pk])).content.decode()
+    assert "Version 2 of this return replaces this one" in old

@@ -39,6 +39,7 @@ urlpatterns = [
     path("returns/", include((signoff_patterns, "signoff"))),
     path("commissioner/returns/", include((commissioner_patterns, "commissioner"))),
     path("audit/", include("haven.core.audit_urls")),
+    path("returns/", include("haven.reporting.urls_quality")),
     path("staff/", include("haven.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("haven.govuk.urls")),

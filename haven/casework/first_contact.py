@@ -28,8 +28,11 @@ FINAL_LETTER_KEY = "final_letter"
 # Met by completing the risk checklist (haven.risk), not by an attempt or by hand.
 RISK_CHECKLIST_ACTIONS = frozenset({"risk_assessment"})
 # Deadlines no recorded event meets: staff mark them done, saying when (Haven's reading).
+# A data-quality task (issue 10 s3) asks for a field the return needs: marked done by hand, on a
+# closed case too (the return's data is corrected after closure).
+DATA_QUALITY_ACTION = "data_quality"
 MARKED_DONE_ACTIONS = frozenset(
-    {"needs_assessment", "support_plan", "review", "marac_referral", "report"}
+    {"needs_assessment", "support_plan", "review", "marac_referral", "report", DATA_QUALITY_ACTION}
 )
 
 # Which attempts an action counts, and which outcome meets it.

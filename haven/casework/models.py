@@ -7,6 +7,16 @@ from django.db import models
 
 from haven.access.scope import case_scope_q, named_in_organisation_q, visible_q
 from haven.accounts.signed_in import Viewer
+from haven.casework.event_kinds import CaseEventKind
+
+# Facts that returns count (exit interviews, onward referrals, needs assessments): own module.
+from haven.casework.fact_models import AgencyType as AgencyType
+from haven.casework.fact_models import ExitInterview as ExitInterview
+from haven.casework.fact_models import InterviewMethod as InterviewMethod
+from haven.casework.fact_models import InterviewOutcome as InterviewOutcome
+from haven.casework.fact_models import NeedsAssessment as NeedsAssessment
+from haven.casework.fact_models import NeedsStage as NeedsStage
+from haven.casework.fact_models import OnwardReferral as OnwardReferral
 from haven.core.models import HavenModel
 from haven.deadlines import RISK_LEVEL_CHOICES
 
@@ -117,7 +127,7 @@ class CaseEvent(HavenModel):
     """One entry on the case timeline (referral, attempts, notes, assessments, state changes)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=40, db_index=True)
+    kind = models.CharField(max_length=40, choices=CaseEventKind.choices, db_index=True)
     occurred_at = models.DateTimeField()
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

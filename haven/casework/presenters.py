@@ -24,10 +24,18 @@ def due_state(task: Any, now: datetime | None = None) -> str:
     """'overdue', 'due today' or '' for an outstanding task."""
     if not task.is_outstanding:
         return ""
+    return due_at_state(task.due_at, now)
+
+
+def due_at_state(due_at: datetime | None, now: datetime | None = None) -> str:
+    """'overdue', 'due today' or '' for an outstanding deadline due at `due_at` (a caseload's
+    next deadline, read without its task)."""
+    if due_at is None:
+        return ""
     now = now or timezone.now()
-    if task.due_at < now:
+    if due_at < now:
         return "overdue"
-    if timezone.localdate(task.due_at) == timezone.localdate(now):
+    if timezone.localdate(due_at) == timezone.localdate(now):
         return "due today"
     return ""
 
@@ -44,4 +52,10 @@ def tag_class(value: str) -> str:
     return TAG_CLASSES.get(value, "govuk-tag--grey")
 
 
-HELPERS = {"when": when, "due_state": due_state, "done_state": done_state, "tag_class": tag_class}
+HELPERS = {
+    "when": when,
+    "due_state": due_state,
+    "due_at_state": due_at_state,
+    "done_state": done_state,
+    "tag_class": tag_class,
+}

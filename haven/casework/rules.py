@@ -15,6 +15,7 @@ import rules
 
 from haven.access.rules import has_case_role, may_change_cases
 from haven.access.scope import may_change_case
+from haven.accounts.rules import is_manager
 from haven.accounts.signed_in import Viewer
 
 CLOSED = "The case is closed: nothing more is recorded on it"
@@ -85,3 +86,8 @@ rules.add_perm("casework.change_case", may_change_this_case)
 rules.add_perm("casework.record_on_case", may_change_this_case & may_record_on)
 rules.add_perm("casework.record_attempt", may_change_this_case & may_record_attempt_on)
 rules.add_perm("casework.change_cases", may_change_cases | rules.is_superuser)
+# Caseloads (issue 10 s5): caseworkers, team leaders and service managers see their own
+# caseload; team leaders and service managers oversee their teams' (and export the lists).
+rules.add_perm("casework.view_caseload", may_change_cases | rules.is_superuser)
+rules.add_perm("casework.oversee_caseloads", is_manager | rules.is_superuser)
+rules.add_perm("casework.export_lists", is_manager | rules.is_superuser)

@@ -309,20 +309,27 @@ def _due_counts(parts: list[QuerySet[Task]], scopes: dict[str, Q]) -> dict[str, 
     return totals
 
 
-def worklist_for(user: Viewer, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
-    """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
-    tasks = _outstanding_tasks(user, filters=filters)
-    counts = _due_counts(_scope_parts(user, tasks, scope), {scope: Q()})[scope]
-    ordered = (
-        _in_scope(user, tasks, scope)
-        .select_related(
+def _ordered(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    return (
+        tasks.select_related(
             "case", "case__person", "case__contract", "case__allocated_to", "case__team"
         )
         # the profile is a large JSON document: decoding it for every row cost more than the SQL
         .defer("case__contract__profile")
         .order_by("due_at", "pk")
     )
-    paginator = Paginator(ordered, WORKLIST_PAGE_SIZE)
+
+
+def worklist_tasks(user: Viewer, *, scope: str, filters: dict[str, Any]) -> QuerySet[Task]:
+    """Every row of a worklist, in its order (the export: the page is `worklist_for`)."""
+    return _ordered(_in_scope(user, _outstanding_tasks(user, filters=filters), scope))
+
+
+def worklist_for(user: Viewer, *, scope: str, filters: dict[str, Any], page: Any = 1) -> Worklist:
+    """Outstanding tasks on visible cases, soonest due first (overdue first), paginated."""
+    tasks = _outstanding_tasks(user, filters=filters)
+    counts = _due_counts(_scope_parts(user, tasks, scope), {scope: Q()})[scope]
+    paginator = Paginator(_ordered(_in_scope(user, tasks, scope)), WORKLIST_PAGE_SIZE)
     paginator.__dict__["count"] = counts["total"]  # already counted above: fewer queries
     return Worklist(paginator.get_page(page), counts["overdue"], counts["due_today"], scope)
 

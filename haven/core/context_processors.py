@@ -16,6 +16,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Home", reverse("home"), None),
         # Provider staff only (commissioners hold neither permission).
         ("Worklist", reverse("casework:worklist"), "casework.view_cases"),
+        # Caseworkers, team leaders and service managers (issue 10 s5).
+        ("Caseload", reverse("casework:caseload"), "casework.view_caseload"),
+        ("Team caseloads", reverse("casework:caseloads"), "casework.oversee_caseloads"),
         ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
         # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
@@ -28,10 +31,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ]
     if user.is_superuser:  # the Django admin opens only for superusers (accounts.admin_access)
         items.append(("Administration", reverse("admin:index"), None))
-    nav = []
-    for text, href, perm in items:
-        if perm and not user.has_perm(perm):
-            continue
-        active = request.path == href if href == "/" else request.path.startswith(href)
-        nav.append({"text": text, "href": href, "active": active})
+    shown = [(text, href) for text, href, perm in items if not perm or user.has_perm(perm)]
+    # the item whose address is the longest start of the path is current (the worklist is
+    # /cases/, the caseload /cases/caseload/: only one of them is current)
+    matching = [
+        href
+        for _, href in shown
+        if (request.path == href if href == "/" else request.path.startswith(href))
+    ]
+    current = max(matching, key=len, default=None)
+    nav = [{"text": text, "href": href, "active": href == current} for text, href in shown]
     return {"service_navigation": nav}

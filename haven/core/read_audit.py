@@ -50,3 +50,23 @@ def audit_record_view(*, user: Any, target: Any, shown: Iterable[Any] = ()) -> N
     audit_event(
         actor=user, action=AuditAction.VIEW, target=target, changes={"shown": ids} if ids else {}
     )
+
+
+def audit_list_export(
+    *, user: Any, object_type: str, exported: Iterable[Any], page: str, fmt: str, filters: Any
+) -> None:
+    """A list was downloaded (CSV or XLSX): one 'Exported' event naming the list, the format,
+    the filters and the id of every record in the file."""
+    ids = [str(pk) for pk in exported]
+    audit_event(
+        actor=user,
+        action=AuditAction.EXPORT,
+        object_type=object_type,
+        changes={
+            "page": page,
+            "format": fmt.upper(),
+            "rows": len(ids),
+            "filters": filters,
+            "exported": ids,
+        },
+    )

@@ -21,6 +21,9 @@ from haven.casework.models import (
     CaseNote,
     CaseNoteVersion,
     ContactAttempt,
+    ExitInterview,
+    NeedsAssessment,
+    OnwardReferral,
     Task,
 )
 from haven.contracts.models import Contract
@@ -70,11 +73,17 @@ WRITE_ORDER: list[type[models.Model]] = [
     ContactAttempt,
     CaseNote,
     RiskAssessment,
+    ExitInterview,
+    OnwardReferral,
+    NeedsAssessment,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
 RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
+    NeedsAssessment,
+    OnwardReferral,
+    ExitInterview,
     RiskAssessment,
     CaseNote,
     ContactAttempt,
@@ -350,7 +359,8 @@ class DemoBuilder:
             first_risk_chance=spec.first_risk_chance,
         ).play()
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
-        self.writer.add(*recorder.assessments, *recorder.events)
+        self.writer.add(*recorder.assessments, *recorder.exit_interviews)
+        self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments, *recorder.events)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

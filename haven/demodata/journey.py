@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from haven.accounts.models import User
-from haven.casework.models import CaseState, NoteType, TaskStatus
+from haven.casework.models import CaseState, NeedsStage, NoteType, TaskStatus
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
@@ -69,6 +69,27 @@ OVERRIDE_REASONS = {
     "needs_reassessment": "Not reachable to repeat the needs assessment",
     "onward_referral": "No onward referral wanted",
 }
+
+INTERVIEW_METHODS = ["in_person", "phone", "video", "declined"]
+INTERVIEW_SUMMARIES = [
+    "Feels safer and knows how to get help again",
+    "Found the safety planning most useful",
+    "Would have liked more contact in the first weeks",
+]
+REASSESSMENT_SUMMARIES = [
+    "Housing settled; still wants counselling",
+    "Safety improved; money worries remain",
+    "Children settled at school; court date still to come",
+]
+# (agency, agency type, need): synthetic names, one per common kind of onward referral
+ONWARD_AGENCIES = [
+    ("Synthetic Housing Options", "housing", "housing"),
+    ("Synthetic Talking Therapies", "mental_health", "mental health"),
+    ("Synthetic Recovery Service", "substance_misuse", "alcohol"),
+    ("Synthetic Family Law Solicitors", "legal", "child arrangements"),
+    ("Synthetic Sanctuary Scheme", "target_hardening", "home security"),
+    ("Synthetic Counselling Centre", "counselling", ""),
+]
 
 
 @dataclass(frozen=True)
@@ -364,28 +385,28 @@ class Journey:
         """What a planned exit does first: the profile's exit requirements, as the apps record them."""
         r, worker = self.r, self.staff.worker
         before = end - timedelta(hours=self.rng.uniform(1, 48))
-        for key in r.exit_requirements():
+        required = r.exit_requirements()
+        for key in required:
             if key == "exit_risk_assessment":
                 self.assess("exit", before)
             elif key == "exit_interview":
-                r.event(
-                    kind="exit_interview",
-                    actor=worker,
-                    summary="Exit interview completed",
-                    at=before,
-                )
+                method = self.rng.choices(INTERVIEW_METHODS, weights=[5, 3, 1, 1])[0]
+                summary = "" if method == "declined" else self.rng.choice(INTERVIEW_SUMMARIES)
+                r.exit_interview(actor=worker, at=before, method=method, summary=summary)
             elif key == "needs_reassessment":
-                r.event(
-                    kind="needs_assessment",
+                r.needs_assessment(
                     actor=worker,
-                    summary="Needs reassessed before closure (distance travelled)",
-                    data={"stage": "exit"},
                     at=before,
+                    stage=NeedsStage.EXIT,
+                    summary=self.rng.choice(REASSESSMENT_SUMMARIES),
                 )
-            elif key == "onward_referral":
-                r.event(
-                    kind="onward_referral", actor=worker, summary="Onward referral made", at=before
-                )
+        # an onward referral where the profile requires one, and on half the other planned exits
+        # (returns count them by agency type)
+        if "onward_referral" in required or self.rng.random() < 0.5:
+            agency, agency_type, need = self.rng.choice(ONWARD_AGENCIES)
+            r.onward_referral(
+                actor=worker, at=before, agency=agency, agency_type=agency_type, need=need
+            )
 
     def close(self, at: datetime, *, planned: bool, reason: str) -> None:
         r, rng = self.r, self.rng

@@ -22,6 +22,7 @@ from django.utils import timezone
 from haven.accounts.models import User
 from haven.casework import first_contact, transitions
 from haven.casework.deadline_rules import case_situation
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import (
     Case,
     CaseEvent,
@@ -42,12 +43,13 @@ from haven.casework.services.attempts import (
     on_success_rule,
     state_after_success,
 )
-from haven.casework.services.closure import REQUIREMENT_EVENTS, applicable_requirements
+from haven.casework.services.closure import EXIT_RISK_EVENT, applicable_requirements
 from haven.casework.services.tasks import deadline_task_fields
 from haven.contracts.profiles.schema import Profile
 from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
+from haven.demodata.exit_steps import ExitStepsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
@@ -67,7 +69,7 @@ def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], Se
     return _PROFILES[key]
 
 
-class CaseRecorder:
+class CaseRecorder(ExitStepsRecorder):
     """The rows of one case; each method is one service call at a given moment."""
 
     def __init__(
@@ -78,6 +80,7 @@ class CaseRecorder:
         preferences: SafeContactPreferences,
         new_id: Callable[[], UUID],
     ) -> None:
+        super().__init__()
         self.case = case
         self.referral = referral
         self.preferences = preferences
@@ -126,7 +129,7 @@ class CaseRecorder:
             if task.status == TaskStatus.OPEN and task.due_at < now:
                 task.status = TaskStatus.BREACHED
                 self.event(
-                    kind="task_breached",
+                    kind=CaseEventKind.TASK_BREACHED,
                     actor=None,
                     target=task,
                     summary=f"Deadline missed: {task.label}",
@@ -162,7 +165,7 @@ class CaseRecorder:
             self.tasks.append(task)
             due = timezone.localtime(deadline.due)
             self.event(
-                kind="task_created",
+                kind=CaseEventKind.TASK_CREATED,
                 actor=actor,
                 target=task,
                 summary=f"Deadline set: {rule.label} (due {due:%d %b %Y %H:%M})",
@@ -179,7 +182,7 @@ class CaseRecorder:
         task.is_outstanding = False
         verb = "met" if task.status == TaskStatus.MET else "done late"
         self.event(
-            kind="task_completed",
+            kind=CaseEventKind.TASK_COMPLETED,
             actor=actor,
             target=task,
             summary=f"{task.label}: {verb} ({how})",
@@ -192,14 +195,14 @@ class CaseRecorder:
         """`referral_accept` → `case_open_from_referral` at the case's `opened_at`."""
         at = self.case.opened_at
         self.event(
-            kind="referral_received",
+            kind=CaseEventKind.REFERRAL_RECEIVED,
             actor=None,
             target=self.referral,
             summary=f"Referral received ({self.referral.route_label()})",
             at=self.referral.received_at,
         )
         self.event(
-            kind="case_opened",
+            kind=CaseEventKind.CASE_OPENED,
             actor=opened_by,
             target=self.case,
             summary="Referral accepted; case opened",
@@ -252,7 +255,7 @@ class CaseRecorder:
         self.attempts.append(attempt)
         summary = attempt_summary(attempt)
         self.event(
-            kind="attempt",
+            kind=CaseEventKind.ATTEMPT,
             actor=actor,
             target=attempt,
             summary=summary,
@@ -289,7 +292,7 @@ class CaseRecorder:
             before, first = case.state, case.first_contact_at is None
             case.state = move_to
             self.event(
-                kind="state_changed",
+                kind=CaseEventKind.STATE_CHANGED,
                 actor=actor,
                 target=case,
                 summary=moved_on_summary(case, before, move_to, attempt.outcome, first),
@@ -304,7 +307,7 @@ class CaseRecorder:
         elif case.state == CaseState.NEW:
             case.state = CaseState.CONTACTING
             self.event(
-                kind="state_changed",
+                kind=CaseEventKind.STATE_CHANGED,
                 actor=actor,
                 target=case,
                 summary="State changed from New to Contacting (first attempt)",
@@ -342,7 +345,7 @@ class CaseRecorder:
         )
         self.tasks.append(task)
         self.event(
-            kind="final_letter_requested",
+            kind=CaseEventKind.FINAL_LETTER_REQUESTED,
             actor=actor,
             target=task,
             summary=f"{limit} attempts without contact: send the final letter ({task.citation})",
@@ -359,7 +362,7 @@ class CaseRecorder:
         before, case.state = case.state, to_state
         summary = f"State changed from {CaseState(before).label} to {CaseState(to_state).label}"
         self.event(
-            kind="state_changed",
+            kind=CaseEventKind.STATE_CHANGED,
             actor=actor,
             target=case,
             summary=summary + (f": {reason}" if reason else ""),
@@ -391,7 +394,9 @@ class CaseRecorder:
         )
         self.notes.append(note)
         kind, label = (
-            ("note_correction", "Correction added") if corrects else ("note", "Note added")
+            (CaseEventKind.NOTE_CORRECTION, "Correction added")
+            if corrects
+            else (CaseEventKind.NOTE, "Note added")
         )
         self.event(
             kind=kind,
@@ -441,7 +446,7 @@ class CaseRecorder:
         self.assessments.append(assessment)
         label = RiskStage(stage).label.lower()
         self.event(
-            kind="risk_assessment",
+            kind=CaseEventKind.RISK_ASSESSMENT,
             actor=actor,
             target=assessment,
             summary=f"Risk assessment ({label}): {result.level.value} risk, {result.score} yes answers",
@@ -450,7 +455,7 @@ class CaseRecorder:
         )
         if assessment.marac_referral_required:
             self.event(
-                kind="marac_referral_required",
+                kind=CaseEventKind.MARAC_REFERRAL_REQUIRED,
                 actor=actor,
                 target=assessment,
                 summary=f"MARAC referral required: high risk in this contract ({MARAC_CITATION})",
@@ -466,14 +471,16 @@ class CaseRecorder:
         return assessment
 
     def requirement_done(self, key: str) -> bool:
-        kind, wanted = REQUIREMENT_EVENTS[key]
+        if key != "exit_risk_assessment":
+            return self.exit_step_done(key)
+        kind, wanted = EXIT_RISK_EVENT
         return any(
             e.kind == kind and all(e.data.get(k) == v for k, v in wanted.items())
             for e in self.events
         )
 
     def exit_requirements(self) -> list[str]:
-        return applicable_requirements(self.profile.exit, self.events)
+        return applicable_requirements(self.profile.exit, assessed=self.needs_assessed())
 
     def close(
         self,
@@ -501,7 +508,7 @@ class CaseRecorder:
                 task.status = TaskStatus.CANCELLED
             task.is_outstanding = False
         self.event(
-            kind="case_closed",
+            kind=CaseEventKind.CASE_CLOSED,
             actor=closed_by,
             target=case,
             summary=f"Case closed ({ExitType(exit_type).label.lower()}): {reason}",

@@ -10,5 +10,6 @@ class ReportingConfig(AppConfig):
         # Registers every computation, so profile validation knows their names.
         from haven.reporting import (
             measures,  # noqa: F401
+            rules_quality,  # noqa: F401  (permissions)
             rules_signoff,  # noqa: F401  (sign-off permissions)
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from haven.casework.models import CaseState, ExitType
 from haven.deadlines import RISK_LEVEL_CHOICES
@@ -18,6 +18,7 @@ from haven.people import choices
 from haven.referrals.models import ContactMethod, SupportNeed
 from haven.reporting.facts import CaseFact, Facts, PersonFact, ReferralFact
 from haven.reporting.measures.base import MeasureContext
+from haven.reporting.periods import MONTH_NAMES
 
 NOT_KNOWN = ("not_known", "Not known")
 PREFER_NOT = choices.PREFER_NOT_TO_SAY
@@ -47,7 +48,7 @@ class Dimension:
 
 def case_of(facts: Facts, kind: str, record: Any) -> CaseFact | None:
     if kind == "case":
-        return record
+        return cast(CaseFact, record)
     if kind == "referral":
         return facts.case_by_referral.get(record.id)
     case_id = getattr(record, "case_id", None)
@@ -56,16 +57,22 @@ def case_of(facts: Facts, kind: str, record: Any) -> CaseFact | None:
 
 def referral_of(facts: Facts, kind: str, record: Any) -> ReferralFact | None:
     if kind == "referral":
-        return record
-    case = case_of(facts, kind, record)
-    return facts.referral_by_id.get(case.referral_id) if case is not None else None
+        return cast(ReferralFact, record)
+    key = ("referral", kind, record.id)
+    if key not in facts.memo:
+        case = case_of(facts, kind, record)
+        facts.memo[key] = facts.referral_by_id.get(case.referral_id) if case is not None else None
+    return cast(ReferralFact | None, facts.memo[key])
 
 
 def person_of(facts: Facts, kind: str, record: Any) -> PersonFact | None:
     if kind == "person":
-        return record
-    holder = referral_of(facts, kind, record) or case_of(facts, kind, record)
-    return facts.persons.get(holder.person_id) if holder is not None else None
+        return cast(PersonFact, record)
+    key = ("person", kind, record.id)
+    if key not in facts.memo:
+        holder = referral_of(facts, kind, record) or case_of(facts, kind, record)
+        facts.memo[key] = facts.persons.get(holder.person_id) if holder is not None else None
+    return cast(PersonFact | None, facts.memo[key])
 
 
 def moment_of(facts: Facts, kind: str, record: Any, fallback: datetime) -> datetime:
@@ -190,6 +197,41 @@ def _local_authority(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     return (value, value) if value else NOT_KNOWN
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _received_local(ctx: MeasureContext, kind: str, record: Any) -> datetime | None:
+    referral = referral_of(ctx.facts, kind, record)
+    return referral.received_at.astimezone(ctx.period.timezone) if referral is not None else None
+
+
+def _month_received(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    """seed 000 s6 frequency / pattern of referrals: the local month the referral arrived in."""
+    at = _received_local(ctx, kind, record)
+    if at is None:
+        return NOT_KNOWN
+    return f"{at:%Y-%m}", f"{MONTH_NAMES[at.month - 1]} {at.year}"
+
+
+def _period_months(ctx: MeasureContext) -> list[Cell]:
+    """Every month the period touches, in calendar order, then "Not known"."""
+    cells: list[Cell] = []
+    year, month = ctx.period.first.year, ctx.period.first.month
+    while (year, month) <= (ctx.period.last.year, ctx.period.last.month):
+        cells.append((f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}"))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [*cells, NOT_KNOWN]
+
+
+def _weekday_received(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    """seed 000 s6 pattern of referrals: the local day of the week the referral arrived on."""
+    at = _received_local(ctx, kind, record)
+    if at is None:
+        return NOT_KNOWN
+    day = WEEKDAYS[at.weekday()]
+    return day.lower(), day
+
+
 def _fixed(options: list[tuple[str, str]]) -> Callable[[MeasureContext], list[Cell]]:
     return lambda ctx: [*options, NOT_KNOWN]
 
@@ -282,5 +324,12 @@ DIMENSIONS: dict[str, Dimension] = {
             _fixed([("child", "Child (under 18)"), ("adult", "Adult")]),
         ),
         Dimension("rule", "Deadline rule", _rule),
+        Dimension("month_received", "Month received", _month_received, _period_months),
+        Dimension(
+            "weekday_received",
+            "Day of the week received",
+            _weekday_received,
+            _fixed([(d.lower(), d) for d in WEEKDAYS]),
+        ),
     ]
 }

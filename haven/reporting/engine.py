@@ -82,7 +82,10 @@ def context_for(profile: Profile, facts: Facts, period: Period, now: datetime) -
         period=period,
         now=now,
         route_labels={route.key: route.label for route in profile.referral_routes},
-        rule_labels={rule.key: rule.label for rule in [*profile.deadlines, *profile.schedules]},
+        rule_labels={
+            **{rule.key: rule.label for rule in profile.deadlines},
+            **{rule.key: rule.label for rule in profile.schedules},
+        },
     )
 
 

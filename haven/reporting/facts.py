@@ -1,5 +1,6 @@
 """The facts a return counts, as plain rows: one tuple per referral, case, task, attempt, risk
-assessment, exit interview, onward referral and needs assessment of one contract.
+assessment, exit interview, onward referral and needs assessment of one contract, and the people
+they are about (with their flags and household links).
 
 Pure: no Django. `haven.reporting.loaders` fills a `Facts` with a fixed number of queries,
 whatever the number of cases; the measures are then plain Python over these rows.
@@ -29,6 +30,31 @@ class PersonFact(NamedTuple):
     religion: str
     marital_status: str
     pregnancy_maternity: str
+    # seed 001 s6: "those whose preferred language may not be English" (defaults keep the
+    # positional tuples other tests build valid)
+    preferred_language: str = ""
+    interpreter_needed: bool = False
+
+
+class PersonFlagFact(NamedTuple):
+    """A flag on a person (people.choices.FlagKind: disability, nrpf, mental_health, ...), current
+    from `started_on` to `ended_on` (None: still current)."""
+
+    id: Any
+    person_id: Any
+    kind: str
+    started_on: date
+    ended_on: date | None
+
+
+class HouseholdFact(NamedTuple):
+    """A child (`member_id`, a person with their own reference code) in `person_id`'s household."""
+
+    id: Any
+    person_id: Any
+    member_id: Any
+    relationship: str
+    lives_with_person: bool
 
 
 class ReferralFact(NamedTuple):
@@ -125,8 +151,11 @@ class Facts:
     exit_interviews: list[ExitInterviewFact] = field(default_factory=list)
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
+    flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
+    households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
+    memo: dict[Any, Any] = field(default_factory=dict)  # dimensions' lookups, per record
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -153,6 +182,10 @@ class Facts:
         return _grouped(self.tasks, "case_id", "due_at")
 
     @cached_property
+    def flags_by_person(self) -> dict[Any, list[PersonFlagFact]]:
+        return _grouped(self.flags, "person_id", "started_on")
+
+    @cached_property
     def referrals_by_person(self) -> dict[Any, list[ReferralFact]]:
         return _grouped(self.referrals, "person_id", "received_at")
 
@@ -163,7 +196,10 @@ class Facts:
         return self.index(kind).get(record_id)
 
     def index(self, kind: str) -> dict[Any, Any]:
-        return self._indexes.setdefault(kind, {row.id: row for row in getattr(self, KINDS[kind])})
+        """Rows of one kind by id, built once."""
+        if kind not in self._indexes:
+            self._indexes[kind] = {row.id: row for row in getattr(self, KINDS[kind])}
+        return self._indexes[kind]
 
     @cached_property
     def _indexes(self) -> dict[str, dict[Any, Any]]:

@@ -7,20 +7,35 @@ and only the reporting services call them. Drill-down pages re-scope each record
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import uuid
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 
-from haven.casework.models import Case, ContactAttempt, Task
+from haven.casework.models import (
+    AgencyType,
+    Case,
+    ContactAttempt,
+    ExitInterview,
+    NeedsAssessment,
+    OnwardReferral,
+    Task,
+)
 from haven.contracts.models import Contract
-from haven.people.models import Person
+from haven.people.models import HouseholdLink, Person, PersonFlag
 from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
     CaseFact,
+    ExitInterviewFact,
     Facts,
+    HouseholdFact,
+    NeedsAssessmentFact,
+    OnwardReferralFact,
     PersonFact,
+    PersonFlagFact,
     ReferralFact,
     RiskFact,
     TaskFact,
@@ -33,8 +48,62 @@ CHUNK = 5000
 
 
 def _rows(queryset: Any, fields: tuple[str, ...], factory: Any) -> list[Any]:
+    """The rows as `factory` tuples, read through the database driver without Django's per-value
+    converters (a UUID object and an aware datetime built in Python for every value were most of
+    a return's time). Ids are 32-character hex strings (`UUID.hex`) on every database — what
+    SQLite stores — so facts compare and hash cheaply and alike everywhere; `uuid.UUID(hex)` or a
+    `pk__in=[...]` filter turns them back into records. Times are aware UTC datetimes."""
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
     make = factory._make
-    return [make(row) for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK)]
+    converters = _converters(fields, connection.vendor)
+    rows: list[Any] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(CHUNK):
+            rows += [make(_convert(row, converters)) for row in batch]
+    return rows
+
+
+def _is_id(name: str) -> bool:
+    return name == "id" or name.endswith("_id")
+
+
+def _converters(fields: tuple[str, ...], vendor: str) -> dict[int, Any]:
+    """Per column: PostgreSQL gives UUID objects (made hex); SQLite gives times naive or as text
+    and dates as text (made aware UTC datetimes and dates)."""
+    converters: dict[int, Any] = {}
+    for index, name in enumerate(fields):
+        if vendor != "sqlite":
+            if _is_id(name):
+                converters[index] = _hex
+        elif name.endswith("_at"):
+            converters[index] = _sqlite_datetime
+        elif name.endswith("date_of_birth"):
+            converters[index] = _sqlite_date
+    return converters
+
+
+def _hex(value: Any) -> str:
+    return value.hex if isinstance(value, uuid.UUID) else str(value)
+
+
+def _convert(row: tuple[Any, ...], converters: dict[int, Any]) -> tuple[Any, ...]:
+    if not converters:
+        return row
+    values = list(row)
+    for index, convert in converters.items():
+        if values[index] is not None:
+            values[index] = convert(values[index])
+    return tuple(values)
+
+
+def _sqlite_datetime(value: str | datetime) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment.replace(tzinfo=UTC)
+
+
+def _sqlite_date(value: str | date) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def case_window_q(contract: Contract, start: datetime, end: datetime, prefix: str = "") -> Q:
@@ -87,8 +156,26 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         ("id", "case_id", "stage", "score", "level", "completed_at", "marac_referral_required"),
         RiskFact,
     )
+    facts.exit_interviews = _rows(
+        ExitInterview.objects.filter(**in_cases).order_by(),
+        ExitInterviewFact._fields,
+        ExitInterviewFact,
+    )
+    facts.onward_referrals = _rows(
+        OnwardReferral.objects.filter(**in_cases).order_by(),
+        OnwardReferralFact._fields,
+        OnwardReferralFact,
+    )
+    facts.needs_assessments = _rows(
+        NeedsAssessment.objects.filter(**in_cases).order_by(),
+        NeedsAssessmentFact._fields,
+        NeedsAssessmentFact,
+    )
+    facts.labels.update({("agency_type", k): str(v) for k, v in AgencyType.choices})
+    # people of the window's referrals and cases (the year before only serves repeat counts)
+    in_window = Q(contract=contract, received_at__gte=start, received_at__lt=end)
     people = Person.objects.filter(
-        Q(referrals__in=Referral.objects.filter(referral_q).values("id"))
+        Q(referrals__in=Referral.objects.filter(in_window).values("id"))
         | Q(cases__in=Case.objects.filter(cases_q).values("id"))
     ).distinct()
     persons = _rows(
@@ -107,13 +194,34 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
             "equality__religion",
             "equality__marital_status",
             "equality__pregnancy_maternity",
+            "preferred_language",
+            "interpreter_needed",
         ),
         PersonFact,
     )
     facts.persons = {p.id: p._replace(**_blank_equality(p)) for p in persons}
+    people_ids = people.values("id")
+    facts.flags = _rows(
+        PersonFlag.objects.filter(person__in=people_ids).order_by(),
+        PersonFlagFact._fields,
+        PersonFlagFact,
+    )
+    # Links of the people, and of the parents they are children of (so a referred child's
+    # siblings are found through their parent even when neither sibling nor parent was referred).
+    parents = HouseholdLink.objects.filter(member__in=people_ids).values("person_id")
+    facts.households = _rows(
+        HouseholdLink.objects.filter(
+            Q(person__in=people_ids) | Q(member__in=people_ids) | Q(person__in=parents)
+        ).order_by(),
+        HouseholdFact._fields,
+        HouseholdFact,
+    )
     return facts
 
 
 def _blank_equality(person: PersonFact) -> dict[str, str]:
     """A person without equality data has None from the outer join; the facts use ''."""
-    return {name: "" for name in PersonFact._fields[5:] if getattr(person, name) is None}
+    return {name: "" for name in EQUALITY_FIELDS if getattr(person, name) is None}
+
+
+EQUALITY_FIELDS = PersonFact._fields[5:13]

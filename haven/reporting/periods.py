@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -43,12 +44,12 @@ class Period:
     last: date
     timezone: ZoneInfo = LONDON
 
-    @property
+    @cached_property
     def start(self) -> datetime:
         """The first instant of the period, in UTC (local midnight at the start of `first`)."""
         return _local_midnight(self.first, self.timezone)
 
-    @property
+    @cached_property
     def end(self) -> datetime:
         """The instant after the period, in UTC (local midnight after `last`); exclusive."""
         return _local_midnight(self.last + timedelta(days=1), self.timezone)

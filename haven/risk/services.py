@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, TaskStatus
 from haven.casework.services import case_event_record
 from haven.casework.services.closed import refuse_if_closed
@@ -184,7 +185,7 @@ def _record_on_case(
     )
     case_event_record(
         case=case,
-        kind="risk_assessment",
+        kind=CaseEventKind.RISK_ASSESSMENT,
         actor=actor,
         summary=summary,
         target=assessment,
@@ -194,7 +195,7 @@ def _record_on_case(
     if assessment.marac_referral_required:
         case_event_record(
             case=case,
-            kind="marac_referral_required",
+            kind=CaseEventKind.MARAC_REFERRAL_REQUIRED,
             actor=actor,
             summary=f"MARAC referral required: high risk in this contract ({MARAC_CITATION})",
             target=assessment,

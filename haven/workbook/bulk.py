@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.deadline_rules import case_situation, evaluator_for
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseAccess, CaseEvent, CaseState, Task
 from haven.casework.services.access import RESTRICTED_ON_OPENING
 from haven.casework.services.opening import referral_received_summary
@@ -320,7 +321,7 @@ class BulkImport:
         self._audit(action=AuditAction.CREATE, target=case, changes=changes)
         self._event(
             case,
-            kind="referral_received",
+            kind=CaseEventKind.REFERRAL_RECEIVED,
             actor=None,
             target=referral,
             occurred_at=referral.received_at,
@@ -328,7 +329,7 @@ class BulkImport:
         )
         self._event(
             case,
-            kind="case_opened",
+            kind=CaseEventKind.CASE_OPENED,
             actor=self.user,
             target=case,
             occurred_at=case.opened_at,
@@ -341,7 +342,7 @@ class BulkImport:
             )
             self._event(
                 case,
-                kind="restriction",
+                kind=CaseEventKind.RESTRICTION,
                 actor=self.user,
                 target=case,
                 occurred_at=timezone.now(),
@@ -361,7 +362,7 @@ class BulkImport:
             due = timezone.localtime(deadline.due)
             self._event(
                 case,
-                kind="task_created",
+                kind=CaseEventKind.TASK_CREATED,
                 actor=self.user,
                 target=task,
                 occurred_at=timezone.now(),

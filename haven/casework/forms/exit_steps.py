@@ -12,6 +12,7 @@ from django.utils import timezone
 from haven.casework.services import opened_minute
 from haven.casework.services.exit_steps import (
     AGENCY_MAX_LENGTH,
+    AGENCY_TYPES,
     INTERVIEW_METHODS,
     NEED_MAX_LENGTH,
     NO_CONSENT,
@@ -96,6 +97,13 @@ class OnwardReferralForm(ExitStepForm):
         max_length=AGENCY_MAX_LENGTH,
         error_label="the agency or service referred to",
         error_messages={"required": "Enter the agency or service the survivor was referred to"},
+    )
+    agency_type = GovukRadiosField(
+        label="What type of agency or service is it?",
+        choices=list(AGENCY_TYPES.items()),
+        divider_before="other",
+        small=True,
+        error_messages={"required": "Select the type of agency or service"},
     )
     need = GovukTextField(
         label="Support need (optional)",

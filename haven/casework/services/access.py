@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from haven.access.scope import TEAM_ROLES
 from haven.accounts.models import Membership, User
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import BreakGlassGrant, Case, CaseAccess
 from haven.casework.services.events import case_event_record
 from haven.core.auditor import audit_event
@@ -80,7 +81,7 @@ def case_allocate(
     where = f" in {team}" if team is not None else ""
     case_event_record(
         case=case,
-        kind="allocated",
+        kind=CaseEventKind.ALLOCATED,
         actor=allocated_by,
         target=case,
         summary=f"Allocated to {who}{where}",
@@ -157,7 +158,7 @@ def _restriction_change(
     )
     case_event_record(
         case=case,
-        kind="restriction",
+        kind=CaseEventKind.RESTRICTION,
         actor=changed_by,
         target=case,
         summary=summary
@@ -193,7 +194,7 @@ def case_access_grant(*, case: Case, user: User, granted_by: User) -> CaseAccess
     )
     case_event_record(
         case=case,
-        kind="named_staff",
+        kind=CaseEventKind.NAMED_STAFF,
         actor=granted_by,
         target=case,
         summary=f"{user.get_full_name()} named on the restricted case",
@@ -212,7 +213,7 @@ def case_access_revoke(*, case: Case, user: User, revoked_by: User) -> None:
     )
     case_event_record(
         case=case,
-        kind="named_staff",
+        kind=CaseEventKind.NAMED_STAFF,
         actor=revoked_by,
         target=case,
         summary=f"{user.get_full_name()} removed from the restricted case",
@@ -234,7 +235,7 @@ def case_break_glass(*, case: Case, user: User, reason: str) -> BreakGlassGrant:
     audit_event(actor=user, action=AuditAction.VIEW_RESTRICTED, target=case, reason=reason.strip())
     case_event_record(
         case=case,
-        kind="break_glass",
+        kind=CaseEventKind.BREAK_GLASS,
         actor=user,
         target=case,
         summary=f"Restricted case opened by {user.get_full_name()} with a reason",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework import first_contact, transitions
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import (
     Case,
     CaseState,
@@ -208,7 +209,7 @@ def _record_attempt_history(attempt: ContactAttempt, actor: User) -> None:
     summary = attempt_summary(attempt)
     case_event_record(
         case=attempt.case,
-        kind="attempt",
+        kind=CaseEventKind.ATTEMPT,
         actor=actor,
         target=attempt,
         occurred_at=attempt.attempted_at,
@@ -255,7 +256,7 @@ def _after_attempt(case: Case, attempt: ContactAttempt, actor: User, move_to: st
         )
         case_event_record(
             case=case,
-            kind="state_changed",
+            kind=CaseEventKind.STATE_CHANGED,
             actor=actor,
             target=case,
             summary=summary,
@@ -271,7 +272,7 @@ def _after_attempt(case: Case, attempt: ContactAttempt, actor: User, move_to: st
         fields.append("state")
         case_event_record(
             case=case,
-            kind="state_changed",
+            kind=CaseEventKind.STATE_CHANGED,
             actor=actor,
             target=case,
             summary="State changed from New to Contacting (first attempt)",
@@ -332,7 +333,7 @@ def _maybe_request_final_letter(case: Case, actor: User) -> None:
     )
     case_event_record(
         case=case,
-        kind="final_letter_requested",
+        kind=CaseEventKind.FINAL_LETTER_REQUESTED,
         actor=actor,
         target=task,
         summary=f"{limit} attempts without contact: send the final letter ({task.citation})",

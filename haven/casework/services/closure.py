@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework import transitions
-from haven.casework.models import Case, CaseState, ExitType
+from haven.casework.event_kinds import CaseEventKind
+from haven.casework.models import Case, CaseState, ExitType, NeedsAssessment, NeedsStage
 from haven.casework.services.events import case_event_record
+from haven.casework.services.exit_steps import exit_interview_summary, onward_referral_summary
+from haven.casework.services.needs_assessments import NEEDS_SUMMARIES
 from haven.casework.services.tasks import case_tasks_sync, tasks_cancel_outstanding
 from haven.contracts.profiles.sections import ExitSpec
 from haven.contracts.profiles.stored import profile_of
@@ -21,13 +22,10 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.validators import REASON_MAX_LENGTH, text_problem
 
-# The timeline event (kind, and data that must match) that shows an exit requirement was done.
-REQUIREMENT_EVENTS: dict[str, tuple[str, dict[str, str]]] = {
-    "exit_risk_assessment": ("risk_assessment", {"stage": "exit"}),
-    "exit_interview": ("exit_interview", {}),
-    "onward_referral": ("onward_referral", {}),
-    "needs_reassessment": ("needs_assessment", {"stage": "exit"}),
-}
+# seed 002 s3.9, seed 004 s4.2: what each exit requirement looks for. The exit risk assessment
+# is the risk app's (above casework): its timeline entry, kind and stage, shows it; the others
+# are casework's own rows (ExitInterview, OnwardReferral, NeedsAssessment at the exit stage).
+EXIT_RISK_EVENT = (CaseEventKind.RISK_ASSESSMENT, {"stage": "exit"})
 REQUIREMENT_LABELS = {
     "exit_risk_assessment": "Exit risk assessment",
     "exit_interview": "Exit interview",
@@ -42,7 +40,7 @@ class ExitRequirement:
     label: str
     done: bool
     citation: str
-    done_at: datetime | None = None  # the latest timeline event that shows it done
+    done_at: datetime | None = None  # of the latest record that shows it done
     done_by: str = ""
     summary: str = ""
 
@@ -53,15 +51,12 @@ class ClosureRefusedError(Exception):
         self.problems = problems
 
 
-def applicable_requirements(spec: ExitSpec | None, events: Sequence[Any]) -> list[str]:
-    """The exit requirements that apply to a case with these timeline events (kind, data)."""
+def applicable_requirements(spec: ExitSpec | None, *, assessed: bool) -> list[str]:
+    """The exit requirements that apply to a case; `assessed`: it has an initial or review
+    needs assessment."""
     if spec is None:
         return []
     requires: list[str] = list(spec.requires)
-    assessed = any(
-        e.kind == "needs_assessment" and (e.data or {}).get("stage") in {"initial", "review"}
-        for e in events
-    )
     if spec.reassess_only_if_assessed and not assessed:
         # seed 002 s3.9: the reassessment repeats a needs assessment; a case that had none
         # (initial contact only) has nothing to repeat
@@ -69,38 +64,69 @@ def applicable_requirements(spec: ExitSpec | None, events: Sequence[Any]) -> lis
     return requires
 
 
+def _name(user: User | None) -> str:
+    return user.get_full_name() if user is not None else ""
+
+
+def _done_by_event(case: Case) -> tuple[datetime, str, str] | None:
+    kind, wanted = EXIT_RISK_EVENT
+    events = case.events.filter(kind=kind).select_related("actor")
+    event = next(
+        (
+            e
+            for e in events.order_by("-occurred_at", "-created_at")
+            if all((e.data or {}).get(k) == v for k, v in wanted.items())
+        ),
+        None,
+    )
+    return None if event is None else (event.occurred_at, _name(event.actor), event.summary)
+
+
+def _evidence(
+    case: Case, key: str, needs: list[NeedsAssessment]
+) -> tuple[datetime, str, str] | None:
+    """When, by whom and what: the latest record that shows the requirement done, or None."""
+    if key == "exit_risk_assessment":
+        return _done_by_event(case)
+    if key == "exit_interview":
+        interview = case.exit_interviews.select_related("recorded_by").first()
+        if interview is None:
+            return None
+        summary = exit_interview_summary(interview.method)
+        return interview.held_at, _name(interview.recorded_by), summary
+    if key == "onward_referral":
+        referral = case.onward_referrals.select_related("recorded_by").first()
+        if referral is None:
+            return None
+        summary = onward_referral_summary(referral.agency, referral.need)
+        return referral.made_at, _name(referral.recorded_by), summary
+    exit_stage = next((n for n in needs if n.stage == NeedsStage.EXIT), None)
+    if exit_stage is None:
+        return None
+    summary = NEEDS_SUMMARIES[NeedsStage.EXIT]
+    return exit_stage.assessed_at, _name(exit_stage.recorded_by), summary
+
+
 def exit_requirements(case: Case) -> list[ExitRequirement]:
-    """The profile's exit requirements and whether the timeline shows each done."""
+    """The profile's exit requirements and whether the case's records show each done."""
     try:
         spec = profile_of(case.contract).exit
     except ValueError:
         spec = None
     if spec is None or not spec.requires:
         return []
-    events = list(
-        case.events.filter(kind__in=[k for k, _ in REQUIREMENT_EVENTS.values()])
-        .select_related("actor")
-        .order_by("-occurred_at", "-created_at")
+    needs = list(
+        case.needs_assessments.select_related("recorded_by").order_by("-assessed_at", "-created_at")
     )
+    assessed = any(n.stage in {NeedsStage.INITIAL, NeedsStage.REVIEW} for n in needs)
     result = []
-    for key in applicable_requirements(spec, events):
-        kind, wanted = REQUIREMENT_EVENTS[key]
-        event = next(
-            (
-                e
-                for e in events
-                if e.kind == kind and all((e.data or {}).get(k) == v for k, v in wanted.items())
-            ),
-            None,
-        )
+    for key in applicable_requirements(spec, assessed=assessed):
         label, citation = REQUIREMENT_LABELS[key], spec.citation or ""
-        if event is None:
+        evidence = _evidence(case, key, needs)
+        if evidence is None:
             result.append(ExitRequirement(key, label, False, citation))
-            continue
-        by = event.actor.get_full_name() if event.actor is not None else ""
-        result.append(
-            ExitRequirement(key, label, True, citation, event.occurred_at, by, event.summary)
-        )
+        else:
+            result.append(ExitRequirement(key, label, True, citation, *evidence))
     return result
 
 
@@ -164,7 +190,7 @@ def case_close(
     tasks_cancel_outstanding(case=case, actor=closed_by, reason="Case closed")
     case_event_record(
         case=case,
-        kind="case_closed",
+        kind=CaseEventKind.CASE_CLOSED,
         actor=closed_by,
         target=case,
         occurred_at=case.closed_at,

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseEvent
 
 
@@ -16,7 +17,7 @@ from haven.casework.models import Case, CaseEvent
 def case_event_record(
     *,
     case: Case,
-    kind: str,
+    kind: CaseEventKind,
     actor: User | None,
     summary: str,
     target: models.Model | None = None,
@@ -25,9 +26,12 @@ def case_event_record(
 ) -> CaseEvent:
     """Append one entry to the case's timeline (the caller's service writes its own audit event).
 
-    `kind` is a short domain word (`referral_accepted`, `attempt`, `note`, `risk_assessment`,
-    `state_changed`...); `summary` is what staff read on the timeline, never secret values.
+    `kind` is one of `CaseEventKind` (any other is refused: one list of what the timeline
+    holds); `summary` is what staff read on the timeline, never secret values. `data` is only
+    what the timeline shows: facts that are counted live in their own rows (`target`).
     """
+    if kind not in CaseEventKind.values:
+        raise ValueError(f"Unknown case event kind {kind!r}: add it to CaseEventKind")
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return CaseEvent.objects.create(
         case=case,

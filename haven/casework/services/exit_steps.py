@@ -1,5 +1,6 @@
 """Record the steps a profile requires before closure: exit interview, onward referral, needs
-reassessment. Each writes the timeline event closure looks for (closure.REQUIREMENT_EVENTS)."""
+reassessment. Each writes its row (ExitInterview, OnwardReferral, NeedsAssessment: what closure
+and returns count), its audit, and a timeline entry pointing at the row."""
 
 from __future__ import annotations
 
@@ -10,8 +11,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
-from haven.casework.models import Case, CaseEvent, CaseState
+from haven.casework.event_kinds import CaseEventKind
+from haven.casework.models import (
+    AgencyType,
+    Case,
+    CaseState,
+    ExitInterview,
+    InterviewMethod,
+    InterviewOutcome,
+    NeedsAssessment,
+    NeedsStage,
+    OnwardReferral,
+)
 from haven.casework.services.events import case_event_record
+from haven.casework.services.needs_assessments import needs_assessment_write
 from haven.casework.services.tasks import opened_minute
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -25,12 +38,13 @@ NO_CONSENT = (
 )
 
 # How the exit interview happened; "declined" is an outcome services record as the interview done.
+# (InterviewMethod.NOT_RECORDED is only on rows migrated from old timeline entries.)
 INTERVIEW_METHODS = {
-    "in_person": "In person",
-    "phone": "By phone",
-    "video": "By video call",
-    "declined": "Declined by the survivor",
+    method.value: method.label
+    for method in InterviewMethod
+    if method != InterviewMethod.NOT_RECORDED
 }
+AGENCY_TYPES = dict(AgencyType.choices)
 
 
 class ExitStepRefusedError(Exception):
@@ -58,30 +72,33 @@ def _check(case: Case, at: datetime, field: str) -> None:
         raise ExitStepRefusedError(field, "It cannot be before the case opened")
 
 
-def _record(
-    *, case: Case, kind: str, actor: User, at: datetime, summary: str, data: dict[str, Any]
-) -> CaseEvent:
-    """The timeline event, and its audit without the free text (that stays on the case)."""
-    event = case_event_record(
-        case=case, kind=kind, actor=actor, summary=summary, data=data, occurred_at=at
-    )
+def exit_interview_summary(method: str) -> str:
+    """The timeline line for an exit interview held this way (or declined)."""
+    if method == InterviewMethod.DECLINED:
+        return "Exit interview declined by the survivor"
+    if method == InterviewMethod.NOT_RECORDED:  # a row migrated from an older timeline entry
+        return "Exit interview held"
+    return f"Exit interview held ({InterviewMethod(method).label.lower()})"
+
+
+def onward_referral_summary(agency: str, need: str) -> str:
+    return f"Onward referral made to {agency}" + (f" ({need})" if need else "")
+
+
+def _audit_created(actor: User, row: Any, changes: dict[str, Any]) -> None:
+    """The row's audit, without the free text (that stays on the case)."""
     audit_event(
         actor=actor,
         action=AuditAction.CREATE,
-        target=event,
-        changes={
-            "kind": [None, kind],
-            "occurred_at": [None, at],
-            **{k: [None, v] for k, v in data.items() if k not in {"summary", "note"}},
-        },
+        target=row,
+        changes={key: [None, value] for key, value in changes.items()},
     )
-    return event
 
 
 @transaction.atomic
 def exit_interview_record(
     *, case: Case, recorded_by: User, held_at: datetime, method: str, summary: str = ""
-) -> CaseEvent:
+) -> ExitInterview:
     """The exit interview: held (in person, phone, video) or declined by the survivor."""
     _check(case, held_at, "held_at")
     if method not in INTERVIEW_METHODS:
@@ -91,21 +108,31 @@ def exit_interview_record(
         raise ExitStepRefusedError(
             "summary", f"Summary must be {SUMMARY_MAX_LENGTH} characters or less"
         )
-    declined = method == "declined"
-    text = (
-        "Exit interview declined by the survivor"
-        if declined
-        else f"Exit interview held ({INTERVIEW_METHODS[method].lower()})"
-    )
-    data = {"method": method, "outcome": "declined" if declined else "held"}
-    return _record(
+    declined = method == InterviewMethod.DECLINED
+    interview = ExitInterview.objects.create(
         case=case,
-        kind="exit_interview",
-        actor=recorded_by,
-        at=held_at,
-        summary=text,
-        data=data | ({"summary": summary} if summary else {}),
+        held_at=held_at,
+        method=method,
+        outcome=InterviewOutcome.DECLINED if declined else InterviewOutcome.HELD,
+        summary=summary,
+        recorded_by=recorded_by,
+        recorded_at=timezone.now(),
     )
+    _audit_created(
+        recorded_by,
+        interview,
+        {"held_at": held_at, "method": method, "outcome": interview.outcome},
+    )
+    case_event_record(
+        case=case,
+        kind=CaseEventKind.EXIT_INTERVIEW,
+        actor=recorded_by,
+        target=interview,
+        summary=exit_interview_summary(method),
+        data={"summary": summary} if summary else {},  # shown on the timeline, never counted
+        occurred_at=held_at,
+    )
+    return interview
 
 
 @transaction.atomic
@@ -115,10 +142,11 @@ def onward_referral_record(
     recorded_by: User,
     made_at: datetime,
     agency: str,
+    agency_type: str,
     consent: bool,
     need: str = "",
     note: str = "",
-) -> CaseEvent:
+) -> OnwardReferral:
     """An onward referral made, with the survivor's consent (without it, none was made)."""
     _check(case, made_at, "made_at")
     agency, need, note = agency.strip(), need.strip(), note.strip()
@@ -127,25 +155,45 @@ def onward_referral_record(
     if len(agency) > AGENCY_MAX_LENGTH or len(need) > NEED_MAX_LENGTH:
         field = "agency" if len(agency) > AGENCY_MAX_LENGTH else "need"
         raise ExitStepRefusedError(field, "That is too long")
+    if agency_type not in AGENCY_TYPES:
+        raise ExitStepRefusedError("agency_type", "Select the type of agency or service")
     if not consent:
         raise ExitStepRefusedError("consent", NO_CONSENT)
     if len(note) > SUMMARY_MAX_LENGTH:
         raise ExitStepRefusedError("note", f"Note must be {SUMMARY_MAX_LENGTH} characters or less")
-    data: dict[str, Any] = {"agency": agency, "consent": True}
-    return _record(
+    referral = OnwardReferral.objects.create(
         case=case,
-        kind="onward_referral",
-        actor=recorded_by,
-        at=made_at,
-        summary=f"Onward referral made to {agency}" + (f" ({need})" if need else ""),
-        data=data | ({"need": need} if need else {}) | ({"note": note} if note else {}),
+        made_at=made_at,
+        agency=agency,
+        agency_type=agency_type,
+        need=need,
+        consent=True,
+        note=note,
+        recorded_by=recorded_by,
+        recorded_at=timezone.now(),
     )
+    _audit_created(
+        recorded_by,
+        referral,
+        {"made_at": made_at, "agency": agency, "agency_type": agency_type, "consent": True}
+        | ({"need": need} if need else {}),
+    )
+    case_event_record(
+        case=case,
+        kind=CaseEventKind.ONWARD_REFERRAL,
+        actor=recorded_by,
+        target=referral,
+        summary=onward_referral_summary(agency, need),
+        data={"note": note} if note else {},  # shown on the timeline, never counted
+        occurred_at=made_at,
+    )
+    return referral
 
 
 @transaction.atomic
 def needs_reassessment_record(
     *, case: Case, recorded_by: User, assessed_at: datetime, summary: str
-) -> CaseEvent:
+) -> NeedsAssessment:
     """The needs assessment repeated before closure (distance travelled, seed 002 s3.9)."""
     _check(case, assessed_at, "assessed_at")
     summary = summary.strip()
@@ -155,11 +203,10 @@ def needs_reassessment_record(
         raise ExitStepRefusedError(
             "summary", f"Summary must be {SUMMARY_MAX_LENGTH} characters or less"
         )
-    return _record(
+    return needs_assessment_write(
         case=case,
-        kind="needs_assessment",
+        stage=NeedsStage.EXIT,
+        assessed_at=assessed_at,
         actor=recorded_by,
-        at=assessed_at,
-        summary="Needs reassessed before closure (distance travelled)",
-        data={"stage": "exit", "summary": summary},
+        summary=summary,
     )

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseNote, CaseNoteVersion, NoteType
 from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.events import case_event_record
@@ -79,7 +80,11 @@ def case_note_add(
         target=note,
         changes={"note_type": [None, note_type]},
     )
-    kind, label = ("note_correction", "Correction added") if corrects else ("note", "Note added")
+    kind, label = (
+        (CaseEventKind.NOTE_CORRECTION, "Correction added")
+        if corrects
+        else (CaseEventKind.NOTE, "Note added")
+    )
     case_event_record(
         case=case,
         kind=kind,
@@ -124,7 +129,7 @@ def case_note_edit(
     audit_event(actor=edited_by, action=AuditAction.UPDATE, target=note, changes=changes)
     case_event_record(
         case=note.case,
-        kind="note_edited",
+        kind=CaseEventKind.NOTE_EDITED,
         actor=edited_by,
         target=note,
         summary=f"Note edited (version {note.version})",

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseAccess, CaseState
 from haven.casework.services.access import RESTRICTED_ON_OPENING, inherited_restriction
 from haven.casework.services.events import case_event_record
@@ -65,7 +66,7 @@ def case_open_from_referral(
     audit_event(actor=opened_by, action=AuditAction.CREATE, target=case, changes=changes)
     case_event_record(
         case=case,
-        kind="referral_received",
+        kind=CaseEventKind.REFERRAL_RECEIVED,
         actor=None,
         target=referral,
         occurred_at=referral.received_at,
@@ -73,7 +74,7 @@ def case_open_from_referral(
     )
     case_event_record(
         case=case,
-        kind="case_opened",
+        kind=CaseEventKind.CASE_OPENED,
         actor=opened_by,
         target=case,
         occurred_at=opened_at,
@@ -86,7 +87,11 @@ def case_open_from_referral(
             [CaseAccess(case=case, user_id=user_id, granted_by=by) for user_id in sorted(staff)]
         )
         case_event_record(
-            case=case, kind="restriction", actor=by, target=case, summary=RESTRICTED_ON_OPENING
+            case=case,
+            kind=CaseEventKind.RESTRICTION,
+            actor=by,
+            target=case,
+            summary=RESTRICTED_ON_OPENING,
         )
     case_tasks_sync(case=case, actor=opened_by)
     return case

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from haven.accounts.models import User
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import case_tasks_sync
@@ -34,7 +35,7 @@ def case_risk_level_set(*, case: Case, risk_level: str, actor: User, reason: str
     )
     case_event_record(
         case=case,
-        kind="risk_level_changed",
+        kind=CaseEventKind.RISK_LEVEL_CHANGED,
         actor=actor,
         target=case,
         summary=f"Risk level now {risk_level or 'not assessed'}"

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from haven.accounts.models import User
 from haven.casework import transitions
+from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseState
 from haven.casework.services.events import case_event_record
 from haven.contracts.profiles.sections import WaitingListSpec
@@ -79,7 +80,7 @@ def case_state_change(*, case: Case, to_state: str, changed_by: User, reason: st
     summary = f"State changed from {CaseState(before).label} to {CaseState(to_state).label}"
     case_event_record(
         case=case,
-        kind="state_changed",
+        kind=CaseEventKind.STATE_CHANGED,
         actor=changed_by,
         target=case,
         summary=summary + (f": {reason}" if reason else ""),

@@ -12,9 +12,11 @@ from django.utils import timezone
 from haven.accounts.models import User
 from haven.casework import first_contact
 from haven.casework.deadline_rules import case_situation, evaluation_for
-from haven.casework.models import Case, CaseState, Task, TaskStatus
+from haven.casework.event_kinds import CaseEventKind
+from haven.casework.models import Case, CaseState, NeedsStage, Task, TaskStatus
 from haven.casework.rules import is_follow_up
 from haven.casework.services.events import case_event_record
+from haven.casework.services.needs_assessments import needs_assessment_write
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -67,7 +69,7 @@ def case_tasks_sync(*, case: Case, actor: User) -> list[Task]:
         )
         case_event_record(
             case=case,
-            kind="task_created",
+            kind=CaseEventKind.TASK_CREATED,
             actor=actor,
             target=task,
             summary=f"Deadline set: {rule.label} (due {timezone.localtime(deadline.due):%d %b %Y %H:%M})",
@@ -107,7 +109,7 @@ def task_complete(*, task: Task, done_at: datetime, actor: User, how: str, note:
     data = {"rule_key": task.rule_key, "status": status} | ({"note": note} if note else {})
     case_event_record(
         case=task.case,
-        kind="task_completed",
+        kind=CaseEventKind.TASK_COMPLETED,
         actor=actor,
         target=task,
         summary=f"{task.label}: {verb} ({how})",
@@ -127,7 +129,11 @@ def opened_minute(opened_at: datetime) -> datetime:
 
 def task_done_refusal(task: Task) -> str | None:
     """Why staff may not mark this task done by hand, or None when they may."""
-    if task.case.state == CaseState.CLOSED and not is_follow_up(task):
+    if (
+        task.case.state == CaseState.CLOSED
+        and not is_follow_up(task)
+        and task.action != first_contact.DATA_QUALITY_ACTION  # correcting the return's data
+    ):
         return "The case is closed"  # casework.rules: only follow-up duties after closure
     if task.status == TaskStatus.CANCELLED:
         return "This deadline was cancelled"
@@ -158,11 +164,11 @@ def task_mark_done(*, task: Task, done_by: User, done_at: datetime, note: str = 
         raise TaskNotMarkableError(refusal)
     task_complete(task=task, done_at=done_at, actor=done_by, how="marked done", note=note.strip())
     if task.action == "needs_assessment":
-        _needs_assessment_record(task, done_by)
+        _needs_assessment_record(task, done_by, done_at)
     return task
 
 
-def needs_assessment_stage(task: Task) -> str:
+def needs_assessment_stage(task: Task) -> NeedsStage:
     """Which needs assessment a task is, from its profile rule: "review" for a schedule that
     repeats (seed 002 s3.9, support over 6 months), otherwise "initial". None of the shipped
     profiles' needs-assessment tasks is the reassessment before closure: that is an exit
@@ -170,23 +176,21 @@ def needs_assessment_stage(task: Task) -> str:
     try:
         rules = profile_of(task.case.contract).rules()
     except ValueError:
-        return "initial"
+        return NeedsStage.INITIAL
     rule = next((r for r in rules if r.key == task.rule_key), None)
-    return "review" if rule is not None and rule.repeat_every is not None else "initial"
+    repeats = rule is not None and rule.repeat_every is not None
+    return NeedsStage.REVIEW if repeats else NeedsStage.INITIAL
 
 
-def _needs_assessment_record(task: Task, actor: User) -> None:
-    """The same `needs_assessment` timeline event the exit reassessment writes, so a needs
-    assessment is one kind of event however it was recorded."""
-    stage = needs_assessment_stage(task)
-    case_event_record(
+def _needs_assessment_record(task: Task, actor: User, done_at: datetime) -> None:
+    """A NeedsAssessment row for the task (the same kind of row the exit reassessment writes),
+    so a needs assessment is one fact however it was recorded."""
+    needs_assessment_write(
         case=task.case,
-        kind="needs_assessment",
+        stage=needs_assessment_stage(task),
+        assessed_at=done_at,
         actor=actor,
-        target=task,
-        summary="Needs assessment review done" if stage == "review" else "Needs assessment done",
-        data={"stage": stage, "rule_key": task.rule_key},
-        occurred_at=task.completed_at,
+        task=task,
     )
 
 
@@ -250,7 +254,7 @@ def tasks_mark_breached(*, now: datetime | None = None) -> int:
         )
         case_event_record(
             case=task.case,
-            kind="task_breached",
+            kind=CaseEventKind.TASK_BREACHED,
             actor=None,
             target=task,
             summary=f"Deadline missed: {task.label}",
@@ -258,3 +262,78 @@ def tasks_mark_breached(*, now: datetime | None = None) -> int:
             occurred_at=task.due_at,
         )
     return len(overdue)
+
+
+# --- data-quality tasks (issue 10 s3; seed 004 s11.1 "100% complete quarterly data with an
+# exceptions report and remedial plan") ---------------------------------------------------------
+
+DATA_QUALITY_ACTION = first_contact.DATA_QUALITY_ACTION
+
+
+class DataQualityTaskError(Exception):
+    """No data-quality task can be set on this case (it has no allocated worker)."""
+
+
+DATA_QUALITY_CITATION = "seed 004 s11.1"
+
+
+def data_quality_rule_key(field_key: str) -> str:
+    """The rule key of a case's data-quality tasks for one field (a later one after the first
+    is done takes `#2`, `#3` ...: a task's rule key is unique per case)."""
+    return f"data_quality:{field_key}"[:70]
+
+
+def data_quality_tasks_q(field_key: str) -> Any:
+    from django.db.models import Q
+
+    base = data_quality_rule_key(field_key)
+    return Q(rule_key=base) | Q(rule_key__startswith=f"{base}#")
+
+
+@transaction.atomic
+def task_create_data_quality(
+    *, case: Case, field_key: str, field_label: str, created_by: User, due_at: datetime
+) -> tuple[Task, bool]:
+    """A task on the case for its allocated worker to record a field the return needs (or
+    correct an implausible value). Idempotent: while one is open for the case and field, that
+    one is returned and nothing is created. Returns (task, created)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.allocated_to_id is None:
+        raise DataQualityTaskError("The case has no allocated worker")
+    existing = list(case.tasks.filter(data_quality_tasks_q(field_key)))
+    open_task = next((t for t in existing if t.is_outstanding), None)
+    if open_task is not None:
+        return open_task, False
+    base = data_quality_rule_key(field_key)
+    rule_key = base if not existing else f"{base}#{len(existing) + 1}"
+    label = f"Data quality: {field_label}"[:300]
+    task = Task.objects.create(
+        case=case,
+        rule_key=rule_key,
+        label=label,
+        action=DATA_QUALITY_ACTION,
+        due_at=due_at,
+        explanation=(
+            f"The contract's return needs this case's {field_label.lower()} recorded or "
+            "corrected (seed 004 s11.1: 100% complete quarterly data). Correct the record, "
+            "then mark this task done."
+        ),
+        citation=DATA_QUALITY_CITATION,
+        allocated_to_id=case.allocated_to_id,
+        team_id=case.team_id,
+    )
+    audit_event(
+        actor=created_by,
+        action=AuditAction.CREATE,
+        target=task,
+        changes={"due_at": [None, task.due_at], "rule_key": [None, rule_key]},
+    )
+    case_event_record(
+        case=case,
+        kind=CaseEventKind.TASK_CREATED,
+        actor=created_by,
+        target=task,
+        summary=f"Deadline set: {label} (due {timezone.localtime(due_at):%d %b %Y %H:%M})",
+        data={"rule_key": rule_key, "citation": DATA_QUALITY_CITATION},
+    )
+    return task, True

@@ -23,5 +23,12 @@ def test_it_appends_an_event_naming_its_target(team_case, personas):
 
 
 def test_a_system_event_has_no_actor(team_case):
-    event = case_event_record(case=team_case, kind="import", actor=None, summary="Imported")
+    event = case_event_record(case=team_case, kind="task_breached", actor=None, summary="Missed")
     assert event.actor is None
+
+
+@pytest.mark.parametrize("kind", ["import", "", "Note", "exit-interview"])
+def test_a_kind_not_on_the_one_list_is_refused(team_case, personas, kind):
+    with pytest.raises(ValueError, match="CaseEventKind"):
+        case_event_record(case=team_case, kind=kind, actor=personas.caseworker, summary="Synthetic")
+    assert not team_case.events.exists()

@@ -8,13 +8,24 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.models import CaseEvent, CaseState
+from haven.casework.models import (
+    CaseEvent,
+    CaseState,
+    ExitInterview,
+    NeedsAssessment,
+    OnwardReferral,
+)
 from haven.casework.services import exit_requirements
 from haven.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
 STEPS = ("exit_interview", "onward_referral", "needs_reassessment")
+FACTS = {
+    "exit_interview": ExitInterview,
+    "onward_referral": OnwardReferral,
+    "needs_reassessment": NeedsAssessment,
+}
 
 
 @pytest.fixture
@@ -46,7 +57,13 @@ def interview(at=None, **overrides):
 
 
 def referral(at=None, **overrides):
-    data = {"agency": "Synthetic Housing Options", "need": "", "consent": "yes", "note": ""}
+    data = {
+        "agency": "Synthetic Housing Options",
+        "agency_type": "housing",
+        "need": "",
+        "consent": "yes",
+        "note": "",
+    }
     return when_fields("made_at", at) | data | overrides
 
 
@@ -99,7 +116,9 @@ def test_a_caseworker_in_the_team_records_each_step(client, refuge_case, persona
     assert response["Location"] == reverse("casework:detail", args=[refuge_case.pk])
     kind = "needs_assessment" if step == "needs_reassessment" else step
     event = CaseEvent.objects.get(case=refuge_case, kind=kind)
-    assert AuditEvent.objects.filter(object_id=str(event.pk), actor=personas.caseworker).exists()
+    row = FACTS[step].objects.get(case=refuge_case)
+    assert event.object_id == str(row.pk)
+    assert AuditEvent.objects.filter(object_id=str(row.pk), actor=personas.caseworker).exists()
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -230,3 +249,15 @@ def test_a_post_without_the_csrf_token_is_refused(refuge_case, personas, step):
     client = Client(enforce_csrf_checks=True)
     client.force_login(personas.caseworker)
     assert client.post(url(refuge_case, step), VALID[step]()).status_code == 403
+
+
+def test_the_onward_referral_page_asks_the_type_of_agency(client, refuge_case, personas):
+    client.force_login(personas.caseworker)
+    body = client.get(url(refuge_case, "onward_referral")).content.decode()
+    assert "What type of agency or service is it?" in body
+    assert 'value="target_hardening"' in body
+    response = client.post(url(refuge_case, "onward_referral"), referral(agency_type=""))
+    assert "Select the type of agency or service" in response.content.decode()
+    assert not OnwardReferral.objects.exists()
+    client.post(url(refuge_case, "onward_referral"), referral(agency_type="idva"))
+    assert OnwardReferral.objects.get(case=refuge_case).agency_type == "idva"

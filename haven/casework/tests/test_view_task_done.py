@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.models import CaseEvent, CaseState, TaskStatus
+from haven.casework.models import CaseEvent, CaseState, NeedsAssessment, TaskStatus
 from haven.casework.presenters import when
 from haven.casework.services import contact_attempt_record
 from haven.people.models import SafeContact
@@ -261,4 +261,4 @@ def test_a_needs_assessment_deadline_points_to_the_reassessment_before_closure(
     assert "It is not the needs reassessment before closure" in body
     assert reverse("casework:needs_reassessment", args=[case.pk]) in body
     client.post(url(task), form_data())
-    assert CaseEvent.objects.get(case=case, kind="needs_assessment").data["stage"] == "initial"
+    assert NeedsAssessment.objects.get(case=case, task=task).stage == "initial"

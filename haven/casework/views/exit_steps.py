@@ -120,6 +120,7 @@ def onward_referral(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             recorded_by=staff_user(request),
             made_at=data["made_at"],
             agency=data["agency"],
+            agency_type=data["agency_type"],
             consent=data["consent"] == "yes",
             need=data["need"],
             note=data["note"],

@@ -46,6 +46,8 @@ Breakdown = Literal[
     "intervention_type",
     "rule",
     "worker_team",
+    "month_received",
+    "weekday_received",
 ]
 PROTECTED_CHARACTERISTICS: tuple[str, ...] = (
     "age",

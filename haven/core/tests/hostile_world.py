@@ -22,7 +22,8 @@ from haven.casework.services import (
 )
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.referrals.models import Decision
-from haven.reporting.periods import parse_period
+from haven.reporting.models import EqualityBaseline
+from haven.reporting.periods import current_period, parse_period
 from haven.reporting.services import return_sign_off, return_submit
 from haven.risk.services import risk_assessment_complete
 from haven.testing.casework import (
@@ -146,11 +147,17 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "object_type": "casework.case",
         "object_id": str(case.pk),
         "user_id": personas.caseworker.pk,
-        "period": quarter.code,
+        # returns (issue 10): the contract's quarter now; a data-quality drill-down's field
+        "period": current_period(timezone.now(), "quarter", "04-01").code,
+        "item": "cases_open.sex",
+        "baseline_id": EqualityBaseline.objects.order_by("pk").values_list("pk", flat=True).first(),
         "snapshot_id": submitted.pk,
         "version": 1,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
+    # sign-off pages: the ended quarter signed off above (its submit form shows)
+    for name in ("sign_off", "changes", "due_date", "submit", "signed_off_export"):
+        ids[f"@signoff:{name}"] = {"period": quarter.code}
     # a page that needs a record of its own: the reason page opens for a restricted case only
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles

@@ -19,7 +19,15 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.models import BreakGlassGrant, Case, CaseEvent, CaseNote, ContactAttempt
+from haven.casework.models import (
+    BreakGlassGrant,
+    Case,
+    CaseNote,
+    ContactAttempt,
+    ExitInterview,
+    NeedsAssessment,
+    OnwardReferral,
+)
 from haven.casework.services import case_open_from_referral, case_restriction_set
 from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
@@ -83,6 +91,11 @@ NOT_CREATE_FORMS = {
     "staff:mfa_reset": "removes authenticators; a second reset finds none to remove",
     "admin:login": "sends everyone to Haven's sign-in; never signs anyone in",
     "staff:setup_link": "a new link replaces the last one; no record is added",
+    "quality:assign": "sets a data-quality task per case and field; while one is open, a second "
+    "POST finds it and creates none (task_create_data_quality)",
+    "quality:baselines": "saves the figure of an area, category and year in place; the same "
+    "values again change nothing (baseline_save)",
+    "quality:baseline_edit": "changes the figure in place",
     "signoff:submit": "a submitted version cannot be submitted again (return_submit refuses)",
     "signoff:due_date": "sets the period's due date in place (one per contract and period)",
 }
@@ -96,10 +109,15 @@ GET_ONLY = {
     "people:detail",
     "people:harmer_detail",
     "referrals:list",
+    "referrals:export",
     "referrals:detail",
     "casework:worklist",
     "casework:team_worklist",
     "casework:all_worklist",
+    "casework:worklist_export",
+    "casework:caseload",
+    "casework:caseload_export",
+    "casework:caseloads",
     "casework:detail",
     "casework:note_list",
     "risk:history",
@@ -114,6 +132,9 @@ GET_ONLY = {
     "staff:list",
     "staff:detail",
     "account_email",
+    "quality:data_quality",
+    "quality:records",
+    "quality:equality",
     "signoff:changes",
     "signoff:signed_off_export",
     "commissioner:returns",
@@ -245,17 +266,22 @@ CASES: dict[str, CreateForm] = {
     ),
     "casework:exit_interview": CreateForm(
         page=lambda w: reverse("casework:exit_interview", args=[w.case.pk]),
-        count=lambda w: CaseEvent.objects.filter(kind="exit_interview").count(),
+        count=lambda w: ExitInterview.objects.count(),
         data=lambda w: {"summary": "Feels safer at home.", **_date("held_at")},
     ),
     "casework:onward_referral": CreateForm(
         page=lambda w: reverse("casework:onward_referral", args=[w.case.pk]),
-        count=lambda w: CaseEvent.objects.filter(kind="onward_referral").count(),
-        data=lambda w: {"agency": "Local housing team", "need": "Housing", **_date("made_at")},
+        count=lambda w: OnwardReferral.objects.count(),
+        data=lambda w: {
+            "agency": "Local housing team",
+            "agency_type": "housing",
+            "need": "Housing",
+            **_date("made_at"),
+        },
     ),
     "casework:needs_reassessment": CreateForm(
         page=lambda w: reverse("casework:needs_reassessment", args=[w.case.pk]),
-        count=lambda w: CaseEvent.objects.filter(kind="needs_assessment").count(),
+        count=lambda w: NeedsAssessment.objects.count(),
         data=lambda w: {"summary": "Needs met.", **_date("assessed_at")},
     ),
     "casework:break_glass": CreateForm(
@@ -328,7 +354,7 @@ CASES: dict[str, CreateForm] = {
     "signoff:sign_off": CreateForm(
         page=lambda w: reverse("signoff:sign_off", args=[w.vf.slug, "2026-Q1"]),
         count=lambda w: ReturnSnapshot.objects.count(),
-        data=lambda w: {"exceptions": "0"},
+        data=lambda w: {"exceptions": "0", "remedial_plan": "Complete the missing fields"},
         user="service_manager",
     ),
 }

@@ -21,7 +21,22 @@ def _fast_password_hashing(settings):
 def test_caseworkers_get_worklist_and_referrals_in_the_navigation(client, personas):
     client.force_login(personas.caseworker)
     texts = nav_texts(client.get(reverse("home")))
-    assert texts[:3] == ["Home", "Worklist", "Referrals"]
+    assert texts[:4] == ["Home", "Worklist", "Caseload", "Referrals"]
+
+
+def test_team_leaders_and_service_managers_also_get_team_caseloads(client, personas):
+    for who in (personas.team_leader, personas.service_manager):
+        client.force_login(who)
+        texts = nav_texts(client.get(reverse("home")))
+        assert texts[:4] == ["Home", "Worklist", "Caseload", "Team caseloads"]
+
+
+def test_the_caseload_item_alone_is_current_on_the_caseload(client, personas):
+    # the worklist is /cases/ and the caseload /cases/caseload/: the longer match is current
+    client.force_login(personas.team_leader)
+    for name, text in (("casework:caseload", "Caseload"), ("casework:caseloads", "Team caseloads")):
+        links = nav_links(client.get(reverse(name)))
+        assert [a.text for a in links if a.attrs.get("aria-current")] == [text]
 
 
 @pytest.mark.parametrize("who", ["commissioner", "administrator", "no_role"])
@@ -30,6 +45,8 @@ def test_people_who_do_not_work_with_cases_get_neither(client, personas, who):
     texts = nav_texts(client.get(reverse("home")))
     assert "Worklist" not in texts
     assert "Referrals" not in texts
+    assert "Caseload" not in texts
+    assert "Team caseloads" not in texts
 
 
 def test_the_worklist_item_is_current_on_the_worklist(client, personas):

@@ -67,6 +67,13 @@ SKIPPED = {
     "mfa_download_recovery_codes": "a text file of recovery codes once they exist; no input",
     "audit:export": "a CSV download of audit:list's filter form (the same AuditFilterForm), whose "
     "every parameter is walked with hostile values on audit:list",
+    "casework:caseload_export": "a CSV/XLSX download of casework:caseload's filter form (the same "
+    "CaseloadFilterForm), whose every parameter is walked on casework:caseload; an unknown format "
+    "is a 404 (test_view_caseload_export)",
+    "casework:worklist_export": "a CSV/XLSX download of the worklists' filter form (the same "
+    "WorklistFilterForm), walked on casework:worklist; an unknown scope is 'mine'",
+    "referrals:export": "a CSV/XLSX download of referrals:list (the same decision parameter), "
+    "walked there",
     "signoff:signed_off_export": "the signed-off JSON file: no input beyond the ids in its URL",
     "commissioner:return_download": "the suppressed return as a file: no input beyond the ids "
     "in its URL (an unknown format is a 404)",

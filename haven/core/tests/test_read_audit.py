@@ -56,6 +56,8 @@ EXEMPT = {
     "they came with",
     "referrals:accept": "POST only, never shows a page; the acceptance is audited by its service",
     "casework:break_glass": "asks for the reason before anything about the case is shown",
+    "casework:caseloads": "counts of open cases, deadlines and contacts per member of staff; "
+    "no person supported is named (each worker's caseload page is audited)",
     "workbook:review_list": "incident ids, dates and counts of candidates, no names",
     "workbook:upload": "the upload form; a run's results are shown (and audited) on run_detail",
     "govuk:design_system": "developer sample form",
@@ -73,6 +75,10 @@ EXEMPT = {
     "staff:setup_link": STAFF_PAGE,
     "admin:login": "a redirect to Haven's sign-in",
     "account_email": "the signed-in member of staff's own email address",
+    "quality:baselines": "population figures per area (published Census figures), no people",
+    "quality:baseline_edit": "one population figure of an area, no people",
+    "quality:assign": "POST only, never shows a page; each task it sets is audited by "
+    "task_create_data_quality",
     "signoff:submit": "POST only, never shows a page; the submission is audited by its service",
 }
 
@@ -164,6 +170,11 @@ PAGES: dict[str, Page] = {
     "casework:worklist": Page(lambda ids: reverse("casework:worklist")),
     "casework:team_worklist": Page(lambda ids: reverse("casework:team_worklist")),
     "casework:all_worklist": Page(lambda ids: reverse("casework:all_worklist"), user="team_leader"),
+    "casework:worklist_export": Page(
+        lambda ids: reverse("casework:worklist_export") + "?scope=team", user="team_leader"
+    ),
+    "casework:caseload": Page(lambda ids: reverse("casework:caseload")),
+    "casework:caseload_export": Page(lambda ids: reverse("casework:caseload_export")),
     "casework:detail": _case("casework:detail"),
     "casework:note_list": _case("casework:note_list"),
     "casework:attempt_record": _case("casework:attempt_record", bad_post=EMPTY),
@@ -203,6 +214,7 @@ PAGES: dict[str, Page] = {
     "people:harmer_new": _person("people:harmer_new", bad_post=EMPTY),
     "people:harmer_detail": Page(lambda ids: reverse("people:harmer_detail", args=[ids["harmer"]])),
     "referrals:list": Page(lambda ids: reverse("referrals:list")),
+    "referrals:export": Page(lambda ids: reverse("referrals:export"), user="team_leader"),
     "referrals:detail": Page(lambda ids: reverse("referrals:detail", args=[ids["referral"]])),
     "referrals:decline": Page(
         lambda ids: reverse("referrals:decline", args=[ids["referral"]]), bad_post=EMPTY
@@ -222,6 +234,9 @@ CHECKED_ELSEWHERE = {
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",
+    "quality:data_quality": "haven/reporting/tests/test_view_quality.py",
+    "quality:records": "haven/reporting/tests/test_view_quality.py",
+    "quality:equality": "haven/reporting/tests/test_view_equality.py",
     "signoff:sign_off": "haven/reporting/tests/test_view_sign_off.py",
     "signoff:signed_off_export": "haven/reporting/tests/test_view_sign_off.py",
     "signoff:changes": "haven/reporting/tests/test_view_changes.py",

@@ -11,7 +11,17 @@ from django.core.management import call_command
 from django.db.models import F, Q
 
 from haven.casework import first_contact
-from haven.casework.models import Case, CaseEvent, CaseState, ContactAttempt, Task, TaskStatus
+from haven.casework.models import (
+    Case,
+    CaseEvent,
+    CaseState,
+    ContactAttempt,
+    ExitInterview,
+    NeedsAssessment,
+    OnwardReferral,
+    Task,
+    TaskStatus,
+)
 from haven.contracts.models import Contract, Organisation
 from haven.demodata.build import DemoDataExistsError, build_demo_data
 from haven.demodata.management.commands.demo import DEMO_PROVIDER
@@ -69,6 +79,7 @@ def test_the_demo_data_follows_the_rules(provider):
     states_follow_the_rules()
     demo_caseworkers_have_outstanding_tasks()
     tasks_carry_their_case_s_allocation_and_outstanding_state()
+    exit_steps_are_rows_their_timeline_entries_point_at()
 
 
 def every_contract_profile_has_cases_and_declined_referrals_keep_a_reason():
@@ -140,3 +151,20 @@ def tasks_carry_their_case_s_allocation_and_outstanding_state():
     assert (
         not Task.objects.exclude(done).exclude(left_breached).filter(is_outstanding=False).exists()
     )
+
+
+def exit_steps_are_rows_their_timeline_entries_point_at():
+    """Facts, not timeline JSON: each exit step is a row, its timeline entry points at it."""
+    rows = {
+        "exit_interview": ("casework.exitinterview", ExitInterview),
+        "onward_referral": ("casework.onwardreferral", OnwardReferral),
+        "needs_assessment": ("casework.needsassessment", NeedsAssessment),
+    }
+    assert ExitInterview.objects.exists()
+    assert NeedsAssessment.objects.filter(stage="exit").exists()
+    assert OnwardReferral.objects.exists()
+    for kind, (label, model) in rows.items():
+        entries = CaseEvent.objects.filter(kind=kind)
+        assert set(entries.values_list("object_type", flat=True)) <= {label}
+        pointed = set(entries.values_list("object_id", flat=True))
+        assert pointed == {str(pk) for pk in model.objects.values_list("pk", flat=True)}

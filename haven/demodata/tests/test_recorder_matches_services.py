@@ -2,7 +2,8 @@
 
 Each journey is played twice: through the real services (time travelling to each step, with
 the breach cron run before it) and through `CaseRecorder`. Cases, tasks, attempts, notes,
-assessments and timeline entries must match field by field (ids aside).
+assessments, exit interviews, onward referrals, needs assessments and timeline entries must
+match field by field (ids aside).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import time_machine
 from haven.casework.models import Case
 from haven.casework.services import (
     case_close,
-    case_event_record,
     case_note_add,
     case_state_change,
     contact_attempt_record,
+    exit_interview_record,
+    needs_reassessment_record,
+    onward_referral_record,
     referral_accept,
     tasks_mark_breached,
 )
@@ -56,7 +59,9 @@ ENGAGED_HIGH_RISK = [
     (70, "attempt", {"channel": "phone", "outcome": "reached"}),  # engaged by the profile
     (72, "risk", {"level": "high"}),
     (90, "note", {"note_type": "contact", "text": "Safety plan agreed."}),
-    (900, "exit_event", {}),
+    (898, "exit_interview", {"method": "phone", "summary": "Feels safer"}),
+    (899, "onward_referral", {"agency": "Synthetic Housing", "agency_type": "housing"}),
+    (900, "reassessment", {"summary": "Housing settled"}),
     (901, "close", {"exit_type": "planned", "reason": "Support plan completed"}),
     # (nothing is recorded on a closed Victim First case: it has no follow-up duties)
 ]
@@ -106,13 +111,15 @@ def play_services(case_or_referral, steps, actor, contract, team=None):
                 )
             elif what == "note":
                 case_note_add(case=case, author=actor, happened_at=at(hours), **args)
-            elif what == "exit_event":
-                case_event_record(
-                    case=case,
-                    kind="needs_assessment",
-                    actor=actor,
-                    summary="Needs reassessed",
-                    data={"stage": "exit"},
+            elif what == "exit_interview":
+                exit_interview_record(case=case, recorded_by=actor, held_at=at(hours), **args)
+            elif what == "onward_referral":
+                onward_referral_record(
+                    case=case, recorded_by=actor, made_at=at(hours), consent=True, **args
+                )
+            elif what == "reassessment":
+                needs_reassessment_record(
+                    case=case, recorded_by=actor, assessed_at=at(hours), **args
                 )
             elif what == "close":
                 case_close(
@@ -164,14 +171,12 @@ def play_recorder(referral, steps, actor, contract, preferences, team=None):
             )
         elif what == "note":
             recorder.note(author=actor, happened_at=at(hours), recorded_at=at(hours), **args)
-        elif what == "exit_event":
-            recorder.event(
-                kind="needs_assessment",
-                actor=actor,
-                summary="Needs reassessed",
-                data={"stage": "exit"},
-                at=at(hours),
-            )
+        elif what == "exit_interview":
+            recorder.exit_interview(actor=actor, at=at(hours), **args)
+        elif what == "onward_referral":
+            recorder.onward_referral(actor=actor, at=at(hours), **args)
+        elif what == "reassessment":
+            recorder.needs_assessment(actor=actor, at=at(hours), stage="exit", **args)
         elif what == "close":
             recorder.close(
                 closed_by=actor,
@@ -220,6 +225,18 @@ ATTEMPT_FIELDS = [
     "override_reason",
 ]
 EVENT_FIELDS = ["kind", "occurred_at", "actor_id", "summary", "object_type"]
+INTERVIEW_FIELDS = ["held_at", "method", "outcome", "summary", "recorded_by_id", "recorded_at"]
+ONWARD_FIELDS = [
+    "made_at",
+    "agency",
+    "agency_type",
+    "need",
+    "consent",
+    "note",
+    "recorded_by_id",
+    "recorded_at",
+]
+NEEDS_FIELDS = ["stage", "assessed_at", "summary", "rule_key", "recorded_by_id", "recorded_at"]
 
 
 def value(obj, name):
@@ -282,3 +299,20 @@ def test_the_recorder_writes_what_the_services_write(personas, steps):
     assert rows(served.risk_assessments.all(), risk_fields) == rows(
         recorded.assessments, risk_fields
     )
+    assert rows(served.exit_interviews.all(), INTERVIEW_FIELDS) == rows(
+        recorded.exit_interviews, INTERVIEW_FIELDS
+    )
+    assert rows(served.onward_referrals.all(), ONWARD_FIELDS) == rows(
+        recorded.onward_referrals, ONWARD_FIELDS
+    )
+    assert rows(served.needs_assessments.all(), NEEDS_FIELDS) == rows(
+        recorded.needs_assessments, NEEDS_FIELDS
+    )
+    # every timeline entry of an exit step points at its row (ids differ between the two)
+    pointed = {
+        str(pk)
+        for m in ("exit_interviews", "onward_referrals", "needs_assessments")
+        for pk in getattr(served, m).values_list("pk", flat=True)
+    }
+    steps = served.events.filter(kind__in=["exit_interview", "onward_referral", "needs_assessment"])
+    assert {e.object_id for e in steps} == pointed

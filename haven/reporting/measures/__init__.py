@@ -1,6 +1,13 @@
 """Every measure computation, registered by importing its module."""
 
-from haven.reporting.measures import cases, deadlines, referrals, risk  # noqa: F401
+from haven.reporting.measures import (  # noqa: F401
+    cases,
+    contact,
+    deadlines,
+    people_and_groups,
+    referrals,
+    risk,
+)
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 
 __all__ = ["COMPUTATIONS", "Figure", "MeasureContext"]

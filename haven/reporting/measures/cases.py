@@ -6,6 +6,7 @@ figure says; "supported in the period" means open at any moment of it.
 
 from __future__ import annotations
 
+from haven.reporting.facts import CaseFact
 from haven.reporting.measures.base import (
     Figure,
     MeasureContext,
@@ -19,11 +20,11 @@ from haven.reporting.measures.referrals import is_child
 SECONDS_PER_DAY = 86400
 
 
-def _closed(ctx: MeasureContext):
+def _closed(ctx: MeasureContext) -> list[CaseFact]:
     return [c for c in ctx.facts.cases if ctx.period.contains(c.closed_at)]
 
 
-def _open_during(ctx: MeasureContext):
+def _open_during(ctx: MeasureContext) -> list[CaseFact]:
     start, end = ctx.period.start, ctx.period.end
     return [
         c
@@ -120,6 +121,6 @@ def average_support_days(ctx: MeasureContext, risk_levels: list[str] | None = No
     amounts = {
         c.id: (c.closed_at - c.opened_at).total_seconds() / SECONDS_PER_DAY
         for c in _closed(ctx)
-        if risk_levels is None or c.risk_level in risk_levels
+        if c.closed_at is not None and (risk_levels is None or c.risk_level in risk_levels)
     }
     return mean("case", amounts)

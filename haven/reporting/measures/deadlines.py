@@ -24,11 +24,10 @@ def met(task: TaskFact) -> bool:
 
 
 def missed(task: TaskFact, ctx: MeasureContext) -> bool:
-    if met(task):
+    """Breached, done after the due time, or still open past it."""
+    if met(task) or task.status == "cancelled":
         return False
-    if task.status == "breached":
-        return True
-    return task.status in {"open", "in_progress"} and task.due_at < ctx.now
+    return task.status in {"breached", "met"} or task.due_at < ctx.now
 
 
 @computation("deadlines_met", params=("rules",))

@@ -4,14 +4,17 @@ which it was received (`received_at`); a decision to the period in which it was 
 from __future__ import annotations
 
 import itertools
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from haven.reporting.facts import PersonFact, ReferralFact
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count, percentage
 
 REPEAT_WINDOW_DAYS = 365  # reference.md §2, SafeLives: a repeat is within 12 months
 
 
-def _filtered(ctx: MeasureContext, routes: list[str] | None, priority: str | None):
+def _filtered(
+    ctx: MeasureContext, routes: list[str] | None, priority: str | None
+) -> list[ReferralFact]:
     return [
         r
         for r in ctx.facts.referrals
@@ -97,11 +100,11 @@ def people_referred(ctx: MeasureContext, children: bool | None = None) -> Figure
     return count("person", people)
 
 
-def is_child(person, at) -> bool:
+def is_child(person: PersonFact, at: datetime) -> bool:
     """Under 18 at `at` by date of birth; without one, the person's child flag."""
     if person.date_of_birth is None:
         return bool(person.is_child)
     day = at.date()
     born = person.date_of_birth
     age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-    return age < 18
+    return bool(age < 18)

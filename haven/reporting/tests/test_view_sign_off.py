@@ -44,7 +44,7 @@ def test_it_shows_the_figures_status_and_the_form(client, world):
 
 def test_it_signs_off_and_lists_the_version(client, world):
     client.force_login(world.personas.service_manager)
-    response = _post(client, world, exceptions=0)
+    response = _post(client, world, exceptions=0, remedial_plan="Complete ethnicity by July")
     assert response.status_code == 302
     snapshot = ReturnSnapshot.objects.get()
     body = client.get(_url(world)).content.decode()
@@ -63,7 +63,7 @@ def test_exceptions_without_a_plan_show_the_error(client, world):
 
 def test_the_signed_off_download_is_the_exact_bytes_of_the_sha256(client, world):
     client.force_login(world.personas.service_manager)
-    _post(client, world, exceptions=0)
+    _post(client, world, exceptions=0, remedial_plan="Complete ethnicity by July")
     snapshot = ReturnSnapshot.objects.get()
     response = client.get(
         reverse("signoff:signed_off_export", args=[world.contract.slug, QUARTER, 1])

@@ -6,6 +6,8 @@ refuse anyone else too.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -41,6 +43,17 @@ from haven.reporting.snapshots import (
 )
 
 RECORD_LINKS = {"case": "casework:detail", "referral": "referrals:detail"}
+
+
+def record_link(kind: str, record_id: str) -> str | None:
+    """The page of a case or referral behind a figure (ids are UUID hex strings in the facts);
+    the page itself decides whether this viewer may open it."""
+    if kind not in RECORD_LINKS:
+        return None
+    try:
+        return reverse(RECORD_LINKS[kind], args=[uuid.UUID(str(record_id))])
+    except ValueError:
+        return None
 
 
 def _sign_off_url(target: SignOffTarget) -> str:
@@ -152,7 +165,7 @@ def changes(request: HttpRequest, slug: str, period: str) -> HttpResponse:
         request,
         target,
         "reporting/signoff/changes.html",
-        {"current": current, "changes": found, "record_links": RECORD_LINKS},
+        {"current": current, "changes": found, "record_link": record_link},
     )
 
 

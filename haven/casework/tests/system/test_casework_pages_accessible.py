@@ -154,6 +154,7 @@ def test_the_exit_step_and_mark_as_done_pages_are_accessible(live_server, page):
     page.get_by_label("Which agency or service was the survivor referred to?").fill(
         "Synthetic Housing Options"
     )
+    page.get_by_label("Housing", exact=True).check()
     page.get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Save").click()
     assert "did not consent" in page.locator(".govuk-error-summary").inner_text()

@@ -1,0 +1,40 @@
+"""Every kind of case timeline entry, in one list: services, bulk writers (workbook import, demo
+recorder) and migrations write only these, and `case_event_record` refuses any other.
+
+The timeline is what staff read; facts that returns count live in their own models
+(`fact_models`), never in an event's `data`.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class CaseEventKind(models.TextChoices):
+    # opening and access
+    REFERRAL_RECEIVED = "referral_received", "Referral received"
+    CASE_OPENED = "case_opened", "Case opened"
+    ALLOCATED = "allocated", "Allocated"
+    RESTRICTION = "restriction", "Restriction changed"
+    NAMED_STAFF = "named_staff", "Named staff changed"
+    BREAK_GLASS = "break_glass", "Restricted case opened with a reason"
+    # contact, state and notes
+    ATTEMPT = "attempt", "Contact attempt"
+    FINAL_LETTER_REQUESTED = "final_letter_requested", "Final letter requested"
+    STATE_CHANGED = "state_changed", "State changed"
+    NOTE = "note", "Note added"
+    NOTE_CORRECTION = "note_correction", "Correction added"
+    NOTE_EDITED = "note_edited", "Note edited"
+    # deadlines
+    TASK_CREATED = "task_created", "Deadline set"
+    TASK_COMPLETED = "task_completed", "Deadline done"
+    TASK_BREACHED = "task_breached", "Deadline missed"
+    # risk
+    RISK_ASSESSMENT = "risk_assessment", "Risk assessment"
+    RISK_LEVEL_CHANGED = "risk_level_changed", "Risk level changed"
+    MARAC_REFERRAL_REQUIRED = "marac_referral_required", "MARAC referral required"
+    # support and exit (each points at its fact row: ExitInterview, OnwardReferral, NeedsAssessment)
+    NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment"
+    EXIT_INTERVIEW = "exit_interview", "Exit interview"
+    ONWARD_REFERRAL = "onward_referral", "Onward referral"
+    CASE_CLOSED = "case_closed", "Case closed"

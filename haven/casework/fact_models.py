@@ -1,0 +1,126 @@
+"""Facts that returns count, each in its own row: exit interviews, onward referrals and needs
+assessments. Services write them (`services/exit_steps.py`, `services/tasks.py`) with a timeline
+entry pointing at the row; measures read these fields, never the timeline's `data`.
+
+Imported by `casework.models`, so they are `casework` models like the rest.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from haven.core.models import HavenModel
+
+
+class InterviewMethod(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    PHONE = "phone", "By phone"
+    VIDEO = "video", "By video call"
+    DECLINED = "declined", "Declined by the survivor"
+    # only on rows migrated from timeline entries that did not say how (services never write it)
+    NOT_RECORDED = "not_recorded", "Not recorded"
+
+
+class InterviewOutcome(models.TextChoices):
+    HELD = "held", "Held"
+    DECLINED = "declined", "Declined by the survivor"
+
+
+class AgencyType(models.TextChoices):
+    """What kind of agency an onward referral went to (returns: onward referrals by type)."""
+
+    HOUSING = "housing", "Housing"
+    MENTAL_HEALTH = "mental_health", "Mental health"
+    SUBSTANCE_MISUSE = "substance_misuse", "Drug or alcohol service"
+    SOCIAL_CARE_ADULTS = "social_care_adults", "Adult social care"
+    SOCIAL_CARE_CHILDREN = "social_care_children", "Children’s social care"
+    POLICE = "police", "Police"
+    LEGAL = "legal", "Legal advice or representation"
+    HEALTH = "health", "Health (GP, hospital, sexual health)"
+    IDVA = "idva", "IDVA service"
+    TARGET_HARDENING = "target_hardening", "Target hardening (sanctuary scheme)"
+    PERPETRATOR_PROGRAMME = "perpetrator_programme", "Perpetrator programme"
+    COUNSELLING = "counselling", "Counselling or therapy"
+    OTHER = "other", "Other"
+
+
+class NeedsStage(models.TextChoices):
+    INITIAL = "initial", "Initial"
+    REVIEW = "review", "Review"
+    EXIT = "exit", "Before closure (distance travelled)"
+
+
+def _recorded_by() -> models.ForeignKey:  # type: ignore[type-arg]
+    # null only for rows migrated from timeline entries written without a signed-in actor
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+class ExitInterview(HavenModel):
+    """The exit interview: held (in person, phone, video) or declined by the survivor."""
+
+    case = models.ForeignKey(
+        "casework.Case", on_delete=models.CASCADE, related_name="exit_interviews"
+    )
+    held_at = models.DateTimeField()
+    method = models.CharField(max_length=12, choices=InterviewMethod.choices)
+    outcome = models.CharField(max_length=10, choices=InterviewOutcome.choices)
+    summary = models.TextField(blank=True)
+    recorded_by = _recorded_by()
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-held_at"]
+        indexes = [
+            models.Index(fields=["case", "held_at"], name="exit_interview_case_held"),
+            models.Index(fields=["held_at"], name="exit_interview_held"),
+        ]
+
+
+class OnwardReferral(HavenModel):
+    """A referral to another agency made with the survivor's consent."""
+
+    case = models.ForeignKey(
+        "casework.Case", on_delete=models.CASCADE, related_name="onward_referrals"
+    )
+    made_at = models.DateTimeField()
+    agency = models.CharField(max_length=200)
+    agency_type = models.CharField(max_length=30, choices=AgencyType.choices)
+    need = models.CharField(max_length=200, blank=True)
+    consent = models.BooleanField()
+    note = models.TextField(blank=True)
+    recorded_by = _recorded_by()
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-made_at"]
+        indexes = [
+            models.Index(fields=["case", "made_at"], name="onward_referral_case_made"),
+            models.Index(fields=["made_at"], name="onward_referral_made"),
+        ]
+
+
+class NeedsAssessment(HavenModel):
+    """A needs assessment: initial, a scheduled review, or the reassessment before closure."""
+
+    case = models.ForeignKey(
+        "casework.Case", on_delete=models.CASCADE, related_name="needs_assessments"
+    )
+    stage = models.CharField(max_length=10, choices=NeedsStage.choices)
+    assessed_at = models.DateTimeField()
+    summary = models.TextField(blank=True)
+    rule_key = models.CharField(max_length=80, blank=True)  # the profile rule of its task
+    task = models.ForeignKey(
+        "casework.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by = _recorded_by()
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-assessed_at"]
+        indexes = [
+            models.Index(fields=["case", "assessed_at"], name="needs_assessment_case_assessed"),
+            models.Index(fields=["assessed_at"], name="needs_assessment_assessed"),
+        ]

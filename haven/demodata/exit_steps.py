@@ -1,0 +1,147 @@
+"""The exit steps' rows as `exit_interview_record`, `onward_referral_record`,
+`needs_reassessment_record` (and a needs-assessment deadline marked done) write them: the fact
+row and the timeline entry pointing at it, on unsaved instances for `bulk_create`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.db import models
+
+from haven.accounts.models import User
+from haven.casework.event_kinds import CaseEventKind
+from haven.casework.models import (
+    Case,
+    ExitInterview,
+    InterviewMethod,
+    InterviewOutcome,
+    NeedsAssessment,
+    NeedsStage,
+    OnwardReferral,
+    Task,
+)
+from haven.casework.services.exit_steps import exit_interview_summary, onward_referral_summary
+from haven.casework.services.needs_assessments import NEEDS_SUMMARIES, needs_assessment_event_data
+from haven.core.table_writer import unsaved
+
+
+class ExitStepsRecorder:
+    """Mixed into `CaseRecorder`, which gives the case, ids and the timeline (`event`)."""
+
+    case: Case
+    new_id: Callable[[], UUID]
+    event: Callable[..., None]
+
+    def __init__(self) -> None:
+        self.exit_interviews: list[ExitInterview] = []
+        self.onward_referrals: list[OnwardReferral] = []
+        self.needs_assessments: list[NeedsAssessment] = []
+
+    def _timeline(
+        self,
+        kind: CaseEventKind,
+        row: models.Model,
+        actor: User,
+        at: datetime,
+        summary: str,
+        data: dict[str, Any],
+    ) -> None:
+        self.event(kind=kind, actor=actor, target=row, summary=summary, data=data, at=at)
+
+    def exit_interview(self, *, actor: User, at: datetime, method: str, summary: str = "") -> None:
+        """`exit_interview_record` (recorded when it happened)."""
+        declined = method == InterviewMethod.DECLINED
+        interview = unsaved(
+            ExitInterview,
+            id=self.new_id(),
+            case_id=self.case.id,
+            held_at=at,
+            method=method,
+            outcome=InterviewOutcome.DECLINED if declined else InterviewOutcome.HELD,
+            summary=summary,
+            recorded_by_id=actor.pk,
+            recorded_at=at,
+        )
+        self.exit_interviews.append(interview)
+        data = {"summary": summary} if summary else {}
+        self._timeline(
+            CaseEventKind.EXIT_INTERVIEW, interview, actor, at, exit_interview_summary(method), data
+        )
+
+    def onward_referral(
+        self,
+        *,
+        actor: User,
+        at: datetime,
+        agency: str,
+        agency_type: str,
+        need: str = "",
+        note: str = "",
+    ) -> None:
+        """`onward_referral_record` with the survivor's consent."""
+        referral = unsaved(
+            OnwardReferral,
+            id=self.new_id(),
+            case_id=self.case.id,
+            made_at=at,
+            agency=agency,
+            agency_type=agency_type,
+            need=need,
+            consent=True,
+            note=note,
+            recorded_by_id=actor.pk,
+            recorded_at=at,
+        )
+        self.onward_referrals.append(referral)
+        data = {"note": note} if note else {}
+        summary = onward_referral_summary(agency, need)
+        self._timeline(CaseEventKind.ONWARD_REFERRAL, referral, actor, at, summary, data)
+
+    def needs_assessment(
+        self,
+        *,
+        actor: User,
+        at: datetime,
+        stage: NeedsStage,
+        summary: str = "",
+        task: Task | None = None,
+    ) -> None:
+        """`needs_reassessment_record` (exit) or a needs-assessment deadline marked done."""
+        assessment = unsaved(
+            NeedsAssessment,
+            id=self.new_id(),
+            case_id=self.case.id,
+            stage=stage,
+            assessed_at=at,
+            summary=summary,
+            rule_key=task.rule_key if task is not None else "",
+            task_id=task.pk if task is not None else None,
+            recorded_by_id=actor.pk,
+            recorded_at=at,
+        )
+        self.needs_assessments.append(assessment)
+        self._timeline(
+            CaseEventKind.NEEDS_ASSESSMENT,
+            assessment,
+            actor,
+            at,
+            NEEDS_SUMMARIES[stage],
+            needs_assessment_event_data(summary),
+        )
+
+    def needs_assessed(self) -> bool:
+        """An initial or review needs assessment (the reassessment then applies, seed 002 s3.9)."""
+        return any(
+            n.stage in {NeedsStage.INITIAL, NeedsStage.REVIEW} for n in self.needs_assessments
+        )
+
+    def exit_step_done(self, key: str) -> bool:
+        """Whether the exit interview, onward referral or reassessment is recorded."""
+        if key == "exit_interview":
+            return bool(self.exit_interviews)
+        if key == "onward_referral":
+            return bool(self.onward_referrals)
+        return any(n.stage == NeedsStage.EXIT for n in self.needs_assessments)

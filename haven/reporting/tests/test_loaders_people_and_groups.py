@@ -43,10 +43,10 @@ def test_seed_001_s6_flags_households_and_preferred_language_are_loaded():
 
     facts = load_facts(contract, START, END)
 
-    assert facts.persons[parent.id.hex].preferred_language == "Urdu"
-    assert [(f.id, f.kind) for f in facts.flags] == [(flag.id.hex, "nrpf")]
+    assert facts.persons[parent.id].preferred_language == "Urdu"
+    assert [(f.id, f.kind) for f in facts.flags] == [(flag.id, "nrpf")]
     assert [(h.person_id, h.member_id) for h in facts.households] == [
-        (parent.id.hex, link.member_id.hex)
+        (parent.id, link.member_id)
     ]
 
 
@@ -59,7 +59,7 @@ def test_seed_001_lot_1_s8_a_referred_childs_siblings_are_loaded_through_their_p
 
     facts = load_facts(contract, START, END)
 
-    assert {h.id for h in facts.households} == {to_child.id.hex, to_sibling.id.hex}
+    assert {h.id for h in facts.households} == {to_child.id, to_sibling.id}
 
 
 def test_seed_001_the_query_count_does_not_grow_with_people():

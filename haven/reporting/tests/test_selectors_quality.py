@@ -16,9 +16,9 @@ from haven.testing.fixtures import profile_contract
 
 pytestmark = pytest.mark.django_db
 
-# Victim First's catalogue asks no field yet, so the equality analysis' fields are checked:
-# date of birth and the eight answers on referrals and on open cases (adult questions too, the
-# factory's people are adults).
+# The equality analysis' fields are always checked: the eight answers, on the referral and on the
+# open case (adult questions too, the factory's people are adults); the catalogue's breakdowns
+# may ask for more.
 EQUALITY_ANSWERS = 8
 
 
@@ -37,9 +37,10 @@ def test_exception_count_and_its_queries_do_not_grow_with_the_cases(personas):
     period = current_period(timezone.now(), "quarter", "04-01")
     _open(personas, contract)
     with CaptureQueriesContext(connection) as one:
-        assert exception_count(contract, period) == 2 * EQUALITY_ANSWERS
+        per_case = exception_count(contract, period)
+    assert per_case >= 2 * EQUALITY_ANSWERS
     _open(personas, contract)
     _open(personas, contract)
     with CaptureQueriesContext(connection) as three:
-        assert exception_count(contract, period) == 3 * 2 * EQUALITY_ANSWERS
+        assert exception_count(contract, period) == 3 * per_case
     assert len(three.captured_queries) == len(one.captured_queries)

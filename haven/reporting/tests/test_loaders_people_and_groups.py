@@ -45,9 +45,7 @@ def test_seed_001_s6_flags_households_and_preferred_language_are_loaded():
 
     assert facts.persons[parent.id].preferred_language == "Urdu"
     assert [(f.id, f.kind) for f in facts.flags] == [(flag.id, "nrpf")]
-    assert [(h.person_id, h.member_id) for h in facts.households] == [
-        (parent.id, link.member_id)
-    ]
+    assert [(h.person_id, h.member_id) for h in facts.households] == [(parent.id, link.member_id)]
 
 
 def test_seed_001_lot_1_s8_a_referred_childs_siblings_are_loaded_through_their_parent():

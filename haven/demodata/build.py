@@ -301,6 +301,7 @@ class DemoBuilder:
         if not decision.eligible:  # referral_create declines at once, with the reasons
             referral.decision = Decision.DECLINED
             referral.decision_reason = "; ".join(decision.reasons)
+            referral.decline_category = decision.category or "outside_eligibility"
             referral.decided_at = received_at
             self.report.declined += 1
             self.writer.add(referral)
@@ -313,7 +314,7 @@ class DemoBuilder:
         referral.decided_at, referral.decided_by = decided_at, team.leader
         if rng.random() < 0.05:  # referral_decline by the team leader
             referral.decision = Decision.DECLINED
-            referral.decision_reason = rng.choice(STAFF_DECLINES)
+            referral.decision_reason, referral.decline_category = rng.choice(STAFF_DECLINES)
             self.report.declined += 1
             self.writer.add(referral)
             return

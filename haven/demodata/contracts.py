@@ -91,8 +91,9 @@ PRESENTING = [
     "Financial control and isolation from family",
     "Worried about the children's safety at contact handovers",
 ]
-STAFF_DECLINES = [
-    "Already supported by another service",
-    "Referrer withdrew the referral",
-    "Person did not agree to the referral",
+STAFF_DECLINES = [  # (reason, DeclineCategory) — seed 004 s10 A3 counts declines by reason
+    ("Already supported by another service", "already_supported"),
+    ("Referrer withdrew the referral", "withdrawn"),
+    ("Person did not agree to the referral", "no_consent"),
+    ("No capacity to take the referral on now", "no_vacancy"),
 ]

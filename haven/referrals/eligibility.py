@@ -39,6 +39,8 @@ class Decision:
     reasons: list[str] = field(default_factory=list)  # why declined
     checks: list[str] = field(default_factory=list)  # what staff should confirm (unknown facts)
     citation: str = ""
+    # the DeclineCategory of the first rule that failed (seed 004 s10 A3); "" when eligible
+    category: str = ""
 
     @property
     def summary(self) -> str:
@@ -128,22 +130,30 @@ def assess(eligibility: Mapping[str, Any] | None, facts: ReferralFacts) -> Decis
     rules = eligibility or {}
     reasons: list[str] = []
     checks: list[str] = []
-    for found, to_check in (
-        _age(rules, facts.age),
-        _area(rules.get("areas"), facts),
-        _listed(rules.get("genders"), facts.gender, "gender"),
-        _listed(
-            rules.get("primary_support_needs"),
-            facts.primary_support_need,
-            "primary support need",
-            NEED_LABELS,
+    category = ""
+    for (found, to_check), failed_as in (
+        (_age(rules, facts.age), "outside_eligibility"),
+        (_area(rules.get("areas"), facts), "outside_area"),
+        (_listed(rules.get("genders"), facts.gender, "gender"), "outside_eligibility"),
+        (
+            _listed(
+                rules.get("primary_support_needs"),
+                facts.primary_support_need,
+                "primary support need",
+                NEED_LABELS,
+            ),
+            "outside_eligibility",
         ),
     ):
         reasons += found
         checks += to_check
+        category = category or (failed_as if found else "")
     if rules.get("requires_consent", True) and not facts.consent_to_contact:
         reasons.append("The person has not consented to be contacted")
+        category = category or "no_consent"
     citation = str(rules.get("citation") or "")
     if citation:
         reasons = [f"{reason} ({citation})" for reason in reasons]
-    return Decision(eligible=not reasons, reasons=reasons, checks=checks, citation=citation)
+    return Decision(
+        eligible=not reasons, reasons=reasons, checks=checks, citation=citation, category=category
+    )

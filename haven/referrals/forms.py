@@ -17,6 +17,7 @@ from haven.govuk.forms import (
 from haven.referrals.models import (
     Cohort,
     ContactMethod,
+    DeclineCategory,
     Priority,
     ReceivedVia,
     SupportNeed,
@@ -185,8 +186,14 @@ class ReferralForm(GovukForm):
 
 
 class DeclineForm(GovukForm):
-    reason = GovukTextareaField(
+    # seed 004 s10 A3: declines are reported with their reasons, so a category as well as words
+    category = GovukRadiosField(
         label="Why is the referral declined?",
+        choices=DeclineCategory.choices,
+        error_messages={"required": "Select why the referral is declined"},
+    )
+    reason = GovukTextareaField(
+        label="Explain the reason",
         rows=4,
         error_label="the reason",
         max_length=REASON_MAX_LENGTH,

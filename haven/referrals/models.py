@@ -57,6 +57,32 @@ class Decision(models.TextChoices):
     DECLINED = "declined", "Declined"
 
 
+class DeclineCategory(models.TextChoices):
+    """Why a referral or initial request was declined, as a category the return can count
+    (seed 004 s10 A3: "declined (with reasons)"); the free-text reason stays alongside.
+
+    From the seeds' eligibility and exclusion rules: seed 004 s4.3 (men 16+ fleeing domestic
+    abuse, needing housing-related support, willing to engage) and s4.2 (a refuge of at least
+    five bedrooms); seed 003 s7 (assessment of need, risk and eligibility; concerns from a risk
+    assessment referred to the appropriate alternative service) and s8 (Wokingham residents;
+    needs within a statutory responsibility or beyond the resources available; exclusion for a
+    serious risk to staff, customers or the public)."""
+
+    OUTSIDE_ELIGIBILITY = "outside_eligibility", "Does not meet the eligibility criteria"
+    OUTSIDE_AREA = "outside_area", "Lives outside the area the service covers"
+    NO_CONSENT = "no_consent", "Did not consent to the referral or to support"
+    NEEDS_BETTER_MET_ELSEWHERE = (
+        "needs_better_met_elsewhere",
+        "Needs better met by another service (statutory or specialist)",
+    )
+    ALREADY_SUPPORTED = "already_supported", "Already supported by another service"
+    UNABLE_TO_MEET_RISK = "unable_to_meet_risk", "Risk cannot be safely managed by the service"
+    NO_VACANCY = "no_vacancy", "No vacancy or capacity"
+    NOT_CONTACTABLE = "not_contactable", "Could not be contacted"
+    WITHDRAWN = "withdrawn", "Referral withdrawn by the referrer or the person"
+    OTHER = "other", "Other reason"
+
+
 class Cohort(models.TextChoices):
     """Groups a profile may exempt from the waiting list (seed 003 s5, s7)."""
 
@@ -96,6 +122,9 @@ class Referral(HavenModel):
         max_length=10, choices=Decision.choices, default=Decision.PENDING, db_index=True
     )
     decision_reason = models.TextField(blank=True)
+    decline_category = models.CharField(
+        max_length=30, choices=DeclineCategory.choices, blank=True
+    )  # seed 004 s10 A3: set whenever the referral is declined
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -14,7 +14,7 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.referrals.eligibility import Decision as EligibilityDecision
 from haven.referrals.eligibility import ReferralFacts, assess
-from haven.referrals.models import MANUAL_SOURCE, Decision, Referral
+from haven.referrals.models import MANUAL_SOURCE, Decision, DeclineCategory, Referral
 from haven.validators import (
     NOTE_MAX_LENGTH,
     REASON_MAX_LENGTH,
@@ -79,6 +79,7 @@ def eligibility_apply(referral: Referral) -> None:
     if not decision.eligible:
         referral.decision = Decision.DECLINED
         referral.decision_reason = "; ".join(decision.reasons)
+        referral.decline_category = decision.category or DeclineCategory.OUTSIDE_ELIGIBILITY
         referral.decided_at = timezone.now()
 
 
@@ -163,26 +164,42 @@ def referral_create(
 
 
 @transaction.atomic
-def referral_decline(*, referral: Referral, declined_by: User, reason: str) -> Referral:
-    """Decline with a reason; the referral is kept."""
+def referral_decline(
+    *, referral: Referral, declined_by: User, category: str, reason: str
+) -> Referral:
+    """Decline with a reason category (seed 004 s10 A3: declines are counted with their
+    reasons) and the reason in words; the referral is kept."""
     refuse_unless_may_decide(referral, declined_by)
     if referral.decision != Decision.PENDING:
         raise ReferralNotPendingError("This referral has already been decided")
+    if category not in DeclineCategory.values:
+        raise ValueError("Select why the referral is declined")
     if not reason.strip():
         raise ValueError("Enter the reason for declining the referral")
     refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     referral.decision = Decision.DECLINED
+    referral.decline_category = category
     referral.decision_reason = reason.strip()
     referral.decided_at = timezone.now()
     referral.decided_by = declined_by
     referral.save(
-        update_fields=["decision", "decision_reason", "decided_at", "decided_by", "updated_at"]
+        update_fields=[
+            "decision",
+            "decline_category",
+            "decision_reason",
+            "decided_at",
+            "decided_by",
+            "updated_at",
+        ]
     )
     audit_event(
         actor=declined_by,
         action=AuditAction.UPDATE,
         target=referral,
-        changes={"decision": [Decision.PENDING, Decision.DECLINED]},
+        changes={
+            "decision": [Decision.PENDING, Decision.DECLINED],
+            "decline_category": ["", category],
+        },
         reason=reason.strip(),
     )
     return referral

@@ -15,7 +15,7 @@ from typing import Any, cast
 from haven.casework.models import CaseState, ExitType
 from haven.deadlines import RISK_LEVEL_CHOICES
 from haven.people import choices
-from haven.referrals.models import ContactMethod, SupportNeed
+from haven.referrals.models import ContactMethod, DeclineCategory, SupportNeed
 from haven.reporting.facts import CaseFact, Facts, PersonFact, ReferralFact
 from haven.reporting.measures.base import MeasureContext
 from haven.reporting.periods import MONTH_NAMES
@@ -183,7 +183,12 @@ def _decline_reason(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     if referral is None or referral.decision != "declined":
         return NOT_KNOWN
     reason = ctx.facts.decline_reasons.get(referral.id, "")
-    return (reason, reason) if reason else ("not_given", "No reason category recorded")
+    if not reason:
+        return NO_DECLINE_CATEGORY
+    return reason, dict(DeclineCategory.choices).get(reason, reason)
+
+
+NO_DECLINE_CATEGORY = ("not_given", "No reason category recorded")
 
 
 def _agency_type(ctx: MeasureContext, kind: str, record: Any) -> Cell:
@@ -307,7 +312,12 @@ DIMENSIONS: dict[str, Dimension] = {
             _referral_field("contact_method", dict(ContactMethod.choices)),
             _fixed(ContactMethod.choices),
         ),
-        Dimension("decline_reason", "Reason declined", _decline_reason),
+        Dimension(
+            "decline_reason",
+            "Reason declined",
+            _decline_reason,
+            lambda ctx: [*DeclineCategory.choices, NO_DECLINE_CATEGORY, NOT_KNOWN],
+        ),
         Dimension(
             "exit_type",
             "Exit type",

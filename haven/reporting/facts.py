@@ -154,6 +154,8 @@ class Facts:
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
+    # person id: when their first case of this contract opened, at any time (known before)
+    first_case_opened: dict[Any, datetime] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
     memo: dict[Any, Any] = field(default_factory=dict)  # dimensions' lookups, per record
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Min, Q
 
 from haven.casework.models import (
     AgencyType,
@@ -150,6 +150,13 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         ),
         CaseFact,
     )
+    # seed 004 s10 A3: declines are counted by their reason category (the decline_reason breakdown)
+    facts.decline_reasons = dict(
+        Referral.objects.filter(referral_q, decision="declined")
+        .exclude(decline_category="")
+        .order_by()
+        .values_list("id", "decline_category")
+    )
     in_cases = {"case__in": Case.objects.filter(cases_q).values("id")}
     facts.tasks = _rows(
         Task.objects.filter(**in_cases).order_by(),
@@ -225,6 +232,14 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         ).order_by(),
         HouseholdFact._fields,
         HouseholdFact,
+    )
+    # seed 003 s13: service users known to the service before (a case of this contract, ever)
+    facts.first_case_opened = dict(
+        Case.objects.filter(contract=contract, person__in=people_ids)
+        .order_by()
+        .values("person_id")
+        .annotate(first=Min("opened_at"))
+        .values_list("person_id", "first")
     )
     return facts
 

@@ -88,6 +88,8 @@ def every_contract_profile_has_cases_and_declined_referrals_keep_a_reason():
     declined = Referral.objects.filter(decision="declined")
     assert declined.exists()
     assert not declined.filter(decision_reason="").exists()
+    # seed 004 s10 A3: every decline has a reason category the return can count
+    assert not declined.filter(decline_category="").exists()
     assert not Case.objects.filter(referral__decision="declined").exists()
 
 

@@ -29,11 +29,14 @@ def test_someone_outside_the_area_is_declined_with_the_area_and_citation():
     assert decision.reasons == [
         "Area Wokingham is not covered (this service covers Leicester, Leicestershire, Rutland) (seed 002 s3.1)"
     ]
+    # seed 004 s10 A3 / seed 003 s8: declines are counted by reason category
+    assert decision.category == "outside_area"
 
 
 def test_no_consent_is_declined_when_the_profile_requires_it():
     decision = assess(LLR, ReferralFacts(area="Rutland", consent_to_contact=False))
     assert decision.reasons == ["The person has not consented to be contacted (seed 002 s3.1)"]
+    assert decision.category == "no_consent"
 
 
 def test_consent_is_not_needed_when_the_profile_says_so():
@@ -48,6 +51,12 @@ def test_every_failing_rule_is_a_reason():
     assert len(decision.reasons) == 4
     assert "Aged 17, below the minimum age of 18 (seed 004 s4.2)" in decision.reasons
     assert any("female genital mutilation" in reason for reason in decision.reasons)
+    # the category is the first rule that failed (the age), seed 004 s4.3 eligibility
+    assert decision.category == "outside_eligibility"
+
+
+def test_an_eligible_referral_has_no_decline_category():
+    assert assess(LLR, ReferralFacts(area="Rutland", consent_to_contact=True)).category == ""
 
 
 def test_above_the_maximum_age_is_declined():

@@ -43,6 +43,7 @@ def test_an_ineligible_referral_is_declined_and_kept_with_its_reason(vf, persona
     assert Referral.objects.filter(pk=referral.pk, decision=Decision.DECLINED).exists()
     assert "Wokingham is not covered" in referral.decision_reason
     assert "seed 002 s3.1" in referral.decision_reason
+    assert referral.decline_category == "outside_area"  # seed 004 s10 A3: counted by category
 
 
 def test_a_referral_within_12_months_of_the_last_is_a_repeat(vf, personas):

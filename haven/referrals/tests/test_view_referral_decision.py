@@ -35,16 +35,25 @@ def test_accepting_opens_the_case_in_my_team_allocated_to_me(client, pending, pe
     assert case.allocated_to == personas.caseworker
 
 
-def test_declining_needs_a_reason_and_keeps_the_referral(client, pending, personas):
+def test_declining_needs_a_category_and_a_reason_and_keeps_the_referral(client, pending, personas):
+    # seed 004 s10 A3: declines are reported by reason, so the category is required
     client.force_login(personas.caseworker)
-    response = client.post(reverse("referrals:decline", args=[pending.pk]), {"reason": ""})
-    assert "Enter the reason for declining the referral" in response.content.decode()
-    client.post(reverse("referrals:decline", args=[pending.pk]), {"reason": "Supported elsewhere"})
+    url = reverse("referrals:decline", args=[pending.pk])
+    response = client.post(url, {"category": "", "reason": ""})
+    body = response.content.decode()
+    assert "Select why the referral is declined" in body
+    assert "Enter the reason for declining the referral" in body
+    client.post(url, {"reason": "Supported elsewhere"})
+    pending.refresh_from_db()
+    assert pending.decision == Decision.PENDING
+    client.post(url, {"category": "needs_better_met_elsewhere", "reason": "Supported elsewhere"})
     pending.refresh_from_db()
     assert pending.decision == Decision.DECLINED
+    assert pending.decline_category == "needs_better_met_elsewhere"
     assert pending.decision_reason == "Supported elsewhere"
     body = client.get(reverse("referrals:detail", args=[pending.pk])).content.decode()
     assert "Supported elsewhere" in body
+    assert "Needs better met by another service (statutory or specialist)" in body
 
 
 def test_analyst_reads_but_cannot_decide(client, pending, personas):
@@ -64,7 +73,7 @@ def test_other_provider_gets_404_and_commissioner_403(client, pending, personas)
 def test_a_decline_posted_by_an_analyst_is_refused_and_changes_nothing(client, pending, personas):
     client.force_login(personas.analyst)
     url = reverse("referrals:decline", args=[pending.pk])
-    assert client.post(url, {"reason": "Synthetic"}).status_code == 403
+    assert client.post(url, {"category": "other", "reason": "Synthetic"}).status_code == 403
     pending.refresh_from_db()
     assert pending.decision == Decision.PENDING
 

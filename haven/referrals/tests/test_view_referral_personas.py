@@ -42,6 +42,9 @@ def test_an_accepted_referral_cannot_be_accepted_or_declined_again(client, team_
     referral = team_case.referral
     response = client.post(reverse("referrals:accept", args=[referral.pk]), follow=True)
     assert "already been decided" in response.content.decode()
-    client.post(reverse("referrals:decline", args=[referral.pk]), {"reason": "Synthetic"})
+    client.post(
+        reverse("referrals:decline", args=[referral.pk]),
+        {"category": "other", "reason": "Synthetic"},
+    )
     referral.refresh_from_db()
     assert referral.decision == "accepted"

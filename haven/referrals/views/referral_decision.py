@@ -59,6 +59,7 @@ def decline(request: HttpRequest, referral_id: Any) -> HttpResponse:
             referral_decline(
                 referral=referral,
                 declined_by=staff_user(request),
+                category=form.cleaned_data["category"],
                 reason=form.cleaned_data["reason"],
             )
         except ReferralNotPendingError as not_pending:

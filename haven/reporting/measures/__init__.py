@@ -1,6 +1,7 @@
 """Every measure computation, registered by importing its module."""
 
 from haven.reporting.measures import (  # noqa: F401
+    accommodation_and_exits,
     cases,
     contact,
     deadlines,

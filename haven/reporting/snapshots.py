@@ -26,6 +26,8 @@ from haven.reporting.periods import Period, PeriodError, parse_period, period_co
 from haven.reporting.rules_signoff import commissioner_ids, managed_organisation_ids
 
 RECENT_PERIODS = 2  # the last ended periods shown on the "Returns due" list
+# A version's large fields, read only when a page needs them (a deferred field loads on use).
+HEAVY = ("figures", "record_ids", "export_json")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ def return_versions(contract: Contract, period: Period) -> list[ReturnSnapshot]:
     return list(
         ReturnSnapshot.objects.filter(contract=contract, period_code=period.code)
         .select_related("signed_off_by", "submitted_by")
+        .defer(*HEAVY)
         .order_by("-version")
     )
 
@@ -73,8 +76,10 @@ def due_on_for(contract: Contract, period: Period, override: ReturnDueDate | Non
 
 def submitted_returns_for(user: Viewer) -> list[ReturnSnapshot]:
     """The latest submitted version of each return of the contracts this user commissions."""
-    snapshots = ReturnSnapshot.objects.filter(status=ReturnStatus.SUBMITTED).select_related(
-        "contract", "contract__commissioner"
+    snapshots = (
+        ReturnSnapshot.objects.filter(status=ReturnStatus.SUBMITTED)
+        .select_related("contract", "contract__commissioner")
+        .defer(*HEAVY, "contract__profile")
     )
     if not getattr(user, "is_superuser", False):
         snapshots = snapshots.filter(contract__commissioner_id__in=commissioner_ids(user))
@@ -141,9 +146,11 @@ def returns_due_for(user: Viewer, today: date) -> list[DueReturn]:
     codes = {p.code for periods in wanted.values() for p in periods}
     ids = [c.pk for c in contracts]
     latest: dict[tuple[Any, str], ReturnSnapshot] = {}
-    for snapshot in ReturnSnapshot.objects.filter(
-        contract_id__in=ids, period_code__in=codes
-    ).order_by("-version"):
+    for snapshot in (
+        ReturnSnapshot.objects.filter(contract_id__in=ids, period_code__in=codes)
+        .only("contract_id", "period_code", "version", "status")
+        .order_by("-version")
+    ):
         latest.setdefault((snapshot.contract_id, snapshot.period_code), snapshot)
     overrides = {
         (d.contract_id, d.period_code): d

@@ -24,6 +24,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
         ("People", reverse("people:search"), "people.view_person"),
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
+        # Commissioners: their contracts' submitted returns (issue 10 s2).
+        ("Returns", reverse("commissioner:returns"), "reporting.view_submitted_returns"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

@@ -7,6 +7,7 @@ from haven.casework.views import referral_accept
 from haven.core.views import health, static_pages
 from haven.home import views as home
 from haven.referrals.urls import urlpatterns as referral_urlpatterns
+from haven.reporting.urls_signoff import commissioner_patterns, signoff_patterns
 
 admin.site.site_header = "Haven administration"
 admin.site.site_title = "Haven administration"
@@ -35,6 +36,8 @@ urlpatterns = [
     path("cases/", include("haven.casework.urls")),
     path("risk/", include("haven.risk.urls")),
     path("workbook/", include("haven.workbook.urls")),
+    path("returns/", include((signoff_patterns, "signoff"))),
+    path("commissioner/returns/", include((commissioner_patterns, "commissioner"))),
     path("audit/", include("haven.core.audit_urls")),
     path("returns/", include("haven.reporting.urls_quality")),
     # after quality's: its fixed words (baselines/, .../quality/, .../equality/) come first

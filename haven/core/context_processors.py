@@ -26,6 +26,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
         # Service managers and analysts of a provider (commissioners see their returns elsewhere).
         ("Returns", reverse("reporting:index"), "reporting.view_returns"),
+        # Commissioners: their contracts' submitted returns (issue 10 s2).
+        ("Returns", reverse("commissioner:returns"), "reporting.view_submitted_returns"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

@@ -296,7 +296,10 @@ class Journey:
         if at > self.now:
             return
         level = self.r.case.risk_level or "standard"
-        if self.rng.random() < 0.25:
+        if stage == "exit" and self.rng.random() < 0.6:
+            # support usually lowers risk by closure (returns count "reduced risk at closure")
+            level = {"high": "medium", "medium": "standard"}.get(level, level)
+        elif self.rng.random() < 0.25:
             level = self.rng.choice(["standard", "medium", "high"])
         self.r.risk_assessment(
             stage=stage,
@@ -386,6 +389,10 @@ class Journey:
         r, worker = self.r, self.staff.worker
         before = end - timedelta(hours=self.rng.uniform(1, 48))
         required = r.exit_requirements()
+        if "exit_risk_assessment" not in required and self.rng.random() < 0.4:
+            self.assess(
+                "exit", before
+            )  # a closing checklist where the profile does not require one
         for key in required:
             if key == "exit_risk_assessment":
                 self.assess("exit", before)

@@ -5,12 +5,15 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from haven.accounts.selectors import memberships_of
 from haven.accounts.signed_in import Viewer
 from haven.casework.selectors import worklist_summaries
 from haven.contracts.selectors import contracts_visible_to
 from haven.referrals.selectors import pending_referral_count
+from haven.reporting.due import DueReturn
+from haven.reporting.snapshots import returns_due_for
 
 
 def _casework_start(user: Viewer) -> dict[str, Any] | None:
@@ -30,12 +33,21 @@ def _casework_start(user: Viewer) -> dict[str, Any] | None:
     }
 
 
+def _returns_due(user: Viewer) -> list[DueReturn] | None:
+    """The service manager's returns to sign off and submit (issue 10 s2), a fixed number of
+    queries whatever the number of contracts."""
+    if not user.has_perm("reporting.sign_off_return"):
+        return None
+    return returns_due_for(user, timezone.localdate())
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "memberships": memberships_of(request.user),
         "contracts": contracts_visible_to(request.user),
         "casework": _casework_start(request.user),
+        "returns_due": _returns_due(request.user),
         "can_view_audit": request.user.has_perm("core.view_audit"),
         "can_manage_staff": request.user.has_perm("accounts.manage_staff"),
     }

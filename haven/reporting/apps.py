@@ -11,4 +11,5 @@ class ReportingConfig(AppConfig):
         from haven.reporting import (
             measures,  # noqa: F401
             rules_quality,  # noqa: F401  (permissions)
+            rules_signoff,  # noqa: F401  (sign-off permissions)
         )

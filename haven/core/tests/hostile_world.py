@@ -23,7 +23,8 @@ from haven.casework.services import (
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.referrals.models import Decision
 from haven.reporting.models import EqualityBaseline
-from haven.reporting.periods import current_period
+from haven.reporting.periods import current_period, parse_period
+from haven.reporting.services import return_sign_off, return_submit
 from haven.risk.services import risk_assessment_complete
 from haven.testing.casework import (
     CaseFactory,
@@ -114,6 +115,18 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         team=personas.team,
     )
     review = IdentityReview.objects.filter(run=run).first()
+    # Returns: a signed-off version of the case's contract (the submit form shows), and a
+    # submitted one of dv360, bought by the personas' commissioner (their pages open).
+    quarter = parse_period("2026-Q1", "04-01")
+    return_sign_off(contract=contract, period=quarter, signed_off_by=personas.service_manager)
+    dv360.commissioner = personas.commissioner_body
+    dv360.save(update_fields=["commissioner"])
+    submitted = return_submit(
+        snapshot=return_sign_off(
+            contract=dv360, period=quarter, signed_off_by=personas.service_manager
+        ),
+        submitted_by=personas.service_manager,
+    )
     restricted = CaseFactory(contract=contract, team=personas.team, allocated_to=personas.teammate)
     case_restriction_set(
         case=restricted, restricted=True, changed_by=personas.teammate, reason="Synthetic"
@@ -138,6 +151,8 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "period": current_period(timezone.now(), "quarter", "04-01").code,
         "item": "cases_open.sex",
         "baseline_id": EqualityBaseline.objects.order_by("pk").values_list("pk", flat=True).first(),
+        "snapshot_id": submitted.pk,
+        "version": 1,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
@@ -147,6 +162,9 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids["@reporting:return"] = returns
     ids["@reporting:measure"] = returns | {"measure": computed}
     ids["@reporting:export"] = returns | {"fmt": "csv"}
+    # sign-off pages: the ended quarter signed off above (its submit form shows)
+    for name in ("sign_off", "changes", "due_date", "submit", "signed_off_export"):
+        ids[f"@signoff:{name}"] = {"period": quarter.code}
     # a page that needs a record of its own: the reason page opens for a restricted case only
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles

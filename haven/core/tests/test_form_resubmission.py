@@ -33,6 +33,7 @@ from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
 from haven.referrals.models import Referral
+from haven.reporting.models import ReturnSnapshot
 from haven.risk.models import RiskAssessment
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
@@ -60,6 +61,7 @@ CREATE_FORMS = {
     "risk:complete",
     "workbook:upload",
     "workbook:review_detail",
+    "signoff:sign_off",
 }
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
@@ -94,6 +96,8 @@ NOT_CREATE_FORMS = {
     "quality:baselines": "saves the figure of an area, category and year in place; the same "
     "values again change nothing (baseline_save)",
     "quality:baseline_edit": "changes the figure in place",
+    "signoff:submit": "a submitted version cannot be submitted again (return_submit refuses)",
+    "signoff:due_date": "sets the period's due date in place (one per contract and period)",
 }
 GET_ONLY = {
     "home",
@@ -136,6 +140,11 @@ GET_ONLY = {
     "quality:data_quality",
     "quality:records",
     "quality:equality",
+    "signoff:changes",
+    "signoff:signed_off_export",
+    "commissioner:returns",
+    "commissioner:return_detail",
+    "commissioner:return_download",
 }
 
 
@@ -346,6 +355,12 @@ CASES: dict[str, CreateForm] = {
         page=lambda w: reverse("risk:complete", args=[w.case.pk]),
         count=lambda w: RiskAssessment.objects.count(),
         data=lambda w: {"professional_judgement": "no"},
+    ),
+    "signoff:sign_off": CreateForm(
+        page=lambda w: reverse("signoff:sign_off", args=[w.vf.slug, "2026-Q1"]),
+        count=lambda w: ReturnSnapshot.objects.count(),
+        data=lambda w: {"exceptions": "0", "remedial_plan": "Complete the missing fields"},
+        user="service_manager",
     ),
 }
 

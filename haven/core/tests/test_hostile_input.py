@@ -77,6 +77,9 @@ SKIPPED = {
     "WorklistFilterForm), walked on casework:worklist; an unknown scope is 'mine'",
     "referrals:export": "a CSV/XLSX download of referrals:list (the same decision parameter), "
     "walked there",
+    "signoff:signed_off_export": "the signed-off JSON file: no input beyond the ids in its URL",
+    "commissioner:return_download": "the suppressed return as a file: no input beyond the ids "
+    "in its URL (an unknown format is a 404)",
 }
 SKIPPED_ROUTES = {
     "admin/*": "the Django admin's own URL patterns (unnamed redirects among them)",

@@ -83,6 +83,7 @@ EXEMPT = {
     "quality:baseline_edit": "one population figure of an area, no people",
     "quality:assign": "POST only, never shows a page; each task it sets is audited by "
     "task_create_data_quality",
+    "signoff:submit": "POST only, never shows a page; the submission is audited by its service",
 }
 
 
@@ -242,6 +243,13 @@ CHECKED_ELSEWHERE = {
     "quality:data_quality": "haven/reporting/tests/test_view_quality.py",
     "quality:records": "haven/reporting/tests/test_view_quality.py",
     "quality:equality": "haven/reporting/tests/test_view_equality.py",
+    "signoff:sign_off": "haven/reporting/tests/test_view_sign_off.py",
+    "signoff:signed_off_export": "haven/reporting/tests/test_view_sign_off.py",
+    "signoff:changes": "haven/reporting/tests/test_view_changes.py",
+    "signoff:due_date": "haven/reporting/tests/test_view_due_date.py",
+    "commissioner:returns": "haven/reporting/tests/test_view_commissioner.py",
+    "commissioner:return_detail": "haven/reporting/tests/test_view_commissioner.py",
+    "commissioner:return_download": "haven/reporting/tests/test_view_commissioner.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

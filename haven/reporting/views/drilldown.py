@@ -14,7 +14,7 @@ from haven.reporting.chart import trend_svg
 from haven.reporting.forms import DrilldownForm
 from haven.reporting.presenters import locate, measure_row, measure_trend
 from haven.reporting.selectors import contract_trend_with_facts, records_for_viewer
-from haven.reporting.services import return_drilldown_record
+from haven.reporting.services_reads import return_drilldown_record
 from haven.reporting.views.access import reporting_on
 
 PER_PAGE = 50

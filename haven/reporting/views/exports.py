@@ -11,7 +11,7 @@ from haven.reporting.exports import FORMATS, render
 from haven.reporting.presenters import trend_charts
 from haven.reporting.selectors import contract_return, contract_trend
 from haven.reporting.serialise import return_json
-from haven.reporting.services import return_export_record
+from haven.reporting.services_reads import return_export_record
 from haven.reporting.views.access import reporting_on
 
 

@@ -390,7 +390,9 @@ class Journey:
         before = end - timedelta(hours=self.rng.uniform(1, 48))
         required = r.exit_requirements()
         if "exit_risk_assessment" not in required and self.rng.random() < 0.4:
-            self.assess("exit", before)  # a closing checklist where the profile does not require one
+            self.assess(
+                "exit", before
+            )  # a closing checklist where the profile does not require one
         for key in required:
             if key == "exit_risk_assessment":
                 self.assess("exit", before)

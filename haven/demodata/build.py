@@ -34,6 +34,7 @@ from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLI
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.recorder import CaseRecorder
+from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
 from haven.people.models import (
     EqualityData,
@@ -385,6 +386,7 @@ def build_demo_data(
     started = time.perf_counter()
     with transaction.atomic():
         if reset_first:
+            demo_returns_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")

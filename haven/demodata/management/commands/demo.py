@@ -16,6 +16,7 @@ from haven.contracts.profiles.validate import profile_paths
 from haven.contracts.services import contract_profiles_load
 from haven.demodata import summary
 from haven.demodata.build import DEFAULT_SEED, DemoDataExistsError, build_demo_data
+from haven.demodata.returns import demo_returns_sign_off
 
 DEMO_PROVIDER = "Haven Demo Domestic Abuse Services"
 DEMO_DOMAIN = "demo.haven.test"
@@ -31,6 +32,7 @@ DEMO_STAFF: list[tuple[Role, str, str | None]] = [
     (Role.AUDITOR, "Aud Itor", None),
     (Role.COMMISSIONER, "Cam Commissioner", None),
 ]
+SERVICE_MANAGER = "Sian Manager"  # signs off the demo returns
 DEMO_PASSWORD = "haven-demo-password"  # noqa: S105 - demo mode only, refused in production
 
 
@@ -72,6 +74,12 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 scale=options["scale"],
                 reset_first=options["reset"],
+            )
+            manager = User.objects.get(email=demo_email(Role.SERVICE_MANAGER, SERVICE_MANAGER))
+            signed = demo_returns_sign_off(organisation=provider, manager=manager)
+            self.stdout.write(
+                f"\nDemo returns: {signed} quarterly returns signed off (all but the latest "
+                "quarter's submitted to the commissioner)"
             )
             self.stdout.write(
                 f"\nDemo casework: {built.referrals} referrals ({built.declined} declined, "

@@ -131,3 +131,19 @@ def known_before(ctx: MeasureContext, as_count: bool = False) -> Figure:
     if as_count:
         return count("case", known)
     return percentage("case", known, (c.id for c in opened))
+
+
+@computation("people_referred_on", params=("agency_types",))
+def people_referred_on(ctx: MeasureContext, agency_types: list[str] | None = None) -> Figure:
+    """Distinct people with an onward referral made in the period (by `made_at`) to one of
+    `agency_types` (seed 004 appendix 1 E18: clients referred to drug and/or alcohol services)."""
+    people = []
+    for referral in ctx.facts.onward_referrals:
+        if not ctx.period.contains(referral.made_at):
+            continue
+        if agency_types is not None and referral.agency_type not in agency_types:
+            continue
+        case = ctx.facts.case_by_id.get(referral.case_id)
+        if case is not None:
+            people.append(case.person_id)
+    return count("person", people)

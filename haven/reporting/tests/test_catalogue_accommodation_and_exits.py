@@ -29,7 +29,7 @@ CORNWALL_SEED_IDS = [
     *(f"E{n}" for n in range(1, 21) if n != 5),
 ]
 CORNWALL_COMPUTED = {"A1", "A2", "A3", "B3", "B4", "B5", "B5_number"} | {
-    f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 19, 20)
+    f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 18, 19, 20)
 }
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {

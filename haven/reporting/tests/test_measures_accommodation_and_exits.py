@@ -469,3 +469,26 @@ def test_seed_003_s14_requests_for_access_and_those_declined():
     res = result(WOKINGHAM, "requests_declined", facts)
     assert res.value == 1
     assert {c.key: c.value for c in res.breakdowns[0].cells}["already_supported"] == 1
+
+
+def test_seed_004_appendix_1_e18_clients_referred_to_drug_and_alcohol_services():
+    # p1: two substance misuse referrals in the quarter (counted once); p2: one to housing (not
+    # counted); p3: one to substance misuse made in March, before the quarter (not counted) -> 1.
+    facts = facts_with(
+        [person("p1"), person("p2"), person("p3")],
+        cases=[
+            case("c1", "p1", IN_CQ1 - timedelta(days=30)),
+            case("c2", "p2", IN_CQ1 - timedelta(days=30)),
+            case("c3", "p3", IN_CQ1 - timedelta(days=90)),
+        ],
+        onward_referrals=[
+            OnwardReferralFact("o1", "c1", IN_CQ1, "substance_misuse"),
+            OnwardReferralFact("o2", "c1", IN_CQ1 + timedelta(days=3), "substance_misuse"),
+            OnwardReferralFact("o3", "c2", IN_CQ1, "housing"),
+            OnwardReferralFact("o4", "c3", datetime(2026, 3, 20, tzinfo=UTC), "substance_misuse"),
+        ],
+    )
+    res = result(CORNWALL, "E18", facts)
+    assert res.value == 1
+    assert res.figure is not None
+    assert res.figure.numerator == ("p1",)

@@ -16,6 +16,8 @@ from haven.contracts.profiles.stored import profile_of
 from haven.reporting.models import ReturnSnapshot
 from haven.reporting.periods import current_period
 from haven.reporting.selectors import contract_return
+from haven.reporting.services import return_sign_off, return_submit
+from haven.reporting.snapshots import known_exception_count
 from haven.testing.browser import assert_accessible, sign_in
 from haven.testing.casework import CaseFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
@@ -24,6 +26,10 @@ from haven.testing.personas import build_personas
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
 MEASURE = "demand_referrals"  # opcc-dv360: referrals received, broken down by risk level
 PHONE = {"width": 375, "height": 812}
+# What reaches past the right edge, for the failure message (as test_pages_fit_a_phone.py).
+OVERFLOWING = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 
 
 @pytest.fixture
@@ -39,22 +45,39 @@ def world(settings):
     year_start = profile_of(contract).contract_year_start
     period = current_period(timezone.now(), "quarter", year_start).previous(year_start)
     day = period.start + dt.timedelta(days=20, hours=10)
+    # Synthetic names that cannot turn up in a page by chance, so "not in the page" means it.
+    names = [
+        ("Philippa", "Featherstonehaugh"),
+        ("Ottoline", "Cholmondeley"),
+        ("Marguerite", "Marjoribanks"),
+        ("Rosalind", "Auchinleck"),
+    ]
+    referrals = [
+        ReferralFactory(
+            contract=contract,
+            received_at=day + dt.timedelta(days=index),
+            person__given_name=given,
+            person__family_name=family,
+        )
+        for index, (given, family) in enumerate(names)
+    ]
     cases = [
         CaseFactory(
             contract=contract,
             team=personas.team,
             allocated_to=worker,
-            opened_at=day + dt.timedelta(days=index, hours=2),
-            referral=ReferralFactory(contract=contract, received_at=day + dt.timedelta(days=index)),
+            opened_at=referral.received_at + dt.timedelta(hours=2),
+            referral=referral,
         )
-        for index, worker in enumerate([personas.caseworker, personas.caseworker, personas.teammate])
-    ]
+        for referral, worker in zip(
+            referrals, [personas.caseworker, personas.caseworker, personas.teammate], strict=False
+        )
+    ]  # the fourth referral has no case
     restricted = cases[-1]
     case_restriction_set(
         case=restricted, restricted=True, changed_by=personas.teammate, reason="Synthetic"
     )
-    pending = ReferralFactory(contract=contract, received_at=day + dt.timedelta(days=5))
-    people = [case.person for case in cases] + [pending.person]
+    people = [referral.person for referral in referrals]
     return personas, contract, period, restricted, people
 
 
@@ -96,7 +119,11 @@ def test_manager_signs_off_and_submits_and_the_commissioner_sees_it(live_server,
     expect(page.get_by_role("heading", level=1)).to_contain_text(MEASURE)
     expect(page.get_by_text(f"The records counted: {engine_value}.")).to_be_visible()
     expect(page.get_by_text("Restricted record", exact=True)).to_have_count(1)
-    assert restricted.person.reference_code not in page.content()
+    drilldown = page.content()
+    assert restricted.person.reference_code not in drilldown
+    expect(page.get_by_role("link", name=re.compile(people[0].reference_code))).to_be_visible()
+    for person in people:  # names are never shown, even to the provider
+        assert person.family_name not in drilldown
     expect(page.locator("svg.haven-chart[role=img]")).to_be_visible()
     assert_accessible(page)
 
@@ -144,13 +171,22 @@ def test_manager_signs_off_and_submits_and_the_commissioner_sees_it(live_server,
     for person in people:
         for private in (person.reference_code, person.given_name, person.family_name):
             assert private not in html
-    assert "/cases/" not in html and "/referrals/" not in html
+    assert "/cases/" not in html
+    assert "/referrals/" not in html
     for fmt in ("JSON", "CSV"):
         with page.expect_download() as download:
             page.get_by_role("link", name=f"Download as {fmt}").click()
-        content = open(download.value.path(), encoding="utf-8").read()
+        with open(download.value.path(), encoding="utf-8") as file:
+            content = file.read()
         assert content
         assert all(person.reference_code not in content for person in people)
+
+
+def fits_a_phone(page):
+    assert page.locator("h1").count() == 1
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width} px wide: {page.evaluate(OVERFLOWING)}"
+    assert_accessible(page)
 
 
 def test_the_return_fits_a_phone(live_server, page, world):
@@ -158,7 +194,27 @@ def test_the_return_fits_a_phone(live_server, page, world):
     page.set_viewport_size(PHONE)
     sign_in(page, live_server, personas.service_manager)
     page.goto(f"{live_server.url}/returns/{contract.slug}/{period.code}/")
-    assert page.locator("h1").count() == 1
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"the return is {width} px wide on a phone"
-    assert_accessible(page)
+    fits_a_phone(page)
+    page.get_by_text(f"Breakdowns of {MEASURE}", exact=True).click()
+    fits_a_phone(page)
+    for path in (f"{MEASURE}/", "sign-off/"):
+        page.goto(f"{live_server.url}/returns/{contract.slug}/{period.code}/{path}")
+        fits_a_phone(page)
+
+    # Signed off and submitted: the versions table (with its SHA-256) and the commissioner's copy
+    snapshot = return_submit(
+        snapshot=return_sign_off(
+            contract=contract,
+            period=period,
+            signed_off_by=personas.service_manager,
+            remedial_plan="Synthetic remedial plan",
+            exceptions=known_exception_count(contract, period) or 0,
+        ),
+        submitted_by=personas.service_manager,
+    )
+    page.goto(f"{live_server.url}/returns/{contract.slug}/{period.code}/sign-off/")
+    fits_a_phone(page)
+    sign_in(page, live_server, personas.commissioner)
+    for path in ("", f"{snapshot.pk}/"):
+        page.goto(f"{live_server.url}/commissioner/returns/{path}")
+        fits_a_phone(page)

@@ -58,7 +58,7 @@ def case_of(facts: Facts, kind: str, record: Any) -> CaseFact | None:
 def referral_of(facts: Facts, kind: str, record: Any) -> ReferralFact | None:
     if kind == "referral":
         return cast(ReferralFact, record)
-    key = ("referral", kind, record.id)
+    key = ("referral", id(record))
     if key not in facts.memo:
         case = case_of(facts, kind, record)
         facts.memo[key] = facts.referral_by_id.get(case.referral_id) if case is not None else None
@@ -68,7 +68,7 @@ def referral_of(facts: Facts, kind: str, record: Any) -> ReferralFact | None:
 def person_of(facts: Facts, kind: str, record: Any) -> PersonFact | None:
     if kind == "person":
         return cast(PersonFact, record)
-    key = ("person", kind, record.id)
+    key = ("person", id(record))
     if key not in facts.memo:
         holder = referral_of(facts, kind, record) or case_of(facts, kind, record)
         facts.memo[key] = facts.persons.get(holder.person_id) if holder is not None else None

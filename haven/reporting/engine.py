@@ -106,27 +106,42 @@ def compute_measure(spec: MeasureSpec, ctx: MeasureContext) -> MeasureResult:
     if spec.compute is None:
         return MeasureResult(spec, None)
     figure = COMPUTATIONS[spec.compute](ctx, **spec.params)
-    return MeasureResult(
-        spec, figure, tuple(breakdown(ctx, figure, key) for key in spec.breakdown_keys())
-    )
+    keys = spec.breakdown_keys()
+    members = _members(ctx, figure) if keys else []
+    return MeasureResult(spec, figure, tuple(breakdown(ctx, figure, key, members) for key in keys))
 
 
-def breakdown(ctx: MeasureContext, figure: Figure, key: str) -> Breakdown:
+Member = tuple[Any, Any, bool]  # record id, its row (None if not loaded), in the numerator
+
+
+def _members(ctx: MeasureContext, figure: Figure) -> list[Member]:
+    """Each record behind the figure with its row, looked up once for all its breakdowns."""
+    ids = figure.denominator if figure.denominator is not None else figure.numerator
+    inside = set(figure.numerator) if figure.denominator is not None else None
+    return [
+        (record_id, ctx.facts.record(figure.kind, record_id), inside is None or record_id in inside)
+        for record_id in ids
+    ]
+
+
+def breakdown(
+    ctx: MeasureContext, figure: Figure, key: str, members: list[Member] | None = None
+) -> Breakdown:
     """The figure split by one dimension: each cell has its own numerator (and denominator)."""
     dimension = DIMENSIONS[key]
-    ids = figure.denominator if figure.denominator is not None else figure.numerator
-    inside = set(figure.numerator)
     labels: dict[str, str] = {}
     cells_num: dict[str, list[Any]] = defaultdict(list)
     cells_den: dict[str, list[Any]] = defaultdict(list)
-    for record_id in ids:
-        record = ctx.facts.record(figure.kind, record_id)
+    cell_of = dimension.cell
+    for record_id, record, in_numerator in (
+        members if members is not None else _members(ctx, figure)
+    ):
         cell_key, cell_label = (
-            dimension.cell(ctx, figure.kind, record) if record is not None else NOT_KNOWN
+            cell_of(ctx, figure.kind, record) if record is not None else NOT_KNOWN
         )
         labels[cell_key] = cell_label
         cells_den[cell_key].append(record_id)
-        if record_id in inside:
+        if in_numerator:
             cells_num[cell_key].append(record_id)
     order = (
         dimension.cells(ctx)

@@ -145,8 +145,8 @@ class Facts:
     persons: dict[Any, PersonFact] = field(default_factory=dict)
     referrals: list[ReferralFact] = field(default_factory=list)
     cases: list[CaseFact] = field(default_factory=list)
-    tasks: list[TaskFact] = field(default_factory=list)
-    attempts: list[AttemptFact] = field(default_factory=list)
+    tasks: list[TaskFact] = field(default_factory=list)  # due inside the loaded window
+    attempts: list[AttemptFact] = field(default_factory=list)  # final letters (all a figure counts)
     risks: list[RiskFact] = field(default_factory=list)
     exit_interviews: list[ExitInterviewFact] = field(default_factory=list)
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)

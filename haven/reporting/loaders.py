@@ -7,12 +7,15 @@ and only the reporting services call them. Drill-down pages re-scope each record
 
 from __future__ import annotations
 
+import functools
+import gc
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 
 from haven.casework.models import (
     AgencyType,
@@ -40,7 +43,29 @@ from haven.reporting.facts import (
     RiskFact,
     TaskFact,
 )
+from haven.reporting.measures.base import OPTIONAL_FACTS
 from haven.risk.models import RiskAssessment
+
+
+def gc_paused[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
+    """Run `fn` with Python's cyclic garbage collector paused. A return builds hundreds of
+    thousands of small tuples (facts, breakdown cells) and no reference cycles; the collector's
+    full passes over them were more than half a 50,000-case return's time
+    (benchmarks/returns.py). Reference counting still frees everything; the collector runs again
+    afterwards as usual, and a collector paused by the caller stays paused."""
+
+    @functools.wraps(fn)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
+
 
 # Repeats look back 12 months (reference.md §2), so referrals load from a year before the window.
 LOOKBACK = timedelta(days=366)
@@ -123,8 +148,12 @@ def case_window_q(contract: Contract, start: datetime, end: datetime, prefix: st
     )
 
 
-def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
-    """Every row the measures need for periods inside [start, end)."""
+def load_facts(
+    contract: Contract, start: datetime, end: datetime, *, needs: frozenset[str] | None = None
+) -> Facts:
+    """Every row the measures need for periods inside [start, end). `needs` names the optional
+    facts (measures.base.OPTIONAL_FACTS) to read; None reads them all."""
+    wanted = OPTIONAL_FACTS if needs is None else needs
     referral_q = Q(contract=contract, received_at__gte=start - LOOKBACK, received_at__lt=end)
     cases_q = case_window_q(contract, start, end)
     facts = Facts()
@@ -159,17 +188,27 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
     )
     in_cases = {"case__in": Case.objects.filter(cases_q).values("id")}
     facts.tasks = _rows(
-        Task.objects.filter(**in_cases).order_by(),
+        # deadline figures place a task by its due time, so only tasks due in the window count
+        Task.objects.filter(**in_cases, due_at__gte=start, due_at__lt=end).order_by(),
         ("id", "case_id", "rule_key", "action", "due_at", "status", "met_at", "completed_at"),
         TaskFact,
     )
     facts.attempts = _rows(
-        ContactAttempt.objects.filter(**in_cases).order_by(),
+        # the only attempts a figure counts are final letters (seed 002 s3.7, not contactable)
+        ContactAttempt.objects.filter(**in_cases, is_final_letter=True).order_by(),
         ("id", "case_id", "channel", "outcome", "attempted_at", "is_final_letter"),
         AttemptFact,
     )
     facts.risks = _rows(
-        RiskAssessment.objects.filter(**in_cases).order_by(),
+        # completed in the window; every checklist of a case closing in it (first against last
+        # at closure); any completed before its case opened (a data-quality exception)
+        RiskAssessment.objects.filter(**in_cases)
+        .filter(
+            Q(completed_at__gte=start, completed_at__lt=end)
+            | Q(case__closed_at__gte=start, case__closed_at__lt=end)
+            | Q(completed_at__lt=F("case__opened_at"))
+        )
+        .order_by(),
         ("id", "case_id", "stage", "score", "level", "completed_at", "marac_referral_required"),
         RiskFact,
     )
@@ -192,9 +231,9 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
     # people of the window's referrals and cases (the year before only serves repeat counts)
     in_window = Q(contract=contract, received_at__gte=start, received_at__lt=end)
     people = Person.objects.filter(
-        Q(referrals__in=Referral.objects.filter(in_window).values("id"))
-        | Q(cases__in=Case.objects.filter(cases_q).values("id"))
-    ).distinct()
+        Q(id__in=Referral.objects.filter(in_window).values("person_id"))
+        | Q(id__in=Case.objects.filter(cases_q).values("person_id"))
+    )
     persons = _rows(
         people.order_by(),
         (
@@ -217,31 +256,46 @@ def load_facts(contract: Contract, start: datetime, end: datetime) -> Facts:
         PersonFact,
     )
     facts.persons = {p.id: p._replace(**_blank_equality(p)) for p in persons}
-    people_ids = people.values("id")
-    facts.flags = _rows(
+    people_ids = people.order_by().values("id")
+    if "flags" in wanted:
+        facts.flags = _optional_flags(people_ids)
+    if "households" in wanted:
+        facts.households = _optional_households(people_ids)
+    if "first_case_opened" in wanted:
+        facts.first_case_opened = _optional_first_cases(contract, people_ids)
+    return facts
+
+
+def _optional_flags(people_ids: Any) -> list[PersonFlagFact]:
+    return _rows(
         PersonFlag.objects.filter(person__in=people_ids).order_by(),
         PersonFlagFact._fields,
         PersonFlagFact,
     )
+
+
+def _optional_households(people_ids: Any) -> list[HouseholdFact]:
     # Links of the people, and of the parents they are children of (so a referred child's
     # siblings are found through their parent even when neither sibling nor parent was referred).
     parents = HouseholdLink.objects.filter(member__in=people_ids).values("person_id")
-    facts.households = _rows(
+    return _rows(
         HouseholdLink.objects.filter(
             Q(person__in=people_ids) | Q(member__in=people_ids) | Q(person__in=parents)
         ).order_by(),
         HouseholdFact._fields,
         HouseholdFact,
     )
+
+
+def _optional_first_cases(contract: Contract, people_ids: Any) -> dict[Any, datetime]:
     # seed 003 s13: service users known to the service before (a case of this contract, ever)
-    facts.first_case_opened = dict(
+    return dict(
         Case.objects.filter(contract=contract, person__in=people_ids)
         .order_by()
         .values("person_id")
         .annotate(first=Min("opened_at"))
         .values_list("person_id", "first")
     )
-    return facts
 
 
 def _blank_equality(person: PersonFact) -> dict[str, str]:

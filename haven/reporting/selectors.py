@@ -20,24 +20,35 @@ from haven.accounts.roles import Role
 from haven.accounts.signed_in import Viewer
 from haven.casework.models import Case
 from haven.contracts.models import Contract
+from haven.contracts.profiles.schema import Profile
 from haven.contracts.profiles.stored import profile_of
 from haven.referrals.models import Referral
 from haven.reporting.engine import ReturnResult, figures_for
 from haven.reporting.facts import Facts
-from haven.reporting.loaders import load_facts
+from haven.reporting.loaders import gc_paused, load_facts
+from haven.reporting.measures.base import NEEDS
 from haven.reporting.periods import Period
 from haven.reporting.presenters import Located, RecordRow, as_uuid, record_rows
 
 TREND_PERIODS = 8
 
 
+@gc_paused
 def contract_return(
     contract: Contract, period: Period, *, now: datetime | None = None
 ) -> ReturnResult:
     """The contract's return for the period, computed from the records now."""
     now = now or timezone.now()
-    facts = load_facts(contract, period.start, period.end)
-    return figures_for(profile_of(contract), facts, period, now, name=contract.name)
+    profile = profile_of(contract)
+    facts = load_facts(contract, period.start, period.end, needs=needs_of(profile))
+    return figures_for(profile, facts, period, now, name=contract.name)
+
+
+def needs_of(profile: Profile) -> frozenset[str]:
+    """The optional facts the profile's computations read (the others' queries are skipped)."""
+    return frozenset().union(
+        *(NEEDS.get(m.compute, frozenset()) for m in profile.measures if m.compute)
+    )
 
 
 def contract_trend(
@@ -48,6 +59,7 @@ def contract_trend(
     return contract_trend_with_facts(contract, period, count=count, now=now)[0]
 
 
+@gc_paused
 def contract_trend_with_facts(
     contract: Contract, period: Period, *, count: int = TREND_PERIODS, now: datetime | None = None
 ) -> tuple[list[ReturnResult], Facts]:
@@ -56,7 +68,7 @@ def contract_trend_with_facts(
     now = now or timezone.now()
     profile = profile_of(contract)
     periods = period.trend(count, profile.contract_year_start)
-    facts = load_facts(contract, periods[0].start, periods[-1].end)
+    facts = load_facts(contract, periods[0].start, periods[-1].end, needs=needs_of(profile))
     return [figures_for(profile, facts, p, now, name=contract.name) for p in periods], facts
 
 

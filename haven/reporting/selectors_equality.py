@@ -11,7 +11,7 @@ from django.utils import timezone
 from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.reporting.equality import BaselineFigure, EqualityAnalysis, analysis_for
-from haven.reporting.loaders import load_facts
+from haven.reporting.loaders import gc_paused, load_facts
 from haven.reporting.models import EqualityBaseline
 from haven.reporting.periods import Period
 
@@ -32,6 +32,7 @@ def baseline_figures(areas: list[str]) -> list[BaselineFigure]:
     ]
 
 
+@gc_paused
 def contract_equality(contract: Contract, period: Period) -> EqualityAnalysis:
     profile = profile_of(contract)
     facts = load_facts(contract, period.start, period.end)

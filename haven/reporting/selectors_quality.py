@@ -24,11 +24,12 @@ from haven.casework.services.tasks import data_quality_tasks_q
 from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.referrals.models import Referral
-from haven.reporting.loaders import load_facts
+from haven.reporting.loaders import gc_paused, load_facts
 from haven.reporting.periods import Period
 from haven.reporting.quality import QualityReport, Record, quality_report
 
 
+@gc_paused
 def contract_quality(contract: Contract, period: Period) -> QualityReport:
     """The data-quality report of the contract's return for the period, from the records now."""
     facts = load_facts(contract, period.start, period.end)

@@ -81,7 +81,9 @@ def _flagged(ctx: MeasureContext, kinds: list[str]) -> set[Any]:
     }
 
 
-@computation("clients", params=("support_needs", "children", "where", "where_not", "flags"))
+@computation(
+    "clients", params=("support_needs", "children", "where", "where_not", "flags"), needs=("flags",)
+)
 def clients(
     ctx: MeasureContext,
     support_needs: list[str] | None = None,
@@ -119,7 +121,7 @@ def clients(
     return count("person", people)
 
 
-@computation("known_before", params=("as_count",))
+@computation("known_before", params=("as_count",), needs=("first_case_opened",))
 def known_before(ctx: MeasureContext, as_count: bool = False) -> Figure:
     """Cases opened in the period (by `opened_at`) whose person had an earlier case of this
     contract, opened before this one at any time, as a share of cases opened in the period (or

@@ -87,15 +87,25 @@ def total(kind: str, amounts: dict[Any, float]) -> Figure:
 
 Computation = Callable[..., Figure]
 COMPUTATIONS: dict[str, Computation] = {}
+# The optional facts (OPTIONAL_FACTS) a computation reads; the loader skips the others' queries.
+NEEDS: dict[str, frozenset[str]] = {}
+OPTIONAL_FACTS = frozenset({"flags", "households", "first_case_opened"})
 
 
-def computation(name: str, *, params: Iterable[str] = ()) -> Callable[[Computation], Computation]:
-    """Register `fn(ctx, **params) -> Figure` under `name` for profiles to use."""
+def computation(
+    name: str, *, params: Iterable[str] = (), needs: Iterable[str] = ()
+) -> Callable[[Computation], Computation]:
+    """Register `fn(ctx, **params) -> Figure` under `name` for profiles to use; `needs` names
+    the optional facts it reads (flags, households, first_case_opened)."""
+    unknown = set(needs) - OPTIONAL_FACTS
+    if unknown:
+        raise ValueError(f"{name}: unknown optional facts {sorted(unknown)}")
 
     def register(fn: Computation) -> Computation:
         if name in COMPUTATIONS:
             raise ValueError(f"two computations are named {name!r}")
         COMPUTATIONS[name] = fn
+        NEEDS[name] = frozenset(needs)
         registry.register(name, frozenset(params))
         return fn
 

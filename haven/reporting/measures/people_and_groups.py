@@ -111,7 +111,7 @@ def _people_open(ctx: MeasureContext) -> list[PersonFact]:
     return [ctx.facts.persons[p] for p in people if p in ctx.facts.persons]
 
 
-@computation("people_in_group", params=("group",))
+@computation("people_in_group", params=("group",), needs=("flags",))
 def people_in_group(ctx: MeasureContext, group: str) -> Figure:
     """Distinct people with a case open at any moment of the period who belong to one of seed
     001 s6's under-represented groups (`group`: one of GROUPS, or "any" for at least one):
@@ -125,14 +125,14 @@ def people_in_group(ctx: MeasureContext, group: str) -> Figure:
     return count("person", (p.id for p in _people_open(ctx) if any(test(ctx, p) for test in tests)))
 
 
-@computation("people_with_flag", params=("kinds",))
+@computation("people_with_flag", params=("kinds",), needs=("flags",))
 def people_with_flag(ctx: MeasureContext, kinds: list[str]) -> Figure:
     """Distinct people with a case open at any moment of the period who have a flag of one of
     `kinds` current at some moment of it (seed 001 Lot 1 s14: co-morbidity factors)."""
     return count("person", (p.id for p in _people_open(ctx) if _flag_current(ctx, p.id, kinds)))
 
 
-@computation("people_with_children_in_household", params=("living_with",))
+@computation("people_with_children_in_household", params=("living_with",), needs=("households",))
 def people_with_children_in_household(ctx: MeasureContext, living_with: bool = False) -> Figure:
     """Distinct people with a case open at any moment of the period who have a child recorded in
     their household (only children living with them when `living_with`) (seed 001 Lot 4 s14:
@@ -181,7 +181,7 @@ def _families(ctx: MeasureContext) -> tuple[dict[Any, list[Any]], dict[Any, date
     return families, first_referral
 
 
-@computation("families_referred")
+@computation("families_referred", needs=("households",))
 def families_referred(ctx: MeasureContext) -> Figure:
     """Families with a referral received in the period (seed 001 Lot 1 s8): the people referred,
     joined into one family by household links (directly, or through a parent or child they share
@@ -197,7 +197,7 @@ def families_referred(ctx: MeasureContext) -> Figure:
     )
 
 
-@computation("children_in_families_referred", params=("max_age",))
+@computation("children_in_families_referred", params=("max_age",), needs=("households",))
 def children_in_families_referred(ctx: MeasureContext, max_age: int = CYP_MAX_AGE) -> Figure:
     """Distinct children and young people in the families referred in the period (seed 001 Lot 1
     s8): everyone recorded as a child in a household link of the family, and every person

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.utils import timezone
+from markupsafe import Markup
 
 from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.reporting.engine import ReturnResult, figures_for
-from haven.reporting.equality import EqualityAnalysis, analysis_for
+from haven.reporting.equality import EqualityAnalysis, analysis_for, equality_json
 from haven.reporting.facts import Facts
 from haven.reporting.loaders import load_facts
 from haven.reporting.periods import Period
+from haven.reporting.presenters import trend_charts
 from haven.reporting.quality import quality_report
 from haven.reporting.selectors import contract_trend_with_facts
 from haven.reporting.selectors_equality import baseline_figures
+from haven.reporting.serialise import return_json
 
 
 @dataclass(frozen=True)
@@ -59,3 +63,20 @@ def contract_trend_with_equality(
     now = now or timezone.now()
     trend, facts = contract_trend_with_facts(contract, period, now=now)
     return trend, _equality(contract, facts, period, now)
+
+
+def contract_return_export(
+    contract: Contract, period: Period, fmt: str
+) -> tuple[dict[str, Any], dict[str, Markup]]:
+    """The return's downloads (`exports.render`): `serialise.return_json` with the equality
+    analysis under "equality" (docs/returns.md), and for a PDF each measure's trend chart."""
+    charts: dict[str, Markup] = {}
+    if fmt == "pdf":  # the charts need the last eight periods; one load of the facts
+        trend, equality = contract_trend_with_equality(contract, period)
+        result, charts = trend[-1], trend_charts(trend)
+    else:
+        seen = contract_return_with_analyses(contract, period)
+        result, equality = seen.result, seen.equality
+    data = return_json(result, contract.profile)
+    data["equality"] = equality_json(equality)  # the CSV stays measures-only
+    return data, charts

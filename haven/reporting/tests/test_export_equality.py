@@ -9,6 +9,7 @@ import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -104,3 +105,11 @@ def test_without_the_key_no_equality_sheet_or_section(world):
     book = load_workbook(io.BytesIO(return_xlsx(data)))
     assert "Equality" not in book.sheetnames
     assert "Equality analysis" not in return_pdf_html(data, {})
+
+
+def test_the_command_writes_the_same_equality_analysis(world, tmp_path):
+    contract, period = world
+    out = tmp_path / "return.json"
+    call_command("returns", contract.slug, "--period", period.code, "--out", str(out))
+    data = json.loads(out.read_text())
+    assert _christian(data["equality"])["referrals"] == 2

@@ -8,14 +8,8 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 
 from haven.core.read_audit import audits_reads
-from haven.reporting.equality import equality_json
 from haven.reporting.exports import FORMATS, render
-from haven.reporting.presenters import trend_charts
-from haven.reporting.selectors_return import (
-    contract_return_with_analyses,
-    contract_trend_with_equality,
-)
-from haven.reporting.serialise import return_json
+from haven.reporting.selectors_return import contract_return_export
 from haven.reporting.services_reads import return_export_record
 from haven.reporting.views.access import reporting_on
 
@@ -27,15 +21,7 @@ def download(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpResp
     if fmt not in FORMATS:
         raise Http404("No such format")
     seen = reporting_on(request, slug, period)
-    charts = {}
-    if fmt == "pdf":  # the charts need the last eight periods; one load of the facts
-        trend, equality = contract_trend_with_equality(seen.contract, seen.period)
-        result, charts = trend[-1], trend_charts(trend)
-    else:
-        seen_return = contract_return_with_analyses(seen.contract, seen.period)
-        result, equality = seen_return.result, seen_return.equality
-    data = return_json(result, seen.contract.profile)
-    data["equality"] = equality_json(equality)  # the CSV stays measures-only (docs/returns.md)
+    data, charts = contract_return_export(seen.contract, seen.period, fmt)
     content = render(data, fmt, charts)
     return_export_record(
         user=request.user, contract=seen.contract, period=seen.period.code, fmt=fmt

@@ -13,8 +13,8 @@ from django.utils import timezone
 from haven.casework.services import case_open_from_referral
 from haven.people.models import EqualityData
 from haven.reporting.periods import current_period
-from haven.reporting.selectors_return import contract_return_with_analyses
 from haven.reporting.selectors_quality import contract_quality
+from haven.reporting.selectors_return import contract_return_with_analyses
 from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 
@@ -71,7 +71,8 @@ def test_the_analyses_come_from_the_records_the_return_counts(world):
     contract, period = world
     seen = contract_return_with_analyses(contract, period)
     religion = seen.equality.table("religion_belief")
-    assert religion is not None and religion.referrals == 3
+    assert religion is not None
+    assert religion.referrals == 3
     assert seen.exceptions == contract_quality(contract, period).exception_count
 
 

@@ -7,6 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
+SUBMITTED = "Submitted returns"
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
@@ -26,14 +28,18 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
         # Service managers and analysts of a provider (commissioners see their returns elsewhere).
         ("Returns", reverse("reporting:index"), "reporting.view_returns"),
-        # Commissioners: their contracts' submitted returns (issue 10 s2).
-        ("Returns", reverse("commissioner:returns"), "reporting.view_submitted_returns"),
+        # Commissioners: their contracts' submitted returns (issue 10 s2); "Submitted returns"
+        # beside the provider's "Returns" for someone who holds both roles (a superuser too).
+        (SUBMITTED, reverse("commissioner:returns"), "reporting.view_submitted_returns"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]
     if user.is_superuser:  # the Django admin opens only for superusers (accounts.admin_access)
         items.append(("Administration", reverse("admin:index"), None))
     shown = [(text, href) for text, href, perm in items if not perm or user.has_perm(perm)]
+    texts = [text for text, _ in shown]
+    if SUBMITTED in texts and "Returns" not in texts:  # a commissioner only: their returns
+        shown = [("Returns" if text == SUBMITTED else text, href) for text, href in shown]
     # the item whose address is the longest start of the path is current (the worklist is
     # /cases/, the caseload /cases/caseload/: only one of them is current)
     matching = [

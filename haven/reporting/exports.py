@@ -1,6 +1,9 @@
 """A return as the files commissioners receive: JSON, CSV, XLSX and PDF.
 
-Every renderer takes the `serialise.return_json` output, so the four files say the same thing.
+Every renderer takes the `serialise.return_json` output, so the four files say the same thing;
+with its "equality" key (the provider's downloads) the XLSX has an "Equality" sheet and the PDF
+an equality section; a commissioner's suppressed copy (`suppression.py`) has "<5" and "[c]"
+strings where numbers were, written as text.
 Spreadsheets are formula-free: a text cell starting like a formula is written as text
 (`core.spreadsheet_cells.neutralise`, OWASP CSV injection).
 """
@@ -17,6 +20,7 @@ from django.template.loader import render_to_string
 from markupsafe import Markup
 
 from haven.core.spreadsheet_cells import neutralise
+from haven.reporting.exports_equality import area_columns, equality_sheet
 from haven.reporting.presenters import format_value
 from haven.reporting.serialise import return_rows
 
@@ -102,6 +106,7 @@ def return_xlsx(data: dict[str, Any]) -> bytes:
         ("Last day", period["end"]),
         ("Generated", data["generated_at"]),
         ("Format version", data.get("format_version", "")),
+        *([("Suppression", data["suppression"])] if data.get("suppressed") else []),
     ]:
         cover.append([_text(row[0]), _text(row[1])])
     for cell in cover["A"]:
@@ -125,6 +130,8 @@ def return_xlsx(data: dict[str, Any]) -> bytes:
         for index, width in enumerate(WIDTHS):
             sheet.column_dimensions[chr(ord("A") + index)].width = width
         sheet.freeze_panes = "C3"
+    if data.get("equality"):
+        equality_sheet(book, data["equality"])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -202,16 +209,22 @@ def return_pdf(data: dict[str, Any], charts: Mapping[str, Markup]) -> bytes:
     chart where given. WeasyPrint fetches nothing from outside."""
     from weasyprint import HTML
 
-    html = render_to_string(
+    return bytes(HTML(string=return_pdf_html(data, charts), url_fetcher=_no_fetch).write_pdf())
+
+
+def return_pdf_html(data: dict[str, Any], charts: Mapping[str, Markup]) -> str:
+    """The HTML WeasyPrint lays out as the PDF (tests read the PDF's words here)."""
+    return render_to_string(
         "reporting/return_pdf.html",
         {
             "data": data,
             "sections": _sections(data["measures"]),
             "charts": charts,
             "format_value": format_value,
+            "equality": data.get("equality"),
+            "equality_areas": area_columns(data["equality"]) if data.get("equality") else [],
         },
     )
-    return bytes(HTML(string=html, url_fetcher=_no_fetch).write_pdf())
 
 
 def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -52,11 +52,13 @@ RISK_LABELS = dict(RISK_LEVEL_CHOICES)
 # --- figures ---------------------------------------------------------------------------------
 
 
-def format_value(unit: str, value: float | int | None) -> str:
+def format_value(unit: str, value: float | int | str | None) -> str:
     """A figure in its unit: 12, 95.3%, 12.5 days, £1,250.00; "No figure" without one (a
-    percentage of nothing)."""
+    percentage of nothing); a suppression marker ("<5", "[c]", `suppression.py`) as it is."""
     if value is None:
         return "No figure"
+    if isinstance(value, str):
+        return value
     if unit == "percentage":
         return f"{value * 100:.1f}%"
     if unit == "duration":

@@ -90,6 +90,7 @@ def protect(
 def suppress_return(data: dict[str, Any]) -> dict[str, Any]:
     """A commissioner's copy of a return (`return_json` output): small figures suppressed."""
     result = copy.deepcopy(data)
+    result.pop("equality", None)  # unsuppressed counts by group: never in a commissioner's copy
     result["suppressed"] = True
     result["suppression"] = (
         'Figures of 1 to 4 show "<5"; "[c]" hides a figure from which a "<5" could be worked out.'

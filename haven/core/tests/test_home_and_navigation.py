@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from haven.accounts.roles import Role
 from haven.referrals.models import Decision
 from haven.testing.casework import CaseFactory, ReferralFactory, TaskFactory
+from haven.testing.factories import MembershipFactory
 from haven.testing.html import nav_links, nav_texts, parse
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +90,36 @@ def test_a_service_manager_without_a_team_gets_the_whole_organisation(client, pe
     )[0]
     assert "Team worklist" not in work.text
     assert "All cases I can see : 1 outstanding, 1 overdue" in work.text
+
+
+def _returns_links(client):
+    return [
+        (a.text, a.attrs["href"])
+        for a in nav_links(client.get(reverse("home")))
+        if "returns" in a.text.lower()
+    ]
+
+
+def test_one_returns_link_for_a_provider_or_a_commissioner(client, personas):
+    client.force_login(personas.service_manager)
+    assert _returns_links(client) == [("Returns", reverse("reporting:index"))]
+    client.force_login(personas.commissioner)
+    assert _returns_links(client) == [("Returns", reverse("commissioner:returns"))]
+
+
+def test_someone_with_both_roles_gets_returns_and_submitted_returns(client, personas):
+    # a service manager who is also a commissioner: two distinct links, not two "Returns"
+    manager = personas.service_manager
+    MembershipFactory(
+        user=manager,
+        role=Role.COMMISSIONER,
+        organisation=None,
+        commissioner=personas.commissioner_body,
+    )
+    client.force_login(manager)
+    assert _returns_links(client) == [
+        ("Returns", reverse("reporting:index")),
+        ("Submitted returns", reverse("commissioner:returns")),
+    ]
+    links = nav_links(client.get(reverse("commissioner:returns")))
+    assert [a.text for a in links if a.attrs.get("aria-current")] == ["Submitted returns"]

@@ -59,7 +59,7 @@ def test_csv_parses(manager, scenario):
 
 def test_xlsx_has_a_cover_and_a_sheet_per_section_in_order(manager, scenario):
     book = load_workbook(io.BytesIO(download(manager, scenario, "xlsx").content))
-    assert book.sheetnames == ["Cover", "Demand", "Performance", "Outcomes"]
+    assert book.sheetnames == ["Cover", "Demand", "Performance", "Outcomes", "Equality"]
     assert book["Cover"]["B1"].value == "Returns test service"
     performance = book["Performance"]
     p1 = next(row for row in performance.iter_rows(min_row=3) if row[0].value == "P1")

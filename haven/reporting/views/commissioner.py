@@ -30,7 +30,7 @@ from haven.reporting.snapshots import (
 )
 from haven.reporting.suppression import suppress_return
 
-DOWNLOADS = ("json", "csv")
+DOWNLOADS = ("json", "csv", "xlsx", "pdf")  # every one from the suppressed copy
 
 
 def _may_view(request: HttpRequest) -> None:
@@ -97,4 +97,5 @@ def return_download(request: HttpRequest, snapshot_id: UUID, fmt: str) -> HttpRe
     response = HttpResponse(content, content_type=content_type)
     name = f"{snapshot.contract.slug}-{snapshot.period_code}-v{snapshot.version}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
     return response

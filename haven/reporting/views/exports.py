@@ -1,5 +1,6 @@
-"""A return as a file: JSON, CSV, XLSX or PDF (with the trend charts). Audited as an export; the
-file name has the contract and the period only; never cached."""
+"""A return as a file: JSON, CSV, XLSX or PDF (with the trend charts), with its equality analysis
+(issue 10 s4; not in the CSV). Audited as an export; the file name has the contract and the
+period only; never cached."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from haven.core.read_audit import audits_reads
 from haven.reporting.exports import FORMATS, render
-from haven.reporting.presenters import trend_charts
-from haven.reporting.selectors import contract_return, contract_trend
-from haven.reporting.serialise import return_json
+from haven.reporting.selectors_return import contract_return_export
 from haven.reporting.services_reads import return_export_record
 from haven.reporting.views.access import reporting_on
 
@@ -22,13 +21,8 @@ def download(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpResp
     if fmt not in FORMATS:
         raise Http404("No such format")
     seen = reporting_on(request, slug, period)
-    charts = {}
-    if fmt == "pdf":  # the charts need the last eight periods; one load of the facts
-        trend = contract_trend(seen.contract, seen.period)
-        result, charts = trend[-1], trend_charts(trend)
-    else:
-        result = contract_return(seen.contract, seen.period)
-    content = render(return_json(result, seen.contract.profile), fmt, charts)
+    data, charts = contract_return_export(seen.contract, seen.period, fmt)
+    content = render(data, fmt, charts)
     return_export_record(
         user=request.user, contract=seen.contract, period=seen.period.code, fmt=fmt
     )

@@ -18,8 +18,11 @@ from haven.reporting.presenters import (
     target_summary,
     year_start_of,
 )
-from haven.reporting.selectors import contract_return, contract_to_report, contracts_to_report
+from haven.reporting.presenters_equality import equality_headline
+from haven.reporting.selectors import contract_to_report, contracts_to_report
+from haven.reporting.selectors_return import contract_return_with_analyses
 from haven.reporting.views.access import reporting_on
+from haven.reporting.views.equality import percent
 
 PERMISSION = "reporting.view_returns"
 
@@ -57,7 +60,8 @@ def return_page(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     ranged = RangeForm(request.GET if {"from", "to"} & set(request.GET) else None)
     if ranged.is_bound and ranged.is_valid():
         return redirect("reporting:return", slug, ranged.period().code)
-    result = contract_return(seen.contract, seen.period, now=now)
+    seen_return = contract_return_with_analyses(seen.contract, seen.period, now=now)
+    result = seen_return.result
     context = {
         "contract": seen.contract,
         "result": result,
@@ -68,5 +72,8 @@ def return_page(request: HttpRequest, slug: str, period: str) -> HttpResponse:
         "sections": return_sections(result, seen.contract.profile),
         "targets": target_summary(result),
         "formats": list(FORMATS),
+        "equality": equality_headline(seen_return.equality),
+        "exceptions": seen_return.exceptions,
+        "percent": percent,
     }
     return render(request, "reporting/return.html", context)

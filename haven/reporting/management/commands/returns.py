@@ -13,9 +13,7 @@ from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.reporting.exports import FORMATS, render
 from haven.reporting.periods import PeriodError, date_range, parse_period
-from haven.reporting.presenters import trend_charts
-from haven.reporting.selectors import contract_return, contract_trend
-from haven.reporting.serialise import return_json
+from haven.reporting.selectors_return import contract_return_export
 
 
 class Command(BaseCommand):
@@ -53,13 +51,8 @@ class Command(BaseCommand):
                 raise PeriodError("give --period (e.g. 2026-Q1) or both --from and --to")
         except PeriodError as exc:
             raise CommandError(str(exc)) from None
-        charts = {}
-        if options["format"] == "pdf":  # with each measure's trend chart (one load of the facts)
-            trend = contract_trend(contract, period)
-            result, charts = trend[-1], trend_charts(trend)
-        else:
-            result = contract_return(contract, period)
-        content = render(return_json(result, contract.profile), options["format"], charts)
+        data, charts = contract_return_export(contract, period, options["format"])
+        content = render(data, options["format"], charts)
         if options["out"]:
             options["out"].write_bytes(content)
             self.stderr.write(f"wrote {options['out']} ({len(content):,} bytes)")

@@ -17,7 +17,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.reporting.engine import ReturnResult, figures_for
 from haven.reporting.equality import EqualityAnalysis, analysis_for, equality_json
 from haven.reporting.facts import Facts
-from haven.reporting.loaders import load_facts
+from haven.reporting.loaders import gc_paused, load_facts
 from haven.reporting.periods import Period
 from haven.reporting.presenters import trend_charts
 from haven.reporting.quality import quality_report
@@ -39,6 +39,7 @@ def _equality(contract: Contract, facts: Facts, period: Period, now: datetime) -
     return analysis_for(profile, facts, period, now, baselines, name=contract.name)
 
 
+@gc_paused
 def contract_return_with_analyses(
     contract: Contract, period: Period, *, now: datetime | None = None
 ) -> ReturnWithAnalyses:
@@ -55,6 +56,7 @@ def contract_return_with_analyses(
     )
 
 
+@gc_paused
 def contract_trend_with_equality(
     contract: Contract, period: Period, *, now: datetime | None = None
 ) -> tuple[list[ReturnResult], EqualityAnalysis]:
@@ -65,6 +67,7 @@ def contract_trend_with_equality(
     return trend, _equality(contract, facts, period, now)
 
 
+@gc_paused
 def contract_return_export(
     contract: Contract, period: Period, fmt: str
 ) -> tuple[dict[str, Any], dict[str, Markup]]:

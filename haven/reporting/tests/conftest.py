@@ -125,3 +125,16 @@ def scenario(personas: Personas) -> Scenario:
     )
     TaskFactory(case=restricted, rule_key="first_contact_phone", due_at=_at(7), status="breached")
     return Scenario(personas, contract, open_case, restricted)
+
+
+@pytest.fixture
+def census_baselines(db: None) -> None:
+    """The Census 2021 baselines migration 0001 seeds. A transactional test (the browser tests)
+    empties every table when it ends, seeded rows included, so tests that read them put them
+    back first with the migration's own function (it updates or creates, so it is idempotent)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    seeding = import_module("haven.reporting.migrations.0001_equality_baseline")
+    seeding.seed(apps, None)

@@ -24,7 +24,7 @@ from haven.reporting.serialise import return_json
 from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("census_baselines")]
 
 
 @pytest.fixture

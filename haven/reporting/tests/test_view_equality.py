@@ -18,7 +18,7 @@ from haven.reporting.periods import current_period
 from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("census_baselines")]
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from haven.reporting.selectors_return import contract_return_with_analyses
 from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("census_baselines")]
 
 
 def _referral(personas, contract, religion: str) -> None:

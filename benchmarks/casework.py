@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from throwaway import recreate  # benchmarks/throwaway.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DIR = ROOT / "var" / "bench"
 CASEWORKER = "casey.caseworker@demo.haven.test"
@@ -36,21 +38,6 @@ def database_url(base: str | None, scale: float) -> str:
     if not base:
         return f"sqlite:///{BENCH_DIR / f'casework-{suffix}.sqlite3'}"
     return f"{base.rstrip('/')}_{suffix}"
-
-
-def recreate(url: str) -> None:
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob(path.name + "*"):
-            stale.unlink()
-        return
-    import psycopg
-
-    server, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def build(scale: float, seed: int | None) -> float:

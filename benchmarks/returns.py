@@ -28,6 +28,8 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from throwaway import recreate  # benchmarks/throwaway.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DIR = ROOT / "var" / "bench"
 TARGET_S = 3.0
@@ -41,21 +43,6 @@ def database_url(base: str | None, size: int) -> str:
     if not base:
         return f"sqlite:///{BENCH_DIR / f'returns-{size}.sqlite3'}"
     return f"{base.rstrip('/')}_{size}"
-
-
-def recreate(url: str) -> None:
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob(path.name + "*"):
-            stale.unlink()
-        return
-    import psycopg
-
-    server, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def build(contract_slug: str, size: int, seed: int) -> float:

@@ -7,9 +7,11 @@ class ReportingConfig(AppConfig):
     verbose_name = "Returns and management information"
 
     def ready(self) -> None:
-        # Registers every computation, so profile validation knows their names.
-        from haven.reporting import (
-            measures,  # noqa: F401
-            rules_quality,  # noqa: F401  (permissions)
-            rules_signoff,  # noqa: F401  (sign-off permissions)
+        # Registers every computation and breakdown, so profile validation knows their names;
+        # and the reporting permissions (django-rules discovers only rules.py).
+        from haven.reporting import (  # noqa: F401
+            dimensions,
+            measures,
+            rules_quality,
+            rules_signoff,
         )

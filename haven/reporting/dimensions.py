@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from haven.casework.models import CaseState, ExitType
+from haven.contracts.profiles import computations
 from haven.deadlines import RISK_LEVEL_CHOICES
 from haven.people import choices
 from haven.referrals.models import ContactMethod, DeclineCategory, SupportNeed
@@ -343,3 +344,5 @@ DIMENSIONS: dict[str, Dimension] = {
         ),
     ]
 }
+
+computations.register_dimensions(frozenset(DIMENSIONS))

@@ -7,6 +7,7 @@ loads; profile validation then refuses a measure naming one that does not exist.
 from __future__ import annotations
 
 _KNOWN: dict[str, frozenset[str]] = {}
+_DIMENSIONS: set[str] = set()
 
 
 def register(name: str, params: frozenset[str]) -> None:
@@ -17,3 +18,12 @@ def register(name: str, params: frozenset[str]) -> None:
 def known() -> dict[str, frozenset[str]]:
     """Every registered computation; empty before the reporting app has loaded."""
     return dict(_KNOWN)
+
+
+def register_dimensions(names: frozenset[str]) -> None:
+    """Record the breakdowns the reporting app computes (called by haven.reporting)."""
+    _DIMENSIONS.update(names)
+
+
+def known_dimensions() -> frozenset[str]:
+    return frozenset(_DIMENSIONS)

@@ -127,3 +127,33 @@ def test_monthly_figures_appear_in_the_quarter_and_half_yearly_only_in_their_own
 def test_a_measure_must_be_computed_or_say_what_is_missing(fields, message):
     with pytest.raises(ValueError, match=message):
         spec(**fields)
+
+
+def test_every_breakdown_a_profile_may_name_has_a_dimension():
+    from typing import get_args
+
+    from haven.contracts.profiles.measures import Breakdown
+    from haven.reporting.dimensions import DIMENSIONS
+
+    def flat(tp: object) -> list[str]:
+        return [x for arg in get_args(tp) for x in (flat(arg) if get_args(arg) else [arg])]
+
+    names = set(flat(Breakdown)) - {"protected_characteristics"}
+    not_yet = {"service_element", "intervention_type"}  # allowed on missing measures only
+    assert "sex" in names
+    assert names - not_yet <= set(DIMENSIONS)
+
+
+def test_a_computed_measure_cannot_be_broken_down_by_what_haven_does_not_record():
+    from haven.contracts.profiles.measures import MeasureSpec
+
+    base = {"id": "B9", "label": "Satisfied", "section": "B", "citation": "seed 004 s10 B9"}
+    with pytest.raises(ValueError, match="does not record this yet"):
+        MeasureSpec.model_validate(
+            base | {"compute": "cases_closed", "breakdowns": ["intervention_type"]},
+            context={"check_computations": True},
+        )
+    MeasureSpec.model_validate(
+        base | {"missing": "needs surveys (issue 11)", "breakdowns": ["intervention_type"]},
+        context={"check_computations": True},
+    )

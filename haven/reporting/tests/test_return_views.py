@@ -147,3 +147,11 @@ def test_a_second_contract_of_the_organisation_is_listed_too(client, scenario):
     html = client.get(reverse("reporting:index")).content.decode()
     assert reverse("reporting:current", args=["returns-test"]) in html
     assert reverse("reporting:current", args=["returns-second"]) in html
+
+
+def test_the_period_picker_starts_at_the_period_shown(client, scenario):
+    # seen walking the demo: 2026-Q2's page offered the current quarter in its picker
+    client.force_login(scenario.personas.service_manager)
+    html = client.get(page(scenario, "2026-Q1")).content.decode()
+    assert '<option value="2026-Q1" selected>' in html
+    assert html.count(" selected>") == 1

@@ -54,7 +54,11 @@ def return_page(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     seen = reporting_on(request, slug, period)
     year_start, now = seen.profile.contract_year_start, timezone.now()
     nav = period_nav(slug, seen.period, year_start, now)
-    picker = PeriodPickerForm(request.GET if "period" in request.GET else None, options=nav.options)
+    picker = PeriodPickerForm(
+        request.GET if "period" in request.GET else None,
+        options=nav.options,
+        initial={"period": seen.period.code},  # the period shown, not the first listed
+    )
     if picker.is_bound and picker.is_valid():
         return redirect("reporting:return", slug, picker.cleaned_data["period"])
     ranged = RangeForm(request.GET if {"from", "to"} & set(request.GET) else None)

@@ -89,6 +89,9 @@ ONWARD_AGENCIES = [
     ("Synthetic Family Law Solicitors", "legal", "child arrangements"),
     ("Synthetic Sanctuary Scheme", "target_hardening", "home security"),
     ("Synthetic Counselling Centre", "counselling", ""),
+    ("Synthetic IDVA Service", "idva", "high-risk support"),
+    ("Synthetic Adult Social Care", "social_care_adults", "care and support needs"),
+    ("Synthetic Children's Services", "social_care_children", "children's safety"),
 ]
 
 

@@ -7,8 +7,10 @@ ends the first-contact task.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 SUCCESS = frozenset({"reached", "visit_done"})
 SENT = frozenset({"letter_sent", "email_sent", "sms_sent"})
@@ -96,3 +98,50 @@ def final_letter_needed(
 ) -> bool:
     """seed 002 s3.7: when contact attempts fail, a final letter explaining them."""
     return bool(attempt_limit) and not contacted and unsuccessful_attempts >= (attempt_limit or 0)
+
+
+class _TaskLike(Protocol):
+    action: str
+    rule_key: str
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What one attempt does to one outstanding task: counts as an attempt at it, meets it."""
+
+    counts: bool
+    meets: bool
+    by_final_letter: bool
+
+
+def attempt_effects[T: _TaskLike](
+    outstanding: Sequence[T],
+    *,
+    channel: str,
+    outcome: str,
+    is_final_letter: bool,
+    case_closed: bool,
+) -> list[tuple[T, Effect]]:
+    """The outstanding tasks (in due order) an attempt touches, and how.
+
+    On a closed case the only tasks left are the follow-ups, each a separate duty (seed 003 s6.9:
+    contact at 6 months and again at 12; seed 000 s5: 1 and 12 months): a contact is made for
+    one of them, so it touches only the first due that it counts towards or meets, never a later
+    follow-up as well."""
+    touched: list[tuple[T, Effect]] = []
+    for task in outstanding:
+        if task.action not in FIRST_CONTACT_ACTIONS:
+            continue
+        by_letter = is_final_letter and (
+            task.rule_key == FINAL_LETTER_KEY or task.action == "phone_contact"
+        )
+        effect = Effect(
+            counts=counts_towards(task.action, channel),
+            meets=meets(task.action, channel, outcome) or by_letter,
+            by_final_letter=by_letter,
+        )
+        if effect.counts or effect.meets:
+            touched.append((task, effect))
+            if case_closed:
+                break
+    return touched

@@ -272,16 +272,22 @@ class CaseRecorder(ExitStepsRecorder):
         return attempt
 
     def _update_tasks(self, attempt: ContactAttempt, actor: User | None) -> None:
-        for task in self.outstanding():
-            if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
-                continue
-            if first_contact.counts_towards(task.action, attempt.channel):
+        outstanding = sorted(self.outstanding(), key=lambda t: (t.due_at, t.id))
+        for task, effect in first_contact.attempt_effects(
+            outstanding,
+            channel=attempt.channel,
+            outcome=attempt.outcome,
+            is_final_letter=attempt.is_final_letter,
+            case_closed=self.case.state == CaseState.CLOSED,
+        ):
+            if effect.counts:
                 task.attempts_made += 1
-            ends_by_letter = attempt.is_final_letter and (
-                task.rule_key == first_contact.FINAL_LETTER_KEY or task.action == "phone_contact"
-            )
-            if first_contact.meets(task.action, attempt.channel, attempt.outcome) or ends_by_letter:
-                how = "final letter" if ends_by_letter else Outcome(attempt.outcome).label.lower()
+            if effect.meets:
+                how = (
+                    "final letter"
+                    if effect.by_final_letter
+                    else Outcome(attempt.outcome).label.lower()
+                )
                 self.complete(task, done_at=attempt.attempted_at, actor=actor, how=how)
 
     def _after_attempt(

@@ -225,18 +225,21 @@ def _record_attempt_history(attempt: ContactAttempt, actor: User) -> None:
 
 
 def _update_tasks(case: Case, attempt: ContactAttempt, actor: User) -> None:
-    outstanding = case.tasks.filter(is_outstanding=True)
-    for task in outstanding:
-        if task.action not in first_contact.FIRST_CONTACT_ACTIONS:
-            continue
-        if first_contact.counts_towards(task.action, attempt.channel):
+    outstanding = list(case.tasks.filter(is_outstanding=True).order_by("due_at", "id"))
+    for task, effect in first_contact.attempt_effects(
+        outstanding,
+        channel=attempt.channel,
+        outcome=attempt.outcome,
+        is_final_letter=attempt.is_final_letter,
+        case_closed=case.state == CaseState.CLOSED,
+    ):
+        if effect.counts:
             task.attempts_made += 1
             task.save(update_fields=["attempts_made", "updated_at"])
-        ends_by_letter = attempt.is_final_letter and (
-            task.rule_key == first_contact.FINAL_LETTER_KEY or task.action == "phone_contact"
-        )
-        if first_contact.meets(task.action, attempt.channel, attempt.outcome) or ends_by_letter:
-            how = "final letter" if ends_by_letter else Outcome(attempt.outcome).label.lower()
+        if effect.meets:
+            how = (
+                "final letter" if effect.by_final_letter else Outcome(attempt.outcome).label.lower()
+            )
             task_complete(task=task, done_at=attempt.attempted_at, actor=actor, how=how)
 
 

@@ -184,3 +184,31 @@ def test_a_closed_case_s_review_follow_up_can_be_marked_done(
     task_mark_done(task=follow_up, done_by=personas.caseworker, done_at=timezone.now())
     follow_up.refresh_from_db()
     assert follow_up.status == TaskStatus.MET
+
+
+def test_a_follow_up_contact_meets_only_the_follow_up_it_was_made_for(wokingham_closed, personas):
+    # seed 003 s6.9: contact at 6 months AND at 12 months after support ends; one contact made
+    # for the 6-month follow-up must not also meet the 12-month one (issue 11 item 6)
+    tasks = {t.rule_key: t for t in wokingham_closed.tasks.all()}
+    assert {"follow_up_6_months", "follow_up_12_months"} <= set(tasks)
+    contact_attempt_record(
+        case=wokingham_closed,
+        channel="phone",
+        outcome="reached",
+        attempted_at=timezone.now(),
+        recorded_by=personas.caseworker,
+    )
+    six = wokingham_closed.tasks.get(rule_key="follow_up_6_months")
+    twelve = wokingham_closed.tasks.get(rule_key="follow_up_12_months")
+    assert six.status == TaskStatus.MET
+    assert twelve.status == TaskStatus.OPEN
+    assert twelve.is_outstanding
+    contact_attempt_record(
+        case=wokingham_closed,
+        channel="phone",
+        outcome="reached",
+        attempted_at=timezone.now(),
+        recorded_by=personas.caseworker,
+    )
+    twelve.refresh_from_db()
+    assert twelve.status == TaskStatus.MET

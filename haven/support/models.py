@@ -81,6 +81,10 @@ class SupportSession(HavenModel):
                 condition=models.Q(specialist_dv_court=False) | models.Q(court_session=True),
                 name="support_session_sdvc_is_a_court_session",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(mode=SessionMode.COURT) | models.Q(court_session=True),
+                name="support_session_at_court_is_a_court_session",
+            ),
         ]
 
     def __str__(self) -> str:

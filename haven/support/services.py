@@ -49,6 +49,38 @@ def _when_problem(case: Case, delivered_at: datetime) -> str | None:
     )
 
 
+def covered_with_court(mode: str, covered: frozenset[str]) -> frozenset[str]:
+    """What a session covered: a session at court is a court session."""
+    return frozenset(covered) | ({"court_session"} if mode == SessionMode.COURT else frozenset())
+
+
+def support_session_row(
+    *,
+    case: Case,
+    delivered_at: datetime,
+    mode: str,
+    duration_minutes: int,
+    delivered_by: User,
+    covered: frozenset[str],
+    notes: str,
+    recorded_by: User,
+    recorded_at: datetime,
+) -> SupportSession:
+    """The unsaved row `support_session_record` writes (the demo's bulk writer builds it too)."""
+    covered = covered_with_court(mode, covered)
+    return SupportSession(
+        case=case,
+        delivered_at=delivered_at,
+        mode=mode,
+        duration_minutes=duration_minutes,
+        delivered_by=delivered_by,
+        notes=notes,
+        recorded_by=recorded_by,
+        recorded_at=recorded_at,
+        **{name: name in covered for name in COVERED},
+    )
+
+
 @transaction.atomic
 def support_session_record(
     *,
@@ -69,7 +101,7 @@ def support_session_record(
     if refusal:
         raise ValidationError(refusal)
     notes = notes.strip()
-    covered = frozenset(covered) | ({"court_session"} if mode == SessionMode.COURT else set())
+    covered = covered_with_court(mode, covered)
     refuse(
         {
             "delivered_at": _when_problem(case, delivered_at),
@@ -88,17 +120,18 @@ def support_session_record(
             "notes": text_problem(notes, subject="Notes", limit=NOTES_MAX_LENGTH),
         }
     )
-    session = SupportSession.objects.create(
+    session = support_session_row(
         case=case,
         delivered_at=delivered_at,
         mode=mode,
         duration_minutes=duration_minutes,
         delivered_by=delivered_by or recorded_by,
+        covered=covered,
         notes=notes,
         recorded_by=recorded_by,
         recorded_at=timezone.now(),
-        **{name: name in covered for name in COVERED},
     )
+    session.save(force_insert=True)
     audit_event(
         actor=recorded_by,
         action=AuditAction.CREATE,

@@ -192,6 +192,7 @@ INSTALLED_APPS = [
     "haven.referrals",
     "haven.casework",
     "haven.risk",
+    "haven.support",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

@@ -35,6 +35,7 @@ urlpatterns = [
     path("referrals/", include((referral_patterns, "referrals"))),
     path("cases/", include("haven.casework.urls")),
     path("risk/", include("haven.risk.urls")),
+    path("support/", include("haven.support.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("returns/", include((signoff_patterns, "signoff"))),
     path("commissioner/returns/", include((commissioner_patterns, "commissioner"))),

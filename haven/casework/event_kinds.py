@@ -37,4 +37,5 @@ class CaseEventKind(models.TextChoices):
     NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment"
     EXIT_INTERVIEW = "exit_interview", "Exit interview"
     ONWARD_REFERRAL = "onward_referral", "Onward referral"
+    SUPPORT_SESSION = "support_session", "Support session"
     CASE_CLOSED = "case_closed", "Case closed"

@@ -51,6 +51,7 @@ from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import Decision, Referral
 from haven.risk.models import RiskAssessment
 from haven.risk.selectors import checklist_for, risk_settings_for
+from haven.support.models import SupportSession
 
 DEFAULT_SEED = 20261123
 CASES_AT_SCALE_1 = 10_000
@@ -77,11 +78,13 @@ WRITE_ORDER: list[type[models.Model]] = [
     ExitInterview,
     OnwardReferral,
     NeedsAssessment,
+    SupportSession,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
 RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
+    SupportSession,
     NeedsAssessment,
     OnwardReferral,
     ExitInterview,
@@ -362,7 +365,8 @@ class DemoBuilder:
         ).play()
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
-        self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments, *recorder.events)
+        self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
+        self.writer.add(*recorder.support_sessions, *recorder.events)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -8,6 +8,7 @@ with tasks due today or later, and older ones run to closure and follow-up.
 from __future__ import annotations
 
 import random
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -132,6 +133,19 @@ def risk_answers(
     }
 
 
+# Support sessions (issue 11): modes by weight in `support_session`, minutes by mode, coverage.
+SESSION_MODES = ["telephone", "face_to_face", "web_chat", "video", "court", "group"]
+SESSION_MINUTES = {
+    "telephone": (15, 60),
+    "face_to_face": (45, 120),
+    "web_chat": (20, 60),
+    "video": (30, 60),
+    "court": (120, 420),
+    "group": (90, 120),
+}
+SESSION_COVERAGE = ("safety_planning", "emotional_support", "practical_support")
+
+
 class Journey:
     """Plays one accepted referral's case forward from opening to `now`."""
 
@@ -150,6 +164,8 @@ class Journey:
         self.support_days = support_days
         self.first_risk_chance = first_risk_chance
         self.next_state = ""  # what a successful contact leads to, when the profile asks
+        # support sessions draw from their own stream, so the rest of the demo is unchanged
+        self.session_rng = random.Random(recorder.case.id.int)
 
     def play(self) -> None:
         r, rng = self.r, self.rng
@@ -364,6 +380,7 @@ class Journey:
             reached = rng.random() < 0.75
             self.attempt("phone", "reached" if reached else "no_answer", moment)
             if reached:
+                self.support_session(moment)
                 note_type = rng.choices(list(NOTE_TEXTS), weights=[6, 2, 2, 1, 1])[0]
                 recorded = moment + timedelta(minutes=rng.randrange(10, 600))
                 if recorded <= self.now:
@@ -386,6 +403,25 @@ class Journey:
                     recorded_at=recorded,
                     corrects=last_note,
                 )
+
+    def support_session(self, at: datetime) -> None:
+        """The support given in a successful contact: its mode, length and what it covered."""
+        rng = self.session_rng
+        mode = rng.choices(SESSION_MODES, weights=[10, 6, 2, 2, 1, 1])[0]
+        low, high = SESSION_MINUTES[mode]
+        covered = {item for item in SESSION_COVERAGE if rng.random() < 0.3}
+        if mode == "court":
+            covered |= {"legal_proceedings_supported"}
+            covered |= {"specialist_dv_court"} if rng.random() < 0.5 else set()
+            covered |= {"vps_enabled"} if rng.random() < 0.4 else set()
+        self.r.support_session(
+            actor=self.staff.worker,
+            at=at,
+            mode=mode,
+            duration_minutes=rng.randrange(low, high + 1, 5),
+            covered=frozenset(covered),
+            new_id=lambda: uuid.UUID(int=rng.getrandbits(128), version=4),
+        )
 
     def exit_work(self, end: datetime) -> None:
         """What a planned exit does first: the profile's exit requirements, as the apps record them."""

@@ -50,6 +50,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
+from haven.demodata.support_sessions import SupportSessionsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
@@ -69,7 +70,7 @@ def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], Se
     return _PROFILES[key]
 
 
-class CaseRecorder(ExitStepsRecorder):
+class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
     """The rows of one case; each method is one service call at a given moment."""
 
     def __init__(
@@ -80,7 +81,8 @@ class CaseRecorder(ExitStepsRecorder):
         preferences: SafeContactPreferences,
         new_id: Callable[[], UUID],
     ) -> None:
-        super().__init__()
+        ExitStepsRecorder.__init__(self)
+        SupportSessionsRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences
@@ -102,12 +104,13 @@ class CaseRecorder(ExitStepsRecorder):
         at: datetime,
         target: models.Model | None = None,
         data: dict[str, Any] | None = None,
+        event_id: UUID | None = None,
     ) -> None:
-        """`case_event_record`."""
+        """`case_event_record` (`event_id`: an id drawn by the caller, else the next one)."""
         self.events.append(
             unsaved(
                 CaseEvent,
-                id=self.new_id(),
+                id=event_id or self.new_id(),
                 case_id=self.case.id,
                 kind=kind,
                 occurred_at=at,

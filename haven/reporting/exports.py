@@ -141,6 +141,8 @@ def _measure_rows(sheet: Any, measure: dict[str, Any]) -> None:
     from openpyxl.styles import Font
 
     number_format = NUMBER_FORMATS.get(measure["unit"], "General")
+    if measure["unit"] == "count" and isinstance(measure["value"], float):
+        number_format = "#,##0.00"  # a total of hours (measures/sessions.py), not a whole number
     met = {True: "Met", False: "Not met"}.get(measure["met"], "")
     sheet.append(
         [

@@ -1,6 +1,6 @@
 """The facts a return counts, as plain rows: one tuple per referral, case, task, attempt, risk
-assessment, exit interview, onward referral and needs assessment of one contract, and the people
-they are about (with their flags and household links).
+assessment, exit interview, onward referral, needs assessment and support session of one
+contract, and the people they are about (with their flags and household links).
 
 Pure: no Django. `haven.reporting.loaders` fills a `Facts` with a fixed number of queries,
 whatever the number of cases; the measures are then plain Python over these rows.
@@ -138,6 +138,20 @@ class NeedsAssessmentFact(NamedTuple):
     assessed_at: datetime
 
 
+class SupportSessionFact(NamedTuple):
+    """A support session delivered in the loaded window (support.SupportSession)."""
+
+    id: Any
+    case_id: Any
+    delivered_at: datetime
+    mode: str  # telephone | face_to_face | video | web_chat | group | court
+    duration_minutes: int
+    court_session: bool
+    specialist_dv_court: bool
+    vps_enabled: bool
+    legal_proceedings_supported: bool
+
+
 @dataclass
 class Facts:
     """Every row one return needs, for one contract and one window of time."""
@@ -151,6 +165,7 @@ class Facts:
     exit_interviews: list[ExitInterviewFact] = field(default_factory=list)
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
+    sessions: list[SupportSessionFact] = field(default_factory=list)  # delivered in the window
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
@@ -218,6 +233,7 @@ KINDS = {
     "exit_interview": "exit_interviews",
     "onward_referral": "onward_referrals",
     "needs_assessment": "needs_assessments",
+    "support_session": "sessions",
 }
 
 

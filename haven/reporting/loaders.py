@@ -41,10 +41,12 @@ from haven.reporting.facts import (
     PersonFlagFact,
     ReferralFact,
     RiskFact,
+    SupportSessionFact,
     TaskFact,
 )
 from haven.reporting.measures.base import OPTIONAL_FACTS
 from haven.risk.models import RiskAssessment
+from haven.support.models import SupportSession
 
 
 def gc_paused[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
@@ -226,6 +228,14 @@ def load_facts(
         NeedsAssessment.objects.filter(**in_cases).order_by(),
         NeedsAssessmentFact._fields,
         NeedsAssessmentFact,
+    )
+    facts.sessions = _rows(
+        # support sessions place themselves in the period by `delivered_at` (measures/sessions.py)
+        SupportSession.objects.filter(
+            **in_cases, delivered_at__gte=start, delivered_at__lt=end
+        ).order_by(),
+        SupportSessionFact._fields,
+        SupportSessionFact,
     )
     facts.labels.update({("agency_type", k): str(v) for k, v in AgencyType.choices})
     # people of the window's referrals and cases (the year before only serves repeat counts)

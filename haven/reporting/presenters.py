@@ -42,6 +42,7 @@ KIND_LABELS = {
     "exit_interview": "Exit interview",
     "onward_referral": "Onward referral",
     "needs_assessment": "Needs assessment",
+    "support_session": "Support session",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -24,12 +24,14 @@ TIMELINE_PAGE_SIZE = 100
 
 
 def _risk_links(visible: VisibleCase) -> list[tuple[str, str]]:
-    """The risk checklist (while the case is open, for those who may change it) and its history."""
+    """The risk checklist (while the case is open, for those who may change it), its history,
+    and the support sessions (pages of the apps above casework, linked by name)."""
     pk = visible.case.pk
     links = []
     if visible.can_change and visible.case.state != "closed":
         links.append(("Complete the risk checklist", reverse("risk:complete", args=[pk])))
     links.append(("Risk assessment history", reverse("risk:history", args=[pk])))
+    links.append(("Support sessions", reverse("support:list", args=[pk])))
     return links
 
 

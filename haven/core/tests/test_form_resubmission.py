@@ -35,6 +35,7 @@ from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, Saf
 from haven.referrals.models import Referral
 from haven.reporting.models import ReturnSnapshot
 from haven.risk.models import RiskAssessment
+from haven.support.models import SupportSession
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import HtmlForm, post_forms
@@ -59,6 +60,7 @@ CREATE_FORMS = {
     "referrals:create",
     "referrals:accept",
     "risk:complete",
+    "support:record",
     "workbook:upload",
     "workbook:review_detail",
     "signoff:sign_off",
@@ -121,6 +123,7 @@ GET_ONLY = {
     "casework:detail",
     "casework:note_list",
     "risk:history",
+    "support:list",
     "risk:result",
     "workbook:run_list",
     "workbook:run_detail",
@@ -288,6 +291,11 @@ CASES: dict[str, CreateForm] = {
         page=lambda w: reverse("casework:needs_reassessment", args=[w.case.pk]),
         count=lambda w: NeedsAssessment.objects.count(),
         data=lambda w: {"summary": "Needs met.", **_date("assessed_at")},
+    ),
+    "support:record": CreateForm(
+        page=lambda w: reverse("support:record", args=[w.case.pk]),
+        count=lambda w: SupportSession.objects.count(),
+        data=lambda w: {"mode": "telephone", "duration_minutes": "30", **_date("delivered_at")},
     ),
     "casework:break_glass": CreateForm(
         page=lambda w: reverse("casework:break_glass", args=[w.case.pk]),

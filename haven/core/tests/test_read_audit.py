@@ -225,6 +225,8 @@ PAGES: dict[str, Page] = {
     ),
     "risk:history": _case("risk:history"),
     "risk:complete": _case("risk:complete", bad_post=EMPTY),
+    "support:list": _case("support:list"),
+    "support:record": _case("support:record", bad_post=EMPTY),
     "risk:result": Page(lambda ids: reverse("risk:result", args=[ids["case"], ids["assessment"]])),
     "audit:list": Page(lambda ids: reverse("audit:list"), user="auditor"),
     "audit:record": Page(

@@ -27,6 +27,7 @@ from haven.demodata.build import DemoDataExistsError, build_demo_data
 from haven.demodata.management.commands.demo import DEMO_PROVIDER
 from haven.referrals.models import Referral
 from haven.risk.models import RiskAssessment
+from haven.support.models import SupportSession
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
@@ -161,8 +162,12 @@ def exit_steps_are_rows_their_timeline_entries_point_at():
         "exit_interview": ("casework.exitinterview", ExitInterview),
         "onward_referral": ("casework.onwardreferral", OnwardReferral),
         "needs_assessment": ("casework.needsassessment", NeedsAssessment),
+        "support_session": ("support.supportsession", SupportSession),
     }
     assert ExitInterview.objects.exists()
+    # issue 11: engaged cases have support sessions of several modes, some at court
+    assert SupportSession.objects.values("mode").distinct().count() >= 3
+    assert SupportSession.objects.filter(court_session=True, vps_enabled=True).exists()
     assert NeedsAssessment.objects.filter(stage="exit").exists()
     assert OnwardReferral.objects.exists()
     for kind, (label, model) in rows.items():

@@ -33,6 +33,7 @@ from haven.referrals.models import Referral
 from haven.risk.engine import Answer, RecordedAnswer
 from haven.risk.selectors import checklist_for, risk_settings_for
 from haven.risk.services import risk_assessment_complete
+from haven.support.services import support_session_record
 from haven.testing.fixtures import profile_contract
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,12 @@ ENGAGED_HIGH_RISK = [
     (70, "attempt", {"channel": "phone", "outcome": "reached"}),  # engaged by the profile
     (72, "risk", {"level": "high"}),
     (90, "note", {"note_type": "contact", "text": "Safety plan agreed."}),
+    (95, "support_session", {"mode": "telephone", "duration_minutes": 40}),
+    (
+        120,
+        "support_session",
+        {"mode": "court", "duration_minutes": 240, "covered": frozenset({"vps_enabled"})},
+    ),
     (898, "exit_interview", {"method": "phone", "summary": "Feels safer"}),
     (899, "onward_referral", {"agency": "Synthetic Housing", "agency_type": "housing"}),
     (900, "reassessment", {"summary": "Housing settled"}),
@@ -111,6 +118,8 @@ def play_services(case_or_referral, steps, actor, contract, team=None):
                 )
             elif what == "note":
                 case_note_add(case=case, author=actor, happened_at=at(hours), **args)
+            elif what == "support_session":
+                support_session_record(case=case, recorded_by=actor, delivered_at=at(hours), **args)
             elif what == "exit_interview":
                 exit_interview_record(case=case, recorded_by=actor, held_at=at(hours), **args)
             elif what == "onward_referral":
@@ -171,6 +180,8 @@ def play_recorder(referral, steps, actor, contract, preferences, team=None):
             )
         elif what == "note":
             recorder.note(author=actor, happened_at=at(hours), recorded_at=at(hours), **args)
+        elif what == "support_session":
+            recorder.support_session(actor=actor, at=at(hours), **args)
         elif what == "exit_interview":
             recorder.exit_interview(actor=actor, at=at(hours), **args)
         elif what == "onward_referral":
@@ -233,6 +244,22 @@ ONWARD_FIELDS = [
     "need",
     "consent",
     "note",
+    "recorded_by_id",
+    "recorded_at",
+]
+SESSION_FIELDS = [
+    "delivered_at",
+    "mode",
+    "duration_minutes",
+    "delivered_by_id",
+    "court_session",
+    "specialist_dv_court",
+    "vps_enabled",
+    "legal_proceedings_supported",
+    "safety_planning",
+    "emotional_support",
+    "practical_support",
+    "notes",
     "recorded_by_id",
     "recorded_at",
 ]
@@ -307,6 +334,9 @@ def test_the_recorder_writes_what_the_services_write(personas, steps):
     )
     assert rows(served.needs_assessments.all(), NEEDS_FIELDS) == rows(
         recorded.needs_assessments, NEEDS_FIELDS
+    )
+    assert rows(served.support_sessions.all(), SESSION_FIELDS) == rows(
+        recorded.support_sessions, SESSION_FIELDS
     )
     # every timeline entry of an exit step points at its row (ids differ between the two)
     pointed = {

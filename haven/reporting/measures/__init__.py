@@ -8,6 +8,7 @@ from haven.reporting.measures import (  # noqa: F401
     people_and_groups,
     referrals,
     risk,
+    sessions,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

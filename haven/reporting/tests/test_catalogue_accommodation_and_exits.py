@@ -79,6 +79,7 @@ WOKINGHAM_IDS = {
 }
 WOKINGHAM_COMPUTED = {
     "referrals",
+    "legal_proceedings_supported",  # support sessions (issue 11)
     "children_supported",
     "risk_reduced_at_closure",
     "planned_departures",

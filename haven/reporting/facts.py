@@ -138,6 +138,16 @@ class NeedsAssessmentFact(NamedTuple):
     assessed_at: datetime
 
 
+class NeedsAreaFact(NamedTuple):
+    """One area's level of need at one needs assessment (casework NeedsAssessmentArea)."""
+
+    assessment_id: Any
+    case_id: Any
+    stage: str  # the assessment's: initial | review | exit
+    area: str  # a key of the profile's needs_assessment areas
+    level: int  # Haven's level of need, 0 (none) to 3 (high)
+
+
 @dataclass
 class Facts:
     """Every row one return needs, for one contract and one window of time."""
@@ -151,6 +161,7 @@ class Facts:
     exit_interviews: list[ExitInterviewFact] = field(default_factory=list)
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
+    needs_areas: list[NeedsAreaFact] = field(default_factory=list)  # of the assessments above
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category

@@ -4,7 +4,11 @@ NeedsAssessment row at the exit stage, audited, with a timeline entry pointing a
 import pytest
 
 from haven.casework.models import CaseEvent, CaseState, NeedsAssessment, NeedsStage
-from haven.casework.services import ExitStepRefusedError, needs_reassessment_record
+from haven.casework.services import (
+    ExitStepRefusedError,
+    needs_areas,
+    needs_reassessment_record,
+)
 from haven.casework.tests.exit_fixtures import a_moment_ago
 from haven.core.models import AuditEvent
 
@@ -60,8 +64,6 @@ def test_a_closed_case_takes_no_reassessment(refuge_case, personas):
 
 def test_with_levels_it_records_the_exit_levels_of_each_area(victim_first_case, personas):
     # seed 002 s3.9: repeated before closure so distance travelled can be measured per area
-    from haven.casework.services import needs_areas
-
     levels = {area.key: 1 for area in needs_areas(victim_first_case)}
     assessment = needs_reassessment_record(
         case=victim_first_case,

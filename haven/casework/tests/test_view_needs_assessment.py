@@ -114,3 +114,9 @@ def test_without_areas_the_exit_reassessment_is_a_summary_only(client, refuge_ca
     data = when_fields() | {"summary": "Synthetic: settled"}
     assert client.post(url(refuge_case, "needs_reassessment"), data).status_code == 302
     assert not NeedsAssessment.objects.get(case=refuge_case).areas.exists()
+
+
+def test_the_stage_defaults_to_initial(client, victim_first_case, personas):
+    client.force_login(personas.caseworker)
+    body = client.get(url(victim_first_case)).content.decode()
+    assert 'value="initial" checked' in body

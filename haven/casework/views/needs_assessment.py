@@ -11,9 +11,11 @@ from django.shortcuts import redirect
 from haven.accounts.signed_in import staff_user
 from haven.casework.forms.needs_areas import area_values
 from haven.casework.forms.needs_assessment import NeedsAssessmentForm
+from haven.casework.models import NeedsStage
 from haven.casework.selectors import VisibleCase
 from haven.casework.selectors_needs import open_needs_assessment_task
 from haven.casework.services import exit_step_refusal, needs_areas, needs_assessment_record
+from haven.casework.services.tasks import needs_assessment_stage
 from haven.casework.views.case_access import case_url, with_case
 from haven.casework.views.rendering import render_page
 
@@ -28,8 +30,13 @@ def needs_assessment(request: HttpRequest, visible: VisibleCase) -> HttpResponse
         return redirect(case_url(visible))
     areas = needs_areas(case)
     task = open_needs_assessment_task(case)
+    # the deadline's rule says which assessment it is (a repeating rule: a review, seed 002 s3.9)
+    stage = needs_assessment_stage(task) if task is not None else NeedsStage.INITIAL
     form = NeedsAssessmentForm(
-        request.POST if request.method == "POST" else None, opened_at=case.opened_at, areas=areas
+        request.POST if request.method == "POST" else None,
+        opened_at=case.opened_at,
+        areas=areas,
+        initial={"stage": stage.value},
     )
     if request.method == "POST" and form.is_valid():
         levels, notes = area_values(form.cleaned_data, areas)

@@ -51,6 +51,16 @@ class NeedsStage(models.TextChoices):
     EXIT = "exit", "Before closure (distance travelled)"
 
 
+class NeedsLevel(models.IntegerChoices):
+    """Haven's own 4-point level of need for one area of a needs assessment (not any licensed
+    instrument's wording: reference.md on Outcomes Star and SafeLives Insights)."""
+
+    NONE = 0, "No need now"
+    LOW = 1, "Low: coping, light help would do"
+    MEDIUM = 2, "Medium: needs regular support"
+    HIGH = 3, "High: needs support urgently"
+
+
 def _recorded_by() -> models.ForeignKey:  # type: ignore[type-arg]
     # null only for rows migrated from timeline entries written without a signed-in actor
     return models.ForeignKey(
@@ -123,4 +133,21 @@ class NeedsAssessment(HavenModel):
         indexes = [
             models.Index(fields=["case", "assessed_at"], name="needs_assessment_case_assessed"),
             models.Index(fields=["assessed_at"], name="needs_assessment_assessed"),
+        ]
+
+
+class NeedsAssessmentArea(HavenModel):
+    """One area of a needs assessment (the profile's `needs_assessment.areas`) and its level of
+    need; distance travelled compares an area's levels across assessments (seed 002 s3.9, s7)."""
+
+    assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="areas")
+    area = models.CharField(max_length=80)  # a key of the profile's needs_assessment areas
+    level = models.PositiveSmallIntegerField(choices=NeedsLevel.choices)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "area"], name="needs_assessment_area_once"
+            ),
         ]

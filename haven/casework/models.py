@@ -15,6 +15,8 @@ from haven.casework.fact_models import ExitInterview as ExitInterview
 from haven.casework.fact_models import InterviewMethod as InterviewMethod
 from haven.casework.fact_models import InterviewOutcome as InterviewOutcome
 from haven.casework.fact_models import NeedsAssessment as NeedsAssessment
+from haven.casework.fact_models import NeedsAssessmentArea as NeedsAssessmentArea
+from haven.casework.fact_models import NeedsLevel as NeedsLevel
 from haven.casework.fact_models import NeedsStage as NeedsStage
 from haven.casework.fact_models import OnwardReferral as OnwardReferral
 from haven.core.models import HavenModel

@@ -8,6 +8,7 @@ from haven.casework.views import (
     caseload,
     exit_steps,
     exports,
+    needs_assessment,
     notes,
     tasks,
     worklist,
@@ -42,5 +43,10 @@ urlpatterns = [
         "<uuid:case_id>/exit/needs-reassessment/",
         exit_steps.needs_reassessment,
         name="needs_reassessment",
+    ),
+    path(
+        "<uuid:case_id>/needs-assessment/",
+        needs_assessment.needs_assessment,
+        name="needs_assessment",
     ),
 ]

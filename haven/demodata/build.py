@@ -23,6 +23,7 @@ from haven.casework.models import (
     ContactAttempt,
     ExitInterview,
     NeedsAssessment,
+    NeedsAssessmentArea,
     OnwardReferral,
     Task,
 )
@@ -79,6 +80,7 @@ WRITE_ORDER: list[type[models.Model]] = [
     OnwardReferral,
     NeedsAssessment,
     SupportSession,
+    NeedsAssessmentArea,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
@@ -128,6 +130,7 @@ def reset(organisation: Any) -> None:
     cases = Case.objects.filter(contract__provider=organisation).values("id")
     notes = CaseNote.objects.filter(case_id__in=cases).values("id")
     _raw_delete(CaseNoteVersion.objects.filter(note_id__in=notes))
+    _raw_delete(NeedsAssessmentArea.objects.filter(assessment__case_id__in=cases))
     for model in RESET_ORDER:
         _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
@@ -366,7 +369,7 @@ class DemoBuilder:
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
         self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
-        self.writer.add(*recorder.support_sessions, *recorder.events)
+        self.writer.add(*recorder.support_sessions, *recorder.needs_areas, *recorder.events)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -4,7 +4,7 @@ row and the timeline entry pointing at it, on unsaved instances for `bulk_create
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -19,6 +19,7 @@ from haven.casework.models import (
     InterviewMethod,
     InterviewOutcome,
     NeedsAssessment,
+    NeedsAssessmentArea,
     NeedsStage,
     OnwardReferral,
     Task,
@@ -34,11 +35,13 @@ class ExitStepsRecorder:
     case: Case
     new_id: Callable[[], UUID]
     event: Callable[..., None]
+    complete: Callable[..., None]
 
     def __init__(self) -> None:
         self.exit_interviews: list[ExitInterview] = []
         self.onward_referrals: list[OnwardReferral] = []
         self.needs_assessments: list[NeedsAssessment] = []
+        self.needs_areas: list[NeedsAssessmentArea] = []
 
     def _timeline(
         self,
@@ -108,8 +111,13 @@ class ExitStepsRecorder:
         stage: NeedsStage,
         summary: str = "",
         task: Task | None = None,
+        levels: Mapping[str, int] | None = None,
+        notes: Mapping[str, str] | None = None,
     ) -> None:
-        """`needs_reassessment_record` (exit) or a needs-assessment deadline marked done."""
+        """`needs_reassessment_record` (exit) or `needs_assessment_record` (which meets `task`),
+        with a row per area level when given."""
+        if task is not None:
+            self.complete(task, done_at=at, actor=actor, how="recorded")
         assessment = unsaved(
             NeedsAssessment,
             id=self.new_id(),
@@ -123,6 +131,17 @@ class ExitStepsRecorder:
             recorded_at=at,
         )
         self.needs_assessments.append(assessment)
+        self.needs_areas += [
+            unsaved(
+                NeedsAssessmentArea,
+                id=self.new_id(),
+                assessment_id=assessment.id,
+                area=area,
+                level=level,
+                notes=(notes or {}).get(area, "").strip(),
+            )
+            for area, level in (levels or {}).items()
+        ]
         self._timeline(
             CaseEventKind.NEEDS_ASSESSMENT,
             assessment,

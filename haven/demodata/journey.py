@@ -166,6 +166,7 @@ class Journey:
         self.next_state = ""  # what a successful contact leads to, when the profile asks
         # support sessions draw from their own stream, so the rest of the demo is unchanged
         self.session_rng = random.Random(recorder.case.id.int)
+        self.baseline: dict[str, int] = {}  # the initial needs assessment's levels, by area
 
     def play(self) -> None:
         r, rng = self.r, self.rng
@@ -357,6 +358,7 @@ class Journey:
                 to_state=CaseState.ENGAGED, actor=worker, at=started, reason="Space available"
             )
             end = started + length
+        self.needs_assessment(contacted_at, end)
         self.contacts_and_notes(contacted_at, min(end, self.now))
         if end > self.now:
             return
@@ -368,6 +370,42 @@ class Journey:
             planned=planned,
             reason=rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS),
         )
+
+    def needs_assessment(self, contacted_at: datetime, end: datetime) -> None:
+        """Where the profile defines areas (seed 002 s3.9), the initial needs assessment a few
+        days after first contact, meeting its open deadline, with a level per area."""
+        spec = self.r.profile.needs_assessment
+        if spec is None:
+            return
+        at = daytime(contacted_at + timedelta(days=self.rng.uniform(1, 6)), self.rng)
+        if at > min(end, self.now):
+            return
+        task = next(
+            (
+                t
+                for t in self.r.outstanding()
+                if t.action == "needs_assessment" and t.status == TaskStatus.OPEN
+            ),
+            None,
+        )
+        self.baseline = {area.key: self.rng.choice([1, 2, 2, 3, 3]) for area in spec.areas}
+        self.r.needs_assessment(
+            actor=self.staff.worker,
+            at=at,
+            stage=NeedsStage.INITIAL,
+            task=task,
+            levels=self.baseline,
+        )
+
+    def exit_levels(self) -> dict[str, int] | None:
+        """The areas scored again before closure: most needs lower after support (distance
+        travelled, seed 002 s7), some the same, a few higher."""
+        if not self.baseline:
+            return None
+        return {
+            area: max(0, min(3, level + self.rng.choice([-2, -1, -1, -1, 0, 0, 1])))
+            for area, level in self.baseline.items()
+        }
 
     def contacts_and_notes(self, start: datetime, end: datetime) -> None:
         r, rng, worker = self.r, self.rng, self.staff.worker
@@ -445,6 +483,7 @@ class Journey:
                     at=before,
                     stage=NeedsStage.EXIT,
                     summary=self.rng.choice(REASSESSMENT_SUMMARIES),
+                    levels=self.exit_levels(),
                 )
         # an onward referral where the profile requires one, and on half the other planned exits
         # (returns count them by agency type)

@@ -86,6 +86,10 @@ def context_for(profile: Profile, facts: Facts, period: Period, now: datetime) -
             **{rule.key: rule.label for rule in profile.deadlines},
             **{rule.key: rule.label for rule in profile.schedules},
         },
+        area_domains={
+            area.key: area.domain
+            for area in (profile.needs_assessment.areas if profile.needs_assessment else [])
+        },
     )
 
 

@@ -152,6 +152,16 @@ class SupportSessionFact(NamedTuple):
     legal_proceedings_supported: bool
 
 
+class NeedsAreaFact(NamedTuple):
+    """One area's level of need at one needs assessment (casework NeedsAssessmentArea)."""
+
+    assessment_id: Any
+    case_id: Any
+    stage: str  # the assessment's: initial | review | exit
+    area: str  # a key of the profile's needs_assessment areas
+    level: int  # Haven's level of need, 0 (none) to 3 (high)
+
+
 @dataclass
 class Facts:
     """Every row one return needs, for one contract and one window of time."""
@@ -166,6 +176,7 @@ class Facts:
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
     sessions: list[SupportSessionFact] = field(default_factory=list)  # delivered in the window
+    needs_areas: list[NeedsAreaFact] = field(default_factory=list)  # of the assessments above
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category

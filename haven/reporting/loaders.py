@@ -23,6 +23,7 @@ from haven.casework.models import (
     ContactAttempt,
     ExitInterview,
     NeedsAssessment,
+    NeedsAssessmentArea,
     OnwardReferral,
     Task,
 )
@@ -35,6 +36,7 @@ from haven.reporting.facts import (
     ExitInterviewFact,
     Facts,
     HouseholdFact,
+    NeedsAreaFact,
     NeedsAssessmentFact,
     OnwardReferralFact,
     PersonFact,
@@ -236,6 +238,14 @@ def load_facts(
         ).order_by(),
         SupportSessionFact._fields,
         SupportSessionFact,
+    )
+    facts.needs_areas = _rows(
+        # one query: the area levels of the window's cases' assessments (distance travelled)
+        NeedsAssessmentArea.objects.filter(
+            assessment__case__in=Case.objects.filter(cases_q).values("id")
+        ).order_by(),
+        ("assessment_id", "assessment__case_id", "assessment__stage", "area", "level"),
+        NeedsAreaFact,
     )
     facts.labels.update({("agency_type", k): str(v) for k, v in AgencyType.choices})
     # people of the window's referrals and cases (the year before only serves repeat counts)

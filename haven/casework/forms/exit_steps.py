@@ -9,6 +9,7 @@ from typing import Any, ClassVar, cast
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from haven.casework.forms.needs_areas import add_area_fields
 from haven.casework.services import opened_minute
 from haven.casework.services.exit_steps import (
     AGENCY_MAX_LENGTH,
@@ -18,6 +19,7 @@ from haven.casework.services.exit_steps import (
     NO_CONSENT,
     SUMMARY_MAX_LENGTH,
 )
+from haven.contracts.profiles.sections import NeedsAreaSpec
 from haven.govuk.forms import (
     GovukDateTimeField,
     GovukForm,
@@ -157,3 +159,8 @@ class NeedsReassessmentForm(ExitStepForm):
         error_messages={"required": "Enter a summary of the needs that remain"},
         hint="A short summary, for example what has improved and what support is still needed",
     )
+
+    def __init__(self, *args: Any, areas: list[NeedsAreaSpec] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.areas = areas or []
+        add_area_fields(self, self.areas)

@@ -28,6 +28,7 @@ from haven.casework.services.exit_steps import (
     needs_reassessment_record,
     onward_referral_record,
 )
+from haven.casework.services.needs_area_levels import needs_areas, needs_assessment_record
 from haven.casework.services.notes import (
     NoteNotEditableError,
     case_note_add,
@@ -84,6 +85,8 @@ __all__ = [
     "exit_interview_record",
     "exit_requirements",
     "exit_step_refusal",
+    "needs_areas",
+    "needs_assessment_record",
     "needs_reassessment_record",
     "note_edit_refusal",
     "onward_referral_record",

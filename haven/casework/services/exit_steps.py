@@ -4,9 +4,11 @@ and returns count), its audit, and a timeline entry pointing at the row."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,6 +26,11 @@ from haven.casework.models import (
     OnwardReferral,
 )
 from haven.casework.services.events import case_event_record
+from haven.casework.services.needs_area_levels import (
+    area_level_problems,
+    needs_area_levels_write,
+    needs_areas,
+)
 from haven.casework.services.needs_assessments import needs_assessment_write
 from haven.casework.services.tasks import opened_minute
 from haven.core.auditor import audit_event
@@ -192,9 +199,16 @@ def onward_referral_record(
 
 @transaction.atomic
 def needs_reassessment_record(
-    *, case: Case, recorded_by: User, assessed_at: datetime, summary: str
+    *,
+    case: Case,
+    recorded_by: User,
+    assessed_at: datetime,
+    summary: str,
+    levels: Mapping[str, int] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> NeedsAssessment:
-    """The needs assessment repeated before closure (distance travelled, seed 002 s3.9)."""
+    """The needs assessment repeated before closure (distance travelled, seed 002 s3.9), with a
+    level per area when the profile defines areas (`levels`; refused if any area is missing)."""
     _check(case, assessed_at, "assessed_at")
     summary = summary.strip()
     if not summary:
@@ -203,10 +217,20 @@ def needs_reassessment_record(
         raise ExitStepRefusedError(
             "summary", f"Summary must be {SUMMARY_MAX_LENGTH} characters or less"
         )
-    return needs_assessment_write(
+    if levels is not None:
+        problems = area_level_problems(needs_areas(case), levels, notes or {})
+        found = next(((f, p) for f, p in problems.items() if p), None)
+        if found:
+            raise ExitStepRefusedError(found[0] if found[0] != NON_FIELD_ERRORS else None, found[1])
+    assessment = needs_assessment_write(
         case=case,
         stage=NeedsStage.EXIT,
         assessed_at=assessed_at,
         actor=recorded_by,
         summary=summary,
     )
+    if levels is not None:
+        needs_area_levels_write(
+            assessment=assessment, actor=recorded_by, levels=levels, notes=notes or {}
+        )
+    return assessment

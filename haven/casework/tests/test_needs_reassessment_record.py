@@ -4,7 +4,11 @@ NeedsAssessment row at the exit stage, audited, with a timeline entry pointing a
 import pytest
 
 from haven.casework.models import CaseEvent, CaseState, NeedsAssessment, NeedsStage
-from haven.casework.services import ExitStepRefusedError, needs_reassessment_record
+from haven.casework.services import (
+    ExitStepRefusedError,
+    needs_areas,
+    needs_reassessment_record,
+)
 from haven.casework.tests.exit_fixtures import a_moment_ago
 from haven.core.models import AuditEvent
 
@@ -56,3 +60,30 @@ def test_a_closed_case_takes_no_reassessment(refuge_case, personas):
         )
     assert not NeedsAssessment.objects.exists()
     assert not CaseEvent.objects.filter(kind="needs_assessment").exists()
+
+
+def test_with_levels_it_records_the_exit_levels_of_each_area(victim_first_case, personas):
+    # seed 002 s3.9: repeated before closure so distance travelled can be measured per area
+    levels = {area.key: 1 for area in needs_areas(victim_first_case)}
+    assessment = needs_reassessment_record(
+        case=victim_first_case,
+        recorded_by=personas.caseworker,
+        assessed_at=a_moment_ago(),
+        summary="Settled",
+        levels=levels,
+        notes={"family": "Back in touch with her sister"},
+    )
+    assert dict(assessment.areas.values_list("area", "level")) == levels
+
+
+def test_with_levels_a_missing_area_is_refused_on_its_field(victim_first_case, personas):
+    with pytest.raises(ExitStepRefusedError) as refused:
+        needs_reassessment_record(
+            case=victim_first_case,
+            recorded_by=personas.caseworker,
+            assessed_at=a_moment_ago(),
+            summary="Settled",
+            levels={"family": 1},
+        )
+    assert refused.value.field.startswith("level_")
+    assert not NeedsAssessment.objects.exists()

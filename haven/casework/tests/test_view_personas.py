@@ -9,7 +9,15 @@ from haven.casework.services import case_note_add
 
 pytestmark = pytest.mark.django_db
 
-CASE_PAGES = ["detail", "attempt_record", "note_list", "note_add", "state_change", "close"]
+CASE_PAGES = [
+    "detail",
+    "attempt_record",
+    "note_list",
+    "note_add",
+    "state_change",
+    "close",
+    "needs_assessment",
+]
 MANAGER_PAGES = ["allocate", "restriction"]
 NOTE_PAGES = ["note_edit", "note_correct"]
 

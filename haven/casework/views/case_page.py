@@ -14,6 +14,7 @@ from haven.casework.selectors import (
     tasks_for,
     timeline_for,
 )
+from haven.casework.selectors_needs import latest_needs
 from haven.casework.services import case_next_states, exit_requirements, task_done_refusal
 from haven.casework.transitions import allowed_next_states
 from haven.casework.views.case_access import with_case
@@ -47,6 +48,7 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
     tasks = list(tasks_for(case))
     requirements = exit_requirements(case) if case.state != "closed" else []
+    needs_assessed, needs_rows = latest_needs(case)
     context = {
         "visible": visible,
         "case": case,
@@ -66,5 +68,7 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         "follow_ups": list(open_follow_ups(case)),
         "requirements": requirements,
         "record_links": record_links(request.user, visible, requirements),
+        "needs_assessed": needs_assessed,
+        "needs_rows": needs_rows,
     }
     return render_page(request, "casework/case_detail.html", context)

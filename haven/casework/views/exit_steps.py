@@ -17,11 +17,13 @@ from haven.casework.forms.exit_steps import (
     NeedsReassessmentForm,
     OnwardReferralForm,
 )
+from haven.casework.forms.needs_areas import area_values
 from haven.casework.selectors import VisibleCase
 from haven.casework.services import (
     ExitStepRefusedError,
     exit_interview_record,
     exit_step_refusal,
+    needs_areas,
     needs_reassessment_record,
     onward_referral_record,
 )
@@ -69,6 +71,7 @@ def _record_step(
     title: str,
     save: Any,
     done: str,
+    form_kwargs: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """GET: the form. POST: the service, then back to the case; field errors stay on the page."""
     case = visible.case
@@ -76,7 +79,11 @@ def _record_step(
     if refusal:
         messages.info(request, refusal)
         return redirect(case_url(visible))
-    form = form_class(request.POST if request.method == "POST" else None, opened_at=case.opened_at)
+    form = form_class(
+        request.POST if request.method == "POST" else None,
+        opened_at=case.opened_at,
+        **(form_kwargs or {}),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             save(case, form.cleaned_data)
@@ -138,12 +145,18 @@ def onward_referral(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
 
 @with_case(change=True)
 def needs_reassessment(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
+    # the profile's areas, when it defines them, are scored again (distance travelled)
+    areas = needs_areas(visible.case)
+
     def save(case: Any, data: dict[str, Any]) -> None:
+        levels, notes = area_values(data, areas)
         needs_reassessment_record(
             case=case,
             recorded_by=staff_user(request),
             assessed_at=data["assessed_at"],
             summary=data["summary"],
+            levels=levels if areas else None,
+            notes=notes,
         )
 
     return _record_step(
@@ -153,4 +166,5 @@ def needs_reassessment(request: HttpRequest, visible: VisibleCase) -> HttpRespon
         title="Record the needs reassessment before closure",
         save=save,
         done="Needs reassessment recorded",
+        form_kwargs={"areas": areas},
     )

@@ -41,6 +41,7 @@ from haven.contracts.profiles.sections import (
     EligibilitySpec,
     ExitSpec,
     FirstContactSpec,
+    NeedsAssessmentSpec,
     PeriodSpec,
     ReferralRouteSpec,
     ReportingSpec,
@@ -221,6 +222,7 @@ class Profile(Section):
     risk: RiskSpec | None = None
     waiting_list: WaitingListSpec | None = None
     exit: ExitSpec | None = None
+    needs_assessment: NeedsAssessmentSpec | None = None
     workbook: WorkbookSpec | None = None
     outcome_tools: list[Key] = []
     measures: list[MeasureSpec] = []
@@ -252,6 +254,7 @@ class Profile(Section):
                 [("referral_routes", i, r.key) for i, r in enumerate(self.referral_routes)]
             ),
             *duplicate_measure_ids(self.measures),
+            *self._distance_domains_unknown(),
         ]
         if self.stay_limit is not None and not {"refuge", "accommodation"} & set(
             self.service_types
@@ -263,6 +266,20 @@ class Profile(Section):
         if problems:
             raise invalid("Profile", problems)
         return self
+
+    def _distance_domains_unknown(self) -> list[tuple[Loc, str, object]]:
+        """A distance_travelled measure names a domain of the profile's needs assessment."""
+        domains = self.needs_assessment.domains() if self.needs_assessment else []
+        problems: list[tuple[Loc, str, object]] = []
+        for index, measure in enumerate(self.measures):
+            if measure.compute != "distance_travelled":
+                continue
+            domain = measure.params.get("domain")
+            if domain not in domains:
+                known = ", ".join(domains) or "none: add a needs_assessment section"
+                message = f"names no domain of needs_assessment; domains are {known}"
+                problems.append((("measures", index, "params", "domain"), message, domain))
+        return problems
 
     def _duplicate_keys(self) -> list[tuple[Loc, str, object]]:
         return _duplicates(

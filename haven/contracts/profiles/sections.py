@@ -15,6 +15,7 @@ from haven.contracts.profiles.rule_specs import (
     Count,
     DurationSpec,
     Key,
+    Loc,
     Section,
     Text,
     invalid,
@@ -169,3 +170,36 @@ class WorkbookSpec(Section):
                 "workbook", [(("max_prior_exclusive",), message, self.max_prior_exclusive)]
             )
         return self
+
+
+class NeedsAreaSpec(Section):
+    """One area of the needs assessment; `domain` is the reporting domain it rolls up to."""
+
+    key: Key
+    label: Text
+    domain: Key
+
+
+class NeedsAssessmentSpec(Section):
+    """The areas a needs assessment scores (seed 002 s3.9: nine areas, reported as s7's eight
+    distance-travelled domains); each area is scored on Haven's level-of-need scale."""
+
+    areas: Annotated[list[NeedsAreaSpec], Field(min_length=1)]
+    citation: Citation
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _area_keys_unique(self) -> Self:
+        seen: set[str] = set()
+        problems: list[tuple[Loc, str, object]] = []
+        for index, area in enumerate(self.areas):
+            if area.key in seen:
+                problems.append((("areas", index, "key"), "two areas have this key", area.key))
+            seen.add(area.key)
+        if problems:
+            raise invalid("needs_assessment", problems)
+        return self
+
+    def domains(self) -> list[str]:
+        """The reporting domains, in the order their first area appears."""
+        return list(dict.fromkeys(area.domain for area in self.areas))

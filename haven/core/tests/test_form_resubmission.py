@@ -28,7 +28,7 @@ from haven.casework.models import (
     NeedsAssessment,
     OnwardReferral,
 )
-from haven.casework.services import case_open_from_referral, case_restriction_set
+from haven.casework.services import case_open_from_referral, case_restriction_set, needs_areas
 from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
@@ -51,6 +51,7 @@ CREATE_FORMS = {
     "casework:exit_interview",
     "casework:onward_referral",
     "casework:needs_reassessment",
+    "casework:needs_assessment",
     "casework:break_glass",
     "people:new",
     "people:new_check",
@@ -200,6 +201,11 @@ def _date(prefix: str, when: Any = None, *, time: bool = True) -> dict[str, Any]
     return parts
 
 
+def _levels(w: World) -> dict[str, str]:
+    """A level of need for every area of the case's profile (seed 002 s3.9 for Victim First)."""
+    return {f"level_{area.key}": "1" for area in needs_areas(w.case)}
+
+
 def _form(client: Any, page: str, action: str = "") -> HtmlForm:
     """The page's form that posts to ``action`` (its own address when empty)."""
     response = client.get(page)
@@ -290,7 +296,12 @@ CASES: dict[str, CreateForm] = {
     "casework:needs_reassessment": CreateForm(
         page=lambda w: reverse("casework:needs_reassessment", args=[w.case.pk]),
         count=lambda w: NeedsAssessment.objects.count(),
-        data=lambda w: {"summary": "Needs met.", **_date("assessed_at")},
+        data=lambda w: {"summary": "Needs met.", **_date("assessed_at"), **_levels(w)},
+    ),
+    "casework:needs_assessment": CreateForm(
+        page=lambda w: reverse("casework:needs_assessment", args=[w.case.pk]),
+        count=lambda w: NeedsAssessment.objects.count(),
+        data=lambda w: {"stage": "initial", **_date("assessed_at"), **_levels(w)},
     ),
     "support:record": CreateForm(
         page=lambda w: reverse("support:record", args=[w.case.pk]),

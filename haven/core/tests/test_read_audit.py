@@ -194,6 +194,7 @@ PAGES: dict[str, Page] = {
     "casework:exit_interview": _case("casework:exit_interview", bad_post=EMPTY),
     "casework:onward_referral": _case("casework:onward_referral", bad_post=EMPTY),
     "casework:needs_reassessment": _case("casework:needs_reassessment", bad_post=EMPTY),
+    "casework:needs_assessment": _case("casework:needs_assessment", bad_post=EMPTY),
     "casework:task_done": Page(
         lambda ids: reverse("casework:task_done", args=[ids["case"], ids["task"]]),
         bad_post=EMPTY,

@@ -81,6 +81,18 @@ def test_the_demo_data_follows_the_rules(provider):
     demo_caseworkers_have_outstanding_tasks()
     tasks_carry_their_case_s_allocation_and_outstanding_state()
     exit_steps_are_rows_their_timeline_entries_point_at()
+    victim_first_needs_are_scored_at_assessment_and_before_closure()
+
+
+def victim_first_needs_are_scored_at_assessment_and_before_closure():
+    """seed 002 s3.9, s7: the nine areas scored initially and again before closure, so the
+    distance-travelled measures have cases to count; other profiles define no areas yet."""
+    scored = NeedsAssessment.objects.filter(areas__isnull=False).distinct()
+    assert set(scored.values_list("case__contract__slug", flat=True)) == {"victim-first-2018"}
+    assert scored.filter(stage="initial").exists()
+    assert scored.filter(stage="exit").exists()
+    for assessment in scored[:20]:
+        assert assessment.areas.count() == 9
 
 
 def every_contract_profile_has_cases_and_declined_referrals_keep_a_reason():
@@ -105,6 +117,11 @@ def a_met_task_has_a_qualifying_action_at_or_before_its_due_time():
                 first_contact.meets(task.action, a.channel, a.outcome) or a.is_final_letter
                 for a in done
             ), task.rule_key
+        elif task.action == "needs_assessment":
+            # seed 002 s3.9: met by a needs assessment with area levels, recorded for it
+            assessment = NeedsAssessment.objects.get(task=task)
+            assert assessment.assessed_at == task.met_at
+            assert assessment.areas.exists()
         else:
             assert task.action == "risk_assessment"
             assert RiskAssessment.objects.filter(case=task.case, completed_at=task.met_at).exists()

@@ -15,13 +15,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from haven.casework.models import Case
+from haven.casework.models import Case, NeedsAssessmentArea
 from haven.casework.services import (
     case_close,
     case_note_add,
     case_state_change,
     contact_attempt_record,
     exit_interview_record,
+    needs_assessment_record,
     needs_reassessment_record,
     onward_referral_record,
     referral_accept,
@@ -43,6 +44,21 @@ T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # a Monday
 def at(hours: float) -> datetime:
     return T0 + timedelta(hours=hours)
 
+
+# Victim First's nine areas (seed 002 s3.9) at the initial assessment and before closure
+AREAS = [
+    "personal_safety",
+    "mental_health",
+    "accommodation",
+    "drugs_alcohol",
+    "family",
+    "education_employment",
+    "finance",
+    "outlook",
+    "social_interactions",
+]
+INITIAL_LEVELS = dict.fromkeys(AREAS, 2) | {"accommodation": 3}
+EXIT_LEVELS = dict.fromkeys(AREAS, 1)
 
 # Each step: (hours after T0, what, arguments)
 NOT_CONTACTABLE = [
@@ -66,9 +82,11 @@ ENGAGED_HIGH_RISK = [
         "support_session",
         {"mode": "court", "duration_minutes": 240, "covered": frozenset({"vps_enabled"})},
     ),
+    # seed 002 s3.9: the needs assessment meets its deadline; levels per area (s7 domains)
+    (96, "needs", {"levels": INITIAL_LEVELS, "notes": {"accommodation": "Sofa-surfing"}}),
     (898, "exit_interview", {"method": "phone", "summary": "Feels safer"}),
     (899, "onward_referral", {"agency": "Synthetic Housing", "agency_type": "housing"}),
-    (900, "reassessment", {"summary": "Housing settled"}),
+    (900, "reassessment", {"summary": "Housing settled", "levels": EXIT_LEVELS}),
     (901, "close", {"exit_type": "planned", "reason": "Support plan completed"}),
     # (nothing is recorded on a closed Victim First case: it has no follow-up duties)
 ]
@@ -125,6 +143,15 @@ def play_services(case_or_referral, steps, actor, contract, team=None):
             elif what == "onward_referral":
                 onward_referral_record(
                     case=case, recorded_by=actor, made_at=at(hours), consent=True, **args
+                )
+            elif what == "needs":
+                needs_assessment_record(
+                    case=case,
+                    recorded_by=actor,
+                    assessed_at=at(hours),
+                    stage="initial",
+                    task=case.tasks.get(rule_key="needs_assessment", status="open"),
+                    **args,
                 )
             elif what == "reassessment":
                 needs_reassessment_record(
@@ -186,6 +213,13 @@ def play_recorder(referral, steps, actor, contract, preferences, team=None):
             recorder.exit_interview(actor=actor, at=at(hours), **args)
         elif what == "onward_referral":
             recorder.onward_referral(actor=actor, at=at(hours), **args)
+        elif what == "needs":
+            task = next(
+                t
+                for t in recorder.outstanding()
+                if t.rule_key == "needs_assessment" and t.status == "open"
+            )
+            recorder.needs_assessment(actor=actor, at=at(hours), stage="initial", task=task, **args)
         elif what == "reassessment":
             recorder.needs_assessment(actor=actor, at=at(hours), stage="exit", **args)
         elif what == "close":
@@ -337,6 +371,14 @@ def test_the_recorder_writes_what_the_services_write(personas, steps):
     )
     assert rows(served.support_sessions.all(), SESSION_FIELDS) == rows(
         recorded.support_sessions, SESSION_FIELDS
+    )
+    levels = [
+        (a.assessment.stage, a.area, a.level, a.notes)
+        for a in NeedsAssessmentArea.objects.filter(assessment__case=served)
+    ]
+    stages = {n.id: n.stage for n in recorded.needs_assessments}
+    assert sorted(levels) == sorted(
+        (stages[a.assessment_id], a.area, a.level, a.notes) for a in recorded.needs_areas
     )
     # every timeline entry of an exit step points at its row (ids differ between the two)
     pointed = {

@@ -27,6 +27,8 @@ class MeasureContext:
     now: datetime
     route_labels: dict[str, str] = field(default_factory=dict)
     rule_labels: dict[str, str] = field(default_factory=dict)
+    # the profile's needs-assessment area key: the reporting domain it rolls up to
+    area_domains: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,40 @@ EXPECTED = {
     ],
 }
 
+# victim-first-2018's computed measures; the eight distance_* moved from missing (issue 11)
+VICTIM_FIRST_COMPUTED = {
+    "referrals_received",
+    "initial_calls_48h",
+    "initial_letters_same_day",
+    "initial_home_visits_5wd",
+    "outside_contact_timeframes",
+    "outside_contact_timeframes_share",
+    "initial_contact_only",
+    "further_support",
+    "not_contactable",
+    "passed_on",
+    "repeat_victims",
+    "referrals_protected_characteristics",
+    "children_supported",
+    "referral_agencies",
+    "onward_referrals",
+    "onward_referral_agencies",
+    "cases_closed",
+    "distance_mental_physical_health",
+    "distance_shelter_accommodation",
+    "distance_family_friends_children",
+    "distance_education_skills_employment",
+    "distance_social_interactions",
+    "distance_outlook_attitudes",
+    "distance_finance_benefits",
+    "distance_drugs_alcohol",
+    # support sessions (issue 11 item 3)
+    "telephone_support_only",
+    "some_face_to_face",
+    "some_web_chat",
+    "vps_enabled",
+}
+
 # The targets that used to be in the profiles' `targets:` lists (now on their measures).
 TARGETS = {
     ("victim-first-2018", "victim_satisfied"): (0.85, "at_least"),
@@ -178,3 +212,20 @@ def test_breakdowns_that_read_the_record_itself_are_on_figures_of_that_kind(slug
         for key in measure.breakdowns:
             if key in RECORD_DIMENSIONS and measure.compute in kinds:
                 assert kinds[measure.compute] in RECORD_DIMENSIONS[key], measure.id
+
+
+def test_victim_first_computes_distance_travelled_in_its_eight_s7_domains():
+    """seed 002 s7: distance travelled across 8 domains, from the s3.9 needs assessment's areas;
+    each domain names areas of the profile's needs_assessment section."""
+    profile = _profile("victim-first-2018")
+    distance = [m for m in profile.measures if m.id.startswith("distance_")]
+    assert len(distance) == 8
+    assert {m.compute for m in distance} == {"distance_travelled"}
+    assert profile.needs_assessment is not None
+    assert {m.params["domain"] for m in distance} == set(profile.needs_assessment.domains())
+    assert len(profile.needs_assessment.areas) == 9  # s3.9's nine areas
+
+
+def test_victim_first_computed_measures_are_pinned():
+    computed = {m.id for m in _profile("victim-first-2018").measures if m.compute is not None}
+    assert computed == VICTIM_FIRST_COMPUTED

@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from haven.casework.models import CaseState
+from haven.casework.models import CaseState, NeedsAssessment, NeedsAssessmentArea
+from haven.reporting.loaders import load_facts
 from haven.reporting.periods import parse_period
 from haven.reporting.selectors import contract_return, contract_trend
 from haven.testing.casework import CaseFactory, TaskFactory
@@ -78,3 +79,23 @@ def test_trend_loads_once_for_eight_quarters(contract_for):
     values = [r.measure("demand_referrals").value for r in trend]  # type: ignore[union-attr]
     assert values == [0, 0, 0, 1, 0, 0, 0, 1]
     assert len(captured) == queries_for(contract)
+
+
+def test_needs_area_levels_load_for_the_window_cases_in_one_query(contract_for):
+    contract = contract_for("victim-first-2018")
+    (case,) = cases(contract, 1)
+    assessment = NeedsAssessment.objects.create(
+        case=case, stage="initial", assessed_at=MAY, recorded_at=MAY
+    )
+    NeedsAssessmentArea.objects.create(assessment=assessment, area="finance", level=2)
+    other = cases(contract_for("opcc-dv360"), 1)[0]
+    elsewhere = NeedsAssessment.objects.create(
+        case=other, stage="initial", assessed_at=MAY, recorded_at=MAY
+    )
+    NeedsAssessmentArea.objects.create(assessment=elsewhere, area="finance", level=3)
+    with CaptureQueriesContext(connection) as captured:
+        facts = load_facts(contract, Q1.start, Q1.end, needs=frozenset())
+    assert [(f.assessment_id, f.case_id, f.stage, f.area, f.level) for f in facts.needs_areas] == [
+        (assessment.pk, case.pk, "initial", "finance", 2)
+    ]
+    assert sum("needsassessmentarea" in q["sql"] for q in captured.captured_queries) == 1

@@ -12,14 +12,9 @@ from haven.access.restriction import person_visible_q, provider_organisations_of
 from haven.accounts.signed_in import Viewer
 from haven.core.models import HavenModel
 from haven.people import choices
+from haven.people.ages import ADULT_AGE as ADULT_AGE
+from haven.people.ages import age_on as age_on
 from haven.people.safe_contact import SafeContactPreferences, SafeTimeWindow
-
-ADULT_AGE = 18
-
-
-def age_on(date_of_birth: dt.date, day: dt.date) -> int:
-    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
-    return day.year - date_of_birth.year - int(before_birthday)
 
 
 def _in_users_organisations(queryset: models.QuerySet[Any], user: Viewer) -> models.QuerySet[Any]:

@@ -16,6 +16,7 @@ from haven.casework.models import CaseState, ExitType
 from haven.contracts.profiles import computations
 from haven.deadlines import RISK_LEVEL_CHOICES
 from haven.people import choices
+from haven.people.ages import age_on
 from haven.referrals.models import ContactMethod, DeclineCategory, SupportNeed
 from haven.reporting.facts import CaseFact, Facts, PersonFact, ReferralFact
 from haven.reporting.measures.base import MeasureContext
@@ -102,9 +103,7 @@ def _age(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     person = person_of(ctx.facts, kind, record)
     if person is None or person.date_of_birth is None:
         return NOT_KNOWN
-    day = moment_of(ctx.facts, kind, record, ctx.period.start).date()
-    born = person.date_of_birth
-    age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    age = age_on(person.date_of_birth, moment_of(ctx.facts, kind, record, ctx.period.start).date())
     for low, high, label in AGE_BANDS:
         if low <= age <= high:
             return label, label

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
+from haven.people.ages import age_on
 from haven.reporting.facts import CaseFact, Facts, PersonFact, ReferralFact
 from haven.reporting.periods import Period
 
@@ -136,10 +137,6 @@ class QualityReport:
 
 
 # --- the fields --------------------------------------------------------------------------------
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def _person(name: str) -> Callable[[Record], bool]:

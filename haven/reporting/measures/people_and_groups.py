@@ -19,9 +19,10 @@ Pure: no Django.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
+from haven.people.ages import age_on
 from haven.reporting.facts import Facts, PersonFact
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count
 
@@ -30,10 +31,6 @@ WHITE_BRITISH = "white_british"
 # seed 001 s6: those identifying as gay, lesbian, bisexual or transgender.
 LGB = {"gay_lesbian", "bisexual"}
 CYP_MAX_AGE = 19  # seed 001 Lot 1 s1: children and young people aged 0-19
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def _flag_current(ctx: MeasureContext, person_id: Any, kinds: Iterable[str]) -> bool:

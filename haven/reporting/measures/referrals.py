@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta
 
+from haven.people.ages import ADULT_AGE, age_on
 from haven.reporting.facts import PersonFact, ReferralFact
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count, percentage
 
@@ -104,7 +105,4 @@ def is_child(person: PersonFact, at: datetime) -> bool:
     """Under 18 at `at` by date of birth; without one, the person's child flag."""
     if person.date_of_birth is None:
         return bool(person.is_child)
-    day = at.date()
-    born = person.date_of_birth
-    age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-    return bool(age < 18)
+    return age_on(person.date_of_birth, at.date()) < ADULT_AGE

@@ -237,6 +237,13 @@ def _weekday_received(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     return day.lower(), day
 
 
+def _person_dimension(
+    key: str, label: str, field: str, options: list[tuple[str, str]]
+) -> Dimension:
+    """A breakdown by one of the person's equality answers, in the answer list's order."""
+    return Dimension(key, label, _person_field(field, options), _fixed(options))
+
+
 def _fixed(options: list[tuple[str, str]]) -> Callable[[MeasureContext], list[Cell]]:
     return lambda ctx: [*options, NOT_KNOWN]
 
@@ -249,29 +256,24 @@ DIMENSIONS: dict[str, Dimension] = {
     d.key: d
     for d in [
         Dimension("age", "Age", _age, _fixed([(label, label) for _, _, label in AGE_BANDS])),
-        Dimension(
-            "disability",
-            "Disability",
-            _person_field("disability", choices.YesNoPreferNot.choices),
-            _fixed(choices.YesNoPreferNot.choices),
-        ),
-        Dimension(
+        _person_dimension("disability", "Disability", "disability", choices.YesNoPreferNot.choices),
+        _person_dimension(
             "gender_reassignment",
             "Gender reassignment (gender the same as sex registered at birth)",
-            _person_field("gender_same_as_birth", choices.GenderSameAsBirth.choices),
-            _fixed(choices.GenderSameAsBirth.choices),
+            "gender_same_as_birth",
+            choices.GenderSameAsBirth.choices,
         ),
-        Dimension(
+        _person_dimension(
             "marriage_civil_partnership",
             "Marriage and civil partnership",
-            _person_field("marital_status", choices.MaritalStatus.choices),
-            _fixed(choices.MaritalStatus.choices),
+            "marital_status",
+            choices.MaritalStatus.choices,
         ),
-        Dimension(
+        _person_dimension(
             "pregnancy_maternity",
             "Pregnancy and maternity",
-            _person_field("pregnancy_maternity", choices.PregnancyMaternity.choices),
-            _fixed(choices.PregnancyMaternity.choices),
+            "pregnancy_maternity",
+            choices.PregnancyMaternity.choices,
         ),
         Dimension(
             "race",
@@ -279,20 +281,17 @@ DIMENSIONS: dict[str, Dimension] = {
             _race,
             _fixed([(g, g) for g in choices.ETHNIC_GROUPS] + [(PREFER_NOT, "Prefer not to say")]),
         ),
-        Dimension(
-            "religion_belief",
-            "Religion or belief",
-            _person_field("religion", choices.Religion.choices),
-            _fixed(choices.Religion.choices),
+        _person_dimension(
+            "religion_belief", "Religion or belief", "religion", choices.Religion.choices
         ),
         Dimension(
             "sex", "Sex", _person_field("sex", choices.Sex.choices), _fixed(choices.Sex.choices)
         ),
-        Dimension(
+        _person_dimension(
             "sexual_orientation",
             "Sexual orientation",
-            _person_field("sexual_orientation", choices.SexualOrientation.choices),
-            _fixed(choices.SexualOrientation.choices),
+            "sexual_orientation",
+            choices.SexualOrientation.choices,
         ),
         Dimension("referral_source", "Referral source", _route, _routes),
         Dimension("referral_route", "Referral route", _route, _routes),

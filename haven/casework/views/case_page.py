@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from haven.casework.models import Task
 from haven.casework.rules import attempt_refusal, open_follow_ups, record_refusal
+from haven.casework.sections import case_sections
 from haven.casework.selectors import (
     VisibleCase,
     named_staff,
@@ -25,14 +26,13 @@ TIMELINE_PAGE_SIZE = 100
 
 
 def _risk_links(visible: VisibleCase) -> list[tuple[str, str]]:
-    """The risk checklist (while the case is open, for those who may change it), its history,
-    and the support sessions (pages of the apps above casework, linked by name)."""
+    """The risk checklist (while the case is open, for those who may change it) and its history
+    (pages of the risk app above casework, linked by name)."""
     pk = visible.case.pk
     links = []
     if visible.can_change and visible.case.state != "closed":
         links.append(("Complete the risk checklist", reverse("risk:complete", args=[pk])))
     links.append(("Risk assessment history", reverse("risk:history", args=[pk])))
-    links.append(("Support sessions", reverse("support:list", args=[pk])))
     return links
 
 
@@ -70,5 +70,7 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         "record_links": record_links(request.user, visible, requirements),
         "needs_assessed": needs_assessed,
         "needs_rows": needs_rows,
+        # the sections of the apps above casework (casework/sections.py)
+        "sections": case_sections(request, visible),
     }
     return render_page(request, "casework/case_detail.html", context)

@@ -54,3 +54,44 @@ def test_the_case_page_links_to_the_sessions(client, supported_case, personas):
     client.force_login(personas.caseworker)
     body = client.get(reverse("casework:detail", args=[supported_case.pk])).content.decode()
     assert list_url(supported_case) in body
+
+
+def test_the_case_page_summarises_the_sessions_in_the_support_section(client, session, personas):
+    client.force_login(personas.caseworker)
+    body = client.get(reverse("casework:detail", args=[session.case.pk])).content.decode()
+    assert 'id="support-sessions"' in body
+    assert "1 session, 1 hour in all." in body
+    assert "face to face, 60 minutes (safety planning)" in body
+    assert record_url(session.case) in body
+
+
+def test_the_case_page_has_no_support_section_before_a_session(client, supported_case, personas):
+    client.force_login(personas.caseworker)
+    body = client.get(reverse("casework:detail", args=[supported_case.pk])).content.decode()
+    assert 'id="support-sessions"' not in body
+    assert record_url(supported_case) in body
+
+
+def test_a_closed_case_page_offers_no_session_to_record(client, session, personas):
+    session.case.state = CaseState.CLOSED
+    session.case.save()
+    client.force_login(personas.caseworker)
+    body = client.get(reverse("casework:detail", args=[session.case.pk])).content.decode()
+    assert "1 session, 1 hour in all." in body
+    assert record_url(session.case) not in body
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [
+        (1, "1 minute"),
+        (45, "45 minutes"),
+        (60, "1 hour"),
+        (61, "1 hour 1 minute"),
+        (150, "2 hours 30 minutes"),
+    ],
+)
+def test_the_summary_says_the_time_as_staff_say_it(minutes, text):
+    from haven.support.selectors import SessionSummary
+
+    assert SessionSummary(count=1, total_minutes=minutes, latest=[]).duration_text == text

@@ -193,6 +193,10 @@ INSTALLED_APPS = [
     "haven.casework",
     "haven.risk",
     "haven.support",
+    "haven.plans",
+    "haven.outcomes",
+    "haven.followups",
+    "haven.proceedings",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

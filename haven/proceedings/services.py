@@ -43,13 +43,19 @@ def outcome_refusal(proceeding: Proceeding) -> str | None:
     return proceeding_refusal(proceeding.case)
 
 
-def _at_noon(day: date) -> datetime:
-    """Where a day's record sits on the timeline (its time of day is not known)."""
-    return timezone.make_aware(datetime.combine(day, time(12)))
+def timeline_moment(day: date, now: datetime) -> datetime:
+    """Where a day's record sits on the timeline: noon that day (its time is not known), or
+    `now` when that is earlier (an outcome recorded this morning)."""
+    return min(timezone.make_aware(datetime.combine(day, time(12))), now)
 
 
-def _timeline_at(day: date) -> datetime:
-    return min(_at_noon(day), timezone.now())
+def proceeding_summary(kind: str) -> str:
+    return f"Legal proceeding: {ProceedingKind(kind).label.lower()}"
+
+
+def outcome_summary(kind: str, outcome: str) -> str:
+    label = ProceedingOutcome(outcome).label
+    return f"{ProceedingKind(kind).label}: {label[0].lower()}{label[1:]}"
 
 
 @transaction.atomic
@@ -124,9 +130,9 @@ def proceeding_record(
         kind=CaseEventKind.PROCEEDING,
         actor=recorded_by,
         target=proceeding,
-        summary=f"Legal proceeding: {proceeding.get_kind_display().lower()}",
+        summary=proceeding_summary(kind),
         data={},  # the counted facts live on the row
-        occurred_at=_timeline_at(started_on),
+        occurred_at=timeline_moment(started_on, timezone.now()),
     )
     return proceeding
 
@@ -204,9 +210,8 @@ def proceeding_outcome_record(
         kind=CaseEventKind.PROCEEDING_OUTCOME,
         actor=recorded_by,
         target=proceeding,
-        summary=f"{proceeding.get_kind_display()}: "
-        f"{ProceedingOutcome(outcome).label[0].lower()}{ProceedingOutcome(outcome).label[1:]}",
+        summary=outcome_summary(proceeding.kind, outcome),
         data={},
-        occurred_at=_timeline_at(outcome_on),
+        occurred_at=timeline_moment(outcome_on, timezone.now()),
     )
     return proceeding

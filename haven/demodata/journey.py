@@ -475,10 +475,15 @@ class Journey:
             covered |= {"legal_proceedings_supported"}
             covered |= {"specialist_dv_court"} if rng.random() < 0.5 else set()
             covered |= {"vps_enabled"} if rng.random() < 0.4 else set()
+        # seed 001 Lot 1: the Family Service works with the child and their parents and carers
+        with_whom = "survivor"
+        if self.r.case.contract.slug == "leicester-family-2012":
+            with_whom = rng.choices(["survivor", "parent_carer", "child"], weights=[3, 2, 1])[0]
         self.r.support_session(
             actor=self.staff.worker,
             at=at,
             mode=mode,
+            session_with=with_whom,
             duration_minutes=rng.randrange(low, high + 1, 5),
             covered=frozenset(covered),
             new_id=lambda: uuid.UUID(int=rng.getrandbits(128), version=4),

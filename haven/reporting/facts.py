@@ -150,6 +150,8 @@ class SupportSessionFact(NamedTuple):
     specialist_dv_court: bool
     vps_enabled: bool
     legal_proceedings_supported: bool
+    # who it was with: survivor | parent_carer | child (the default keeps positional tuples valid)
+    session_with: str = "survivor"
 
 
 class ProceedingFact(NamedTuple):

@@ -76,7 +76,11 @@ ENGAGED_HIGH_RISK = [
     (70, "attempt", {"channel": "phone", "outcome": "reached"}),  # engaged by the profile
     (72, "risk", {"level": "high"}),
     (90, "note", {"note_type": "contact", "text": "Safety plan agreed."}),
-    (95, "support_session", {"mode": "telephone", "duration_minutes": 40}),
+    (
+        95,
+        "support_session",
+        {"mode": "telephone", "duration_minutes": 40, "session_with": "parent_carer"},
+    ),
     (
         120,
         "support_session",
@@ -286,6 +290,7 @@ SESSION_FIELDS = [
     "mode",
     "duration_minutes",
     "delivered_by_id",
+    "session_with",
     "court_session",
     "specialist_dv_court",
     "vps_enabled",

@@ -10,6 +10,7 @@ from haven.reporting.measures import (  # noqa: F401
     proceedings,
     referrals,
     risk,
+    session_patterns,
     sessions,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext

@@ -111,3 +111,15 @@ def test_justice_involvement_by_system(system, cases):
 def test_an_unknown_system_is_an_error():
     with pytest.raises(ValueError, match="system"):
         justice_involvement(MeasureContext(facts=Facts(), period=Q1, now=NOW), system="military")
+
+
+def test_a_successful_prosecution_drills_down_to_its_case():
+    from haven.reporting.presenters import KIND_LABELS, locate
+
+    data = facts(
+        proceeding(1, 7, "criminal_prosecution", date(2026, 1, 5), "guilty_plea", date(2026, 5, 1))
+    )
+    (located,) = locate(data, "proceeding", [1])
+    assert located.case is not None
+    assert located.case.id == 7
+    assert KIND_LABELS["proceeding"] == "Legal proceeding"

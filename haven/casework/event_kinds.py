@@ -38,4 +38,6 @@ class CaseEventKind(models.TextChoices):
     EXIT_INTERVIEW = "exit_interview", "Exit interview"
     ONWARD_REFERRAL = "onward_referral", "Onward referral"
     SUPPORT_SESSION = "support_session", "Support session"
+    PROCEEDING = "proceeding", "Legal proceeding"
+    PROCEEDING_OUTCOME = "proceeding_outcome", "Legal proceeding outcome"
     CASE_CLOSED = "case_closed", "Case closed"

@@ -48,6 +48,7 @@ from haven.people.models import (
     SafeContact,
 )
 from haven.people.safe_contact import SafeContactPreferences
+from haven.proceedings.models import Proceeding
 from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import Decision, Referral
 from haven.risk.models import RiskAssessment
@@ -80,6 +81,7 @@ WRITE_ORDER: list[type[models.Model]] = [
     OnwardReferral,
     NeedsAssessment,
     SupportSession,
+    Proceeding,
     NeedsAssessmentArea,
     CaseEvent,
 ]
@@ -87,6 +89,7 @@ WRITE_ORDER: list[type[models.Model]] = [
 RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
     SupportSession,
+    Proceeding,
     NeedsAssessment,
     OnwardReferral,
     ExitInterview,
@@ -369,7 +372,8 @@ class DemoBuilder:
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
         self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
-        self.writer.add(*recorder.support_sessions, *recorder.needs_areas, *recorder.events)
+        self.writer.add(*recorder.support_sessions, *recorder.proceedings)
+        self.writer.add(*recorder.needs_areas, *recorder.events)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

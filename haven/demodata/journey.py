@@ -144,6 +144,28 @@ SESSION_MINUTES = {
     "group": (90, 120),
 }
 SESSION_COVERAGE = ("safety_planning", "emotional_support", "practical_support")
+# Legal proceedings (issue 11): recorded at a case's first court session, on the contracts whose
+# seeds ask for court work (seed 000 s6 prosecutions, seed 001 Lots 3-4, seed 002 s3.8 court
+# proceedings, seed 003 s13 legal proceedings, seed 004 s6.8 court proceedings).
+COURT_WORK = {
+    "opcc-dv360",
+    "leicester-victim-survivor-2012",
+    "leicester-perpetrator-2012",
+    "victim-first-2018",
+    "wokingham-da-2017",
+    "cornwall-mens-refuge-2021",
+}
+PROCEEDING_KINDS = {  # kind: (weight, court)
+    "criminal_prosecution": (6, "magistrates"),
+    "non_molestation_order": (3, "family"),
+    "restraining_order": (1, "magistrates"),
+    "occupation_order": (1, "family"),
+    "dvpo": (1, "magistrates"),
+    "child_arrangements": (1, "family"),
+}
+PERPETRATOR_KINDS = ("criminal_prosecution", "restraining_order")
+PROSECUTION_OUTCOMES = {"guilty_plea": 5, "found_guilty": 2, "acquitted": 1, "discontinued": 2}
+ORDER_OUTCOMES = {"granted": 6, "refused": 1, "withdrawn": 1}
 
 
 class Journey:
@@ -166,6 +188,7 @@ class Journey:
         self.next_state = ""  # what a successful contact leads to, when the profile asks
         # support sessions draw from their own stream, so the rest of the demo is unchanged
         self.session_rng = random.Random(recorder.case.id.int)
+        self.proceeding_rng = random.Random(recorder.case.id.int + 1)  # and so do proceedings
         self.baseline: dict[str, int] = {}  # the initial needs assessment's levels, by area
 
     def play(self) -> None:
@@ -452,12 +475,47 @@ class Journey:
             covered |= {"legal_proceedings_supported"}
             covered |= {"specialist_dv_court"} if rng.random() < 0.5 else set()
             covered |= {"vps_enabled"} if rng.random() < 0.4 else set()
+        # seed 001 Lot 1: the Family Service works with the child and their parents and carers
+        with_whom = "survivor"
+        if self.r.case.contract.slug == "leicester-family-2012":
+            with_whom = rng.choices(["survivor", "parent_carer", "child"], weights=[3, 2, 1])[0]
         self.r.support_session(
             actor=self.staff.worker,
             at=at,
             mode=mode,
+            session_with=with_whom,
             duration_minutes=rng.randrange(low, high + 1, 5),
             covered=frozenset(covered),
+            new_id=lambda: uuid.UUID(int=rng.getrandbits(128), version=4),
+        )
+        if mode == "court":
+            self.proceeding(at, specialist="specialist_dv_court" in covered)
+
+    def proceeding(self, at: datetime, *, specialist: bool) -> None:
+        """At the case's first court session, the proceeding it was for: started weeks before
+        (perhaps before the case opened), its outcome at this hearing or the next one to come."""
+        slug = self.r.case.contract.slug
+        if slug not in COURT_WORK or self.r.proceedings:
+            return
+        rng = self.proceeding_rng
+        kinds = (
+            PERPETRATOR_KINDS if slug == "leicester-perpetrator-2012" else tuple(PROCEEDING_KINDS)
+        )
+        kind = rng.choices(kinds, weights=[PROCEEDING_KINDS[k][0] for k in kinds])[0]
+        day = timezone.localdate(at)
+        outcomes = PROSECUTION_OUTCOMES if kind == "criminal_prosecution" else ORDER_OUTCOMES
+        decided = rng.random() < 0.7
+        outcome = rng.choices(list(outcomes), weights=list(outcomes.values()))[0] if decided else ""
+        self.r.proceeding(
+            actor=self.staff.worker,
+            at=at,
+            kind=kind,
+            court_type=PROCEEDING_KINDS[kind][1],
+            specialist_dv_court=specialist and PROCEEDING_KINDS[kind][1] == "magistrates",
+            started_on=day - timedelta(days=rng.randint(14, 120)),
+            outcome=outcome,
+            outcome_on=day if decided else None,
+            next_hearing_on=None if decided else day + timedelta(days=rng.randint(14, 60)),
             new_id=lambda: uuid.UUID(int=rng.getrandbits(128), version=4),
         )
 

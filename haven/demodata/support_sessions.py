@@ -33,6 +33,7 @@ class SupportSessionsRecorder:
         duration_minutes: int,
         covered: frozenset[str] = frozenset(),
         notes: str = "",
+        session_with: str = "survivor",
         new_id: Callable[[], UUID] | None = None,
     ) -> None:
         """`support_session_record`, delivered and recorded by `actor` at `at`; `new_id` gives
@@ -44,6 +45,7 @@ class SupportSessionsRecorder:
             mode=mode,
             duration_minutes=duration_minutes,
             delivered_by=actor,
+            session_with=session_with,
             covered=covered,
             notes=notes,
             recorded_by=actor,

@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401 - the app's pages are added here
+from django.urls import path
+
+from haven.proceedings import views
 
 app_name = "proceedings"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("cases/<uuid:case_id>/", views.proceeding_list, name="list"),
+    path("cases/<uuid:case_id>/new/", views.proceeding_add, name="add"),
+    path(
+        "cases/<uuid:case_id>/<uuid:proceeding_id>/outcome/",
+        views.outcome_record,
+        name="outcome",
+    ),
+]

@@ -1,5 +1,5 @@
 """The facts a return counts, as plain rows: one tuple per referral, case, task, attempt, risk
-assessment, exit interview, onward referral, needs assessment and support session of one
+assessment, exit interview, onward referral, needs assessment, support session and legal proceeding of one
 contract, and the people they are about (with their flags and household links).
 
 Pure: no Django. `haven.reporting.loaders` fills a `Facts` with a fixed number of queries,
@@ -150,6 +150,23 @@ class SupportSessionFact(NamedTuple):
     specialist_dv_court: bool
     vps_enabled: bool
     legal_proceedings_supported: bool
+    # who it was with: survivor | parent_carer | child (the default keeps positional tuples valid)
+    session_with: str = "survivor"
+
+
+class ProceedingFact(NamedTuple):
+    """A legal proceeding on one of the window's cases, whenever it started
+    (proceedings.Proceeding)."""
+
+    id: Any
+    case_id: Any
+    kind: str  # criminal_prosecution | restraining_order | non_molestation_order | ...
+    court_type: str
+    specialist_dv_court: bool
+    started_on: date
+    status: str  # ongoing | concluded
+    outcome: str  # "" until recorded; charged | guilty_plea | found_guilty | granted | ...
+    outcome_on: date | None
 
 
 class NeedsAreaFact(NamedTuple):
@@ -176,6 +193,7 @@ class Facts:
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
     sessions: list[SupportSessionFact] = field(default_factory=list)  # delivered in the window
+    proceedings: list[ProceedingFact] = field(default_factory=list)  # of the window's cases
     needs_areas: list[NeedsAreaFact] = field(default_factory=list)  # of the assessments above
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
@@ -245,6 +263,7 @@ KINDS = {
     "onward_referral": "onward_referrals",
     "needs_assessment": "needs_assessments",
     "support_session": "sessions",
+    "proceeding": "proceedings",
 }
 
 

@@ -29,6 +29,7 @@ from haven.casework.models import (
 )
 from haven.contracts.models import Contract
 from haven.people.models import HouseholdLink, Person, PersonFlag
+from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
@@ -41,6 +42,7 @@ from haven.reporting.facts import (
     OnwardReferralFact,
     PersonFact,
     PersonFlagFact,
+    ProceedingFact,
     ReferralFact,
     RiskFact,
     SupportSessionFact,
@@ -107,7 +109,7 @@ def _converters(fields: tuple[str, ...], vendor: str) -> dict[int, Any]:
             converters[index] = _uuid
         elif name.endswith("_at"):
             converters[index] = _sqlite_datetime
-        elif name.endswith("date_of_birth"):
+        elif name.endswith(("date_of_birth", "_on")):
             converters[index] = _sqlite_date
     return converters
 
@@ -283,6 +285,14 @@ def load_facts(
         facts.households = _optional_households(people_ids)
     if "first_case_opened" in wanted:
         facts.first_case_opened = _optional_first_cases(contract, people_ids)
+    if "proceedings" in wanted:
+        # every proceeding of the window's cases, whenever it started (one that started before
+        # the window may still be going on in it: measures/proceedings.py)
+        facts.proceedings = _rows(
+            Proceeding.objects.filter(**in_cases).order_by(),
+            ProceedingFact._fields,
+            ProceedingFact,
+        )
     return facts
 
 

@@ -1,5 +1,5 @@
 """Support sessions: each piece of support delivered on a case, with its mode, length, who
-delivered it and what it covered (seed 001 s8 support hours and court sessions; seed 002 s7
+delivered it, who it was with and what it covered (seed 001 s8 support hours and court sessions; seed 002 s7
 support modes and Victim Personal Statements; seed 003 s13 legal proceedings supported).
 
 What a session covered is held in fields (not JSON) because returns count them.
@@ -25,6 +25,15 @@ class SessionMode(models.TextChoices):
     COURT = "court", "At court"
 
 
+class SessionWith(models.TextChoices):
+    """Who the session was with (seed 001 Lot 1: the Family Service supports children and young
+    people and their parents and carers, who are household members of the child, not cases)."""
+
+    SURVIVOR = "survivor", "The survivor (the person the case is about)"
+    PARENT_CARER = "parent_carer", "A parent or carer"
+    CHILD = "child", "A child or young person in the family"
+
+
 # What a session covered: field name and the label staff read (one boolean field each).
 COVERED = {
     "court_session": "Court session attended",
@@ -48,6 +57,9 @@ class SupportSession(HavenModel):
     duration_minutes = models.PositiveSmallIntegerField()
     delivered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    session_with = models.CharField(
+        max_length=12, choices=SessionWith.choices, default=SessionWith.SURVIVOR
     )
     # what was covered (COVERED)
     court_session = models.BooleanField(default=False)

@@ -13,6 +13,7 @@ from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case
 from haven.casework.rules import record_refusal
+from haven.casework.selectors import staff_for_case
 from haven.casework.services import case_event_record, opened_minute
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -21,6 +22,7 @@ from haven.support.models import (
     DURATION_MAX_MINUTES,
     DURATION_MIN_MINUTES,
     SessionMode,
+    SessionWith,
     SupportSession,
 )
 from haven.validators import format_day, moment_problem, refuse, text_problem
@@ -49,6 +51,15 @@ def _when_problem(case: Case, delivered_at: datetime) -> str | None:
     )
 
 
+def delivered_by_problem(case: Case, delivered_by: User | None, recorded_by: User) -> str | None:
+    """Someone else may have delivered the session: active staff of the case's provider."""
+    if delivered_by is None or delivered_by.pk == recorded_by.pk:
+        return None
+    if staff_for_case(case).filter(pk=delivered_by.pk).exists():
+        return None
+    return "Select a member of staff of this service"
+
+
 def covered_with_court(mode: str, covered: frozenset[str]) -> frozenset[str]:
     """What a session covered: a session at court is a court session."""
     return frozenset(covered) | ({"court_session"} if mode == SessionMode.COURT else frozenset())
@@ -65,6 +76,7 @@ def support_session_row(
     notes: str,
     recorded_by: User,
     recorded_at: datetime,
+    session_with: str = SessionWith.SURVIVOR,
 ) -> SupportSession:
     """The unsaved row `support_session_record` writes (the demo's bulk writer builds it too)."""
     covered = covered_with_court(mode, covered)
@@ -74,6 +86,7 @@ def support_session_row(
         mode=mode,
         duration_minutes=duration_minutes,
         delivered_by=delivered_by,
+        session_with=session_with,
         notes=notes,
         recorded_by=recorded_by,
         recorded_at=recorded_at,
@@ -90,13 +103,15 @@ def support_session_record(
     mode: str,
     duration_minutes: int,
     delivered_by: User | None = None,
+    session_with: str = SessionWith.SURVIVOR,
     covered: frozenset[str] = frozenset(),
     notes: str = "",
 ) -> SupportSession:
-    """One session delivered on an open case; `covered` names COVERED fields that were true.
-    Refuses (ValidationError per field) a closed case, a future time or one before the case
-    opened, an unknown mode, a length outside 1-720 minutes, an SDVC that was not a court
-    session."""
+    """One session delivered on an open case (by `delivered_by`, the recorder without, to
+    `session_with`); `covered` names COVERED fields that were true. Refuses (ValidationError per
+    field) a closed case, a future time or one before the case opened, an unknown mode or
+    attendee, a length outside 1-720 minutes, an SDVC that was not a court session, someone who
+    is not staff of the case's provider as its deliverer."""
     refusal = support_session_refusal(case)
     if refusal:
         raise ValidationError(refusal)
@@ -106,6 +121,10 @@ def support_session_record(
         {
             "delivered_at": _when_problem(case, delivered_at),
             "mode": None if mode in SessionMode.values else "Select how the support was given",
+            "session_with": None
+            if session_with in SessionWith.values
+            else "Select who the session was with",
+            "delivered_by": delivered_by_problem(case, delivered_by, recorded_by),
             "duration_minutes": None
             if DURATION_MIN_MINUTES <= duration_minutes <= DURATION_MAX_MINUTES
             else f"Length must be between {DURATION_MIN_MINUTES} and "
@@ -126,6 +145,7 @@ def support_session_record(
         mode=mode,
         duration_minutes=duration_minutes,
         delivered_by=delivered_by or recorded_by,
+        session_with=session_with,
         covered=covered,
         notes=notes,
         recorded_by=recorded_by,
@@ -143,6 +163,7 @@ def support_session_record(
                 "mode": mode,
                 "duration_minutes": duration_minutes,
                 "delivered_by": str(session.delivered_by_id),
+                "session_with": session_with,
                 "covered": sorted(covered),
             }.items()
         },

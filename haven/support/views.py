@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from haven.accounts.signed_in import staff_user
-from haven.casework.selectors import VisibleCase
+from haven.casework.selectors import VisibleCase, staff_for_case
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
 from haven.support.forms import SupportSessionForm
@@ -42,17 +42,23 @@ def session_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     if refusal:
         messages.info(request, refusal)
         return redirect("support:list", case.pk)
+    user = staff_user(request)
     form = SupportSessionForm(
-        request.POST if request.method == "POST" else None, opened_at=case.opened_at
+        request.POST if request.method == "POST" else None,
+        opened_at=case.opened_at,
+        staff=list(staff_for_case(case)),
+        signed_in=user,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             support_session_record(
                 case=case,
-                recorded_by=staff_user(request),
+                recorded_by=user,
                 delivered_at=data["delivered_at"],
                 mode=data["mode"],
+                delivered_by=data["delivered_by"],
+                session_with=data["session_with"],
                 duration_minutes=data["duration_minutes"],
                 covered=frozenset(data["covered"]),
                 notes=data["notes"],

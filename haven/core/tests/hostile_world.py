@@ -21,6 +21,7 @@ from haven.casework.services import (
     case_restriction_set,
 )
 from haven.people.services import flag_add, harmer_add, person_create
+from haven.proceedings.services import proceeding_record
 from haven.referrals.models import Decision
 from haven.reporting.models import EqualityBaseline
 from haven.reporting.periods import current_period, parse_period
@@ -65,6 +66,13 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         happened_at=timezone.now(),
     )
     task = TaskFactory(case=case, rule_key="synthetic_review", action="review")  # marked by hand
+    proceeding = proceeding_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        kind="criminal_prosecution",
+        court_type="magistrates",
+        started_on=timezone.localdate(),
+    )
     assessment = risk_assessment_complete(
         case=case,
         completed_by=personas.caseworker,
@@ -135,6 +143,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "case_id": case.pk,
         "task_id": task.pk,
         "note_id": note.pk,
+        "proceeding_id": proceeding.pk,
         "person_id": person.pk,
         "flag_id": flag.pk,
         "harmer_id": harm.harmer.pk,

@@ -32,6 +32,7 @@ from haven.casework.services import case_open_from_referral, case_restriction_se
 from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
+from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.reporting.models import ReturnSnapshot
 from haven.risk.models import RiskAssessment
@@ -62,6 +63,7 @@ CREATE_FORMS = {
     "referrals:accept",
     "risk:complete",
     "support:record",
+    "proceedings:add",
     "workbook:upload",
     "workbook:review_detail",
     "signoff:sign_off",
@@ -75,6 +77,8 @@ NOT_CREATE_FORMS = {
     "casework:allocate": "sets the allocation; the same values again change nothing",
     "casework:restriction": "sets restriction and named staff; the same values change nothing",
     "casework:close": "a closed case cannot be closed again",
+    "proceedings:outcome": "records the outcome in place; a concluded proceeding takes no second "
+    "outcome (proceeding_outcome_record refuses)",
     "people:search": "a read (each search is audited as a search)",
     "people:details_edit": "changes the person in place",
     "people:safe_contact_edit": "changes the preferences in place",
@@ -125,6 +129,7 @@ GET_ONLY = {
     "casework:note_list",
     "risk:history",
     "support:list",
+    "proceedings:list",
     "risk:result",
     "workbook:run_list",
     "workbook:run_detail",
@@ -307,6 +312,16 @@ CASES: dict[str, CreateForm] = {
         page=lambda w: reverse("support:record", args=[w.case.pk]),
         count=lambda w: SupportSession.objects.count(),
         data=lambda w: {"mode": "telephone", "duration_minutes": "30", **_date("delivered_at")},
+    ),
+    "proceedings:add": CreateForm(
+        page=lambda w: reverse("proceedings:add", args=[w.case.pk]),
+        count=lambda w: Proceeding.objects.count(),
+        data=lambda w: {
+            "kind": "non_molestation_order",
+            "court_type": "family",
+            "specialist_dv_court": "no",
+            **_date("started_on", time=False),
+        },
     ),
     "casework:break_glass": CreateForm(
         page=lambda w: reverse("casework:break_glass", args=[w.case.pk]),

@@ -17,10 +17,12 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from haven.casework.services import case_open_from_referral
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.read_audit import AUDITS_READS
+from haven.proceedings.services import proceeding_record
 from haven.risk.models import RiskAssessment
 from haven.testing.casework import (
     CaseNoteFactory,
@@ -138,6 +140,13 @@ def world(personas, client) -> World:
     client.post(url, form.data(**(choices | {"professional_judgement": "no"})))
     assessment = RiskAssessment.objects.filter(case=case).first()
     assert assessment is not None
+    proceeding = proceeding_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        kind="criminal_prosecution",
+        court_type="magistrates",
+        started_on=timezone.localdate(),
+    )
     client.logout()
     return World(
         personas,
@@ -150,6 +159,7 @@ def world(personas, client) -> World:
             "harmer": harm.harmer.pk,
             "referral": pending.pk,
             "assessment": assessment.pk,
+            "proceeding": proceeding.pk,
         },
     )
 
@@ -228,6 +238,12 @@ PAGES: dict[str, Page] = {
     "risk:complete": _case("risk:complete", bad_post=EMPTY),
     "support:list": _case("support:list"),
     "support:record": _case("support:record", bad_post=EMPTY),
+    "proceedings:list": _case("proceedings:list"),
+    "proceedings:add": _case("proceedings:add", bad_post=EMPTY),
+    "proceedings:outcome": Page(
+        lambda ids: reverse("proceedings:outcome", args=[ids["case"], ids["proceeding"]]),
+        bad_post=EMPTY,
+    ),
     "risk:result": Page(lambda ids: reverse("risk:result", args=[ids["case"], ids["assessment"]])),
     "audit:list": Page(lambda ids: reverse("audit:list"), user="auditor"),
     "audit:record": Page(

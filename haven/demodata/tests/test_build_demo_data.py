@@ -25,6 +25,7 @@ from haven.casework.models import (
 from haven.contracts.models import Contract, Organisation
 from haven.demodata.build import DemoDataExistsError, build_demo_data
 from haven.demodata.management.commands.demo import DEMO_PROVIDER
+from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.risk.models import RiskAssessment
 from haven.support.models import SupportSession
@@ -180,12 +181,19 @@ def exit_steps_are_rows_their_timeline_entries_point_at():
         "onward_referral": ("casework.onwardreferral", OnwardReferral),
         "needs_assessment": ("casework.needsassessment", NeedsAssessment),
         "support_session": ("support.supportsession", SupportSession),
+        "proceeding": ("proceedings.proceeding", Proceeding),
     }
     assert ExitInterview.objects.exists()
     # issue 11: engaged cases have support sessions of several modes, some at court
     assert SupportSession.objects.values("mode").distinct().count() >= 3
     assert SupportSession.objects.filter(court_session=True, vps_enabled=True).exists()
     assert NeedsAssessment.objects.filter(stage="exit").exists()
+    # issue 11: legal proceedings on cases with court work, some with their outcome
+    assert Proceeding.objects.exclude(outcome="").exists()
+    outcomes = CaseEvent.objects.filter(kind="proceeding_outcome")
+    assert set(outcomes.values_list("object_id", flat=True)) == {
+        str(pk) for pk in Proceeding.objects.exclude(outcome="").values_list("pk", flat=True)
+    }
     assert OnwardReferral.objects.exists()
     for kind, (label, model) in rows.items():
         entries = CaseEvent.objects.filter(kind=kind)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from haven.casework.models import Case, NeedsAssessmentArea
 from haven.casework.services import (
@@ -30,6 +31,7 @@ from haven.casework.services import (
 )
 from haven.demodata.recorder import CaseRecorder
 from haven.people.models import Person, SafeContact
+from haven.proceedings.services import proceeding_outcome_record, proceeding_record
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, RecordedAnswer
 from haven.risk.selectors import checklist_for, risk_settings_for
@@ -76,11 +78,21 @@ ENGAGED_HIGH_RISK = [
     (70, "attempt", {"channel": "phone", "outcome": "reached"}),  # engaged by the profile
     (72, "risk", {"level": "high"}),
     (90, "note", {"note_type": "contact", "text": "Safety plan agreed."}),
-    (95, "support_session", {"mode": "telephone", "duration_minutes": 40}),
+    (
+        95,
+        "support_session",
+        {"mode": "telephone", "duration_minutes": 40, "session_with": "parent_carer"},
+    ),
     (
         120,
         "support_session",
         {"mode": "court", "duration_minutes": 240, "covered": frozenset({"vps_enabled"})},
+    ),
+    # issue 11: the prosecution that court session was for, ending in a guilty plea that day
+    (
+        121,
+        "proceeding",
+        {"kind": "criminal_prosecution", "court_type": "magistrates", "outcome": "guilty_plea"},
     ),
     # seed 002 s3.9: the needs assessment meets its deadline; levels per area (s7 domains)
     (96, "needs", {"levels": INITIAL_LEVELS, "notes": {"accommodation": "Sofa-surfing"}}),
@@ -138,6 +150,21 @@ def play_services(case_or_referral, steps, actor, contract, team=None):
                 case_note_add(case=case, author=actor, happened_at=at(hours), **args)
             elif what == "support_session":
                 support_session_record(case=case, recorded_by=actor, delivered_at=at(hours), **args)
+            elif what == "proceeding":
+                day = timezone.localdate(at(hours))
+                proceeding = proceeding_record(
+                    case=case,
+                    recorded_by=actor,
+                    kind=args["kind"],
+                    court_type=args["court_type"],
+                    started_on=day - timedelta(days=30),
+                )
+                proceeding_outcome_record(
+                    proceeding=proceeding,
+                    recorded_by=actor,
+                    outcome=args["outcome"],
+                    outcome_on=day,
+                )
             elif what == "exit_interview":
                 exit_interview_record(case=case, recorded_by=actor, held_at=at(hours), **args)
             elif what == "onward_referral":
@@ -209,6 +236,16 @@ def play_recorder(referral, steps, actor, contract, preferences, team=None):
             recorder.note(author=actor, happened_at=at(hours), recorded_at=at(hours), **args)
         elif what == "support_session":
             recorder.support_session(actor=actor, at=at(hours), **args)
+        elif what == "proceeding":
+            day = timezone.localdate(at(hours))
+            recorder.proceeding(
+                actor=actor,
+                at=at(hours),
+                started_on=day - timedelta(days=30),
+                outcome_on=day,
+                new_id=recorder.new_id,
+                **args,
+            )
         elif what == "exit_interview":
             recorder.exit_interview(actor=actor, at=at(hours), **args)
         elif what == "onward_referral":
@@ -281,11 +318,22 @@ ONWARD_FIELDS = [
     "recorded_by_id",
     "recorded_at",
 ]
+PROCEEDING_FIELDS = [
+    "kind",
+    "court_type",
+    "specialist_dv_court",
+    "started_on",
+    "next_hearing_on",
+    "status",
+    "outcome",
+    "outcome_on",
+]
 SESSION_FIELDS = [
     "delivered_at",
     "mode",
     "duration_minutes",
     "delivered_by_id",
+    "session_with",
     "court_session",
     "specialist_dv_court",
     "vps_enabled",
@@ -371,6 +419,9 @@ def test_the_recorder_writes_what_the_services_write(personas, steps):
     )
     assert rows(served.support_sessions.all(), SESSION_FIELDS) == rows(
         recorded.support_sessions, SESSION_FIELDS
+    )
+    assert rows(served.proceedings.all(), PROCEEDING_FIELDS) == rows(
+        recorded.proceedings, PROCEEDING_FIELDS
     )
     levels = [
         (a.assessment.stage, a.area, a.level, a.notes)

@@ -7,8 +7,10 @@ from haven.reporting.measures import (  # noqa: F401
     deadlines,
     needs,
     people_and_groups,
+    proceedings,
     referrals,
     risk,
+    session_patterns,
     sessions,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext

@@ -91,6 +91,7 @@ WOKINGHAM_COMPUTED = {
     "known_before_number",
     "people_using_service",
     "duration_of_use",
+    "frequency_of_use",  # sessions a month (issue 11)
     "requests_for_access",
     "requests_declined",
 }

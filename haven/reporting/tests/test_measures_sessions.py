@@ -77,12 +77,25 @@ def test_the_session_measures_are_computed_by_the_session_computations(slug, ids
     assert all(by_id[i].citation.startswith("seed 00") for i in ids)
 
 
-def test_the_perpetrator_one_to_one_sessions_stay_not_recorded():
-    # seed 001 Lot 4 s8: the programme's one-to-one interventions with perpetrators (issue 16),
-    # not support sessions with survivors
-    measure = profile("leicester-perpetrator-2012").measure("one_to_one_sessions")
+def test_the_perpetrator_one_to_one_sessions_seed_001_lot_4_s8_are_not_group_or_court():
+    # seed 001 Lot 4 s8 "Number of one to one sessions": the perpetrator is the person on the
+    # case, so a session with them that is not a group session or a day at court is one-to-one
+    data = facts(
+        session(1, 1, INSIDE, "face_to_face"),
+        session(2, 1, INSIDE, "telephone"),
+        session(3, 2, INSIDE, "group"),
+        session(4, 2, INSIDE, "court"),
+        session(5, 2, JUST_BEFORE, "face_to_face"),
+    )
+    res = result("leicester-perpetrator-2012", "one_to_one_sessions", data)
+    assert (res.figure.kind, res.figure.numerator) == ("support_session", (1, 2))
+
+
+def test_the_perpetrator_interventions_wait_for_group_attendance():
+    measure = profile("leicester-perpetrator-2012").measure("interventions")
     assert measure is not None
     assert measure.compute is None
+    assert "issue 16" in (measure.missing or "")
 
 
 # --- victim-first-2018, seed 002 s7 "Support provided" ------------------------------------------

@@ -133,3 +133,25 @@ def test_an_unknown_mode_or_coverage_is_refused(supported_case, personas):
     with pytest.raises(ValidationError) as refused:
         _record(supported_case, personas, mode="carrier_pigeon", covered=frozenset({"astrology"}))
     assert set(_problems(refused)) == {"mode", "covered"}
+
+
+def test_it_records_who_the_session_was_with(supported_case, personas):
+    # seed 001 Lot 1: the Family Service works with the child and their parents and carers
+    assert _record(supported_case, personas).session_with == "survivor"
+    session = _record(supported_case, personas, session_with="parent_carer")
+    assert session.session_with == "parent_carer"
+    audit = AuditEvent.objects.get(object_id=str(session.pk), action="create")
+    assert audit.changes["session_with"] == [None, "parent_carer"]
+
+
+def test_an_unknown_attendee_is_refused(supported_case, personas):
+    with pytest.raises(ValidationError) as refused:
+        _record(supported_case, personas, session_with="neighbour")
+    assert set(_problems(refused)) == {"session_with"}
+
+
+def test_someone_outside_the_service_cannot_have_delivered_it(supported_case, personas):
+    with pytest.raises(ValidationError) as refused:
+        _record(supported_case, personas, delivered_by=personas.other_provider_caseworker)
+    assert _problems(refused)["delivered_by"] == ["Select a member of staff of this service"]
+    assert not SupportSession.objects.exists()

@@ -101,3 +101,35 @@ def test_a_specialist_court_that_was_not_a_court_session_is_a_govuk_error(
     assert "A specialist domestic abuse court is a court session" in body
     assert 'href="#id_covered' in body
     assert not SupportSession.objects.exists()
+
+
+def test_the_form_offers_the_services_staff_with_the_signed_in_user_chosen(
+    client, supported_case, personas
+):
+    client.force_login(personas.caseworker)
+    body = client.get(record_url(supported_case)).content.decode()
+    assert "Who gave the support?" in body
+    assert "Who was the session with?" in body
+    assert f'value="{personas.caseworker.pk}" selected' in body
+    assert f'value="{personas.teammate.pk}"' in body
+    assert f'value="{personas.other_provider_caseworker.pk}"' not in body
+
+
+def test_a_teammate_delivered_session_with_a_parent_is_recorded(client, supported_case, personas):
+    client.force_login(personas.caseworker)
+    data = session_data(delivered_by=str(personas.teammate.pk), session_with="parent_carer")
+    assert client.post(record_url(supported_case), data).status_code == 302
+    session = SupportSession.objects.get(case=supported_case)
+    assert (session.delivered_by, session.recorded_by, session.session_with) == (
+        personas.teammate,
+        personas.caseworker,
+        "parent_carer",
+    )
+
+
+def test_an_unknown_deliverer_is_a_govuk_error(client, supported_case, personas):
+    client.force_login(personas.caseworker)
+    data = session_data(delivered_by=str(personas.other_provider_caseworker.pk))
+    body = client.post(record_url(supported_case), data).content.decode()
+    assert "govuk-error-summary" in body
+    assert not SupportSession.objects.exists()

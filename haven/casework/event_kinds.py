@@ -38,4 +38,7 @@ class CaseEventKind(models.TextChoices):
     EXIT_INTERVIEW = "exit_interview", "Exit interview"
     ONWARD_REFERRAL = "onward_referral", "Onward referral"
     SUPPORT_SESSION = "support_session", "Support session"
+    SUPPORT_PLAN = "support_plan", "Support plan agreed"
+    SUPPORT_PLAN_REVIEW = "support_plan_review", "Support plan reviewed"
+    SAFETY_PLAN = "safety_plan", "Safety plan completed"
     CASE_CLOSED = "case_closed", "Case closed"

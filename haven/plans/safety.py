@@ -117,7 +117,7 @@ def safety_plan_change(
 ) -> SafetyPlan:
     """Change a safety plan's sections and the date it was last reviewed (audited: which
     sections changed, and the dates)."""
-    refusal = plan_refusal(plan.case)
+    refusal = plan_refusal(Case.objects.select_for_update().get(pk=plan.case_id))
     if refusal:
         raise ValidationError(refusal)
     refuse(

@@ -271,7 +271,8 @@ def support_plan_change(
 
 
 def _refuse_closed(case: Case) -> None:
-    refusal = plan_refusal(case)
+    """Refuse when the case is closed, read again under a lock (the caller's copy may be old)."""
+    refusal = plan_refusal(Case.objects.select_for_update().get(pk=case.pk))
     if refusal:
         raise ValidationError(refusal)
 

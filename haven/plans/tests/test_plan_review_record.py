@@ -65,7 +65,8 @@ def test_seed_004_s42_cornwalls_week_10_review_is_a_plan_review_and_move_on_is_n
     week_10 = rules["support_plan_review_week_10"]
     move_on = rules["children_move_on_support"]
     assert is_plan_review_rule(week_10.key, week_10.action)
-    assert move_on.action == "review" and not is_plan_review_rule(move_on.key, move_on.action)
+    assert move_on.action == "review"
+    assert not is_plan_review_rule(move_on.key, move_on.action)
     assert not is_plan_review_rule("dependency_review", "review")  # seed 002 s10
 
 

@@ -152,6 +152,26 @@ class SupportSessionFact(NamedTuple):
     legal_proceedings_supported: bool
 
 
+class SupportPlanFact(NamedTuple):
+    """A support plan agreed before the loaded window ends, on a case of the window (plans
+    app), for the case's survivor or a child of their household (`person_id`)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any
+    agreed_at: datetime
+    reintegration: bool  # has a goal of a return to universal services (seed 001 Lot 1 s8)
+
+
+class SafetyPlanFact(NamedTuple):
+    """A safety plan completed before the loaded window ends, on a case of the window."""
+
+    id: Any
+    case_id: Any
+    person_id: Any
+    completed_at: datetime
+
+
 class NeedsAreaFact(NamedTuple):
     """One area's level of need at one needs assessment (casework NeedsAssessmentArea)."""
 
@@ -176,6 +196,8 @@ class Facts:
     onward_referrals: list[OnwardReferralFact] = field(default_factory=list)
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
     sessions: list[SupportSessionFact] = field(default_factory=list)  # delivered in the window
+    support_plans: list[SupportPlanFact] = field(default_factory=list)  # agreed by the window's end
+    safety_plans: list[SafetyPlanFact] = field(default_factory=list)  # completed by its end
     needs_areas: list[NeedsAreaFact] = field(default_factory=list)  # of the assessments above
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
@@ -245,6 +267,8 @@ KINDS = {
     "onward_referral": "onward_referrals",
     "needs_assessment": "needs_assessments",
     "support_session": "sessions",
+    "support_plan": "support_plans",
+    "safety_plan": "safety_plans",
 }
 
 

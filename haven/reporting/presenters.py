@@ -43,6 +43,8 @@ KIND_LABELS = {
     "onward_referral": "Onward referral",
     "needs_assessment": "Needs assessment",
     "support_session": "Support session",
+    "support_plan": "Support plan",
+    "safety_plan": "Safety plan",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

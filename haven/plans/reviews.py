@@ -26,6 +26,7 @@ from haven.plans.services import (
     later_date_problem,
     moment_refusal,
     plan_refusal,
+    review_summary,
 )
 from haven.validators import refuse, text_problem
 
@@ -127,7 +128,7 @@ def plan_review_record(
         kind=CaseEventKind.SUPPORT_PLAN_REVIEW,
         actor=recorded_by,
         target=review,
-        summary=f"Support plan reviewed, {count} action{'s' if count != 1 else ''} changed",
+        summary=review_summary(count),
         occurred_at=reviewed_at,
     )
     return review

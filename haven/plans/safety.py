@@ -20,7 +20,12 @@ from haven.core.models import AuditAction
 from haven.people.models import Person
 from haven.plans.models import SAFETY_SECTIONS, SafetyPlan
 from haven.plans.selectors import plan_people
-from haven.plans.services import TEXT_MAX_LENGTH, moment_refusal, plan_refusal
+from haven.plans.services import (
+    TEXT_MAX_LENGTH,
+    moment_refusal,
+    plan_refusal,
+    safety_plan_summary,
+)
 from haven.validators import refuse, text_problem
 
 
@@ -95,13 +100,12 @@ def safety_plan_record(
             "sections": [None, sorted(n for n in SAFETY_SECTIONS if getattr(plan, n))],
         },
     )
-    whose = "the survivor" if person.pk == case.person_id else "a child"
     case_event_record(
         case=case,
         kind=CaseEventKind.SAFETY_PLAN,
         actor=recorded_by,
         target=plan,
-        summary=f"Safety plan completed for {whose}",
+        summary=safety_plan_summary(for_survivor=person.pk == case.person_id),
         occurred_at=completed_at,
     )
     return plan

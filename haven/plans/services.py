@@ -46,6 +46,20 @@ class GoalInput:
     row: int = 0  # the form's goal row its errors belong to (0: numbered in order)
 
 
+def support_plan_summary(*, for_survivor: bool, goals: int) -> str:
+    """The timeline line: whose plan and how many goals (their words stay on the plan)."""
+    whose = "the survivor" if for_survivor else "a child"
+    return f"Support plan agreed for {whose}, {goals} goal{'s' if goals != 1 else ''}"
+
+
+def review_summary(changed: int) -> str:
+    return f"Support plan reviewed, {changed} action{'s' if changed != 1 else ''} changed"
+
+
+def safety_plan_summary(*, for_survivor: bool) -> str:
+    return f"Safety plan completed for {'the survivor' if for_survivor else 'a child'}"
+
+
 def plan_refusal(case: Case) -> str | None:
     """Why no plan may be agreed or changed on this case (a closed case takes nothing), or None."""
     return record_refusal(case)
@@ -186,15 +200,15 @@ def support_plan_agree(
             "next_review_on": [None, next_review_on],
         },
     )
-    whose = "the survivor" if person.pk == case.person_id else "a child"
     case_event_record(
         case=case,
         kind=CaseEventKind.SUPPORT_PLAN,
         actor=recorded_by,
         target=plan,
-        summary=f"Support plan agreed for {whose}, {len(goals)} goal{'s' if len(goals) != 1 else ''}",
+        summary=support_plan_summary(for_survivor=person.pk == case.person_id, goals=len(goals)),
         occurred_at=agreed_at,
     )
+
     _complete_plan_task(case, recorded_by)
     return plan
 

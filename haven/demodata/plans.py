@@ -37,6 +37,7 @@ from haven.plans.services import review_summary, safety_plan_summary, support_pl
 CHILD_PLANS = {"cornwall-mens-refuge-2021", "wokingham-da-2017", "leicester-family-2012"}
 SAFETY_FIRST = {"leicester-victim-survivor-2012", "wokingham-da-2017", "cornwall-mens-refuge-2021"}
 REINTEGRATION = {"leicester-family-2012", "wokingham-da-2017"}
+NO_PLANS = {"leicester-perpetrator-2012"}  # a programme for people causing harm, not survivors
 ADULT_GOALS = [
     ("Housing", "A safe, settled home"),
     ("Money", "Claim the benefits due and manage debts"),
@@ -265,7 +266,7 @@ class PlanJourney:
         rng, slug = self.rng, self.r.case.contract.slug
         stop = min(end, self.now)
         planned = slug in CHILD_PLANS or slug in SAFETY_FIRST
-        if rng.random() > (0.95 if planned else 0.35):
+        if slug in NO_PLANS or rng.random() > (0.95 if planned else 0.35):
             return
         agreed = contacted_at + timedelta(days=rng.uniform(1, 12))
         if agreed >= stop:

@@ -130,6 +130,4 @@ def test_the_recorder_writes_the_plans_the_services_write(refuge_case, personas)
     kinds = ("support_plan", "support_plan_review", "safety_plan")
     written = CaseEvent.objects.filter(case=refuge_case, kind__in=kinds)
     mine = [e for e in recorder.events if e.kind in kinds]
-    assert sorted((e.kind, e.summary) for e in mine) == sorted(
-        (e.kind, e.summary) for e in written
-    )
+    assert sorted((e.kind, e.summary) for e in mine) == sorted((e.kind, e.summary) for e in written)

@@ -40,4 +40,7 @@ class CaseEventKind(models.TextChoices):
     SUPPORT_SESSION = "support_session", "Support session"
     PROCEEDING = "proceeding", "Legal proceeding"
     PROCEEDING_OUTCOME = "proceeding_outcome", "Legal proceeding outcome"
+    SUPPORT_PLAN = "support_plan", "Support plan agreed"
+    SUPPORT_PLAN_REVIEW = "support_plan_review", "Support plan reviewed"
+    SAFETY_PLAN = "safety_plan", "Safety plan completed"
     CASE_CLOSED = "case_closed", "Case closed"

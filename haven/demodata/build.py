@@ -34,6 +34,7 @@ from haven.core.table_writer import Writer
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.journey import Journey, RiskTools, Staff
+from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
@@ -48,6 +49,14 @@ from haven.people.models import (
     SafeContact,
 )
 from haven.people.safe_contact import SafeContactPreferences
+from haven.plans.models import (
+    ActionStatusChange,
+    PlanAction,
+    PlanGoal,
+    PlanReview,
+    SafetyPlan,
+    SupportPlan,
+)
 from haven.proceedings.models import Proceeding
 from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import Decision, Referral
@@ -82,12 +91,20 @@ WRITE_ORDER: list[type[models.Model]] = [
     NeedsAssessment,
     SupportSession,
     Proceeding,
+    SupportPlan,
+    PlanGoal,
+    PlanAction,
+    PlanReview,
+    ActionStatusChange,
+    SafetyPlan,
     NeedsAssessmentArea,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
 RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
+    SafetyPlan,
+    SupportPlan,  # its goals, actions, reviews and status changes go first (reset)
     SupportSession,
     Proceeding,
     NeedsAssessment,
@@ -134,6 +151,11 @@ def reset(organisation: Any) -> None:
     notes = CaseNote.objects.filter(case_id__in=cases).values("id")
     _raw_delete(CaseNoteVersion.objects.filter(note_id__in=notes))
     _raw_delete(NeedsAssessmentArea.objects.filter(assessment__case_id__in=cases))
+    plans = SupportPlan.objects.filter(case_id__in=cases).values("id")
+    _raw_delete(ActionStatusChange.objects.filter(action__plan_id__in=plans))
+    _raw_delete(PlanReview.objects.filter(plan_id__in=plans))
+    _raw_delete(PlanAction.objects.filter(plan_id__in=plans))
+    _raw_delete(PlanGoal.objects.filter(plan_id__in=plans))
     for model in RESET_ORDER:
         _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
@@ -167,6 +189,7 @@ class DemoBuilder:
         self.report = BuildReport()
         self.known: dict[str, list[tuple[datetime, Known]]] = defaultdict(list)
         self.referred_at: dict[uuid.UUID, list[datetime]] = defaultdict(list)
+        self.children: dict[uuid.UUID, tuple[ChildLink, ...]] = {}  # person: household children
 
     def new_id(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
@@ -244,6 +267,11 @@ class DemoBuilder:
         if area not in spec.areas:
             person.local_authority = "Nottinghamshire"
         self.writer.add(person, *built.rows)
+        self.children[person.id] = tuple(
+            ChildLink(row.member_id, row.lives_with_person)
+            for row in built.rows
+            if isinstance(row, HouseholdLink)
+        )
         known = Known(person.id, built.preferences, age, person.local_authority, person.gender)
         self.known[contract.slug].append((received_at, known))
         return known, True
@@ -368,12 +396,13 @@ class DemoBuilder:
             risk=risk,
             support_days=spec.support_days,
             first_risk_chance=spec.first_risk_chance,
+            children=self.children.get(known.person_id, ()),
         ).play()
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
         self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
         self.writer.add(*recorder.support_sessions, *recorder.proceedings)
-        self.writer.add(*recorder.needs_areas, *recorder.events)
+        self.writer.add(*recorder.needs_areas, *recorder.plan_rows(), *recorder.events)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.models import CaseState, NeedsStage, NoteType, TaskStatus
+from haven.demodata.plans import ChildLink, PlanJourney
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
@@ -181,6 +182,7 @@ class Journey:
         risk: RiskTools,
         support_days: tuple[int, int],
         first_risk_chance: float,
+        children: tuple[ChildLink, ...] = (),
     ) -> None:
         self.r, self.rng, self.now, self.staff, self.risk = recorder, rng, now, staff, risk
         self.support_days = support_days
@@ -190,6 +192,7 @@ class Journey:
         self.session_rng = random.Random(recorder.case.id.int)
         self.proceeding_rng = random.Random(recorder.case.id.int + 1)  # and so do proceedings
         self.baseline: dict[str, int] = {}  # the initial needs assessment's levels, by area
+        self.children = list(children)  # the survivor's household: plans for each child
 
     def play(self) -> None:
         r, rng = self.r, self.rng
@@ -382,6 +385,8 @@ class Journey:
             )
             end = started + length
         self.needs_assessment(contacted_at, end)
+        began = end - length  # first contact, or leaving the waiting list
+        PlanJourney(r, worker=worker, now=self.now).play(began, end, self.children)
         self.contacts_and_notes(contacted_at, min(end, self.now))
         if end > self.now:
             return

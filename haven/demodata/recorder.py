@@ -50,6 +50,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
+from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
@@ -71,7 +72,7 @@ def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], Se
     return _PROFILES[key]
 
 
-class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecorder):
+class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecorder, PlansRecorder):
     """The rows of one case; each method is one service call at a given moment."""
 
     def __init__(
@@ -85,6 +86,7 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecord
         ExitStepsRecorder.__init__(self)
         SupportSessionsRecorder.__init__(self)
         ProceedingsRecorder.__init__(self)
+        PlansRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences

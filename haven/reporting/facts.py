@@ -169,6 +169,26 @@ class ProceedingFact(NamedTuple):
     outcome_on: date | None
 
 
+class SupportPlanFact(NamedTuple):
+    """A support plan agreed before the loaded window ends, on a case of the window (plans
+    app), for the case's survivor or a child of their household (`person_id`)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any
+    agreed_at: datetime
+    reintegration: bool  # has a goal of a return to universal services (seed 001 Lot 1 s8)
+
+
+class SafetyPlanFact(NamedTuple):
+    """A safety plan completed before the loaded window ends, on a case of the window."""
+
+    id: Any
+    case_id: Any
+    person_id: Any
+    completed_at: datetime
+
+
 class NeedsAreaFact(NamedTuple):
     """One area's level of need at one needs assessment (casework NeedsAssessmentArea)."""
 
@@ -194,6 +214,8 @@ class Facts:
     needs_assessments: list[NeedsAssessmentFact] = field(default_factory=list)
     sessions: list[SupportSessionFact] = field(default_factory=list)  # delivered in the window
     proceedings: list[ProceedingFact] = field(default_factory=list)  # of the window's cases
+    support_plans: list[SupportPlanFact] = field(default_factory=list)  # agreed by the window's end
+    safety_plans: list[SafetyPlanFact] = field(default_factory=list)  # completed by its end
     needs_areas: list[NeedsAreaFact] = field(default_factory=list)  # of the assessments above
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
@@ -264,6 +286,8 @@ KINDS = {
     "needs_assessment": "needs_assessments",
     "support_session": "sessions",
     "proceeding": "proceedings",
+    "support_plan": "support_plans",
+    "safety_plan": "safety_plans",
 }
 
 

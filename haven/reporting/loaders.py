@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, Min, Q
+from django.db.models import Exists, F, Min, OuterRef, Q
 
 from haven.casework.models import (
     AgencyType,
@@ -29,6 +29,7 @@ from haven.casework.models import (
 )
 from haven.contracts.models import Contract
 from haven.people.models import HouseholdLink, Person, PersonFlag
+from haven.plans.models import PlanGoal, SafetyPlan, SupportPlan
 from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.reporting.facts import (
@@ -45,6 +46,8 @@ from haven.reporting.facts import (
     ProceedingFact,
     ReferralFact,
     RiskFact,
+    SafetyPlanFact,
+    SupportPlanFact,
     SupportSessionFact,
     TaskFact,
 )
@@ -240,6 +243,21 @@ def load_facts(
         ).order_by(),
         SupportSessionFact._fields,
         SupportSessionFact,
+    )
+    # plans in place by the window's end on its cases (issue 11; measures/plans.py)
+    facts.support_plans = _rows(
+        SupportPlan.objects.filter(**in_cases, agreed_at__lt=end)
+        .annotate(
+            reintegration=Exists(PlanGoal.objects.filter(plan=OuterRef("pk"), reintegration=True))
+        )
+        .order_by(),
+        SupportPlanFact._fields,
+        SupportPlanFact,
+    )
+    facts.safety_plans = _rows(
+        SafetyPlan.objects.filter(**in_cases, completed_at__lt=end).order_by(),
+        SafetyPlanFact._fields,
+        SafetyPlanFact,
     )
     facts.needs_areas = _rows(
         # one query: the area levels of the window's cases' assessments (distance travelled)

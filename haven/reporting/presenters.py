@@ -44,6 +44,8 @@ KIND_LABELS = {
     "needs_assessment": "Needs assessment",
     "support_session": "Support session",
     "proceeding": "Legal proceeding",
+    "support_plan": "Support plan",
+    "safety_plan": "Safety plan",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

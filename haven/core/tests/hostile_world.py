@@ -21,6 +21,8 @@ from haven.casework.services import (
     case_restriction_set,
 )
 from haven.people.services import flag_add, harmer_add, person_create
+from haven.plans.safety import safety_plan_record
+from haven.plans.services import GoalInput, plan_action_add, support_plan_agree
 from haven.proceedings.services import proceeding_record
 from haven.referrals.models import Decision
 from haven.reporting.models import EqualityBaseline
@@ -35,6 +37,7 @@ from haven.testing.casework import (
 )
 from haven.testing.factories import MembershipFactory, UserFactory
 from haven.testing.fixtures import profile_contract
+from haven.testing.people import HouseholdLinkFactory
 from haven.testing.personas import Personas, build_personas
 from haven.testing.risk import answers
 from haven.workbook.engine.tests.exports import incident, write_csv
@@ -73,6 +76,26 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         court_type="magistrates",
         started_on=timezone.localdate(),
     )
+    # plans (issue 11): the survivor's support plan with an action and a safety plan; a child
+    # without plans, so the pages that make one still show their forms
+    plan = support_plan_agree(
+        case=case,
+        person=person,
+        recorded_by=personas.caseworker,
+        agreed_at=timezone.now(),
+        goals=[GoalInput(area="accommodation", description="A safe place to live")],
+    )
+    action = plan_action_add(
+        plan=plan, added_by=personas.caseworker, description="View flats", owner="person"
+    )
+    safety = safety_plan_record(
+        case=case,
+        person=person,
+        recorded_by=personas.caseworker,
+        completed_at=timezone.now(),
+        sections={"emergency": "Call 999 and press 55"},
+    )
+    HouseholdLinkFactory(person=person)
     assessment = risk_assessment_complete(
         case=case,
         completed_by=personas.caseworker,
@@ -162,6 +185,8 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "baseline_id": EqualityBaseline.objects.order_by("pk").values_list("pk", flat=True).first(),
         "snapshot_id": submitted.pk,
         "version": 1,
+        "plan_id": plan.pk,
+        "action_id": action.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
@@ -176,6 +201,8 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         ids[f"@signoff:{name}"] = {"period": quarter.code}
     # a page that needs a record of its own: the reason page opens for a restricted case only
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
+    for name in ("safety_detail", "safety_change"):
+        ids[f"@plans:{name}"] = {"plan_id": safety.pk}
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles
     member = {"pk": personas.teammate.pk, "membership_pk": personas.teammate.memberships.first().pk}
     for name in (

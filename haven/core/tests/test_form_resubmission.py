@@ -32,6 +32,8 @@ from haven.casework.services import case_open_from_referral, case_restriction_se
 from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
+from haven.plans.models import PlanAction, PlanGoal, PlanReview, SafetyPlan, SupportPlan
+from haven.plans.services import GoalInput, support_plan_agree
 from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.reporting.models import ReturnSnapshot
@@ -64,6 +66,11 @@ CREATE_FORMS = {
     "risk:complete",
     "support:record",
     "proceedings:add",
+    "plans:agree",
+    "plans:goal_add",
+    "plans:action_add",
+    "plans:review",
+    "plans:safety_record",
     "workbook:upload",
     "workbook:review_detail",
     "signoff:sign_off",
@@ -105,6 +112,9 @@ NOT_CREATE_FORMS = {
     "quality:baseline_edit": "changes the figure in place",
     "signoff:submit": "a submitted version cannot be submitted again (return_submit refuses)",
     "signoff:due_date": "sets the period's due date in place (one per contract and period)",
+    "plans:change": "changes the plan's withdrawal and review dates in place",
+    "plans:action_status": "sets an action's status; the same status again changes nothing",
+    "plans:safety_change": "changes the safety plan in place",
 }
 GET_ONLY = {
     "home",
@@ -130,6 +140,9 @@ GET_ONLY = {
     "risk:history",
     "support:list",
     "proceedings:list",
+    "plans:list",
+    "plans:detail",
+    "plans:safety_detail",
     "risk:result",
     "workbook:run_list",
     "workbook:run_detail",
@@ -241,6 +254,16 @@ class CreateForm:
     prepare: Callable[[Any, World], None] | None = None
 
 
+def _with_plan(client: Any, world: World) -> None:
+    world.plan = support_plan_agree(  # type: ignore[attr-defined]
+        case=world.case,
+        person=world.person,
+        recorded_by=world.personas.caseworker,
+        agreed_at=timezone.now(),
+        goals=[GoalInput(area="accommodation", description="A safe place to live")],
+    )
+
+
 def _restricted_for_teammate(client: Any, world: World) -> None:
     case_restriction_set(
         case=world.case, restricted=True, changed_by=world.personas.caseworker, reason="Safety"
@@ -321,6 +344,43 @@ CASES: dict[str, CreateForm] = {
             "court_type": "family",
             "specialist_dv_court": "no",
             **_date("started_on", time=False),
+        },
+    ),
+    "plans:agree": CreateForm(
+        page=lambda w: reverse("plans:agree", args=[w.case.pk]),
+        count=lambda w: SupportPlan.objects.count(),
+        data=lambda w: {
+            "person": str(w.person.pk),
+            "area_1": "accommodation",
+            "goal_1": "A safe place to live",
+            **_date("agreed_at"),
+        },
+    ),
+    "plans:goal_add": CreateForm(
+        page=lambda w: reverse("plans:goal_add", args=[w.case.pk, w.plan.pk]),
+        count=lambda w: PlanGoal.objects.count(),
+        data=lambda w: {"area": "finance", "goal": "Claim the benefits due"},
+        prepare=_with_plan,
+    ),
+    "plans:action_add": CreateForm(
+        page=lambda w: reverse("plans:action_add", args=[w.case.pk, w.plan.pk]),
+        count=lambda w: PlanAction.objects.count(),
+        data=lambda w: {"description": "View two flats", "owner": "person"},
+        prepare=_with_plan,
+    ),
+    "plans:review": CreateForm(
+        page=lambda w: reverse("plans:review", args=[w.case.pk, w.plan.pk]),
+        count=lambda w: PlanReview.objects.count(),
+        data=lambda w: {"what_changed": "Moved to a flat", **_date("reviewed_at")},
+        prepare=_with_plan,
+    ),
+    "plans:safety_record": CreateForm(
+        page=lambda w: reverse("plans:safety_record", args=[w.case.pk]),
+        count=lambda w: SafetyPlan.objects.count(),
+        data=lambda w: {
+            "person": str(w.person.pk),
+            "safe_contacts": "Sister, on the safe number",
+            **_date("completed_at"),
         },
     ),
     "casework:break_glass": CreateForm(

@@ -22,6 +22,8 @@ from django.utils import timezone
 from haven.casework.services import case_open_from_referral
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.read_audit import AUDITS_READS
+from haven.plans.safety import safety_plan_record
+from haven.plans.services import GoalInput, plan_action_add, support_plan_agree
 from haven.proceedings.services import proceeding_record
 from haven.risk.models import RiskAssessment
 from haven.testing.casework import (
@@ -32,7 +34,7 @@ from haven.testing.casework import (
 )
 from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import form_posting_to
-from haven.testing.people import HarmLinkFactory, PersonFlagFactory
+from haven.testing.people import HarmLinkFactory, HouseholdLinkFactory, PersonFlagFactory
 from haven.testing.url_walk import haven_views
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +130,25 @@ def world(personas, client) -> World:
         team=personas.team,
         allocated_to=personas.caseworker,
     )
+    # the plans before the task: agreeing the plan would meet an open support-plan task
+    plan = support_plan_agree(
+        case=case,
+        person=person,
+        recorded_by=personas.caseworker,
+        agreed_at=timezone.now(),
+        goals=[GoalInput(area="accommodation", description="A safe place to live")],
+    )
+    action = plan_action_add(
+        plan=plan, added_by=personas.caseworker, description="View flats", owner="person"
+    )
+    safety = safety_plan_record(
+        case=case,
+        person=person,
+        recorded_by=personas.caseworker,
+        completed_at=timezone.now(),
+        sections={"emergency": "Call 999 and press 55"},
+    )
+    HouseholdLinkFactory(person=person)  # a child: plans may still be made for them
     task = TaskFactory(case=case, action="support_plan", label="Support plan")
     note = CaseNoteFactory(case=case, author=personas.caseworker)
     flag = PersonFlagFactory(person=person)
@@ -160,6 +181,9 @@ def world(personas, client) -> World:
             "referral": pending.pk,
             "assessment": assessment.pk,
             "proceeding": proceeding.pk,
+            "plan": plan.pk,
+            "action": action.pk,
+            "safety": safety.pk,
         },
     )
 
@@ -245,6 +269,38 @@ PAGES: dict[str, Page] = {
         bad_post=EMPTY,
     ),
     "risk:result": Page(lambda ids: reverse("risk:result", args=[ids["case"], ids["assessment"]])),
+    "plans:list": _case("plans:list"),
+    "plans:agree": _case("plans:agree", bad_post=EMPTY),
+    "plans:detail": Page(lambda ids: reverse("plans:detail", args=[ids["case"], ids["plan"]])),
+    "plans:change": Page(
+        lambda ids: reverse("plans:change", args=[ids["case"], ids["plan"]]),
+        bad_post={"withdrawal_on-day": "40"},
+    ),
+    "plans:goal_add": Page(
+        lambda ids: reverse("plans:goal_add", args=[ids["case"], ids["plan"]]), bad_post=EMPTY
+    ),
+    "plans:action_add": Page(
+        lambda ids: reverse("plans:action_add", args=[ids["case"], ids["plan"]]), bad_post=EMPTY
+    ),
+    "plans:action_status": Page(
+        lambda ids: reverse("plans:action_status", args=[ids["case"], ids["plan"], ids["action"]]),
+        bad_post=EMPTY,
+    ),
+    "plans:review": Page(
+        lambda ids: reverse("plans:review", args=[ids["case"], ids["plan"]]), bad_post=EMPTY
+    ),
+    "plans:safety_record": Page(
+        # the survivor has a safety plan: the page is for their child
+        lambda ids: reverse("plans:safety_record", args=[ids["case"]]),
+        bad_post=EMPTY,
+    ),
+    "plans:safety_detail": Page(
+        lambda ids: reverse("plans:safety_detail", args=[ids["case"], ids["safety"]])
+    ),
+    "plans:safety_change": Page(
+        lambda ids: reverse("plans:safety_change", args=[ids["case"], ids["safety"]]),
+        bad_post={"reviewed_on-day": "40"},
+    ),
     "audit:list": Page(lambda ids: reverse("audit:list"), user="auditor"),
     "audit:record": Page(
         lambda ids: reverse("audit:record", args=["casework.case", ids["case"]]), user="auditor"

@@ -25,6 +25,7 @@ from haven.casework.models import (
 from haven.contracts.models import Contract, Organisation
 from haven.demodata.build import DemoDataExistsError, build_demo_data
 from haven.demodata.management.commands.demo import DEMO_PROVIDER
+from haven.plans.models import PlanReview, SafetyPlan, SupportPlan
 from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.risk.models import RiskAssessment
@@ -83,6 +84,32 @@ def test_the_demo_data_follows_the_rules(provider):
     tasks_carry_their_case_s_allocation_and_outstanding_state()
     exit_steps_are_rows_their_timeline_entries_point_at()
     victim_first_needs_are_scored_at_assessment_and_before_closure()
+    plans_are_made_for_survivors_and_each_child()
+
+
+def plans_are_made_for_survivors_and_each_child():
+    """Issue 11: seed 004 s4.2 (Cornwall: a plan for every service user, each child), seed 003
+    s6.6 and s13 (Wokingham: support and safety plans for each child), seed 001 Lot 1 s8
+    (Leicester Family: re-integration plans) and Lot 3 s8 (LVS: safety plans completed)."""
+    slugs = set(SupportPlan.objects.values_list("case__contract__slug", flat=True))
+    assert {"cornwall-mens-refuge-2021", "wokingham-da-2017", "leicester-family-2012"} <= slugs
+    children = SupportPlan.objects.exclude(person=F("case__person"))
+    assert children.filter(case__contract__slug="wokingham-da-2017").exists()
+    assert SafetyPlan.objects.filter(case__contract__slug="leicester-victim-survivor-2012").exists()
+    assert SafetyPlan.objects.exclude(person=F("case__person")).exists()
+    reintegration = children.filter(goals__reintegration=True)
+    assert set(reintegration.values_list("case__contract__slug", flat=True)) <= {
+        "leicester-family-2012",
+        "wokingham-da-2017",
+    }
+    assert reintegration.exists()
+    assert PlanReview.objects.exists()
+    for plan in [*children[:20], *SafetyPlan.objects.exclude(person=F("case__person"))[:20]]:
+        assert plan.case.person.household_links.filter(member=plan.person).exists()
+    # nothing is planned after its case closed or before it opened
+    for model, at in ((SupportPlan, "agreed_at"), (SafetyPlan, "completed_at")):
+        assert not model.objects.filter(**{f"{at}__lt": F("case__opened_at")}).exists()
+        assert not model.objects.filter(**{f"{at}__gt": F("case__closed_at")}).exists()
 
 
 def victim_first_needs_are_scored_at_assessment_and_before_closure():
@@ -182,6 +209,9 @@ def exit_steps_are_rows_their_timeline_entries_point_at():
         "needs_assessment": ("casework.needsassessment", NeedsAssessment),
         "support_session": ("support.supportsession", SupportSession),
         "proceeding": ("proceedings.proceeding", Proceeding),
+        "support_plan": ("plans.supportplan", SupportPlan),
+        "support_plan_review": ("plans.planreview", PlanReview),
+        "safety_plan": ("plans.safetyplan", SafetyPlan),
     }
     assert ExitInterview.objects.exists()
     # issue 11: engaged cases have support sessions of several modes, some at court

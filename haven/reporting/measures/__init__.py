@@ -7,6 +7,7 @@ from haven.reporting.measures import (  # noqa: F401
     deadlines,
     needs,
     people_and_groups,
+    plans,
     proceedings,
     referrals,
     risk,

@@ -80,6 +80,8 @@ WOKINGHAM_IDS = {
 WOKINGHAM_COMPUTED = {
     "referrals",
     "legal_proceedings_supported",  # support sessions (issue 11)
+    "children_safety_plan",  # safety plans (issue 11)
+    "children_plan_direction",  # support plans (issue 11)
     "children_supported",
     "risk_reduced_at_closure",
     "planned_departures",

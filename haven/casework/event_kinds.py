@@ -38,4 +38,7 @@ class CaseEventKind(models.TextChoices):
     EXIT_INTERVIEW = "exit_interview", "Exit interview"
     ONWARD_REFERRAL = "onward_referral", "Onward referral"
     SUPPORT_SESSION = "support_session", "Support session"
+    # follow-ups and surveys (haven.followups: Survey, SurveyTeamHandOff)
+    SURVEY = "survey", "Survey"
+    SURVEY_TEAM_HAND_OFF = "survey_team_hand_off", "Passed to the survey team"
     CASE_CLOSED = "case_closed", "Case closed"

@@ -33,8 +33,10 @@ def test_a_contact_for_the_12_month_follow_up_does_not_meet_the_1_month_one(dv36
     one.refresh_from_db()
     twelve.refresh_from_db()
     assert twelve.status == TaskStatus.MET
-    assert one.status == TaskStatus.OPEN and one.is_outstanding
-    assert contact.task == twelve and contact.reached
+    assert one.status == TaskStatus.OPEN
+    assert one.is_outstanding
+    assert contact.task == twelve
+    assert contact.reached
     _record(one, personas.caseworker)
     one.refresh_from_db()
     assert one.status == TaskStatus.MET

@@ -77,7 +77,8 @@ def test_a_declined_survey_has_no_answers(dv360_closed, personas):
         declined=True,
         follow_up=contact,
     )
-    assert survey.declined and not survey.answers.exists()
+    assert survey.declined
+    assert not survey.answers.exists()
 
 
 def test_a_missing_answer_is_refused_on_its_question(dv360_closed, personas):

@@ -40,7 +40,8 @@ def test_a_reached_follow_up_goes_on_to_its_survey(client, dv360_closed, persona
     response = client.post(response["Location"], survey_data(took_part="declined"))
     assert response.status_code == 302
     survey = Survey.objects.get()
-    assert survey.declined and survey.schedule_key == "follow_up_12_months"
+    assert survey.declined
+    assert survey.schedule_key == "follow_up_12_months"
     page = client.get(reverse("casework:detail", args=[dv360_closed.pk])).content.decode()
     assert "The person declined the survey." in page
 

@@ -10,6 +10,7 @@ from haven.reporting.measures import (  # noqa: F401
     referrals,
     risk,
     sessions,
+    surveys,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

@@ -93,6 +93,7 @@ WOKINGHAM_COMPUTED = {
     "duration_of_use",
     "requests_for_access",
     "requests_declined",
+    "customer_satisfaction",  # seed 003 s14: satisfaction surveys (issue 11 item 6)
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

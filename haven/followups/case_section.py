@@ -12,7 +12,7 @@ from haven.casework.sections import CaseSection, render_section
 from haven.casework.selectors import VisibleCase
 from haven.followups.models import SurveyOccasion
 from haven.followups.selectors import answer_rows, open_follow_up_tasks, surveys_for
-from haven.followups.services import survey_occasions, survey_refusal
+from haven.followups.services import survey_occasions, survey_refusal, survey_team_schedules
 
 ORDER = 60
 LATEST = 5
@@ -33,6 +33,9 @@ def build(request: HttpRequest, visible: VisibleCase) -> CaseSection:
                         reverse("followups:survey_new", args=[case.pk, occasion]),
                     )
                 )
+    if survey_team_schedules(case) and request.user.has_perm("casework.export_lists"):
+        # seed 000 s5: team leaders and service managers pass victims to the survey team
+        links.append(("Pass victims to the survey team", reverse("followups:hand_offs")))
     html: SafeString | str = ""
     if follow_ups or surveys:
         html = render_section(

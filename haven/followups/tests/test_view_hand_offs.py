@@ -88,3 +88,12 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get(reverse(LIST))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_the_dv360_case_page_links_a_team_leader_to_the_list(client, dv360_closed, personas):
+    client.force_login(personas.team_leader)
+    page = client.get(reverse("casework:detail", args=[dv360_closed.pk])).content.decode()
+    assert f'href="{reverse(LIST)}"' in page
+    client.force_login(personas.caseworker)
+    page = client.get(reverse("casework:detail", args=[dv360_closed.pk])).content.decode()
+    assert f'href="{reverse(LIST)}"' not in page

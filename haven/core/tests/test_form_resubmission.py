@@ -239,7 +239,7 @@ def _first_choices(form: HtmlForm) -> dict[str, str]:
 def _dv360(w: World) -> Case:
     """A closed OPCC DV 360 case with its 1- and 12-month follow-ups (seed 000 s5), made once."""
     if not hasattr(w, "dv360"):
-        from haven.followups.tests.conftest import closed_after_contact
+        from haven.testing.followups import closed_after_contact
 
         contract = profile_contract("opcc-dv360", w.personas.organisation)
         person = CaseworkPersonFactory(organisation=w.personas.organisation)

@@ -26,7 +26,7 @@ def test_a_team_leader_sees_both_follow_ups_of_an_eligible_victim(client, dv360_
 
 
 def test_a_victim_never_contacted_is_not_eligible(client, open_case, contract_for, personas):
-    from haven.followups.tests.conftest import close
+    from haven.testing.followups import close
 
     case = close(open_case(contract_for("opcc-dv360")), personas.caseworker)
     client.force_login(personas.team_leader)

@@ -158,9 +158,7 @@ def contact_attempt_record(
         or not for_task.is_outstanding
         or for_task.action not in first_contact.FIRST_CONTACT_ACTIONS
     ):
-        raise AttemptRefusedError(
-            None, "This follow-up is no longer open"
-        )  # on a closed case, only towards an open follow-up
+        raise AttemptRefusedError(None, "This follow-up is no longer open")
     move_to = state_after_success(case, outcome, next_state)
     received = case.referral.received_at if case.referral is not None else case.opened_at
     refuse(

@@ -118,3 +118,27 @@ def test_a_commissioner_is_refused(client, dv360_closed, personas):
     one = dv360_closed.tasks.get(rule_key="follow_up_1_month")
     assert client.get(follow_up_url(dv360_closed, one)).status_code == 403
     assert client.get(survey_url(dv360_closed, "exit")).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["caseworker", "teammate", "team_leader"])
+def test_the_team_opens_the_follow_up_and_survey_pages(client, dv360_closed, personas, who):
+    client.force_login(getattr(personas, who))
+    one = dv360_closed.tasks.get(rule_key="follow_up_1_month")
+    assert client.get(follow_up_url(dv360_closed, one)).status_code == 200
+    assert client.get(survey_url(dv360_closed, "survey_team")).status_code == 200
+
+
+def test_a_survey_the_contract_does_not_ask_sends_back_to_the_case(client, dv360_closed, personas):
+    client.force_login(personas.caseworker)
+    response = client.get(survey_url(dv360_closed, "end_of_visit"))
+    assert response.status_code == 302
+    assert client.get(survey_url(dv360_closed, "follow_up")).status_code == 404
+    assert client.get(survey_url(dv360_closed, "no-such-survey")).status_code == 404
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, dv360_closed):
+    one = dv360_closed.tasks.get(rule_key="follow_up_1_month")
+    for url in (follow_up_url(dv360_closed, one), survey_url(dv360_closed, "exit")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]

@@ -43,6 +43,8 @@ KIND_LABELS = {
     "onward_referral": "Onward referral",
     "needs_assessment": "Needs assessment",
     "support_session": "Support session",
+    "survey": "Survey",
+    "follow_up_due": "Follow-up",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -20,6 +20,7 @@ def test_a_team_leader_sees_both_follow_ups_of_an_eligible_victim(client, dv360_
     body = response.content.decode()
     assert response.status_code == 200
     assert dv360_closed.person.reference_code in body
+    assert 'Mark passed<span class="govuk-visually-hidden">: case ' in body
     for task in dv360_closed.tasks.filter(rule_key__startswith="follow_up"):
         assert reverse("followups:hand_off_pass", args=[task.pk]) in body
     assert dv360_closed.person.family_name not in body

@@ -43,4 +43,7 @@ class CaseEventKind(models.TextChoices):
     SUPPORT_PLAN = "support_plan", "Support plan agreed"
     SUPPORT_PLAN_REVIEW = "support_plan_review", "Support plan reviewed"
     SAFETY_PLAN = "safety_plan", "Safety plan completed"
+    # follow-ups and surveys (haven.followups: Survey, SurveyTeamHandOff)
+    SURVEY = "survey", "Survey"
+    SURVEY_TEAM_HAND_OFF = "survey_team_hand_off", "Passed to the survey team"
     CASE_CLOSED = "case_closed", "Case closed"

@@ -121,15 +121,20 @@ def attempt_effects[T: _TaskLike](
     outcome: str,
     is_final_letter: bool,
     case_closed: bool,
+    for_task: T | None = None,
 ) -> list[tuple[T, Effect]]:
     """The outstanding tasks (in due order) an attempt touches, and how.
 
     On a closed case the only tasks left are the follow-ups, each a separate duty (seed 003 s6.9:
     contact at 6 months and again at 12; seed 000 s5: 1 and 12 months): a contact is made for
     one of them, so it touches only the first due that it counts towards or meets, never a later
-    follow-up as well."""
+    follow-up as well. An attempt made `for_task` (a follow-up recorded through its own form)
+    touches that task only, whichever is due first (issue 11: a 1-month follow-up never meets
+    the 12-month one)."""
     touched: list[tuple[T, Effect]] = []
     for task in outstanding:
+        if for_task is not None and task is not for_task:
+            continue
         if task.action not in FIRST_CONTACT_ACTIONS:
             continue
         by_letter = is_final_letter and (

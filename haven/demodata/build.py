@@ -38,6 +38,7 @@ from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
+from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.people.models import (
     EqualityData,
     HarmLink,
@@ -98,6 +99,10 @@ WRITE_ORDER: list[type[models.Model]] = [
     ActionStatusChange,
     SafetyPlan,
     NeedsAssessmentArea,
+    FollowUpContact,
+    Survey,
+    SurveyAnswer,
+    SurveyTeamHandOff,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
@@ -105,6 +110,9 @@ RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
     SafetyPlan,
     SupportPlan,  # its goals, actions, reviews and status changes go first (reset)
+    SurveyTeamHandOff,
+    Survey,  # its answers go first (reset)
+    FollowUpContact,
     SupportSession,
     Proceeding,
     NeedsAssessment,
@@ -156,6 +164,7 @@ def reset(organisation: Any) -> None:
     _raw_delete(PlanReview.objects.filter(plan_id__in=plans))
     _raw_delete(PlanAction.objects.filter(plan_id__in=plans))
     _raw_delete(PlanGoal.objects.filter(plan_id__in=plans))
+    _raw_delete(SurveyAnswer.objects.filter(survey__case_id__in=cases))
     for model in RESET_ORDER:
         _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
@@ -403,6 +412,7 @@ class DemoBuilder:
         self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
         self.writer.add(*recorder.support_sessions, *recorder.proceedings)
         self.writer.add(*recorder.needs_areas, *recorder.plan_rows(), *recorder.events)
+        self.writer.add(*recorder.follow_up_rows())
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -15,7 +15,15 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from haven.accounts.models import User
-from haven.casework.models import CaseState, NeedsStage, NoteType, TaskStatus
+from haven.casework.models import (
+    CaseState,
+    ContactAttempt,
+    NeedsStage,
+    NoteType,
+    Task,
+    TaskStatus,
+)
+from haven.demodata.follow_up_story import FollowUpStory
 from haven.demodata.plans import ChildLink, PlanJourney
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
@@ -191,6 +199,15 @@ class Journey:
         # support sessions draw from their own stream, so the rest of the demo is unchanged
         self.session_rng = random.Random(recorder.case.id.int)
         self.proceeding_rng = random.Random(recorder.case.id.int + 1)  # and so do proceedings
+        # follow-ups and surveys too (haven/demodata/follow_up_story.py)
+        self.follow_ups = FollowUpStory(
+            recorder,
+            now=now,
+            worker=staff.worker,
+            leader=staff.leader,
+            safe_time=self.within_safe_times,
+        )
+        self.last_attempt: ContactAttempt | None = None
         self.baseline: dict[str, int] = {}  # the initial needs assessment's levels, by area
         self.children = list(children)  # the survivor's household: plans for each child
 
@@ -245,14 +262,20 @@ class Journey:
         return at
 
     def attempt(
-        self, channel: str, outcome: str, at: datetime, direction: str = "outbound"
+        self,
+        channel: str,
+        outcome: str,
+        at: datetime,
+        direction: str = "outbound",
+        for_task: Task | None = None,
     ) -> bool:
-        """Record an attempt if it happened before now; False when it lies in the future."""
+        """Record an attempt if it happened before now; False when it lies in the future.
+        `for_task`: the follow-up it is made for."""
         if direction == "outbound" and channel in {"phone", "sms"}:
             at = self.within_safe_times(at)
         if at > self.now:
             return False
-        self.r.attempt(
+        self.last_attempt = self.r.attempt(
             channel=channel,
             outcome=outcome,
             at=at,
@@ -260,6 +283,7 @@ class Journey:
             direction=direction,
             override_reason=self.rng.choice(OVERRIDES),
             next_state=self.next_state,
+            for_task=for_task,
         )
         return True
 
@@ -559,6 +583,7 @@ class Journey:
     def close(self, at: datetime, *, planned: bool, reason: str) -> None:
         r, rng = self.r, self.rng
         overrides = {key: OVERRIDE_REASONS[key] for key in r.exit_requirements()}
+        self.follow_ups.before_close(at, planned=planned)
         r.close(
             closed_by=self.staff.worker,
             exit_type="planned" if planned else "unplanned",
@@ -574,10 +599,14 @@ class Journey:
                 continue
             roll = rng.random()
             if roll < 0.15:
-                continue  # never made: the cron marks it breached
+                self.follow_ups.not_reached(task)
+                continue  # never reached: the cron marks it breached
             if roll < 0.85:
                 lead = min(timedelta(days=14), (task.due_at - at) * 0.9)
                 when = task.due_at - lead * rng.uniform(0.05, 1)
             else:
                 when = task.due_at + timedelta(hours=rng.uniform(1, 60))
-            self.attempt("phone", "reached", when)
+            self.follow_ups.tried_before(task, when)
+            if self.attempt("phone", "reached", when, for_task=task) and self.last_attempt:
+                self.follow_ups.reached(task, self.last_attempt)
+        self.follow_ups.after_close(at)

@@ -50,6 +50,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
+from haven.demodata.follow_ups import FollowUpsRecorder
 from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
@@ -72,7 +73,13 @@ def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], Se
     return _PROFILES[key]
 
 
-class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecorder, PlansRecorder):
+class CaseRecorder(
+    ExitStepsRecorder,
+    SupportSessionsRecorder,
+    ProceedingsRecorder,
+    PlansRecorder,
+    FollowUpsRecorder,
+):
     """The rows of one case; each method is one service call at a given moment."""
 
     def __init__(
@@ -87,6 +94,7 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecord
         SupportSessionsRecorder.__init__(self)
         ProceedingsRecorder.__init__(self)
         PlansRecorder.__init__(self)
+        FollowUpsRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences
@@ -237,9 +245,38 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecord
         override_reason: str = "",
         notes: str = "",
         next_state: str = "",
+        for_task: Task | None = None,
+        new_id: Callable[[], UUID] | None = None,
     ) -> ContactAttempt:
-        """`contact_attempt_record`; an unsafe outbound channel is recorded with the override."""
+        """`contact_attempt_record`; an unsafe outbound channel is recorded with the override.
+        `for_task`: the follow-up the attempt is made for (it touches that task only); `new_id`:
+        the ids of the attempt and its timeline entries, drawn from the caller's stream (no
+        deadline is marked missed first then, so the case's own stream is left as it was)."""
+        if new_id is not None:
+            own, self.new_id = self.new_id, new_id
+            try:
+                return self._attempt(
+                    channel, outcome, at, actor, direction, override_reason, notes, "", for_task
+                )
+            finally:
+                self.new_id = own
         self.mark_breached(at)
+        return self._attempt(
+            channel, outcome, at, actor, direction, override_reason, notes, next_state, for_task
+        )
+
+    def _attempt(
+        self,
+        channel: str,
+        outcome: str,
+        at: datetime,
+        actor: User,
+        direction: str,
+        override_reason: str,
+        notes: str,
+        next_state: str,
+        for_task: Task | None,
+    ) -> ContactAttempt:
         move_to = state_after_success(self.case, outcome, next_state)
         reasons = self.unsafe_reasons(channel, outcome, at) if direction == "outbound" else []
         case = self.case
@@ -274,11 +311,13 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecord
             },
             at=at,
         )
-        self._update_tasks(attempt, actor)
+        self._update_tasks(attempt, actor, for_task)
         self._after_attempt(attempt, actor, move_to)
         return attempt
 
-    def _update_tasks(self, attempt: ContactAttempt, actor: User | None) -> None:
+    def _update_tasks(
+        self, attempt: ContactAttempt, actor: User | None, for_task: Task | None = None
+    ) -> None:
         outstanding = sorted(self.outstanding(), key=lambda t: (t.due_at, t.id))
         for task, effect in first_contact.attempt_effects(
             outstanding,
@@ -286,6 +325,7 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ProceedingsRecord
             outcome=attempt.outcome,
             is_final_letter=attempt.is_final_letter,
             case_closed=self.case.state == CaseState.CLOSED,
+            for_task=for_task if for_task in outstanding else None,
         ):
             if effect.counts:
                 task.attempts_made += 1

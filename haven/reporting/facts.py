@@ -189,6 +189,40 @@ class SafetyPlanFact(NamedTuple):
     completed_at: datetime
 
 
+class SurveyFact(NamedTuple):
+    """A satisfaction and outcome survey asked in the loaded window (followups.Survey)."""
+
+    id: Any
+    case_id: Any
+    occasion: str  # follow_up | end_of_visit | exit | survey_team
+    schedule_key: str  # the follow-up rule it answers (follow_up_1_month ...), "" otherwise
+    asked_at: datetime
+    declined: bool
+
+
+class SurveyAnswerFact(NamedTuple):
+    """One answer of a survey above (followups.SurveyAnswer): yes | no | not_sure."""
+
+    survey_id: Any
+    question: str
+    answer: str
+
+
+class FollowUpDueFact(NamedTuple):
+    """A follow-up duty (a rule starting at closure) due in the loaded window, whatever the
+    window of its case, with its case's contact and closure and when it was passed to a police
+    survey team (followups.SurveyTeamHandOff), if it was."""
+
+    id: Any  # the task's
+    case_id: Any
+    rule_key: str
+    due_at: datetime
+    status: str
+    case_first_contact_at: datetime | None
+    case_closed_at: datetime | None
+    passed_at: datetime | None
+
+
 class NeedsAreaFact(NamedTuple):
     """One area's level of need at one needs assessment (casework NeedsAssessmentArea)."""
 
@@ -217,6 +251,9 @@ class Facts:
     support_plans: list[SupportPlanFact] = field(default_factory=list)  # agreed by the window's end
     safety_plans: list[SafetyPlanFact] = field(default_factory=list)  # completed by its end
     needs_areas: list[NeedsAreaFact] = field(default_factory=list)  # of the assessments above
+    surveys: list[SurveyFact] = field(default_factory=list)  # asked in the window
+    survey_answers: list[SurveyAnswerFact] = field(default_factory=list)  # of the surveys above
+    follow_ups_due: list[FollowUpDueFact] = field(default_factory=list)  # due in the window
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
@@ -248,6 +285,13 @@ class Facts:
     @cached_property
     def tasks_by_case(self) -> dict[Any, list[TaskFact]]:
         return _grouped(self.tasks, "case_id", "due_at")
+
+    @cached_property
+    def answers_by_survey(self) -> dict[Any, dict[str, str]]:
+        answers: dict[Any, dict[str, str]] = defaultdict(dict)
+        for row in self.survey_answers:
+            answers[row.survey_id][row.question] = row.answer
+        return dict(answers)
 
     @cached_property
     def flags_by_person(self) -> dict[Any, list[PersonFlagFact]]:
@@ -288,6 +332,8 @@ KINDS = {
     "proceeding": "proceedings",
     "support_plan": "support_plans",
     "safety_plan": "safety_plans",
+    "survey": "surveys",
+    "follow_up_due": "follow_ups_due",
 }
 
 

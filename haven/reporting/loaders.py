@@ -28,6 +28,9 @@ from haven.casework.models import (
     Task,
 )
 from haven.contracts.models import Contract
+from haven.contracts.profiles.stored import profile_of
+from haven.deadlines import StartEvent
+from haven.followups.models import Survey, SurveyAnswer
 from haven.people.models import HouseholdLink, Person, PersonFlag
 from haven.plans.models import PlanGoal, SafetyPlan, SupportPlan
 from haven.proceedings.models import Proceeding
@@ -37,6 +40,7 @@ from haven.reporting.facts import (
     CaseFact,
     ExitInterviewFact,
     Facts,
+    FollowUpDueFact,
     HouseholdFact,
     NeedsAreaFact,
     NeedsAssessmentFact,
@@ -49,6 +53,8 @@ from haven.reporting.facts import (
     SafetyPlanFact,
     SupportPlanFact,
     SupportSessionFact,
+    SurveyAnswerFact,
+    SurveyFact,
     TaskFact,
 )
 from haven.reporting.measures.base import OPTIONAL_FACTS
@@ -157,6 +163,49 @@ def case_window_q(contract: Contract, start: datetime, end: datetime, prefix: st
     )
 
 
+def _follow_up_keys(contract: Contract) -> list[str]:
+    """The contract's rules whose clock starts at closure (casework.rules.follow_up_keys)."""
+    try:
+        rules = profile_of(contract).rules()
+    except ValueError:
+        return []
+    return sorted(rule.key for rule in rules if rule.start is StartEvent.CLOSED)
+
+
+def _load_surveys(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """Surveys asked in the window and their answers, and the follow-ups due in it (of any case:
+    a 12-month follow-up is due long after its case's window), one query each."""
+    asked = Q(case__contract=contract, asked_at__gte=start, asked_at__lt=end)
+    facts.surveys = _rows(Survey.objects.filter(asked).order_by(), SurveyFact._fields, SurveyFact)
+    facts.survey_answers = _rows(
+        SurveyAnswer.objects.filter(
+            survey__in=Survey.objects.filter(asked).values("id")
+        ).order_by(),
+        ("survey_id", "question", "answer"),
+        SurveyAnswerFact,
+    )
+    keys = _follow_up_keys(contract)
+    if not keys:
+        facts.follow_ups_due = []
+        return
+    facts.follow_ups_due = _rows(
+        Task.objects.filter(
+            case__contract=contract, rule_key__in=keys, due_at__gte=start, due_at__lt=end
+        ).order_by(),
+        (
+            "id",
+            "case_id",
+            "rule_key",
+            "due_at",
+            "status",
+            "case__first_contact_at",
+            "case__closed_at",
+            "survey_team_hand_off__passed_at",
+        ),
+        FollowUpDueFact,
+    )
+
+
 def load_facts(
     contract: Contract, start: datetime, end: datetime, *, needs: frozenset[str] | None = None
 ) -> Facts:
@@ -259,6 +308,7 @@ def load_facts(
         SafetyPlanFact._fields,
         SafetyPlanFact,
     )
+    _load_surveys(facts, contract, start, end)
     facts.needs_areas = _rows(
         # one query: the area levels of the window's cases' assessments (distance travelled)
         NeedsAssessmentArea.objects.filter(

@@ -46,6 +46,8 @@ KIND_LABELS = {
     "proceeding": "Legal proceeding",
     "support_plan": "Support plan",
     "safety_plan": "Safety plan",
+    "survey": "Survey",
+    "follow_up_due": "Follow-up",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

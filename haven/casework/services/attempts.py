@@ -139,6 +139,7 @@ def contact_attempt_record(
     notes: str = "",
     override_reason: str = "",
     next_state: str = "",
+    for_task: Task | None = None,
 ) -> ContactAttempt:
     """Record an attempt; an unsafe outbound channel raises SafeContactBlockedError unless overridden.
 
@@ -147,8 +148,17 @@ def contact_attempt_record(
 
     An implausible time (before the referral arrived, in the future) or over-long text raises
     ValidationError naming the field (issue 9 s4), before anything is saved.
+
+    `for_task`: the outstanding task (a follow-up) the attempt is made for; it touches that task
+    only (haven.followups records a follow-up this way).
     """
     refuse_attempt_if_closed(case)  # on a closed case, only towards an open follow-up
+    if for_task is not None and (
+        for_task.case_id != case.pk
+        or not for_task.is_outstanding
+        or for_task.action not in first_contact.FIRST_CONTACT_ACTIONS
+    ):
+        raise AttemptRefusedError(None, "This follow-up is no longer open")
     move_to = state_after_success(case, outcome, next_state)
     received = case.referral.received_at if case.referral is not None else case.opened_at
     refuse(
@@ -187,7 +197,7 @@ def contact_attempt_record(
         override_reason=override_reason.strip() if reasons else "",
     )
     _record_attempt_history(attempt, recorded_by)
-    _update_tasks(case, attempt, recorded_by)
+    _update_tasks(case, attempt, recorded_by, for_task)
     _after_attempt(case, attempt, recorded_by, move_to)
     return attempt
 
@@ -224,14 +234,18 @@ def _record_attempt_history(attempt: ContactAttempt, actor: User) -> None:
     )
 
 
-def _update_tasks(case: Case, attempt: ContactAttempt, actor: User) -> None:
+def _update_tasks(
+    case: Case, attempt: ContactAttempt, actor: User, for_task: Task | None = None
+) -> None:
     outstanding = list(case.tasks.filter(is_outstanding=True).order_by("due_at", "id"))
+    only = next((task for task in outstanding if for_task and task.pk == for_task.pk), None)
     for task, effect in first_contact.attempt_effects(
         outstanding,
         channel=attempt.channel,
         outcome=attempt.outcome,
         is_final_letter=attempt.is_final_letter,
         case_closed=case.state == CaseState.CLOSED,
+        for_task=only,
     ):
         if effect.counts:
             task.attempts_made += 1

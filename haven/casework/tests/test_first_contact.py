@@ -72,3 +72,26 @@ def test_every_deadline_action_is_met_one_way_only():
     ]
     for action in Action:
         assert sum(action.value in way for way in ways) == 1, action
+
+
+def test_an_attempt_made_for_one_follow_up_touches_only_it_even_when_another_is_due_first():
+    # issue 11 item 6 / seed 000 s5: the 12-month follow-up's contact never meets the 1-month one
+    from dataclasses import dataclass as _dataclass
+
+    @_dataclass
+    class _Task:
+        action: str
+        rule_key: str
+
+    one = _Task("contact_any", "follow_up_1_month")
+    twelve = _Task("contact_any", "follow_up_12_months")
+    touched = first_contact.attempt_effects(
+        [one, twelve],
+        channel="phone",
+        outcome="reached",
+        is_final_letter=False,
+        case_closed=True,
+        for_task=twelve,
+    )
+    assert [task for task, _ in touched] == [twelve]
+    assert touched[0][1].meets

@@ -20,6 +20,7 @@ from haven.casework.services import (
     case_open_from_referral,
     case_restriction_set,
 )
+from haven.followups.services import follow_up_contact_record
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.plans.safety import safety_plan_record
 from haven.plans.services import GoalInput, plan_action_add, support_plan_agree
@@ -37,12 +38,44 @@ from haven.testing.casework import (
 )
 from haven.testing.factories import MembershipFactory, UserFactory
 from haven.testing.fixtures import profile_contract
+from haven.testing.followups import closed_after_contact
 from haven.testing.people import HouseholdLinkFactory
 from haven.testing.personas import Personas, build_personas
 from haven.testing.risk import answers
 from haven.workbook.engine.tests.exports import incident, write_csv
 from haven.workbook.models import IdentityReview
 from haven.workbook.services import workbook_import
+
+
+def _follow_ups(personas: Any, dv360: Any) -> dict[str, Any]:
+    """A closed DV 360 case with its 1- and 12-month follow-ups (seed 000 s5), one reached."""
+    person = CaseworkPersonFactory(organisation=personas.organisation)
+    referral = ReferralFactory(
+        contract=dv360, person=person, received_at=timezone.now() - dt.timedelta(days=10)
+    )
+    case = closed_after_contact(
+        case_open_from_referral(
+            referral=referral,
+            opened_by=personas.caseworker,
+            team=personas.team,
+            allocated_to=personas.caseworker,
+        ),
+        personas.caseworker,
+    )
+    one = case.tasks.get(rule_key="follow_up_1_month")
+    twelve = case.tasks.get(rule_key="follow_up_12_months")
+    reached = follow_up_contact_record(
+        task=one,
+        channel="phone",
+        outcome="reached",
+        attempted_at=timezone.now(),
+        recorded_by=personas.caseworker,
+    )
+    return {
+        "@followups:follow_up_record": {"case_id": case.pk, "task_id": twelve.pk},
+        "@followups:follow_up_survey": {"case_id": case.pk, "contact_id": reached.pk},
+        "@followups:hand_off_pass": {"task_id": twelve.pk},
+    }
 
 
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
@@ -203,6 +236,8 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
     for name in ("safety_detail", "safety_change"):
         ids[f"@plans:{name}"] = {"plan_id": safety.pk}
+    ids["@followups:survey_new"] = {"occasion": "exit"}  # Victim First asks an exit survey
+    ids.update(_follow_ups(personas, dv360))
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles
     member = {"pk": personas.teammate.pk, "membership_pk": personas.teammate.memberships.first().pk}
     for name in (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from haven.casework.models import (
 from haven.casework.services import case_open_from_referral, case_restriction_set, needs_areas
 from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
+from haven.followups.models import FollowUpContact, Survey
+from haven.followups.services import follow_up_contact_record
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
 from haven.plans.models import PlanAction, PlanGoal, PlanReview, SafetyPlan, SupportPlan
 from haven.plans.services import GoalInput, support_plan_agree
@@ -71,6 +74,9 @@ CREATE_FORMS = {
     "plans:action_add",
     "plans:review",
     "plans:safety_record",
+    "followups:follow_up_record",
+    "followups:follow_up_survey",
+    "followups:survey_new",
     "workbook:upload",
     "workbook:review_detail",
     "signoff:sign_off",
@@ -115,6 +121,8 @@ NOT_CREATE_FORMS = {
     "plans:change": "changes the plan's withdrawal and review dates in place",
     "plans:action_status": "sets an action's status; the same status again changes nothing",
     "plans:safety_change": "changes the safety plan in place",
+    "followups:hand_off_pass": "marks a follow-up passed to the survey team; a second mark is "
+    "refused by the service (hand_off_refusal)",
 }
 GET_ONLY = {
     "home",
@@ -167,6 +175,8 @@ GET_ONLY = {
     "commissioner:returns",
     "commissioner:return_detail",
     "commissioner:return_download",
+    "followups:hand_offs",
+    "followups:hand_offs_export",
 }
 
 
@@ -242,6 +252,42 @@ def _first_choices(form: HtmlForm) -> dict[str, str]:
         for name, values in form.options.items()
         if name not in form.values and any(values)
     }
+
+
+def _dv360(w: World) -> Case:
+    """A closed OPCC DV 360 case with its 1- and 12-month follow-ups (seed 000 s5), made once."""
+    if not hasattr(w, "dv360"):
+        from haven.testing.followups import closed_after_contact
+
+        contract = profile_contract("opcc-dv360", w.personas.organisation)
+        person = CaseworkPersonFactory(organisation=w.personas.organisation)
+        referral = ReferralFactory(
+            contract=contract, person=person, received_at=timezone.now() - timedelta(days=10)
+        )
+        case = case_open_from_referral(
+            referral=referral,
+            opened_by=w.personas.caseworker,
+            team=w.personas.team,
+            allocated_to=w.personas.caseworker,
+        )
+        w.dv360 = closed_after_contact(case, w.personas.caseworker)  # type: ignore[attr-defined]
+    return w.dv360  # type: ignore[attr-defined,no-any-return]
+
+
+def _dv360_follow_up(w: World) -> Any:
+    return _dv360(w).tasks.get(rule_key="follow_up_12_months")
+
+
+def _dv360_reached(w: World) -> FollowUpContact:
+    if not hasattr(w, "reached"):
+        w.reached = follow_up_contact_record(  # type: ignore[attr-defined]
+            task=_dv360(w).tasks.get(rule_key="follow_up_1_month"),
+            channel="phone",
+            outcome="reached",
+            attempted_at=timezone.now(),
+            recorded_by=w.personas.caseworker,
+        )
+    return w.reached  # type: ignore[attr-defined,no-any-return]
 
 
 @dataclass
@@ -382,6 +428,30 @@ CASES: dict[str, CreateForm] = {
             "safe_contacts": "Sister, on the safe number",
             **_date("completed_at"),
         },
+    ),
+    "followups:survey_new": CreateForm(
+        page=lambda w: reverse("followups:survey_new", args=[w.case.pk, "exit"]),
+        count=lambda w: Survey.objects.count(),
+        data=lambda w: {"took_part": "declined", **_date("asked_at")},
+    ),
+    "followups:follow_up_record": CreateForm(
+        page=lambda w: reverse(
+            "followups:follow_up_record", args=[_dv360(w).pk, _dv360_follow_up(w).pk]
+        ),
+        count=lambda w: FollowUpContact.objects.count(),
+        data=lambda w: {
+            "channel": "phone",
+            "direction": "outbound",
+            "outcome": "no_answer",
+            **_date("attempted_at"),
+        },
+    ),
+    "followups:follow_up_survey": CreateForm(
+        page=lambda w: reverse(
+            "followups:follow_up_survey", args=[_dv360(w).pk, _dv360_reached(w).pk]
+        ),
+        count=lambda w: Survey.objects.count(),
+        data=lambda w: {"took_part": "declined", **_date("asked_at")},
     ),
     "casework:break_glass": CreateForm(
         page=lambda w: reverse("casework:break_glass", args=[w.case.pk]),

@@ -56,6 +56,8 @@ EXEMPT = {
     "people:new": "shows only what this member of staff has typed (likely duplicates are "
     "shown, and audited, on people:new_check)",
     "referrals:choose_contract": "the contracts the user may refer to",
+    "followups:hand_off_pass": "POST only: marks a follow-up passed (audited as a create) and "
+    "redirects to the list, which is audited",
     "referrals:create": "the referral form shows only what the user typed or the reference code "
     "they came with",
     "referrals:accept": "POST only, never shows a page; the acceptance is audited by its service",
@@ -268,6 +270,13 @@ PAGES: dict[str, Page] = {
         lambda ids: reverse("proceedings:outcome", args=[ids["case"], ids["proceeding"]]),
         bad_post=EMPTY,
     ),
+    "followups:survey_new": Page(
+        lambda ids: reverse("followups:survey_new", args=[ids["case"], "exit"]), bad_post=EMPTY
+    ),
+    "followups:hand_offs": Page(lambda ids: reverse("followups:hand_offs"), user="team_leader"),
+    "followups:hand_offs_export": Page(
+        lambda ids: reverse("followups:hand_offs_export"), user="team_leader"
+    ),
     "risk:result": Page(lambda ids: reverse("risk:result", args=[ids["case"], ids["assessment"]])),
     "plans:list": _case("plans:list"),
     "plans:agree": _case("plans:agree", bad_post=EMPTY),
@@ -310,6 +319,8 @@ PAGES: dict[str, Page] = {
 # Audited pages checked in their own app's tests, where their records are easier to build.
 CHECKED_ELSEWHERE = {
     "people:new_check": "haven/people/tests/test_person_new_view.py",
+    "followups:follow_up_record": "haven/followups/tests/test_view_read_audit.py",
+    "followups:follow_up_survey": "haven/followups/tests/test_view_read_audit.py",
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",

@@ -13,6 +13,7 @@ from haven.reporting.measures import (  # noqa: F401
     risk,
     session_patterns,
     sessions,
+    surveys,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

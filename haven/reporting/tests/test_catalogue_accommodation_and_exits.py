@@ -96,6 +96,7 @@ WOKINGHAM_COMPUTED = {
     "frequency_of_use",  # sessions a month (issue 11)
     "requests_for_access",
     "requests_declined",
+    "customer_satisfaction",  # seed 003 s14: satisfaction surveys (issue 11 item 6)
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

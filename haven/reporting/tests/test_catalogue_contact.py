@@ -134,6 +134,25 @@ VICTIM_FIRST_COMPUTED = {
     "some_face_to_face",
     "some_web_chat",
     "vps_enabled",
+    # the independent Leicestershire Police survey's results (issue 11 item 6; seed 002 s7)
+    "cope_and_recover",
+    "victim_satisfied",
+}
+# Survey and survey-team measures computed from followups (issue 11 item 6)
+SURVEY_COMPUTED = {
+    # seed 000 s6: victim feels safer, awareness, satisfied 90%, survey team 100%
+    "opcc-dv360": {
+        "feel_safer",
+        "improved_family_life",
+        "reduced_stress",
+        "aware_of_services",
+        "know_how_to_report",
+        "victim_satisfied",
+        "contacted_by_survey_team",
+        "passed_to_survey_team",
+    },
+    # seed 002 Lot 2 s3.1 (end of visit), s4 (feel safer, is safer), s7 (12 months)
+    "target-hardening-2018": {"satisfied_end_of_visit", "feel_safer", "is_safer"},
 }
 
 # The targets that used to be in the profiles' `targets:` lists (now on their measures).
@@ -224,6 +243,14 @@ def test_victim_first_computes_distance_travelled_in_its_eight_s7_domains():
     assert profile.needs_assessment is not None
     assert {m.params["domain"] for m in distance} == set(profile.needs_assessment.domains())
     assert len(profile.needs_assessment.areas) == 9  # s3.9's nine areas
+
+
+@pytest.mark.parametrize("slug", sorted(SURVEY_COMPUTED))
+def test_survey_measures_are_computed_from_the_surveys(slug):
+    by_id = {m.id: m for m in _profile(slug).measures}
+    for measure_id in SURVEY_COMPUTED[slug]:
+        assert by_id[measure_id].compute is not None, measure_id
+        assert by_id[measure_id].compute.startswith(("survey", "passed_to_survey_team"))
 
 
 def test_victim_first_computed_measures_are_pinned():

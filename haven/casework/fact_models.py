@@ -42,6 +42,10 @@ class AgencyType(models.TextChoices):
     TARGET_HARDENING = "target_hardening", "Target hardening (sanctuary scheme)"
     PERPETRATOR_PROGRAMME = "perpetrator_programme", "Perpetrator programme"
     COUNSELLING = "counselling", "Counselling or therapy"
+    # issue 11: the areas seed 004 s10 A6 and seed 003 s13 count support in
+    PARENTING = "parenting", "Parenting support or programme"
+    EDUCATION_EMPLOYMENT = "education_employment", "Education, training or employment"
+    FINANCE = "finance", "Money, debt or benefits advice"
     OTHER = "other", "Other"
 
 

@@ -14,11 +14,12 @@ from typing import Any
 from django.apps import apps
 from django.utils import timezone
 
-from haven.casework.models import Case
+from haven.casework.models import Agency, Case
 from haven.casework.services import (
     case_note_add,
     case_open_from_referral,
     case_restriction_set,
+    onward_referral_record,
 )
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.referrals.models import Decision
@@ -127,6 +128,21 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         ),
         submitted_by=personas.service_manager,
     )
+    # issue 11 item 4: a directory entry, and an onward referral whose outcome page opens
+    agency = Agency.objects.create(
+        organisation=organisation,
+        name="Synthetic Housing Options",
+        agency_type="housing",
+        contact_route="secure_email",
+        contact_details="housing@example.org",
+    )
+    onward = onward_referral_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        made_at=case.opened_at,
+        consent=True,
+        directory_agency=agency,
+    )
     restricted = CaseFactory(contract=contract, team=personas.team, allocated_to=personas.teammate)
     case_restriction_set(
         case=restricted, restricted=True, changed_by=personas.teammate, reason="Synthetic"
@@ -153,6 +169,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "baseline_id": EqualityBaseline.objects.order_by("pk").values_list("pk", flat=True).first(),
         "snapshot_id": submitted.pk,
         "version": 1,
+        "agency_id": agency.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
@@ -167,6 +184,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         ids[f"@signoff:{name}"] = {"period": quarter.code}
     # a page that needs a record of its own: the reason page opens for a restricted case only
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
+    ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles
     member = {"pk": personas.teammate.pk, "membership_pk": personas.teammate.memberships.first().pk}
     for name in (

@@ -101,6 +101,11 @@ NOT_CREATE_FORMS = {
     "quality:baseline_edit": "changes the figure in place",
     "signoff:submit": "a submitted version cannot be submitted again (return_submit refuses)",
     "signoff:due_date": "sets the period's due date in place (one per contract and period)",
+    "casework:agency_add": "a second agency of the same name in the directory is refused by "
+    "agency_create",
+    "casework:agency_edit": "changes the directory entry in place",
+    "casework:onward_referral_outcome": "sets the referral's outcome in place (the form token "
+    "stops a second POST adding a second timeline entry)",
 }
 GET_ONLY = {
     "home",
@@ -121,6 +126,7 @@ GET_ONLY = {
     "casework:caseload",
     "casework:caseload_export",
     "casework:caseloads",
+    "casework:directory",
     "casework:detail",
     "casework:note_list",
     "risk:history",

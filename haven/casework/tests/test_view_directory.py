@@ -53,7 +53,9 @@ def test_another_providers_entry_is_not_found(client, personas):
     theirs = an_agency(personas.other_organisation)
     client.force_login(personas.service_manager)
     assert client.get(reverse("casework:agency_edit", args=[theirs.pk])).status_code == 404
-    assert "Synthetic Mind Service" not in client.get(reverse("casework:directory")).content.decode()
+    assert (
+        "Synthetic Mind Service" not in client.get(reverse("casework:directory")).content.decode()
+    )
 
 
 def test_a_manager_adds_an_agency_and_it_is_audited(client, personas):

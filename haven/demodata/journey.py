@@ -15,11 +15,20 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from haven.accounts.models import User
-from haven.casework.models import CaseState, NeedsStage, NoteType, TaskStatus
+from haven.casework.models import (
+    Agency,
+    CaseState,
+    NeedsStage,
+    NoteType,
+    OnwardReferral,
+    TaskStatus,
+)
+from haven.demodata.directory import AREAS_SERVED, need_area_for
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
 
+ONWARD_STREAM = 0x0A7A2D  # mixed into the case id: onward referrals' own random stream
 PHONE_METHODS = {"home_phone", "mobile_phone", "work_phone"}
 WRITTEN = {
     "email": ("email", "email_sent"),
@@ -159,8 +168,12 @@ class Journey:
         risk: RiskTools,
         support_days: tuple[int, int],
         first_risk_chance: float,
+        directory: dict[str, list[Agency]] | None = None,
     ) -> None:
         self.r, self.rng, self.now, self.staff, self.risk = recorder, rng, now, staff, risk
+        # onward referrals' agencies and outcomes draw from their own stream (issue 11 item 4)
+        self.directory = directory or {}
+        self.onward_rng = random.Random(recorder.case.id.int ^ ONWARD_STREAM)
         self.support_days = support_days
         self.first_risk_chance = first_risk_chance
         self.next_state = ""  # what a successful contact leads to, when the profile asks
@@ -359,6 +372,7 @@ class Journey:
             )
             end = started + length
         self.needs_assessment(contacted_at, end)
+        self.referrals_for_needs(contacted_at, end)
         self.contacts_and_notes(contacted_at, min(end, self.now))
         if end > self.now:
             return
@@ -489,9 +503,63 @@ class Journey:
         # (returns count them by agency type)
         if "onward_referral" in required or self.rng.random() < 0.5:
             agency, agency_type, need = self.rng.choice(ONWARD_AGENCIES)
-            r.onward_referral(
-                actor=worker, at=before, agency=agency, agency_type=agency_type, need=need
+            listed = self.directory.get(agency_type)
+            referral = r.onward_referral(
+                actor=worker,
+                at=before,
+                agency=agency,
+                agency_type=agency_type,
+                need=need,
+                directory_agency=self.onward_rng.choice(listed) if listed else None,
+                need_area=need_area_for(agency_type, self._area_keys()),
             )
+            self.referral_outcome(referral, made_at=before, until=end)
+
+    # -- onward referrals (issue 11 item 4) ----------------------------------------------------
+    def _area_keys(self) -> list[str]:
+        spec = self.r.profile.needs_assessment
+        return [area.key for area in spec.areas] if spec else []
+
+    def referrals_for_needs(self, contacted_at: datetime, end: datetime) -> None:
+        """During support, a referral on for a high need found at the assessment (or, where the
+        profile scores no areas, for one of the additional needs seed 003 s13 counts), picked
+        from the directory, and later the agency's reply."""
+        rng = self.onward_rng
+        if not self.directory or rng.random() > 0.45:
+            return
+        high = [area for area, level in self.baseline.items() if level == 3]
+        types = [t for t, areas in AREAS_SERVED.items() if set(areas) & set(high)]
+        if not self.baseline:
+            types = ["mental_health", "substance_misuse", "parenting", "counselling"]
+        types = [t for t in types if t in self.directory]
+        if not types:
+            return
+        agency_type = rng.choice(types)
+        at = daytime(contacted_at + timedelta(days=rng.uniform(3, 15)), rng)
+        if at >= min(end, self.now):
+            return
+        referral = self.r.onward_referral(
+            actor=self.staff.worker,
+            at=at,
+            agency="",
+            agency_type=agency_type,
+            directory_agency=rng.choice(self.directory[agency_type]),
+            need_area=need_area_for(agency_type, self._area_keys()),
+        )
+        self.referral_outcome(referral, made_at=at, until=end)
+
+    def referral_outcome(
+        self, referral: OnwardReferral, *, made_at: datetime, until: datetime
+    ) -> None:
+        """Most agencies accept; some decline or never reply; a reply still to come stays
+        awaited (nothing is recorded on a case after it closes)."""
+        rng = self.onward_rng
+        outcome = rng.choices(["accepted", "declined", "no_reply"], weights=[70, 12, 18])[0]
+        days = rng.uniform(14, 28) if outcome == "no_reply" else rng.uniform(0.5, 14)
+        at = made_at + timedelta(days=days)
+        if at >= min(until, self.now):
+            return
+        self.r.onward_referral_outcome(referral, actor=self.staff.worker, at=at, outcome=outcome)
 
     def close(self, at: datetime, *, planned: bool, reason: str) -> None:
         r, rng = self.r, self.rng

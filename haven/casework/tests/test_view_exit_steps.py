@@ -67,8 +67,16 @@ def referral(at=None, **overrides):
     return when_fields("made_at", at) | data | overrides
 
 
+# seed 004 s7.5: the refuge's comprehensive assessment areas, scored again before exit
+REFUGE_AREAS = [
+    "personal_safety", "accommodation", "mental_health", "drugs_alcohol", "physical_health",
+    "education_employment", "finance", "legal", "children_parenting", "community",
+]  # fmt: skip
+
+
 def reassessment(at=None, **overrides):
-    return when_fields("assessed_at", at) | {"summary": "Synthetic: needs met"} | overrides
+    levels = {f"level_{key}": "1" for key in REFUGE_AREAS}
+    return when_fields("assessed_at", at) | {"summary": "Synthetic: needs met"} | levels | overrides
 
 
 VALID = {

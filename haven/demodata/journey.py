@@ -10,9 +10,7 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-
-from django.utils import timezone
+from datetime import datetime, timedelta
 
 from haven.accounts.models import User
 from haven.casework.models import (
@@ -20,10 +18,11 @@ from haven.casework.models import (
     CaseState,
     NeedsStage,
     NoteType,
-    OnwardReferral,
     TaskStatus,
 )
-from haven.demodata.directory import AREAS_SERVED, need_area_for
+from haven.demodata.daytime import daytime
+from haven.demodata.directory import need_area_for
+from haven.demodata.onward import OnwardReferrals
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
@@ -119,16 +118,6 @@ class RiskTools:
     settings: RiskSettings
 
 
-def daytime(at: datetime, rng: random.Random) -> datetime:
-    """The same moment if within 09:00-19:00 local time, else the next morning."""
-    local = timezone.localtime(at)
-    if 9 <= local.hour < 19:
-        return at
-    day = local.date() + timedelta(days=1 if local.hour >= 19 else 0)
-    start = datetime.combine(day, time(9), tzinfo=local.tzinfo)
-    return start + timedelta(minutes=rng.randrange(180))
-
-
 def risk_answers(
     definition: ChecklistDefinition, level: str, rng: random.Random
 ) -> dict[str, Answer]:
@@ -155,7 +144,7 @@ SESSION_MINUTES = {
 SESSION_COVERAGE = ("safety_planning", "emotional_support", "practical_support")
 
 
-class Journey:
+class Journey(OnwardReferrals):
     """Plays one accepted referral's case forward from opening to `now`."""
 
     def __init__(
@@ -353,6 +342,7 @@ class Journey:
             at = contacted_at + timedelta(days=rng.uniform(0, 7))
             if at > self.now:
                 return
+            self.pass_on(contacted_at, at)
             r.change_state(
                 to_state=CaseState.DECLINED, actor=worker, at=at, reason="Does not want support now"
             )
@@ -514,52 +504,6 @@ class Journey:
                 need_area=need_area_for(agency_type, self._area_keys()),
             )
             self.referral_outcome(referral, made_at=before, until=end)
-
-    # -- onward referrals (issue 11 item 4) ----------------------------------------------------
-    def _area_keys(self) -> list[str]:
-        spec = self.r.profile.needs_assessment
-        return [area.key for area in spec.areas] if spec else []
-
-    def referrals_for_needs(self, contacted_at: datetime, end: datetime) -> None:
-        """During support, a referral on for a high need found at the assessment (or, where the
-        profile scores no areas, for one of the additional needs seed 003 s13 counts), picked
-        from the directory, and later the agency's reply."""
-        rng = self.onward_rng
-        if not self.directory or rng.random() > 0.45:
-            return
-        high = [area for area, level in self.baseline.items() if level == 3]
-        types = [t for t, areas in AREAS_SERVED.items() if set(areas) & set(high)]
-        if not self.baseline:
-            types = ["mental_health", "substance_misuse", "parenting", "counselling"]
-        types = [t for t in types if t in self.directory]
-        if not types:
-            return
-        agency_type = rng.choice(types)
-        at = daytime(contacted_at + timedelta(days=rng.uniform(3, 15)), rng)
-        if at >= min(end, self.now):
-            return
-        referral = self.r.onward_referral(
-            actor=self.staff.worker,
-            at=at,
-            agency="",
-            agency_type=agency_type,
-            directory_agency=rng.choice(self.directory[agency_type]),
-            need_area=need_area_for(agency_type, self._area_keys()),
-        )
-        self.referral_outcome(referral, made_at=at, until=end)
-
-    def referral_outcome(
-        self, referral: OnwardReferral, *, made_at: datetime, until: datetime
-    ) -> None:
-        """Most agencies accept; some decline or never reply; a reply still to come stays
-        awaited (nothing is recorded on a case after it closes)."""
-        rng = self.onward_rng
-        outcome = rng.choices(["accepted", "declined", "no_reply"], weights=[70, 12, 18])[0]
-        days = rng.uniform(14, 28) if outcome == "no_reply" else rng.uniform(0.5, 14)
-        at = made_at + timedelta(days=days)
-        if at >= min(until, self.now):
-            return
-        self.r.onward_referral_outcome(referral, actor=self.staff.worker, at=at, outcome=outcome)
 
     def close(self, at: datetime, *, planned: bool, reason: str) -> None:
         r, rng = self.r, self.rng

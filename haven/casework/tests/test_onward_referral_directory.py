@@ -126,3 +126,15 @@ def test_a_closed_case_takes_no_referral(victim_first_case, personas):
     with pytest.raises(ExitStepRefusedError, match="The case is closed"):
         record(victim_first_case, personas, directory_agency=agency)
     assert not OnwardReferral.objects.exists()
+
+
+def test_a_directory_referral_still_meets_the_exit_requirement(referral_case, personas):
+    # the profile's exit requirement "onward_referral" (services/closure.py) is met by any referral
+    from haven.casework.services import case_close
+
+    record(referral_case, personas, directory_agency=an_agency(personas.organisation))
+    case_close(
+        case=referral_case, closed_by=personas.caseworker, exit_type="planned", reason="Done"
+    )
+    referral_case.refresh_from_db()
+    assert (referral_case.state, referral_case.closure_overrides) == (CaseState.CLOSED, {})

@@ -37,6 +37,7 @@ class CaseEventKind(models.TextChoices):
     NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment"
     EXIT_INTERVIEW = "exit_interview", "Exit interview"
     ONWARD_REFERRAL = "onward_referral", "Onward referral"
+    ONWARD_REFERRAL_OUTCOME = "onward_referral_outcome", "Onward referral outcome"
     SUPPORT_SESSION = "support_session", "Support session"
     PROCEEDING = "proceeding", "Legal proceeding"
     PROCEEDING_OUTCOME = "proceeding_outcome", "Legal proceeding outcome"

@@ -42,7 +42,24 @@ class AgencyType(models.TextChoices):
     TARGET_HARDENING = "target_hardening", "Target hardening (sanctuary scheme)"
     PERPETRATOR_PROGRAMME = "perpetrator_programme", "Perpetrator programme"
     COUNSELLING = "counselling", "Counselling or therapy"
+    # issue 11: the areas seed 004 s10 A6 and seed 003 s13 count support in
+    PARENTING = "parenting", "Parenting support or programme"
+    EDUCATION_EMPLOYMENT = "education_employment", "Education, training or employment"
+    FINANCE = "finance", "Money, debt or benefits advice"
     OTHER = "other", "Other"
+
+
+class OnwardReferralKind(models.TextChoices):
+    REFERRAL = "referral", "Referral for support alongside ours"
+    # seed 002 Lot 1 s7: "directly passed onto more appropriate support services"
+    PASSED_ON = "passed_on", "Passed directly to a more appropriate service"
+
+
+class ReferralOutcome(models.TextChoices):
+    AWAITING = "awaiting", "Awaiting a reply"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    NO_REPLY = "no_reply", "No reply"
 
 
 class NeedsStage(models.TextChoices):
@@ -103,6 +120,25 @@ class OnwardReferral(HavenModel):
     note = models.TextField(blank=True)
     recorded_by = _recorded_by()
     recorded_at = models.DateTimeField()
+    # issue 11 item 4: the directory entry picked (none: "other", named in `agency`), the
+    # profile's needs area it addresses, why it was shared without consent, and its outcome
+    directory_agency = models.ForeignKey(
+        "casework.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+    )
+    kind = models.CharField(
+        max_length=12, choices=OnwardReferralKind.choices, default=OnwardReferralKind.REFERRAL
+    )
+    need_area = models.CharField(max_length=80, blank=True)
+    consent_override = models.TextField(blank=True)
+    outcome = models.CharField(
+        max_length=10, choices=ReferralOutcome.choices, default=ReferralOutcome.AWAITING
+    )
+    outcome_at = models.DateTimeField(null=True, blank=True)
+    outcome_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-made_at"]

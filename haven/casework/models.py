@@ -7,6 +7,8 @@ from django.db import models
 
 from haven.access.scope import case_scope_q, named_in_organisation_q, visible_q
 from haven.accounts.signed_in import Viewer
+from haven.casework.directory_models import Agency as Agency
+from haven.casework.directory_models import ContactRoute as ContactRoute
 from haven.casework.event_kinds import CaseEventKind
 
 # Facts that returns count (exit interviews, onward referrals, needs assessments): own module.
@@ -19,6 +21,8 @@ from haven.casework.fact_models import NeedsAssessmentArea as NeedsAssessmentAre
 from haven.casework.fact_models import NeedsLevel as NeedsLevel
 from haven.casework.fact_models import NeedsStage as NeedsStage
 from haven.casework.fact_models import OnwardReferral as OnwardReferral
+from haven.casework.fact_models import OnwardReferralKind as OnwardReferralKind
+from haven.casework.fact_models import ReferralOutcome as ReferralOutcome
 from haven.core.models import HavenModel
 from haven.deadlines import RISK_LEVEL_CHOICES
 

@@ -91,3 +91,15 @@ rules.add_perm("casework.change_cases", may_change_cases | rules.is_superuser)
 rules.add_perm("casework.view_caseload", may_change_cases | rules.is_superuser)
 rules.add_perm("casework.oversee_caseloads", is_manager | rules.is_superuser)
 rules.add_perm("casework.export_lists", is_manager | rules.is_superuser)
+
+
+@rules.predicate
+def keeps_a_directory(user: Viewer) -> bool:
+    """A service manager or administrator of a provider keeps its agency directory."""
+    from haven.casework.services.directory import directory_organisation_ids
+
+    return bool(directory_organisation_ids(user))
+
+
+# The agency directory (issue 11 item 4): its service managers and administrators keep it.
+rules.add_perm("casework.manage_directory", keeps_a_directory)

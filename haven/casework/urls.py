@@ -6,10 +6,12 @@ from haven.casework.views import (
     case_actions,
     case_page,
     caseload,
+    directory,
     exit_steps,
     exports,
     needs_assessment,
     notes,
+    onward_referrals,
     tasks,
     worklist,
 )
@@ -37,8 +39,18 @@ urlpatterns = [
     path("<uuid:case_id>/close/", case_actions.close, name="close"),
     path("<uuid:case_id>/exit/interview/", exit_steps.exit_interview, name="exit_interview"),
     path(
-        "<uuid:case_id>/exit/onward-referral/", exit_steps.onward_referral, name="onward_referral"
+        "<uuid:case_id>/exit/onward-referral/",
+        onward_referrals.onward_referral,
+        name="onward_referral",
     ),
+    path(
+        "<uuid:case_id>/onward-referrals/<uuid:referral_id>/outcome/",
+        onward_referrals.onward_referral_outcome,
+        name="onward_referral_outcome",
+    ),
+    path("directory/", directory.directory_list, name="directory"),
+    path("directory/new/", directory.agency_add, name="agency_add"),
+    path("directory/<uuid:agency_id>/", directory.agency_edit, name="agency_edit"),
     path(
         "<uuid:case_id>/exit/needs-reassessment/",
         exit_steps.needs_reassessment,

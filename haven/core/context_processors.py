@@ -31,6 +31,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         # Commissioners: their contracts' submitted returns (issue 10 s2); "Submitted returns"
         # beside the provider's "Returns" for someone who holds both roles (a superuser too).
         (SUBMITTED, reverse("commissioner:returns"), "reporting.view_submitted_returns"),
+        # Service managers and administrators keep their provider's agency directory (issue 11)
+        ("Agency directory", reverse("casework:directory"), "casework.manage_directory"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

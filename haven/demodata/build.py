@@ -32,6 +32,7 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.table_writer import Writer
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
+from haven.demodata.directory import demo_directory
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.plans import ChildLink
@@ -191,6 +192,8 @@ class DemoBuilder:
             rng=self.rng, pools=Pools.draw(seed), organisation=organisation, new_id=self.new_id
         )
         self.writer = Writer(WRITE_ORDER)
+        # the provider's agency directory, which onward referrals pick from (issue 11 item 4)
+        self.directory = demo_directory(organisation, seed)
         # a restriction protects the person (casework.services.access): decided at their first
         # case, it holds for every case of theirs, each naming its worker and the earlier ones
         self.restricted: dict[Any, bool] = {}
@@ -406,6 +409,7 @@ class DemoBuilder:
             support_days=spec.support_days,
             first_risk_chance=spec.first_risk_chance,
             children=self.children.get(known.person_id, ()),
+            directory=self.directory,
         ).play()
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)

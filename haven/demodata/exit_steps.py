@@ -14,6 +14,7 @@ from django.db import models
 from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import (
+    Agency,
     Case,
     ExitInterview,
     InterviewMethod,
@@ -22,10 +23,13 @@ from haven.casework.models import (
     NeedsAssessmentArea,
     NeedsStage,
     OnwardReferral,
+    OnwardReferralKind,
+    ReferralOutcome,
     Task,
 )
 from haven.casework.services.exit_steps import exit_interview_summary, onward_referral_summary
 from haven.casework.services.needs_assessments import NEEDS_SUMMARIES, needs_assessment_event_data
+from haven.casework.services.onward_referrals import outcome_summary
 from haven.core.table_writer import unsaved
 
 
@@ -83,8 +87,14 @@ class ExitStepsRecorder:
         agency_type: str,
         need: str = "",
         note: str = "",
-    ) -> None:
-        """`onward_referral_record` with the survivor's consent."""
+        directory_agency: Agency | None = None,
+        need_area: str = "",
+        kind: str = OnwardReferralKind.REFERRAL,
+    ) -> OnwardReferral:
+        """`onward_referral_record` with the survivor's consent (to a directory agency when
+        given: its name and type)."""
+        if directory_agency is not None:
+            agency, agency_type = directory_agency.name, directory_agency.agency_type
         referral = unsaved(
             OnwardReferral,
             id=self.new_id(),
@@ -97,11 +107,29 @@ class ExitStepsRecorder:
             note=note,
             recorded_by_id=actor.pk,
             recorded_at=at,
+            directory_agency_id=directory_agency.pk if directory_agency else None,
+            need_area=need_area,
+            kind=kind,
+            outcome=ReferralOutcome.AWAITING,
+            outcome_at=None,
+            outcome_note="",
+            consent_override="",
         )
         self.onward_referrals.append(referral)
         data = {"note": note} if note else {}
-        summary = onward_referral_summary(agency, need)
+        summary = onward_referral_summary(
+            agency, need, passed_on=kind == OnwardReferralKind.PASSED_ON
+        )
         self._timeline(CaseEventKind.ONWARD_REFERRAL, referral, actor, at, summary, data)
+        return referral
+
+    def onward_referral_outcome(
+        self, referral: OnwardReferral, *, actor: User, at: datetime, outcome: str
+    ) -> None:
+        """`onward_referral_outcome_record`: the row takes its outcome, the timeline an entry."""
+        referral.outcome, referral.outcome_at = outcome, at
+        summary = outcome_summary(referral, outcome)
+        self._timeline(CaseEventKind.ONWARD_REFERRAL_OUTCOME, referral, actor, at, summary, {})
 
     def needs_assessment(
         self,

@@ -10,12 +10,13 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.models import (
+    Agency,
     CaseState,
     ContactAttempt,
     NeedsStage,
@@ -23,12 +24,16 @@ from haven.casework.models import (
     Task,
     TaskStatus,
 )
+from haven.demodata.daytime import daytime
+from haven.demodata.directory import need_area_for
 from haven.demodata.follow_up_story import FollowUpStory
+from haven.demodata.onward import OnwardReferrals
 from haven.demodata.plans import ChildLink, PlanJourney
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
 
+ONWARD_STREAM = 0x0A7A2D  # mixed into the case id: onward referrals' own random stream
 PHONE_METHODS = {"home_phone", "mobile_phone", "work_phone"}
 WRITTEN = {
     "email": ("email", "email_sent"),
@@ -119,16 +124,6 @@ class RiskTools:
     settings: RiskSettings
 
 
-def daytime(at: datetime, rng: random.Random) -> datetime:
-    """The same moment if within 09:00-19:00 local time, else the next morning."""
-    local = timezone.localtime(at)
-    if 9 <= local.hour < 19:
-        return at
-    day = local.date() + timedelta(days=1 if local.hour >= 19 else 0)
-    start = datetime.combine(day, time(9), tzinfo=local.tzinfo)
-    return start + timedelta(minutes=rng.randrange(180))
-
-
 def risk_answers(
     definition: ChecklistDefinition, level: str, rng: random.Random
 ) -> dict[str, Answer]:
@@ -177,7 +172,7 @@ PROSECUTION_OUTCOMES = {"guilty_plea": 5, "found_guilty": 2, "acquitted": 1, "di
 ORDER_OUTCOMES = {"granted": 6, "refused": 1, "withdrawn": 1}
 
 
-class Journey:
+class Journey(OnwardReferrals):
     """Plays one accepted referral's case forward from opening to `now`."""
 
     def __init__(
@@ -191,8 +186,12 @@ class Journey:
         support_days: tuple[int, int],
         first_risk_chance: float,
         children: tuple[ChildLink, ...] = (),
+        directory: dict[str, list[Agency]] | None = None,
     ) -> None:
         self.r, self.rng, self.now, self.staff, self.risk = recorder, rng, now, staff, risk
+        # onward referrals' agencies and outcomes draw from their own stream (issue 11 item 4)
+        self.directory = directory or {}
+        self.onward_rng = random.Random(recorder.case.id.int ^ ONWARD_STREAM)
         self.support_days = support_days
         self.first_risk_chance = first_risk_chance
         self.next_state = ""  # what a successful contact leads to, when the profile asks
@@ -390,6 +389,7 @@ class Journey:
             at = contacted_at + timedelta(days=rng.uniform(0, 7))
             if at > self.now:
                 return
+            self.pass_on(contacted_at, at)
             r.change_state(
                 to_state=CaseState.DECLINED, actor=worker, at=at, reason="Does not want support now"
             )
@@ -411,6 +411,7 @@ class Journey:
         self.needs_assessment(contacted_at, end)
         began = end - length  # first contact, or leaving the waiting list
         PlanJourney(r, worker=worker, now=self.now).play(began, end, self.children)
+        self.referrals_for_needs(contacted_at, end)
         self.contacts_and_notes(contacted_at, min(end, self.now))
         if end > self.now:
             return
@@ -576,9 +577,17 @@ class Journey:
         # (returns count them by agency type)
         if "onward_referral" in required or self.rng.random() < 0.5:
             agency, agency_type, need = self.rng.choice(ONWARD_AGENCIES)
-            r.onward_referral(
-                actor=worker, at=before, agency=agency, agency_type=agency_type, need=need
+            listed = self.directory.get(agency_type)
+            referral = r.onward_referral(
+                actor=worker,
+                at=before,
+                agency=agency,
+                agency_type=agency_type,
+                need=need,
+                directory_agency=self.onward_rng.choice(listed) if listed else None,
+                need_area=need_area_for(agency_type, self._area_keys()),
             )
+            self.referral_outcome(referral, made_at=before, until=end)
 
     def close(self, at: datetime, *, planned: bool, reason: str) -> None:
         r, rng = self.r, self.rng

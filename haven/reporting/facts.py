@@ -129,6 +129,10 @@ class OnwardReferralFact(NamedTuple):
     case_id: Any
     made_at: datetime
     agency_type: str
+    kind: str = "referral"  # referral | passed_on (seed 002 Lot 1 s7)
+    need_area: str = ""  # a key of the profile's needs areas ("" when none was given)
+    outcome: str = "awaiting"  # awaiting | accepted | declined | no_reply
+    outcome_at: datetime | None = None
 
 
 class NeedsAssessmentFact(NamedTuple):

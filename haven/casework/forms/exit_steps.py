@@ -1,4 +1,4 @@
-"""Exit interview, onward referral and needs reassessment: when (not in the future, not before
+"""Exit interview and needs reassessment (the onward referral: forms/onward_referrals.py): when (not in the future, not before
 the case opened) and what, with GOV.UK errors on the fields."""
 
 from __future__ import annotations
@@ -6,26 +6,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar, cast
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from haven.casework.forms.needs_areas import add_area_fields
 from haven.casework.services import opened_minute
-from haven.casework.services.exit_steps import (
-    AGENCY_MAX_LENGTH,
-    AGENCY_TYPES,
-    INTERVIEW_METHODS,
-    NEED_MAX_LENGTH,
-    NO_CONSENT,
-    SUMMARY_MAX_LENGTH,
-)
+from haven.casework.services.exit_steps import INTERVIEW_METHODS, SUMMARY_MAX_LENGTH
 from haven.contracts.profiles.sections import NeedsAreaSpec
 from haven.govuk.forms import (
     GovukDateTimeField,
     GovukForm,
     GovukRadiosField,
     GovukTextareaField,
-    GovukTextField,
 )
 from haven.govuk.forms.date_parts import format_date, part_error
 
@@ -39,6 +30,7 @@ class ExitStepForm(GovukForm):
 
     moment_field: ClassVar[str]
     moment_label: ClassVar[str]
+    opened_what: ClassVar[str] = "when the case opened"
 
     def __init__(self, *args: Any, opened_at: datetime, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault(self.moment_field, timezone.now())
@@ -57,7 +49,7 @@ class ExitStepForm(GovukForm):
                 self.moment_field,
                 part_error(
                     f"{self.moment_label} must be the same as or after {opened:%H:%M} on "
-                    f"{format_date(opened.date())}, when the case opened",
+                    f"{format_date(opened.date())}, {self.opened_what}",
                     "earliest",
                     field.parts,
                 ),
@@ -88,57 +80,6 @@ class ExitInterviewForm(ExitStepForm):
         error_label="summary",
         hint="What the survivor said about the support and what happens next",
     )
-
-
-class OnwardReferralForm(ExitStepForm):
-    moment_field = "made_at"
-    moment_label = "Date and time the referral was made"
-
-    agency = GovukTextField(
-        label="Which agency or service was the survivor referred to?",
-        max_length=AGENCY_MAX_LENGTH,
-        error_label="the agency or service referred to",
-        error_messages={"required": "Enter the agency or service the survivor was referred to"},
-    )
-    agency_type = GovukRadiosField(
-        label="What type of agency or service is it?",
-        choices=list(AGENCY_TYPES.items()),
-        divider_before="other",
-        small=True,
-        error_messages={"required": "Select the type of agency or service"},
-    )
-    need = GovukTextField(
-        label="Support need (optional)",
-        required=False,
-        max_length=NEED_MAX_LENGTH,
-        error_label="support need",
-        hint="Why they were referred, for example housing or mental health",
-    )
-    made_at = GovukDateTimeField(
-        label="When was the referral made?",
-        when="past",
-        error_label="date and time the referral was made",
-        hint=WHEN_HINT,
-    )
-    consent = GovukRadiosField(
-        label="Did the survivor consent to the referral?",
-        choices=[("yes", "Yes"), ("no", "No")],
-        inline=True,
-        error_messages={"required": "Select whether the survivor consented to the referral"},
-    )
-    note = GovukTextareaField(
-        label="Note (optional)",
-        required=False,
-        rows=3,
-        max_length=SUMMARY_MAX_LENGTH,
-        error_label="the note",
-    )
-
-    def clean_consent(self) -> str:
-        consent = str(self.cleaned_data.get("consent") or "")
-        if consent == "no":
-            raise ValidationError(NO_CONSENT)
-        return consent
 
 
 class NeedsReassessmentForm(ExitStepForm):

@@ -26,7 +26,6 @@ from haven.casework.services.exit_steps import (
     exit_interview_record,
     exit_step_refusal,
     needs_reassessment_record,
-    onward_referral_record,
 )
 from haven.casework.services.needs_area_levels import needs_areas, needs_assessment_record
 from haven.casework.services.notes import (
@@ -35,6 +34,11 @@ from haven.casework.services.notes import (
     case_note_correct,
     case_note_edit,
     note_edit_refusal,
+)
+from haven.casework.services.onward_referrals import (
+    onward_referral_outcome_record,
+    onward_referral_outcome_refusal,
+    onward_referral_record,
 )
 from haven.casework.services.opening import case_open_from_referral, referral_accept
 from haven.casework.services.risk_level import case_risk_level_set
@@ -89,6 +93,8 @@ __all__ = [
     "needs_assessment_record",
     "needs_reassessment_record",
     "note_edit_refusal",
+    "onward_referral_outcome_record",
+    "onward_referral_outcome_refusal",
     "onward_referral_record",
     "opened_minute",
     "referral_accept",

@@ -15,7 +15,6 @@ from django.utils import timezone
 from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import (
-    AgencyType,
     Case,
     CaseState,
     ExitInterview,
@@ -23,7 +22,6 @@ from haven.casework.models import (
     InterviewOutcome,
     NeedsAssessment,
     NeedsStage,
-    OnwardReferral,
 )
 from haven.casework.services.events import case_event_record
 from haven.casework.services.needs_area_levels import (
@@ -37,12 +35,6 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 
 SUMMARY_MAX_LENGTH = 1000
-AGENCY_MAX_LENGTH = 200
-NEED_MAX_LENGTH = 200
-NO_CONSENT = (
-    "You cannot record a referral the survivor did not consent to. If no referral was made, "
-    "give the reason when you close the case"
-)
 
 # How the exit interview happened; "declined" is an outcome services record as the interview done.
 # (InterviewMethod.NOT_RECORDED is only on rows migrated from old timeline entries.)
@@ -51,7 +43,6 @@ INTERVIEW_METHODS = {
     for method in InterviewMethod
     if method != InterviewMethod.NOT_RECORDED
 }
-AGENCY_TYPES = dict(AgencyType.choices)
 
 
 class ExitStepRefusedError(Exception):
@@ -69,7 +60,8 @@ def exit_step_refusal(case: Case) -> str | None:
     return None
 
 
-def _check(case: Case, at: datetime, field: str) -> None:
+def exit_step_check(case: Case, at: datetime, field: str) -> None:
+    """Refuse a closed case, a future time or one before the case opened."""
     refusal = exit_step_refusal(case)
     if refusal:
         raise ExitStepRefusedError(None, refusal)
@@ -88,11 +80,12 @@ def exit_interview_summary(method: str) -> str:
     return f"Exit interview held ({InterviewMethod(method).label.lower()})"
 
 
-def onward_referral_summary(agency: str, need: str) -> str:
-    return f"Onward referral made to {agency}" + (f" ({need})" if need else "")
+def onward_referral_summary(agency: str, need: str, *, passed_on: bool = False) -> str:
+    made = "Passed directly to" if passed_on else "Onward referral made to"
+    return f"{made} {agency}" + (f" ({need})" if need else "")
 
 
-def _audit_created(actor: User, row: Any, changes: dict[str, Any]) -> None:
+def audit_created(actor: User, row: Any, changes: dict[str, Any]) -> None:
     """The row's audit, without the free text (that stays on the case)."""
     audit_event(
         actor=actor,
@@ -107,7 +100,7 @@ def exit_interview_record(
     *, case: Case, recorded_by: User, held_at: datetime, method: str, summary: str = ""
 ) -> ExitInterview:
     """The exit interview: held (in person, phone, video) or declined by the survivor."""
-    _check(case, held_at, "held_at")
+    exit_step_check(case, held_at, "held_at")
     if method not in INTERVIEW_METHODS:
         raise ExitStepRefusedError("method", "Select how the exit interview happened")
     summary = summary.strip()
@@ -125,7 +118,7 @@ def exit_interview_record(
         recorded_by=recorded_by,
         recorded_at=timezone.now(),
     )
-    _audit_created(
+    audit_created(
         recorded_by,
         interview,
         {"held_at": held_at, "method": method, "outcome": interview.outcome},
@@ -143,61 +136,6 @@ def exit_interview_record(
 
 
 @transaction.atomic
-def onward_referral_record(
-    *,
-    case: Case,
-    recorded_by: User,
-    made_at: datetime,
-    agency: str,
-    agency_type: str,
-    consent: bool,
-    need: str = "",
-    note: str = "",
-) -> OnwardReferral:
-    """An onward referral made, with the survivor's consent (without it, none was made)."""
-    _check(case, made_at, "made_at")
-    agency, need, note = agency.strip(), need.strip(), note.strip()
-    if not agency:
-        raise ExitStepRefusedError("agency", "Enter the agency or service referred to")
-    if len(agency) > AGENCY_MAX_LENGTH or len(need) > NEED_MAX_LENGTH:
-        field = "agency" if len(agency) > AGENCY_MAX_LENGTH else "need"
-        raise ExitStepRefusedError(field, "That is too long")
-    if agency_type not in AGENCY_TYPES:
-        raise ExitStepRefusedError("agency_type", "Select the type of agency or service")
-    if not consent:
-        raise ExitStepRefusedError("consent", NO_CONSENT)
-    if len(note) > SUMMARY_MAX_LENGTH:
-        raise ExitStepRefusedError("note", f"Note must be {SUMMARY_MAX_LENGTH} characters or less")
-    referral = OnwardReferral.objects.create(
-        case=case,
-        made_at=made_at,
-        agency=agency,
-        agency_type=agency_type,
-        need=need,
-        consent=True,
-        note=note,
-        recorded_by=recorded_by,
-        recorded_at=timezone.now(),
-    )
-    _audit_created(
-        recorded_by,
-        referral,
-        {"made_at": made_at, "agency": agency, "agency_type": agency_type, "consent": True}
-        | ({"need": need} if need else {}),
-    )
-    case_event_record(
-        case=case,
-        kind=CaseEventKind.ONWARD_REFERRAL,
-        actor=recorded_by,
-        target=referral,
-        summary=onward_referral_summary(agency, need),
-        data={"note": note} if note else {},  # shown on the timeline, never counted
-        occurred_at=made_at,
-    )
-    return referral
-
-
-@transaction.atomic
 def needs_reassessment_record(
     *,
     case: Case,
@@ -209,7 +147,7 @@ def needs_reassessment_record(
 ) -> NeedsAssessment:
     """The needs assessment repeated before closure (distance travelled, seed 002 s3.9), with a
     level per area when the profile defines areas (`levels`; refused if any area is missing)."""
-    _check(case, assessed_at, "assessed_at")
+    exit_step_check(case, assessed_at, "assessed_at")
     summary = summary.strip()
     if not summary:
         raise ExitStepRefusedError("summary", "Enter a summary of the needs that remain")

@@ -17,7 +17,7 @@ from haven.casework.models import (
     TaskStatus,
 )
 from haven.casework.services import needs_areas, needs_assessment_record
-from haven.casework.tests.exit_fixtures import a_moment_ago
+from haven.casework.tests.exit_fixtures import a_moment_ago, opened_days_ago
 from haven.core.models import AuditEvent
 from haven.testing.casework import TaskFactory
 
@@ -129,11 +129,12 @@ def test_an_area_the_profile_does_not_define_is_refused(victim_first_case, perso
     assert NON_FIELD_ERRORS in problems
 
 
-def test_a_profile_without_areas_takes_no_levels(refuge_case, personas):
-    assert needs_areas(refuge_case) == []
-    assessment = record(refuge_case, personas.caseworker, levels={})
+def test_a_profile_without_areas_takes_no_levels(open_case, contract_for, personas):
+    case = opened_days_ago(open_case(contract_for("wokingham-da-2017")))
+    assert needs_areas(case) == []
+    assessment = record(case, personas.caseworker, levels={})
     assert not assessment.areas.exists()
-    assert NON_FIELD_ERRORS in refusal(refuge_case, personas.caseworker, levels={"family": 1})
+    assert NON_FIELD_ERRORS in refusal(case, personas.caseworker, levels={"family": 1})
 
 
 def test_a_future_time_and_a_closed_case_are_refused(victim_first_case, personas):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from haven.casework.models import NeedsAssessment, NeedsAssessmentArea, NeedsLevel, TaskStatus
 from haven.casework.services import needs_areas
+from haven.casework.tests.exit_fixtures import opened_days_ago
 from haven.testing.casework import TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +108,11 @@ def test_the_exit_reassessment_scores_the_areas_too(client, victim_first_case, p
     assert row.areas.count() == len(needs_areas(victim_first_case))
 
 
-def test_without_areas_the_exit_reassessment_is_a_summary_only(client, refuge_case, personas):
+def test_without_areas_the_exit_reassessment_is_a_summary_only(
+    client, open_case, contract_for, personas
+):
+    # Wokingham's profile scores no areas (Cornwall's does since issue 11: seed 004 s7.5)
+    refuge_case = opened_days_ago(open_case(contract_for("wokingham-da-2017")))
     client.force_login(personas.caseworker)
     body = client.get(url(refuge_case, "needs_reassessment")).content.decode()
     assert "level_" not in body

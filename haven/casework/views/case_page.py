@@ -16,6 +16,7 @@ from haven.casework.selectors import (
     timeline_for,
 )
 from haven.casework.selectors_needs import latest_needs
+from haven.casework.selectors_onward import referral_rows
 from haven.casework.services import case_next_states, exit_requirements, task_done_refusal
 from haven.casework.transitions import allowed_next_states
 from haven.casework.views.case_access import with_case
@@ -70,6 +71,7 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         "record_links": record_links(request.user, visible, requirements),
         "needs_assessed": needs_assessed,
         "needs_rows": needs_rows,
+        "onward_referrals": referral_rows(case),  # issue 11 item 4, with their outcomes
         # the sections of the apps above casework (casework/sections.py)
         "sections": case_sections(request, visible),
     }

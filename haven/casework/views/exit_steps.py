@@ -15,7 +15,6 @@ from haven.casework.forms.exit_steps import (
     ExitInterviewForm,
     ExitStepForm,
     NeedsReassessmentForm,
-    OnwardReferralForm,
 )
 from haven.casework.forms.needs_areas import area_values
 from haven.casework.selectors import VisibleCase
@@ -25,7 +24,6 @@ from haven.casework.services import (
     exit_step_refusal,
     needs_areas,
     needs_reassessment_record,
-    onward_referral_record,
 )
 from haven.casework.services.closure import ExitRequirement
 from haven.casework.views.case_access import case_url, with_case
@@ -63,7 +61,7 @@ def record_links(
     return links
 
 
-def _record_step(
+def record_step(
     request: HttpRequest,
     visible: VisibleCase,
     *,
@@ -109,37 +107,13 @@ def exit_interview(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             summary=data["summary"],
         )
 
-    return _record_step(
+    return record_step(
         request,
         visible,
         form_class=ExitInterviewForm,
         title="Record the exit interview",
         save=save,
         done="Exit interview recorded",
-    )
-
-
-@with_case(change=True)
-def onward_referral(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
-    def save(case: Any, data: dict[str, Any]) -> None:
-        onward_referral_record(
-            case=case,
-            recorded_by=staff_user(request),
-            made_at=data["made_at"],
-            agency=data["agency"],
-            agency_type=data["agency_type"],
-            consent=data["consent"] == "yes",
-            need=data["need"],
-            note=data["note"],
-        )
-
-    return _record_step(
-        request,
-        visible,
-        form_class=OnwardReferralForm,
-        title="Record an onward referral",
-        save=save,
-        done="Onward referral recorded",
     )
 
 
@@ -159,7 +133,7 @@ def needs_reassessment(request: HttpRequest, visible: VisibleCase) -> HttpRespon
             notes=notes,
         )
 
-    return _record_step(
+    return record_step(
         request,
         visible,
         form_class=NeedsReassessmentForm,

@@ -14,11 +14,12 @@ from typing import Any
 from django.apps import apps
 from django.utils import timezone
 
-from haven.casework.models import Case
+from haven.casework.models import Agency, Case
 from haven.casework.services import (
     case_note_add,
     case_open_from_referral,
     case_restriction_set,
+    onward_referral_record,
 )
 from haven.followups.services import follow_up_contact_record
 from haven.people.services import flag_add, harmer_add, person_create
@@ -191,6 +192,21 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         ),
         submitted_by=personas.service_manager,
     )
+    # issue 11 item 4: a directory entry, and an onward referral whose outcome page opens
+    agency = Agency.objects.create(
+        organisation=organisation,
+        name="Synthetic Housing Options",
+        agency_type="housing",
+        contact_route="secure_email",
+        contact_details="housing@example.org",
+    )
+    onward = onward_referral_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        made_at=case.opened_at,
+        consent=True,
+        directory_agency=agency,
+    )
     restricted = CaseFactory(contract=contract, team=personas.team, allocated_to=personas.teammate)
     case_restriction_set(
         case=restricted, restricted=True, changed_by=personas.teammate, reason="Synthetic"
@@ -220,6 +236,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "version": 1,
         "plan_id": plan.pk,
         "action_id": action.pk,
+        "agency_id": agency.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
@@ -238,6 +255,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         ids[f"@plans:{name}"] = {"plan_id": safety.pk}
     ids["@followups:survey_new"] = {"occasion": "exit"}  # Victim First asks an exit survey
     ids.update(_follow_ups(personas, dv360))
+    ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles
     member = {"pk": personas.teammate.pk, "membership_pk": personas.teammate.memberships.first().pk}
     for name in (

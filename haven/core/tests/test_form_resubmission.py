@@ -123,6 +123,11 @@ NOT_CREATE_FORMS = {
     "plans:safety_change": "changes the safety plan in place",
     "followups:hand_off_pass": "marks a follow-up passed to the survey team; a second mark is "
     "refused by the service (hand_off_refusal)",
+    "casework:agency_add": "a second agency of the same name in the directory is refused by "
+    "agency_create",
+    "casework:agency_edit": "changes the directory entry in place",
+    "casework:onward_referral_outcome": "sets the referral's outcome in place (the form token "
+    "stops a second POST adding a second timeline entry)",
 }
 GET_ONLY = {
     "home",
@@ -143,6 +148,7 @@ GET_ONLY = {
     "casework:caseload",
     "casework:caseload_export",
     "casework:caseloads",
+    "casework:directory",
     "casework:detail",
     "casework:note_list",
     "risk:history",

@@ -19,7 +19,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.services import case_open_from_referral
+from haven.casework.services import case_open_from_referral, onward_referral_record
 from haven.core.models import AuditAction, AuditEvent
 from haven.core.read_audit import AUDITS_READS
 from haven.plans.safety import safety_plan_record
@@ -90,6 +90,9 @@ EXEMPT = {
     "quality:assign": "POST only, never shows a page; each task it sets is audited by "
     "task_create_data_quality",
     "signoff:submit": "POST only, never shows a page; the submission is audited by its service",
+    "casework:directory": "the provider's agency directory: agencies, no people",
+    "casework:agency_add": "one agency of the directory, no people; its changes are audited",
+    "casework:agency_edit": "one agency of the directory, no people; its changes are audited",
 }
 
 
@@ -170,6 +173,14 @@ def world(personas, client) -> World:
         court_type="magistrates",
         started_on=timezone.localdate(),
     )
+    onward = onward_referral_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        made_at=case.opened_at,
+        consent=True,
+        agency="Synthetic Housing Options",
+        agency_type="housing",
+    )
     client.logout()
     return World(
         personas,
@@ -186,6 +197,7 @@ def world(personas, client) -> World:
             "plan": plan.pk,
             "action": action.pk,
             "safety": safety.pk,
+            "onward_referral": onward.pk,
         },
     )
 
@@ -229,6 +241,12 @@ PAGES: dict[str, Page] = {
     "casework:close": _case("casework:close", bad_post=EMPTY),
     "casework:exit_interview": _case("casework:exit_interview", bad_post=EMPTY),
     "casework:onward_referral": _case("casework:onward_referral", bad_post=EMPTY),
+    "casework:onward_referral_outcome": Page(
+        lambda ids: reverse(
+            "casework:onward_referral_outcome", args=[ids["case"], ids["onward_referral"]]
+        ),
+        bad_post=EMPTY,
+    ),
     "casework:needs_reassessment": _case("casework:needs_reassessment", bad_post=EMPTY),
     "casework:needs_assessment": _case("casework:needs_assessment", bad_post=EMPTY),
     "casework:task_done": Page(

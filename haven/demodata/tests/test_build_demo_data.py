@@ -12,6 +12,7 @@ from django.db.models import F, Q
 
 from haven.casework import first_contact
 from haven.casework.models import (
+    Agency,
     Case,
     CaseEvent,
     CaseState,
@@ -114,13 +115,42 @@ def plans_are_made_for_survivors_and_each_child():
 
 def victim_first_needs_are_scored_at_assessment_and_before_closure():
     """seed 002 s3.9, s7: the nine areas scored initially and again before closure, so the
-    distance-travelled measures have cases to count; other profiles define no areas yet."""
+    distance-travelled measures have cases to count; the other profiles with areas (seed 004
+    s7.5, seed 001 Lots 1, 2 and 4 s5) are scored with theirs."""
     scored = NeedsAssessment.objects.filter(areas__isnull=False).distinct()
-    assert set(scored.values_list("case__contract__slug", flat=True)) == {"victim-first-2018"}
+    with_areas = {
+        slug
+        for slug, profile in Contract.objects.values_list("slug", "profile")
+        if profile.get("needs_assessment")
+    }
+    assert {"victim-first-2018", "cornwall-mens-refuge-2021"} <= with_areas
+    assert set(scored.values_list("case__contract__slug", flat=True)) == with_areas
     assert scored.filter(stage="initial").exists()
     assert scored.filter(stage="exit").exists()
-    for assessment in scored[:20]:
+    for assessment in scored.filter(case__contract__slug="victim-first-2018")[:20]:
         assert assessment.areas.count() == 9
+    onward_referrals_pick_from_the_directory_and_some_have_outcomes()
+
+
+def onward_referrals_pick_from_the_directory_and_some_have_outcomes():
+    """issue 11 item 4: synthetic agencies only; referrals point at active ones, with a needs
+    area where the profile has areas; replies recorded, each with its timeline entry."""
+    agencies = Agency.objects.all()
+    assert agencies.filter(is_active=False).exists()
+    for agency in agencies:
+        assert agency.name.startswith("Synthetic")
+        assert "example.org" in agency.contact_details or agency.contact_details.startswith(
+            "01632 960"
+        )
+    picked = OnwardReferral.objects.filter(directory_agency__isnull=False)
+    assert picked.exists()
+    assert not picked.filter(directory_agency__is_active=False).exists()
+    assert picked.exclude(need_area="").exists()
+    replied = OnwardReferral.objects.exclude(outcome="awaiting")
+    assert {"accepted", "declined", "no_reply"} <= set(replied.values_list("outcome", flat=True))
+    assert not replied.filter(outcome_at__lt=F("made_at")).exists()
+    events = CaseEvent.objects.filter(kind="onward_referral_outcome")
+    assert events.count() == replied.count()
 
 
 def every_contract_profile_has_cases_and_declined_referrals_keep_a_reason():

@@ -28,8 +28,8 @@ CORNWALL_SEED_IDS = [
     *(f"SC{n}" for n in (1, 2, 4, 5, 6, 7, 8, 10)),
     *(f"E{n}" for n in range(1, 21) if n != 5),
 ]
-CORNWALL_COMPUTED = {"A1", "A2", "A3", "B3", "B4", "B5", "B5_number"} | {
-    f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 18, 19, 20)
+CORNWALL_COMPUTED = {"A1", "A2", "A3", "A6", "B3", "B4", "B5", "B5_number"} | {
+    f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)
 }
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {
@@ -97,6 +97,11 @@ WOKINGHAM_COMPUTED = {
     "requests_for_access",
     "requests_declined",
     "customer_satisfaction",  # seed 003 s14: satisfaction surveys (issue 11 item 6)
+    # onward referrals accepted for the need (issue 11 item 4, measures/onward.py)
+    "additional_needs_substance_misuse",
+    "additional_needs_mental_health",
+    "additional_needs_parenting",
+    "additional_needs_recovery_therapeutic",
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

@@ -32,7 +32,11 @@ EXPECTED = {
         "cyp_accessing_by_service_element", "complaints_received", "complaints_resolved",
         "equality_clients", "equality_staff_volunteers",
         "risk_level", "risk_factors", "co_morbidity_mental_health", "co_morbidity_substance_use",
-        "needs_at_referral", "needs_assessed", "work_undertaken", "referrals_to_cyps",
+        "needs_at_referral", "needs_assessed",
+        "needs_assessed_safety", "needs_assessed_emotional_wellbeing", "needs_assessed_education",
+        "needs_assessed_health_development", "needs_assessed_relationships",
+        "needs_assessed_parenting", "needs_assessed_family_environment",
+        "work_undertaken", "referrals_to_cyps",
         "referral_patterns", "spend_against_projection",
     ],
     # seed 001 Lot 2 s6, s8, s14 (housing tenure at entry and exit)
@@ -78,6 +82,10 @@ EXPECTED = {
         "cases_closed", "training_sessions", "community_events",
         "equality_clients", "equality_staff_volunteers",
         "interventions", "justice_involvement", "needs_at_referral", "needs_assessed",
+        "needs_assessed_motivation", "needs_assessed_insight", "needs_assessed_children_parenting",
+        "needs_assessed_relationships", "needs_assessed_drugs_alcohol",
+        "needs_assessed_mental_health", "needs_assessed_accommodation",
+        "needs_assessed_employment_finance",
         "family_circumstance", "spend_against_projection",
     ],
 }  # fmt: skip

@@ -39,3 +39,7 @@ class CaseEventKind(models.TextChoices):
     ONWARD_REFERRAL = "onward_referral", "Onward referral"
     SUPPORT_SESSION = "support_session", "Support session"
     CASE_CLOSED = "case_closed", "Case closed"
+    # exits and exclusions (each points at its row: ReengagementAttempt, Exclusion)
+    REENGAGEMENT_ATTEMPT = "reengagement_attempt", "Attempt to re-engage"
+    EXCLUSION = "exclusion", "Exclusion decided"
+    EXCLUSION_APPEAL = "exclusion_appeal", "Exclusion appeal"

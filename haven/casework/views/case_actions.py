@@ -158,6 +158,8 @@ def close(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 case=case,
                 closed_by=staff_user(request),
                 exit_type=form.cleaned_data["exit_type"],
+                exit_reason=form.cleaned_data["exit_reason"],
+                not_contactable_reason=form.cleaned_data["not_contactable_reason"] or "",
                 reason=form.cleaned_data["reason"],
                 overrides=form.overrides(),
             )

@@ -36,7 +36,13 @@ from haven.contracts.profiles.sections import ExclusionCriterionSpec
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
-from haven.validators import REASON_MAX_LENGTH, moment_problem, refuse, text_problem
+from haven.validators import (
+    REASON_MAX_LENGTH,
+    moment_problem,
+    refuse,
+    text_problem,
+    to_the_minute,
+)
 
 MANAGERS_ONLY = "Only a team leader or service manager may decide this"
 NO_CRITERIA = "This contract publishes no exclusion criteria, so no one can be excluded"
@@ -210,7 +216,7 @@ def exclusion_appeal_lodge(
                 lodged_at,
                 subject="Date the appeal was made",
                 now=timezone.now(),
-                not_before=exclusion.appeal_notice_at,
+                not_before=to_the_minute(exclusion.appeal_notice_at),
                 not_before_what="the day the person was told of their right of appeal",
             )
         }
@@ -258,7 +264,7 @@ def exclusion_appeal_decide(
                 heard_at,
                 subject="Date the appeal was heard",
                 now=timezone.now(),
-                not_before=exclusion.appeal_lodged_at,
+                not_before=to_the_minute(exclusion.appeal_lodged_at),
                 not_before_what="the day the appeal was made",
             ),
             "outcome": None if outcome in AppealOutcome.values else "Select the outcome",

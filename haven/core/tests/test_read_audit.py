@@ -191,6 +191,7 @@ PAGES: dict[str, Page] = {
         "casework:restriction", user="team_leader", bad_post={"action": "restriction"}
     ),
     "casework:close": _case("casework:close", bad_post=EMPTY),
+    "casework:reengagement": _case("casework:reengagement", bad_post=EMPTY),
     "casework:exit_interview": _case("casework:exit_interview", bad_post=EMPTY),
     "casework:onward_referral": _case("casework:onward_referral", bad_post=EMPTY),
     "casework:needs_reassessment": _case("casework:needs_reassessment", bad_post=EMPTY),
@@ -238,6 +239,9 @@ PAGES: dict[str, Page] = {
 # Audited pages checked in their own app's tests, where their records are easier to build.
 CHECKED_ELSEWHERE = {
     "people:new_check": "haven/people/tests/test_person_new_view.py",
+    "casework:exclude": "haven/casework/tests/test_view_exclusions.py",
+    "casework:appeal_lodged": "haven/casework/tests/test_view_exclusions.py",
+    "casework:appeal_decide": "haven/casework/tests/test_view_exclusions.py",
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",

@@ -99,7 +99,11 @@ ENGAGED_HIGH_RISK = [
     (
         901,
         "close",
-        {"exit_type": "planned", "exit_reason": "support_goals_met", "reason": "Support plan completed"},
+        {
+            "exit_type": "planned",
+            "exit_reason": "support_goals_met",
+            "reason": "Support plan completed",
+        },
     ),
     # (nothing is recorded on a closed Victim First case: it has no follow-up duties)
 ]

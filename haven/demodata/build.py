@@ -21,10 +21,12 @@ from haven.casework.models import (
     CaseNote,
     CaseNoteVersion,
     ContactAttempt,
+    Exclusion,
     ExitInterview,
     NeedsAssessment,
     NeedsAssessmentArea,
     OnwardReferral,
+    ReengagementAttempt,
     Task,
 )
 from haven.contracts.models import Contract
@@ -32,6 +34,7 @@ from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.table_writer import Writer
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
+from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.recorder import CaseRecorder
@@ -81,11 +84,15 @@ WRITE_ORDER: list[type[models.Model]] = [
     NeedsAssessment,
     SupportSession,
     NeedsAssessmentArea,
+    ReengagementAttempt,
+    Exclusion,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
 RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
+    Exclusion,
+    ReengagementAttempt,
     SupportSession,
     NeedsAssessment,
     OnwardReferral,
@@ -168,6 +175,8 @@ class DemoBuilder:
     def new_id(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
+    exits: ExitsPlan | None = None
+
     def received_times(self, count: int) -> list[datetime]:
         """Spread over two years, with a denser last week so worklists have fresh cases."""
         times = []
@@ -202,6 +211,7 @@ class DemoBuilder:
             if settings.checklist_key not in checklists:
                 checklists[settings.checklist_key] = checklist_for(contract)
             risk_tools[slug] = RiskTools(checklists[settings.checklist_key], settings)
+        self.exits = exits_plan(self.organisation, contracts)
         for index, (received_at, slug) in enumerate(plan, start=1):
             self.referral(
                 contracts[slug],
@@ -365,11 +375,13 @@ class DemoBuilder:
             risk=risk,
             support_days=spec.support_days,
             first_risk_chance=spec.first_risk_chance,
+            exits=self.exits,
         ).play()
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
         self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
-        self.writer.add(*recorder.support_sessions, *recorder.needs_areas, *recorder.events)
+        self.writer.add(*recorder.support_sessions, *recorder.needs_areas)
+        self.writer.add(*recorder.reengagement_attempts, *recorder.exclusions, *recorder.events)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.models import CaseState, NeedsStage, NoteType, TaskStatus
+from haven.demodata.exits import ExitsPlan, exit_reason_for, exits_rng, play_exclusion
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
@@ -64,6 +65,7 @@ UNPLANNED_REASONS = [
     "Declined further support",
 ]
 NOT_CONTACTABLE_REASON = "Not contactable: attempts made and final letter sent"
+EXCLUDED_REASON = "Excluded: see the exclusion record and its appeal"
 OVERRIDE_REASONS = {
     "exit_risk_assessment": "Ended without notice; no exit assessment possible",
     "exit_interview": "Left the refuge without notice",
@@ -159,8 +161,12 @@ class Journey:
         risk: RiskTools,
         support_days: tuple[int, int],
         first_risk_chance: float,
+        exits: ExitsPlan | None = None,
     ) -> None:
         self.r, self.rng, self.now, self.staff, self.risk = recorder, rng, now, staff, risk
+        self.exits = exits
+        # exit reasons and exclusions draw from their own stream too
+        self.exits_rng = exits_rng(recorder.case)
         self.support_days = support_days
         self.first_risk_chance = first_risk_chance
         self.next_state = ""  # what a successful contact leads to, when the profile asks
@@ -365,11 +371,33 @@ class Journey:
         planned = rng.random() < 0.75
         if planned:
             self.exit_work(end)
-        self.close(
-            end,
-            planned=planned,
-            reason=rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS),
+        reason = rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS)
+        if not planned and self.exclude(end):
+            self.close(end, planned=False, reason=EXCLUDED_REASON, exit_reason="excluded")
+            return
+        self.close(end, planned=planned, reason=reason)
+
+    def exclude(self, end: datetime) -> bool:
+        """seed 003 s8, seed 004 s6.10: on a contract that publishes exclusion criteria, the
+        first unplanned endings (two per contract) are exclusions after attempts to re-engage."""
+        if self.exits is None:
+            return False
+        slug = self.r.case.contract.slug
+        number = self.exits.take_exclusion(slug)
+        if number is None:
+            return False
+        play_exclusion(
+            self.r,
+            self.exits_rng,
+            number=number,
+            worker=self.staff.worker,
+            leader=self.staff.leader,
+            manager=self.exits.appeal_manager,
+            criteria=self.exits.criteria[slug],
+            end=end - timedelta(hours=1),
+            now=self.now,
         )
+        return True
 
     def needs_assessment(self, contacted_at: datetime, end: datetime) -> None:
         """Where the profile defines areas (seed 002 s3.9), the initial needs assessment a few
@@ -493,13 +521,18 @@ class Journey:
                 actor=worker, at=before, agency=agency, agency_type=agency_type, need=need
             )
 
-    def close(self, at: datetime, *, planned: bool, reason: str) -> None:
+    def close(self, at: datetime, *, planned: bool, reason: str, exit_reason: str = "") -> None:
         r, rng = self.r, self.rng
         overrides = {key: OVERRIDE_REASONS[key] for key in r.exit_requirements()}
+        chosen, not_contactable, text = exit_reason_for(
+            self.exits_rng, planned=planned, text=reason
+        )
         r.close(
             closed_by=self.staff.worker,
             exit_type="planned" if planned else "unplanned",
-            reason=reason,
+            exit_reason=exit_reason or chosen,
+            not_contactable_reason=not_contactable,
+            reason=reason if exit_reason else text,
             overrides=overrides,
             at=at,
         )

@@ -30,6 +30,7 @@ from haven.casework.models import (
     CaseState,
     ContactAttempt,
     Direction,
+    ExitReason,
     ExitType,
     NoteType,
     Outcome,
@@ -50,6 +51,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
+from haven.demodata.exits import ExitsRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
@@ -70,7 +72,7 @@ def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], Se
     return _PROFILES[key]
 
 
-class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
+class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ExitsRecorder):
     """The rows of one case; each method is one service call at a given moment."""
 
     def __init__(
@@ -83,6 +85,7 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
     ) -> None:
         ExitStepsRecorder.__init__(self)
         SupportSessionsRecorder.__init__(self)
+        ExitsRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences
@@ -499,6 +502,8 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
         reason: str,
         overrides: dict[str, str],
         at: datetime,
+        exit_reason: str,
+        not_contactable_reason: str = "",
     ) -> None:
         """`case_close`: every requirement not done needs an override reason."""
         self.mark_breached(at)
@@ -510,6 +515,9 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
         case.state = CaseState.CLOSED
         case.closed_at = at
         case.exit_type = exit_type
+        case.exit_reason = exit_reason
+        if exit_reason == ExitReason.NOT_CONTACTABLE and not_contactable_reason:
+            case.not_contactable_reason = not_contactable_reason
         case.closure_reason = reason
         case.closure_overrides = {key: overrides[key] for key in missing}
         for task in self.outstanding():
@@ -520,8 +528,15 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
             kind=CaseEventKind.CASE_CLOSED,
             actor=closed_by,
             target=case,
-            summary=f"Case closed ({ExitType(exit_type).label.lower()}): {reason}",
-            data={"exit_type": exit_type, "overrides": case.closure_overrides},
+            summary=(
+                f"Case closed ({ExitType(exit_type).label.lower()}, "
+                f"{ExitReason(exit_reason).label.lower()}): {reason}"
+            ),
+            data={
+                "exit_type": exit_type,
+                "exit_reason": exit_reason,
+                "overrides": case.closure_overrides,
+            },
             at=at,
         )
         self.sync_tasks(actor=closed_by, at=at)

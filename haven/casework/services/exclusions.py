@@ -32,6 +32,7 @@ from haven.casework.models import (
 )
 from haven.casework.services.events import case_event_record
 from haven.casework.services.tasks import opened_minute
+from haven.contracts.models import Contract
 from haven.contracts.profiles.sections import ExclusionCriterionSpec
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
@@ -50,8 +51,12 @@ NO_CRITERIA = "This contract publishes no exclusion criteria, so no one can be e
 
 def exclusion_criteria(case: Case) -> list[ExclusionCriterionSpec]:
     """The published exclusion criteria of the case's contract (seed 003 s8), or none."""
+    return contract_exclusion_criteria(case.contract)
+
+
+def contract_exclusion_criteria(contract: Contract) -> list[ExclusionCriterionSpec]:
     try:
-        spec = profile_of(case.contract).exit
+        spec = profile_of(contract).exit
     except ValueError:
         return []
     return list(spec.exclusion_criteria) if spec is not None else []

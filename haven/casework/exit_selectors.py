@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from haven.accounts.signed_in import Viewer
 from haven.casework.models import (
@@ -82,19 +82,26 @@ def _exit_text(case: Case) -> str:
 
 def earlier_cases(viewer: Viewer, case: Case) -> list[EarlierCase]:
     """The person's cases opened before this one in the viewer's scope, newest first (seed 003
-    s13 "known to service previously"). A restricted case the viewer may not open shows only
-    that it exists, with no link, dates, reason or exclusion."""
+    s13 "known to service previously")."""
+    return person_cases(viewer, case.person_id, before=case.opened_at, leave_out=case.pk)
+
+
+def person_cases(
+    viewer: Viewer, person_id: Any, *, before: datetime | None = None, leave_out: Any = None
+) -> list[EarlierCase]:
+    """The person's cases in the viewer's scope (opened before `before`), newest first. A
+    restricted case the viewer may not open shows only that it exists, with no link, dates,
+    reason or exclusion."""
+    wanted = Q(person_id=person_id) & (Q() if before is None else Q(opened_at__lt=before))
     scoped = (
         Case.objects.in_scope_of(viewer)
-        .filter(person_id=case.person_id, opened_at__lt=case.opened_at)
-        .exclude(pk=case.pk)
+        .filter(wanted)
+        .exclude(pk=leave_out)
         .select_related("contract", "exclusion")
         .order_by("-opened_at")
     )
     visible: set[Any] = set(
-        Case.objects.visible_to(viewer)
-        .filter(person_id=case.person_id, opened_at__lt=case.opened_at)
-        .values_list("pk", flat=True)
+        Case.objects.visible_to(viewer).filter(wanted).values_list("pk", flat=True)
     )
     rows = []
     for earlier in scoped:

@@ -223,3 +223,28 @@ def test_open_door_hides_a_restricted_earlier_case(client, wokingham_case, perso
     assert "An earlier case that is restricted" in page
     assert reverse("casework:detail", args=[wokingham_case.pk]) not in page
     assert "Planned exit" not in page
+
+
+def test_seed_003_s8_a_new_referral_shows_the_exclusion_to_the_decision_maker(
+    client, wokingham_case, personas
+):
+    exclusion = _excluded(wokingham_case, personas)
+    _close_excluded(wokingham_case, personas)
+    exclusion_appeal_lodge(
+        exclusion=exclusion, recorded_by=personas.caseworker, lodged_at=timezone.now()
+    )
+    exclusion_appeal_decide(
+        exclusion=exclusion,
+        decided_by=personas.service_manager,
+        heard_at=timezone.now(),
+        outcome="overturned",
+        reason="Synthetic",
+    )
+    referral = ReferralFactory(
+        contract=wokingham_case.contract, person=wokingham_case.person, decision="pending"
+    )
+    client.force_login(personas.team_leader)
+    page = client.get(reverse("referrals:detail", args=[referral.pk])).content.decode()
+    assert "Previously supported" in page
+    assert reverse("casework:detail", args=[wokingham_case.pk]) in page
+    assert "Exclusion overturned" in page

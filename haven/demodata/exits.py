@@ -99,11 +99,15 @@ def exits_rng(case: Case) -> random.Random:
     return random.Random(case.id.int ^ EXITS_SALT)
 
 
+def not_contactable_reason_for(rng: random.Random) -> str:
+    reasons, weights = zip(*NOT_CONTACTABLE_WEIGHTS.items(), strict=True)
+    return str(rng.choices(reasons, weights=weights)[0])
+
+
 def exit_reason_for(rng: random.Random, *, planned: bool, text: str) -> tuple[str, str, str]:
     """(exit reason, not-contactable reason, free text) for a closure the journey chose."""
     if not planned and text.startswith("Not contactable"):
-        reasons, weights = zip(*NOT_CONTACTABLE_WEIGHTS.items(), strict=True)
-        return ExitReason.NOT_CONTACTABLE, rng.choices(reasons, weights=weights)[0], text
+        return ExitReason.NOT_CONTACTABLE, not_contactable_reason_for(rng), text
     if not planned and rng.random() < 0.1:
         return ExitReason.RETURNED_TO_HARM, "", RETURNED
     if planned and rng.random() < 0.15:

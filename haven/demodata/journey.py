@@ -16,7 +16,13 @@ from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.models import CaseState, NeedsStage, NoteType, TaskStatus
-from haven.demodata.exits import ExitsPlan, exit_reason_for, exits_rng, play_exclusion
+from haven.demodata.exits import (
+    ExitsPlan,
+    exit_reason_for,
+    exits_rng,
+    not_contactable_reason_for,
+    play_exclusion,
+)
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
@@ -307,7 +313,12 @@ class Journey:
             decided = r.case.opened_at + timedelta(days=rng.uniform(7, 20))
         if decided > self.now:
             return
-        r.change_state(to_state=CaseState.NOT_CONTACTABLE, actor=self.staff.worker, at=decided)
+        r.change_state(
+            to_state=CaseState.NOT_CONTACTABLE,
+            actor=self.staff.worker,
+            at=decided,
+            not_contactable_reason=not_contactable_reason_for(self.exits_rng),
+        )
         closed = decided + timedelta(days=rng.uniform(7, 30))
         if closed <= self.now and rng.random() < 0.9:
             self.close(closed, planned=False, reason=NOT_CONTACTABLE_REASON)
@@ -531,7 +542,8 @@ class Journey:
             closed_by=self.staff.worker,
             exit_type="planned" if planned else "unplanned",
             exit_reason=exit_reason or chosen,
-            not_contactable_reason=not_contactable,
+            # marked not contactable first: the reason given then stands
+            not_contactable_reason="" if r.case.not_contactable_reason else not_contactable,
             reason=reason if exit_reason else text,
             overrides=overrides,
             at=at,

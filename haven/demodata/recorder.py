@@ -366,12 +366,22 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, ExitsRecorder):
 
     # -- state, notes, risk, closure ----------------------------------------------------------
     def change_state(
-        self, *, to_state: str, actor: User | None, at: datetime, reason: str = ""
+        self,
+        *,
+        to_state: str,
+        actor: User | None,
+        at: datetime,
+        reason: str = "",
+        not_contactable_reason: str = "",
     ) -> None:
         """`case_state_change` (the table is checked; closing goes through `close`)."""
         case = self.case
         transitions.check_transition(case.state, to_state)
         before, case.state = case.state, to_state
+        if to_state == CaseState.NOT_CONTACTABLE:
+            if not not_contactable_reason:
+                raise ValueError("marking a case not contactable needs why (seed 002 s7)")
+            case.not_contactable_reason = not_contactable_reason
         summary = f"State changed from {CaseState(before).label} to {CaseState(to_state).label}"
         self.event(
             kind=CaseEventKind.STATE_CHANGED,

@@ -23,6 +23,12 @@ class StateChangeForm(GovukForm):
     to_state = GovukRadiosField(
         label="New state", error_messages={"required": "Select the new state"}
     )
+    not_contactable_reason = GovukRadiosField(
+        label="If the person could not be contacted, why not?",
+        hint="Needed when the new state is ‘Not contactable’.",
+        choices=NotContactableReason.choices,
+        required=False,
+    )
     reason = GovukTextareaField(
         label="Reason (optional)",
         error_label="the reason",
@@ -34,6 +40,8 @@ class StateChangeForm(GovukForm):
     def __init__(self, *args: Any, states: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_state"].choices = [(s, CaseState(s).label) for s in states]  # type: ignore[attr-defined]
+        if CaseState.NOT_CONTACTABLE not in states:
+            del self.fields["not_contactable_reason"]
 
 
 class AllocationForm(GovukForm):

@@ -67,7 +67,7 @@ NOT_CONTACTABLE = [
     (20, "attempt", {"channel": "phone", "outcome": "voicemail_left"}),
     (40, "attempt", {"channel": "phone", "outcome": "no_answer"}),
     (41, "attempt", {"channel": "letter", "outcome": "letter_sent"}),
-    (200, "state", {"to_state": "not_contactable"}),
+    (200, "state", {"to_state": "not_contactable", "not_contactable_reason": "no_answer"}),
     (
         400,
         "close",

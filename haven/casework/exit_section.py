@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from haven.casework.exit_selectors import earlier_cases, exclusion_for, reengagement_attempts_for
-from haven.casework.models import AppealOutcome, CaseState
+from haven.casework.models import AppealOutcome, CaseState, Exclusion
 from haven.casework.sections import CaseSection, render_section
 from haven.casework.selectors import VisibleCase
 from haven.casework.services.exclusions import exclusion_criteria
@@ -37,6 +37,13 @@ def _links(visible: VisibleCase, exclusion: object | None) -> list[tuple[str, st
     return links
 
 
+def _criteria_labels(exclusion: Exclusion | None) -> list[str]:
+    if exclusion is None:
+        return []
+    labels = {c.key: c.label for c in exclusion_criteria(exclusion.case)}
+    return [labels.get(key, key) for key in exclusion.criteria]
+
+
 def build(request: HttpRequest, visible: VisibleCase) -> CaseSection:
     case = visible.case
     exclusion = exclusion_for(case)
@@ -52,6 +59,7 @@ def build(request: HttpRequest, visible: VisibleCase) -> CaseSection:
                 "attempts": attempts,
                 "attempt_count": reengagement_attempts_for(case).count(),
                 "exclusion": exclusion,
+                "criteria_labels": _criteria_labels(exclusion),
                 "overturned": AppealOutcome.OVERTURNED,
                 "earlier": earlier,
             },

@@ -17,7 +17,7 @@ ORDER = 90
 LATEST = 3
 
 
-def _links(visible: VisibleCase, exclusion: object | None) -> list[tuple[str, str]]:
+def _links(visible: VisibleCase, exclusion: Exclusion | None) -> list[tuple[str, str]]:
     case = visible.case
     is_open = case.state != CaseState.CLOSED
     links = []
@@ -28,8 +28,7 @@ def _links(visible: VisibleCase, exclusion: object | None) -> list[tuple[str, st
     if visible.can_manage and is_open and exclusion is None and exclusion_criteria(case):
         links.append(("Exclude from the service", reverse("casework:exclude", args=[case.pk])))
     if exclusion is not None:
-        lodged = getattr(exclusion, "appeal_lodged_at", None)
-        outcome = getattr(exclusion, "appeal_outcome", "")
+        lodged, outcome = exclusion.appeal_lodged_at, exclusion.appeal_outcome
         if visible.can_change and lodged is None:
             links.append(("Record an appeal", reverse("casework:appeal_lodged", args=[case.pk])))
         if visible.can_manage and lodged is not None and not outcome:

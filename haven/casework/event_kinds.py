@@ -48,3 +48,7 @@ class CaseEventKind(models.TextChoices):
     SURVEY = "survey", "Survey"
     SURVEY_TEAM_HAND_OFF = "survey_team_hand_off", "Passed to the survey team"
     CASE_CLOSED = "case_closed", "Case closed"
+    # exits and exclusions (each points at its row: ReengagementAttempt, Exclusion)
+    REENGAGEMENT_ATTEMPT = "reengagement_attempt", "Attempt to re-engage"
+    EXCLUSION = "exclusion", "Exclusion decided"
+    EXCLUSION_APPEAL = "exclusion_appeal", "Exclusion appeal"

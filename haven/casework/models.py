@@ -12,6 +12,14 @@ from haven.casework.directory_models import ContactRoute as ContactRoute
 from haven.casework.event_kinds import CaseEventKind
 
 # Facts that returns count (exit interviews, onward referrals, needs assessments): own module.
+# How cases end: exit reasons, re-engagement attempts, exclusions and appeals: own module.
+from haven.casework.exit_models import AppealNoticeMethod as AppealNoticeMethod
+from haven.casework.exit_models import AppealOutcome as AppealOutcome
+from haven.casework.exit_models import Exclusion as Exclusion
+from haven.casework.exit_models import ExitReason as ExitReason
+from haven.casework.exit_models import NotContactableReason as NotContactableReason
+from haven.casework.exit_models import ReengagementAttempt as ReengagementAttempt
+from haven.casework.exit_models import ReengagementMethod as ReengagementMethod
 from haven.casework.fact_models import AgencyType as AgencyType
 from haven.casework.fact_models import ExitInterview as ExitInterview
 from haven.casework.fact_models import InterviewMethod as InterviewMethod
@@ -84,7 +92,12 @@ class Case(HavenModel):
     final_letter_requested_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     exit_type = models.CharField(max_length=10, choices=ExitType.choices, blank=True)
+    exit_reason = models.CharField(max_length=24, choices=ExitReason.choices, blank=True)
     closure_reason = models.TextField(blank=True)
+    # seed 002 s7: why the person could not be contacted (marked not contactable, or closed so)
+    not_contactable_reason = models.CharField(
+        max_length=16, choices=NotContactableReason.choices, blank=True
+    )
     closure_overrides = models.JSONField(default=dict, blank=True, help_text="requirement: reason")
 
     objects = CaseQuerySet.as_manager()

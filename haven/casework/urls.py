@@ -7,6 +7,7 @@ from haven.casework.views import (
     case_page,
     caseload,
     directory,
+    exclusions,
     exit_steps,
     exports,
     needs_assessment,
@@ -37,6 +38,10 @@ urlpatterns = [
     path("<uuid:case_id>/allocate/", case_actions.allocate, name="allocate"),
     path("<uuid:case_id>/restriction/", case_actions.restriction, name="restriction"),
     path("<uuid:case_id>/close/", case_actions.close, name="close"),
+    path("<uuid:case_id>/exit/reengagement/", exclusions.reengagement, name="reengagement"),
+    path("<uuid:case_id>/exit/exclude/", exclusions.exclude, name="exclude"),
+    path("<uuid:case_id>/exit/appeal/", exclusions.appeal_lodged, name="appeal_lodged"),
+    path("<uuid:case_id>/exit/appeal/decide/", exclusions.appeal_decide, name="appeal_decide"),
     path("<uuid:case_id>/exit/interview/", exit_steps.exit_interview, name="exit_interview"),
     path(
         "<uuid:case_id>/exit/onward-referral/",

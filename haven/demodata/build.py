@@ -21,10 +21,12 @@ from haven.casework.models import (
     CaseNote,
     CaseNoteVersion,
     ContactAttempt,
+    Exclusion,
     ExitInterview,
     NeedsAssessment,
     NeedsAssessmentArea,
     OnwardReferral,
+    ReengagementAttempt,
     Task,
 )
 from haven.contracts.models import Contract
@@ -33,6 +35,7 @@ from haven.core.models import AuditAction
 from haven.core.table_writer import Writer
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
 from haven.demodata.directory import demo_directory
+from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.plans import ChildLink
@@ -104,6 +107,8 @@ WRITE_ORDER: list[type[models.Model]] = [
     Survey,
     SurveyAnswer,
     SurveyTeamHandOff,
+    ReengagementAttempt,
+    Exclusion,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
@@ -114,6 +119,8 @@ RESET_ORDER: list[type[models.Model]] = [
     SurveyTeamHandOff,
     Survey,  # its answers go first (reset)
     FollowUpContact,
+    Exclusion,
+    ReengagementAttempt,
     SupportSession,
     Proceeding,
     NeedsAssessment,
@@ -206,6 +213,8 @@ class DemoBuilder:
     def new_id(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
+    exits: ExitsPlan | None = None
+
     def received_times(self, count: int) -> list[datetime]:
         """Spread over two years, with a denser last week so worklists have fresh cases."""
         times = []
@@ -240,6 +249,7 @@ class DemoBuilder:
             if settings.checklist_key not in checklists:
                 checklists[settings.checklist_key] = checklist_for(contract)
             risk_tools[slug] = RiskTools(checklists[settings.checklist_key], settings)
+        self.exits = exits_plan(self.organisation, contracts)
         for index, (received_at, slug) in enumerate(plan, start=1):
             self.referral(
                 contracts[slug],
@@ -410,6 +420,7 @@ class DemoBuilder:
             first_risk_chance=spec.first_risk_chance,
             children=self.children.get(known.person_id, ()),
             directory=self.directory,
+            exits=self.exits,
         ).play()
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
@@ -417,6 +428,7 @@ class DemoBuilder:
         self.writer.add(*recorder.support_sessions, *recorder.proceedings)
         self.writer.add(*recorder.needs_areas, *recorder.plan_rows(), *recorder.events)
         self.writer.add(*recorder.follow_up_rows())
+        self.writer.add(*recorder.reengagement_attempts, *recorder.exclusions)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -26,6 +26,13 @@ from haven.casework.models import (
 )
 from haven.demodata.daytime import daytime
 from haven.demodata.directory import need_area_for
+from haven.demodata.exits import (
+    ExitsPlan,
+    exit_reason_for,
+    exits_rng,
+    not_contactable_reason_for,
+    play_exclusion,
+)
 from haven.demodata.follow_up_story import FollowUpStory
 from haven.demodata.onward import OnwardReferrals
 from haven.demodata.plans import ChildLink, PlanJourney
@@ -78,6 +85,7 @@ UNPLANNED_REASONS = [
     "Declined further support",
 ]
 NOT_CONTACTABLE_REASON = "Not contactable: attempts made and final letter sent"
+EXCLUDED_REASON = "Excluded: see the exclusion record and its appeal"
 OVERRIDE_REASONS = {
     "exit_risk_assessment": "Ended without notice; no exit assessment possible",
     "exit_interview": "Left the refuge without notice",
@@ -187,11 +195,15 @@ class Journey(OnwardReferrals):
         first_risk_chance: float,
         children: tuple[ChildLink, ...] = (),
         directory: dict[str, list[Agency]] | None = None,
+        exits: ExitsPlan | None = None,
     ) -> None:
         self.r, self.rng, self.now, self.staff, self.risk = recorder, rng, now, staff, risk
         # onward referrals' agencies and outcomes draw from their own stream (issue 11 item 4)
         self.directory = directory or {}
         self.onward_rng = random.Random(recorder.case.id.int ^ ONWARD_STREAM)
+        self.exits = exits
+        # exit reasons and exclusions draw from their own stream too
+        self.exits_rng = exits_rng(recorder.case)
         self.support_days = support_days
         self.first_risk_chance = first_risk_chance
         self.next_state = ""  # what a successful contact leads to, when the profile asks
@@ -350,7 +362,12 @@ class Journey(OnwardReferrals):
             decided = r.case.opened_at + timedelta(days=rng.uniform(7, 20))
         if decided > self.now:
             return
-        r.change_state(to_state=CaseState.NOT_CONTACTABLE, actor=self.staff.worker, at=decided)
+        r.change_state(
+            to_state=CaseState.NOT_CONTACTABLE,
+            actor=self.staff.worker,
+            at=decided,
+            not_contactable_reason=not_contactable_reason_for(self.exits_rng),
+        )
         closed = decided + timedelta(days=rng.uniform(7, 30))
         if closed <= self.now and rng.random() < 0.9:
             self.close(closed, planned=False, reason=NOT_CONTACTABLE_REASON)
@@ -418,11 +435,33 @@ class Journey(OnwardReferrals):
         planned = rng.random() < 0.75
         if planned:
             self.exit_work(end)
-        self.close(
-            end,
-            planned=planned,
-            reason=rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS),
+        reason = rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS)
+        if not planned and self.exclude(end):
+            self.close(end, planned=False, reason=EXCLUDED_REASON, exit_reason="excluded")
+            return
+        self.close(end, planned=planned, reason=reason)
+
+    def exclude(self, end: datetime) -> bool:
+        """seed 003 s8, seed 004 s6.10: on a contract that publishes exclusion criteria, the
+        first unplanned endings (two per contract) are exclusions after attempts to re-engage."""
+        if self.exits is None:
+            return False
+        slug = self.r.case.contract.slug
+        number = self.exits.take_exclusion(slug)
+        if number is None:
+            return False
+        play_exclusion(
+            self.r,
+            self.exits_rng,
+            number=number,
+            worker=self.staff.worker,
+            leader=self.staff.leader,
+            manager=self.exits.appeal_manager,
+            criteria=self.exits.criteria[slug],
+            end=end - timedelta(hours=1),
+            now=self.now,
         )
+        return True
 
     def needs_assessment(self, contacted_at: datetime, end: datetime) -> None:
         """Where the profile defines areas (seed 002 s3.9), the initial needs assessment a few
@@ -589,14 +628,20 @@ class Journey(OnwardReferrals):
             )
             self.referral_outcome(referral, made_at=before, until=end)
 
-    def close(self, at: datetime, *, planned: bool, reason: str) -> None:
+    def close(self, at: datetime, *, planned: bool, reason: str, exit_reason: str = "") -> None:
         r, rng = self.r, self.rng
         overrides = {key: OVERRIDE_REASONS[key] for key in r.exit_requirements()}
         self.follow_ups.before_close(at, planned=planned)
+        chosen, not_contactable, text = exit_reason_for(
+            self.exits_rng, planned=planned, text=reason
+        )
         r.close(
             closed_by=self.staff.worker,
             exit_type="planned" if planned else "unplanned",
-            reason=reason,
+            exit_reason=exit_reason or chosen,
+            # marked not contactable first: the reason given then stands
+            not_contactable_reason="" if r.case.not_contactable_reason else not_contactable,
+            reason=reason if exit_reason else text,
             overrides=overrides,
             at=at,
         )

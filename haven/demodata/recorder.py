@@ -30,6 +30,7 @@ from haven.casework.models import (
     CaseState,
     ContactAttempt,
     Direction,
+    ExitReason,
     ExitType,
     NoteType,
     Outcome,
@@ -50,6 +51,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
+from haven.demodata.exits import ExitsRecorder
 from haven.demodata.follow_ups import FollowUpsRecorder
 from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
@@ -79,6 +81,7 @@ class CaseRecorder(
     ProceedingsRecorder,
     PlansRecorder,
     FollowUpsRecorder,
+    ExitsRecorder,
 ):
     """The rows of one case; each method is one service call at a given moment."""
 
@@ -95,6 +98,7 @@ class CaseRecorder(
         ProceedingsRecorder.__init__(self)
         PlansRecorder.__init__(self)
         FollowUpsRecorder.__init__(self)
+        ExitsRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences
@@ -407,12 +411,22 @@ class CaseRecorder(
 
     # -- state, notes, risk, closure ----------------------------------------------------------
     def change_state(
-        self, *, to_state: str, actor: User | None, at: datetime, reason: str = ""
+        self,
+        *,
+        to_state: str,
+        actor: User | None,
+        at: datetime,
+        reason: str = "",
+        not_contactable_reason: str = "",
     ) -> None:
         """`case_state_change` (the table is checked; closing goes through `close`)."""
         case = self.case
         transitions.check_transition(case.state, to_state)
         before, case.state = case.state, to_state
+        if to_state == CaseState.NOT_CONTACTABLE:
+            if not not_contactable_reason:
+                raise ValueError("marking a case not contactable needs why (seed 002 s7)")
+            case.not_contactable_reason = not_contactable_reason
         summary = f"State changed from {CaseState(before).label} to {CaseState(to_state).label}"
         self.event(
             kind=CaseEventKind.STATE_CHANGED,
@@ -543,6 +557,8 @@ class CaseRecorder(
         reason: str,
         overrides: dict[str, str],
         at: datetime,
+        exit_reason: str,
+        not_contactable_reason: str = "",
     ) -> None:
         """`case_close`: every requirement not done needs an override reason."""
         self.mark_breached(at)
@@ -554,6 +570,9 @@ class CaseRecorder(
         case.state = CaseState.CLOSED
         case.closed_at = at
         case.exit_type = exit_type
+        case.exit_reason = exit_reason
+        if exit_reason == ExitReason.NOT_CONTACTABLE and not_contactable_reason:
+            case.not_contactable_reason = not_contactable_reason
         case.closure_reason = reason
         case.closure_overrides = {key: overrides[key] for key in missing}
         for task in self.outstanding():
@@ -564,8 +583,15 @@ class CaseRecorder(
             kind=CaseEventKind.CASE_CLOSED,
             actor=closed_by,
             target=case,
-            summary=f"Case closed ({ExitType(exit_type).label.lower()}): {reason}",
-            data={"exit_type": exit_type, "overrides": case.closure_overrides},
+            summary=(
+                f"Case closed ({ExitType(exit_type).label.lower()}, "
+                f"{ExitReason(exit_reason).label.lower()}): {reason}"
+            ),
+            data={
+                "exit_type": exit_type,
+                "exit_reason": exit_reason,
+                "overrides": case.closure_overrides,
+            },
             at=at,
         )
         self.sync_tasks(actor=closed_by, at=at)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from haven.casework.models import CaseState, ExitType
+from haven.casework.models import ExitReason, ExitType, NotContactableReason
 from haven.contracts.profiles import computations
 from haven.deadlines import RISK_LEVEL_CHOICES
 from haven.people import choices
@@ -323,7 +323,18 @@ DIMENSIONS: dict[str, Dimension] = {
             _case_field("exit_type", ExitType.choices),
             _fixed(ExitType.choices),
         ),
-        Dimension("not_contactable_reason", "State", _case_field("state", CaseState.choices)),
+        Dimension(
+            "not_contactable_reason",
+            "Reason not contactable",
+            _case_field("not_contactable_reason", NotContactableReason.choices),
+            _fixed(NotContactableReason.choices),
+        ),
+        Dimension(
+            "exit_reason",
+            "Exit reason",
+            _case_field("exit_reason", ExitReason.choices),
+            _fixed(ExitReason.choices),
+        ),
         Dimension("agency_type", "Agency referred to", _agency_type),
         Dimension("local_authority", "Local authority area", _local_authority),
         Dimension(

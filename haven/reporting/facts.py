@@ -85,6 +85,8 @@ class CaseFact(NamedTuple):
     exit_type: str
     allocated_to_id: Any
     team_id: Any
+    exit_reason: str = ""  # casework ExitReason: why the case ended (issue 11 exits)
+    not_contactable_reason: str = ""  # seed 002 s7: why the person could not be contacted
 
 
 class TaskFact(NamedTuple):

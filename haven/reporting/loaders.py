@@ -234,6 +234,8 @@ def load_facts(
             "exit_type",
             "allocated_to_id",
             "team_id",
+            "exit_reason",
+            "not_contactable_reason",
         ),
         CaseFact,
     )

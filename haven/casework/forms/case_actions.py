@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from haven.casework.models import CaseState, ExitType
+from haven.casework.exit_models import PLANNED_REASONS
+from haven.casework.models import CaseState, ExitReason, ExitType, NotContactableReason
 from haven.casework.selectors import AllocationChoice
 from haven.casework.services.closure import ExitRequirement
 from haven.contracts.citations import cite
@@ -22,6 +23,12 @@ class StateChangeForm(GovukForm):
     to_state = GovukRadiosField(
         label="New state", error_messages={"required": "Select the new state"}
     )
+    not_contactable_reason = GovukRadiosField(
+        label="If the person could not be contacted, why not?",
+        hint="Needed when the new state is ‘Not contactable’.",
+        choices=NotContactableReason.choices,
+        required=False,
+    )
     reason = GovukTextareaField(
         label="Reason (optional)",
         error_label="the reason",
@@ -33,6 +40,8 @@ class StateChangeForm(GovukForm):
     def __init__(self, *args: Any, states: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_state"].choices = [(s, CaseState(s).label) for s in states]  # type: ignore[attr-defined]
+        if CaseState.NOT_CONTACTABLE not in states:
+            del self.fields["not_contactable_reason"]
 
 
 class AllocationForm(GovukForm):
@@ -94,8 +103,24 @@ class CloseCaseForm(GovukForm):
         choices=ExitType.choices,
         error_messages={"required": "Select whether this is a planned or unplanned exit"},
     )
+    exit_reason = GovukRadiosField(
+        label="Why is the case ending?",
+        hint="Choose a planned reason for a planned exit and an unplanned one for an unplanned exit.",
+        choices=[
+            (r.value, ("Planned: " if r in PLANNED_REASONS else "Unplanned: ") + r.label)
+            for r in ExitReason
+        ],
+        error_messages={"required": "Select why the case is ending"},
+    )
+    not_contactable_reason = GovukRadiosField(
+        label="If the person could not be contacted, why not?",
+        hint="Needed when the reason is ‘Not contactable’ and none was recorded before.",
+        choices=NotContactableReason.choices,
+        required=False,
+    )
     reason = GovukTextareaField(
         label="Reason for closing",
+        hint="In your own words: what happened and what the person was told.",
         rows=4,
         max_length=REASON_MAX_LENGTH,
         error_messages={"required": "Enter the reason for closing the case"},

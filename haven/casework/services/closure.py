@@ -11,7 +11,16 @@ from django.utils import timezone
 from haven.accounts.models import User
 from haven.casework import transitions
 from haven.casework.event_kinds import CaseEventKind
-from haven.casework.models import Case, CaseState, ExitType, NeedsAssessment, NeedsStage
+from haven.casework.exit_models import REASONS_BY_EXIT_TYPE, AppealOutcome
+from haven.casework.models import (
+    Case,
+    CaseState,
+    ExitReason,
+    ExitType,
+    NeedsAssessment,
+    NeedsStage,
+    NotContactableReason,
+)
 from haven.casework.services.events import case_event_record
 from haven.casework.services.exit_steps import exit_interview_summary, onward_referral_summary
 from haven.casework.services.needs_assessments import NEEDS_SUMMARIES
@@ -130,6 +139,31 @@ def exit_requirements(case: Case) -> list[ExitRequirement]:
     return result
 
 
+def exit_reason_problems(
+    case: Case, *, exit_type: str, exit_reason: str, not_contactable_reason: str
+) -> dict[str, str]:
+    """The structured reason: one of the exit type's reasons; "excluded" only with an exclusion
+    standing on the case (seed 003 s8); "not contactable" with why (seed 002 s7)."""
+    if exit_type not in ExitType.values:
+        return {}
+    if exit_reason not in REASONS_BY_EXIT_TYPE[exit_type]:
+        kind = ExitType(exit_type).label.lower()
+        return {"exit_reason": f"Select the reason for this {kind}"}
+    if exit_reason == ExitReason.EXCLUDED:
+        exclusion = getattr(case, "exclusion", None)
+        if exclusion is None:
+            return {"exit_reason": "Record the exclusion decision before closing as excluded"}
+        if exclusion.appeal_outcome == AppealOutcome.OVERTURNED:
+            return {"exit_reason": "The exclusion was overturned on appeal"}
+    if (
+        exit_reason == ExitReason.NOT_CONTACTABLE
+        and not_contactable_reason not in NotContactableReason.values
+        and not case.not_contactable_reason
+    ):
+        return {"not_contactable_reason": "Select why the person could not be contacted"}
+    return {}
+
+
 def closure_problems(
     *, exit_type: str, reason: str, missing: list[ExitRequirement], overrides: dict[str, str]
 ) -> dict[str, str]:
@@ -157,16 +191,27 @@ def case_close(
     case: Case,
     closed_by: User,
     exit_type: str,
+    exit_reason: str,
     reason: str,
+    not_contactable_reason: str = "",
     overrides: dict[str, str] | None = None,
     at: datetime | None = None,
 ) -> Case:
-    """Close the case; each exit requirement not done needs an override reason (ClosureRefusedError)."""
+    """Close the case with its exit type, structured reason and free-text reason; each exit
+    requirement not done needs an override reason (ClosureRefusedError)."""
     transitions.check_transition(case.state, CaseState.CLOSED)
     overrides = {k: v.strip() for k, v in (overrides or {}).items() if v and v.strip()}
     missing = [r for r in exit_requirements(case) if not r.done]
     problems = closure_problems(
         exit_type=exit_type, reason=reason, missing=missing, overrides=overrides
+    )
+    problems.update(
+        exit_reason_problems(
+            case,
+            exit_type=exit_type,
+            exit_reason=exit_reason,
+            not_contactable_reason=not_contactable_reason,
+        )
     )
     if problems:
         raise ClosureRefusedError(problems)
@@ -174,15 +219,23 @@ def case_close(
     case.state = CaseState.CLOSED
     case.closed_at = at or timezone.now()
     case.exit_type = exit_type
+    case.exit_reason = exit_reason
+    if exit_reason == ExitReason.NOT_CONTACTABLE and not_contactable_reason:
+        case.not_contactable_reason = not_contactable_reason
     case.closure_reason = reason.strip()
     case.closure_overrides = {r.key: overrides[r.key] for r in missing}
-    fields = ["state", "closed_at", "exit_type", "closure_reason", "closure_overrides"]
+    fields = ["state", "closed_at", "exit_type", "exit_reason", "not_contactable_reason"]
+    fields += ["closure_reason", "closure_overrides"]
     case.save(update_fields=[*fields, "updated_at"])
     audit_event(
         actor=closed_by,
         action=AuditAction.UPDATE,
         target=case,
-        changes={"state": [before, CaseState.CLOSED], "exit_type": ["", exit_type]},
+        changes={
+            "state": [before, CaseState.CLOSED],
+            "exit_type": ["", exit_type],
+            "exit_reason": ["", exit_reason],
+        },
         reason="; ".join(
             [reason.strip(), *(f"{k} overridden: {v}" for k, v in case.closure_overrides.items())]
         ),
@@ -194,8 +247,15 @@ def case_close(
         actor=closed_by,
         target=case,
         occurred_at=case.closed_at,
-        summary=f"Case closed ({ExitType(exit_type).label.lower()}): {case.closure_reason}",
-        data={"exit_type": exit_type, "overrides": case.closure_overrides},
+        summary=(
+            f"Case closed ({ExitType(exit_type).label.lower()}, "
+            f"{ExitReason(exit_reason).label.lower()}): {case.closure_reason}"
+        ),
+        data={
+            "exit_type": exit_type,
+            "exit_reason": exit_reason,
+            "overrides": case.closure_overrides,
+        },
     )
     case_tasks_sync(case=case, actor=closed_by)  # follow-ups that start at closure
     return case

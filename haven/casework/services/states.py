@@ -7,7 +7,7 @@ from django.db import transaction
 from haven.accounts.models import User
 from haven.casework import transitions
 from haven.casework.event_kinds import CaseEventKind
-from haven.casework.models import Case, CaseState
+from haven.casework.models import Case, CaseState, NotContactableReason
 from haven.casework.services.events import case_event_record
 from haven.contracts.profiles.sections import WaitingListSpec
 from haven.contracts.profiles.stored import profile_of
@@ -57,19 +57,36 @@ def waiting_list_exemption(case: Case) -> str | None:
 
 
 @transaction.atomic
-def case_state_change(*, case: Case, to_state: str, changed_by: User, reason: str = "") -> Case:
-    """Move the case to `to_state` if the table allows it; raises TransitionRefusedError otherwise."""
+def case_state_change(
+    *,
+    case: Case,
+    to_state: str,
+    changed_by: User,
+    reason: str = "",
+    not_contactable_reason: str = "",
+) -> Case:
+    """Move the case to `to_state` if the table allows it; raises TransitionRefusedError otherwise.
+    Marking it not contactable needs why (seed 002 s7 "reasons why not able to be contacted")."""
     refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     if to_state == CaseState.CLOSED:
         raise transitions.TransitionRefusedError("Use ‘Close case’ to close a case")
     transitions.check_transition(case.state, to_state)
+    if (
+        to_state == CaseState.NOT_CONTACTABLE
+        and not_contactable_reason not in NotContactableReason.values
+    ):
+        refuse({"not_contactable_reason": "Select why the person could not be contacted"})
     if to_state == CaseState.WAITING_LIST:
         refusal = waiting_list_block(case)
         if refusal:
             raise transitions.TransitionRefusedError(refusal)
     before = case.state
     case.state = to_state
-    case.save(update_fields=["state", "updated_at"])
+    fields = ["state", "updated_at"]
+    if to_state == CaseState.NOT_CONTACTABLE:
+        case.not_contactable_reason = not_contactable_reason
+        fields.append("not_contactable_reason")
+    case.save(update_fields=fields)
     audit_event(
         actor=changed_by,
         action=AuditAction.UPDATE,

@@ -33,6 +33,7 @@ def test_closing_without_the_requirement_or_an_override_is_refused(wokingham_cas
             case=wokingham_case,
             closed_by=personas.caseworker,
             exit_type="planned",
+            exit_reason="support_goals_met",
             reason="Support complete",
         )
     assert "exit_risk_assessment" in refused.value.problems
@@ -45,6 +46,7 @@ def test_an_override_with_a_reason_lets_the_case_close_and_is_kept(wokingham_cas
         case=wokingham_case,
         closed_by=personas.caseworker,
         exit_type="unplanned",
+        exit_reason="other_unplanned",
         reason="Moved away",
         overrides={"exit_risk_assessment": "Left the area before we could assess"},
     )
@@ -71,6 +73,7 @@ def test_a_completed_exit_assessment_satisfies_the_requirement(wokingham_case, p
         case=wokingham_case,
         closed_by=personas.caseworker,
         exit_type="planned",
+        exit_reason="support_goals_met",
         reason="Support complete",
     )
     assert wokingham_case.state == CaseState.CLOSED
@@ -81,6 +84,7 @@ def test_closing_cancels_outstanding_deadlines_and_starts_follow_ups(wokingham_c
         case=wokingham_case,
         closed_by=personas.caseworker,
         exit_type="planned",
+        exit_reason="support_goals_met",
         reason="Done",
         overrides={"exit_risk_assessment": "Declined the assessment"},
     )
@@ -94,7 +98,9 @@ def test_closing_cancels_outstanding_deadlines_and_starts_follow_ups(wokingham_c
 
 def test_a_reason_and_exit_type_are_required(team_case, personas):
     with pytest.raises(ClosureRefusedError) as refused:
-        case_close(case=team_case, closed_by=personas.caseworker, exit_type="", reason=" ")
+        case_close(
+            case=team_case, closed_by=personas.caseworker, exit_type="", exit_reason="", reason=" "
+        )
     assert set(refused.value.problems) == {"exit_type", "reason"}
 
 
@@ -111,6 +117,7 @@ def test_closing_keeps_a_breached_deadline_breached(wokingham_case, personas):
         case=wokingham_case,
         closed_by=personas.caseworker,
         exit_type="unplanned",
+        exit_reason="other_unplanned",
         reason="Moved away",
         overrides={"exit_risk_assessment": "Left the area"},
     )

@@ -62,3 +62,21 @@ def test_a_contract_without_a_waiting_list_refuses_it(open_case, contract_for, p
     case = open_case(contract_for("victim-first-2018"))
     with pytest.raises(TransitionRefusedError, match="no waiting list"):
         case_state_change(case=case, to_state="waiting_list", changed_by=personas.caseworker)
+
+
+def test_seed_002_s7_marking_not_contactable_needs_why(team_case, personas):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        case_state_change(
+            case=team_case, to_state="not_contactable", changed_by=personas.caseworker
+        )
+    assert set(refused.value.message_dict) == {"not_contactable_reason"}
+    case_state_change(
+        case=team_case,
+        to_state="not_contactable",
+        changed_by=personas.caseworker,
+        not_contactable_reason="no_answer",
+    )
+    team_case.refresh_from_db()
+    assert (team_case.state, team_case.not_contactable_reason) == ("not_contactable", "no_answer")

@@ -30,6 +30,7 @@ def close(case, user):
         case=case,
         closed_by=user,
         exit_type="unplanned",
+        exit_reason="other_unplanned",
         reason="Moved away",
         overrides={
             "exit_risk_assessment": "Left before we could assess",

@@ -60,7 +60,11 @@ def test_with_every_step_recorded_the_refuge_case_closes_without_an_override(ref
         case=refuge_case, recorded_by=personas.caseworker, assessed_at=at, summary="Synthetic"
     )
     case_close(
-        case=refuge_case, closed_by=personas.caseworker, exit_type="planned", reason="Moved on"
+        case=refuge_case,
+        closed_by=personas.caseworker,
+        exit_type="planned",
+        exit_reason="support_goals_met",
+        reason="Moved on",
     )
     refuge_case.refresh_from_db()
     assert refuge_case.state == CaseState.CLOSED
@@ -77,7 +81,11 @@ def test_an_onward_referral_lets_the_case_close_without_an_override(referral_cas
         consent=True,
     )
     case_close(
-        case=referral_case, closed_by=personas.caseworker, exit_type="planned", reason="Done"
+        case=referral_case,
+        closed_by=personas.caseworker,
+        exit_type="planned",
+        exit_reason="support_goals_met",
+        reason="Done",
     )
     referral_case.refresh_from_db()
     assert (referral_case.state, referral_case.closure_overrides) == (CaseState.CLOSED, {})
@@ -142,7 +150,11 @@ def test_victim_first_asks_for_no_reassessment_when_there_was_no_needs_assessmen
     # contact only has no assessment to repeat, so it closes without the step or an override
     assert exit_requirements(victim_first_case) == []
     case_close(
-        case=victim_first_case, closed_by=personas.caseworker, exit_type="planned", reason="Done"
+        case=victim_first_case,
+        closed_by=personas.caseworker,
+        exit_type="planned",
+        exit_reason="support_goals_met",
+        reason="Done",
     )
     victim_first_case.refresh_from_db()
     assert (victim_first_case.state, victim_first_case.closure_overrides) == (CaseState.CLOSED, {})
@@ -160,6 +172,7 @@ def test_victim_first_asks_for_the_reassessment_once_a_needs_assessment_was_done
             case=victim_first_case,
             closed_by=personas.caseworker,
             exit_type="planned",
+            exit_reason="support_goals_met",
             reason="Done",
         )
     assert "needs_reassessment" in refused.value.problems

@@ -37,6 +37,10 @@ def test_a_restriction_or_break_glass_reason_over_the_limit_is_refused(team_case
 def test_a_closing_reason_with_a_nul_character_is_a_problem_on_the_reason(team_case, personas):
     with pytest.raises(ClosureRefusedError) as refused:
         case_close(
-            case=team_case, closed_by=personas.caseworker, exit_type="planned", reason="a\x00b"
+            case=team_case,
+            closed_by=personas.caseworker,
+            exit_type="planned",
+            exit_reason="support_goals_met",
+            reason="a\x00b",
         )
     assert refused.value.problems["reason"] == "The reason must not contain null characters"

@@ -35,6 +35,7 @@ def test_closing_a_case_leaves_its_cancelled_tasks_no_longer_outstanding(wokingh
         case=wokingham_case,
         closed_by=personas.caseworker,
         exit_type="planned",
+        exit_reason="support_goals_met",
         reason="Done",
         overrides={"exit_risk_assessment": "Declined the assessment"},
     )

@@ -14,7 +14,10 @@ def url(case):
 
 def test_closing_a_case_with_no_requirements(client, team_case, personas):
     client.force_login(personas.caseworker)
-    response = client.post(url(team_case), {"exit_type": "planned", "reason": "Support complete"})
+    response = client.post(
+        url(team_case),
+        {"exit_type": "planned", "exit_reason": "support_goals_met", "reason": "Support complete"},
+    )
     assert response.status_code == 302
     team_case.refresh_from_db()
     assert team_case.state == CaseState.CLOSED
@@ -27,7 +30,9 @@ def test_an_unmet_requirement_asks_for_an_override_reason(
     client.force_login(personas.caseworker)
     body = client.get(url(case)).content.decode()
     assert "Exit risk assessment is not done" in body
-    response = client.post(url(case), {"exit_type": "planned", "reason": "Done"})
+    response = client.post(
+        url(case), {"exit_type": "planned", "exit_reason": "support_goals_met", "reason": "Done"}
+    )
     assert "do it first or give a reason" in response.content.decode()
     case.refresh_from_db()
     assert case.state != CaseState.CLOSED
@@ -35,6 +40,7 @@ def test_an_unmet_requirement_asks_for_an_override_reason(
         url(case),
         {
             "exit_type": "planned",
+            "exit_reason": "support_goals_met",
             "reason": "Done",
             "override_exit_risk_assessment": "She declined the assessment",
         },

@@ -188,7 +188,11 @@ def test_after_recording_every_step_the_case_closes_without_an_override(
     assert all(r.done for r in exit_requirements(refuge_case))
     response = client.post(
         reverse("casework:close", args=[refuge_case.pk]),
-        {"exit_type": "planned", "reason": "Synthetic: moved on"},
+        {
+            "exit_type": "planned",
+            "exit_reason": "support_goals_met",
+            "reason": "Synthetic: moved on",
+        },
     )
     assert response.status_code == 302
     refuge_case.refresh_from_db()

@@ -17,6 +17,7 @@ CASE_PAGES = [
     "state_change",
     "close",
     "needs_assessment",
+    "reengagement",
 ]
 MANAGER_PAGES = ["allocate", "restriction"]
 NOTE_PAGES = ["note_edit", "note_correct"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -56,9 +57,13 @@ def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 to_state=form.cleaned_data["to_state"],
                 changed_by=staff_user(request),
                 reason=form.cleaned_data["reason"],
+                not_contactable_reason=form.cleaned_data["not_contactable_reason"] or "",
             )
         except TransitionRefusedError as refused:
             form.add_error("to_state", str(refused))
+        except ValidationError as refused:
+            for field, problems in refused.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
         else:
             messages.success(request, "Case state changed")
             return redirect(case_url(visible))
@@ -158,6 +163,8 @@ def close(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 case=case,
                 closed_by=staff_user(request),
                 exit_type=form.cleaned_data["exit_type"],
+                exit_reason=form.cleaned_data["exit_reason"],
+                not_contactable_reason=form.cleaned_data["not_contactable_reason"] or "",
                 reason=form.cleaned_data["reason"],
                 overrides=form.overrides(),
             )

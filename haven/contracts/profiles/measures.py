@@ -45,6 +45,7 @@ Breakdown = Literal[
     "contact_method",
     "decline_reason",
     "exit_type",
+    "exit_reason",
     "agency_type",
     "not_contactable_reason",
     "local_authority",

@@ -137,8 +137,18 @@ class WaitingListSpec(Section):
     note: str | None = None
 
 
+class ExclusionCriterionSpec(Section):
+    """One criterion of the service's published exclusion statement (seed 003 s8)."""
+
+    key: Key
+    label: Text
+    citation: Citation
+
+
 class ExitSpec(Section):
     requires: list[ExitRequirement] = []
+    # seed 003 s8: the public exclusions statement's criteria; none = no exclusion possible
+    exclusion_criteria: list[ExclusionCriterionSpec] = []
     # needs_reassessment applies only to cases with an initial or review needs assessment on
     # their timeline (there is nothing to repeat otherwise), e.g. seed 002 s3.9
     reassess_only_if_assessed: bool = False

@@ -79,6 +79,42 @@ def _follow_ups(personas: Any, dv360: Any) -> dict[str, Any]:
     }
 
 
+def _exclusion_cases(personas: Personas, organisation: Any) -> dict[str, Any]:
+    """A Wokingham case ready to exclude, one excluded, one with an appeal made (seed 003 s8)."""
+    from haven.casework.services.exclusions import (
+        exclusion_appeal_lodge,
+        exclusion_decide,
+        reengagement_attempt_record,
+    )
+
+    wokingham = profile_contract("wokingham-da-2017", organisation)
+    cases = {}
+    for name in ("exclude", "appeal_lodged", "appeal_decide"):
+        case = CaseFactory(contract=wokingham, team=personas.team, allocated_to=personas.caseworker)
+        reengagement_attempt_record(
+            case=case,
+            recorded_by=personas.caseworker,
+            attempted_at=timezone.now(),
+            method="phone",
+            what="Synthetic",
+        )
+        if name != "exclude":
+            exclusion = exclusion_decide(
+                case=case,
+                decided_by=personas.team_leader,
+                criteria=["breach_of_rules"],
+                reason="Synthetic",
+                appeal_notice_at=timezone.now(),
+                appeal_notice_method="letter",
+            )
+            if name == "appeal_decide":
+                exclusion_appeal_lodge(
+                    exclusion=exclusion, recorded_by=personas.caseworker, lodged_at=timezone.now()
+                )
+        cases[name] = case.pk
+    return cases
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -256,6 +292,10 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids["@followups:survey_new"] = {"occasion": "exit"}  # Victim First asks an exit survey
     ids.update(_follow_ups(personas, dv360))
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
+    # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion
+    # and an appeal made
+    for name, case_id in _exclusion_cases(personas, organisation).items():
+        ids[f"@casework:{name}"] = {"case_id": case_id}
     # Manage staff: a member of staff of the administrator's organisation, and one of their roles
     member = {"pk": personas.teammate.pk, "membership_pk": personas.teammate.memberships.first().pk}
     for name in (

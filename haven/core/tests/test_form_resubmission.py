@@ -28,6 +28,7 @@ from haven.casework.models import (
     ExitInterview,
     NeedsAssessment,
     OnwardReferral,
+    ReengagementAttempt,
 )
 from haven.casework.services import case_open_from_referral, case_restriction_set, needs_areas
 from haven.core.form_tokens import ALREADY_SENT, FIELD
@@ -59,6 +60,7 @@ CREATE_FORMS = {
     "casework:needs_reassessment",
     "casework:needs_assessment",
     "casework:break_glass",
+    "casework:reengagement",
     "people:new",
     "people:new_check",
     "people:flag_new",
@@ -92,6 +94,9 @@ NOT_CREATE_FORMS = {
     "casework:close": "a closed case cannot be closed again",
     "proceedings:outcome": "records the outcome in place; a concluded proceeding takes no second "
     "outcome (proceeding_outcome_record refuses)",
+    "casework:exclude": "one exclusion per case: a second is refused by exclusion_decide",
+    "casework:appeal_lodged": "one appeal per exclusion: a second is refused by the service",
+    "casework:appeal_decide": "a decided appeal cannot be decided again (the service refuses)",
     "people:search": "a read (each search is audited as a search)",
     "people:details_edit": "changes the person in place",
     "people:safe_contact_edit": "changes the preferences in place",
@@ -382,6 +387,15 @@ CASES: dict[str, CreateForm] = {
         page=lambda w: reverse("casework:needs_assessment", args=[w.case.pk]),
         count=lambda w: NeedsAssessment.objects.count(),
         data=lambda w: {"stage": "initial", **_date("assessed_at"), **_levels(w)},
+    ),
+    "casework:reengagement": CreateForm(
+        page=lambda w: reverse("casework:reengagement", args=[w.case.pk]),
+        count=lambda w: ReengagementAttempt.objects.count(),
+        data=lambda w: {
+            "method": "phone",
+            "what": "Called the safe number",
+            **_date("attempted_at"),
+        },
     ),
     "support:record": CreateForm(
         page=lambda w: reverse("support:record", args=[w.case.pk]),

@@ -239,6 +239,7 @@ PAGES: dict[str, Page] = {
         "casework:restriction", user="team_leader", bad_post={"action": "restriction"}
     ),
     "casework:close": _case("casework:close", bad_post=EMPTY),
+    "casework:reengagement": _case("casework:reengagement", bad_post=EMPTY),
     "casework:exit_interview": _case("casework:exit_interview", bad_post=EMPTY),
     "casework:onward_referral": _case("casework:onward_referral", bad_post=EMPTY),
     "casework:onward_referral_outcome": Page(
@@ -339,6 +340,9 @@ CHECKED_ELSEWHERE = {
     "people:new_check": "haven/people/tests/test_person_new_view.py",
     "followups:follow_up_record": "haven/followups/tests/test_view_read_audit.py",
     "followups:follow_up_survey": "haven/followups/tests/test_view_read_audit.py",
+    "casework:exclude": "haven/casework/tests/test_view_exclusions.py",
+    "casework:appeal_lodged": "haven/casework/tests/test_view_exclusions.py",
+    "casework:appeal_decide": "haven/casework/tests/test_view_exclusions.py",
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",

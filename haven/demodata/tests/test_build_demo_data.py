@@ -11,12 +11,14 @@ from django.core.management import call_command
 from django.db.models import F, Q
 
 from haven.casework import first_contact
+from haven.casework.exit_models import REASONS_BY_EXIT_TYPE
 from haven.casework.models import (
     Agency,
     Case,
     CaseEvent,
     CaseState,
     ContactAttempt,
+    Exclusion,
     ExitInterview,
     NeedsAssessment,
     OnwardReferral,
@@ -86,6 +88,7 @@ def test_the_demo_data_follows_the_rules(provider):
     exit_steps_are_rows_their_timeline_entries_point_at()
     victim_first_needs_are_scored_at_assessment_and_before_closure()
     plans_are_made_for_survivors_and_each_child()
+    exits_have_reasons_and_exclusions_their_records()
 
 
 def plans_are_made_for_survivors_and_each_child():
@@ -111,6 +114,32 @@ def plans_are_made_for_survivors_and_each_child():
     for model, at in ((SupportPlan, "agreed_at"), (SafetyPlan, "completed_at")):
         assert not model.objects.filter(**{f"{at}__lt": F("case__opened_at")}).exists()
         assert not model.objects.filter(**{f"{at}__gt": F("case__closed_at")}).exists()
+
+
+def exits_have_reasons_and_exclusions_their_records():
+    """Every closure has a structured reason of its exit type; not contactable ones say why
+    (seed 002 s7); an exclusion has attempts to re-engage, published criteria and the right of
+    appeal told, on a contract that publishes criteria (seed 003 s8; seed 004 s6.10)."""
+    closed = Case.objects.filter(state=CaseState.CLOSED)
+    for exit_type, reasons in REASONS_BY_EXIT_TYPE.items():
+        of_type = closed.filter(exit_type=exit_type)
+        assert of_type.exists()
+        assert not of_type.exclude(exit_reason__in=reasons).exists(), exit_type
+    gone = closed.filter(exit_reason="not_contactable")
+    assert gone.exists()
+    assert not gone.filter(not_contactable_reason="").exists()
+    exclusions = Exclusion.objects.select_related("case__contract")
+    assert exclusions.exists()
+    for exclusion in exclusions:
+        case = exclusion.case
+        assert case.contract.slug in {"wokingham-da-2017", "cornwall-mens-refuge-2021"}
+        assert case.exit_reason == "excluded"
+        assert case.reengagement_attempts.filter(attempted_at__lt=exclusion.decided_at).exists()
+        assert exclusion.criteria
+        assert exclusion.appeal_notice_method
+        if exclusion.appeal_outcome:
+            assert exclusion.appeal_decided_by != exclusion.decided_by
+            assert exclusion.appeal_heard_at >= exclusion.appeal_lodged_at
 
 
 def victim_first_needs_are_scored_at_assessment_and_before_closure():

@@ -69,8 +69,17 @@ NOT_CONTACTABLE = [
     (20, "attempt", {"channel": "phone", "outcome": "voicemail_left"}),
     (40, "attempt", {"channel": "phone", "outcome": "no_answer"}),
     (41, "attempt", {"channel": "letter", "outcome": "letter_sent"}),
-    (200, "state", {"to_state": "not_contactable"}),
-    (400, "close", {"exit_type": "unplanned", "reason": "Not contactable"}),
+    (200, "state", {"to_state": "not_contactable", "not_contactable_reason": "no_answer"}),
+    (
+        400,
+        "close",
+        {
+            "exit_type": "unplanned",
+            "exit_reason": "not_contactable",
+            "not_contactable_reason": "no_answer",
+            "reason": "Not contactable",
+        },
+    ),
 ]
 ENGAGED_HIGH_RISK = [
     (3, "accept", {}),
@@ -99,7 +108,15 @@ ENGAGED_HIGH_RISK = [
     (898, "exit_interview", {"method": "phone", "summary": "Feels safer"}),
     (899, "onward_referral", {"agency": "Synthetic Housing", "agency_type": "housing"}),
     (900, "reassessment", {"summary": "Housing settled", "levels": EXIT_LEVELS}),
-    (901, "close", {"exit_type": "planned", "reason": "Support plan completed"}),
+    (
+        901,
+        "close",
+        {
+            "exit_type": "planned",
+            "exit_reason": "support_goals_met",
+            "reason": "Support plan completed",
+        },
+    ),
     # (nothing is recorded on a closed Victim First case: it has no follow-up duties)
 ]
 
@@ -277,6 +294,8 @@ CASE_FIELDS = [
     "final_letter_requested_at",
     "closed_at",
     "exit_type",
+    "exit_reason",
+    "not_contactable_reason",
     "closure_reason",
     "closure_overrides",
     "opened_at",

@@ -15,6 +15,7 @@ from haven.core.formatting import when
 from haven.core.read_audit import audits_reads
 from haven.referrals.forms import DeclineForm
 from haven.referrals.models import Cohort
+from haven.referrals.panels import referral_panels
 from haven.referrals.services import (
     ReferralNotPendingError,
     eligibility_of,
@@ -42,6 +43,7 @@ def detail(request: HttpRequest, referral_id: Any) -> HttpResponse:
         "form": DeclineForm() if decidable else None,
         "case": getattr(referral, "case", None),
         "cohort_labels": [Cohort(c).label for c in referral.cohorts if c in Cohort.values],
+        "panels": referral_panels(request, referral),
     }
     return render(request, "referrals/referral_detail.html", context)
 

@@ -5,6 +5,7 @@ from haven.reporting.measures import (  # noqa: F401
     cases,
     contact,
     deadlines,
+    exits,
     needs,
     onward,
     people_and_groups,

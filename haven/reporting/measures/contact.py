@@ -42,8 +42,9 @@ def first_contact_outcome_of(
     - further_support: a needs assessment is recorded (s7 "progressing to needs assessment");
     - passed_on: an onward referral is recorded and no needs assessment (passed directly to a
       more appropriate service rather than supported here);
-    - not_contactable: no successful first contact, and either the case is marked not
-      contactable or the final letter was sent (s3.7: the final letter follows failed attempts);
+    - not_contactable: no successful first contact, and the case is marked not contactable,
+      or closed as not contactable, or the final letter was sent (s3.7: the final letter
+      follows failed attempts);
     - initial_contact_only: a successful first contact, then closed with neither of the above.
     An open case with a first contact and no needs assessment yet has no outcome yet.
     """
@@ -52,7 +53,12 @@ def first_contact_outcome_of(
     if case.id in referred_on:
         return "passed_on"
     if case.first_contact_at is None:
-        if case.state == "not_contactable" or case.id in final_letter:
+        # issue 11 exits: or it was closed with the exit reason "not contactable"
+        if (
+            case.state == "not_contactable"
+            or case.id in final_letter
+            or case.exit_reason == "not_contactable"
+        ):
             return "not_contactable"
         return None
     return "initial_contact_only" if case.closed_at is not None else None

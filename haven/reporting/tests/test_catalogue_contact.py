@@ -113,6 +113,7 @@ VICTIM_FIRST_COMPUTED = {
     "initial_contact_only",
     "further_support",
     "not_contactable",
+    "not_contactable_reasons",  # exits, issue 11: the reason recorded at closure
     "passed_on",
     "repeat_victims",
     "referrals_protected_characteristics",

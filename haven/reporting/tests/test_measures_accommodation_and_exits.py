@@ -492,3 +492,35 @@ def test_seed_004_appendix_1_e18_clients_referred_to_drug_and_alcohol_services()
     assert res.value == 1
     assert res.figure is not None
     assert res.figure.numerator == ("p1",)
+
+
+def test_seed_003_s13_and_seed_004_s10_b5_planned_exits_break_down_by_exit_reason():
+    # Wokingham's planned departures (s13) and Cornwall's B5 (s10) by the exit reason recorded
+    # at closure (issue 11 exits): one planned with goals met, one unplanned disengaged.
+    facts = facts_with(
+        [person("p1")],
+        cases=[
+            case(
+                "c1",
+                "p1",
+                IN_WQ1 - timedelta(days=30),
+                closed_at=IN_WQ1,
+                exit_type="planned",
+                exit_reason="support_goals_met",
+            ),
+            case(
+                "c2",
+                "p1",
+                IN_WQ1 - timedelta(days=30),
+                closed_at=IN_WQ1,
+                exit_type="unplanned",
+                exit_reason="disengaged",
+            ),
+        ],
+    )
+    res = result(WOKINGHAM, "planned_departures", facts)
+    assert res.value == 0.5
+    dim = next(b for b in res.breakdowns if b.key == "exit_reason")
+    cells = {c.key: (len(c.numerator), len(c.denominator)) for c in dim.cells}
+    assert cells["support_goals_met"] == (1, 1)
+    assert cells["disengaged"] == (0, 1)

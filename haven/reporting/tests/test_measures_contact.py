@@ -544,3 +544,18 @@ def test_dv360_demand_pattern_lists_the_quarters_months_in_calendar_order():
     # April, May, June 2026 in that order (not alphabetical), then Not known; June is shown empty
     assert [c.key for c in months.cells] == ["2026-04", "2026-05", "2026-06", "not_known"]
     assert [c.value for c in months.cells] == [0, 1, 0, 0]
+
+
+def test_vf_not_contactable_reasons_seed_002_s7_by_the_reason_recorded_at_closure():
+    facts = outcome_world()
+    facts.cases[3] = facts.cases[3]._replace(
+        state="closed",
+        closed_at=INSIDE,
+        exit_reason="not_contactable",
+        not_contactable_reason="wrong_details",
+    )
+    res = result("victim-first-2018", "not_contactable_reasons", facts)
+    # cases 3 (final letter, still open: no reason yet) and 4 (closed: wrong details)
+    assert res.value == 2
+    assert len(cell(res, "not_contactable_reason", "wrong_details").numerator) == 1
+    assert len(cell(res, "not_contactable_reason", "not_known").numerator) == 1

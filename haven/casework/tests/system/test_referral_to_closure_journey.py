@@ -138,6 +138,7 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
     assert "Needs reassessed before closure" in page.locator("#exit-requirements").inner_text()
     assert page.locator("textarea[name^=override_]").count() == 0
     page.get_by_label("Planned exit", exact=True).check()
+    page.get_by_label("Planned: Support plan goals met").check()
     page.get_by_label("Reason for closing").fill("Synthetic: support plan completed")
     submit(page, "Close case")
     assert_accessible(page)
@@ -156,6 +157,6 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
         "Risk assessment (at first contact)",
         "State changed from Contacting to Engaged",
         "Needs reassessed before closure",
-        "Case closed (planned exit)",
+        "Case closed (planned exit, support plan goals met)",
     ):
         assert entry in timeline, entry

@@ -18,7 +18,7 @@ def a_moment_ago(minutes=5):
     return timezone.now() - dt.timedelta(minutes=minutes)
 
 
-def goal(area="Housing", text="A safe place to live", **extra):
+def goal(area="accommodation", text="A safe place to live", **extra):
     return GoalInput(area=area, description=text, **extra)
 
 

@@ -76,16 +76,16 @@ def test_it_agrees_a_plan_with_goals_audit_and_timeline(planning_case, personas)
     plan = agree(
         planning_case,
         personas,
-        goals=[goal(), goal(area="Health", text="Register with a GP", row=2)],
+        goals=[goal(), goal(area="physical_health", text="Register with a GP", row=2)],
         withdrawal_note="Weekly, then fortnightly",
         withdrawal_on=timezone.localdate() + dt.timedelta(days=90),
     )
-    assert [g.area for g in PlanGoal.objects.filter(plan=plan)] == ["Housing", "Health"]
+    assert [g.area for g in PlanGoal.objects.filter(plan=plan)] == ["accommodation", "physical_health"]
     assert plan.withdrawal_note == "Weekly, then fortnightly"
     event = CaseEvent.objects.get(case=planning_case, kind="support_plan")
     assert event.summary == "Support plan agreed for the survivor, 2 goals"
     audit = AuditEvent.objects.get(object_id=str(plan.pk), action="create")
-    assert audit.changes["goal_areas"][1] == ["Housing", "Health"]
+    assert audit.changes["goal_areas"][1] == ["accommodation", "physical_health"]
 
 
 def test_seed_004_s42_the_deadline_waits_for_each_childs_plan(refuge_case, child, personas):

@@ -40,7 +40,7 @@ def test_agreeing_the_plan_meets_the_support_plan_deadline(signed_in, refuge_cas
     assert "This meets the deadline" in signed_in.get(url).content.decode()
     data = {
         "person": str(refuge_case.person.pk),
-        "area_1": "Housing",
+        "area_1": "accommodation",
         "goal_1": "A safe place to live",
         "reintegration_1": "yes",
         **moment("agreed_at"),

@@ -13,7 +13,7 @@ def with_plans(case, user):
         person=case.person,
         recorded_by=user,
         agreed_at=timezone.now(),
-        goals=[GoalInput(area="Housing", description="A safe place to live")],
+        goals=[GoalInput(area="accommodation", description="A safe place to live")],
     )
     action = plan_action_add(plan=plan, added_by=user, description="View flats", owner="person")
     safety = safety_plan_record(

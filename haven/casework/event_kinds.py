@@ -38,4 +38,5 @@ class CaseEventKind(models.TextChoices):
     EXIT_INTERVIEW = "exit_interview", "Exit interview"
     ONWARD_REFERRAL = "onward_referral", "Onward referral"
     SUPPORT_SESSION = "support_session", "Support session"
+    OUTCOME_ASSESSMENT = "outcome_assessment", "Outcome assessment"
     CASE_CLOSED = "case_closed", "Case closed"

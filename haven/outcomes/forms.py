@@ -77,7 +77,9 @@ class OutcomeAssessmentForm(ExitStepForm):
         for question in self.questions:
             score = scores.get(question.key)
             answer = (
-                self.instrument.scale_of(question).label(score) if score is not None else "Not answered"
+                self.instrument.scale_of(question).label(score)
+                if score is not None
+                else "Not answered"
             )
             rows.append((question.text, answer))
         return rows

@@ -103,7 +103,9 @@ def _stage_problem(case: Case, use: InstrumentUse, stage: str, asked_at: datetim
             case=case, instrument=use.instrument.key, stage=OutcomeStage.INTAKE
         ).first()
         if intake is not None and asked_at < intake.asked_at:
-            return f"{'An' if stage == 'exit' else 'A'} {stage} cannot be before the intake assessment"
+            return (
+                f"{'An' if stage == 'exit' else 'A'} {stage} cannot be before the intake assessment"
+            )
     return None
 
 

@@ -46,6 +46,7 @@ Breakdown = Literal[
     "decline_reason",
     "exit_type",
     "agency_type",
+    "exit_form_type",
     "not_contactable_reason",
     "local_authority",
     "child_or_adult",

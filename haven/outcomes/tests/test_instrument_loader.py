@@ -5,7 +5,12 @@ from pathlib import Path
 import pytest
 
 from haven.core.yamlload import YamlInvalid
-from haven.outcomes.instrument import INSTRUMENTS_DIR, instruments, load_instrument, load_instruments
+from haven.outcomes.instrument import (
+    INSTRUMENTS_DIR,
+    instruments,
+    load_instrument,
+    load_instruments,
+)
 
 GOOD = """\
 key: {key}
@@ -71,7 +76,9 @@ def test_the_key_must_be_the_file_name(tmp_path):
 
 
 def test_a_question_naming_an_unknown_domain_is_refused_at_its_line(tmp_path):
-    text = GOOD.format(key="our-tool").replace("domain: feeling_safer, scale", "domain: luck, scale")
+    text = GOOD.format(key="our-tool").replace(
+        "domain: feeling_safer, scale", "domain: luck, scale"
+    )
     (problem,) = _errors(_write(tmp_path, text))
     assert ":14: questions[0].domain: names no domain of this instrument" in problem
 

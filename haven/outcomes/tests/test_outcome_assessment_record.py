@@ -39,13 +39,18 @@ def _problems(refused):
 
 def test_it_records_the_answers_with_their_domain_and_a_timeline_entry(outcome_case, personas):
     assessment = _record(outcome_case, personas)
-    answers = {a.question: (a.domain, a.score, a.higher_is_better) for a in assessment.answers.all()}
+    answers = {
+        a.question: (a.domain, a.score, a.higher_is_better) for a in assessment.answers.all()
+    }
     assert answers == {
         "safe_at_home": ("feeling_safer", 2, True),
         "own_choices": ("empowerment", 3, True),
     }
     event = CaseEvent.objects.get(case=outcome_case, kind="outcome_assessment")
-    assert (event.object_type, event.object_id) == ("outcomes.outcomeassessment", str(assessment.pk))
+    assert (event.object_type, event.object_id) == (
+        "outcomes.outcomeassessment",
+        str(assessment.pk),
+    )
     assert event.summary == "Outcome assessment: intake, Haven outcomes for adults"
     assert event.data == {}
     audit = AuditEvent.objects.get(action="create", object_id=str(assessment.pk))

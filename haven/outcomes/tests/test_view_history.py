@@ -34,7 +34,9 @@ def travelled(outcome_case, personas):
 def test_the_chart_has_a_text_alternative_with_the_same_figures(client, personas, travelled):
     client.force_login(personas.caseworker)
     page = client.get(history_url(travelled)).content.decode()
-    assert 'role="img"' in page and "<title id=" in page and 'aria-labelledby="travel-1-title"' in page
+    assert (
+        'role="img"' in page and "<title id=" in page and 'aria-labelledby="travel-1-title"' in page
+    )
     assert "Distance travelled by domain (average score)" in page  # the table
     assert "Better (+2)" in page and "No change" in page
 

@@ -59,7 +59,10 @@ def test_an_exit_form_of_the_victim_and_survivor_service_asks_its_type(signed_in
 
 
 def test_a_stage_the_contract_does_not_ask_is_not_found(signed_in, lvs_case):
-    assert signed_in.get(record_url(lvs_case, "leicester-vs-monitoring-v1", "review")).status_code == 404
+    assert (
+        signed_in.get(record_url(lvs_case, "leicester-vs-monitoring-v1", "review")).status_code
+        == 404
+    )
 
 
 def test_choose_offers_only_the_stages_still_open(signed_in, outcome_case, personas):

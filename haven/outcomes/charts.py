@@ -47,7 +47,8 @@ def travel_chart(domains: list[DomainTravel]) -> Chart | None:
     rows = []
     for index, domain in enumerate(d for d in domains if d.change is not None):
         top = index * ROW_HEIGHT
-        assert domain.first is not None and domain.latest is not None
+        assert domain.first is not None
+        assert domain.latest is not None
         rows.append(
             ChartRow(
                 label=domain.label,

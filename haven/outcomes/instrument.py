@@ -98,7 +98,7 @@ class Question(_Strict):
     domain: Key
     scale: Key
     hint: str | None = None
-    stages: list[Stage] = list(STAGES)
+    stages: list[Stage] = ["intake", "review", "exit"]
 
 
 class ExitFormType(_Strict):
@@ -132,17 +132,18 @@ class Instrument(_Strict):
     @model_validator(mode="after")
     def _names_hang_together(self) -> Self:
         problems: list[tuple[Loc, str, object]] = []
-        for section, items in (
-            ("scales", self.scales),
-            ("domains", self.domains),
-            ("questions", self.questions),
-            ("exit_form_types", self.exit_form_types),
-        ):
+        keyed: list[tuple[str, list[str]]] = [
+            ("scales", [s.key for s in self.scales]),
+            ("domains", [d.key for d in self.domains]),
+            ("questions", [q.key for q in self.questions]),
+            ("exit_form_types", [t.key for t in self.exit_form_types]),
+        ]
+        for section, keys in keyed:
             seen: set[str] = set()
-            for index, item in enumerate(items):
-                if item.key in seen:
-                    problems.append(((section, index, "key"), "duplicate key", item.key))
-                seen.add(item.key)
+            for index, key in enumerate(keys):
+                if key in seen:
+                    problems.append(((section, index, "key"), "duplicate key", key))
+                seen.add(key)
         scales, domains = {s.key for s in self.scales}, {d.key for d in self.domains}
         for index, question in enumerate(self.questions):
             if question.domain not in domains:

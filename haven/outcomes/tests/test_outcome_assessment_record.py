@@ -59,7 +59,8 @@ def test_it_records_the_answers_with_their_domain_and_a_timeline_entry(outcome_c
 
 def test_a_declined_assessment_has_no_answers(outcome_case, personas):
     assessment = _record(outcome_case, personas, scores={}, declined=True)
-    assert assessment.declined and not assessment.answers.exists()
+    assert assessment.declined
+    assert not assessment.answers.exists()
     assert CaseEvent.objects.get(kind="outcome_assessment").summary.endswith("(declined)")
 
 
@@ -103,7 +104,8 @@ def test_it_refuses_implausible_assessments(outcome_case, personas, overrides, f
     with pytest.raises(ValidationError) as refused:
         _record(outcome_case, personas, **overrides)
     assert problem in " ".join(_problems(refused)[field])
-    assert not OutcomeAssessment.objects.exists() and not OutcomeAnswer.objects.exists()
+    assert not OutcomeAssessment.objects.exists()
+    assert not OutcomeAnswer.objects.exists()
 
 
 def test_a_stage_the_contract_does_not_ask_is_refused(lvs_case, personas):

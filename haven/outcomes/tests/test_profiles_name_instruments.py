@@ -32,7 +32,8 @@ def test_the_profile_names_instruments_that_exist(slug):
 def test_victim_and_survivor_forms_are_asked_at_intake_and_exit_with_typed_exits():
     # seed 001 Lot 3 s8: intake and exit forms; exit forms criminal justice or standard
     loaded, _ = read_profile(find_profile("leicester-victim-survivor-2012"))
-    assert loaded is not None and loaded.outcomes is not None
+    assert loaded is not None
+    assert loaded.outcomes is not None
     assert loaded.outcomes.stages_of("leicester-vs-monitoring-v1") == ["intake", "exit"]
     types = {t.key for t in instruments()["leicester-vs-monitoring-v1"].exit_form_types}
     assert types == {"criminal_justice", "standard"}

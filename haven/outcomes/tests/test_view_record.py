@@ -18,17 +18,20 @@ def signed_in(client, personas):
 
 def test_the_page_asks_each_question_under_its_domain(signed_in, outcome_case):
     page = signed_in.get(record_url(outcome_case)).content.decode()
-    assert "Feeling safer" in page and "I feel safe in my home." in page
+    assert "Feeling safer" in page
+    assert "I feel safe in my home." in page
     assert "Since support began" not in page  # review and exit questions only
 
 
 def test_answers_are_checked_before_they_are_saved(signed_in, outcome_case):
     data = answer_data(safe_at_home="2", own_choices="4")
     page = signed_in.post(record_url(outcome_case), data).content.decode()
-    assert "Check your answers" in page and "Mostly true" in page
+    assert "Check your answers" in page
+    assert "Mostly true" in page
     assert not OutcomeAssessment.objects.exists()
     response = signed_in.post(record_url(outcome_case), data | {"confirm": "1"})
-    assert response.status_code == 302 and response["Location"] == history_url(outcome_case)
+    assert response.status_code == 302
+    assert response["Location"] == history_url(outcome_case)
     scores = dict(OutcomeAssessment.objects.get().answers.values_list("question", "score"))
     assert scores == {"safe_at_home": 2, "own_choices": 4}
 
@@ -46,7 +49,8 @@ def test_a_refusal_shows_on_the_form_and_keeps_the_answers(signed_in, outcome_ca
     page = signed_in.post(
         record_url(outcome_case), when_data() | {"answered": "answered", "confirm": "1"}
     ).content.decode()
-    assert "There is a problem" in page and "Record at least one answer" in page
+    assert "There is a problem" in page
+    assert "Record at least one answer" in page
     assert not OutcomeAssessment.objects.exists()
 
 
@@ -76,4 +80,5 @@ def test_a_closed_case_goes_back_to_its_outcomes(signed_in, outcome_case):
     outcome_case.state = CaseState.CLOSED
     outcome_case.save()
     response = signed_in.get(record_url(outcome_case))
-    assert response.status_code == 302 and response["Location"] == history_url(outcome_case)
+    assert response.status_code == 302
+    assert response["Location"] == history_url(outcome_case)

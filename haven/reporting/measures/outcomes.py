@@ -182,7 +182,11 @@ def outcome_forms(
 def outcome_exit_coverage(ctx: MeasureContext, instrument: str | None = None) -> Figure:
     """Of the cases closed in the period, the share with an answered exit outcome assessment (of
     `instrument` when given) by their closure (seed 004 s10 B2: tools used at episode closure)."""
-    closed = {c.id: c.closed_at for c in ctx.facts.cases if ctx.period.contains(c.closed_at)}
+    closed = {
+        c.id: c.closed_at
+        for c in ctx.facts.cases
+        if c.closed_at is not None and ctx.period.contains(c.closed_at)
+    }
     assessed = {
         a.case_id
         for a in ctx.facts.outcome_assessments

@@ -82,4 +82,6 @@ def test_family_and_perpetrator_reduction_in_dv_wait_for_incidents():
     # seed 001 Lot 1 and Lot 4 s8: reduction in domestic violence needs incidents (issue 12)
     for slug in ("leicester-family-2012", "leicester-perpetrator-2012"):
         measure = profile(slug).measure("reduction_in_dv")
-        assert measure is not None and measure.missing and "issue 12" in measure.missing
+        assert measure is not None
+        assert measure.missing
+        assert "issue 12" in measure.missing

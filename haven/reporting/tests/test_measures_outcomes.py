@@ -195,7 +195,8 @@ def test_cornwall_b2_is_the_share_of_closures_with_an_answered_exit_assessment()
         cases=[case(1, closed_at=INSIDE), case(2, closed_at=INSIDE), case(3, closed_at=INSIDE)],
     )
     res = result("cornwall-mens-refuge-2021", "B2", facts)
-    assert res.figure.numerator == (1,) and len(res.figure.denominator) == 3
+    assert res.figure.numerator == (1,)
+    assert len(res.figure.denominator) == 3
 
 
 def test_cornwall_b6_improving_recovery():

@@ -56,7 +56,8 @@ def test_outcomes_load_in_one_query_each_whenever_asked(contract_for, personas):
     sql = [q["sql"] for q in captured.captured_queries]
     assert sum('"outcomes_outcomeanswer"' in q.split("FROM")[1] for q in sql if "FROM" in q) == 1
     skipped = load_facts(contract, Q1.start, Q1.end, needs=frozenset())
-    assert skipped.outcome_assessments == [] and skipped.outcome_answers == []
+    assert skipped.outcome_assessments == []
+    assert skipped.outcome_answers == []
 
 
 def test_the_victim_and_survivor_return_counts_feel_safer_and_exit_forms(contract_for, personas):
@@ -79,6 +80,7 @@ def test_the_victim_and_survivor_return_counts_feel_safer_and_exit_forms(contrac
     result = contract_return(contract, Q1, now=NOW)
     feel_safer = result.measure("feel_safer")
     forms = result.measure("exit_forms_by_type")
-    assert feel_safer is not None and forms is not None
+    assert feel_safer is not None
+    assert forms is not None
     assert feel_safer.value == 0.5
     assert forms.value == 2

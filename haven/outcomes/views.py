@@ -12,6 +12,7 @@ from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
+from haven.core.form_tokens import FIELD
 from haven.outcomes.charts import travel_chart
 from haven.outcomes.forms import DECLINED, OutcomeAssessmentForm
 from haven.outcomes.models import OutcomeStage
@@ -24,6 +25,8 @@ from haven.outcomes.services import (
 )
 
 CONFIRM = "confirm"
+# the check answers form renders its own CSRF input and a fresh one-time token (form_tokens)
+NOT_CARRIED = {"csrfmiddlewaretoken", FIELD}
 CHANGE = "change"
 
 
@@ -82,7 +85,7 @@ def record(request: HttpRequest, visible: VisibleCase, instrument: str, stage: s
     context = {"form": form, "case": case, "title": title, "instrument": use.instrument}
     if posted and CHANGE not in request.POST and form.is_valid():
         if CONFIRM not in request.POST:
-            hidden = [(k, v) for k, v in request.POST.items() if k != "csrfmiddlewaretoken"]
+            hidden = [(k, v) for k, v in request.POST.items() if k not in NOT_CARRIED]
             return render_page(request, "outcomes/check.html", {**context, "hidden": hidden})
         data = form.cleaned_data
         try:

@@ -35,6 +35,7 @@ from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, Saf
 from haven.referrals.models import Referral
 from haven.reporting.models import ReturnSnapshot
 from haven.risk.models import RiskAssessment
+from haven.outcomes.models import OutcomeAssessment
 from haven.support.models import SupportSession
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
@@ -62,6 +63,7 @@ CREATE_FORMS = {
     "referrals:accept",
     "risk:complete",
     "support:record",
+    "outcomes:record",
     "workbook:upload",
     "workbook:review_detail",
     "signoff:sign_off",
@@ -125,6 +127,8 @@ GET_ONLY = {
     "casework:note_list",
     "risk:history",
     "support:list",
+    "outcomes:history",
+    "outcomes:choose",
     "risk:result",
     "workbook:run_list",
     "workbook:run_detail",
@@ -258,6 +262,17 @@ def _duplicate_waiting(client: Any, world: World) -> None:
     assert response.url == reverse("people:new_check")
 
 
+def _outcome_case(world: World) -> Case:
+    """A case on a contract that asks outcome questions (Victim First asks none)."""
+    contract = profile_contract("wokingham-da-2017", world.personas.organisation)
+    return case_open_from_referral(
+        referral=ReferralFactory(contract=contract, person=world.person),
+        opened_by=world.personas.caseworker,
+        team=world.personas.team,
+        allocated_to=world.personas.caseworker,
+    )
+
+
 def _pending_referral(world: World) -> Referral:
     return ReferralFactory(contract=world.vf, person=world.person, decision="pending")
 
@@ -307,6 +322,15 @@ CASES: dict[str, CreateForm] = {
         page=lambda w: reverse("support:record", args=[w.case.pk]),
         count=lambda w: SupportSession.objects.count(),
         data=lambda w: {"mode": "telephone", "duration_minutes": "30", **_date("delivered_at")},
+    ),
+    "outcomes:record": CreateForm(
+        page=lambda w: reverse(
+            "outcomes:record", args=[w.outcome_case.pk, "haven-outcomes-v1", "review"]
+        ),
+        count=lambda w: OutcomeAssessment.objects.count(),
+        # the check answers page is a step; "confirm" is its Save button
+        data=lambda w: {"confirm": "1", **_date("asked_at")},
+        prepare=lambda client, w: setattr(w, "outcome_case", _outcome_case(w)),
     ),
     "casework:break_glass": CreateForm(
         page=lambda w: reverse("casework:break_glass", args=[w.case.pk]),

@@ -31,11 +31,11 @@ from haven.casework.models import (
 from haven.casework.services import case_open_from_referral, case_restriction_set, needs_areas
 from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
+from haven.outcomes.models import OutcomeAssessment
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
 from haven.referrals.models import Referral
 from haven.reporting.models import ReturnSnapshot
 from haven.risk.models import RiskAssessment
-from haven.outcomes.models import OutcomeAssessment
 from haven.support.models import SupportSession
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract

@@ -37,6 +37,7 @@ from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
+from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 from haven.people.models import (
     EqualityData,
     HarmLink,
@@ -81,11 +82,14 @@ WRITE_ORDER: list[type[models.Model]] = [
     NeedsAssessment,
     SupportSession,
     NeedsAssessmentArea,
+    OutcomeAssessment,
+    OutcomeAnswer,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
 RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
+    OutcomeAssessment,
     SupportSession,
     NeedsAssessment,
     OnwardReferral,
@@ -131,6 +135,7 @@ def reset(organisation: Any) -> None:
     notes = CaseNote.objects.filter(case_id__in=cases).values("id")
     _raw_delete(CaseNoteVersion.objects.filter(note_id__in=notes))
     _raw_delete(NeedsAssessmentArea.objects.filter(assessment__case_id__in=cases))
+    _raw_delete(OutcomeAnswer.objects.filter(assessment__case_id__in=cases))
     for model in RESET_ORDER:
         _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
@@ -357,6 +362,7 @@ class DemoBuilder:
         recorder = CaseRecorder(
             case=case, referral=referral, preferences=known.preferences, new_id=self.new_id
         )
+        recorder.is_child = known.age is not None and known.age < 18  # children's questions
         Journey(
             recorder,
             rng=rng,
@@ -370,6 +376,7 @@ class DemoBuilder:
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
         self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
         self.writer.add(*recorder.support_sessions, *recorder.needs_areas, *recorder.events)
+        self.writer.add(*recorder.outcome_assessments, *recorder.outcome_answers)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.models import CaseState, NeedsStage, NoteType, TaskStatus
+from haven.demodata.outcomes import OutcomeJourney
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
@@ -360,9 +361,12 @@ class Journey:
             end = started + length
         self.needs_assessment(contacted_at, end)
         self.contacts_and_notes(contacted_at, min(end, self.now))
+        outcomes = OutcomeJourney(self.r, actor=worker, now=self.now)
         if end > self.now:
+            outcomes.play(started=contacted_at, end=end, planned_exit=False)
             return
         planned = rng.random() < 0.75
+        outcomes.play(started=contacted_at, end=end, planned_exit=planned)
         if planned:
             self.exit_work(end)
         self.close(

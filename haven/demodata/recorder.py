@@ -50,6 +50,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.core.table_writer import unsaved
 from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
+from haven.demodata.outcomes import OutcomesRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
@@ -70,7 +71,7 @@ def _profile_rules(contract: Any) -> tuple[Profile, tuple[DeadlineRule, ...], Se
     return _PROFILES[key]
 
 
-class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
+class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder, OutcomesRecorder):
     """The rows of one case; each method is one service call at a given moment."""
 
     def __init__(
@@ -83,6 +84,7 @@ class CaseRecorder(ExitStepsRecorder, SupportSessionsRecorder):
     ) -> None:
         ExitStepsRecorder.__init__(self)
         SupportSessionsRecorder.__init__(self)
+        OutcomesRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences

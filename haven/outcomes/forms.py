@@ -13,6 +13,7 @@ from haven.outcomes.services import score_field
 
 ANSWERED = "answered"
 DECLINED = "declined"
+NOT_ANSWERED = ""
 
 
 class OutcomeAssessmentForm(ExitStepForm):
@@ -87,10 +88,12 @@ class OutcomeAssessmentForm(ExitStepForm):
 
 def _question_field(instrument: Instrument, question: Question) -> GovukRadiosField:
     scale = instrument.scale_of(question)
+    # a radio cannot be unticked without JavaScript: "Not answered" undoes a slip
     return GovukRadiosField(
         label=question.text,
         required=False,
-        choices=[(str(p.score), p.label) for p in scale.points],
+        choices=[*((str(p.score), p.label) for p in scale.points), (NOT_ANSWERED, "Not answered")],
+        initial=NOT_ANSWERED,
         hint=question.hint or "Optional: leave it if they would rather not say",
         small=True,
     )

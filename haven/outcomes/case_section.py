@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 from haven.casework.sections import CaseSection, render_section
 from haven.casework.selectors import VisibleCase
-from haven.outcomes.selectors import outcome_summary
+from haven.outcomes.selectors import needs_travel, outcome_summary
 from haven.outcomes.services import instruments_for, outcome_assessment_refusal
 
 ORDER = 40
@@ -17,16 +17,20 @@ ORDER = 40
 
 def build(request: HttpRequest, visible: VisibleCase) -> CaseSection | None:
     case = visible.case
-    if not instruments_for(case):
-        return None  # the contract asks no outcome questions
+    asks = bool(instruments_for(case))
+    needs = needs_travel(case)
+    if not asks and not needs:
+        return None  # no outcome questions, no needs scored: nothing to show
     summary = outcome_summary(case)
     links = []
-    if visible.can_change and outcome_assessment_refusal(case) is None:
+    if asks and visible.can_change and outcome_assessment_refusal(case) is None:
         links.append(("Record an outcome assessment", reverse("outcomes:choose", args=[case.pk])))
     links.append(("Outcomes", reverse("outcomes:history", args=[case.pk])))
     html: SafeString | str = ""
-    if summary.count:
+    if summary.count or needs:
         html = render_section(
-            request, "outcomes/_case_section.html", {"case": case, "summary": summary}
+            request,
+            "outcomes/_case_section.html",
+            {"case": case, "summary": summary, "needs": needs},
         )
     return CaseSection(order=ORDER, html=html, links=tuple(links))

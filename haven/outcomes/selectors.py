@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from haven.casework.models import Case
+from haven.casework.models import Case, NeedsAssessment, NeedsLevel, NeedsStage
+from haven.contracts.profiles.stored import profile_of
 from haven.outcomes.instrument import Instrument, instrument
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 
@@ -157,3 +158,50 @@ def outcome_summary(case: Case) -> OutcomeSummary:
     assessments = [v.assessment for h in history for v in h.assessments]
     latest = max(assessments, key=lambda a: a.asked_at) if assessments else None
     return OutcomeSummary(len(assessments), latest, history)
+
+
+def needs_travel(case: Case) -> list[DomainTravel]:
+    """Distance travelled in the case's needs assessments (seed 002 s3.9, reported in s7's
+    domains): per domain, the average level of need (0 none to 3 high: lower is better) at the
+    first assessment (the initial, else the earliest) and the latest, over the areas scored at
+    both. Empty when the contract defines no needs areas or nothing is scored."""
+    try:
+        spec = profile_of(case.contract).needs_assessment
+    except ValueError:
+        return []
+    if spec is None:
+        return []
+    assessments = sorted(
+        NeedsAssessment.objects.filter(case=case, areas__isnull=False)
+        .distinct()
+        .prefetch_related("areas"),
+        key=lambda a: (a.stage != NeedsStage.INITIAL, a.assessed_at),
+    )
+    if not assessments:
+        return []
+    first = assessments[0]
+    others = [a for a in assessments[1:] if a.assessed_at >= first.assessed_at]
+    latest = max(others, key=lambda a: a.assessed_at) if others else None
+    levels = {a.pk: {x.area: x.level for x in a.areas.all()} for a in assessments}
+    travel = []
+    for domain in spec.domains():
+        areas = [area for area in spec.areas if area.domain == domain]
+        keys = {area.key for area in areas} & set(levels[first.pk])
+        if latest is not None:
+            keys &= set(levels[latest.pk])
+        if not keys:
+            continue
+        travel.append(
+            DomainTravel(
+                domain=domain,
+                label="; ".join(a.label for a in areas),
+                low=min(NeedsLevel.values),
+                high=max(NeedsLevel.values),
+                first=_mean(levels[first.pk], keys),
+                latest=_mean(levels[latest.pk], keys) if latest else None,
+                first_stage=first.get_stage_display(),
+                latest_stage=latest.get_stage_display() if latest else "",
+                higher_is_better=False,
+            )
+        )
+    return travel

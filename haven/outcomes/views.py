@@ -16,7 +16,7 @@ from haven.core.form_tokens import FIELD
 from haven.outcomes.charts import travel_chart
 from haven.outcomes.forms import DECLINED, OutcomeAssessmentForm
 from haven.outcomes.models import OutcomeStage
-from haven.outcomes.selectors import outcome_history
+from haven.outcomes.selectors import needs_travel, outcome_history
 from haven.outcomes.services import (
     instruments_for,
     outcome_assessment_record,
@@ -38,10 +38,14 @@ def _may_record(visible: VisibleCase) -> bool:
 def history(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
     instruments = outcome_history(case)
+    needs = needs_travel(case)
     context = {
         "case": case,
         "instruments": instruments,
         "charts": {h.instrument.key: travel_chart(h.charted) for h in instruments},
+        "needs": needs,
+        "needs_chart": travel_chart(needs),
+        "asks_outcomes": bool(instruments_for(case)),
         "can_record": _may_record(visible),
     }
     return render_page(request, "outcomes/history.html", context)

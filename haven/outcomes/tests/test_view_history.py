@@ -70,3 +70,40 @@ def test_a_case_whose_contract_asks_no_outcomes_has_no_section(client, personas,
     client.force_login(personas.caseworker)
     page = client.get(reverse("casework:detail", args=[team_case.pk])).content.decode()
     assert 'id="outcomes"' not in page
+
+
+@pytest.fixture
+def vf_case_with_needs(personas):
+    """A Victim First case scored at its initial needs assessment and again before closure."""
+    from haven.casework.models import NeedsAssessment, NeedsAssessmentArea
+    from haven.testing.casework import CaseFactory
+    from haven.testing.fixtures import profile_contract
+
+    case = CaseFactory(
+        contract=profile_contract("victim-first-2018", personas.organisation),
+        team=personas.team,
+        allocated_to=personas.caseworker,
+        opened_at=_ago(40),
+    )
+    for stage, days, level in (("initial", 30, 3), ("exit", 2, 1)):
+        assessment = NeedsAssessment.objects.create(
+            case=case, stage=stage, assessed_at=_ago(days), recorded_at=_ago(days)
+        )
+        NeedsAssessmentArea.objects.create(assessment=assessment, area="finance", level=level)
+    return case
+
+
+def test_victim_first_needs_distance_travelled_is_charted_with_its_table(
+    client, personas, vf_case_with_needs
+):
+    # seed 002 s3.9 and s7: needs scored initially and before closure, shown as distance travelled
+    client.force_login(personas.caseworker)
+    page = client.get(history_url(vf_case_with_needs)).content.decode()
+    assert "Needs assessment: distance travelled" in page
+    assert 'aria-labelledby="needs-travel-title"' in page
+    assert "Better (-2)" in page  # less need is better
+    assert "A shorter bar means less need" in page
+    assert "Record an outcome assessment" not in page  # Victim First asks no outcome questions
+    detail = client.get(reverse("casework:detail", args=[vf_case_with_needs.pk])).content.decode()
+    assert 'id="outcomes"' in detail
+    assert "Needs assessment: distance travelled" in detail

@@ -43,6 +43,7 @@ KIND_LABELS = {
     "onward_referral": "Onward referral",
     "needs_assessment": "Needs assessment",
     "support_session": "Support session",
+    "outcome_assessment": "Outcome assessment",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -154,22 +154,28 @@ def outcome_reached(
     return percentage("case", reached, answered) if share else count("case", reached)
 
 
-@computation("outcome_forms", params=("stage", "instrument", "exit_form_type"), needs=NEEDS)
+@computation(
+    "outcome_forms", params=("stage", "stages", "instrument", "exit_form_type"), needs=NEEDS
+)
 def outcome_forms(
     ctx: MeasureContext,
-    stage: str,
+    stage: str | None = None,
+    stages: list[str] | None = None,
     instrument: str | None = None,
     exit_form_type: str | None = None,
 ) -> Figure:
-    """Answered outcome assessments of `stage` (and `instrument`, `exit_form_type` when given)
-    asked in the period; the exit_form_type breakdown splits exit forms by type."""
-    _checked_stage(stage)
+    """Answered outcome assessments of `stage` (or any of `stages`; and `instrument`,
+    `exit_form_type` when given) asked in the period; the exit_form_type breakdown splits exit
+    forms by type."""
+    if (stage is None) == (stages is None):
+        raise ValueError("give exactly one of stage or stages")
+    chosen = {_checked_stage(s) for s in ([stage] if stage is not None else stages or [])}
     return count(
         "outcome_assessment",
         (
             a.id
             for a in ctx.facts.outcome_assessments
-            if a.stage == stage
+            if a.stage in chosen
             and not a.declined
             and ctx.period.contains(a.asked_at)
             and (instrument is None or a.instrument == instrument)

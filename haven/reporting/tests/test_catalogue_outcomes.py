@@ -30,8 +30,11 @@ COMPUTED = {
     "leicester-perpetrator-2012": {"gain_insight", "motivated_to_change"},
     # seed 001 Lot 2 s8
     "leicester-safehome-2012": {"feel_safer_at_home", "confidence_in_independent_living"},
-    # seed 001 Lot 3 s8
+    # seed 001 Lot 3 s8 (and s14: the monthly forms)
     "leicester-victim-survivor-2012": {
+        "intake_forms",
+        "exit_forms",
+        "insights_forms",
         "feel_safer",
         "reduction_in_dv",
         "improved_health_wellbeing",

@@ -88,3 +88,14 @@ def test_family_and_perpetrator_reduction_in_dv_wait_for_incidents():
         assert measure is not None
         assert measure.missing
         assert "issue 12" in measure.missing
+
+
+@pytest.mark.parametrize("slug", sorted(COMPUTED))
+def test_shares_are_percentages_and_counts_are_counts(slug):
+    for measure in profile(slug).measures:
+        if measure.compute not in OUTCOME_COMPUTATIONS:
+            continue
+        share = measure.compute in {"outcome_improved", "outcome_exit_coverage"} or bool(
+            measure.params.get("share")
+        )
+        assert measure.unit == ("percentage" if share else "count"), measure.id

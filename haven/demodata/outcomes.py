@@ -14,15 +14,17 @@ from uuid import UUID
 from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case
-from haven.outcomes.instrument import Instrument
+from haven.contracts.profiles.schema import Profile
+from haven.outcomes.instrument import Instrument, instrument
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
-from haven.outcomes.services import InstrumentUse, answer_rows, assessment_summary, instruments_for
+from haven.outcomes.services import InstrumentUse, answer_rows, assessment_summary
 
 
 class OutcomesRecorder:
     """Mixed into `CaseRecorder`, which gives the case, ids and the timeline (`event`)."""
 
     case: Case
+    profile: Profile  # the case's contract's, worked out once per profile version
     new_id: Callable[[], UUID]
     event: Callable[..., None]
 
@@ -86,7 +88,12 @@ class OutcomeJourney:
     def _asked(self) -> list[InstrumentUse]:
         """The contract's instruments for this person: a child answers the children's questions,
         an adult the others."""
-        uses = instruments_for(self.r.case)
+        spec = self.r.profile.outcomes  # as instruments_for(case), without re-reading the profile
+        uses = [
+            InstrumentUse(found, tuple(use.stages))
+            for use in (spec.instruments if spec else [])
+            if (found := instrument(use.instrument)) is not None
+        ]
         child = self.r.is_child
         fitting = [u for u in uses if (u.instrument.for_whom == "child") == child]
         return fitting[:1] or uses[:1]

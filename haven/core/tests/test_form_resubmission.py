@@ -329,7 +329,7 @@ CASES: dict[str, CreateForm] = {
         ),
         count=lambda w: OutcomeAssessment.objects.count(),
         # the check answers page is a step; "confirm" is its Save button
-        data=lambda w: {"confirm": "1", **_date("asked_at")},
+        data=lambda w: {"confirm": "1", "score_safe_at_home": "3", **_date("asked_at")},
         prepare=lambda client, w: setattr(w, "outcome_case", _outcome_case(w)),
     ),
     "casework:break_glass": CreateForm(

@@ -47,6 +47,7 @@ class CaseEventKind(models.TextChoices):
     # follow-ups and surveys (haven.followups: Survey, SurveyTeamHandOff)
     SURVEY = "survey", "Survey"
     SURVEY_TEAM_HAND_OFF = "survey_team_hand_off", "Passed to the survey team"
+    OUTCOME_ASSESSMENT = "outcome_assessment", "Outcome assessment"
     CASE_CLOSED = "case_closed", "Case closed"
     # exits and exclusions (each points at its row: ReengagementAttempt, Exclusion)
     REENGAGEMENT_ATTEMPT = "reengagement_attempt", "Attempt to re-engage"

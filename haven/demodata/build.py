@@ -43,6 +43,7 @@ from haven.demodata.recorder import CaseRecorder
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
+from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 from haven.people.models import (
     EqualityData,
     HarmLink,
@@ -109,6 +110,8 @@ WRITE_ORDER: list[type[models.Model]] = [
     SurveyTeamHandOff,
     ReengagementAttempt,
     Exclusion,
+    OutcomeAssessment,
+    OutcomeAnswer,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
@@ -121,6 +124,7 @@ RESET_ORDER: list[type[models.Model]] = [
     FollowUpContact,
     Exclusion,
     ReengagementAttempt,
+    OutcomeAssessment,
     SupportSession,
     Proceeding,
     NeedsAssessment,
@@ -173,6 +177,7 @@ def reset(organisation: Any) -> None:
     _raw_delete(PlanAction.objects.filter(plan_id__in=plans))
     _raw_delete(PlanGoal.objects.filter(plan_id__in=plans))
     _raw_delete(SurveyAnswer.objects.filter(survey__case_id__in=cases))
+    _raw_delete(OutcomeAnswer.objects.filter(assessment__case_id__in=cases))
     for model in RESET_ORDER:
         _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
@@ -410,6 +415,7 @@ class DemoBuilder:
         recorder = CaseRecorder(
             case=case, referral=referral, preferences=known.preferences, new_id=self.new_id
         )
+        recorder.is_child = known.age is not None and known.age < 18  # children's questions
         Journey(
             recorder,
             rng=rng,
@@ -429,6 +435,7 @@ class DemoBuilder:
         self.writer.add(*recorder.needs_areas, *recorder.plan_rows(), *recorder.events)
         self.writer.add(*recorder.follow_up_rows())
         self.writer.add(*recorder.reengagement_attempts, *recorder.exclusions)
+        self.writer.add(*recorder.outcome_assessments, *recorder.outcome_answers)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

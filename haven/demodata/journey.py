@@ -35,6 +35,7 @@ from haven.demodata.exits import (
 )
 from haven.demodata.follow_up_story import FollowUpStory
 from haven.demodata.onward import OnwardReferrals
+from haven.demodata.outcomes import OutcomeJourney
 from haven.demodata.plans import ChildLink, PlanJourney
 from haven.demodata.recorder import CaseRecorder
 from haven.risk.engine import Answer, ChecklistDefinition
@@ -430,9 +431,12 @@ class Journey(OnwardReferrals):
         PlanJourney(r, worker=worker, now=self.now).play(began, end, self.children)
         self.referrals_for_needs(contacted_at, end)
         self.contacts_and_notes(contacted_at, min(end, self.now))
+        outcomes = OutcomeJourney(self.r, actor=worker, now=self.now)
         if end > self.now:
+            outcomes.play(started=contacted_at, end=end, planned_exit=False)
             return
         planned = rng.random() < 0.75
+        outcomes.play(started=contacted_at, end=end, planned_exit=planned)
         if planned:
             self.exit_work(end)
         reason = rng.choice(PLANNED_REASONS if planned else UNPLANNED_REASONS)

@@ -53,6 +53,7 @@ from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
 from haven.demodata.exits import ExitsRecorder
 from haven.demodata.follow_ups import FollowUpsRecorder
+from haven.demodata.outcomes import OutcomesRecorder
 from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
@@ -82,6 +83,7 @@ class CaseRecorder(
     PlansRecorder,
     FollowUpsRecorder,
     ExitsRecorder,
+    OutcomesRecorder,
 ):
     """The rows of one case; each method is one service call at a given moment."""
 
@@ -99,6 +101,7 @@ class CaseRecorder(
         PlansRecorder.__init__(self)
         FollowUpsRecorder.__init__(self)
         ExitsRecorder.__init__(self)
+        OutcomesRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences

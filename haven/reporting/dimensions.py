@@ -196,6 +196,11 @@ def _agency_type(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     return (value, ctx.facts.labels.get(("agency_type", value), value)) if value else NOT_KNOWN
 
 
+def _exit_form_type(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    value = getattr(record, "exit_form_type", "")
+    return (value, ctx.facts.labels.get(("exit_form_type", value), value)) if value else NOT_KNOWN
+
+
 def _local_authority(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     person = person_of(ctx.facts, kind, record)
     value = person.local_authority if person is not None else ""
@@ -336,6 +341,7 @@ DIMENSIONS: dict[str, Dimension] = {
             _fixed(ExitReason.choices),
         ),
         Dimension("agency_type", "Agency referred to", _agency_type),
+        Dimension("exit_form_type", "Exit form type", _exit_form_type),
         Dimension("local_authority", "Local authority area", _local_authority),
         Dimension(
             "child_or_adult",

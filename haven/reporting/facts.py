@@ -239,6 +239,32 @@ class NeedsAreaFact(NamedTuple):
     level: int  # Haven's level of need, 0 (none) to 3 (high)
 
 
+class OutcomeAssessmentFact(NamedTuple):
+    """An outcome instrument asked on a case (outcomes.OutcomeAssessment)."""
+
+    id: Any
+    case_id: Any
+    instrument: str
+    stage: str  # intake | review | exit
+    asked_at: datetime
+    declined: bool
+    exit_form_type: str
+
+
+class OutcomeAnswerFact(NamedTuple):
+    """One question's score in an outcome assessment, with its assessment's stage and time."""
+
+    assessment_id: Any
+    case_id: Any
+    instrument: str
+    stage: str
+    asked_at: datetime
+    question: str
+    domain: str
+    score: int
+    higher_is_better: bool
+
+
 @dataclass
 class Facts:
     """Every row one return needs, for one contract and one window of time."""
@@ -260,6 +286,9 @@ class Facts:
     surveys: list[SurveyFact] = field(default_factory=list)  # asked in the window
     survey_answers: list[SurveyAnswerFact] = field(default_factory=list)  # of the surveys above
     follow_ups_due: list[FollowUpDueFact] = field(default_factory=list)  # due in the window
+    # optional "outcomes": every outcome assessment and answer of the window's cases, any time
+    outcome_assessments: list[OutcomeAssessmentFact] = field(default_factory=list)
+    outcome_answers: list[OutcomeAnswerFact] = field(default_factory=list)
     flags: list[PersonFlagFact] = field(default_factory=list)  # of the persons above
     households: list[HouseholdFact] = field(default_factory=list)  # links touching the persons
     decline_reasons: dict[Any, str] = field(default_factory=dict)  # referral id: reason category
@@ -340,6 +369,7 @@ KINDS = {
     "safety_plan": "safety_plans",
     "survey": "surveys",
     "follow_up_due": "follow_ups_due",
+    "outcome_assessment": "outcome_assessments",
 }
 
 

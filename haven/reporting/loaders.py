@@ -31,6 +31,8 @@ from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import StartEvent
 from haven.followups.models import Survey, SurveyAnswer
+from haven.outcomes.instrument import instruments
+from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 from haven.people.models import HouseholdLink, Person, PersonFlag
 from haven.plans.models import PlanGoal, SafetyPlan, SupportPlan
 from haven.proceedings.models import Proceeding
@@ -45,6 +47,8 @@ from haven.reporting.facts import (
     NeedsAreaFact,
     NeedsAssessmentFact,
     OnwardReferralFact,
+    OutcomeAnswerFact,
+    OutcomeAssessmentFact,
     PersonFact,
     PersonFlagFact,
     ProceedingFact,
@@ -363,7 +367,41 @@ def load_facts(
             ProceedingFact._fields,
             ProceedingFact,
         )
+    if "outcomes" in wanted:
+        _optional_outcomes(facts, Case.objects.filter(cases_q).values("id"))
     return facts
+
+
+def _optional_outcomes(facts: Facts, case_ids: Any) -> None:
+    """Every outcome assessment and answer of the window's cases, whenever asked (a baseline
+    may be years before the period), in one query each; the exit form types' labels."""
+    facts.outcome_assessments = _rows(
+        OutcomeAssessment.objects.filter(case__in=case_ids).order_by(),
+        OutcomeAssessmentFact._fields,
+        OutcomeAssessmentFact,
+    )
+    facts.outcome_answers = _rows(
+        OutcomeAnswer.objects.filter(assessment__case__in=case_ids).order_by(),
+        (
+            "assessment_id",
+            "assessment__case_id",
+            "assessment__instrument",
+            "assessment__stage",
+            "assessment__asked_at",
+            "question",
+            "domain",
+            "score",
+            "higher_is_better",
+        ),
+        OutcomeAnswerFact,
+    )
+    facts.labels.update(
+        {
+            ("exit_form_type", form_type.key): form_type.label
+            for found in instruments().values()
+            for form_type in found.exit_form_types
+        }
+    )
 
 
 def _optional_flags(people_ids: Any) -> list[PersonFlagFact]:

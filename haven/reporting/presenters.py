@@ -48,6 +48,7 @@ KIND_LABELS = {
     "safety_plan": "Safety plan",
     "survey": "Survey",
     "follow_up_due": "Follow-up",
+    "outcome_assessment": "Outcome assessment",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

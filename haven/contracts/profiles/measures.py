@@ -47,6 +47,7 @@ Breakdown = Literal[
     "exit_type",
     "exit_reason",
     "agency_type",
+    "exit_form_type",
     "not_contactable_reason",
     "local_authority",
     "child_or_adult",

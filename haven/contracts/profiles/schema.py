@@ -42,6 +42,7 @@ from haven.contracts.profiles.sections import (
     ExitSpec,
     FirstContactSpec,
     NeedsAssessmentSpec,
+    OutcomesSpec,
     PeriodSpec,
     ReferralRouteSpec,
     ReportingSpec,
@@ -225,6 +226,7 @@ class Profile(Section):
     needs_assessment: NeedsAssessmentSpec | None = None
     workbook: WorkbookSpec | None = None
     outcome_tools: list[Key] = []
+    outcomes: OutcomesSpec | None = None
     measures: list[MeasureSpec] = []
 
     @field_validator("slug")

@@ -213,3 +213,47 @@ class NeedsAssessmentSpec(Section):
     def domains(self) -> list[str]:
         """The reporting domains, in the order their first area appears."""
         return list(dict.fromkeys(area.domain for area in self.areas))
+
+
+OutcomeStageName = Literal["intake", "review", "exit"]
+
+
+class OutcomeInstrumentUseSpec(Section):
+    """One outcome instrument (haven/outcomes/instruments/<key>.yaml) and the stages of a case
+    it is asked at; the outcomes app checks the key names an instrument it has."""
+
+    instrument: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    stages: Annotated[list[OutcomeStageName], Field(min_length=1)]
+    citation: Citation
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _stages_unique(self) -> Self:
+        if len(set(self.stages)) != len(self.stages):
+            raise invalid("outcomes", [(("stages",), "a stage is named twice", self.stages)])
+        return self
+
+
+class OutcomesSpec(Section):
+    """The outcome instruments the contract asks at intake, review and exit (issue 11 item 5);
+    their answers give the outcome measures (reporting/measures/outcomes.py)."""
+
+    instruments: Annotated[list[OutcomeInstrumentUseSpec], Field(min_length=1)]
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _instruments_unique(self) -> Self:
+        seen: set[str] = set()
+        problems: list[tuple[Loc, str, object]] = []
+        for index, use in enumerate(self.instruments):
+            if use.instrument in seen:
+                loc: Loc = ("instruments", index, "instrument")
+                problems.append((loc, "this instrument is listed twice", use.instrument))
+            seen.add(use.instrument)
+        if problems:
+            raise invalid("outcomes", problems)
+        return self
+
+    def stages_of(self, instrument: str) -> list[str]:
+        use = next((u for u in self.instruments if u.instrument == instrument), None)
+        return list(use.stages) if use else []

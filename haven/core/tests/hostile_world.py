@@ -285,6 +285,20 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     # sign-off pages: the ended quarter signed off above (its submit form shows)
     for name in ("sign_off", "changes", "due_date", "submit", "signed_off_export"):
         ids[f"@signoff:{name}"] = {"period": quarter.code}
+    # outcomes: a case on a contract that asks outcome questions (Victim First asks none)
+    outcome_case = CaseFactory(
+        contract=profile_contract("wokingham-da-2017", organisation),
+        team=personas.team,
+        allocated_to=personas.caseworker,
+        opened_at=timezone.now() - dt.timedelta(days=30),
+    )
+    for name in ("history", "choose"):
+        ids[f"@outcomes:{name}"] = {"case_id": outcome_case.pk}
+    ids["@outcomes:record"] = {
+        "case_id": outcome_case.pk,
+        "instrument": "haven-outcomes-v1",
+        "stage": "review",
+    }
     # a page that needs a record of its own: the reason page opens for a restricted case only
     ids["@casework:break_glass"] = {"case_id": restricted.pk}
     for name in ("safety_detail", "safety_change"):

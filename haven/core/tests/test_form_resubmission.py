@@ -35,6 +35,7 @@ from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.followups.models import FollowUpContact, Survey
 from haven.followups.services import follow_up_contact_record
+from haven.outcomes.models import OutcomeAssessment
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
 from haven.plans.models import PlanAction, PlanGoal, PlanReview, SafetyPlan, SupportPlan
 from haven.plans.services import GoalInput, support_plan_agree
@@ -79,6 +80,7 @@ CREATE_FORMS = {
     "followups:follow_up_record",
     "followups:follow_up_survey",
     "followups:survey_new",
+    "outcomes:record",
     "workbook:upload",
     "workbook:review_detail",
     "signoff:sign_off",
@@ -162,6 +164,8 @@ GET_ONLY = {
     "plans:list",
     "plans:detail",
     "plans:safety_detail",
+    "outcomes:history",
+    "outcomes:choose",
     "risk:result",
     "workbook:run_list",
     "workbook:run_detail",
@@ -343,6 +347,17 @@ def _duplicate_waiting(client: Any, world: World) -> None:
     assert response.url == reverse("people:new_check")
 
 
+def _outcome_case(world: World) -> Case:
+    """A case on a contract that asks outcome questions (Victim First asks none)."""
+    contract = profile_contract("wokingham-da-2017", world.personas.organisation)
+    return case_open_from_referral(
+        referral=ReferralFactory(contract=contract, person=world.person),
+        opened_by=world.personas.caseworker,
+        team=world.personas.team,
+        allocated_to=world.personas.caseworker,
+    )
+
+
 def _pending_referral(world: World) -> Referral:
     return ReferralFactory(contract=world.vf, person=world.person, decision="pending")
 
@@ -472,6 +487,15 @@ CASES: dict[str, CreateForm] = {
         ),
         count=lambda w: Survey.objects.count(),
         data=lambda w: {"took_part": "declined", **_date("asked_at")},
+    ),
+    "outcomes:record": CreateForm(
+        page=lambda w: reverse(
+            "outcomes:record", args=[w.outcome_case.pk, "haven-outcomes-v1", "review"]
+        ),
+        count=lambda w: OutcomeAssessment.objects.count(),
+        # the check answers page is a step; "confirm" is its Save button
+        data=lambda w: {"confirm": "1", "score_safe_at_home": "3", **_date("asked_at")},
+        prepare=lambda client, w: setattr(w, "outcome_case", _outcome_case(w)),
     ),
     "casework:break_glass": CreateForm(
         page=lambda w: reverse("casework:break_glass", args=[w.case.pk]),

@@ -358,6 +358,9 @@ CHECKED_ELSEWHERE = {
     "commissioner:returns": "haven/reporting/tests/test_view_commissioner.py",
     "commissioner:return_detail": "haven/reporting/tests/test_view_commissioner.py",
     "commissioner:return_download": "haven/reporting/tests/test_view_commissioner.py",
+    "outcomes:history": "haven/outcomes/tests/test_view_read_audit.py",
+    "outcomes:choose": "haven/outcomes/tests/test_view_read_audit.py",
+    "outcomes:record": "haven/outcomes/tests/test_view_read_audit.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

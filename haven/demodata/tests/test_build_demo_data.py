@@ -28,6 +28,7 @@ from haven.casework.models import (
 from haven.contracts.models import Contract, Organisation
 from haven.demodata.build import DemoDataExistsError, build_demo_data
 from haven.demodata.management.commands.demo import DEMO_PROVIDER
+from haven.outcomes.models import OutcomeAssessment
 from haven.plans.models import PlanReview, SafetyPlan, SupportPlan
 from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
@@ -89,6 +90,7 @@ def test_the_demo_data_follows_the_rules(provider):
     victim_first_needs_are_scored_at_assessment_and_before_closure()
     plans_are_made_for_survivors_and_each_child()
     exits_have_reasons_and_exclusions_their_records()
+    outcomes_are_asked_at_intake_review_and_exit_and_mostly_improve()
 
 
 def plans_are_made_for_survivors_and_each_child():
@@ -140,6 +142,52 @@ def exits_have_reasons_and_exclusions_their_records():
         if exclusion.appeal_outcome:
             assert exclusion.appeal_decided_by != exclusion.decided_by
             assert exclusion.appeal_heard_at >= exclusion.appeal_lodged_at
+
+
+def outcomes_are_asked_at_intake_review_and_exit_and_mostly_improve():
+    """issue 11 item 5: the contracts whose profiles ask outcome questions have intake and exit
+    assessments (their timeline entries point at them), within the case's life; most exits score
+    better than their intake, some not; Victim and Survivor exit forms carry their type."""
+    from django.utils import timezone as tz
+
+    from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
+    from haven.outcomes.services import instruments_for
+
+    asked = set(OutcomeAssessment.objects.values_list("case__contract__slug", flat=True))
+    expected = {c.slug for c in Contract.objects.all() if instruments_for(Case(contract=c))}
+    assert asked == expected
+    assert {"intake", "exit"} <= set(OutcomeAssessment.objects.values_list("stage", flat=True))
+    entries = CaseEvent.objects.filter(kind="outcome_assessment")
+    assert set(entries.values_list("object_id", flat=True)) == {
+        str(pk) for pk in OutcomeAssessment.objects.values_list("pk", flat=True)
+    }
+    for assessment in OutcomeAssessment.objects.select_related("case"):
+        case = assessment.case
+        assert case.opened_at <= assessment.asked_at <= tz.now()
+        assert case.closed_at is None or assessment.asked_at <= case.closed_at
+        assert assessment.declined != assessment.answers.exists()
+    better = worse = 0
+    for exit_ in OutcomeAssessment.objects.filter(stage="exit", declined=False):
+        intake = OutcomeAssessment.objects.filter(
+            case=exit_.case, instrument=exit_.instrument, stage="intake", declined=False
+        ).first()
+        if intake is None:
+            continue
+        before = dict(
+            OutcomeAnswer.objects.filter(assessment=intake).values_list("question", "score")
+        )
+        after = dict(
+            OutcomeAnswer.objects.filter(assessment=exit_).values_list("question", "score")
+        )
+        both = set(before) & set(after)
+        change = sum(after[q] - before[q] for q in both)
+        better += change > 0
+        worse += change <= 0
+    assert better > worse > 0 or (better and not worse)
+    vs_exits = OutcomeAssessment.objects.filter(
+        instrument="leicester-vs-monitoring-v1", stage="exit"
+    )
+    assert not vs_exits.filter(declined=False, exit_form_type="").exists()
 
 
 def victim_first_needs_are_scored_at_assessment_and_before_closure():
@@ -271,6 +319,7 @@ def exit_steps_are_rows_their_timeline_entries_point_at():
         "support_plan": ("plans.supportplan", SupportPlan),
         "support_plan_review": ("plans.planreview", PlanReview),
         "safety_plan": ("plans.safetyplan", SafetyPlan),
+        "outcome_assessment": ("outcomes.outcomeassessment", OutcomeAssessment),
     }
     assert ExitInterview.objects.exists()
     # issue 11: engaged cases have support sessions of several modes, some at court

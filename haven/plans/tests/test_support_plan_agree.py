@@ -80,7 +80,10 @@ def test_it_agrees_a_plan_with_goals_audit_and_timeline(planning_case, personas)
         withdrawal_note="Weekly, then fortnightly",
         withdrawal_on=timezone.localdate() + dt.timedelta(days=90),
     )
-    assert [g.area for g in PlanGoal.objects.filter(plan=plan)] == ["accommodation", "physical_health"]
+    assert [g.area for g in PlanGoal.objects.filter(plan=plan)] == [
+        "accommodation",
+        "physical_health",
+    ]
     assert plan.withdrawal_note == "Weekly, then fortnightly"
     event = CaseEvent.objects.get(case=planning_case, kind="support_plan")
     assert event.summary == "Support plan agreed for the survivor, 2 goals"

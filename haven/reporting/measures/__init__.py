@@ -8,6 +8,7 @@ from haven.reporting.measures import (  # noqa: F401
     exits,
     needs,
     onward,
+    outcomes,
     people_and_groups,
     plans,
     proceedings,

@@ -91,14 +91,14 @@ Computation = Callable[..., Figure]
 COMPUTATIONS: dict[str, Computation] = {}
 # The optional facts (OPTIONAL_FACTS) a computation reads; the loader skips the others' queries.
 NEEDS: dict[str, frozenset[str]] = {}
-OPTIONAL_FACTS = frozenset({"flags", "households", "first_case_opened", "proceedings"})
+OPTIONAL_FACTS = frozenset({"flags", "households", "first_case_opened", "proceedings", "outcomes"})
 
 
 def computation(
     name: str, *, params: Iterable[str] = (), needs: Iterable[str] = ()
 ) -> Callable[[Computation], Computation]:
     """Register `fn(ctx, **params) -> Figure` under `name` for profiles to use; `needs` names
-    the optional facts it reads (flags, households, first_case_opened, proceedings)."""
+    the optional facts it reads (flags, households, first_case_opened, proceedings, outcomes)."""
     unknown = set(needs) - OPTIONAL_FACTS
     if unknown:
         raise ValueError(f"{name}: unknown optional facts {sorted(unknown)}")

@@ -28,7 +28,7 @@ CORNWALL_SEED_IDS = [
     *(f"SC{n}" for n in (1, 2, 4, 5, 6, 7, 8, 10)),
     *(f"E{n}" for n in range(1, 21) if n != 5),
 ]
-CORNWALL_COMPUTED = {"A1", "A2", "A3", "A6", "B3", "B4", "B5", "B5_number"} | {
+CORNWALL_COMPUTED = {"A1", "A2", "A3", "A6", "B2", "B3", "B4", "B5", "B5_number", "B6"} | {
     f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)
 }
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
@@ -102,6 +102,15 @@ WOKINGHAM_COMPUTED = {
     "additional_needs_mental_health",
     "additional_needs_parenting",
     "additional_needs_recovery_therapeutic",
+    # outcome assessments at entry and exit (issue 11 item 5; haven/outcomes)
+    "empowerment_increased",
+    "independence_hope_and_goals",
+    "independence_support_networks",
+    "independence_financial_support",
+    "independence_return_to_work",
+    "independence_education_training",
+    "perceived_safety_increased",
+    "wellbeing_increased",
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

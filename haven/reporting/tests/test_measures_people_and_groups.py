@@ -20,8 +20,8 @@ from haven.reporting.facts import (
     CaseFact,
     Facts,
     HouseholdFact,
-    NeedsAssessmentFact,
     OnwardReferralFact,
+    OutcomeAssessmentFact,
     PersonFact,
     PersonFlagFact,
     ReferralFact,
@@ -330,35 +330,40 @@ def test_seed_001_lot_3_s8_risk_assessments_within_24_hours_of_first_contact():
     assert figure(VICTIM, "risk_assessments_within_24h", world).numerator == (1,)
 
 
-# --- needs assessments (Lot 3 intake and exit forms) ------------------------------------------
+# --- Lot 3 intake and exit forms: Haven's monitoring form (haven/outcomes) ---------------------
 
 
 def _assessments_world() -> Facts:
-    return facts(
-        needs_assessments=[
-            NeedsAssessmentFact(1, 1, "initial", Q1_START),
-            NeedsAssessmentFact(2, 1, "review", at(5, 1)),
-            NeedsAssessmentFact(3, 1, "exit", LAST_SECOND),
-            NeedsAssessmentFact(4, 2, "initial", JUST_BEFORE),
-            NeedsAssessmentFact(5, 2, "exit", Q1_END),
-        ]
-    )
+    def form(fid: int, case_id: int, stage: str, when: datetime) -> OutcomeAssessmentFact:
+        return OutcomeAssessmentFact(
+            fid, case_id, "leicester-vs-monitoring-v1", stage, when, False, ""
+        )
+
+    world = facts()
+    world.outcome_assessments = [
+        form(1, 1, "intake", Q1_START),
+        form(2, 1, "review", at(5, 1)),
+        form(3, 1, "exit", LAST_SECOND),
+        form(4, 2, "intake", JUST_BEFORE),
+        form(5, 2, "exit", Q1_END),
+    ]
+    return world
 
 
 def test_seed_001_lot_3_s8_intake_forms_completed():
-    # Initial assessments in the quarter: 1 (at 00:00 BST 1 April); 4 was a second before it.
+    # Intake forms in the quarter: 1 (at 00:00 BST 1 April); 4 was a second before it.
     assert figure(VICTIM, "intake_forms", _assessments_world()).numerator == (1,)
 
 
 def test_seed_001_lot_3_s8_exit_forms_completed():
-    # Exit assessments in the quarter: 3 (last second); 5 at 00:00 BST 1 July is outside.
+    # Exit forms in the quarter: 3 (last second); 5 at 00:00 BST 1 July is outside.
     assert figure(VICTIM, "exit_forms", _assessments_world()).numerator == (3,)
 
 
 def test_seed_001_lot_3_s14_insights_forms_returned_monthly():
-    # June 2026: exit assessment 3 at 23:59:59 BST on 30 June; exit 5 at 00:00 BST 1 July is
-    # July's; the review (2) is neither intake nor exit. April: initial 1 at 00:00 BST 1 April;
-    # initial 4 a second before is March's.
+    # June 2026: exit form 3 at 23:59:59 BST on 30 June; exit 5 at 00:00 BST 1 July is
+    # July's; the review (2) is neither intake nor exit. April: intake 1 at 00:00 BST 1 April;
+    # intake 4 a second before is March's.
     assert figure(VICTIM, "insights_forms", _assessments_world(), period="2026-06").numerator == (
         3,
     )

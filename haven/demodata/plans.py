@@ -17,6 +17,7 @@ from django.utils import timezone
 from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, Task
+from haven.casework.services.needs_area_levels import needs_areas
 from haven.plans.models import (
     ActionOwner,
     ActionStatus,
@@ -51,6 +52,28 @@ CHILD_GOALS = [
     ("Health", "Registered with a GP and health visitor", True),
     ("Play and friendships", "Join a youth club", True),
 ]
+# The profile's needs-area keys a goal of that kind is for, in order of preference; a contract
+# whose profile scores no areas keeps the words (the service takes free text then).
+AREA_KEYS = {
+    "Housing": ("accommodation", "long_term_housing", "family_environment"),
+    "Money": ("finance", "employment_finance", "household_needs"),
+    "Health": ("physical_health", "health_development", "mental_health"),
+    "Safety": ("personal_safety", "safety", "safety_at_home"),
+    "Legal": ("legal", "perpetrator_alternative"),
+    "Education": ("education", "education_employment"),
+    "Emotional wellbeing": ("emotional_wellbeing", "mental_health", "outlook"),
+    "Play and friendships": ("relationships", "social_interactions", "community"),
+}
+
+
+def goal_area(label: str, keys: list[str]) -> str:
+    """The area a goal is recorded under: the first of its kind's keys the profile has, else
+    the profile's first area; the words themselves when the profile scores no areas."""
+    if not keys:
+        return label
+    return next((key for key in AREA_KEYS.get(label, ()) if key in keys), keys[0])
+
+
 ACTIONS = [
     ("Call the housing options team", ActionOwner.PERSON, ""),
     ("Refer to the counselling service", ActionOwner.WORKER, ""),
@@ -318,11 +341,17 @@ class PlanJourney:
         self, person_id: UUID, child: bool, at: datetime, end: datetime, slug: str
     ) -> SupportPlan:
         rng = self.rng
+        keys = [area.key for area in needs_areas(self.r.case)]
         if child:
             chosen = rng.sample(CHILD_GOALS, 2)
-            goals = [(a, t, back and slug in REINTEGRATION) for a, t, back in chosen]
+            goals = [
+                (goal_area(a, keys), t, back and slug in REINTEGRATION) for a, t, back in chosen
+            ]
         else:
-            goals = [(a, t, False) for a, t in rng.sample(ADULT_GOALS, rng.choice([2, 3]))]
+            goals = [
+                (goal_area(a, keys), t, False)
+                for a, t in rng.sample(ADULT_GOALS, rng.choice([2, 3]))
+            ]
         actions = [
             (text, owner, agency, timezone.localdate(at) + timedelta(days=rng.randrange(7, 60)))
             for text, owner, agency in rng.sample(ACTIONS, rng.choice([2, 3]))

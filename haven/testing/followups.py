@@ -18,6 +18,7 @@ def close(case: Case, user: Any) -> Case:
         case=case,
         closed_by=user,
         exit_type="planned",
+        exit_reason="support_goals_met",
         reason="Support ended",
         overrides={
             "exit_risk_assessment": "Not asked in this test",

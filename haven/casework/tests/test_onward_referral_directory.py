@@ -134,7 +134,11 @@ def test_a_directory_referral_still_meets_the_exit_requirement(referral_case, pe
 
     record(referral_case, personas, directory_agency=an_agency(personas.organisation))
     case_close(
-        case=referral_case, closed_by=personas.caseworker, exit_type="planned", reason="Done"
+        case=referral_case,
+        closed_by=personas.caseworker,
+        exit_type="planned",
+        exit_reason="support_goals_met",
+        reason="Done",
     )
     referral_case.refresh_from_db()
     assert (referral_case.state, referral_case.closure_overrides) == (CaseState.CLOSED, {})

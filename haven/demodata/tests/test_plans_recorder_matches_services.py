@@ -24,7 +24,10 @@ from haven.testing.fixtures import contract_for, open_case
 __all__ = ["contract_for", "open_case", "refuge_case"]
 
 pytestmark = pytest.mark.django_db
-GOALS = [("Housing", "A safe, settled home", False), ("Education", "Back to school", True)]
+GOALS = [
+    ("accommodation", "A safe, settled home", False),  # Cornwall's needs areas (seed 004 s7.5)
+    ("education_employment", "Back to school", True),
+]
 SECTIONS = {"safe_contacts": "Sister", "emergency": "Call 999 and press 55"}
 
 

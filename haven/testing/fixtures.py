@@ -19,7 +19,11 @@ from haven.testing.personas import Personas
 
 
 def profile_contract(slug: str, provider: Any) -> Contract:
-    """A contract with the shipped profile `slug`, delivered by `provider`."""
+    """A contract with the shipped profile `slug`, delivered by `provider` (the one already made
+    for that provider when a fixture asked for it before: slugs are unique)."""
+    made = Contract.objects.filter(slug=slug, provider=provider).first()
+    if made is not None:
+        return made
     profile = load_profile(find_profile(slug))
     return ContractFactory(
         slug=slug,

@@ -151,8 +151,12 @@ def test_a_closed_case_with_an_open_follow_up_offers_the_follow_up_contact(
     client.force_login(personas.caseworker)
     page = client.get(reverse("casework:detail", args=[wokingham_closed.pk])).content.decode()
     attempt_url = reverse("casework:attempt_record", args=[wokingham_closed.pk])
-    assert "Record the follow-up contact" in page
-    assert f'href="{attempt_url}"' in page
+    # each follow-up is recorded for itself (haven/followups), not by the generic attempt page
+    assert 'href="#follow-ups-and-surveys"' in page
+    assert f'href="{attempt_url}"' not in page
+    for task in wokingham_closed.tasks.filter(is_outstanding=True):
+        record = reverse("followups:follow_up_record", args=[wokingham_closed.pk, task.pk])
+        assert f'href="{record}"' in page
     assert "Attempt to contact the customer 6 months after the end of support" in page
     assert f'href="{reverse("casework:note_add", args=[wokingham_closed.pk])}"' not in page
     response = client.post(attempt_url, attempt_form())

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -17,6 +17,7 @@ from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
+from haven.govuk.forms import GovukForm
 from haven.people.models import Person
 from haven.plans import forms as plan_forms
 from haven.plans.models import SAFETY_SECTIONS, PlanGoal, SafetyPlan, SupportPlan
@@ -60,16 +61,12 @@ def _people(case: Any, taken: set[Any]) -> list[tuple[str, str]]:
     ]
 
 
-def _save(form: Form, write: Callable[[], object]) -> bool:
+def _save(form: GovukForm, write: Callable[[], object]) -> bool:
     """Call the service; its refusals go onto the form's fields (others at the top)."""
     try:
         write()
     except ValidationError as refused:
-        problems = refused.message_dict if hasattr(refused, "error_dict") else {}
-        for field, errors in problems.items() or [(NON_FIELD_ERRORS, refused.messages)]:
-            for error in errors:
-                known = field in form.fields and field != NON_FIELD_ERRORS
-                form.add_error(field if known else None, error)
+        form.add_problems(refused)
         return False
     return True
 

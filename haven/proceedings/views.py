@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +14,7 @@ from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
+from haven.govuk.forms import GovukForm
 from haven.proceedings.forms import OutcomeForm, ProceedingForm
 from haven.proceedings.selectors import proceeding_on, proceedings_for
 from haven.proceedings.services import (
@@ -29,11 +29,9 @@ def _may_record(visible: VisibleCase) -> bool:
     return visible.can_change and proceeding_refusal(visible.case) is None
 
 
-def _refused_onto(form: forms.Form, refused: ValidationError) -> None:
+def _refused_onto(form: GovukForm, refused: ValidationError) -> None:
     """The service's refusal on the form's fields (anything else above them)."""
-    problems = refused.message_dict if hasattr(refused, "error_dict") else {}
-    for field, errors in problems.items() or [(None, refused.messages)]:
-        form.add_error(field if field in form.fields else None, errors)
+    form.add_problems(refused)
 
 
 @with_case()

@@ -43,13 +43,7 @@ def _save(form: GovukForm, save: Callable[[], Any]) -> bool:
     try:
         save()
     except ValidationError as refused:
-        if hasattr(refused, "error_dict"):
-            for field, errors in refused.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
-        else:
-            for error in refused.messages:
-                form.add_error(None, error)
+        form.add_problems(refused)
         return False
     return True
 

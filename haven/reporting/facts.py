@@ -265,6 +265,27 @@ class OutcomeAnswerFact(NamedTuple):
     higher_is_better: bool
 
 
+class NotLoaded:
+    """An optional fact the loader skipped (no computation of the contract declared it): any
+    read is refused, so a computation that reads a fact without declaring it fails loudly
+    instead of counting nothing."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise LookupError(
+            f"the optional fact {self.name!r} was not loaded: declare it in the computation's "
+            "needs= (reporting.measures.base.OPTIONAL_FIELDS)"
+        )
+
+    __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = _refuse
+    get = items = keys = values = _refuse
+
+    def __repr__(self) -> str:
+        return f"NotLoaded({self.name!r})"
+
+
 @dataclass
 class Facts:
     """Every row one return needs, for one contract and one window of time."""

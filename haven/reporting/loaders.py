@@ -46,6 +46,7 @@ from haven.reporting.facts import (
     HouseholdFact,
     NeedsAreaFact,
     NeedsAssessmentFact,
+    NotLoaded,
     OnwardReferralFact,
     OutcomeAnswerFact,
     OutcomeAssessmentFact,
@@ -61,7 +62,7 @@ from haven.reporting.facts import (
     SurveyFact,
     TaskFact,
 )
-from haven.reporting.measures.base import OPTIONAL_FACTS
+from haven.reporting.measures.base import OPTIONAL_FACTS, OPTIONAL_FIELDS
 from haven.risk.models import RiskAssessment
 from haven.support.models import SupportSession
 
@@ -176,7 +177,7 @@ def _follow_up_keys(contract: Contract) -> list[str]:
     return sorted(rule.key for rule in rules if rule.start is StartEvent.CLOSED)
 
 
-def _load_surveys(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+def _optional_surveys(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
     """Surveys asked in the window and their answers, and the follow-ups due in it (of any case:
     a 12-month follow-up is due long after its case's window), one query each."""
     asked = Q(case__contract=contract, asked_at__gte=start, asked_at__lt=end)
@@ -300,29 +301,19 @@ def load_facts(
         SupportSessionFact,
     )
     # plans in place by the window's end on its cases (issue 11; measures/plans.py)
-    facts.support_plans = _rows(
-        SupportPlan.objects.filter(**in_cases, agreed_at__lt=end)
-        .annotate(
-            reintegration=Exists(PlanGoal.objects.filter(plan=OuterRef("pk"), reintegration=True))
+    if "plans" in wanted:
+        _optional_plans(facts, in_cases, end)
+    if "surveys" in wanted:
+        _optional_surveys(facts, contract, start, end)
+    if "needs_areas" in wanted:
+        facts.needs_areas = _rows(
+            # one query: the area levels of the window's cases' assessments (distance travelled)
+            NeedsAssessmentArea.objects.filter(
+                assessment__case__in=Case.objects.filter(cases_q).values("id")
+            ).order_by(),
+            ("assessment_id", "assessment__case_id", "assessment__stage", "area", "level"),
+            NeedsAreaFact,
         )
-        .order_by(),
-        SupportPlanFact._fields,
-        SupportPlanFact,
-    )
-    facts.safety_plans = _rows(
-        SafetyPlan.objects.filter(**in_cases, completed_at__lt=end).order_by(),
-        SafetyPlanFact._fields,
-        SafetyPlanFact,
-    )
-    _load_surveys(facts, contract, start, end)
-    facts.needs_areas = _rows(
-        # one query: the area levels of the window's cases' assessments (distance travelled)
-        NeedsAssessmentArea.objects.filter(
-            assessment__case__in=Case.objects.filter(cases_q).values("id")
-        ).order_by(),
-        ("assessment_id", "assessment__case_id", "assessment__stage", "area", "level"),
-        NeedsAreaFact,
-    )
     facts.labels.update({("agency_type", k): str(v) for k, v in AgencyType.choices})
     # people of the window's referrals and cases (the year before only serves repeat counts)
     in_window = Q(contract=contract, received_at__gte=start, received_at__lt=end)
@@ -353,6 +344,9 @@ def load_facts(
     )
     facts.persons = {p.id: p._replace(**_blank_equality(p)) for p in persons}
     people_ids = people.order_by().values("id")
+    for name in OPTIONAL_FACTS - wanted:
+        for field_name in OPTIONAL_FIELDS[name]:
+            setattr(facts, field_name, NotLoaded(name))
     if "flags" in wanted:
         facts.flags = _optional_flags(people_ids)
     if "households" in wanted:
@@ -370,6 +364,25 @@ def load_facts(
     if "outcomes" in wanted:
         _optional_outcomes(facts, Case.objects.filter(cases_q).values("id"))
     return facts
+
+
+def _optional_plans(facts: Facts, in_cases: dict[str, Any], end: datetime) -> None:
+    """Support plans agreed and safety plans completed by the window's end on its cases
+    (issue 11; measures/plans.py)."""
+    facts.support_plans = _rows(
+        SupportPlan.objects.filter(**in_cases, agreed_at__lt=end)
+        .annotate(
+            reintegration=Exists(PlanGoal.objects.filter(plan=OuterRef("pk"), reintegration=True))
+        )
+        .order_by(),
+        SupportPlanFact._fields,
+        SupportPlanFact,
+    )
+    facts.safety_plans = _rows(
+        SafetyPlan.objects.filter(**in_cases, completed_at__lt=end).order_by(),
+        SafetyPlanFact._fields,
+        SafetyPlanFact,
+    )
 
 
 def _optional_outcomes(facts: Facts, case_ids: Any) -> None:

@@ -25,7 +25,12 @@ class CaseworkPersonFactory(factory.django.DjangoModelFactory):
     reference_code = factory.LazyFunction(generate)
     organisation = factory.SubFactory("haven.testing.factories.OrganisationFactory")
     given_name = factory.Faker("first_name", locale="en_GB")
-    family_name = factory.Faker("last_name", locale="en_GB")
+    family_name = factory.LazyAttribute(lambda o: f"{o.first_surname}-{o.second_surname}")
+
+    class Params:  # double-barrelled, so a name never reads as a page's word ("Race: White")
+        first_surname = factory.Faker("last_name", locale="en_GB")
+        second_surname = factory.Faker("last_name", locale="en_GB")
+
     date_of_birth = factory.Faker("date_of_birth", minimum_age=18, maximum_age=80, locale="en_GB")
     local_authority = "Leicester"
     postcode = factory.Faker("postcode", locale="en_GB")

@@ -31,7 +31,12 @@ class PersonFactory(factory.django.DjangoModelFactory):
     reference_code = factory.LazyFunction(generate)
     organisation = factory.SubFactory(OrganisationFactory)
     given_name = factory.Faker("first_name", locale="en_GB")
-    family_name = factory.Faker("last_name", locale="en_GB")
+    family_name = factory.LazyAttribute(lambda o: f"{o.first_surname}-{o.second_surname}")
+
+    class Params:  # double-barrelled, so a name never reads as a page's word ("Race: White")
+        first_surname = factory.Faker("last_name", locale="en_GB")
+        second_surname = factory.Faker("last_name", locale="en_GB")
+
     date_of_birth = factory.Faker("date_of_birth", minimum_age=18, maximum_age=80, locale="en_GB")
     gender = "Woman"
     phone = factory.Faker("phone_number", locale="en_GB")
@@ -98,7 +103,12 @@ class PersonCausingHarmFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     given_name = factory.Faker("first_name_male", locale="en_GB")
-    family_name = factory.Faker("last_name", locale="en_GB")
+    family_name = factory.LazyAttribute(lambda o: f"{o.first_surname}-{o.second_surname}")
+
+    class Params:  # double-barrelled, so a name never reads as a page's word ("Race: White")
+        first_surname = factory.Faker("last_name", locale="en_GB")
+        second_surname = factory.Faker("last_name", locale="en_GB")
+
     date_of_birth = factory.Faker("date_of_birth", minimum_age=18, maximum_age=80, locale="en_GB")
     description = "Tall, drives a blue van"
 

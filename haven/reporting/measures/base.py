@@ -91,14 +91,26 @@ Computation = Callable[..., Figure]
 COMPUTATIONS: dict[str, Computation] = {}
 # The optional facts (OPTIONAL_FACTS) a computation reads; the loader skips the others' queries.
 NEEDS: dict[str, frozenset[str]] = {}
-OPTIONAL_FACTS = frozenset({"flags", "households", "first_case_opened", "proceedings", "outcomes"})
+# Each optional fact and the Facts fields it fills; a field not loaded refuses to be read
+# (facts.NotLoaded), so a computation that forgets to declare what it reads fails loudly.
+OPTIONAL_FIELDS = {
+    "flags": ("flags",),
+    "households": ("households",),
+    "first_case_opened": ("first_case_opened",),
+    "proceedings": ("proceedings",),
+    "outcomes": ("outcome_assessments", "outcome_answers"),
+    "plans": ("support_plans", "safety_plans"),
+    "surveys": ("surveys", "survey_answers", "follow_ups_due"),
+    "needs_areas": ("needs_areas",),
+}
+OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 
 
 def computation(
     name: str, *, params: Iterable[str] = (), needs: Iterable[str] = ()
 ) -> Callable[[Computation], Computation]:
     """Register `fn(ctx, **params) -> Figure` under `name` for profiles to use; `needs` names
-    the optional facts it reads (flags, households, first_case_opened, proceedings, outcomes)."""
+    the optional facts it reads (OPTIONAL_FIELDS)."""
     unknown = set(needs) - OPTIONAL_FACTS
     if unknown:
         raise ValueError(f"{name}: unknown optional facts {sorted(unknown)}")

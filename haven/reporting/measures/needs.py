@@ -12,7 +12,7 @@ from haven.reporting.measures.base import Figure, MeasureContext, computation, p
 EXIT = "exit"
 
 
-@computation("distance_travelled", params=("domain",))
+@computation("distance_travelled", params=("domain",), needs=("needs_areas",))
 def distance_travelled(ctx: MeasureContext, domain: str) -> Figure:
     """Cases closed in the period whose `domain` was scored both at a baseline and at the exit
     reassessment: the share whose level of need in it fell.

@@ -101,7 +101,11 @@ def onward_clients_engaged(
     return count("person", _people(ctx, open_ids & accepted))
 
 
-@computation("onward_unmet_needs", params=("need_areas", "agency_types", "min_level"))
+@computation(
+    "onward_unmet_needs",
+    params=("need_areas", "agency_types", "min_level"),
+    needs=("needs_areas",),
+)
 def onward_unmet_needs(
     ctx: MeasureContext,
     need_areas: list[str],
@@ -143,7 +147,7 @@ def _latest_levels(ctx: MeasureContext, areas: set[str]) -> dict[Any, int]:
     return {case_id: level for case_id, (_key, level) in best.items()}
 
 
-@computation("needs_found_by_area", params=("areas", "min_level"))
+@computation("needs_found_by_area", params=("areas", "min_level"), needs=("needs_areas",))
 def needs_found_by_area(
     ctx: MeasureContext, areas: list[str] | None = None, min_level: int = 1
 ) -> Figure:

@@ -70,7 +70,7 @@ def _planned(ctx: MeasureContext, plan: str, *, reintegration: bool = False) -> 
     return people
 
 
-@computation("safety_plans_completed")
+@computation("safety_plans_completed", needs=("plans",))
 def safety_plans_completed(ctx: MeasureContext) -> Figure:
     """Safety plans completed in the period (seed 001 Lot 3 s8), survivors' and children's."""
     return count(
@@ -78,7 +78,7 @@ def safety_plans_completed(ctx: MeasureContext) -> Figure:
     )
 
 
-@computation("children_with_plan", params=("plan",), needs=("households",))
+@computation("children_with_plan", params=("plan",), needs=("households", "plans"))
 def children_with_plan(ctx: MeasureContext, plan: str = "either") -> Figure:
     """Of the children of the service in the period, those with a `plan` (support, safety or
     either) in place by its end (seed 003 s13: a safety plan and/or safety network, and a plan
@@ -88,7 +88,7 @@ def children_with_plan(ctx: MeasureContext, plan: str = "either") -> Figure:
     return percentage("person", (c for c in children if c in planned), children)
 
 
-@computation("children_with_reintegration_plan", needs=("households",))
+@computation("children_with_reintegration_plan", needs=("households", "plans"))
 def children_with_reintegration_plan(ctx: MeasureContext) -> Figure:
     """Children of the service in the period with a support plan in place that has a goal of a
     return to universal services (seed 001 Lot 1 s8: a clear re-integration plan)."""

@@ -26,6 +26,7 @@ from haven.reporting.facts import SurveyFact
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count, percentage
 
 OCCASIONS = ("follow_up", "end_of_visit", "exit", "survey_team")
+NEEDS = ("surveys",)
 
 
 def _checked(occasions: Iterable[str] | None) -> tuple[str, ...]:
@@ -67,7 +68,7 @@ def latest_answers(
     return {s.id: answers[s.id][question] for s in latest.values()}
 
 
-@computation("survey_said_yes", params=("question", "occasions", "schedules"))
+@computation("survey_said_yes", params=("question", "occasions", "schedules"), needs=NEEDS)
 def survey_said_yes(
     ctx: MeasureContext,
     question: str,
@@ -79,7 +80,7 @@ def survey_said_yes(
     return count("survey", (sid for sid, answer in given.items() if answer == "yes"))
 
 
-@computation("survey_said_yes_share", params=("question", "occasions", "schedules"))
+@computation("survey_said_yes_share", params=("question", "occasions", "schedules"), needs=NEEDS)
 def survey_said_yes_share(
     ctx: MeasureContext,
     question: str,
@@ -91,7 +92,7 @@ def survey_said_yes_share(
     return percentage("survey", (sid for sid, answer in given.items() if answer == "yes"), given)
 
 
-@computation("surveys_by_survey_team")
+@computation("surveys_by_survey_team", needs=NEEDS)
 def surveys_by_survey_team(ctx: MeasureContext) -> Figure:
     """Victims the police survey team reached in the period (a survey_team survey, answered or
     declined; the latest per case)."""
@@ -103,7 +104,7 @@ def surveys_by_survey_team(ctx: MeasureContext) -> Figure:
     return count("survey", (s.id for s in latest.values()))
 
 
-@computation("passed_to_survey_team", params=("schedules",))
+@computation("passed_to_survey_team", params=("schedules",), needs=NEEDS)
 def passed_to_survey_team(ctx: MeasureContext, schedules: list[str]) -> Figure:
     """Of the eligible victims' follow-ups of `schedules` due in the period, those passed to the
     survey team by now."""

@@ -94,7 +94,7 @@ def test_needs_area_levels_load_for_the_window_cases_in_one_query(contract_for):
     )
     NeedsAssessmentArea.objects.create(assessment=elsewhere, area="finance", level=3)
     with CaptureQueriesContext(connection) as captured:
-        facts = load_facts(contract, Q1.start, Q1.end, needs=frozenset())
+        facts = load_facts(contract, Q1.start, Q1.end, needs=frozenset({"needs_areas"}))
     assert [(f.assessment_id, f.case_id, f.stage, f.area, f.level) for f in facts.needs_areas] == [
         (assessment.pk, case.pk, "initial", "finance", 2)
     ]

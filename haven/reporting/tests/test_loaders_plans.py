@@ -37,7 +37,7 @@ def test_plans_load_in_one_query_each_with_the_reintegration_goal(contract_for, 
     two = _support(second, personas.caseworker, MAY)
     _safety(first, personas.caseworker, MAY)
     with CaptureQueriesContext(connection) as captured:
-        facts = load_facts(contract, Q1.start, Q1.end, needs=frozenset())
+        facts = load_facts(contract, Q1.start, Q1.end, needs=frozenset({"plans"}))
     by_id = {p.id: p for p in facts.support_plans}
     assert by_id[one.pk].reintegration
     assert not by_id[two.pk].reintegration
@@ -45,6 +45,16 @@ def test_plans_load_in_one_query_each_with_the_reintegration_goal(contract_for, 
     sqls = [q["sql"] for q in captured.captured_queries]
     assert sum('FROM "plans_supportplan"' in sql for sql in sqls) == 1
     assert sum('FROM "plans_safetyplan"' in sql for sql in sqls) == 1
+
+
+def test_plans_are_not_read_for_a_contract_whose_measures_do_not_need_them(contract_for, personas):
+    contract = contract_for("leicester-family-2012")
+    _safety(cases(contract, 1)[0], personas.caseworker, MAY)
+    with CaptureQueriesContext(connection) as captured:
+        facts = load_facts(contract, Q1.start, Q1.end, needs=frozenset())
+    assert not any("plans_" in q["sql"] for q in captured.captured_queries)
+    with pytest.raises(LookupError, match="'plans' was not loaded"):
+        len(facts.safety_plans)  # a computation that forgot needs=("plans",) fails loudly
 
 
 def test_lvs_counts_the_safety_plans_completed_in_the_quarter(contract_for, personas):

@@ -9,6 +9,8 @@ from haven.access.scope import case_scope_q, named_in_organisation_q, visible_q
 from haven.accounts.signed_in import Viewer
 from haven.casework.directory_models import Agency as Agency
 from haven.casework.directory_models import ContactRoute as ContactRoute
+from haven.casework.draft_models import DRAFT_KEPT_DAYS as DRAFT_KEPT_DAYS
+from haven.casework.draft_models import FormDraft as FormDraft
 from haven.casework.event_kinds import CaseEventKind
 
 # Facts that returns count (exit interviews, onward referrals, needs assessments): own module.

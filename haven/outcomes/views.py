@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
+from haven.casework.views.drafts import DraftKeeper
 from haven.casework.views.rendering import render_page
 from haven.core.form_tokens import FIELD
 from haven.outcomes.charts import travel_chart
@@ -79,14 +80,22 @@ def record(request: HttpRequest, visible: VisibleCase, instrument: str, stage: s
     if use is None or stage not in use.stages:
         raise Http404("The contract does not ask these questions")
     posted = request.method == "POST"
-    form = OutcomeAssessmentForm(
-        request.POST if posted else None,
-        opened_at=case.opened_at,
-        instrument=use.instrument,
-        stage=stage,
-    )
     title = f"{OutcomeStage(stage).label}: {use.instrument.name}"
-    context = {"form": form, "case": case, "title": title, "instrument": use.instrument}
+    keeper = DraftKeeper(request, visible, f"outcomes-{use.instrument.key}-{stage}", title)
+    if keeper.saving:
+        return keeper.save()
+    form = keeper.restore(
+        OutcomeAssessmentForm(
+            keeper.data(), opened_at=case.opened_at, instrument=use.instrument, stage=stage
+        )
+    )
+    context = {
+        "form": form,
+        "case": case,
+        "title": title,
+        "instrument": use.instrument,
+        "draft": keeper,
+    }
     if posted and CHANGE not in request.POST and form.is_valid():
         if CONFIRM not in request.POST:
             hidden = [(k, v) for k, v in request.POST.items() if k not in NOT_CARRIED]
@@ -108,6 +117,7 @@ def record(request: HttpRequest, visible: VisibleCase, instrument: str, stage: s
             for field, errors in problems.items() or [(None, refused.messages)]:
                 form.add_error(field if field in form.fields else None, errors)
         else:
+            keeper.done()
             messages.success(request, "Outcome assessment recorded")
             return redirect("outcomes:history", case.pk)
     return render_page(request, "outcomes/record.html", context)

@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
+from haven.casework.views.drafts import DraftKeeper
 from haven.casework.views.rendering import render_page
 from haven.govuk.forms import GovukForm
 from haven.people.models import Person
@@ -117,11 +118,13 @@ def plan_agree(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     if not people:
         messages.info(request, "Everyone on this case has a support plan: change or review it")
         return redirect("plans:list", case.pk)
-    form = plan_forms.SupportPlanForm(
-        request.POST if request.method == "POST" else None,
-        opened_at=case.opened_at,
-        people=people,
-        areas=area_choices(case),
+    keeper = DraftKeeper(request, visible, "support_plan", "Agree a support plan")
+    if keeper.saving:
+        return keeper.save()
+    form = keeper.restore(
+        plan_forms.SupportPlanForm(
+            keeper.data(), opened_at=case.opened_at, people=people, areas=area_choices(case)
+        )
     )
     created: list[SupportPlan] = []
     if request.method == "POST" and form.is_valid():
@@ -152,10 +155,11 @@ def plan_agree(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 )
             ),
         ):
+            keeper.done()
             messages.success(request, "Support plan agreed")
             return redirect("plans:detail", case.pk, created[0].pk)
     task = open_support_plan_task(case)
-    return _form_page(request, visible, form, "Agree a support plan", task=task)
+    return _form_page(request, visible, form, keeper.title, task=task, draft=keeper)
 
 
 @with_case()
@@ -335,8 +339,11 @@ def safety_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     if not people:
         messages.info(request, "Everyone on this case has a safety plan: change it instead")
         return redirect("plans:list", case.pk)
-    form = plan_forms.SafetyPlanForm(
-        request.POST if request.method == "POST" else None, opened_at=case.opened_at, people=people
+    keeper = DraftKeeper(request, visible, "safety_plan", "Make a safety plan")
+    if keeper.saving:
+        return keeper.save()
+    form = keeper.restore(
+        plan_forms.SafetyPlanForm(keeper.data(), opened_at=case.opened_at, people=people)
     )
     created: list[SafetyPlan] = []
     if request.method == "POST" and form.is_valid():
@@ -355,9 +362,10 @@ def safety_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 )
             ),
         ):
+            keeper.done()
             messages.success(request, "Safety plan recorded")
             return redirect("plans:safety_detail", case.pk, created[0].pk)
-    return _form_page(request, visible, form, "Make a safety plan")
+    return _form_page(request, visible, form, keeper.title, draft=keeper)
 
 
 @with_case()

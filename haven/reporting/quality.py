@@ -271,6 +271,16 @@ FIELD_CHECKS: tuple[FieldCheck, ...] = (
         computations=frozenset({"planned_exits", "cases_closed"}),
         always=EQUALITY_ANALYSIS,  # outcomes: planned exits among closures
     ),
+    FieldCheck(
+        # issue 11 exits: Haven asks why support ended at every closure; a case closed without
+        # one (imported, or closed before exit reasons were recorded) is a gap in the exits
+        "exit_reason",
+        "Exit reason (why support ended)",
+        ("cases_closed",),
+        _case("exit_reason"),
+        breakdowns=frozenset({"exit_reason"}),
+        computations=frozenset({"first_contact_outcome"}),
+    ),
 )
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from haven.accounts.signed_in import staff_user
 from haven.casework.models import Task
 from haven.casework.rules import attempt_refusal, open_follow_ups, record_refusal
 from haven.casework.sections import case_sections
@@ -15,6 +16,7 @@ from haven.casework.selectors import (
     tasks_for,
     timeline_for,
 )
+from haven.casework.selectors_drafts import drafts_on_case
 from haven.casework.selectors_needs import latest_needs
 from haven.casework.selectors_onward import referral_rows
 from haven.casework.services import case_next_states, exit_requirements, task_done_refusal
@@ -74,5 +76,7 @@ def case_detail(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         "onward_referrals": referral_rows(case),  # issue 11 item 4, with their outcomes
         # the sections of the apps above casework (casework/sections.py)
         "sections": case_sections(request, visible),
+        # issue 11: the forms this user saved as drafts here, to continue
+        "drafts": drafts_on_case(case, staff_user(request)) if visible.can_change else [],
     }
     return render_page(request, "casework/case_detail.html", context)

@@ -17,6 +17,7 @@ from haven.casework.selectors_needs import open_needs_assessment_task
 from haven.casework.services import exit_step_refusal, needs_areas, needs_assessment_record
 from haven.casework.services.tasks import needs_assessment_stage
 from haven.casework.views.case_access import case_url, with_case
+from haven.casework.views.drafts import DraftKeeper
 from haven.casework.views.rendering import render_page
 
 
@@ -28,15 +29,17 @@ def needs_assessment(request: HttpRequest, visible: VisibleCase) -> HttpResponse
     if refusal:
         messages.info(request, refusal)
         return redirect(case_url(visible))
+    keeper = DraftKeeper(request, visible, "needs_assessment", "Record a needs assessment")
+    if keeper.saving:
+        return keeper.save()
     areas = needs_areas(case)
     task = open_needs_assessment_task(case)
     # the deadline's rule says which assessment it is (a repeating rule: a review, seed 002 s3.9)
     stage = needs_assessment_stage(task) if task is not None else NeedsStage.INITIAL
-    form = NeedsAssessmentForm(
-        request.POST if request.method == "POST" else None,
-        opened_at=case.opened_at,
-        areas=areas,
-        initial={"stage": stage.value},
+    form = keeper.restore(
+        NeedsAssessmentForm(
+            keeper.data(), opened_at=case.opened_at, areas=areas, initial={"stage": stage.value}
+        )
     )
     if request.method == "POST" and form.is_valid():
         levels, notes = area_values(form.cleaned_data, areas)
@@ -57,7 +60,8 @@ def needs_assessment(request: HttpRequest, visible: VisibleCase) -> HttpResponse
                     known = field in form.fields and field != NON_FIELD_ERRORS
                     form.add_error(field if known else None, problem)
         else:
+            keeper.done()
             messages.success(request, "Needs assessment recorded")
             return redirect(case_url(visible))
-    context = {"form": form, "case": case, "task": task, "title": "Record a needs assessment"}
+    context = {"form": form, "case": case, "task": task, "title": keeper.title, "draft": keeper}
     return render_page(request, "casework/needs_assessment_form.html", context)

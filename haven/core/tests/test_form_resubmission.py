@@ -99,6 +99,7 @@ NOT_CREATE_FORMS = {
     "casework:exclude": "one exclusion per case: a second is refused by exclusion_decide",
     "casework:appeal_lodged": "one appeal per exclusion: a second is refused by the service",
     "casework:appeal_decide": "a decided appeal cannot be decided again (the service refuses)",
+    "casework:draft_discard": "deletes the user's own draft; a second discard finds none",
     "people:search": "a read (each search is audited as a search)",
     "people:details_edit": "changes the person in place",
     "people:safe_contact_edit": "changes the preferences in place",

@@ -343,6 +343,7 @@ CHECKED_ELSEWHERE = {
     "casework:exclude": "haven/casework/tests/test_view_exclusions.py",
     "casework:appeal_lodged": "haven/casework/tests/test_view_exclusions.py",
     "casework:appeal_decide": "haven/casework/tests/test_view_exclusions.py",
+    "casework:draft_discard": "haven/casework/tests/test_view_drafts.py",
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",

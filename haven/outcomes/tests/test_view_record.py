@@ -3,7 +3,7 @@ typed, Save goes through the service; errors on their fields and nothing lost.""
 
 import pytest
 
-from haven.casework.models import CaseState
+from haven.casework.models import CaseState, FormDraft
 from haven.outcomes.models import OutcomeAssessment
 from haven.outcomes.tests.helpers import answer_data, choose_url, history_url, record_url, when_data
 
@@ -84,3 +84,18 @@ def test_a_closed_case_goes_back_to_its_outcomes(signed_in, outcome_case):
     response = signed_in.get(record_url(outcome_case))
     assert response.status_code == 302
     assert response["Location"] == history_url(outcome_case)
+
+
+def test_answers_part_given_are_kept_as_a_draft_and_come_back(signed_in, outcome_case):
+    # issue 11: long assessments may be saved as a draft and continued later
+    data = {"answered": "answered", "score_safe_at_home": "2", "save_draft": "1"}
+    response = signed_in.post(record_url(outcome_case), data)
+    assert response.status_code == 302
+    assert not OutcomeAssessment.objects.exists()
+    assert FormDraft.objects.get().form_key == "outcomes-haven-outcomes-v1-intake"
+    page = signed_in.get(record_url(outcome_case)).content.decode()
+    assert 'name="score_safe_at_home" type="radio" value="2" checked' in page
+    assert "govuk-error-message" not in page
+    signed_in.post(record_url(outcome_case), answer_data(safe_at_home="2") | {"confirm": "1"})
+    assert OutcomeAssessment.objects.exists()
+    assert not FormDraft.objects.exists()

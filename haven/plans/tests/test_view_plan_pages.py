@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.models import TaskStatus
+from haven.casework.models import FormDraft, TaskStatus
 from haven.plans.models import SafetyPlan, SupportPlan
 from haven.plans.tests.views_helpers import with_plans
 from haven.testing.casework import TaskFactory
@@ -114,3 +114,32 @@ def test_the_case_page_shows_the_plans_and_their_links(signed_in, planning_case,
     assert "A safe place to live" in page
     assert "View flats" in page
     assert reverse("plans:agree", args=[planning_case.pk]) not in page  # everyone has one
+
+
+def test_a_safety_plan_part_made_is_kept_as_a_draft(signed_in, planning_case):
+    # issue 11: long forms may be saved as a draft; the draft comes back as typed, no errors
+    url = reverse("plans:safety_record", args=[planning_case.pk])
+    signed_in.post(url, {"code_word": "Bluebell", "save_draft": "1"})
+    assert not SafetyPlan.objects.exists()
+    assert FormDraft.objects.get().form_key == "safety_plan"
+    page = signed_in.get(url).content.decode()
+    assert "Bluebell" in page
+    assert "govuk-error-message" not in page
+    data = {
+        "person": str(planning_case.person.pk),
+        "code_word": "Bluebell",
+        **moment("completed_at"),
+    }
+    signed_in.post(url, data)
+    assert SafetyPlan.objects.get().code_word == "Bluebell"
+    assert not FormDraft.objects.exists()
+
+
+def test_a_support_plan_part_agreed_is_kept_as_a_draft(signed_in, refuge_case):
+    url = reverse("plans:agree", args=[refuge_case.pk])
+    signed_in.post(url, {"goal_1": "A safe place to live", "save_draft": "1"})
+    assert not SupportPlan.objects.exists()
+    page = signed_in.get(url).content.decode()
+    assert "A safe place to live" in page
+    assert "Save as draft" in page
+    assert FormDraft.objects.get().form_key == "support_plan"

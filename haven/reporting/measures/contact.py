@@ -71,16 +71,25 @@ def first_contact_outcome(ctx: MeasureContext, outcome: str, as_count: bool = Fa
     when `as_count`). Outcomes are read as recorded when the return is run."""
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}")
-    opened = [c for c in ctx.facts.cases if ctx.period.contains(c.opened_at)]
-    assessed = _cases_with(ctx, ctx.facts.needs_assessments, "assessed_at")
-    referred_on = _cases_with(ctx, ctx.facts.onward_referrals, "made_at")
-    final_letter = _final_letter_sent(ctx)
-    inside = [
-        c.id
-        for c in opened
-        if first_contact_outcome_of(c, assessed, referred_on, final_letter) == outcome
-    ]
-    return count("case", inside) if as_count else percentage("case", inside, (c.id for c in opened))
+    outcomes = _outcomes_of_opened(ctx)
+    inside = [case_id for case_id, found in outcomes.items() if found == outcome]
+    return count("case", inside) if as_count else percentage("case", inside, outcomes)
+
+
+def _outcomes_of_opened(ctx: MeasureContext) -> dict[Any, str | None]:
+    """The outcome of each case opened in the period, worked out once per return (a profile
+    asks for each of the four outcomes, and some twice: as a share and as a count)."""
+    key = ("first_contact_outcomes", ctx.period.start, ctx.period.end, ctx.now)
+    if key not in ctx.facts.memo:
+        opened = [c for c in ctx.facts.cases if ctx.period.contains(c.opened_at)]
+        assessed = _cases_with(ctx, ctx.facts.needs_assessments, "assessed_at")
+        referred_on = _cases_with(ctx, ctx.facts.onward_referrals, "made_at")
+        final_letter = _final_letter_sent(ctx)
+        ctx.facts.memo[key] = {
+            c.id: first_contact_outcome_of(c, assessed, referred_on, final_letter) for c in opened
+        }
+    outcomes: dict[Any, str | None] = ctx.facts.memo[key]
+    return outcomes
 
 
 @computation("onward_referrals_made", params=("agency_types",))

@@ -41,6 +41,7 @@ SURVEY_MEASURES = {
     "victim-first-2018": {"cope_and_recover", "victim_satisfied"},
     "leicester-safehome-2012": {"satisfied_with_accommodation_support"},
     "wokingham-da-2017": {"customer_satisfaction"},
+    "cornwall-mens-refuge-2021": {"B9"},
 }
 
 
@@ -171,6 +172,20 @@ def test_wokingham_customer_satisfaction_seed_003_s14():
         survey(3, 2, INSIDE, "follow_up", {"satisfied": "no"}, "follow_up_6_months"),
     )
     assert value("wokingham-da-2017", "customer_satisfaction", facts) == 0.5
+
+
+def test_cornwall_b9_satisfied_with_the_total_service_seed_004_s10_b9():
+    # seed 004 s10 B9: % satisfied (target 85%), the total service from exit and follow-up
+    # surveys; the latest answer per service user counts
+    facts = facts_of(
+        survey(1, 1, JUST_INSIDE, "exit", {"satisfied": "no"}),
+        survey(2, 1, LAST_MINUTE, "follow_up", {"satisfied": "yes"}, "follow_up_3_months"),
+        survey(3, 2, INSIDE, "exit", {"satisfied": "yes"}),
+        survey(4, 3, INSIDE, "exit", {"satisfied": "not_sure"}),
+        survey(5, 4, INSIDE, "exit", declined=True),
+    )
+    assert value("cornwall-mens-refuge-2021", "B9", facts) == 2 / 3
+    assert profile("cornwall-mens-refuge-2021").measure("B9").target == 0.85
 
 
 def test_no_answers_give_no_share():

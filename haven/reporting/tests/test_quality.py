@@ -39,8 +39,10 @@ def referral(rid, pid, received=IN, *, route="police", organisation="Police", de
     )  # fmt: skip
 
 
-def case(cid, pid, rid, opened=IN, *, closed=None, exit_type="", risk="standard", contact=None):
-    return CaseFact(cid, pid, rid, "engaged", risk, opened, contact, closed, exit_type, 1, 1)
+def case(
+    cid, pid, rid, opened=IN, *, closed=None, exit_type="", risk="standard", contact=None, why=""
+):
+    return CaseFact(cid, pid, rid, "engaged", risk, opened, contact, closed, exit_type, 1, 1, why)
 
 
 def measure(mid, compute, breakdowns=()):
@@ -103,6 +105,27 @@ def test_exit_type_completeness_over_cases_closed_in_the_period():
     assert exits is not None
     assert (len(exits.checked), exits.missing) == (3, (23,))
     assert round(exits.share, 4) == round(2 / 3, 4)  # type: ignore[arg-type]
+
+
+def test_a_closure_without_an_exit_reason_is_a_gap_when_a_measure_breaks_down_by_it():
+    # issue 11 exits (seed 004 s10 B: exits by reason): closures since exit reasons are
+    # required always have one; an older or imported closure without one is listed to complete
+    people = [person(1), person(2)]
+    cases = [
+        case(21, 1, None, BEFORE, closed=IN, exit_type="planned", why="support_goals_met"),
+        case(22, 2, None, BEFORE, closed=IN, exit_type="planned"),
+    ]
+    exits_by_reason = measure("B8", "cases_closed", ["exit_reason"])
+    report = quality_report(facts_for(people, [], cases), Q1, [exits_by_reason], TODAY)
+    reasons = report.field("cases_closed.exit_reason")
+    assert reasons is not None
+    assert (len(reasons.checked), reasons.missing) == (2, (22,))
+    assert (
+        quality_report(facts_for(people, [], cases), Q1, [], TODAY).field(
+            "cases_closed.exit_reason"
+        )
+        is None
+    )  # no measure needs it: not listed
 
 
 def test_fields_come_from_the_measure_catalogue():

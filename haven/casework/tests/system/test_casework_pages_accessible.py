@@ -59,7 +59,7 @@ def test_a_caseworkers_pages_are_accessible(live_server, page):
         assert_accessible(page)
 
     page.goto(f"{base}/cases/{case.pk}/attempts/new/")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_title(re.compile(r"^Error:"))
     assert_accessible(page)
 
@@ -145,7 +145,7 @@ def test_the_exit_step_and_mark_as_done_pages_are_accessible(live_server, page):
         page.get_by_role("link", name=link).click()
         assert page.get_by_role("heading", level=1).inner_text() == link
         assert_accessible(page)
-        page.get_by_role("button", name="Save").click()
+        page.get_by_role("button", name="Save", exact=True).click()
         assert button_errors in page.locator(".govuk-error-summary").inner_text()
         assert_accessible(page)
 
@@ -156,13 +156,13 @@ def test_the_exit_step_and_mark_as_done_pages_are_accessible(live_server, page):
     )
     page.get_by_label("Housing", exact=True).check()
     page.get_by_label("No", exact=True).check()
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     assert "did not consent" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
 
     page.goto(f"{base}/cases/{case.pk}/exit/interview/")
     page.get_by_label("Declined by the survivor").check()
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     assert "Exit interview recorded" in page.content()
     assert (
         "Exit interview declined by the survivor" in page.locator("#exit-requirements").inner_text()

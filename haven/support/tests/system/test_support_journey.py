@@ -1,5 +1,6 @@
 """Issue 11: the support journey in a real browser, with JavaScript and without it. A Wokingham
-referral is accepted and the case engaged; the caseworker records a needs assessment, agrees a
+referral is accepted and the case engaged; the caseworker begins a needs assessment, saves it as
+a draft, continues it from the case page and records it, agrees a
 support plan, records a support session, reviews the plan, asks the outcome questions at intake
 and exit, closes the case with its exit reason and records the 6-month follow-up with its
 satisfaction survey (seed 003 s13: outcomes at entry and exit, planned departures, satisfaction;
@@ -40,7 +41,7 @@ def fill_moment(page, prefix: str, *, time: bool = True) -> None:
 
 
 def submit(page, name: str) -> None:
-    page.locator("main").get_by_role("button", name=name).click()
+    page.locator("main").get_by_role("button", name=name, exact=True).click()
     page.wait_for_load_state()
 
 
@@ -81,12 +82,19 @@ def walk_the_support_journey(live_server, page, *, check=assert_accessible) -> N
     case.refresh_from_db()
     assert case.state == CaseState.ENGAGED
 
-    # The needs assessment
+    # The needs assessment: begun, saved as a draft, continued from the case page
     page.get_by_role("link", name="Record a needs assessment").click()
+    check(page)
+    page.locator('textarea[name="summary"]').fill("Synthetic: housing and confidence")
+    submit(page, "Save as draft")
+    expect(page).to_have_url(re.compile(rf"/cases/{case.pk}/$"))
+    page.get_by_role("link", name="Continue: Record a needs assessment").click()
+    expect(page.locator('textarea[name="summary"]')).to_have_value(
+        "Synthetic: housing and confidence"
+    )
     check(page)
     fill_moment(page, "assessed_at")
     page.locator('input[name="stage"][value="initial"]').check()
-    page.locator('textarea[name="summary"]').fill("Synthetic: housing and confidence")
     submit(page, "Save")
     assert case.needs_assessments.count() == 1
 

@@ -49,6 +49,9 @@ KIND_LABELS = {
     "survey": "Survey",
     "follow_up_due": "Follow-up",
     "outcome_assessment": "Outcome assessment",
+    "serious_incident": "Serious incident",
+    "complaint": "Complaint",
+    "compliment": "Compliment",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

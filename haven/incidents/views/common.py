@@ -12,17 +12,16 @@ from django.http import HttpRequest, HttpResponse
 
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
-from haven.core.read_audit import audit_list_view, audits_reads, shows_page
+from haven.core.read_audit import audit_list_view, shows_page
 
 type View = Callable[..., HttpResponse]
 
 
 def keeps_register(view: View) -> View:
-    """Signed in, a team leader or service manager (or superuser), and the read audited by the
-    view (`audit_shown` / `audit_record_read`)."""
+    """Signed in, and a team leader or service manager (or superuser). A page that shows records
+    is also marked `@audits_reads` and audits them (`audit_shown` / `audit_record_read`)."""
 
     @login_required
-    @audits_reads
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.has_perm("incidents.view_register"):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from haven.accounts.signed_in import staff_user
 from haven.casework.views.rendering import render_page
+from haven.core.read_audit import audits_reads
 from haven.incidents.complaint_services import (
     complaint_escalate,
     complaint_policy,
@@ -73,6 +74,7 @@ def _case_for(request: HttpRequest, form: Any, contract: Any) -> tuple[bool, Any
     return True, case
 
 
+@audits_reads
 @keeps_register
 def complaint_list(request: HttpRequest) -> HttpResponse:
     contracts = list(managed_contracts(request.user))
@@ -146,6 +148,7 @@ def complaint_add(request: HttpRequest) -> HttpResponse:
     )
 
 
+@audits_reads
 @keeps_register
 def complaint_detail(request: HttpRequest, complaint_id: Any) -> HttpResponse:
     complaint = complaint_for_user(request.user, complaint_id)
@@ -185,6 +188,7 @@ def _complaint_step(
     return audit_record_read(request, response, complaint)
 
 
+@audits_reads
 @keeps_register
 def stage_respond(request: HttpRequest, complaint_id: Any, stage_id: Any) -> HttpResponse:
     complaint = complaint_for_user(request.user, complaint_id)
@@ -208,6 +212,7 @@ def stage_respond(request: HttpRequest, complaint_id: Any, stage_id: Any) -> Htt
     )
 
 
+@audits_reads
 @keeps_register
 def complaint_escalation(request: HttpRequest, complaint_id: Any) -> HttpResponse:
     complaint = complaint_for_user(request.user, complaint_id)
@@ -227,6 +232,7 @@ def complaint_escalation(request: HttpRequest, complaint_id: Any) -> HttpRespons
     return _complaint_step(request, complaint, form, title, save, "Complaint moved on a stage")
 
 
+@audits_reads
 @keeps_register
 def complaint_resolution(request: HttpRequest, complaint_id: Any) -> HttpResponse:
     complaint = complaint_for_user(request.user, complaint_id)
@@ -250,6 +256,7 @@ def complaint_resolution(request: HttpRequest, complaint_id: Any) -> HttpRespons
     )
 
 
+@audits_reads
 @keeps_register
 def compliment_list(request: HttpRequest) -> HttpResponse:
     contracts = list(managed_contracts(request.user))

@@ -15,6 +15,7 @@ from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
+from haven.core.read_audit import audits_reads
 from haven.incidents.forms import IncidentForm, LogFilterForm, NotificationForm, ReviewForm
 from haven.incidents.models import ReviewStatus, SeriousIncident
 from haven.incidents.selectors import incident_for_user, incidents_for_user, managed_contracts
@@ -43,6 +44,7 @@ def _filtered(incidents: Any, status: str) -> Any:
     return incidents
 
 
+@audits_reads
 @keeps_register
 def register(request: HttpRequest) -> HttpResponse:
     """Every serious incident of the user's services, latest first, with its report deadline."""
@@ -124,6 +126,7 @@ def case_incident_add(request: HttpRequest, visible: VisibleCase) -> HttpRespons
     )
 
 
+@audits_reads
 @keeps_register
 def incident_detail(request: HttpRequest, incident_id: Any) -> HttpResponse:
     incident = incident_for_user(request.user, incident_id)
@@ -139,6 +142,7 @@ def incident_detail(request: HttpRequest, incident_id: Any) -> HttpResponse:
     return audit_record_read(request, response, incident)
 
 
+@audits_reads
 @keeps_register
 def incident_notify(request: HttpRequest, incident_id: Any) -> HttpResponse:
     incident = incident_for_user(request.user, incident_id)
@@ -168,6 +172,7 @@ def incident_notify(request: HttpRequest, incident_id: Any) -> HttpResponse:
     return audit_record_read(request, response, incident)
 
 
+@audits_reads
 @keeps_register
 def incident_review(request: HttpRequest, incident_id: Any) -> HttpResponse:
     incident: SeriousIncident = incident_for_user(request.user, incident_id)

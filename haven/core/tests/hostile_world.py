@@ -246,7 +246,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         directory_agency=agency,
     )
     # issue 12: a serious incident on the case, and a complaint at its first stage
-    incident = serious_incident_record(
+    serious = serious_incident_record(
         contract=contract,
         case=case,
         recorded_by=personas.team_leader,
@@ -294,7 +294,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "plan_id": plan.pk,
         "action_id": action.pk,
         "agency_id": agency.pk,
-        "incident_id": incident.pk,
+        "incident_id": serious.pk,
         "complaint_id": complaint.pk,
         "stage_id": complaint.stages.get().pk,
     }

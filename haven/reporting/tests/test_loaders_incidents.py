@@ -71,3 +71,31 @@ def test_the_contracts_records_load_as_facts(contract_for, personas):
 def test_they_are_not_read_unless_a_measure_needs_them(contract_for):
     facts = load_facts(contract_for("opcc-dv360"), Q1.start, Q1.end, needs=frozenset())
     assert isinstance(facts.complaints, NotLoaded)
+
+
+def test_a_service_complaint_is_drilled_to_as_no_one_s_record(client, contract_for, personas):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from haven.reporting.periods import current_period
+
+    contract = contract_for("cornwall-mens-refuge-2021")
+    Complaint.objects.create(
+        contract=contract,
+        received_on=timezone.localdate(),
+        complainant="public",
+        route="email",
+        subject="other",
+        summary="x",
+        recorded_by=personas.team_leader,
+        recorded_at=AT,
+    )
+    from django.utils import timezone
+
+    period = current_period(timezone.now(), "quarter", "04-01").code
+    client.force_login(personas.service_manager)
+    response = client.get(reverse("reporting:measure", args=[contract.slug, period, "complaints"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The records counted: 1." in html
+    assert "Restricted record</strong>" not in html

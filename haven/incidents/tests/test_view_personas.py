@@ -68,3 +68,30 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, incident, complaint):
         response = client.get(url)
         assert response.status_code == 302, name
         assert "/accounts/login/" in response["Location"]
+
+
+def test_a_team_leader_of_another_team_sees_the_service_s_records_not_the_case_s(
+    client, incident, cornwall, personas
+):
+    from haven.incidents.services import serious_incident_record
+    from haven.testing.factories import MembershipFactory, UserFactory
+
+    service_level = serious_incident_record(
+        contract=cornwall,
+        recorded_by=personas.service_manager,
+        kind="drug_related_death",
+        occurred_at=incident.occurred_at,
+        summary="Synthetic",
+    )
+    leader = UserFactory()
+    MembershipFactory(
+        user=leader,
+        role="team_leader",
+        organisation=personas.organisation,
+        team=personas.other_team,
+    )
+    client.force_login(leader)
+    register = client.get(reverse("incidents:register")).content.decode()
+    assert reverse("incidents:detail", args=[service_level.pk]) in register
+    assert reverse("incidents:detail", args=[incident.pk]) not in register
+    assert client.get(reverse("incidents:detail", args=[incident.pk])).status_code == 404

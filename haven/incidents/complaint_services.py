@@ -163,7 +163,7 @@ def escalation_refusal(complaint: Complaint) -> str | None:
 def response_refusal(stage: ComplaintStage) -> str | None:
     if stage.responded_on is not None:
         return "This stage has been responded to"
-    return None
+    return resolution_refusal(stage.complaint)
 
 
 def resolution_refusal(complaint: Complaint) -> str | None:
@@ -177,7 +177,7 @@ def complaint_stage_respond(
     *, stage: ComplaintStage, responded_by: User, responded_on: date, response: str
 ) -> ComplaintStage:
     """The provider's response at one stage (on or after the stage started, not in the future)."""
-    stage = ComplaintStage.objects.select_for_update().get(pk=stage.pk)
+    stage = ComplaintStage.objects.select_for_update().select_related("complaint").get(pk=stage.pk)
     refusal = response_refusal(stage)
     if refusal:
         raise ValidationError(refusal)

@@ -167,3 +167,21 @@ def test_the_profile_complaints_section_is_strict():
     ):
         with pytest.raises(ProfileError):
             ComplaintsSpec(**bad)
+
+
+def test_a_resolved_complaint_takes_no_more_responses(cornwall, personas):
+    complaint = _complaint(cornwall, personas)
+    complaint_resolve(
+        complaint=complaint,
+        resolved_by=personas.team_leader,
+        outcome="withdrawn",
+        resolved_on=FRIDAY,
+        learning="",
+    )
+    with pytest.raises(ValidationError, match="resolved"):
+        complaint_stage_respond(
+            stage=complaint.stages.get(),
+            responded_by=personas.team_leader,
+            responded_on=FRIDAY,
+            response="",
+        )

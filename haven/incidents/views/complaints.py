@@ -158,9 +158,7 @@ def complaint_detail(request: HttpRequest, complaint_id: Any) -> HttpResponse:
         "incidents/complaint_detail.html",
         {
             "complaint": complaint,
-            "stages": [
-                (s, response_refusal(s) is None and not complaint.is_resolved) for s in stages
-            ],
+            "stages": [(s, response_refusal(s) is None) for s in stages],
             "next_stage": next_stage(complaint) if escalation_refusal(complaint) is None else None,
             "may_resolve": resolution_refusal(complaint) is None,
             "today": timezone.localdate(),
@@ -193,7 +191,7 @@ def _complaint_step(
 def stage_respond(request: HttpRequest, complaint_id: Any, stage_id: Any) -> HttpResponse:
     complaint = complaint_for_user(request.user, complaint_id)
     stage = stage_of(complaint, stage_id)
-    refusal = response_refusal(stage) or resolution_refusal(complaint)
+    refusal = response_refusal(stage)
     if refusal:
         messages.info(request, refusal)
         return redirect("incidents:complaint_detail", complaint.pk)

@@ -53,3 +53,6 @@ class CaseEventKind(models.TextChoices):
     REENGAGEMENT_ATTEMPT = "reengagement_attempt", "Attempt to re-engage"
     EXCLUSION = "exclusion", "Exclusion decided"
     EXCLUSION_APPEAL = "exclusion_appeal", "Exclusion appeal"
+    # serious incidents (issue 12 item 10; each points at its incidents.SeriousIncident)
+    SERIOUS_INCIDENT = "serious_incident", "Serious incident"
+    SERIOUS_INCIDENT_NOTIFIED = "serious_incident_notified", "Serious incident reported"

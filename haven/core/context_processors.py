@@ -33,6 +33,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (SUBMITTED, reverse("commissioner:returns"), "reporting.view_submitted_returns"),
         # Service managers and administrators keep their provider's agency directory (issue 11)
         ("Agency directory", reverse("casework:directory"), "casework.manage_directory"),
+        # Team leaders and service managers keep the serious-incident register and the
+        # complaints and compliments logs (issue 12 items 10-11)
+        ("Incidents and complaints", reverse("incidents:register"), "incidents.view_register"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

@@ -37,6 +37,7 @@ from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLI
 from haven.demodata.directory import demo_directory
 from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.identities import PeopleFactory, Pools
+from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
@@ -460,10 +461,13 @@ def build_demo_data(
     with transaction.atomic():
         if reset_first:
             demo_returns_reset(organisation)
+            demo_incidents_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
         report = DemoBuilder(organisation=organisation, seed=seed, scale=scale, now=now).build()
+        # the service's complaints, compliments and serious incidents (issue 12)
+        build_demo_incidents(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -317,6 +317,12 @@ class Facts:
     first_case_opened: dict[Any, datetime] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
     memo: dict[Any, Any] = field(default_factory=dict)  # dimensions' lookups, per record
+    # optional "incidents": the contract's serious incidents, complaints and compliments (not
+    # only the window's cases': most are about the service), occurring, received or resolved
+    # in the window
+    serious_incidents: list[SeriousIncidentFact] = field(default_factory=list)
+    complaints: list[ComplaintFact] = field(default_factory=list)
+    compliments: list[ComplimentFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -391,6 +397,9 @@ KINDS = {
     "survey": "surveys",
     "follow_up_due": "follow_ups_due",
     "outcome_assessment": "outcome_assessments",
+    "serious_incident": "serious_incidents",
+    "complaint": "complaints",
+    "compliment": "compliments",
 }
 
 
@@ -401,3 +410,37 @@ def _grouped(rows: Iterable[Any], key: str, order: str) -> dict[Any, list[Any]]:
     for items in groups.values():
         items.sort(key=lambda row: getattr(row, order))
     return dict(groups)
+
+
+class SeriousIncidentFact(NamedTuple):
+    """A serious incident of the contract, against a case or the service (case_id None)
+    (incidents.SeriousIncident)."""
+
+    id: Any
+    case_id: Any
+    kind: str  # domestic_homicide | near_miss | serious_case_review | ...
+    occurred_at: datetime
+    notification_due_at: datetime | None
+    notified_at: datetime | None
+
+
+class ComplaintFact(NamedTuple):
+    """A complaint about the contract's service (incidents.Complaint); resolved when it has an
+    outcome."""
+
+    id: Any
+    case_id: Any
+    received_on: date
+    complainant: str
+    subject: str
+    outcome: str  # "" while open; upheld | partly_upheld | not_upheld | withdrawn
+    resolved_on: date | None
+
+
+class ComplimentFact(NamedTuple):
+    """A compliment about the contract's service (incidents.Compliment)."""
+
+    id: Any
+    case_id: Any
+    received_on: date
+    complimenter: str

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Exists, F, Min, OuterRef, Q
+from django.utils import timezone
 
 from haven.casework.models import (
     AgencyType,
@@ -31,6 +32,7 @@ from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import StartEvent
 from haven.followups.models import Survey, SurveyAnswer
+from haven.incidents.models import Complaint, Compliment, SeriousIncident
 from haven.outcomes.instrument import instruments
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 from haven.people.models import HouseholdLink, Person, PersonFlag
@@ -40,6 +42,8 @@ from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
     CaseFact,
+    ComplaintFact,
+    ComplimentFact,
     ExitInterviewFact,
     Facts,
     FollowUpDueFact,
@@ -56,6 +60,7 @@ from haven.reporting.facts import (
     ReferralFact,
     RiskFact,
     SafetyPlanFact,
+    SeriousIncidentFact,
     SupportPlanFact,
     SupportSessionFact,
     SurveyAnswerFact,
@@ -363,7 +368,34 @@ def load_facts(
         )
     if "outcomes" in wanted:
         _optional_outcomes(facts, Case.objects.filter(cases_q).values("id"))
+    if "incidents" in wanted:
+        _optional_incidents(facts, contract, start, end)
     return facts
+
+
+def _optional_incidents(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """The contract's serious incidents that occurred in the window, and its complaints and
+    compliments received (or, for complaints, resolved) on its days (issue 12 items 10-11)."""
+    first = timezone.localtime(start).date()
+    last = timezone.localtime(end - timedelta(microseconds=1)).date()
+    facts.serious_incidents = _rows(
+        SeriousIncident.objects.filter(
+            contract=contract, occurred_at__gte=start, occurred_at__lt=end
+        ).order_by(),
+        SeriousIncidentFact._fields,
+        SeriousIncidentFact,
+    )
+    in_days = Q(received_on__range=(first, last)) | Q(resolved_on__range=(first, last))
+    facts.complaints = _rows(
+        Complaint.objects.filter(in_days, contract=contract).order_by(),
+        ComplaintFact._fields,
+        ComplaintFact,
+    )
+    facts.compliments = _rows(
+        Compliment.objects.filter(contract=contract, received_on__range=(first, last)).order_by(),
+        ComplimentFact._fields,
+        ComplimentFact,
+    )
 
 
 def _optional_plans(facts: Facts, in_cases: dict[str, Any], end: datetime) -> None:

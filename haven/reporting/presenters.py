@@ -49,6 +49,9 @@ KIND_LABELS = {
     "survey": "Survey",
     "follow_up_due": "Follow-up",
     "outcome_assessment": "Outcome assessment",
+    "serious_incident": "Serious incident",
+    "complaint": "Complaint",
+    "compliment": "Compliment",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)
@@ -325,7 +328,9 @@ def record_rows(
         rows.append(
             RecordRow(
                 kind=KIND_LABELS.get(kind, kind),
-                restricted=not visible,
+                # a record of the service itself (a complaint or serious incident with no case)
+                # is about no one: not restricted, only nothing to open
+                restricted=not visible and (case is not None or referral is not None),
                 reference_code=item.person.reference_code if visible and item.person else "",
                 received=_local_date(referral.received_at) if visible and referral else None,
                 opened=_local_date(case.opened_at) if visible and case else None,

@@ -195,6 +195,42 @@ class OpeningHoursSpec(Section):
     note: str | None = None
 
 
+class ComplaintStageSpec(Section):
+    """One stage of the provider's complaints procedure and its response time."""
+
+    key: Key
+    label: Text
+    working_days: Annotated[int, Field(strict=True, ge=1, le=60)]
+
+
+# A sane default when a profile sets no complaints policy (seed 002 s9: "considered and
+# investigated in line with the organisations complaints procedure"): an informal stage, then
+# two formal stages, answered within 5, 10 and 20 working days.
+DEFAULT_COMPLAINT_STAGES = (
+    ComplaintStageSpec(key="informal", label="Informal", working_days=5),
+    ComplaintStageSpec(key="stage_1", label="Formal stage 1", working_days=10),
+    ComplaintStageSpec(key="stage_2", label="Formal stage 2", working_days=20),
+)
+
+
+class ComplaintsSpec(Section):
+    """The provider's complaints procedure: its stages in order, each with the working days
+    the provider gives itself to respond (issue 12 item 11)."""
+
+    citation: Citation | None = None
+    stages: Annotated[list[ComplaintStageSpec], Field(min_length=1)] = list(
+        DEFAULT_COMPLAINT_STAGES
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _stage_keys_unique(self) -> Self:
+        problems = _duplicates([("stages", i, s.key) for i, s in enumerate(self.stages)])
+        if problems:
+            raise invalid("ComplaintsSpec", problems)
+        return self
+
+
 class Profile(Section):
     """One commissioned service's rules, from haven/contracts/profiles/<slug>.yaml."""
 
@@ -228,6 +264,7 @@ class Profile(Section):
     outcome_tools: list[Key] = []
     outcomes: OutcomesSpec | None = None
     measures: list[MeasureSpec] = []
+    complaints: ComplaintsSpec = Field(default_factory=lambda: ComplaintsSpec())
 
     @field_validator("slug")
     @classmethod

@@ -22,6 +22,8 @@ from haven.casework.services import (
     onward_referral_record,
 )
 from haven.followups.services import follow_up_contact_record
+from haven.incidents.complaint_services import complaint_record
+from haven.incidents.services import serious_incident_record
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.plans.safety import safety_plan_record
 from haven.plans.services import GoalInput, plan_action_add, support_plan_agree
@@ -243,6 +245,25 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         consent=True,
         directory_agency=agency,
     )
+    # issue 12: a serious incident on the case, and a complaint at its first stage
+    serious = serious_incident_record(
+        contract=contract,
+        case=case,
+        recorded_by=personas.team_leader,
+        kind="near_miss",
+        occurred_at=timezone.now() - dt.timedelta(hours=1),
+        summary="Synthetic near miss",
+    )
+    complaint = complaint_record(
+        contract=contract,
+        recorded_by=personas.team_leader,
+        received_on=timezone.localdate(),
+        complainant="service_user",
+        route="phone",
+        subject="delay",
+        summary="Synthetic complaint",
+        stage="informal",
+    )
     restricted = CaseFactory(contract=contract, team=personas.team, allocated_to=personas.teammate)
     case_restriction_set(
         case=restricted, restricted=True, changed_by=personas.teammate, reason="Synthetic"
@@ -273,6 +294,9 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "plan_id": plan.pk,
         "action_id": action.pk,
         "agency_id": agency.pk,
+        "incident_id": serious.pk,
+        "complaint_id": complaint.pk,
+        "stage_id": complaint.stages.get().pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format

@@ -35,6 +35,8 @@ from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.followups.models import FollowUpContact, Survey
 from haven.followups.services import follow_up_contact_record
+from haven.incidents.complaint_services import complaint_record
+from haven.incidents.models import Complaint, ComplaintStage, Compliment, SeriousIncident
 from haven.outcomes.models import OutcomeAssessment
 from haven.people.models import HarmLink, HouseholdLink, Person, PersonFlag, SafeContact
 from haven.plans.models import PlanAction, PlanGoal, PlanReview, SafetyPlan, SupportPlan
@@ -53,6 +55,11 @@ pytestmark = pytest.mark.django_db
 
 # Every POST view that creates a record: tested twice below.
 CREATE_FORMS = {
+    "incidents:add",
+    "incidents:case_add",
+    "incidents:complaint_add",
+    "incidents:complaint_escalate",
+    "incidents:compliment_add",
     "casework:attempt_record",
     "casework:note_add",
     "casework:note_correct",
@@ -134,10 +141,23 @@ NOT_CREATE_FORMS = {
     "casework:agency_add": "a second agency of the same name in the directory is refused by "
     "agency_create",
     "casework:agency_edit": "changes the directory entry in place",
+    "incidents:notify": "the report to the commissioner is recorded once: a second is refused by "
+    "serious_incident_notify",
+    "incidents:review": "changes the incident's review and learning in place",
+    "incidents:stage_respond": "a stage is answered once: a second response is refused by "
+    "complaint_stage_respond",
+    "incidents:complaint_resolve": "a resolved complaint takes no second outcome "
+    "(complaint_resolve refuses)",
     "casework:onward_referral_outcome": "sets the referral's outcome in place (the form token "
     "stops a second POST adding a second timeline entry)",
 }
 GET_ONLY = {
+    "incidents:register",
+    "incidents:detail",
+    "incidents:chronology",
+    "incidents:complaints",
+    "incidents:complaint_detail",
+    "incidents:compliments",
     "home",
     "health",
     "accessibility",
@@ -326,6 +346,19 @@ def _with_plan(client: Any, world: World) -> None:
     )
 
 
+def _with_complaint(client: Any, world: World) -> None:
+    world.complaint = complaint_record(  # type: ignore[attr-defined]
+        contract=world.vf,
+        recorded_by=world.personas.team_leader,
+        received_on=timezone.localdate(),
+        complainant="service_user",
+        route="phone",
+        subject="delay",
+        summary="Synthetic complaint",
+        stage="informal",
+    )
+
+
 def _restricted_for_teammate(client: Any, world: World) -> None:
     case_restriction_set(
         case=world.case, restricted=True, changed_by=world.personas.caseworker, reason="Safety"
@@ -497,6 +530,54 @@ CASES: dict[str, CreateForm] = {
         # the check answers page is a step; "confirm" is its Save button
         data=lambda w: {"confirm": "1", "score_safe_at_home": "3", **_date("asked_at")},
         prepare=lambda client, w: setattr(w, "outcome_case", _outcome_case(w)),
+    ),
+    "incidents:add": CreateForm(
+        page=lambda w: reverse("incidents:add"),
+        count=lambda w: SeriousIncident.objects.count(),
+        data=lambda w: {
+            "contract": str(w.vf.pk),
+            "kind": "near_miss",
+            "summary": "Synthetic near miss",
+            **_date("occurred_at"),
+        },
+        user="team_leader",
+    ),
+    "incidents:case_add": CreateForm(
+        page=lambda w: reverse("incidents:case_add", args=[w.case.pk]),
+        count=lambda w: SeriousIncident.objects.count(),
+        data=lambda w: {"kind": "near_miss", "summary": "Synthetic", **_date("occurred_at")},
+    ),
+    "incidents:complaint_add": CreateForm(
+        page=lambda w: reverse("incidents:complaint_add"),
+        count=lambda w: Complaint.objects.count(),
+        data=lambda w: {
+            "contract": str(w.vf.pk),
+            "complainant": "service_user",
+            "route": "phone",
+            "subject": "delay",
+            "summary": "Synthetic complaint",
+            "stage": "informal",
+            **_date("received_on", time=False),
+        },
+        user="team_leader",
+    ),
+    "incidents:complaint_escalate": CreateForm(
+        page=lambda w: reverse("incidents:complaint_escalate", args=[w.complaint.pk]),  # type: ignore[attr-defined]
+        count=lambda w: ComplaintStage.objects.count(),
+        data=lambda w: _date("escalated_on", time=False),
+        user="team_leader",
+        prepare=_with_complaint,
+    ),
+    "incidents:compliment_add": CreateForm(
+        page=lambda w: reverse("incidents:compliment_add"),
+        count=lambda w: Compliment.objects.count(),
+        data=lambda w: {
+            "contract": str(w.vf.pk),
+            "complimenter": "service_user",
+            "about": "The outreach team",
+            **_date("received_on", time=False),
+        },
+        user="team_leader",
     ),
     "casework:break_glass": CreateForm(
         page=lambda w: reverse("casework:break_glass", args=[w.case.pk]),

@@ -93,6 +93,12 @@ EXEMPT = {
     "casework:directory": "the provider's agency directory: agencies, no people",
     "casework:agency_add": "one agency of the directory, no people; its changes are audited",
     "casework:agency_edit": "one agency of the directory, no people; its changes are audited",
+    "incidents:add": "the form shows the user's services and what they typed; the incident is "
+    "audited by its service and shown (audited) on incidents:detail",
+    "incidents:complaint_add": "the form shows the user's services and what they typed; the "
+    "complaint is audited by its service",
+    "incidents:compliment_add": "the form shows the user's services and what they typed; the "
+    "compliment is audited by its service",
 }
 
 
@@ -362,6 +368,18 @@ CHECKED_ELSEWHERE = {
     "outcomes:history": "haven/outcomes/tests/test_view_read_audit.py",
     "outcomes:choose": "haven/outcomes/tests/test_view_read_audit.py",
     "outcomes:record": "haven/outcomes/tests/test_view_read_audit.py",
+    "incidents:register": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:detail": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:notify": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:review": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:case_add": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:chronology": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:complaints": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:complaint_detail": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:stage_respond": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:complaint_escalate": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:complaint_resolve": "haven/incidents/tests/test_view_read_audit.py",
+    "incidents:compliments": "haven/incidents/tests/test_view_read_audit.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

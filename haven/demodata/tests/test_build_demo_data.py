@@ -338,3 +338,16 @@ def exit_steps_are_rows_their_timeline_entries_point_at():
         assert set(entries.values_list("object_type", flat=True)) <= {label}
         pointed = set(entries.values_list("object_id", flat=True))
         assert pointed == {str(pk) for pk in model.objects.values_list("pk", flat=True)}
+
+
+def test_the_demo_has_complaints_compliments_and_rare_serious_incidents(provider):
+    """Issue 12: `haven demo` produces serious incidents (rare), complaints and compliments."""
+    from haven.incidents.models import Complaint, Compliment, SeriousIncident
+
+    contracts = Contract.objects.filter(provider=provider)
+    complaints = Complaint.objects.filter(contract__in=contracts)
+    assert complaints.exists()
+    assert complaints.filter(resolved_on__isnull=False).exists()
+    assert Compliment.objects.filter(contract__in=contracts).count() > complaints.count()
+    assert SeriousIncident.objects.filter(contract__in=contracts).count() < complaints.count()
+    assert not complaints.filter(case__isnull=False).exists()  # the service's own records

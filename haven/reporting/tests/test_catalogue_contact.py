@@ -104,6 +104,7 @@ EXPECTED = {
 
 # victim-first-2018's computed measures; the eight distance_* moved from missing (issue 11)
 VICTIM_FIRST_COMPUTED = {
+    "complaints",  # seed 002 s9, the complaints log (issue 12)
     "referrals_received",
     "initial_calls_48h",
     "initial_letters_same_day",

@@ -197,6 +197,7 @@ INSTALLED_APPS = [
     "haven.outcomes",
     "haven.followups",
     "haven.proceedings",
+    "haven.safeguarding",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

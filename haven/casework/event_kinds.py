@@ -53,3 +53,9 @@ class CaseEventKind(models.TextChoices):
     REENGAGEMENT_ATTEMPT = "reengagement_attempt", "Attempt to re-engage"
     EXCLUSION = "exclusion", "Exclusion decided"
     EXCLUSION_APPEAL = "exclusion_appeal", "Exclusion appeal"
+    # safeguarding (each points at its row: ChildRecord, SafeguardingEvent, SafeguardingAlert,
+    # ThinkFamilyCheck)
+    CHILD_RECORD = "child_record", "Child's safeguarding record"
+    SAFEGUARDING_EVENT = "safeguarding_event", "Safeguarding referral or meeting"
+    SAFEGUARDING_ALERT = "safeguarding_alert", "Safeguarding adults alert"
+    THINK_FAMILY = "think_family", "Think Family questions"

@@ -228,6 +228,8 @@ class Profile(Section):
     outcome_tools: list[Key] = []
     outcomes: OutcomesSpec | None = None
     measures: list[MeasureSpec] = []
+    # seed 004 s6.5: the Think Family questions are asked at every service user contact
+    think_family: bool = False
 
     @field_validator("slug")
     @classmethod

@@ -317,6 +317,11 @@ class Facts:
     first_case_opened: dict[Any, datetime] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
     memo: dict[Any, Any] = field(default_factory=dict)  # dimensions' lookups, per record
+    # optional "safeguarding": every child record, referral or meeting and adults alert of the
+    # window's cases, whenever recorded (measures/safeguarding.py)
+    child_records: list[ChildRecordFact] = field(default_factory=list)
+    safeguarding_events: list[SafeguardingEventFact] = field(default_factory=list)
+    safeguarding_alerts: list[SafeguardingAlertFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -391,6 +396,9 @@ KINDS = {
     "survey": "surveys",
     "follow_up_due": "follow_ups_due",
     "outcome_assessment": "outcome_assessments",
+    "child_record": "child_records",
+    "safeguarding_event": "safeguarding_events",
+    "safeguarding_alert": "safeguarding_alerts",
 }
 
 
@@ -401,3 +409,41 @@ def _grouped(rows: Iterable[Any], key: str, order: str) -> dict[Any, list[Any]]:
     for items in groups.values():
         items.sort(key=lambda row: getattr(row, order))
     return dict(groups)
+
+
+class ChildRecordFact(NamedTuple):
+    """A household child's safeguarding record on one of the window's cases: the child
+    protection plan, child in need and looked-after periods (safeguarding.ChildRecord; an end
+    of None: still in force)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any  # the child
+    cp_plan_started_on: date | None
+    cp_plan_ended_on: date | None
+    cin_started_on: date | None
+    cin_ended_on: date | None
+    looked_after_started_on: date | None
+    looked_after_ended_on: date | None
+
+
+class SafeguardingEventFact(NamedTuple):
+    """A safeguarding referral, submission or meeting (safeguarding.SafeguardingEvent)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any  # the child, or None for the whole family
+    kind: str  # referral_maru | caf_submitted | tac_meeting | cp_conference | tff_identified ...
+    occurred_on: date
+    attended: bool | None  # a meeting: whether the service attended; None for the rest
+
+
+class SafeguardingAlertFact(NamedTuple):
+    """A safeguarding adults alert (safeguarding.SafeguardingAlert)."""
+
+    id: Any
+    case_id: Any
+    raised_on: date
+    substantiation: str  # pending | fully | partially | not_substantiated
+    referred_on: date | None  # to adult safeguarding
+    harm_relationship: str  # people.choices.HarmRelationship, "" when not known

@@ -40,6 +40,7 @@ from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
     CaseFact,
+    ChildRecordFact,
     ExitInterviewFact,
     Facts,
     FollowUpDueFact,
@@ -55,6 +56,8 @@ from haven.reporting.facts import (
     ProceedingFact,
     ReferralFact,
     RiskFact,
+    SafeguardingAlertFact,
+    SafeguardingEventFact,
     SafetyPlanFact,
     SupportPlanFact,
     SupportSessionFact,
@@ -64,6 +67,7 @@ from haven.reporting.facts import (
 )
 from haven.reporting.measures.base import OPTIONAL_FACTS, OPTIONAL_FIELDS
 from haven.risk.models import RiskAssessment
+from haven.safeguarding.models import ChildRecord, SafeguardingAlert, SafeguardingEvent
 from haven.support.models import SupportSession
 
 
@@ -363,7 +367,30 @@ def load_facts(
         )
     if "outcomes" in wanted:
         _optional_outcomes(facts, Case.objects.filter(cases_q).values("id"))
+    if "safeguarding" in wanted:
+        _optional_safeguarding(facts, in_cases)
     return facts
+
+
+def _optional_safeguarding(facts: Facts, in_cases: dict[str, Any]) -> None:
+    """Every child record, safeguarding referral or meeting and adults alert of the window's
+    cases, whenever recorded (a plan that started years ago may be in force in the period), in
+    one query each (issue 12; measures/safeguarding.py)."""
+    facts.child_records = _rows(
+        ChildRecord.objects.filter(**in_cases).order_by(),
+        ("id", "case_id", "child_id", *ChildRecordFact._fields[3:]),
+        ChildRecordFact,
+    )
+    facts.safeguarding_events = _rows(
+        SafeguardingEvent.objects.filter(**in_cases).order_by(),
+        ("id", "case_id", "child_id", "kind", "occurred_on", "attended"),
+        SafeguardingEventFact,
+    )
+    facts.safeguarding_alerts = _rows(
+        SafeguardingAlert.objects.filter(**in_cases).order_by(),
+        SafeguardingAlertFact._fields,
+        SafeguardingAlertFact,
+    )
 
 
 def _optional_plans(facts: Facts, in_cases: dict[str, Any], end: datetime) -> None:

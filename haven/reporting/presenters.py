@@ -49,6 +49,9 @@ KIND_LABELS = {
     "survey": "Survey",
     "follow_up_due": "Follow-up",
     "outcome_assessment": "Outcome assessment",
+    "child_record": "Child's safeguarding record",
+    "safeguarding_event": "Safeguarding referral or meeting",
+    "safeguarding_alert": "Safeguarding adults alert",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -53,12 +53,16 @@ class ChildRecordForm(GovukForm):
         max_length=SCHOOL_MAX_LENGTH,
         error_label="school or nursery",
     )
-    cp_plan_from = _date("Child protection plan: start date", "start date of the plan")
-    cp_plan_to = _date("Child protection plan: end date", "end date of the plan")
-    cin_from = _date("Child in need: start date", "start date of child in need")
-    cin_to = _date("Child in need: end date", "end date of child in need")
-    looked_after_from = _date("Looked after: start date", "date the child became looked after")
-    looked_after_to = _date("Looked after: end date", "date the child stopped being looked after")
+    cp_plan_started_on = _date("Child protection plan: start date", "start date of the plan")
+    cp_plan_ended_on = _date("Child protection plan: end date", "end date of the plan")
+    cin_started_on = _date("Child in need: start date", "start date of child in need")
+    cin_ended_on = _date("Child in need: end date", "end date of child in need")
+    looked_after_started_on = _date(
+        "Looked after: start date", "date the child became looked after"
+    )
+    looked_after_ended_on = _date(
+        "Looked after: end date", "date the child stopped being looked after"
+    )
     voice = GovukTextareaField(
         label="The child's voice: what the child said (optional)",
         required=False,

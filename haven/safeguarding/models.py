@@ -38,13 +38,13 @@ class ChildRecord(HavenModel):
     )
     school = models.CharField(max_length=SCHOOL_MAX_LENGTH, blank=True)
     # seed 004 s10 SC2 / seed 003 s13: a child protection plan, from and to
-    cp_plan_from = models.DateField(null=True, blank=True)
-    cp_plan_to = models.DateField(null=True, blank=True)
+    cp_plan_started_on = models.DateField(null=True, blank=True)
+    cp_plan_ended_on = models.DateField(null=True, blank=True)
     # seed 004 s10 SC4: a child in need (CIN, "CHIN")
-    cin_from = models.DateField(null=True, blank=True)
-    cin_to = models.DateField(null=True, blank=True)
-    looked_after_from = models.DateField(null=True, blank=True)
-    looked_after_to = models.DateField(null=True, blank=True)
+    cin_started_on = models.DateField(null=True, blank=True)
+    cin_ended_on = models.DateField(null=True, blank=True)
+    looked_after_started_on = models.DateField(null=True, blank=True)
+    looked_after_ended_on = models.DateField(null=True, blank=True)
     # the child's voice: what the child said, and when
     voice = models.TextField(blank=True)
     voice_on = models.DateField(null=True, blank=True)
@@ -59,11 +59,11 @@ class ChildRecord(HavenModel):
             models.UniqueConstraint(fields=["case", "child"], name="child_record_once_per_case"),
             *[
                 models.CheckConstraint(
-                    condition=models.Q(**{f"{name}_to__isnull": True})
+                    condition=models.Q(**{f"{name}_ended_on__isnull": True})
                     | models.Q(
                         **{
-                            f"{name}_from__isnull": False,
-                            f"{name}_to__gte": models.F(f"{name}_from"),
+                            f"{name}_started_on__isnull": False,
+                            f"{name}_ended_on__gte": models.F(f"{name}_started_on"),
                         }
                     ),
                     name=f"child_record_{name}_ends_after_it_starts",

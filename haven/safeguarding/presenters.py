@@ -40,13 +40,18 @@ class ChildRow:
         if record is None:
             return []
         return [
-            (label, span_text(getattr(record, f"{name}_from"), getattr(record, f"{name}_to")))
+            (
+                label,
+                span_text(
+                    getattr(record, f"{name}_started_on"), getattr(record, f"{name}_ended_on")
+                ),
+            )
             for name, label in (
                 ("cp_plan", "Child protection plan"),
                 ("cin", "Child in need"),
                 ("looked_after", "Looked after"),
             )
-            if getattr(record, f"{name}_from") is not None
+            if getattr(record, f"{name}_started_on") is not None
         ]
 
 

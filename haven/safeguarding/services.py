@@ -61,12 +61,14 @@ def _period_problems(name: str, start: date | None, end: date | None) -> dict[st
     label = PERIODS[name]
     subject = label[0].upper() + label[1:]
     problems: dict[str, str | None] = {
-        f"{name}_from": past_day_problem(start, subject=f"{subject}: start date"),
+        f"{name}_started_on": past_day_problem(start, subject=f"{subject}: start date"),
     }
     if end is not None and start is None:
-        problems[f"{name}_from"] = f"Enter the start date of the {label} as well as its end"
+        problems[f"{name}_started_on"] = f"Enter the start date of the {label} as well as its end"
     elif end is not None:
-        problems[f"{name}_to"] = date_problem(end, subject=f"{subject}: end date", earliest=start)
+        problems[f"{name}_ended_on"] = date_problem(
+            end, subject=f"{subject}: end date", earliest=start
+        )
     return problems
 
 
@@ -85,12 +87,12 @@ def child_record_save(
     child: Person,
     recorded_by: User,
     school: str = "",
-    cp_plan_from: date | None = None,
-    cp_plan_to: date | None = None,
-    cin_from: date | None = None,
-    cin_to: date | None = None,
-    looked_after_from: date | None = None,
-    looked_after_to: date | None = None,
+    cp_plan_started_on: date | None = None,
+    cp_plan_ended_on: date | None = None,
+    cin_started_on: date | None = None,
+    cin_ended_on: date | None = None,
+    looked_after_started_on: date | None = None,
+    looked_after_ended_on: date | None = None,
     voice: str = "",
     voice_on: date | None = None,
 ) -> ChildRecord:
@@ -104,9 +106,9 @@ def child_record_save(
     refuse(
         {
             "school": text_problem(school, subject="School or nursery", limit=SCHOOL_MAX_LENGTH),
-            **_period_problems("cp_plan", cp_plan_from, cp_plan_to),
-            **_period_problems("cin", cin_from, cin_to),
-            **_period_problems("looked_after", looked_after_from, looked_after_to),
+            **_period_problems("cp_plan", cp_plan_started_on, cp_plan_ended_on),
+            **_period_problems("cin", cin_started_on, cin_ended_on),
+            **_period_problems("looked_after", looked_after_started_on, looked_after_ended_on),
             "voice": text_problem(voice, subject="What the child said", limit=VOICE_MAX_LENGTH)
             or (
                 "Enter what the child said, or leave the date empty"
@@ -119,12 +121,12 @@ def child_record_save(
     )
     values = {
         "school": school,
-        "cp_plan_from": cp_plan_from,
-        "cp_plan_to": cp_plan_to,
-        "cin_from": cin_from,
-        "cin_to": cin_to,
-        "looked_after_from": looked_after_from,
-        "looked_after_to": looked_after_to,
+        "cp_plan_started_on": cp_plan_started_on,
+        "cp_plan_ended_on": cp_plan_ended_on,
+        "cin_started_on": cin_started_on,
+        "cin_ended_on": cin_ended_on,
+        "looked_after_started_on": looked_after_started_on,
+        "looked_after_ended_on": looked_after_ended_on,
         "voice": voice,
         "voice_on": voice_on,
     }

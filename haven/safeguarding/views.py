@@ -41,12 +41,12 @@ from haven.safeguarding.services import (
 
 CHILD_FIELDS = (
     "school",
-    "cp_plan_from",
-    "cp_plan_to",
-    "cin_from",
-    "cin_to",
-    "looked_after_from",
-    "looked_after_to",
+    "cp_plan_started_on",
+    "cp_plan_ended_on",
+    "cin_started_on",
+    "cin_ended_on",
+    "looked_after_started_on",
+    "looked_after_ended_on",
     "voice",
     "voice_on",
 )

@@ -30,7 +30,11 @@ CORNWALL_SEED_IDS = [
 ]
 CORNWALL_COMPUTED = {"A1", "A2", "A3", "A6", "B2", "B3", "B4", "B5", "B5_number", "B6"} | {
     f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)
-}
+} | {
+    # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SA4 is the
+    # MARAC register's, SC10 needs sexual violence services recorded
+    "SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8",
+}  # fmt: skip
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {
     "empowerment_increased",
@@ -82,6 +86,7 @@ WOKINGHAM_COMPUTED = {
     "legal_proceedings_supported",  # support sessions (issue 11)
     "children_safety_plan",  # safety plans (issue 11)
     "children_plan_direction",  # support plans (issue 11)
+    "children_deescalated",  # children's CIN and CP plans (issue 12)
     "children_supported",
     "risk_reduced_at_closure",
     "planned_departures",

@@ -29,29 +29,31 @@ def test_it_records_the_childs_plans_and_voice(supported_case, child, personas):
         child,
         personas,
         school=" Synthetic Primary ",
-        cp_plan_from=start,
-        cp_plan_to=start + dt.timedelta(days=60),
-        cin_from=start + dt.timedelta(days=60),
+        cp_plan_started_on=start,
+        cp_plan_ended_on=start + dt.timedelta(days=60),
+        cin_started_on=start + dt.timedelta(days=60),
         voice="I feel safe at nan's",
         voice_on=TODAY(),
     )
     record.refresh_from_db()
     assert record.school == "Synthetic Primary"
-    assert (record.cp_plan_from, record.cin_to) == (start, None)
+    assert (record.cp_plan_started_on, record.cin_ended_on) == (start, None)
     event = CaseEvent.objects.get(case=supported_case, kind="child_record")
     assert (event.object_id, event.data) == (str(record.pk), {})
     audit = AuditEvent.objects.get(object_id=str(record.pk), action="create")
-    assert audit.changes["cp_plan_from"] == [None, start.isoformat()]
+    assert audit.changes["cp_plan_started_on"] == [None, start.isoformat()]
     assert "voice" not in audit.changes  # the child's words stay on the row
 
 
 def test_saving_again_updates_the_one_record(supported_case, child, personas):
     _save(supported_case, child, personas, school="Synthetic Nursery")
     end = TODAY()
-    _save(supported_case, child, personas, cin_from=end - dt.timedelta(days=5), cin_to=end)
+    _save(
+        supported_case, child, personas, cin_started_on=end - dt.timedelta(days=5), cin_ended_on=end
+    )
     assert ChildRecord.objects.count() == 1
     record = ChildRecord.objects.get()
-    assert (record.school, record.cin_to) == ("", end)
+    assert (record.school, record.cin_ended_on) == ("", end)
     assert AuditEvent.objects.filter(object_id=str(record.pk), action="update").exists()
 
 
@@ -68,10 +70,10 @@ def test_a_plan_ending_before_it_starts_is_refused(supported_case, child, person
             supported_case,
             child,
             personas,
-            cp_plan_from=TODAY(),
-            cp_plan_to=TODAY() - dt.timedelta(days=1),
+            cp_plan_started_on=TODAY(),
+            cp_plan_ended_on=TODAY() - dt.timedelta(days=1),
         )
-    assert "cp_plan_to" in refused.value.message_dict
+    assert "cp_plan_ended_on" in refused.value.message_dict
     assert not ChildRecord.objects.exists()
 
 
@@ -81,10 +83,10 @@ def test_an_end_without_a_start_and_a_future_start_are_refused(supported_case, c
             supported_case,
             child,
             personas,
-            cin_to=TODAY(),
-            looked_after_from=TODAY() + dt.timedelta(days=1),
+            cin_ended_on=TODAY(),
+            looked_after_started_on=TODAY() + dt.timedelta(days=1),
         )
-    assert set(refused.value.message_dict) == {"cin_from", "looked_after_from"}
+    assert set(refused.value.message_dict) == {"cin_started_on", "looked_after_started_on"}
 
 
 def test_the_voice_needs_its_date(supported_case, child, personas):

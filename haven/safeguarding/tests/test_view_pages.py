@@ -64,13 +64,13 @@ def test_the_team_records_a_childs_plan_and_voice(client, supported_case, child,
     start = timezone.localdate() - dt.timedelta(days=30)
     data = (
         child_data(school="Synthetic Academy", voice="Synthetic words")
-        | day("cp_plan_from", start)
+        | day("cp_plan_started_on", start)
         | day("voice_on", start)
     )
     response = client.post(child_url(supported_case, child), data)
     assert (response.status_code, response["Location"]) == (302, overview_url(supported_case))
     record = ChildRecord.objects.get()
-    assert (record.school, record.cp_plan_from, record.recorded_by) == (
+    assert (record.school, record.cp_plan_started_on, record.recorded_by) == (
         "Synthetic Academy",
         start,
         getattr(personas, who),
@@ -89,8 +89,8 @@ def test_a_plan_ending_before_it_starts_is_a_govuk_error_keeping_what_was_typed(
     today = timezone.localdate()
     data = (
         child_data(school="Synthetic Typed School")
-        | day("cin_from", today)
-        | day("cin_to", today - dt.timedelta(days=3))
+        | day("cin_started_on", today)
+        | day("cin_ended_on", today - dt.timedelta(days=3))
     )
     body = client.post(child_url(supported_case, child), data).content.decode()
     assert "govuk-error-summary" in body

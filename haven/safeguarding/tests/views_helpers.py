@@ -36,9 +36,9 @@ def day(name, value):
 
 def child_data(**overrides):
     data = {"school": "", "voice": ""}
-    for name in ("cp_plan_from", "cp_plan_to", "cin_from", "cin_to"):
+    for name in ("cp_plan_started_on", "cp_plan_ended_on", "cin_started_on", "cin_ended_on"):
         data |= day(name, None)
-    for name in ("looked_after_from", "looked_after_to", "voice_on"):
+    for name in ("looked_after_started_on", "looked_after_ended_on", "voice_on"):
         data |= day(name, None)
     return data | overrides
 

@@ -77,6 +77,7 @@ def test_the_team_records_a_childs_plan_and_voice(client, supported_case, child,
     )
     body = client.get(overview_url(supported_case)).content.decode()
     assert "Synthetic Academy" in body
+    assert reverse("plans:safety_record", args=[supported_case.pk]) in body  # the child's plan
     assert "Child protection plan: since" in body
     # the form shows what was saved, to change it
     assert "Synthetic Academy" in client.get(child_url(supported_case, child)).content.decode()

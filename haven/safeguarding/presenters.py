@@ -15,6 +15,7 @@ from haven.safeguarding.selectors import (
     child_records_for,
     events_for,
     household_children,
+    last_contact_on,
     think_family_checks_for,
 )
 
@@ -60,9 +61,21 @@ def child_rows(case: Case) -> list[ChildRow]:
     return [ChildRow(child, records.get(child.pk)) for child in household_children(case)]
 
 
+def think_family_due(case: Case, checks: list[Any]) -> date | None:
+    """The day of a contact since which the Think Family questions have not been asked, on a
+    contract that asks them at every contact (seed 004 s6.5), or None."""
+    if not think_family_asked(case):
+        return None
+    contact = last_contact_on(case)
+    if contact is None or (checks and checks[0].asked_on >= contact):
+        return None
+    return contact
+
+
 def overview_context(case: Case, may_record: bool) -> dict[str, Any]:
     checks = list(think_family_checks_for(case))
     return {
+        "think_family_due": think_family_due(case, checks),
         "case": case,
         "children": child_rows(case),
         "events": list(events_for(case)),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from haven.casework.models import Case
+from haven.casework.first_contact import SUCCESS
+from haven.casework.models import Case, ContactAttempt
 from haven.people.models import HouseholdLink, Person
 from haven.safeguarding.models import (
     ChildRecord,
@@ -15,6 +18,7 @@ from haven.safeguarding.models import (
     SafeguardingEvent,
     ThinkFamilyCheck,
 )
+from haven.support.models import SupportSession
 
 
 def household_children(case: Case) -> list[Person]:
@@ -65,3 +69,22 @@ def alert_on(case: Case, alert_id: Any) -> SafeguardingAlert:
 def think_family_checks_for(case: Case) -> QuerySet[ThinkFamilyCheck]:
     """The Think Family questions asked on the case, latest first."""
     return ThinkFamilyCheck.objects.filter(case=case)
+
+
+def last_contact_on(case: Case) -> date | None:
+    """The day of the case's latest contact with the survivor: a contact attempt that reached
+    them or a support session (seed 004 s6.5 "during every service user contact")."""
+    attempted = (
+        ContactAttempt.objects.filter(case=case, outcome__in=SUCCESS)
+        .order_by("-attempted_at")
+        .values_list("attempted_at", flat=True)
+        .first()
+    )
+    delivered = (
+        SupportSession.objects.filter(case=case)
+        .order_by("-delivered_at")
+        .values_list("delivered_at", flat=True)
+        .first()
+    )
+    moments = [m for m in (attempted, delivered) if m is not None]
+    return timezone.localdate(max(moments)) if moments else None

@@ -178,3 +178,35 @@ def test_a_closed_case_shows_without_links_and_refuses_the_forms(client, alert, 
     response = client.post(alert_add_url(case), alert_data())
     assert (response.status_code, response["Location"]) == (302, overview_url(case))
     assert SafeguardingAlert.objects.count() == 1
+
+
+def test_a_contact_since_the_last_think_family_questions_prompts_them(
+    client, supported_case, think_family_contract, personas
+):
+    # seed 004 s6.5: the questions are considered "during every service user contact"
+    from haven.safeguarding.adults import think_family_record
+    from haven.testing.casework import ContactAttemptFactory
+
+    client.force_login(personas.caseworker)
+    ContactAttemptFactory(case=supported_case, outcome="no_answer")
+    assert "not asked since the contact" not in _case_page(client, supported_case)
+    ContactAttemptFactory(case=supported_case, outcome="reached")
+    assert "Ask the Think Family questions: not asked since the contact" in _case_page(
+        client, supported_case
+    )
+    think_family_record(
+        case=supported_case,
+        recorded_by=personas.caseworker,
+        asked_on=timezone.localdate(),
+        children_in_family=False,
+        parenting_support_needed=False,
+        young_carer=False,
+        vulnerable_adult=False,
+        adult_carer=False,
+        family_offered_support=False,
+        young_carer_referral="not_needed",
+        adult_carer_referral="not_needed",
+    )
+    body = _case_page(client, supported_case)
+    assert "not asked since the contact" not in body
+    assert "Think Family questions last asked" in body

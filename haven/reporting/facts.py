@@ -425,6 +425,7 @@ class ChildRecordFact(NamedTuple):
     cin_ended_on: date | None
     looked_after_started_on: date | None
     looked_after_ended_on: date | None
+    voice_on: date | None = None  # when the child's voice (what they said) was last recorded
 
 
 class SafeguardingEventFact(NamedTuple):

@@ -10,6 +10,9 @@ Counting rules:
 - A child is de-escalated in the period when a child protection or child in need plan of theirs
   ended in it and, the day after, they were on a lower level (looked after > child protection
   plan > child in need > none); out of the children on either plan in the period.
+- A child's voice is heard when a record of theirs on one of the contract's cases has what they
+  said, dated on or before the period's last day; out of the children of the service in the
+  period (measures/plans.py: with their own case, or in the household of someone with one).
 - An adults alert counts in the period it was raised in (SA1); "substantiated" (SA2) is of
   those, partially or fully; a referral to adult safeguarding counts on the day it was made
   (SA3); SA5 counts the cases with an alert raised in the period whose person causing harm is a
@@ -24,6 +27,7 @@ from typing import Any
 
 from haven.reporting.facts import ChildRecordFact
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count, percentage
+from haven.reporting.measures.plans import service_children
 
 # safeguarding.models.EventKind values (pure: no Django import)
 EVENT_KINDS = frozenset(
@@ -153,3 +157,17 @@ def safeguarding_alerts(ctx: MeasureContext, counting: str = "raised") -> Figure
             "case", (a.case_id for a in raised if a.harm_relationship in PARTNER_OR_FAMILY)
         )
     return count("safeguarding_alert", (a.id for a in raised))
+
+
+@computation("children_voice_heard", needs=("households", "safeguarding"))
+def children_voice_heard(ctx: MeasureContext) -> Figure:
+    """Of the children of the service in the period, those whose own words are recorded by its
+    end (seed 003 s13: "the child's voice is heard and at the centre of all the work")."""
+    last = ctx.period.last
+    heard = {
+        r.person_id
+        for r in ctx.facts.child_records
+        if r.voice_on is not None and r.voice_on <= last
+    }
+    children = service_children(ctx)
+    return percentage("person", (c for c in children if c in heard), children)

@@ -87,6 +87,7 @@ WOKINGHAM_COMPUTED = {
     "children_safety_plan",  # safety plans (issue 11)
     "children_plan_direction",  # support plans (issue 11)
     "children_deescalated",  # children's CIN and CP plans (issue 12)
+    "children_voice_heard",  # the child's voice on their safeguarding record (issue 12)
     "children_supported",
     "risk_reduced_at_closure",
     "planned_departures",

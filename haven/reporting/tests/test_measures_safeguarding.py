@@ -214,3 +214,33 @@ def test_unknown_parameters_are_errors():
         safeguarding_events(ctx, kinds=["picnic"])
     with pytest.raises(ValueError, match="plan"):
         children_on_plan(ctx, plan="looked_after")
+
+
+def test_leicester_referrals_to_duty_and_assessment_cyps_seed_001_lot_1_s14():
+    res = result("leicester-family-2012", "referrals_to_cyps", _events())
+    # children's social care referrals in the quarter, through the MARU or not
+    assert list(res.figure.numerator) == [1, 2, 3]
+
+
+def test_wokingham_the_childs_voice_heard_seed_003_s13():
+    from haven.reporting.facts import HouseholdFact
+    from haven.reporting.tests.test_measures_contact import person
+
+    data = Facts(
+        persons={1: person(1), 2: person(2)},
+        cases=[case(1, 1, BEFORE), case(2, 2, BEFORE)],
+        households=[
+            HouseholdFact(1, 1, 11, "child", True),
+            HouseholdFact(2, 1, 12, "child", True),
+            HouseholdFact(3, 2, 21, "child", True),
+        ],
+        child_records=[
+            record(1, 1, 11)._replace(voice_on=date(2026, 6, 30)),  # heard by the quarter's end
+            record(2, 1, 12)._replace(voice_on=date(2026, 7, 1)),  # heard after it
+            record(3, 2, 21),  # a record without the child's words
+        ],
+    )
+    res = result("wokingham-da-2017", "children_voice_heard", data)
+    assert res.figure.denominator == (11, 12, 21)
+    assert res.figure.numerator == (11,)
+    assert NEEDS["children_voice_heard"] == frozenset({"households", "safeguarding"})

@@ -22,6 +22,7 @@ from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case
 from haven.demodata.plans import ChildLink
+from haven.safeguarding.adults import alert_summary
 from haven.safeguarding.models import (
     CarerReferral,
     ChildRecord,
@@ -156,14 +157,11 @@ class SafeguardingRecorder:
             id=new_id(), case=self.case, recorded_by=actor, recorded_at=at, **fields
         )
         self.safeguarding_alerts.append(row)
-        summary = f"Safeguarding adults alert: {row.get_substantiation_display().lower()}"
-        if row.referred_on is not None:
-            summary += ", referred to adult safeguarding"
         self.event(
             kind=CaseEventKind.SAFEGUARDING_ALERT,
             actor=actor,
             target=row,
-            summary=summary,
+            summary=alert_summary(row),
             data={},
             at=timeline_moment(row.raised_on, at),
             event_id=new_id(),

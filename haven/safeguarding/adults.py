@@ -52,7 +52,7 @@ def _alert_problems(
     }
 
 
-def _alert_summary(alert: SafeguardingAlert) -> str:
+def alert_summary(alert: SafeguardingAlert) -> str:
     parts = [f"Safeguarding adults alert: {alert.get_substantiation_display().lower()}"]
     if alert.referred:
         parts.append("referred to adult safeguarding")
@@ -116,7 +116,7 @@ def alert_raise(
         kind=CaseEventKind.SAFEGUARDING_ALERT,
         actor=recorded_by,
         target=alert,
-        summary=_alert_summary(alert),
+        summary=alert_summary(alert),
         data={},
         occurred_at=timeline_moment(raised_on, timezone.now()),
     )
@@ -168,7 +168,7 @@ def alert_update(
         kind=CaseEventKind.SAFEGUARDING_ALERT,
         actor=recorded_by,
         target=alert,
-        summary=_alert_summary(alert),
+        summary=alert_summary(alert),
         data={},
     )
     return alert

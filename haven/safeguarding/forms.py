@@ -108,6 +108,24 @@ class SafeguardingEventForm(GovukForm):
         self.fields["child"].choices = choices  # type: ignore[attr-defined]
 
 
+class EventChangeForm(GovukForm):
+    occurred_on = GovukDateField(
+        label="Date", when="today_or_past", error_label="date", hint=DATE_HINT
+    )
+    attended = GovukRadiosField(
+        label="A meeting: did the service attend?",
+        choices=[*YES_NO, (NOT_A_MEETING, "It is not a meeting")],
+        error_messages={"required": "Select yes if the service attended the meeting"},
+    )
+    notes = GovukTextareaField(
+        label="Notes (optional)",
+        required=False,
+        rows=3,
+        max_length=NOTES_MAX_LENGTH,
+        error_label="the notes",
+    )
+
+
 class AlertForm(GovukForm):
     raised_on = GovukDateField(
         label="Date raised", when="today_or_past", error_label="date raised", hint=DATE_HINT

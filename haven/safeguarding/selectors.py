@@ -53,6 +53,14 @@ def events_for(case: Case) -> QuerySet[SafeguardingEvent]:
     return SafeguardingEvent.objects.filter(case=case).select_related("child")
 
 
+def event_on(case: Case, event_id: Any) -> SafeguardingEvent:
+    """One referral or meeting of the case (404 for any other)."""
+    try:
+        return SafeguardingEvent.objects.select_related("case", "child").get(case=case, pk=event_id)
+    except SafeguardingEvent.DoesNotExist as missing:
+        raise Http404 from missing
+
+
 def alerts_for(case: Case) -> QuerySet[SafeguardingAlert]:
     """The case's safeguarding adults alerts, latest raised first."""
     return SafeguardingAlert.objects.filter(case=case)

@@ -234,3 +234,50 @@ def safeguarding_event_record(
         occurred_at=timeline_moment(occurred_on, timezone.now()),
     )
     return event
+
+
+@transaction.atomic
+def safeguarding_event_change(
+    *,
+    event: SafeguardingEvent,
+    recorded_by: User,
+    occurred_on: date,
+    attended: bool | None,
+    notes: str = "",
+) -> SafeguardingEvent:
+    """Correct a referral's or meeting's date, attendance and notes (its kind and child stay;
+    record another for a different one). The same rules as recording it; refuses a closed case."""
+    event = SafeguardingEvent.objects.select_for_update().select_related("case").get(pk=event.pk)
+    refusal = safeguarding_refusal(event.case)
+    if refusal:
+        raise ValidationError(refusal)
+    notes = notes.strip()
+    meeting = event.kind in MEETING_KINDS
+    refuse(
+        {
+            "occurred_on": past_day_problem(occurred_on, subject="Date"),
+            "attended": "Select yes if the service attended the meeting"
+            if meeting and attended is None
+            else ("Only a meeting is attended" if not meeting and attended is not None else None),
+            "notes": text_problem(notes, subject="Notes", limit=NOTES_MAX_LENGTH),
+        }
+    )
+    before = {"occurred_on": event.occurred_on, "attended": event.attended}
+    event.occurred_on, event.attended, event.notes = occurred_on, attended, notes
+    event.save(update_fields=["occurred_on", "attended", "notes", "updated_at"])
+    after = {"occurred_on": occurred_on, "attended": attended}
+    audit_event(
+        actor=recorded_by,
+        action=AuditAction.UPDATE,
+        target=event,
+        changes={k: [before[k], v] for k, v in after.items() if before[k] != v},
+    )
+    case_event_record(
+        case=event.case,
+        kind=CaseEventKind.SAFEGUARDING_EVENT,
+        actor=recorded_by,
+        target=event,
+        summary=f"{event_summary(event.kind, attended)}: corrected",
+        data={},
+    )
+    return event

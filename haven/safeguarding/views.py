@@ -22,6 +22,7 @@ from haven.safeguarding.forms import (
     NOT_KNOWN,
     AlertOutcomeForm,
     ChildRecordForm,
+    EventChangeForm,
     NewAlertForm,
     SafeguardingEventForm,
     ThinkFamilyForm,
@@ -30,11 +31,13 @@ from haven.safeguarding.presenters import overview_context
 from haven.safeguarding.selectors import (
     alert_on,
     child_record_on,
+    event_on,
     household_child,
     household_children,
 )
 from haven.safeguarding.services import (
     child_record_save,
+    safeguarding_event_change,
     safeguarding_event_record,
     safeguarding_refusal,
 )
@@ -70,6 +73,14 @@ def _form_page(
 
 def _yes(value: str) -> bool:
     return value == "yes"
+
+
+def _attended(value: str) -> bool | None:
+    return None if value == NOT_A_MEETING else _yes(value)
+
+
+def _attended_choice(attended: bool | None) -> str:
+    return NOT_A_MEETING if attended is None else ("yes" if attended else "no")
 
 
 @with_case()
@@ -130,7 +141,7 @@ def event_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 kind=data["kind"],
                 occurred_on=data["occurred_on"],
                 child=by_id.get(data["child"]),
-                attended=None if data["attended"] == NOT_A_MEETING else _yes(data["attended"]),
+                attended=_attended(data["attended"]),
                 notes=data["notes"],
             )
         except ValidationError as refused:
@@ -140,6 +151,44 @@ def event_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             return redirect("safeguarding:overview", case.pk)
     return _form_page(
         request, visible, form, "Record a safeguarding referral or meeting", intro="event"
+    )
+
+
+@with_case(change=True)
+def event_change(request: HttpRequest, visible: VisibleCase, event_id: Any) -> HttpResponse:
+    """Correct a referral's or meeting's date, attendance and notes."""
+    case = visible.case
+    event = event_on(case, event_id)
+    if (back := _back(request, visible)) is not None:
+        return back
+    initial = {
+        "occurred_on": event.occurred_on,
+        "attended": _attended_choice(event.attended),
+        "notes": event.notes,
+    }
+    form = EventChangeForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            safeguarding_event_change(
+                event=event,
+                recorded_by=staff_user(request),
+                occurred_on=data["occurred_on"],
+                attended=_attended(data["attended"]),
+                notes=data["notes"],
+            )
+        except ValidationError as refused:
+            form.add_problems(refused)
+        else:
+            messages.success(request, "Safeguarding referral or meeting changed")
+            return redirect("safeguarding:overview", case.pk)
+    return _form_page(
+        request,
+        visible,
+        form,
+        "Change a safeguarding referral or meeting",
+        event=event,
+        intro="event_change",
     )
 
 

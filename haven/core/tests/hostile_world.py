@@ -32,6 +32,7 @@ from haven.reporting.periods import current_period, parse_period
 from haven.reporting.services import return_sign_off, return_submit
 from haven.risk.services import risk_assessment_complete
 from haven.safeguarding.adults import alert_raise
+from haven.safeguarding.services import safeguarding_event_record
 from haven.testing.casework import (
     CaseFactory,
     CaseworkPersonFactory,
@@ -173,6 +174,13 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         raised_on=timezone.localdate(),
         concern="Synthetic concern",
     )
+    meeting = safeguarding_event_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        kind="tac_meeting",
+        occurred_on=timezone.localdate(),
+        attended=True,
+    )
     assessment = risk_assessment_complete(
         case=case,
         completed_by=personas.caseworker,
@@ -282,6 +290,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "agency_id": agency.pk,
         "child_id": child.pk,
         "alert_id": alert.pk,
+        "event_id": meeting.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format

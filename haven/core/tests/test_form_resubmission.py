@@ -142,6 +142,8 @@ NOT_CREATE_FORMS = {
     "safeguarding:child": "one record per case and child: a second save changes it in place "
     "(child_record_save)",
     "safeguarding:alert_edit": "changes the alert's outcome and referral in place",
+    "safeguarding:event_change": "corrects the referral's or meeting's date and attendance in "
+    "place",
 }
 GET_ONLY = {
     "home",

@@ -27,6 +27,7 @@ from haven.plans.services import GoalInput, plan_action_add, support_plan_agree
 from haven.proceedings.services import proceeding_record
 from haven.risk.models import RiskAssessment
 from haven.safeguarding.adults import alert_raise
+from haven.safeguarding.services import safeguarding_event_record
 from haven.testing.casework import (
     CaseNoteFactory,
     CaseworkPersonFactory,
@@ -189,6 +190,13 @@ def world(personas, client) -> World:
         raised_on=timezone.localdate(),
         concern="Synthetic concern",
     )
+    meeting = safeguarding_event_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        kind="tac_meeting",
+        occurred_on=timezone.localdate(),
+        attended=True,
+    )
     client.logout()
     return World(
         personas,
@@ -208,6 +216,7 @@ def world(personas, client) -> World:
             "onward_referral": onward.pk,
             "child": child.pk,
             "alert": alert.pk,
+            "safeguarding_event": meeting.pk,
         },
     )
 
@@ -306,6 +315,12 @@ PAGES: dict[str, Page] = {
     ),
     "safeguarding:event_add": _case("safeguarding:event_add", bad_post=EMPTY),
     "safeguarding:alert_add": _case("safeguarding:alert_add", bad_post=EMPTY),
+    "safeguarding:event_change": Page(
+        lambda ids: reverse(
+            "safeguarding:event_change", args=[ids["case"], ids["safeguarding_event"]]
+        ),
+        bad_post=EMPTY,
+    ),
     "safeguarding:alert_edit": Page(
         lambda ids: reverse("safeguarding:alert_edit", args=[ids["case"], ids["alert"]]),
         bad_post=EMPTY,

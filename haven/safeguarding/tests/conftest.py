@@ -46,3 +46,17 @@ def think_family_contract(personas):
     personas.contract.profile = {**personas.contract.profile, "think_family": True}
     personas.contract.save()
     return personas.contract
+
+
+@pytest.fixture
+def conference(supported_case, child, personas):
+    from haven.safeguarding.services import safeguarding_event_record
+
+    return safeguarding_event_record(
+        case=supported_case,
+        recorded_by=personas.caseworker,
+        kind="cp_conference",
+        occurred_on=timezone.localdate() - dt.timedelta(days=1),
+        child=child,
+        attended=False,
+    )

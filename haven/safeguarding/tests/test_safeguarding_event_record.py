@@ -10,7 +10,7 @@ from django.utils import timezone
 from haven.casework.models import CaseEvent
 from haven.core.models import AuditEvent
 from haven.safeguarding.models import SafeguardingEvent
-from haven.safeguarding.services import safeguarding_event_record
+from haven.safeguarding.services import safeguarding_event_change, safeguarding_event_record
 from haven.testing.people import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +68,26 @@ def test_a_future_date_an_unknown_kind_and_a_stranger_are_refused(supported_case
     with pytest.raises(ValidationError, match="household"):
         _record(supported_case, personas, child=stranger)
     assert not SafeguardingEvent.objects.exists()
+
+
+def test_a_conference_is_corrected_to_attended(conference, personas):
+    # seed 004 s10 SC5 counts conferences attended: a wrong "no" is corrected in place
+    safeguarding_event_change(
+        event=conference,
+        recorded_by=personas.teammate,
+        occurred_on=conference.occurred_on,
+        attended=True,
+        notes="Attended by phone",
+    )
+    conference.refresh_from_db()
+    assert (conference.attended, conference.notes) == (True, "Attended by phone")
+    update = AuditEvent.objects.get(object_id=str(conference.pk), action="update")
+    assert update.changes == {"attended": [False, True]}
+    with pytest.raises(ValidationError) as refused:
+        safeguarding_event_change(
+            event=conference,
+            recorded_by=personas.caseworker,
+            occurred_on=timezone.localdate(),
+            attended=None,
+        )
+    assert "attended" in refused.value.message_dict

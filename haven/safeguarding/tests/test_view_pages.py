@@ -21,6 +21,7 @@ from haven.safeguarding.tests.views_helpers import (
     child_data,
     child_url,
     day,
+    event_change_url,
     event_data,
     event_url,
     overview_url,
@@ -210,3 +211,16 @@ def test_a_contact_since_the_last_think_family_questions_prompts_them(
     body = _case_page(client, supported_case)
     assert "not asked since the contact" not in body
     assert "Think Family questions last asked" in body
+
+
+def test_changing_a_meeting_from_the_overview(client, conference, personas):
+    client.force_login(personas.caseworker)
+    case = conference.case
+    assert event_change_url(conference) in client.get(overview_url(case)).content.decode()
+    page = client.get(event_change_url(conference)).content.decode()
+    assert "Child protection conference" in page
+    data = day("occurred_on", conference.occurred_on) | {"attended": "yes", "notes": ""}
+    response = client.post(event_change_url(conference), data)
+    assert (response.status_code, response["Location"]) == (302, overview_url(case))
+    conference.refresh_from_db()
+    assert conference.attended is True

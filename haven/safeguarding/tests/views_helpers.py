@@ -16,6 +16,10 @@ def event_url(case):
     return reverse("safeguarding:event_add", args=[case.pk])
 
 
+def event_change_url(event):
+    return reverse("safeguarding:event_change", args=[event.case_id, event.pk])
+
+
 def alert_add_url(case):
     return reverse("safeguarding:alert_add", args=[case.pk])
 

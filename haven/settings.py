@@ -198,6 +198,7 @@ INSTALLED_APPS = [
     "haven.followups",
     "haven.proceedings",
     "haven.incidents",
+    "haven.safeguarding",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

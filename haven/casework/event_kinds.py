@@ -56,3 +56,9 @@ class CaseEventKind(models.TextChoices):
     # serious incidents (issue 12 item 10; each points at its incidents.SeriousIncident)
     SERIOUS_INCIDENT = "serious_incident", "Serious incident"
     SERIOUS_INCIDENT_NOTIFIED = "serious_incident_notified", "Serious incident reported"
+    # safeguarding (each points at its row: ChildRecord, SafeguardingEvent, SafeguardingAlert,
+    # ThinkFamilyCheck)
+    CHILD_RECORD = "child_record", "Child's safeguarding record"
+    SAFEGUARDING_EVENT = "safeguarding_event", "Safeguarding referral or meeting"
+    SAFEGUARDING_ALERT = "safeguarding_alert", "Safeguarding adults alert"
+    THINK_FAMILY = "think_family", "Think Family questions"

@@ -69,6 +69,12 @@ from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import Decision, Referral
 from haven.risk.models import RiskAssessment
 from haven.risk.selectors import checklist_for, risk_settings_for
+from haven.safeguarding.models import (
+    ChildRecord,
+    SafeguardingAlert,
+    SafeguardingEvent,
+    ThinkFamilyCheck,
+)
 from haven.support.models import SupportSession
 
 DEFAULT_SEED = 20261123
@@ -113,11 +119,19 @@ WRITE_ORDER: list[type[models.Model]] = [
     Exclusion,
     OutcomeAssessment,
     OutcomeAnswer,
+    ChildRecord,
+    SafeguardingEvent,
+    SafeguardingAlert,
+    ThinkFamilyCheck,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
 RESET_ORDER: list[type[models.Model]] = [
     CaseEvent,
+    ThinkFamilyCheck,
+    SafeguardingAlert,
+    SafeguardingEvent,
+    ChildRecord,
     SafetyPlan,
     SupportPlan,  # its goals, actions, reviews and status changes go first (reset)
     SurveyTeamHandOff,
@@ -437,6 +451,7 @@ class DemoBuilder:
         self.writer.add(*recorder.follow_up_rows())
         self.writer.add(*recorder.reengagement_attempts, *recorder.exclusions)
         self.writer.add(*recorder.outcome_assessments, *recorder.outcome_answers)
+        self.writer.add(*recorder.safeguarding_rows())
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

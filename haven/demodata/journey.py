@@ -38,6 +38,7 @@ from haven.demodata.onward import OnwardReferrals
 from haven.demodata.outcomes import OutcomeJourney
 from haven.demodata.plans import ChildLink, PlanJourney
 from haven.demodata.recorder import CaseRecorder
+from haven.demodata.safeguarding import SafeguardingJourney
 from haven.risk.engine import Answer, ChecklistDefinition
 from haven.risk.selectors import RiskSettings
 
@@ -429,6 +430,7 @@ class Journey(OnwardReferrals):
         self.needs_assessment(contacted_at, end)
         began = end - length  # first contact, or leaving the waiting list
         PlanJourney(r, worker=worker, now=self.now).play(began, end, self.children)
+        SafeguardingJourney(r, worker=worker, now=self.now).play(began, end, self.children)
         self.referrals_for_needs(contacted_at, end)
         self.contacts_and_notes(contacted_at, min(end, self.now))
         outcomes = OutcomeJourney(self.r, actor=worker, now=self.now)

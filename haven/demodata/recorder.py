@@ -56,6 +56,7 @@ from haven.demodata.follow_ups import FollowUpsRecorder
 from haven.demodata.outcomes import OutcomesRecorder
 from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
+from haven.demodata.safeguarding import SafeguardingRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
@@ -84,6 +85,7 @@ class CaseRecorder(
     FollowUpsRecorder,
     ExitsRecorder,
     OutcomesRecorder,
+    SafeguardingRecorder,
 ):
     """The rows of one case; each method is one service call at a given moment."""
 
@@ -102,6 +104,7 @@ class CaseRecorder(
         FollowUpsRecorder.__init__(self)
         ExitsRecorder.__init__(self)
         OutcomesRecorder.__init__(self)
+        SafeguardingRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences

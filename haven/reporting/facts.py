@@ -323,6 +323,11 @@ class Facts:
     serious_incidents: list[SeriousIncidentFact] = field(default_factory=list)
     complaints: list[ComplaintFact] = field(default_factory=list)
     compliments: list[ComplimentFact] = field(default_factory=list)
+    # optional "safeguarding": every child record, referral or meeting and adults alert of the
+    # window's cases, whenever recorded (measures/safeguarding.py)
+    child_records: list[ChildRecordFact] = field(default_factory=list)
+    safeguarding_events: list[SafeguardingEventFact] = field(default_factory=list)
+    safeguarding_alerts: list[SafeguardingAlertFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -400,6 +405,9 @@ KINDS = {
     "serious_incident": "serious_incidents",
     "complaint": "complaints",
     "compliment": "compliments",
+    "child_record": "child_records",
+    "safeguarding_event": "safeguarding_events",
+    "safeguarding_alert": "safeguarding_alerts",
 }
 
 
@@ -444,3 +452,42 @@ class ComplimentFact(NamedTuple):
     case_id: Any
     received_on: date
     complimenter: str
+
+
+class ChildRecordFact(NamedTuple):
+    """A household child's safeguarding record on one of the window's cases: the child
+    protection plan, child in need and looked-after periods (safeguarding.ChildRecord; an end
+    of None: still in force)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any  # the child
+    cp_plan_started_on: date | None
+    cp_plan_ended_on: date | None
+    cin_started_on: date | None
+    cin_ended_on: date | None
+    looked_after_started_on: date | None
+    looked_after_ended_on: date | None
+    voice_on: date | None = None  # when the child's voice (what they said) was last recorded
+
+
+class SafeguardingEventFact(NamedTuple):
+    """A safeguarding referral, submission or meeting (safeguarding.SafeguardingEvent)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any  # the child, or None for the whole family
+    kind: str  # referral_maru | caf_submitted | tac_meeting | cp_conference | tff_identified ...
+    occurred_on: date
+    attended: bool | None  # a meeting: whether the service attended; None for the rest
+
+
+class SafeguardingAlertFact(NamedTuple):
+    """A safeguarding adults alert (safeguarding.SafeguardingAlert)."""
+
+    id: Any
+    case_id: Any
+    raised_on: date
+    substantiation: str  # pending | fully | partially | not_substantiated
+    referred_on: date | None  # to adult safeguarding
+    harm_relationship: str  # people.choices.HarmRelationship, "" when not known

@@ -42,6 +42,7 @@ from haven.referrals.models import Referral
 from haven.reporting.facts import (
     AttemptFact,
     CaseFact,
+    ChildRecordFact,
     ComplaintFact,
     ComplimentFact,
     ExitInterviewFact,
@@ -59,6 +60,8 @@ from haven.reporting.facts import (
     ProceedingFact,
     ReferralFact,
     RiskFact,
+    SafeguardingAlertFact,
+    SafeguardingEventFact,
     SafetyPlanFact,
     SeriousIncidentFact,
     SupportPlanFact,
@@ -69,6 +72,7 @@ from haven.reporting.facts import (
 )
 from haven.reporting.measures.base import OPTIONAL_FACTS, OPTIONAL_FIELDS
 from haven.risk.models import RiskAssessment
+from haven.safeguarding.models import ChildRecord, SafeguardingAlert, SafeguardingEvent
 from haven.support.models import SupportSession
 
 
@@ -370,6 +374,8 @@ def load_facts(
         _optional_outcomes(facts, Case.objects.filter(cases_q).values("id"))
     if "incidents" in wanted:
         _optional_incidents(facts, contract, start, end)
+    if "safeguarding" in wanted:
+        _optional_safeguarding(facts, in_cases)
     return facts
 
 
@@ -395,6 +401,27 @@ def _optional_incidents(facts: Facts, contract: Contract, start: datetime, end: 
         Compliment.objects.filter(contract=contract, received_on__range=(first, last)).order_by(),
         ComplimentFact._fields,
         ComplimentFact,
+    )
+
+
+def _optional_safeguarding(facts: Facts, in_cases: dict[str, Any]) -> None:
+    """Every child record, safeguarding referral or meeting and adults alert of the window's
+    cases, whenever recorded (a plan that started years ago may be in force in the period), in
+    one query each (issue 12; measures/safeguarding.py)."""
+    facts.child_records = _rows(
+        ChildRecord.objects.filter(**in_cases).order_by(),
+        ("id", "case_id", "child_id", *ChildRecordFact._fields[3:]),
+        ChildRecordFact,
+    )
+    facts.safeguarding_events = _rows(
+        SafeguardingEvent.objects.filter(**in_cases).order_by(),
+        ("id", "case_id", "child_id", "kind", "occurred_on", "attended"),
+        SafeguardingEventFact,
+    )
+    facts.safeguarding_alerts = _rows(
+        SafeguardingAlert.objects.filter(**in_cases).order_by(),
+        SafeguardingAlertFact._fields,
+        SafeguardingAlertFact,
     )
 
 

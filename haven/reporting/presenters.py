@@ -52,6 +52,9 @@ KIND_LABELS = {
     "serious_incident": "Serious incident",
     "complaint": "Complaint",
     "compliment": "Compliment",
+    "child_record": "Child's safeguarding record",
+    "safeguarding_event": "Safeguarding referral or meeting",
+    "safeguarding_alert": "Safeguarding adults alert",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

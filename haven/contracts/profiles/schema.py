@@ -265,6 +265,8 @@ class Profile(Section):
     outcomes: OutcomesSpec | None = None
     measures: list[MeasureSpec] = []
     complaints: ComplaintsSpec = Field(default_factory=lambda: ComplaintsSpec())
+    # seed 004 s6.5: the Think Family questions are asked at every service user contact
+    think_family: bool = False
 
     @field_validator("slug")
     @classmethod

@@ -33,6 +33,8 @@ from haven.reporting.models import EqualityBaseline
 from haven.reporting.periods import current_period, parse_period
 from haven.reporting.services import return_sign_off, return_submit
 from haven.risk.services import risk_assessment_complete
+from haven.safeguarding.adults import alert_raise
+from haven.safeguarding.services import safeguarding_event_record
 from haven.testing.casework import (
     CaseFactory,
     CaseworkPersonFactory,
@@ -167,7 +169,20 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         completed_at=timezone.now(),
         sections={"emergency": "Call 999 and press 55"},
     )
-    HouseholdLinkFactory(person=person)
+    child = HouseholdLinkFactory(person=person).member  # safeguarding keeps the child's record
+    alert = alert_raise(
+        case=case,
+        recorded_by=personas.caseworker,
+        raised_on=timezone.localdate(),
+        concern="Synthetic concern",
+    )
+    meeting = safeguarding_event_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        kind="tac_meeting",
+        occurred_on=timezone.localdate(),
+        attended=True,
+    )
     assessment = risk_assessment_complete(
         case=case,
         completed_by=personas.caseworker,
@@ -297,6 +312,9 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "incident_id": serious.pk,
         "complaint_id": complaint.pk,
         "stage_id": complaint.stages.get().pk,
+        "child_id": child.pk,
+        "alert_id": alert.pk,
+        "event_id": meeting.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format

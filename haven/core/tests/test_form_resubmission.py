@@ -45,6 +45,7 @@ from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.reporting.models import ReturnSnapshot
 from haven.risk.models import RiskAssessment
+from haven.safeguarding.models import SafeguardingAlert, SafeguardingEvent, ThinkFamilyCheck
 from haven.support.models import SupportSession
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
@@ -91,6 +92,9 @@ CREATE_FORMS = {
     "workbook:upload",
     "workbook:review_detail",
     "signoff:sign_off",
+    "safeguarding:event_add",
+    "safeguarding:alert_add",
+    "safeguarding:think_family",
 }
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
@@ -150,6 +154,11 @@ NOT_CREATE_FORMS = {
     "(complaint_resolve refuses)",
     "casework:onward_referral_outcome": "sets the referral's outcome in place (the form token "
     "stops a second POST adding a second timeline entry)",
+    "safeguarding:child": "one record per case and child: a second save changes it in place "
+    "(child_record_save)",
+    "safeguarding:alert_edit": "changes the alert's outcome and referral in place",
+    "safeguarding:event_change": "corrects the referral's or meeting's date and attendance in "
+    "place",
 }
 GET_ONLY = {
     "incidents:register",
@@ -213,6 +222,7 @@ GET_ONLY = {
     "commissioner:return_download",
     "followups:hand_offs",
     "followups:hand_offs_export",
+    "safeguarding:overview",
 }
 
 
@@ -459,6 +469,41 @@ CASES: dict[str, CreateForm] = {
             "court_type": "family",
             "specialist_dv_court": "no",
             **_date("started_on", time=False),
+        },
+    ),
+    "safeguarding:event_add": CreateForm(
+        page=lambda w: reverse("safeguarding:event_add", args=[w.case.pk]),
+        count=lambda w: SafeguardingEvent.objects.count(),
+        data=lambda w: {
+            "kind": "caf_submitted",
+            "child": "family",
+            "attended": "not_a_meeting",
+            **_date("occurred_on", time=False),
+        },
+    ),
+    "safeguarding:alert_add": CreateForm(
+        page=lambda w: reverse("safeguarding:alert_add", args=[w.case.pk]),
+        count=lambda w: SafeguardingAlert.objects.count(),
+        data=lambda w: {
+            "concern": "Synthetic concern",
+            "substantiation": "pending",
+            "harm_relationship": "not_known",
+            **_date("raised_on", time=False),
+        },
+    ),
+    "safeguarding:think_family": CreateForm(
+        page=lambda w: reverse("safeguarding:think_family", args=[w.case.pk]),
+        count=lambda w: ThinkFamilyCheck.objects.count(),
+        data=lambda w: {
+            "children_in_family": "no",
+            "parenting_support_needed": "no",
+            "young_carer": "no",
+            "young_carer_referral": "not_needed",
+            "vulnerable_adult": "no",
+            "adult_carer": "no",
+            "adult_carer_referral": "not_needed",
+            "family_offered_support": "no",
+            **_date("asked_on", time=False),
         },
     ),
     "plans:agree": CreateForm(

@@ -26,6 +26,8 @@ from haven.plans.safety import safety_plan_record
 from haven.plans.services import GoalInput, plan_action_add, support_plan_agree
 from haven.proceedings.services import proceeding_record
 from haven.risk.models import RiskAssessment
+from haven.safeguarding.adults import alert_raise
+from haven.safeguarding.services import safeguarding_event_record
 from haven.testing.casework import (
     CaseNoteFactory,
     CaseworkPersonFactory,
@@ -159,7 +161,8 @@ def world(personas, client) -> World:
         completed_at=timezone.now(),
         sections={"emergency": "Call 999 and press 55"},
     )
-    HouseholdLinkFactory(person=person)  # a child: plans may still be made for them
+    # a child: plans may still be made for them, and safeguarding keeps their record
+    child = HouseholdLinkFactory(person=person).member
     task = TaskFactory(case=case, action="support_plan", label="Support plan")
     note = CaseNoteFactory(case=case, author=personas.caseworker)
     flag = PersonFlagFactory(person=person)
@@ -187,6 +190,19 @@ def world(personas, client) -> World:
         agency="Synthetic Housing Options",
         agency_type="housing",
     )
+    alert = alert_raise(
+        case=case,
+        recorded_by=personas.caseworker,
+        raised_on=timezone.localdate(),
+        concern="Synthetic concern",
+    )
+    meeting = safeguarding_event_record(
+        case=case,
+        recorded_by=personas.caseworker,
+        kind="tac_meeting",
+        occurred_on=timezone.localdate(),
+        attended=True,
+    )
     client.logout()
     return World(
         personas,
@@ -204,6 +220,9 @@ def world(personas, client) -> World:
             "action": action.pk,
             "safety": safety.pk,
             "onward_referral": onward.pk,
+            "child": child.pk,
+            "alert": alert.pk,
+            "safeguarding_event": meeting.pk,
         },
     )
 
@@ -295,6 +314,24 @@ PAGES: dict[str, Page] = {
         lambda ids: reverse("proceedings:outcome", args=[ids["case"], ids["proceeding"]]),
         bad_post=EMPTY,
     ),
+    "safeguarding:overview": _case("safeguarding:overview"),
+    "safeguarding:child": Page(
+        lambda ids: reverse("safeguarding:child", args=[ids["case"], ids["child"]]),
+        bad_post={"cin_ended_on-day": "40"},
+    ),
+    "safeguarding:event_add": _case("safeguarding:event_add", bad_post=EMPTY),
+    "safeguarding:alert_add": _case("safeguarding:alert_add", bad_post=EMPTY),
+    "safeguarding:event_change": Page(
+        lambda ids: reverse(
+            "safeguarding:event_change", args=[ids["case"], ids["safeguarding_event"]]
+        ),
+        bad_post=EMPTY,
+    ),
+    "safeguarding:alert_edit": Page(
+        lambda ids: reverse("safeguarding:alert_edit", args=[ids["case"], ids["alert"]]),
+        bad_post=EMPTY,
+    ),
+    "safeguarding:think_family": _case("safeguarding:think_family", bad_post=EMPTY),
     "followups:survey_new": Page(
         lambda ids: reverse("followups:survey_new", args=[ids["case"], "exit"]), bad_post=EMPTY
     ),

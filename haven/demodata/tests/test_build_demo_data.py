@@ -33,6 +33,12 @@ from haven.plans.models import PlanReview, SafetyPlan, SupportPlan
 from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.risk.models import RiskAssessment
+from haven.safeguarding.models import (
+    ChildRecord,
+    SafeguardingAlert,
+    SafeguardingEvent,
+    ThinkFamilyCheck,
+)
 from haven.support.models import SupportSession
 
 pytestmark = pytest.mark.django_db
@@ -320,6 +326,10 @@ def exit_steps_are_rows_their_timeline_entries_point_at():
         "support_plan_review": ("plans.planreview", PlanReview),
         "safety_plan": ("plans.safetyplan", SafetyPlan),
         "outcome_assessment": ("outcomes.outcomeassessment", OutcomeAssessment),
+        "child_record": ("safeguarding.childrecord", ChildRecord),
+        "safeguarding_event": ("safeguarding.safeguardingevent", SafeguardingEvent),
+        "safeguarding_alert": ("safeguarding.safeguardingalert", SafeguardingAlert),
+        "think_family": ("safeguarding.thinkfamilycheck", ThinkFamilyCheck),
     }
     assert ExitInterview.objects.exists()
     # issue 11: engaged cases have support sessions of several modes, some at court
@@ -333,6 +343,9 @@ def exit_steps_are_rows_their_timeline_entries_point_at():
         str(pk) for pk in Proceeding.objects.exclude(outcome="").values_list("pk", flat=True)
     }
     assert OnwardReferral.objects.exists()
+    # issue 12: children's safeguarding records and referrals or meetings on family work
+    assert ChildRecord.objects.exists()
+    assert SafeguardingEvent.objects.exists()
     for kind, (label, model) in rows.items():
         entries = CaseEvent.objects.filter(kind=kind)
         assert set(entries.values_list("object_type", flat=True)) <= {label}

@@ -15,6 +15,7 @@ from haven.reporting.measures import (  # noqa: F401
     proceedings,
     referrals,
     risk,
+    safeguarding,
     session_patterns,
     sessions,
     surveys,

@@ -103,6 +103,7 @@ OPTIONAL_FIELDS = {
     "surveys": ("surveys", "survey_answers", "follow_ups_due"),
     "needs_areas": ("needs_areas",),
     "incidents": ("serious_incidents", "complaints", "compliments"),
+    "safeguarding": ("child_records", "safeguarding_events", "safeguarding_alerts"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -33,6 +33,9 @@ CORNWALL_COMPUTED = (
     | {f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)}
     # seed 004 s10 contract-review information: the registers of issue 12
     | {"serious_incidents", "complaints", "compliments"}
+    # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SA4 is the
+    # MARAC register's, SC10 needs sexual violence services recorded
+    | {"SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8"}
 )
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {
@@ -85,6 +88,8 @@ WOKINGHAM_COMPUTED = {
     "legal_proceedings_supported",  # support sessions (issue 11)
     "children_safety_plan",  # safety plans (issue 11)
     "children_plan_direction",  # support plans (issue 11)
+    "children_deescalated",  # children's CIN and CP plans (issue 12)
+    "children_voice_heard",  # the child's voice on their safeguarding record (issue 12)
     "children_supported",
     "risk_reduced_at_closure",
     "planned_departures",

@@ -197,6 +197,7 @@ INSTALLED_APPS = [
     "haven.outcomes",
     "haven.followups",
     "haven.proceedings",
+    "haven.marac",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

@@ -40,6 +40,7 @@ urlpatterns = [
     path("outcomes/", include("haven.outcomes.urls")),
     path("follow-ups/", include("haven.followups.urls")),
     path("proceedings/", include("haven.proceedings.urls")),
+    path("marac/", include("haven.marac.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("returns/", include((signoff_patterns, "signoff"))),
     path("commissioner/returns/", include((commissioner_patterns, "commissioner"))),

@@ -265,6 +265,34 @@ class OutcomeAnswerFact(NamedTuple):
     higher_is_better: bool
 
 
+class MaracReferralFact(NamedTuple):
+    """A MARAC referral of one of the window's cases, made in the window (marac.MaracReferral)."""
+
+    id: Any
+    case_id: Any
+    area_id: Any
+    referred_on: date
+    referring_agency: str  # marac.MaracAgency: police | idva | housing | ...
+    is_repeat: bool  # reference.md s1.4: within 12 months of the person's last referral
+    criteria: list[str]
+
+
+class MaracHearingFact(NamedTuple):
+    """One of the window's cases heard at a MARAC meeting in the window (marac.MaracHearing),
+    with its meeting and referral."""
+
+    id: Any
+    case_id: Any
+    referral_id: Any
+    meeting_id: Any
+    area_id: Any
+    held_on: date
+    is_repeat: bool  # the referral's
+    referring_agency: str  # the referral's
+    idva_represented: bool
+    idva_attended: bool  # the meeting's
+
+
 class NotLoaded:
     """An optional fact the loader skipped (no computation of the contract declared it): any
     read is refused, so a computation that reads a fact without declaring it fails loudly
@@ -317,6 +345,9 @@ class Facts:
     first_case_opened: dict[Any, datetime] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
     memo: dict[Any, Any] = field(default_factory=dict)  # dimensions' lookups, per record
+    # optional "marac": referrals made and cases heard in the window, of the window's cases
+    marac_referrals: list[MaracReferralFact] = field(default_factory=list)
+    marac_hearings: list[MaracHearingFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -391,6 +422,8 @@ KINDS = {
     "survey": "surveys",
     "follow_up_due": "follow_ups_due",
     "outcome_assessment": "outcome_assessments",
+    "marac_referral": "marac_referrals",
+    "marac_hearing": "marac_hearings",
 }
 
 

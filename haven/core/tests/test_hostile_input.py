@@ -78,6 +78,7 @@ SKIPPED = {
     "referrals:export": "a CSV/XLSX download of referrals:list (the same decision parameter), "
     "walked there",
     "signoff:signed_off_export": "the signed-off JSON file: no input beyond the ids in its URL",
+    "marac:referral_pdf": "the PDF of marac:referral's rows: no input beyond the ids in its URL",
     "followups:hand_offs_export": "a CSV download of followups:hand_offs (the same show "
     "parameter); no form",
     "commissioner:return_download": "the suppressed return as a file: no input beyond the ids "

@@ -5,10 +5,11 @@ a timeline entry pointing at its row (STYLE habit 1)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from haven.accounts.models import User
@@ -81,6 +82,35 @@ def _outstanding_marac_tasks(case: Case) -> QuerySet[Task]:
     )
 
 
+def marac_task_rule_key(existing_rule_keys: list[str]) -> str:
+    """`marac_criteria`, then `marac_criteria#2`... (a task's rule key is unique per case)."""
+    count = sum(1 for k in existing_rule_keys if k == TASK_RULE or k.startswith(f"{TASK_RULE}#"))
+    return TASK_RULE if count == 0 else f"{TASK_RULE}#{count + 1}"
+
+
+def marac_task_fields(
+    case: Case, *, criteria: list[str], why: str, moment: datetime, citation: str, rule_key: str
+) -> dict[str, Any]:
+    """A new MARAC referral task's fields, the case aside (the service and the demo recorder)."""
+    return {
+        "rule_key": rule_key,
+        "label": "MARAC referral",
+        "action": MARAC_ACTION,
+        "due_at": _due_at(case, moment),
+        "explanation": (
+            f"{why} met the MARAC referral criteria ({_criteria_text(criteria)}). Refer the case "
+            "to its MARAC and record the referral; the task is done when it is recorded."
+        ),
+        "citation": citation,
+        "allocated_to_id": case.allocated_to_id,
+        "team_id": case.team_id,
+    }
+
+
+def task_created_summary(task: Task) -> str:
+    return f"Deadline set: {task.label} (due {timezone.localtime(task.due_at):%d %b %Y %H:%M})"
+
+
 def marac_task_ensure(
     *, case: Case, actor: User, criteria: list[str], why: str, moment: datetime, citation: str
 ) -> Task | None:
@@ -93,31 +123,17 @@ def marac_task_ensure(
         return None
     if _person_referrals(case).filter(referred_on__gte=timezone.localdate(moment)).exists():
         return None
-    taken = case.tasks.filter(Q(rule_key=TASK_RULE) | Q(rule_key__startswith=f"{TASK_RULE}#"))
-    count = taken.count()
-    rule_key = TASK_RULE if count == 0 else f"{TASK_RULE}#{count + 1}"
-    label = "MARAC referral"
-    due_at = _due_at(case, moment)
-    task = Task.objects.create(
-        case=case,
-        rule_key=rule_key,
-        label=label,
-        action=MARAC_ACTION,
-        due_at=due_at,
-        explanation=(
-            f"{why} met the MARAC referral criteria ({_criteria_text(criteria)}). Refer the case "
-            "to its MARAC and record the referral; the task is done when it is recorded."
-        ),
-        citation=citation,
-        allocated_to_id=case.allocated_to_id,
-        team_id=case.team_id,
+    rule_key = marac_task_rule_key(list(case.tasks.values_list("rule_key", flat=True)))
+    fields = marac_task_fields(
+        case, criteria=criteria, why=why, moment=moment, citation=citation, rule_key=rule_key
     )
+    task = Task.objects.create(case=case, **fields)
     audit_event(
         actor=actor,
         action=AuditAction.CREATE,
         target=task,
         changes={
-            "due_at": [None, due_at],
+            "due_at": [None, task.due_at],
             "rule_key": [None, rule_key],
             "criteria": [None, criteria],
         },
@@ -127,29 +143,36 @@ def marac_task_ensure(
         kind=CaseEventKind.TASK_CREATED,
         actor=actor,
         target=task,
-        summary=f"Deadline set: {label} (due {timezone.localtime(due_at):%d %b %Y %H:%M})",
+        summary=task_created_summary(task),
         data={"rule_key": rule_key, "citation": citation},
     )
     return task
 
 
-def marac_criteria_on_assessment(assessment: RiskAssessment, actor: User) -> None:
-    """risk's hook (risk/hooks.py): a completed checklist meeting the referral criteria
-    (reference.md s1.4), or high risk where the profile says every high-risk case is referred
-    (seed 004 s4.2, s7.5), puts a MARAC referral task on the case's worklist."""
+def assessment_criteria(assessment: RiskAssessment) -> tuple[list[str], str]:
+    """The referral criteria a completed checklist met (reference.md s1.4), or high risk where
+    the profile says every high-risk case is referred (seed 004 s4.2, s7.5); and the citation."""
     criteria = criteria_from_reasons(r.get("code", "") for r in assessment.reasons or [])
-    citation = CRITERIA_CITATION
-    if assessment.marac_referral_required:
-        citation = CORNWALL_CITATION  # seed 004 s4.2: all high-risk referrals into the refuge
-        if not criteria:
-            criteria = [MaracCriterion.VISIBLE_HIGH_RISK.value]
-    moment = assessment.completed_at
+    if not assessment.marac_referral_required:
+        return criteria, CRITERIA_CITATION
+    # seed 004 s4.2: all high-risk referrals into the refuge must trigger a referral to MARAC
+    return criteria or [MaracCriterion.VISIBLE_HIGH_RISK.value], CORNWALL_CITATION
+
+
+def assessment_why(assessment: RiskAssessment) -> str:
+    return f"The risk checklist of {timezone.localtime(assessment.completed_at):%d %b %Y}"
+
+
+def marac_criteria_on_assessment(assessment: RiskAssessment, actor: User) -> None:
+    """risk's hook (risk/hooks.py): a completed checklist meeting the referral criteria puts a
+    MARAC referral task on the case's worklist."""
+    criteria, citation = assessment_criteria(assessment)
     marac_task_ensure(
         case=assessment.case,
         actor=actor,
         criteria=criteria,
-        why=f"The risk checklist of {timezone.localtime(moment):%d %b %Y}",
-        moment=moment,
+        why=assessment_why(assessment),
+        moment=assessment.completed_at,
         citation=citation,
     )
 

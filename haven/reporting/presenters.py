@@ -49,6 +49,8 @@ KIND_LABELS = {
     "survey": "Survey",
     "follow_up_due": "Follow-up",
     "outcome_assessment": "Outcome assessment",
+    "marac_referral": "MARAC referral",
+    "marac_hearing": "Case heard at MARAC",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -92,3 +92,14 @@ def test_reference_s2_cases_heard_count_repeats_and_the_repeat_share():
     assert (share.numerator, share.denominator) == ((1,), (1, 2, 3))
     assert share.value == 1 / 3
     assert marac_repeat_share(ctx(facts())).value is None
+
+
+def test_a_marac_referral_and_a_case_heard_drill_down_to_their_case():
+    from haven.reporting.presenters import KIND_LABELS, locate
+
+    data = facts(REFERRALS, HEARINGS)
+    (referral_located,) = locate(data, "marac_referral", [2])
+    (hearing_located,) = locate(data, "marac_hearing", [3])
+    assert referral_located.case.id == 2
+    assert hearing_located.case.id == 1
+    assert KIND_LABELS["marac_referral"] == "MARAC referral"

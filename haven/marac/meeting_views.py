@@ -33,6 +33,7 @@ from haven.marac.selectors import (
     keeper_organisation,
     meeting_for,
     meetings_for,
+    open_actions_before,
     referrals_to_hear,
 )
 
@@ -131,8 +132,13 @@ def meeting_add(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, meeting_id: Any) -> HttpResponse:
     meeting = meeting_for(request.user, meeting_id)
     heard = hearings_at(meeting, request.user)
-    _audit_meeting(request, meeting, [h.referral.case_id for h in heard.shown])
+    earlier = open_actions_before(meeting, request.user)
+    shown = [h.referral.case_id for h in heard.shown] + [
+        a.hearing.referral.case_id for a in earlier
+    ]
+    _audit_meeting(request, meeting, list(dict.fromkeys(shown)))
     context = {
+        "earlier_actions": earlier,
         "meeting": meeting,
         "hearings": heard.shown,
         "hidden": heard.hidden,

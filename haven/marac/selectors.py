@@ -15,6 +15,7 @@ from haven.casework.models import Case
 from haven.contracts.models import Organisation
 from haven.marac.meetings import marac_organisation_ids
 from haven.marac.models import (
+    ActionStatus,
     Incident,
     MaracAction,
     MaracArea,
@@ -144,3 +145,19 @@ def referrals_to_hear(meeting: MaracMeeting, user: Viewer) -> QuerySet[MaracRefe
 def keeper_organisation(user: Viewer) -> Organisation | None:
     """The organisation a new MARAC area belongs to: the first the user keeps MARACs for."""
     return Organisation.objects.filter(pk__in=marac_organisation_ids(user)).order_by("name").first()
+
+
+def open_actions_before(meeting: MaracMeeting, user: Viewer) -> list[MaracAction]:
+    """Actions still open from the area's earlier meetings, on cases the viewer may see: the
+    meeting reviews them (reference.md s2: incomplete actions from the last meeting)."""
+    visible = Case.objects.visible_to(user).values("pk")
+    return list(
+        MaracAction.objects.filter(
+            hearing__meeting__area=meeting.area,
+            hearing__meeting__held_on__lt=meeting.held_on,
+            hearing__referral__case__in=visible,
+            status=ActionStatus.OPEN,
+        )
+        .select_related("hearing__meeting", "hearing__referral__case__person")
+        .order_by("due_on")
+    )

@@ -164,3 +164,26 @@ def test_a_meeting_hides_cases_the_viewer_may_not_see(client, referral, personas
     page = client.get(meeting_pages(meeting, hearing, action)["meeting"]).content.decode()
     assert referral.case.person.reference_code not in page
     assert "1 other case heard here is restricted to named staff" in page
+
+
+def test_reference_s2_a_meeting_lists_open_actions_from_earlier_meetings(
+    client, referral, personas
+):
+    from haven.marac.meetings import marac_meeting_record
+
+    earlier, _hearing, action = heard(referral, personas)
+    MaracMeeting.objects.filter(pk=earlier.pk).update(
+        held_on=timezone.localdate() - dt.timedelta(days=2)  # after the referral, 3 days ago
+    )
+    later = marac_meeting_record(
+        area=referral.area,
+        actor=personas.team_leader,
+        held_on=timezone.localdate(),
+        agencies_present=["police"],
+        idva_attended=True,
+    )
+    client.force_login(personas.team_leader)
+    page = client.get(reverse("marac:meeting", args=[later.pk])).content.decode()
+    assert "Open actions from earlier meetings" in page
+    assert "Flag the address." in page
+    assert reverse("marac:action_status", args=[earlier.pk, action.pk]) in page

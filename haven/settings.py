@@ -199,6 +199,7 @@ INSTALLED_APPS = [
     "haven.proceedings",
     "haven.incidents",
     "haven.safeguarding",
+    "haven.marac",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

@@ -42,6 +42,7 @@ urlpatterns = [
     path("proceedings/", include("haven.proceedings.urls")),
     path("incidents/", include("haven.incidents.urls")),
     path("safeguarding/", include("haven.safeguarding.urls")),
+    path("marac/", include("haven.marac.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("returns/", include((signoff_patterns, "signoff"))),
     path("commissioner/returns/", include((commissioner_patterns, "commissioner"))),

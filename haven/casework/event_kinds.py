@@ -33,6 +33,10 @@ class CaseEventKind(models.TextChoices):
     RISK_ASSESSMENT = "risk_assessment", "Risk assessment"
     RISK_LEVEL_CHANGED = "risk_level_changed", "Risk level changed"
     MARAC_REFERRAL_REQUIRED = "marac_referral_required", "MARAC referral required"
+    # MARAC (haven.marac: Incident, MaracReferral, MaracHearing)
+    INCIDENT_RECORDED = "incident_recorded", "New incident recorded"
+    MARAC_REFERRAL = "marac_referral", "MARAC referral"
+    MARAC_HEARD = "marac_heard", "Heard at MARAC"
     # support and exit (each points at its fact row: ExitInterview, OnwardReferral, NeedsAssessment)
     NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment"
     EXIT_INTERVIEW = "exit_interview", "Exit interview"

@@ -22,6 +22,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Caseload", reverse("casework:caseload"), "casework.view_caseload"),
         ("Team caseloads", reverse("casework:caseloads"), "casework.oversee_caseloads"),
         ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
+        # Team leaders and service managers keep their MARACs' meetings (issue 12)
+        ("MARAC meetings", reverse("marac:meetings"), "marac.keep_meetings"),
         # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
         ("People", reverse("people:search"), "people.view_person"),

@@ -39,11 +39,13 @@ from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
+from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
 from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
+from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 from haven.people.models import (
     EqualityData,
@@ -123,6 +125,10 @@ WRITE_ORDER: list[type[models.Model]] = [
     SafeguardingEvent,
     SafeguardingAlert,
     ThinkFamilyCheck,
+    MaracReferral,
+    MaracMeeting,
+    MaracHearing,
+    MaracAction,
     CaseEvent,
 ]
 # Delete order for --reset (children first).
@@ -193,6 +199,11 @@ def reset(organisation: Any) -> None:
     _raw_delete(PlanGoal.objects.filter(plan_id__in=plans))
     _raw_delete(SurveyAnswer.objects.filter(survey__case_id__in=cases))
     _raw_delete(OutcomeAnswer.objects.filter(assessment__case_id__in=cases))
+    areas = MaracArea.objects.filter(organisation=organisation).values("id")
+    _raw_delete(MaracAction.objects.filter(hearing__meeting__area_id__in=areas))
+    _raw_delete(MaracHearing.objects.filter(meeting__area_id__in=areas))
+    _raw_delete(MaracMeeting.objects.filter(area_id__in=areas))
+    _raw_delete(MaracReferral.objects.filter(case_id__in=cases))
     for model in RESET_ORDER:
         _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
@@ -229,6 +240,11 @@ class DemoBuilder:
         self.known: dict[str, list[tuple[datetime, Known]]] = defaultdict(list)
         self.referred_at: dict[uuid.UUID, list[datetime]] = defaultdict(list)
         self.children: dict[uuid.UUID, tuple[ChildLink, ...]] = {}  # person: household children
+        # MARAC (issue 12): the provider's area, and each referral with its case's team
+        self.seed = seed
+        self.marac = MaracDemo(demo_area(organisation, seed), now)
+        self.marac_referrals: list[tuple[MaracReferral, Any]] = []
+        self.leader_of: dict[Any, Any] = {}
 
     def new_id(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
@@ -280,6 +296,15 @@ class DemoBuilder:
             )
             if index % FLUSH_EVERY == 0:
                 self.writer.flush()
+        self.writer.flush()
+        meetings = demo_meetings(
+            area=self.marac.area,
+            referrals=self.marac_referrals,
+            leader_of=self.leader_of,
+            now=self.now,
+            seed=self.seed,
+        )
+        self.writer.add(*meetings)
         self.writer.flush()
         self.report.rows = self.writer.written
         return self.report
@@ -431,6 +456,7 @@ class DemoBuilder:
             case=case, referral=referral, preferences=known.preferences, new_id=self.new_id
         )
         recorder.is_child = known.age is not None and known.age < 18  # children's questions
+        recorder.marac_demo = self.marac
         Journey(
             recorder,
             rng=rng,
@@ -452,6 +478,9 @@ class DemoBuilder:
         self.writer.add(*recorder.reengagement_attempts, *recorder.exclusions)
         self.writer.add(*recorder.outcome_assessments, *recorder.outcome_answers)
         self.writer.add(*recorder.safeguarding_rows())
+        self.writer.add(*recorder.marac_referrals)
+        self.marac_referrals += [(r, worker_team.pk) for r in recorder.marac_referrals]
+        self.leader_of.setdefault(worker_team.pk, leader)
         if case.is_restricted:
             named = self.named[known.person_id]
             named.add(worker)

@@ -53,6 +53,7 @@ from haven.deadlines import DeadlineRule, Evaluation, ServiceClock, evaluate
 from haven.demodata.exit_steps import ExitStepsRecorder
 from haven.demodata.exits import ExitsRecorder
 from haven.demodata.follow_ups import FollowUpsRecorder
+from haven.demodata.marac import MaracRecorder
 from haven.demodata.outcomes import OutcomesRecorder
 from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
@@ -86,6 +87,7 @@ class CaseRecorder(
     ExitsRecorder,
     OutcomesRecorder,
     SafeguardingRecorder,
+    MaracRecorder,
 ):
     """The rows of one case; each method is one service call at a given moment."""
 
@@ -541,6 +543,7 @@ class CaseRecorder(
         waiting = [t for t in self.outstanding() if t.action == "risk_assessment"]
         if waiting:
             self.complete(waiting[0], done_at=at, actor=actor, how=f"risk assessment {label}")
+        self.marac_task_after(assessment, actor=actor, at=at)  # risk's hook (haven/marac)
         return assessment
 
     def requirement_done(self, key: str) -> bool:

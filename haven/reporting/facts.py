@@ -265,6 +265,34 @@ class OutcomeAnswerFact(NamedTuple):
     higher_is_better: bool
 
 
+class MaracReferralFact(NamedTuple):
+    """A MARAC referral of one of the window's cases, made in the window (marac.MaracReferral)."""
+
+    id: Any
+    case_id: Any
+    area_id: Any
+    referred_on: date
+    referring_agency: str  # marac.MaracAgency: police | idva | housing | ...
+    is_repeat: bool  # reference.md s1.4: within 12 months of the person's last referral
+    criteria: list[str]
+
+
+class MaracHearingFact(NamedTuple):
+    """One of the window's cases heard at a MARAC meeting in the window (marac.MaracHearing),
+    with its meeting and referral."""
+
+    id: Any
+    case_id: Any
+    referral_id: Any
+    meeting_id: Any
+    area_id: Any
+    held_on: date
+    is_repeat: bool  # the referral's
+    referring_agency: str  # the referral's
+    idva_represented: bool
+    idva_attended: bool  # the meeting's
+
+
 class NotLoaded:
     """An optional fact the loader skipped (no computation of the contract declared it): any
     read is refused, so a computation that reads a fact without declaring it fails loudly
@@ -328,6 +356,9 @@ class Facts:
     child_records: list[ChildRecordFact] = field(default_factory=list)
     safeguarding_events: list[SafeguardingEventFact] = field(default_factory=list)
     safeguarding_alerts: list[SafeguardingAlertFact] = field(default_factory=list)
+    # optional "marac": referrals made and cases heard in the window, of the window's cases
+    marac_referrals: list[MaracReferralFact] = field(default_factory=list)
+    marac_hearings: list[MaracHearingFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -408,6 +439,8 @@ KINDS = {
     "child_record": "child_records",
     "safeguarding_event": "safeguarding_events",
     "safeguarding_alert": "safeguarding_alerts",
+    "marac_referral": "marac_referrals",
+    "marac_hearing": "marac_hearings",
 }
 
 

@@ -33,6 +33,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import StartEvent
 from haven.followups.models import Survey, SurveyAnswer
 from haven.incidents.models import Complaint, Compliment, SeriousIncident
+from haven.marac.models import MaracHearing, MaracReferral
 from haven.outcomes.instrument import instruments
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 from haven.people.models import HouseholdLink, Person, PersonFlag
@@ -49,6 +50,8 @@ from haven.reporting.facts import (
     Facts,
     FollowUpDueFact,
     HouseholdFact,
+    MaracHearingFact,
+    MaracReferralFact,
     NeedsAreaFact,
     NeedsAssessmentFact,
     NotLoaded,
@@ -376,6 +379,8 @@ def load_facts(
         _optional_incidents(facts, contract, start, end)
     if "safeguarding" in wanted:
         _optional_safeguarding(facts, in_cases)
+    if "marac" in wanted:
+        _optional_marac(facts, in_cases, start, end)
     return facts
 
 
@@ -441,6 +446,38 @@ def _optional_plans(facts: Facts, in_cases: dict[str, Any], end: datetime) -> No
         SafetyPlan.objects.filter(**in_cases, completed_at__lt=end).order_by(),
         SafetyPlanFact._fields,
         SafetyPlanFact,
+    )
+
+
+def _optional_marac(facts: Facts, in_cases: dict[str, Any], start: datetime, end: datetime) -> None:
+    """MARAC referrals made and cases heard in the window, of its cases (measures/marac.py)."""
+    first, last = timezone.localdate(start), timezone.localdate(end)
+    facts.marac_referrals = _rows(
+        MaracReferral.objects.filter(
+            **in_cases, referred_on__gte=first, referred_on__lt=last
+        ).order_by(),
+        MaracReferralFact._fields,
+        MaracReferralFact,
+    )
+    facts.marac_hearings = _rows(
+        MaracHearing.objects.filter(
+            referral__case__in=in_cases["case__in"],
+            meeting__held_on__gte=first,
+            meeting__held_on__lt=last,
+        ).order_by(),
+        (
+            "id",
+            "referral__case_id",
+            "referral_id",
+            "meeting_id",
+            "meeting__area_id",
+            "meeting__held_on",
+            "referral__is_repeat",
+            "referral__referring_agency",
+            "idva_represented",
+            "meeting__idva_attended",
+        ),
+        MaracHearingFact,
     )
 
 

@@ -55,6 +55,8 @@ KIND_LABELS = {
     "child_record": "Child's safeguarding record",
     "safeguarding_event": "Safeguarding referral or meeting",
     "safeguarding_alert": "Safeguarding adults alert",
+    "marac_referral": "MARAC referral",
+    "marac_hearing": "Case heard at MARAC",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

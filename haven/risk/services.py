@@ -21,6 +21,7 @@ from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.tasks import case_tasks_sync, task_complete
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.risk import hooks
 from haven.risk.engine import (
     AssessmentInvalid,
     ChecklistError,
@@ -120,6 +121,7 @@ def risk_assessment_complete(
     _record_on_case(
         case, assessment, result, completed_by, is_latest=_is_latest(previous, assessment)
     )
+    hooks.assessment_completed(assessment, completed_by)  # e.g. marac's referral criteria
     return assessment
 
 

@@ -119,6 +119,62 @@ def _exclusion_cases(personas: Personas, organisation: Any) -> dict[str, Any]:
     return cases
 
 
+def _marac_ids(case: Case, personas: Personas) -> dict[str, Any]:
+    """MARAC (issue 12): an area, the case referred and heard at a meeting with an action."""
+    from haven.marac.meetings import (
+        marac_action_record,
+        marac_area_create,
+        marac_hearing_record,
+        marac_meeting_record,
+    )
+    from haven.marac.services import marac_referral_record
+
+    area = marac_area_create(
+        organisation=personas.organisation, actor=personas.service_manager, name="Synthetic"
+    )
+    referral = marac_referral_record(
+        case=case,
+        referred_by=personas.caseworker,
+        area=area,
+        referred_on=timezone.localdate(),
+        referring_agency="idva",
+        criteria=["visible_high_risk"],
+        consent=True,
+        victim_aware=True,
+    )
+    meeting = marac_meeting_record(
+        area=area,
+        actor=personas.team_leader,
+        held_on=timezone.localdate(),
+        agencies_present=["police"],
+        idva_attended=True,
+    )
+    hearing = marac_hearing_record(
+        meeting=meeting,
+        referral=referral,
+        actor=personas.team_leader,
+        outcome="",
+        idva_represented=True,
+    )
+    action = marac_action_record(
+        hearing=hearing,
+        actor=personas.team_leader,
+        owning_agency="police",
+        description="Synthetic action",
+        due_on=timezone.localdate(),
+    )
+    on_case = {"case_id": case.pk, "referral_id": referral.pk}
+    at_meeting = {"meeting_id": meeting.pk}
+    return {
+        "@marac:referral": on_case,
+        "@marac:referral_pdf": on_case,
+        "@marac:meeting": at_meeting,
+        "@marac:hearing_add": at_meeting,
+        "@marac:action_add": at_meeting | {"hearing_id": hearing.pk},
+        "@marac:action_status": at_meeting | {"action_id": action.pk},
+    }
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -317,6 +373,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "event_id": meeting.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
+    ids |= _marac_ids(case, personas)
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
     returns = {"slug": dv360.slug, "period": "2026-Q1"}
     computed = next(m["id"] for m in dv360.profile.get("measures", []) if m.get("compute"))

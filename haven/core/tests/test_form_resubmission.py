@@ -80,6 +80,12 @@ CREATE_FORMS = {
     "risk:complete",
     "support:record",
     "proceedings:add",
+    "marac:incident_add",
+    "marac:referral_add",
+    "marac:area_add",
+    "marac:meeting_add",
+    "marac:hearing_add",
+    "marac:action_add",
     "plans:agree",
     "plans:goal_add",
     "plans:action_add",
@@ -107,6 +113,7 @@ NOT_CREATE_FORMS = {
     "casework:close": "a closed case cannot be closed again",
     "proceedings:outcome": "records the outcome in place; a concluded proceeding takes no second "
     "outcome (proceeding_outcome_record refuses)",
+    "marac:action_status": "sets an action's status in place; the same status changes nothing",
     "casework:exclude": "one exclusion per case: a second is refused by exclusion_decide",
     "casework:appeal_lodged": "one appeal per exclusion: a second is refused by the service",
     "casework:appeal_decide": "a decided appeal cannot be decided again (the service refuses)",
@@ -191,6 +198,10 @@ GET_ONLY = {
     "risk:history",
     "support:list",
     "proceedings:list",
+    "marac:referral",
+    "marac:referral_pdf",
+    "marac:meetings",
+    "marac:meeting",
     "plans:list",
     "plans:detail",
     "plans:safety_detail",
@@ -369,6 +380,52 @@ def _with_complaint(client: Any, world: World) -> None:
     )
 
 
+def _marac_area(client: Any, world: World) -> None:
+    from haven.marac.models import MaracArea
+
+    world.area = MaracArea.objects.create(  # type: ignore[attr-defined]
+        organisation=world.personas.organisation, name="Synthetic MARAC"
+    )
+
+
+def _marac_meeting(client: Any, world: World) -> None:
+    """An area, a referral of the case to it and a meeting of it today."""
+    from haven.marac.meetings import marac_meeting_record
+    from haven.marac.services import marac_referral_record
+
+    _marac_area(client, world)
+    world.referral = marac_referral_record(  # type: ignore[attr-defined]
+        case=world.case,
+        referred_by=world.personas.caseworker,
+        area=world.area,  # type: ignore[attr-defined]
+        referred_on=timezone.localdate(),
+        referring_agency="idva",
+        criteria=["visible_high_risk"],
+        consent=True,
+        victim_aware=True,
+    )
+    world.meeting = marac_meeting_record(  # type: ignore[attr-defined]
+        area=world.area,  # type: ignore[attr-defined]
+        actor=world.personas.team_leader,
+        held_on=timezone.localdate(),
+        agencies_present=["police"],
+        idva_attended=True,
+    )
+
+
+def _marac_hearing(client: Any, world: World) -> None:
+    from haven.marac.meetings import marac_hearing_record
+
+    _marac_meeting(client, world)
+    world.hearing = marac_hearing_record(  # type: ignore[attr-defined]
+        meeting=world.meeting,  # type: ignore[attr-defined]
+        referral=world.referral,  # type: ignore[attr-defined]
+        actor=world.personas.team_leader,
+        outcome="",
+        idva_represented=True,
+    )
+
+
 def _restricted_for_teammate(client: Any, world: World) -> None:
     case_restriction_set(
         case=world.case, restricted=True, changed_by=world.personas.caseworker, reason="Safety"
@@ -505,6 +562,59 @@ CASES: dict[str, CreateForm] = {
             "family_offered_support": "no",
             **_date("asked_on", time=False),
         },
+    ),
+    "marac:incident_add": CreateForm(
+        page=lambda w: reverse("marac:incident_add", args=[w.case.pk]),
+        count=lambda w: _marac_count("Incident"),
+        data=lambda w: {"summary": "Came to the house.", **_date("occurred_on", time=False)},
+    ),
+    "marac:referral_add": CreateForm(
+        page=lambda w: reverse("marac:referral_add", args=[w.case.pk]),
+        count=lambda w: _marac_count("MaracReferral"),
+        data=lambda w: {
+            "area": str(w.area.pk),  # type: ignore[attr-defined]
+            "referring_agency": "idva",
+            "criteria": "visible_high_risk",
+            "consent": "yes",
+            "victim_aware": "yes",
+        },
+        prepare=_marac_area,
+    ),
+    "marac:area_add": CreateForm(
+        page=lambda w: reverse("marac:area_add"),
+        count=lambda w: _marac_count("MaracArea"),
+        data=lambda w: {"name": "Synthetic North"},
+        user="service_manager",
+    ),
+    "marac:meeting_add": CreateForm(
+        page=lambda w: reverse("marac:meeting_add"),
+        count=lambda w: _marac_count("MaracMeeting"),
+        data=lambda w: {
+            "area": str(w.area.pk),  # type: ignore[attr-defined]
+            "agencies_present": "police",
+            "idva_attended": "yes",
+            **_date("held_on", time=False),
+        },
+        user="team_leader",
+        prepare=_marac_area,
+    ),
+    "marac:hearing_add": CreateForm(
+        page=lambda w: reverse("marac:hearing_add", args=[w.meeting.pk]),  # type: ignore[attr-defined]
+        count=lambda w: _marac_count("MaracHearing"),
+        data=lambda w: {"referral": str(w.referral.pk), "idva_represented": "yes"},  # type: ignore[attr-defined]
+        user="team_leader",
+        prepare=_marac_meeting,
+    ),
+    "marac:action_add": CreateForm(
+        page=lambda w: reverse("marac:action_add", args=[w.meeting.pk, w.hearing.pk]),  # type: ignore[attr-defined]
+        count=lambda w: _marac_count("MaracAction"),
+        data=lambda w: {
+            "owning_agency": "police",
+            "description": "Flag the address.",
+            **_date("due_on", time=False),
+        },
+        user="team_leader",
+        prepare=_marac_hearing,
     ),
     "plans:agree": CreateForm(
         page=lambda w: reverse("plans:agree", args=[w.case.pk]),
@@ -698,6 +808,12 @@ CASES: dict[str, CreateForm] = {
         user="service_manager",
     ),
 }
+
+
+def _marac_count(model: str) -> int:
+    from django.apps import apps
+
+    return int(apps.get_model("marac", model).objects.count())
 
 
 def _errors(response: Any) -> str:

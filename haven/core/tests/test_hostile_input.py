@@ -80,6 +80,7 @@ SKIPPED = {
     "signoff:signed_off_export": "the signed-off JSON file: no input beyond the ids in its URL",
     "incidents:chronology": "a case's chronology as a PDF: no input beyond the case id in its URL "
     "(haven/incidents/tests/test_chronology.py)",
+    "marac:referral_pdf": "the PDF of marac:referral's rows: no input beyond the ids in its URL",
     "followups:hand_offs_export": "a CSV download of followups:hand_offs (the same show "
     "parameter); no form",
     "commissioner:return_download": "the suppressed return as a file: no input beyond the ids "

@@ -417,6 +417,22 @@ CHECKED_ELSEWHERE = {
     "incidents:complaint_escalate": "haven/incidents/tests/test_view_read_audit.py",
     "incidents:complaint_resolve": "haven/incidents/tests/test_view_read_audit.py",
     "incidents:compliments": "haven/incidents/tests/test_view_read_audit.py",
+    **{
+        f"marac:{name}": "haven/marac/tests/test_view_read_audit.py"
+        for name in (
+            "incident_add",
+            "referral_add",
+            "referral",
+            "referral_pdf",
+            "meetings",
+            "area_add",
+            "meeting_add",
+            "meeting",
+            "hearing_add",
+            "action_add",
+            "action_status",
+        )
+    },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

@@ -97,6 +97,27 @@ def test_the_demo_data_follows_the_rules(provider):
     plans_are_made_for_survivors_and_each_child()
     exits_have_reasons_and_exclusions_their_records()
     outcomes_are_asked_at_intake_review_and_exit_and_mostly_improve()
+    marac_referrals_meet_their_tasks_and_meetings_hear_them()
+
+
+def marac_referrals_meet_their_tasks_and_meetings_hear_them():
+    """Issue 12: a checklist meeting the MARAC criteria (reference.md s1.4) sets a MARAC
+    referral task; most are met by a referral, heard at the area's next meeting with actions
+    whose status keeps "the agency did not act" apart from "circumstances changed" (s2)."""
+    from haven.marac.models import MaracAction, MaracHearing, MaracReferral
+
+    referrals = MaracReferral.objects.all()
+    assert referrals.exists()
+    for referral in referrals.select_related("case"):
+        assert referral.case.tasks.filter(action="marac_referral", status="met").exists()
+        event = CaseEvent.objects.get(kind="marac_referral", object_id=str(referral.pk))
+        assert event.case_id == referral.case_id
+    heard = MaracHearing.objects.select_related("meeting", "referral")
+    assert heard.exists()
+    assert all(h.meeting.held_on > h.referral.referred_on for h in heard)
+    statuses = set(MaracAction.objects.values_list("status", flat=True))
+    assert "done" in statuses
+    assert statuses <= {"open", "done", "agency_did_not_act", "circumstances_changed"}
 
 
 def plans_are_made_for_survivors_and_each_child():
@@ -263,6 +284,11 @@ def a_met_task_has_a_qualifying_action_at_or_before_its_due_time():
             assessment = NeedsAssessment.objects.get(task=task)
             assert assessment.assessed_at == task.met_at
             assert assessment.areas.exists()
+        elif task.action == "marac_referral":
+            # issue 12: met by the MARAC referral recorded at that moment
+            assert CaseEvent.objects.filter(
+                case=task.case, kind="marac_referral", occurred_at=task.met_at
+            ).exists()
         else:
             assert task.action == "risk_assessment"
             assert RiskAssessment.objects.filter(case=task.case, completed_at=task.met_at).exists()

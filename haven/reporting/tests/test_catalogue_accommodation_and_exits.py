@@ -33,9 +33,11 @@ CORNWALL_COMPUTED = (
     | {f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)}
     # seed 004 s10 contract-review information: the registers of issue 12
     | {"serious_incidents", "complaints", "compliments"}
-    # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SA4 is the
-    # MARAC register's, SC10 needs sexual violence services recorded
+    # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SC10
+    # needs sexual violence services recorded
     | {"SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8"}
+    # the MARAC register (issue 12, measures/marac.py): A7 referrals, SA4 attendance
+    | {"A7", "SA4"}
 )
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {

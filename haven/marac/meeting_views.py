@@ -1,0 +1,239 @@
+"""MARAC meetings for the team leaders and service managers who keep them: the list (and a new
+area), a new meeting, the meeting's page, the cases heard, their actions and their status.
+Every page that names a case is audited as a read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from haven.accounts.signed_in import staff_user
+from haven.casework.views.rendering import render_page
+from haven.core.read_audit import audit_list_view, audit_record_view, audits_reads
+from haven.marac.forms import ActionForm, ActionStatusForm, AreaForm, HearingForm, MeetingForm
+from haven.marac.meetings import (
+    marac_action_record,
+    marac_action_status_set,
+    marac_area_create,
+    marac_hearing_record,
+    marac_meeting_record,
+)
+from haven.marac.selectors import (
+    action_at,
+    areas_kept_by,
+    hearing_at,
+    hearings_at,
+    keeper_organisation,
+    meeting_for,
+    meetings_for,
+    open_actions_before,
+    referrals_to_hear,
+)
+
+View = Callable[..., HttpResponse]
+
+
+def keeps_meetings(view: View) -> View:
+    """Signed in, and a team leader or service manager (403 for anyone else)."""
+
+    @login_required
+    @audits_reads
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.has_perm("marac.keep_meetings"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _audit_meeting(request: HttpRequest, meeting: Any, shown: list[Any]) -> None:
+    audit_record_view(user=staff_user(request), target=meeting, shown=shown)
+
+
+@keeps_meetings
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """Meetings latest first (no one is named: dates, areas, counts)."""
+    meetings = list(meetings_for(request.user))
+    audit_list_view(
+        user=staff_user(request),
+        object_type="marac.maracmeeting",
+        shown=[m.pk for m in meetings],
+        page="marac:meetings",
+    )
+    context = {"meetings": meetings, "areas": list(areas_kept_by(request.user))}
+    return render_page(request, "marac/meeting_list.html", context)
+
+
+@keeps_meetings
+def area_add(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    organisation = keeper_organisation(user)
+    form = AreaForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and organisation is not None:
+        try:
+            marac_area_create(organisation=organisation, actor=user, name=form.cleaned_data["name"])
+        except ValidationError as refused:
+            form.add_problems(refused)
+        else:
+            messages.success(request, "MARAC area added")
+            return redirect("marac:meetings")
+    audit_list_view(user=user, object_type="marac.maracarea", shown=[], page="marac:area_add")
+    return render_page(
+        request, "marac/plain_form.html", {"form": form, "title": "Add a MARAC area"}
+    )
+
+
+@keeps_meetings
+def meeting_add(request: HttpRequest) -> HttpResponse:
+    areas = list(areas_kept_by(request.user))
+    if not areas:
+        messages.info(request, "Add the MARAC area first")
+        return redirect("marac:area_add")
+    form = MeetingForm(
+        request.POST if request.method == "POST" else None,
+        areas=[(str(a.pk), a.name) for a in areas],
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        area = next(a for a in areas if str(a.pk) == data["area"])
+        try:
+            meeting = marac_meeting_record(
+                area=area,
+                actor=staff_user(request),
+                held_on=data["held_on"],
+                agencies_present=data["agencies_present"],
+                idva_attended=data["idva_attended"] == "yes",
+            )
+        except ValidationError as refused:
+            form.add_problems(refused)
+        else:
+            messages.success(request, "MARAC meeting recorded")
+            return redirect("marac:meeting", meeting.pk)
+    audit_list_view(
+        user=staff_user(request),
+        object_type="marac.maracmeeting",
+        shown=[],
+        page="marac:meeting_add",
+    )
+    return render_page(
+        request, "marac/plain_form.html", {"form": form, "title": "Record a MARAC meeting"}
+    )
+
+
+@keeps_meetings
+def meeting_detail(request: HttpRequest, meeting_id: Any) -> HttpResponse:
+    meeting = meeting_for(request.user, meeting_id)
+    heard = hearings_at(meeting, request.user)
+    earlier = open_actions_before(meeting, request.user)
+    shown = [h.referral.case_id for h in heard.shown] + [
+        a.hearing.referral.case_id for a in earlier
+    ]
+    _audit_meeting(request, meeting, list(dict.fromkeys(shown)))
+    context = {
+        "earlier_actions": earlier,
+        "meeting": meeting,
+        "hearings": heard.shown,
+        "hidden": heard.hidden,
+        "can_add_case": referrals_to_hear(meeting, request.user).exists(),
+    }
+    return render_page(request, "marac/meeting_detail.html", context)
+
+
+def _referral_choice(referral: Any) -> tuple[str, str]:
+    repeat = ", repeat" if referral.is_repeat else ""
+    return (
+        str(referral.pk),
+        f"{referral.case.person.reference_code}: referred {referral.referred_on:%-d %b %Y}{repeat}",
+    )
+
+
+@keeps_meetings
+def hearing_add(request: HttpRequest, meeting_id: Any) -> HttpResponse:
+    meeting = meeting_for(request.user, meeting_id)
+    candidates = list(referrals_to_hear(meeting, request.user))
+    form = HearingForm(
+        request.POST if request.method == "POST" else None,
+        referrals=[_referral_choice(r) for r in candidates],
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        referral = next(r for r in candidates if str(r.pk) == data["referral"])
+        try:
+            marac_hearing_record(
+                meeting=meeting,
+                referral=referral,
+                actor=staff_user(request),
+                outcome=data["outcome"],
+                idva_represented=data["idva_represented"] == "yes",
+            )
+        except ValidationError as refused:
+            form.add_problems(refused)
+        else:
+            messages.success(request, "Case heard recorded")
+            return redirect("marac:meeting", meeting.pk)
+    _audit_meeting(request, meeting, [r.case_id for r in candidates])
+    context = {"form": form, "title": "Record a case heard", "meeting": meeting}
+    return render_page(request, "marac/meeting_form.html", context)
+
+
+@keeps_meetings
+def action_add(request: HttpRequest, meeting_id: Any, hearing_id: Any) -> HttpResponse:
+    meeting = meeting_for(request.user, meeting_id)
+    hearing = hearing_at(meeting, request.user, hearing_id)
+    form = ActionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            marac_action_record(
+                hearing=hearing,
+                actor=staff_user(request),
+                owning_agency=data["owning_agency"],
+                description=data["description"],
+                due_on=data["due_on"],
+            )
+        except ValidationError as refused:
+            form.add_problems(refused)
+        else:
+            messages.success(request, "Action recorded")
+            return redirect("marac:meeting", meeting.pk)
+    _audit_meeting(request, meeting, [hearing.referral.case_id])
+    context = {
+        "form": form,
+        "title": f"Add an action for case {hearing.referral.case.person.reference_code}",
+        "meeting": meeting,
+    }
+    return render_page(request, "marac/meeting_form.html", context)
+
+
+@keeps_meetings
+def action_status(request: HttpRequest, meeting_id: Any, action_id: Any) -> HttpResponse:
+    meeting = meeting_for(request.user, meeting_id)
+    action = action_at(meeting, request.user, action_id)
+    form = ActionStatusForm(
+        request.POST if request.method == "POST" else None, initial={"status": action.status}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            marac_action_status_set(
+                action=action,
+                actor=staff_user(request),
+                status=data["status"],
+                status_on=data["status_on"],
+            )
+        except ValidationError as refused:
+            form.add_problems(refused)
+        else:
+            messages.success(request, "Action updated")
+            return redirect("marac:meeting", meeting.pk)
+    _audit_meeting(request, meeting, [action.hearing.referral.case_id])
+    context = {"form": form, "title": "Update the action", "meeting": meeting, "action": action}
+    return render_page(request, "marac/meeting_form.html", context)

@@ -33,6 +33,8 @@ class CaseEventKind(models.TextChoices):
     RISK_ASSESSMENT = "risk_assessment", "Risk assessment"
     RISK_LEVEL_CHANGED = "risk_level_changed", "Risk level changed"
     MARAC_REFERRAL_REQUIRED = "marac_referral_required", "MARAC referral required"
+    CHANGE_OF_RISK = "change_of_risk", "Change of risk"
+    SCREENING = "screening", "Screening recorded"
     # support and exit (each points at its fact row: ExitInterview, OnwardReferral, NeedsAssessment)
     NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment"
     EXIT_INTERVIEW = "exit_interview", "Exit interview"

@@ -21,6 +21,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         # Caseworkers, team leaders and service managers (issue 10 s5).
         ("Caseload", reverse("casework:caseload"), "casework.view_caseload"),
         ("Team caseloads", reverse("casework:caseloads"), "casework.oversee_caseloads"),
+        # Team leaders and service managers: seed 001 s5 risk register, high-risk caseloads
+        ("Risk register", reverse("risk:register"), "casework.oversee_caseloads"),
         ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
         # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),

@@ -104,7 +104,7 @@ class RiskChange(HavenModel):
 
 
 class ScreeningTool(models.TextChoices):
-    """Screening on a case (seed 004 s6.3, s6.4). AUDIT and DUDIT keep the score only
+    """Screening on a case (seed 004 s6.2 ACEs, s6.3, s6.4). AUDIT and DUDIT keep the score only
     (docs/adr/0014-screening-tools-score-only.md)."""
 
     ACES = "aces", "Adverse childhood experiences (ACEs) routine enquiry"

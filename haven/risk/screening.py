@@ -1,5 +1,5 @@
 """Screening on a case (seed 004 s6.3 mental health flags, s6.4 AUDIT and DUDIT; ACEs routine
-enquiry): the date and the answer or total score only (docs/adr/0014-screening-tools-score-only.md).
+enquiry, seed 004 s6.2): the date and the answer or total score only (docs/adr/0014-screening-tools-score-only.md).
 """
 
 from __future__ import annotations

@@ -317,6 +317,8 @@ class Facts:
     first_case_opened: dict[Any, datetime] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (dimension, value): label
     memo: dict[Any, Any] = field(default_factory=dict)  # dimensions' lookups, per record
+    # optional "risk_history": every checklist of the window's cases completed before the window
+    risks_before: list[RiskFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:

@@ -363,6 +363,13 @@ def load_facts(
         )
     if "outcomes" in wanted:
         _optional_outcomes(facts, Case.objects.filter(cases_q).values("id"))
+    if "risk_history" in wanted:
+        # the checklists before the window: a level rising in it compares with the one before
+        facts.risks_before = _rows(
+            RiskAssessment.objects.filter(**in_cases, completed_at__lt=start).order_by(),
+            ("id", "case_id", "stage", "score", "level", "completed_at", "marac_referral_required"),
+            RiskFact,
+        )
     return facts
 
 

@@ -102,6 +102,7 @@ OPTIONAL_FIELDS = {
     "plans": ("support_plans", "safety_plans"),
     "surveys": ("surveys", "survey_answers", "follow_ups_due"),
     "needs_areas": ("needs_areas",),
+    "risk_history": ("risks_before",),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -28,9 +28,13 @@ CORNWALL_SEED_IDS = [
     *(f"SC{n}" for n in (1, 2, 4, 5, 6, 7, 8, 10)),
     *(f"E{n}" for n in range(1, 21) if n != 5),
 ]
-CORNWALL_COMPUTED = {"A1", "A2", "A3", "A6", "B2", "B3", "B4", "B5", "B5_number", "B6"} | {
-    f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)
-}
+CORNWALL_COMPUTED = (
+    {"A1", "A2", "A3", "A6", "B2", "B3", "B4", "B5", "B5_number", "B6"}
+    | {
+        "risk_escalations"  # seed 004 s10, s4.2 (issue 12)
+    }
+    | {f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)}
+)
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {
     "empowerment_increased",

@@ -238,3 +238,32 @@ def test_seed_001_s5_high_risk_cases_per_worker_and_the_allocation_warning(
     page = client.get(reverse("casework:allocate", args=[other.pk])).content.decode()
     assert "high-risk cases in the last 12 months" in page
     assert "seed 001 s5" in page
+
+
+def test_a_closed_case_shows_its_screening_and_sends_changes_back(client, personas, refuge_case):
+    screening_record(
+        case=refuge_case,
+        recorded_by=personas.caseworker,
+        tool="aces",
+        screened_on=timezone.localdate(),
+        answers={"aces_asked": True},
+    )
+    refuge_case.state = "closed"
+    refuge_case.closed_at = timezone.now()
+    refuge_case.save(update_fields=["state", "closed_at"])
+    client.force_login(personas.caseworker)
+    page = client.get(reverse("risk:screening", args=[refuge_case.pk])).content.decode()
+    assert "Asked" in page
+    assert reverse("risk:screening_new", args=[refuge_case.pk, "aces"]) not in page
+    for name in ("change", "screening_new"):
+        response = client.get(pages(refuge_case)[name])
+        assert response.status_code == 302, name
+    detail = client.get(reverse("casework:detail", args=[refuge_case.pk])).content.decode()
+    assert reverse("risk:change", args=[refuge_case.pk]) not in detail
+
+
+def test_an_analyst_reads_the_screening_but_cannot_record_any(client, personas, refuge_case):
+    client.force_login(personas.analyst)
+    assert client.get(pages(refuge_case)["screening"]).status_code == 200
+    assert client.get(pages(refuge_case)["change"]).status_code == 403
+    assert client.get(pages(refuge_case)["screening_new"]).status_code == 403

@@ -550,7 +550,9 @@ class CaseRecorder(
         )
 
     def exit_requirements(self) -> list[str]:
-        return applicable_requirements(self.profile.exit, assessed=self.needs_assessed())
+        return applicable_requirements(
+            self.profile.exit, assessed=self.needs_assessed(), risk_assessed=bool(self.assessments)
+        )
 
     def close(
         self,

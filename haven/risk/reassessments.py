@@ -52,9 +52,14 @@ def _start_of_day(moment: datetime) -> datetime:
 def window_opens_at(case: Case, task: Task) -> datetime | None:
     """When the task's reassessment window opens (seed 004 s4.2: the midpoint is "10-12 weeks",
     so not before week 10), or None when the task is no window (any checklist meets it)."""
+    return window_opens_for(case, task.rule_key)
+
+
+def window_opens_for(case: Case, rule_key: str) -> datetime | None:
+    """`window_opens_at` by rule key (the demo recorder's unsaved tasks use it too)."""
     profile = _profile(case.contract)
     spec = profile.risk.reassessments if profile and profile.risk else None
-    window = next((w for w in (spec.windows if spec else []) if w.rule == task.rule_key), None)
+    window = next((w for w in (spec.windows if spec else []) if w.rule == rule_key), None)
     if profile is None or window is None:
         return None
     rule = next((r for r in profile.rules() if r.key == window.rule), None)
@@ -259,20 +264,29 @@ def risk_register_sync(*, case: Case, assessment: RiskAssessment, actor: User) -
         return None
     if reviews:
         return None
+    fields = register_review_fields(case, assessment.completed_at)
+    assert fields is not None  # the register is set (above)
+    return _task_create(case, actor, base=REGISTER_RULE_KEY, **fields)
+
+
+def register_review_fields(case: Case, completed_at: datetime) -> dict[str, Any] | None:
+    """The review task's label, action, due time, explanation and citation after a checklist
+    that leaves the case on the register (seed 001 s5); None without a register. The next
+    checklist is the review (action risk_assessment), and sets the one after while it stays."""
+    spec = risk_spec_of(case.contract)
+    register = spec.risk_register if spec else None
+    if register is None:
+        return None
     duration = register.review_every.to_duration()
-    due_at = _due(case, duration, assessment.completed_at)
-    return _task_create(
-        case,
-        actor,
-        base=REGISTER_RULE_KEY,
-        label="Risk register review",
-        action="review",
-        due_at=due_at,
-        explanation=(
+    return {
+        "label": "Risk register review: complete the risk checklist",
+        "action": "risk_assessment",
+        "due_at": _due(case, duration, completed_at),
+        "explanation": (
             f"High risk below the local MARAC threshold ({register.marac_score_threshold} yes "
-            f"answers), so on the risk register ({register.citation}): review it "
-            f"{duration.describe()} after the checklist. Mark it done when reviewed; a new "
-            "checklist that still puts the case on the register sets the next review."
+            f"answers), so on the risk register ({register.citation}): review the risk "
+            f"{duration.describe()} after the checklist. Completing the risk checklist is the "
+            "review; while the case stays on the register it sets the next one."
         ),
-        citation=register.citation,
-    )
+        "citation": register.citation,
+    }

@@ -267,3 +267,51 @@ def test_an_analyst_reads_the_screening_but_cannot_record_any(client, personas, 
     assert client.get(pages(refuge_case)["screening"]).status_code == 200
     assert client.get(pages(refuge_case)["change"]).status_code == 403
     assert client.get(pages(refuge_case)["screening_new"]).status_code == 403
+
+
+def _limit_of_one(contract):
+    contract.profile["risk"]["caseload"]["high_risk_per_year"] = 1
+    contract.profile_sha256 = "2" * 64
+    contract.save()
+
+
+def test_seed_001_s5_allocating_to_a_worker_at_the_limit_warns_after_saving(
+    client, personas, leicester_case
+):
+    assess(leicester_case, personas.caseworker, yes=15)
+    _limit_of_one(leicester_case.contract)
+    other = CaseFactory(contract=leicester_case.contract, team=personas.team)
+    client.force_login(personas.team_leader)
+    response = client.post(
+        reverse("casework:allocate", args=[other.pk]),
+        {"allocation": f"{personas.team.pk}:{personas.caseworker.pk}"},
+        follow=True,
+    )
+    other.refresh_from_db()
+    assert other.allocated_to == personas.caseworker  # a warning, never a refusal
+    assert "limit of 1 a year (seed 001 s5)" in response.content.decode()
+
+
+def test_a_contract_without_a_caseload_limit_never_warns(client, personas, refuge_case):
+    assess(refuge_case, personas.caseworker, yes=15)
+    other = CaseFactory(contract=refuge_case.contract, team=personas.team)
+    client.force_login(personas.team_leader)
+    page = client.get(reverse("casework:allocate", args=[other.pk])).content.decode()
+    assert "high-risk cases in the last 12 months" not in page
+
+
+def test_seed_001_s5_the_register_review_is_on_the_team_worklist(client, personas, leicester_case):
+    assess(leicester_case, personas.caseworker, yes=8, judgement=True)
+    client.force_login(personas.team_leader)
+    page = client.get(reverse("casework:team_worklist")).content.decode()
+    assert "Risk register review" in page
+
+
+def test_seed_001_s5_the_next_checklist_is_the_register_review_and_sets_the_next(
+    personas, leicester_case
+):
+    assess(leicester_case, personas.caseworker, yes=8, judgement=True)
+    assess(leicester_case, personas.caseworker, yes=9, judgement=True)
+    first = leicester_case.tasks.get(rule_key="risk_register_review")
+    assert first.status == "met"
+    assert leicester_case.tasks.get(rule_key="risk_register_review#2").is_outstanding

@@ -56,12 +56,14 @@ from haven.demodata.follow_ups import FollowUpsRecorder
 from haven.demodata.outcomes import OutcomesRecorder
 from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
+from haven.demodata.risk_extras import RiskExtrasRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
 from haven.risk.models import RiskAssessment, RiskStage
 from haven.risk.reassessments import (
+    CHANGE_RULE_KEY,
     REGISTER_RULE_KEY,
     on_register,
     register_review_fields,
@@ -91,6 +93,7 @@ class CaseRecorder(
     FollowUpsRecorder,
     ExitsRecorder,
     OutcomesRecorder,
+    RiskExtrasRecorder,
 ):
     """The rows of one case; each method is one service call at a given moment."""
 
@@ -109,6 +112,7 @@ class CaseRecorder(
         FollowUpsRecorder.__init__(self)
         ExitsRecorder.__init__(self)
         OutcomesRecorder.__init__(self)
+        RiskExtrasRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences
@@ -548,6 +552,9 @@ class CaseRecorder(
             if t.action == "risk_assessment"
             and ((opens := window_opens_for(self.case, t.rule_key)) is None or at >= opens)
         ]
+        changes = [t for t in waiting if t.rule_key.startswith(CHANGE_RULE_KEY)]
+        if stage == RiskStage.INCIDENT and changes:
+            waiting = changes  # after an incident or change of risk: that change's task first
         if waiting:
             self.complete(waiting[0], done_at=at, actor=actor, how=f"risk assessment {label}")
         self._register_sync(assessment, actor)

@@ -151,26 +151,33 @@ def reassessment_task_create(*, case: Case, actor: User, start: datetime, why: s
     """The reassessment task after an incident or change of risk (seed 004 s4.2), due as the
     profile's `risk.reassessments.on_change_of_risk` says; None when the profile asks for none.
     For other apps recording an incident too (e.g. MARAC's "Record a new incident")."""
+    fields = change_task_fields(case, start, why)
+    if fields is None:
+        return None
+    return _task_create(case, actor, base=CHANGE_RULE_KEY, **fields)
+
+
+def change_task_fields(case: Case, start: datetime, why: str) -> dict[str, Any] | None:
+    """The reassessment task's label, action, due time, explanation and citation after an
+    incident or change of risk at `start` (the demo recorder uses it too); None when the
+    profile sets no `risk.reassessments.on_change_of_risk`."""
     spec = risk_spec_of(case.contract)
     change = spec.reassessments.on_change_of_risk if spec and spec.reassessments else None
     if change is None:
         return None
     duration = change.due.to_duration()
     due_at = _due(case, duration, start)
-    return _task_create(
-        case,
-        actor,
-        base=CHANGE_RULE_KEY,
-        label=f"Risk reassessment after {why}",
-        action="risk_assessment",
-        due_at=due_at,
-        explanation=(
+    return {
+        "label": f"Risk reassessment after {why}",
+        "action": "risk_assessment",
+        "due_at": due_at,
+        "explanation": (
             f"Risk is reassessed after any incident or change of risk ({change.citation}): "
             f"{duration.describe()} from {timezone.localtime(start):%d %b %Y %H:%M}, due "
             f"{timezone.localtime(due_at):%d %b %Y %H:%M}. Completing the risk checklist meets it."
         ),
-        citation=change.citation,
-    )
+        "citation": change.citation,
+    }
 
 
 def _change_problems(case: Case, occurred_at: datetime, reason: str) -> dict[str, str | None]:

@@ -37,6 +37,8 @@ class CaseEventKind(models.TextChoices):
     INCIDENT_RECORDED = "incident_recorded", "New incident recorded"
     MARAC_REFERRAL = "marac_referral", "MARAC referral"
     MARAC_HEARD = "marac_heard", "Heard at MARAC"
+    CHANGE_OF_RISK = "change_of_risk", "Change of risk"
+    SCREENING = "screening", "Screening recorded"
     # support and exit (each points at its fact row: ExitInterview, OnwardReferral, NeedsAssessment)
     NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment"
     EXIT_INTERVIEW = "exit_interview", "Exit interview"

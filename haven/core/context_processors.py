@@ -21,6 +21,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         # Caseworkers, team leaders and service managers (issue 10 s5).
         ("Caseload", reverse("casework:caseload"), "casework.view_caseload"),
         ("Team caseloads", reverse("casework:caseloads"), "casework.oversee_caseloads"),
+        # Team leaders and service managers: seed 001 s5 risk register, high-risk caseloads
+        ("Risk register", reverse("risk:register"), "casework.oversee_caseloads"),
         ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
         # Team leaders and service managers keep their MARACs' meetings (issue 12)
         ("MARAC meetings", reverse("marac:meetings"), "marac.keep_meetings"),

@@ -69,7 +69,7 @@ from haven.plans.models import (
 from haven.proceedings.models import Proceeding
 from haven.referrals.eligibility import ReferralFacts, assess
 from haven.referrals.models import Decision, Referral
-from haven.risk.models import RiskAssessment
+from haven.risk.models import RiskAssessment, RiskChange, Screening
 from haven.risk.selectors import checklist_for, risk_settings_for
 from haven.safeguarding.models import (
     ChildRecord,
@@ -101,6 +101,8 @@ WRITE_ORDER: list[type[models.Model]] = [
     ContactAttempt,
     CaseNote,
     RiskAssessment,
+    RiskChange,
+    Screening,
     ExitInterview,
     OnwardReferral,
     NeedsAssessment,
@@ -151,6 +153,8 @@ RESET_ORDER: list[type[models.Model]] = [
     NeedsAssessment,
     OnwardReferral,
     ExitInterview,
+    Screening,
+    RiskChange,
     RiskAssessment,
     CaseNote,
     ContactAttempt,
@@ -471,6 +475,7 @@ class DemoBuilder:
         ).play()
         self.writer.add(case, *recorder.tasks, *recorder.attempts, *recorder.notes)
         self.writer.add(*recorder.assessments, *recorder.exit_interviews)
+        self.writer.add(*recorder.risk_changes, *recorder.screenings)
         self.writer.add(*recorder.onward_referrals, *recorder.needs_assessments)
         self.writer.add(*recorder.support_sessions, *recorder.proceedings)
         self.writer.add(*recorder.needs_areas, *recorder.plan_rows(), *recorder.events)

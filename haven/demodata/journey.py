@@ -40,9 +40,21 @@ from haven.demodata.plans import ChildLink, PlanJourney
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.safeguarding import SafeguardingJourney
 from haven.risk.engine import Answer, ChecklistDefinition
+from haven.risk.models import ScreeningTool
 from haven.risk.selectors import RiskSettings
 
 ONWARD_STREAM = 0x0A7A2D  # mixed into the case id: onward referrals' own random stream
+RISK_EXTRAS_STREAM = 0x12C4A5  # and changes of risk and screening's (issue 12)
+# seed 004 s6.2-s6.4: the Cornwall refuge screens for ACEs, mental health, alcohol and drugs
+SCREENING_CONTRACTS = {"cornwall-mens-refuge-2021"}
+CHANGE_REASONS = [
+    "Ex-partner released from custody",
+    "New threats by text message",
+    "Ex-partner seen near the refuge",
+    "Breach of a non-molestation order",
+    "Separation: ex-partner told of the move",
+    "Child contact dispute escalating",
+]
 PHONE_METHODS = {"home_phone", "mobile_phone", "work_phone"}
 WRITTEN = {
     "email": ("email", "email_sent"),
@@ -203,6 +215,7 @@ class Journey(OnwardReferrals):
         # onward referrals' agencies and outcomes draw from their own stream (issue 11 item 4)
         self.directory = directory or {}
         self.onward_rng = random.Random(recorder.case.id.int ^ ONWARD_STREAM)
+        self.risk_extras_rng = random.Random(recorder.case.id.int ^ RISK_EXTRAS_STREAM)
         self.exits = exits
         # exit reasons and exclusions draw from their own stream too
         self.exits_rng = exits_rng(recorder.case)
@@ -433,6 +446,7 @@ class Journey(OnwardReferrals):
         SafeguardingJourney(r, worker=worker, now=self.now).play(began, end, self.children)
         self.referrals_for_needs(contacted_at, end)
         self.contacts_and_notes(contacted_at, min(end, self.now))
+        self.risk_extras(contacted_at, end)
         outcomes = OutcomeJourney(self.r, actor=worker, now=self.now)
         if end > self.now:
             outcomes.play(started=contacted_at, end=end, planned_exit=False)
@@ -446,6 +460,52 @@ class Journey(OnwardReferrals):
             self.close(end, planned=False, reason=EXCLUDED_REASON, exit_reason="excluded")
             return
         self.close(end, planned=planned, reason=reason)
+
+    def risk_extras(self, contacted_at: datetime, end: datetime) -> None:
+        """Screening early in support (seed 004 s6.2-s6.4) and, now and then, a change of risk
+        with the reassessment after it (seed 004 s4.2): their own random stream."""
+        rng, worker, last = self.risk_extras_rng, self.staff.worker, min(end, self.now)
+        if self.r.case.contract.slug in SCREENING_CONTRACTS:
+            at = contacted_at + timedelta(days=rng.uniform(1, 14))
+            if at <= last:
+                self.screen(at)
+        if rng.random() >= 0.12:
+            return
+        changed = contacted_at + (end - contacted_at) * rng.uniform(0.2, 0.8)
+        if changed > last:
+            return
+        self.r.risk_change(actor=worker, at=changed, reason=rng.choice(CHANGE_REASONS))
+        reassessed = changed + timedelta(days=rng.uniform(0.2, 3))
+        if reassessed <= last and rng.random() < 0.85:
+            now_level = self.r.case.risk_level or "standard"
+            level = rng.choice(["medium", "high"]) if now_level != "high" else "high"
+            self.r.risk_assessment(
+                stage="incident",
+                at=reassessed,
+                actor=worker,
+                answers=risk_answers(self.risk.definition, level, rng),
+                definition=self.risk.definition,
+                settings=self.risk.settings,
+                incidents_last_12_months=rng.choice([None, 1, 2, 3]),
+            )
+
+    def screen(self, at: datetime) -> None:
+        """ACEs asked, mental health flags, AUDIT and DUDIT totals (scores only, ADR 0014)."""
+        rng, worker, on = self.risk_extras_rng, self.staff.worker, timezone.localdate(at)
+        mental_health = {
+            "mh_diagnosis": rng.random() < 0.25,
+            "mh_keyworker_identified": rng.random() < 0.4,
+            "mh_service_involvement": rng.random() < 0.2,
+        }
+        audit = rng.choices([(0, 7), (8, 15), (16, 19), (20, 40)], weights=[65, 20, 8, 7])[0]
+        dudit = rng.choices([(0, 5), (6, 24), (25, 44)], weights=[75, 18, 7])[0]
+        for tool, answers in (
+            (ScreeningTool.ACES, {"aces_asked": rng.random() < 0.85}),
+            (ScreeningTool.MENTAL_HEALTH, mental_health),
+            (ScreeningTool.AUDIT, {"score": rng.randint(*audit)}),
+            (ScreeningTool.DUDIT, {"score": rng.randint(*dudit)}),
+        ):
+            self.r.screening(actor=worker, at=at, on=on, tool=tool, answers=answers)
 
     def exclude(self, end: datetime) -> bool:
         """seed 003 s8, seed 004 s6.10: on a contract that publishes exclusion criteria, the

@@ -57,12 +57,21 @@ from haven.demodata.marac import MaracRecorder
 from haven.demodata.outcomes import OutcomesRecorder
 from haven.demodata.plans import PlansRecorder
 from haven.demodata.proceedings import ProceedingsRecorder
+from haven.demodata.risk_extras import RiskExtrasRecorder
 from haven.demodata.safeguarding import SafeguardingRecorder
 from haven.demodata.support_sessions import SupportSessionsRecorder
 from haven.people.safe_contact import SafeContactPreferences, check_channel
 from haven.referrals.models import Referral
 from haven.risk.engine import Answer, ChecklistDefinition, assess
 from haven.risk.models import RiskAssessment, RiskStage
+from haven.risk.reassessments import (
+    CHANGE_RULE_KEY,
+    REGISTER_RULE_KEY,
+    on_register,
+    register_review_fields,
+    risk_spec_of,
+    window_opens_for,
+)
 from haven.risk.selectors import RiskSettings
 from haven.risk.services import MARAC_CITATION, risk_result_fields
 
@@ -88,6 +97,7 @@ class CaseRecorder(
     OutcomesRecorder,
     SafeguardingRecorder,
     MaracRecorder,
+    RiskExtrasRecorder,
 ):
     """The rows of one case; each method is one service call at a given moment."""
 
@@ -107,6 +117,7 @@ class CaseRecorder(
         ExitsRecorder.__init__(self)
         OutcomesRecorder.__init__(self)
         SafeguardingRecorder.__init__(self)
+        RiskExtrasRecorder.__init__(self)
         self.case = case
         self.referral = referral
         self.preferences = preferences
@@ -540,11 +551,59 @@ class CaseRecorder(
         if self.case.risk_level != assessment.level:
             self.case.risk_level = assessment.level
             self.sync_tasks(actor=actor, at=at)
-        waiting = [t for t in self.outstanding() if t.action == "risk_assessment"]
+        waiting = [  # as risk.reassessments: a window not yet open is left (seed 004 s4.2)
+            t
+            for t in self.outstanding()
+            if t.action == "risk_assessment"
+            and ((opens := window_opens_for(self.case, t.rule_key)) is None or at >= opens)
+        ]
+        changes = [t for t in waiting if t.rule_key.startswith(CHANGE_RULE_KEY)]
+        if stage == RiskStage.INCIDENT and changes:
+            waiting = changes  # after an incident or change of risk: that change's task first
         if waiting:
             self.complete(waiting[0], done_at=at, actor=actor, how=f"risk assessment {label}")
         self.marac_task_after(assessment, actor=actor, at=at)  # risk's hook (haven/marac)
+        self._register_sync(assessment, actor)
         return assessment
+
+    def _register_sync(self, assessment: RiskAssessment, actor: User) -> None:
+        """`risk_register_sync` (seed 001 s5): a review task while on the register, one at a
+        time; off it, an open review is cancelled."""
+        reviews = [
+            t for t in self.tasks if t.rule_key.startswith(REGISTER_RULE_KEY) and t.is_outstanding
+        ]
+        spec = risk_spec_of(self.case.contract)
+        if not on_register(spec, assessment.level, assessment.score):
+            for task in reviews:
+                if task.status == TaskStatus.OPEN:
+                    task.status = TaskStatus.CANCELLED
+                    task.is_outstanding = False
+            return
+        fields = register_review_fields(self.case, assessment.completed_at)
+        if reviews or fields is None:
+            return
+        taken = sum(1 for t in self.tasks if t.rule_key.startswith(REGISTER_RULE_KEY))
+        rule_key = REGISTER_RULE_KEY if taken == 0 else f"{REGISTER_RULE_KEY}#{taken + 1}"
+        task = unsaved(
+            Task,
+            id=self.new_id(),
+            case_id=self.case.id,
+            rule_key=rule_key,
+            attempts_allowed=None,
+            allocated_to_id=self.case.allocated_to_id,
+            team_id=self.case.team_id,
+            **fields,
+        )
+        self.tasks.append(task)
+        due = timezone.localtime(task.due_at)
+        self.event(
+            kind=CaseEventKind.TASK_CREATED,
+            actor=actor,
+            target=task,
+            summary=f"Deadline set: {task.label} (due {due:%d %b %Y %H:%M})",
+            data={"rule_key": rule_key, "citation": task.citation},
+            at=assessment.completed_at,
+        )
 
     def requirement_done(self, key: str) -> bool:
         if key != "exit_risk_assessment":
@@ -556,7 +615,9 @@ class CaseRecorder(
         )
 
     def exit_requirements(self) -> list[str]:
-        return applicable_requirements(self.profile.exit, assessed=self.needs_assessed())
+        return applicable_requirements(
+            self.profile.exit, assessed=self.needs_assessed(), risk_assessed=bool(self.assessments)
+        )
 
     def close(
         self,

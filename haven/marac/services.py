@@ -31,6 +31,7 @@ from haven.marac.models import (
     MaracReferral,
 )
 from haven.risk.models import RiskAssessment
+from haven.risk.reassessments import reassessment_task_create
 from haven.risk.selectors import latest_assessment, risk_settings_for
 from haven.validators import date_problem, refuse, text_problem
 
@@ -267,6 +268,10 @@ def incident_record(
         why=f"The incident of {occurred_on:%d %b %Y}",
         moment=timezone.now(),
         citation=CRITERIA_CITATION,
+    )
+    # seed 004 s4.2: risk is reassessed after any incident (where the profile asks)
+    reassessment_task_create(
+        case=case, actor=recorded_by, start=timezone.now(), why="a new incident"
     )
     return incident
 

@@ -359,6 +359,8 @@ class Facts:
     # optional "marac": referrals made and cases heard in the window, of the window's cases
     marac_referrals: list[MaracReferralFact] = field(default_factory=list)
     marac_hearings: list[MaracHearingFact] = field(default_factory=list)
+    # optional "risk_history": every checklist of the window's cases completed before the window
+    risks_before: list[RiskFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:

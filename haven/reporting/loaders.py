@@ -381,6 +381,13 @@ def load_facts(
         _optional_safeguarding(facts, in_cases)
     if "marac" in wanted:
         _optional_marac(facts, in_cases, start, end)
+    if "risk_history" in wanted:
+        # the checklists before the window: a level rising in it compares with the one before
+        facts.risks_before = _rows(
+            RiskAssessment.objects.filter(**in_cases, completed_at__lt=start).order_by(),
+            ("id", "case_id", "stage", "score", "level", "completed_at", "marac_referral_required"),
+            RiskFact,
+        )
     return facts
 
 

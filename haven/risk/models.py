@@ -80,3 +80,62 @@ class RiskAssessment(HavenModel):
     @property
     def is_overridden(self) -> bool:
         return self.level != self.computed_level
+
+
+class RiskChange(HavenModel):
+    """A change of risk recorded on a case (seed 004 s4.2: risk is reassessed "after any
+    incident/change of risk"), with the reassessment task it created when the profile asks."""
+
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="risk_changes")
+    occurred_at = models.DateTimeField()
+    reason = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    task = models.ForeignKey(
+        "casework.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-occurred_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"Change of risk {self.pk}"
+
+
+class ScreeningTool(models.TextChoices):
+    """Screening on a case (seed 004 s6.2 ACEs, s6.3, s6.4). AUDIT and DUDIT keep the score only
+    (docs/adr/0016-screening-tools-score-only.md)."""
+
+    ACES = "aces", "Adverse childhood experiences (ACEs) routine enquiry"
+    MENTAL_HEALTH = "mental_health", "Mental health"
+    AUDIT = "audit", "AUDIT (alcohol)"
+    DUDIT = "dudit", "DUDIT (drugs)"
+
+
+# seed 004 s6.4: AUDIT has 10 items scored 0-40, DUDIT 11 items scored 0-44
+SCORE_RANGES = {ScreeningTool.AUDIT: (0, 40), ScreeningTool.DUDIT: (0, 44)}
+
+
+class Screening(HavenModel):
+    """One screening: ACEs routine enquiry asked (yes/no), mental health flags (seed 004 s6.3:
+    formal diagnosis, keyworker-identified, mental health service involvement), or an AUDIT or
+    DUDIT total score. Always with the date it was done."""
+
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="screenings")
+    tool = models.CharField(max_length=20, choices=ScreeningTool.choices)
+    screened_on = models.DateField()
+    aces_asked = models.BooleanField(null=True, blank=True)
+    mh_diagnosis = models.BooleanField(null=True, blank=True)
+    mh_keyworker_identified = models.BooleanField(null=True, blank=True)
+    mh_service_involvement = models.BooleanField(null=True, blank=True)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-screened_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"Screening {self.pk}"

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
-from haven.casework.models import Case, TaskStatus
+from haven.casework.models import Case
 from haven.casework.services import case_event_record
 from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.tasks import case_tasks_sync, task_complete
@@ -38,6 +38,7 @@ from haven.risk.engine import (
     shipped_checklist,
 )
 from haven.risk.models import RiskAssessment, RiskChecklist, RiskStage
+from haven.risk.reassessments import reassessment_task_for, risk_register_sync
 from haven.risk.selectors import RiskSettings, checklist_for, latest_assessment, risk_settings_for
 from haven.validators import date_problem, text_problem
 
@@ -216,17 +217,14 @@ def _record_on_case(
         )
         case_tasks_sync(case=case, actor=actor)  # rules that apply at the new risk level
     _complete_risk_assessment_tasks(case, assessment, actor)
+    if is_latest:
+        risk_register_sync(case=case, assessment=assessment, actor=actor)  # seed 001 s5
 
 
 def _complete_risk_assessment_tasks(case: Case, assessment: RiskAssessment, actor: User) -> None:
     """An outstanding risk-assessment deadline on the case is done by this assessment; one the
     overnight job already marked breached is completed too (done late, the breach kept)."""
-    outstanding = (
-        case.tasks.filter(action="risk_assessment", completed_at__isnull=True)
-        .exclude(status=TaskStatus.CANCELLED)
-        .order_by("due_at")
-    )
-    task = outstanding.first()
+    task = reassessment_task_for(case, assessment)  # a window not yet open is left (s4.2)
     if task is not None:
         how = f"risk assessment {RiskStage(assessment.stage).label.lower()}"
         task_complete(task=task, done_at=assessment.completed_at, actor=actor, how=how)

@@ -60,9 +60,11 @@ class ClosureRefusedError(Exception):
         self.problems = problems
 
 
-def applicable_requirements(spec: ExitSpec | None, *, assessed: bool) -> list[str]:
+def applicable_requirements(
+    spec: ExitSpec | None, *, assessed: bool, risk_assessed: bool = True
+) -> list[str]:
     """The exit requirements that apply to a case; `assessed`: it has an initial or review
-    needs assessment."""
+    needs assessment; `risk_assessed`: it has a completed risk checklist."""
     if spec is None:
         return []
     requires: list[str] = list(spec.requires)
@@ -70,6 +72,9 @@ def applicable_requirements(spec: ExitSpec | None, *, assessed: bool) -> list[st
         # seed 002 s3.9: the reassessment repeats a needs assessment; a case that had none
         # (initial contact only) has nothing to repeat
         requires = [key for key in requires if key != "needs_reassessment"]
+    if spec.reassess_only_if_assessed and not risk_assessed:
+        # the same for the risk checklist before closure (issue 12, seed 002 s3.9)
+        requires = [key for key in requires if key != "exit_risk_assessment"]
     return requires
 
 
@@ -129,7 +134,8 @@ def exit_requirements(case: Case) -> list[ExitRequirement]:
     )
     assessed = any(n.stage in {NeedsStage.INITIAL, NeedsStage.REVIEW} for n in needs)
     result = []
-    for key in applicable_requirements(spec, assessed=assessed):
+    risk_assessed = case.events.filter(kind=CaseEventKind.RISK_ASSESSMENT).exists()
+    for key in applicable_requirements(spec, assessed=assessed, risk_assessed=risk_assessed):
         label, citation = REQUIREMENT_LABELS[key], spec.citation or ""
         evidence = _evidence(case, key, needs)
         if evidence is None:

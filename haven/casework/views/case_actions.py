@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from haven.accounts.signed_in import staff_user
+from haven.casework.allocation_warnings import allocation_warnings
 from haven.casework.forms.case_actions import (
     AllocationForm,
     CloseCaseForm,
@@ -95,8 +96,13 @@ def allocate(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
         except AllocationRefusedError as refused:
             form.add_error("allocation", str(refused))
         else:
+            chosen_worker = [chosen.worker] if chosen.worker else []
+            for warning in allocation_warnings(case, chosen_worker):
+                messages.warning(request, warning)
             return after_action(request, case.pk, f"Case allocated to {chosen.label}")
-    return render_page(request, "casework/allocate_form.html", {"form": form, "case": case})
+    workers = [choice.worker for choice in allocation_choices(case) if choice.worker]
+    context = {"form": form, "case": case, "warnings": allocation_warnings(case, workers)}
+    return render_page(request, "casework/allocate_form.html", context)
 
 
 @with_case(manage=True)

@@ -296,6 +296,7 @@ class Profile(Section):
             ),
             *duplicate_measure_ids(self.measures),
             *self._distance_domains_unknown(),
+            *self._reassessment_windows_unknown(),
         ]
         if self.stay_limit is not None and not {"refuge", "accommodation"} & set(
             self.service_types
@@ -320,6 +321,23 @@ class Profile(Section):
                 known = ", ".join(domains) or "none: add a needs_assessment section"
                 message = f"names no domain of needs_assessment; domains are {known}"
                 problems.append((("measures", index, "params", "domain"), message, domain))
+        return problems
+
+    def _reassessment_windows_unknown(self) -> list[tuple[Loc, str, object]]:
+        """A reassessment window names a risk-assessment rule of this profile (seed 004 s4.2)."""
+        windows = self.risk.reassessments.windows if self.risk and self.risk.reassessments else []
+        rules: dict[str, DeadlineRuleSpec | ScheduleSpec] = {r.key: r for r in self.deadlines}
+        rules |= {r.key: r for r in self.schedules}
+        problems: list[tuple[Loc, str, object]] = []
+        for index, window in enumerate(windows):
+            loc: Loc = ("risk", "reassessments", "windows", index, "rule")
+            rule = rules.get(window.rule)
+            if rule is None or rule.action != "risk_assessment":
+                known = sorted(k for k, r in rules.items() if r.action == "risk_assessment")
+                message = f"names no risk_assessment rule; they are {', '.join(known) or 'none'}"
+                problems.append((loc, message, window.rule))
+            elif window.opens.to_duration() == rule.duration.to_duration():
+                problems.append((loc, "a window must open before its rule is due", window.rule))
         return problems
 
     def _duplicate_keys(self) -> list[tuple[Loc, str, object]]:

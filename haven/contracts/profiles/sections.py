@@ -111,6 +111,51 @@ class StayLimitSpec(Section):
     note: str | None = None
 
 
+class ReassessmentWindowSpec(Section):
+    """A scheduled risk reassessment that is a window, not a point (seed 004 s4.2: "at 10-12
+    week midpoint"): the rule (a deadline or schedule of action risk_assessment) is due at its
+    own duration; a checklist completed before `opens` (from the same start) does not meet it."""
+
+    rule: Key
+    opens: DurationSpec
+    citation: Citation
+    note: str | None = None
+
+
+class ChangeOfRiskSpec(Section):
+    """Recording a change of risk (or an incident) on a case creates a reassessment task due
+    `due` after it (seed 004 s4.2: "after any incident/change of risk")."""
+
+    due: DurationSpec
+    citation: Citation
+    note: str | None = None
+
+
+class ReassessmentsSpec(Section):
+    windows: list[ReassessmentWindowSpec] = []
+    on_change_of_risk: ChangeOfRiskSpec | None = None
+
+
+class RiskRegisterSpec(Section):
+    """High-risk victims who do not reach the local MARAC threshold (seed 001 s5), each with a
+    review date: a case whose final level is high but whose score is below
+    `marac_score_threshold` goes on the register with a review task `review_every` after."""
+
+    marac_score_threshold: Count
+    review_every: DurationSpec
+    citation: Citation
+    note: str | None = None
+
+
+class CaseloadSpec(Section):
+    """High-risk cases per caseworker over a rolling 12 months (seed 001 s5: IDVAs supporting
+    caseloads of 80-100 high-risk victims a year); allocation warns above `high_risk_per_year`."""
+
+    high_risk_per_year: Count
+    citation: Citation
+    note: str | None = None
+
+
 class RiskSpec(Section):
     checklist: Text
     high_threshold: Count
@@ -119,6 +164,9 @@ class RiskSpec(Section):
     citation: Citation
     marac_on_high_risk: bool = False
     note: str | None = None
+    reassessments: ReassessmentsSpec | None = None
+    risk_register: RiskRegisterSpec | None = None
+    caseload: CaseloadSpec | None = None
 
     @model_validator(mode="after")
     def _medium_below_high(self) -> Self:

@@ -403,6 +403,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     for name in ("safety_detail", "safety_change"):
         ids[f"@plans:{name}"] = {"plan_id": safety.pk}
     ids["@followups:survey_new"] = {"occasion": "exit"}  # Victim First asks an exit survey
+    ids["@risk:screening_new"] = {"tool": "audit"}  # seed 004 s6.4: a score in 0-40
     ids.update(_follow_ups(personas, dv360))
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion

@@ -44,7 +44,7 @@ from haven.plans.services import GoalInput, support_plan_agree
 from haven.proceedings.models import Proceeding
 from haven.referrals.models import Referral
 from haven.reporting.models import ReturnSnapshot
-from haven.risk.models import RiskAssessment
+from haven.risk.models import RiskAssessment, RiskChange, Screening
 from haven.safeguarding.models import SafeguardingAlert, SafeguardingEvent, ThinkFamilyCheck
 from haven.support.models import SupportSession
 from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
@@ -78,6 +78,8 @@ CREATE_FORMS = {
     "referrals:create",
     "referrals:accept",
     "risk:complete",
+    "risk:change",
+    "risk:screening_new",
     "support:record",
     "proceedings:add",
     "marac:incident_add",
@@ -196,6 +198,8 @@ GET_ONLY = {
     "casework:detail",
     "casework:note_list",
     "risk:history",
+    "risk:screening",
+    "risk:register",
     "support:list",
     "proceedings:list",
     "marac:referral",
@@ -800,6 +804,16 @@ CASES: dict[str, CreateForm] = {
         page=lambda w: reverse("risk:complete", args=[w.case.pk]),
         count=lambda w: RiskAssessment.objects.count(),
         data=lambda w: {"professional_judgement": "no"},
+    ),
+    "risk:change": CreateForm(
+        page=lambda w: reverse("risk:change", args=[w.case.pk]),
+        count=lambda w: RiskChange.objects.count(),
+        data=lambda w: {"reason": "New threats by text", **_date("occurred_at")},
+    ),
+    "risk:screening_new": CreateForm(
+        page=lambda w: reverse("risk:screening_new", args=[w.case.pk, "audit"]),
+        count=lambda w: Screening.objects.count(),
+        data=lambda w: {"score": "12", **_date("screened_on", time=False)},
     ),
     "signoff:sign_off": CreateForm(
         page=lambda w: reverse("signoff:sign_off", args=[w.vf.slug, "2026-Q1"]),

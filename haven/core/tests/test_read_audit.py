@@ -306,6 +306,12 @@ PAGES: dict[str, Page] = {
     ),
     "risk:history": _case("risk:history"),
     "risk:complete": _case("risk:complete", bad_post=EMPTY),
+    "risk:change": _case("risk:change", bad_post=EMPTY),
+    "risk:screening": _case("risk:screening"),
+    "risk:screening_new": Page(
+        lambda ids: reverse("risk:screening_new", args=[ids["case"], "audit"]), bad_post=EMPTY
+    ),
+    "risk:register": Page(lambda ids: reverse("risk:register"), user="team_leader"),
     "support:list": _case("support:list"),
     "support:record": _case("support:record", bad_post=EMPTY),
     "proceedings:list": _case("proceedings:list"),

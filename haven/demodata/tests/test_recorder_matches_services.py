@@ -206,7 +206,10 @@ def play_services(case_or_referral, steps, actor, contract, team=None):
                     case=case,
                     closed_by=actor,
                     at=at(hours),
-                    overrides={"needs_reassessment": "Not reachable"},
+                    overrides={
+                        "needs_reassessment": "Not reachable",
+                        "exit_risk_assessment": "Not reachable",
+                    },
                     **args,
                 )
         case.refresh_from_db()
@@ -280,7 +283,10 @@ def play_recorder(referral, steps, actor, contract, preferences, team=None):
             recorder.close(
                 closed_by=actor,
                 at=at(hours),
-                overrides={"needs_reassessment": "Not reachable"},
+                overrides={
+                    "needs_reassessment": "Not reachable",
+                    "exit_risk_assessment": "Not reachable",
+                },
                 **args,
             )
     recorder.mark_breached(at(2000))

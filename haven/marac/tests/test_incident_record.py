@@ -102,3 +102,16 @@ def test_a_closed_case_takes_no_incident(personas, supported_case):
     supported_case.save()
     with pytest.raises(ValidationError):
         record(supported_case, personas)
+
+
+def test_seed_004_s4_2_a_new_incident_sets_a_risk_reassessment_where_the_profile_asks(
+    personas, open_case, contract_for
+):
+    # seed 004 s4.2: Cornwall reassesses risk after any incident (risk.reassessments)
+    cornwall = open_case(contract_for("cornwall-mens-refuge-2021"))
+    record(cornwall, personas)
+    task = Task.objects.get(case=cornwall, label="Risk reassessment after a new incident")
+    assert task.action == "risk_assessment"
+    # a profile without reassessments after a change of risk sets none
+    record(open_case(contract_for("wokingham-da-2017")), personas)
+    assert Task.objects.filter(label__startswith="Risk reassessment after").count() == 1

@@ -105,6 +105,7 @@ OPTIONAL_FIELDS = {
     "incidents": ("serious_incidents", "complaints", "compliments"),
     "safeguarding": ("child_records", "safeguarding_events", "safeguarding_alerts"),
     "marac": ("marac_referrals", "marac_hearings"),
+    "risk_history": ("risks_before",),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

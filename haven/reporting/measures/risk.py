@@ -3,6 +3,9 @@ was completed; "at closure" compares a closed case's first and last assessments.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from haven.reporting.facts import RiskFact
 from haven.reporting.measures.base import Figure, MeasureContext, computation, count, percentage
 
 
@@ -49,3 +52,26 @@ def risk_reduced_at_closure(ctx: MeasureContext) -> Figure:
         if len(risks) >= 2 and risks[-1].score < risks[0].score:
             reduced.append(case_id)
     return percentage("case", reduced, closed)
+
+
+LEVEL_RANK = {"standard": 0, "medium": 1, "high": 2}
+
+
+@computation("risk_escalations", needs=("risk_history",))
+def risk_escalations(ctx: MeasureContext) -> Figure:
+    """Cases whose risk level rose in the period: a checklist completed in it gave a higher final
+    level than the case's checklist before it (seed 004 s10 "Risk escalations"; s4.2: risk is
+    reassessed after any incident or change of risk, so an escalation shows in a reassessment)."""
+    by_case: dict[object, dict[object, RiskFact]] = {}
+    for row in [*ctx.facts.risks_before, *ctx.facts.risks]:
+        by_case.setdefault(row.case_id, {})[row.id] = row
+    escalated = []
+    for case_id, rows in by_case.items():
+        ordered = sorted(rows.values(), key=lambda r: (r.completed_at, str(r.id)))
+        if any(
+            ctx.period.contains(later.completed_at)
+            and LEVEL_RANK.get(later.level, 0) > LEVEL_RANK.get(earlier.level, 0)
+            for earlier, later in pairwise(ordered)
+        ):
+            escalated.append(case_id)
+    return count("case", escalated)

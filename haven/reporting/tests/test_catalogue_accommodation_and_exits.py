@@ -38,6 +38,8 @@ CORNWALL_COMPUTED = (
     | {"SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8"}
     # the MARAC register (issue 12, measures/marac.py): A7 referrals, SA4 attendance
     | {"A7", "SA4"}
+    # seed 004 s10, s4.2: risk escalations (risk reassessments, issue 12)
+    | {"risk_escalations"}
 )
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {

@@ -29,3 +29,13 @@ def cornwall_contract(personas):
 @pytest.fixture
 def cornwall_case(personas, cornwall_contract):
     return CaseFactory(contract=cornwall_contract, team=personas.team)
+
+
+@pytest.fixture
+def leicester_case(personas):
+    """A case of the Leicester victim/survivor contract (seed 001 Lot 3: the risk register and
+    IDVA caseloads), allocated to the caseworker."""
+    from haven.testing.fixtures import profile_contract
+
+    contract = profile_contract("leicester-victim-survivor-2012", personas.organisation)
+    return CaseFactory(contract=contract, team=personas.team, allocated_to=personas.caseworker)

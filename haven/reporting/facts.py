@@ -277,6 +277,16 @@ class MaracReferralFact(NamedTuple):
     criteria: list[str]
 
 
+class MaracIncidentFact(NamedTuple):
+    """A new incident recorded on one of the window's cases, occurring in the window
+    (marac.Incident: reported after the referral, so a further incident of abuse)."""
+
+    id: Any
+    case_id: Any
+    occurred_on: date
+    repeat_marac: bool
+
+
 class MaracHearingFact(NamedTuple):
     """One of the window's cases heard at a MARAC meeting in the window (marac.MaracHearing),
     with its meeting and referral."""
@@ -359,6 +369,7 @@ class Facts:
     # optional "marac": referrals made and cases heard in the window, of the window's cases
     marac_referrals: list[MaracReferralFact] = field(default_factory=list)
     marac_hearings: list[MaracHearingFact] = field(default_factory=list)
+    marac_incidents: list[MaracIncidentFact] = field(default_factory=list)  # occurring in it
     # optional "risk_history": every checklist of the window's cases completed before the window
     risks_before: list[RiskFact] = field(default_factory=list)
 
@@ -443,6 +454,7 @@ KINDS = {
     "safeguarding_alert": "safeguarding_alerts",
     "marac_referral": "marac_referrals",
     "marac_hearing": "marac_hearings",
+    "incident": "marac_incidents",
 }
 
 

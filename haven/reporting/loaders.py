@@ -33,7 +33,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import StartEvent
 from haven.followups.models import Survey, SurveyAnswer
 from haven.incidents.models import Complaint, Compliment, SeriousIncident
-from haven.marac.models import MaracHearing, MaracReferral
+from haven.marac.models import Incident, MaracHearing, MaracReferral
 from haven.outcomes.instrument import instruments
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
 from haven.people.models import HouseholdLink, Person, PersonFlag
@@ -51,6 +51,7 @@ from haven.reporting.facts import (
     FollowUpDueFact,
     HouseholdFact,
     MaracHearingFact,
+    MaracIncidentFact,
     MaracReferralFact,
     NeedsAreaFact,
     NeedsAssessmentFact,
@@ -457,7 +458,8 @@ def _optional_plans(facts: Facts, in_cases: dict[str, Any], end: datetime) -> No
 
 
 def _optional_marac(facts: Facts, in_cases: dict[str, Any], start: datetime, end: datetime) -> None:
-    """MARAC referrals made and cases heard in the window, of its cases (measures/marac.py)."""
+    """MARAC referrals made, cases heard and new incidents in the window, of its cases
+    (measures/marac.py)."""
     first, last = timezone.localdate(start), timezone.localdate(end)
     facts.marac_referrals = _rows(
         MaracReferral.objects.filter(
@@ -485,6 +487,13 @@ def _optional_marac(facts: Facts, in_cases: dict[str, Any], start: datetime, end
             "meeting__idva_attended",
         ),
         MaracHearingFact,
+    )
+    facts.marac_incidents = _rows(
+        Incident.objects.filter(
+            **in_cases, occurred_on__gte=first, occurred_on__lt=last
+        ).order_by(),
+        MaracIncidentFact._fields,
+        MaracIncidentFact,
     )
 
 

@@ -57,6 +57,7 @@ KIND_LABELS = {
     "safeguarding_alert": "Safeguarding adults alert",
     "marac_referral": "MARAC referral",
     "marac_hearing": "Case heard at MARAC",
+    "incident": "New incident",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -104,7 +104,7 @@ OPTIONAL_FIELDS = {
     "needs_areas": ("needs_areas",),
     "incidents": ("serious_incidents", "complaints", "compliments"),
     "safeguarding": ("child_records", "safeguarding_events", "safeguarding_alerts"),
-    "marac": ("marac_referrals", "marac_hearings"),
+    "marac": ("marac_referrals", "marac_hearings", "marac_incidents"),
     "risk_history": ("risks_before",),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)

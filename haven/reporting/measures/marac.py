@@ -10,6 +10,8 @@ Counting rules:
 - A case heard belongs to the period of its meeting (`held_on`); a case heard at two meetings in
   the period counts twice, as MARACs count cases heard, including repeats (reference.md s2).
 - Attendance counts the cases heard in the period at which the service represented the victim.
+- New incidents (marac.Incident, recorded on a case after its referral: a further incident of
+  abuse) belong to the period they occurred in (`occurred_on`); each counts.
 """
 
 from __future__ import annotations
@@ -66,3 +68,19 @@ def marac_attendance(ctx: MeasureContext) -> Figure:
     """seed 004 s10 SA4, s6.7: the contract's cases heard at a MARAC in the period at which the
     service represented the victim."""
     return count("marac_hearing", (h.id for h in _heard(ctx) if h.idva_represented))
+
+
+@computation("incidents_recorded", params=("repeat_marac",), needs=NEEDS)
+def incidents_recorded(ctx: MeasureContext, repeat_marac: bool | None = None) -> Figure:
+    """New incidents recorded on the contract's cases that occurred in the period (seed 001 Lot
+    4 s8 "Number of repeat incidents of DV"); `repeat_marac` narrows to those within 12 months
+    of the person's last MARAC referral (reference.md s1.4) or the others."""
+    return count(
+        "incident",
+        (
+            i.id
+            for i in ctx.facts.marac_incidents
+            if ctx.period.first <= i.occurred_on <= ctx.period.last
+            and (repeat_marac is None or i.repeat_marac is repeat_marac)
+        ),
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from haven.reporting.facts import Facts, MaracHearingFact, MaracReferralFact
+from haven.reporting.facts import Facts, MaracHearingFact, MaracIncidentFact, MaracReferralFact
 from haven.reporting.measures.base import NEEDS, MeasureContext
 from haven.reporting.measures.marac import marac_cases_heard, marac_referrals, marac_repeat_share
 from haven.reporting.tests.test_measures_contact import BEFORE, NOW, Q1, case, profile, result
@@ -103,3 +103,27 @@ def test_a_marac_referral_and_a_case_heard_drill_down_to_their_case():
     assert referral_located.case.id == 2
     assert hearing_located.case.id == 1
     assert KIND_LABELS["marac_referral"] == "MARAC referral"
+
+
+def test_seed_001_lot_4_s8_repeat_incidents_are_the_incidents_recorded_in_the_quarter():
+    # seed 001 Lot 4 s8 "Number of repeat incidents of DV": incidents recorded on the
+    # programme's cases after their referral, placed by the day they occurred
+    incidents = [
+        MaracIncidentFact(1, 1, date(2026, 4, 1), False),
+        MaracIncidentFact(2, 1, date(2026, 6, 30), True),
+        MaracIncidentFact(3, 2, date(2026, 3, 31), False),  # before the quarter
+        MaracIncidentFact(4, 2, date(2026, 7, 1), False),  # after it
+    ]
+    data = Facts(cases=[case(1, 1, BEFORE), case(2, 2, BEFORE)], marac_incidents=incidents)
+    res = result("leicester-perpetrator-2012", "repeat_incidents", data)
+    assert res.figure.kind == "incident"
+    assert (res.figure.numerator, res.value) == ((1, 2), 2)
+    assert profile("leicester-perpetrator-2012").measure("repeat_incidents").citation == (
+        "seed 001 Lot 4 s8"
+    )
+
+
+def test_seed_001_lot_4_s8_multi_agency_meetings_attended_about_the_client():
+    meetings = profile("leicester-perpetrator-2012").measure("multi_agency_meetings")
+    assert meetings.compute == "safeguarding_events"
+    assert meetings.params["attended"] is True

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from haven.casework.caseload_selectors import WorkerCounts, caseload_overview, week_start
 from haven.casework.models import CaseAccess, CaseState
@@ -117,7 +118,7 @@ def test_the_page_links_each_worker_to_their_caseload(client, world, personas):
 def test_the_overdue_filter_on_the_page(client, world, personas):
     client.force_login(personas.team_leader)
     body = client.get(reverse("casework:caseloads"), {"overdue": "yes"}).content.decode()
-    assert personas.caseworker.get_full_name() in body
+    assert escape(personas.caseworker.get_full_name()) in body
     assert personas.teammate.get_full_name() not in body
 
 

@@ -5,6 +5,7 @@ as a PDF, for service managers only, audited as an export."""
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from haven.casework.selectors import VisibleCase
 from haven.casework.services import case_note_add
@@ -55,7 +56,7 @@ def test_the_events_are_in_time_order_with_their_authors_and_no_note_text(cornwa
     html = chronology_html(VisibleCase(cornwall_case, can_change=False, can_manage=False))
     rows = html[html.index("<tbody>") :]
     assert rows.index("Referral received") < rows.index("Case opened") < rows.index("Note added")
-    assert personas.caseworker.full_name in html
+    assert escape(personas.caseworker.full_name) in html
     assert "Synthetic secret words" not in html
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from haven.casework.models import CaseEvent
 from haven.risk.models import RiskChange, Screening
@@ -227,7 +228,7 @@ def test_seed_001_s5_high_risk_cases_per_worker_and_the_allocation_warning(
     assess(leicester_case, personas.caseworker, yes=15)
     client.force_login(personas.team_leader)
     page = client.get(reverse("risk:register")).content.decode()
-    assert personas.caseworker.get_full_name() in page
+    assert escape(personas.caseworker.get_full_name()) in page
     # a limit of 1 (the shipped profile says 100): the caseworker is at it
     profile = leicester_case.contract.profile
     profile["risk"]["caseload"]["high_risk_per_year"] = 1

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from haven.casework.models import CaseState
 from haven.safeguarding.models import (
@@ -43,7 +44,7 @@ def test_the_case_page_lists_the_children_and_links_to_safeguarding(
     client.force_login(personas.caseworker)
     body = _case_page(client, supported_case)
     assert 'id="safeguarding"' in body
-    assert child.full_name in body
+    assert escape(child.full_name) in body
     assert overview_url(supported_case) in body
     assert event_url(supported_case) in body
     assert alert_add_url(supported_case) in body

@@ -128,7 +128,9 @@ class ReviewForm(GovukForm):
     )
 
 
-class ComplaintForm(_ContractMixin, GovukForm):
+class _ReceivedForm(_ContractMixin, GovukForm):
+    """The service a complaint or compliment is about, and the day it was received."""
+
     contract = GovukSelectField(
         label="Which service is it about?",
         choices=[],
@@ -140,6 +142,9 @@ class ComplaintForm(_ContractMixin, GovukForm):
         error_label="date received",
         hint=DATE_HINT,
     )
+
+
+class ComplaintForm(_ReceivedForm):
     complainant = GovukRadiosField(
         label="Who is it from?",
         choices=FromCategory.choices,
@@ -232,18 +237,7 @@ class ResolutionForm(GovukForm):
     )
 
 
-class ComplimentForm(_ContractMixin, GovukForm):
-    contract = GovukSelectField(
-        label="Which service is it about?",
-        choices=[],
-        error_messages={"required": "Select the service"},
-    )
-    received_on = GovukDateField(
-        label="When was it received?",
-        when="today_or_past",
-        error_label="date received",
-        hint=DATE_HINT,
-    )
+class ComplimentForm(_ReceivedForm):
     complimenter = GovukRadiosField(
         label="Who is it from?",
         choices=FromCategory.choices,

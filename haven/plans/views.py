@@ -3,12 +3,10 @@ to agree, change and review them (those who may change it; never on a closed cas
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -18,7 +16,6 @@ from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.drafts import DraftKeeper
 from haven.casework.views.rendering import render_page
-from haven.govuk.forms import GovukForm
 from haven.people.models import Person
 from haven.plans import forms as plan_forms
 from haven.plans.models import SAFETY_SECTIONS, PlanGoal, SafetyPlan, SupportPlan
@@ -60,16 +57,6 @@ def _people(case: Any, taken: set[Any]) -> list[tuple[str, str]]:
         for person in plan_people(case)
         if person.pk not in taken
     ]
-
-
-def _save(form: GovukForm, write: Callable[[], object]) -> bool:
-    """Call the service; its refusals go onto the form's fields (others at the top)."""
-    try:
-        write()
-    except ValidationError as refused:
-        form.add_problems(refused)
-        return False
-    return True
 
 
 def _closed_redirect(request: HttpRequest, visible: VisibleCase) -> HttpResponse | None:
@@ -140,8 +127,7 @@ def plan_agree(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             for row in range(1, plan_forms.GOAL_ROWS + 1)
             if data.get(f"area_{row}") or data.get(f"goal_{row}")
         ]
-        if _save(
-            form,
+        if form.saved_by(
             lambda: created.append(
                 support_plan_agree(
                     case=case,
@@ -191,8 +177,7 @@ def plan_change(request: HttpRequest, visible: VisibleCase, plan_id: UUID) -> Ht
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
-            form,
+        if form.saved_by(
             lambda: support_plan_change(
                 plan=plan,
                 changed_by=staff_user(request),
@@ -219,7 +204,7 @@ def goal_add(request: HttpRequest, visible: VisibleCase, plan_id: UUID) -> HttpR
         goal = GoalInput(
             area=data["area"], description=data["goal"], reintegration=bool(data["reintegration"])
         )
-        if _save(form, lambda: plan_goal_add(plan=plan, added_by=staff_user(request), goal=goal)):
+        if form.saved_by(lambda: plan_goal_add(plan=plan, added_by=staff_user(request), goal=goal)):
             messages.success(request, "Goal added")
             return redirect("plans:detail", visible.case.pk, plan.pk)
     return _form_page(request, visible, form, "Add a goal", plan=plan)
@@ -241,8 +226,7 @@ def action_add(request: HttpRequest, visible: VisibleCase, plan_id: UUID) -> Htt
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
-            form,
+        if form.saved_by(
             lambda: plan_action_add(
                 plan=plan,
                 added_by=staff_user(request),
@@ -273,8 +257,7 @@ def action_status(
     )
     if request.method == "POST" and form.is_valid():
         status = form.cleaned_data["status"]
-        if _save(
-            form,
+        if form.saved_by(
             lambda: plan_action_status_set(
                 action=action, changed_by=staff_user(request), status=status
             ),
@@ -301,8 +284,7 @@ def review(request: HttpRequest, visible: VisibleCase, plan_id: UUID) -> HttpRes
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         statuses = {str(a.pk): data[status_field(a.pk)] for a in open_actions}
-        if _save(
-            form,
+        if form.saved_by(
             lambda: plan_review_record(
                 plan=plan,
                 recorded_by=staff_user(request),
@@ -349,8 +331,7 @@ def safety_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         chosen = {str(p.pk): p for p in plan_people(case)}
-        if _save(
-            form,
+        if form.saved_by(
             lambda: created.append(
                 safety_plan_record(
                     case=case,
@@ -395,8 +376,7 @@ def safety_change(request: HttpRequest, visible: VisibleCase, plan_id: UUID) -> 
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
-            form,
+        if form.saved_by(
             lambda: safety_plan_change(
                 plan=plan,
                 changed_by=staff_user(request),

@@ -4,11 +4,7 @@ decide exclusions and appeals (the service refuses anyone else)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -33,19 +29,8 @@ from haven.casework.services.exclusions import (
 )
 from haven.casework.views.case_access import case_url, with_case
 from haven.casework.views.rendering import render_page
-from haven.govuk.forms import GovukForm
 
 CLOSED = "The case is closed: nothing more is recorded on it"
-
-
-def _save(form: GovukForm, save: Callable[[], Any]) -> bool:
-    """Run the service; put its refusals on the form's fields (or above them)."""
-    try:
-        save()
-    except ValidationError as refused:
-        form.add_problems(refused)
-        return False
-    return True
 
 
 @with_case(change=True)
@@ -59,8 +44,7 @@ def reengagement(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
-            form,
+        if form.saved_by(
             lambda: reengagement_attempt_record(
                 case=case,
                 recorded_by=staff_user(request),
@@ -95,8 +79,7 @@ def exclude(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
-            form,
+        if form.saved_by(
             lambda: exclusion_decide(
                 case=case,
                 decided_by=staff_user(request),
@@ -131,8 +114,7 @@ def appeal_lodged(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     form = AppealLodgedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         lodged_at = form.cleaned_data["lodged_at"]
-        if _save(
-            form,
+        if form.saved_by(
             lambda: exclusion_appeal_lodge(
                 exclusion=exclusion, recorded_by=staff_user(request), lodged_at=lodged_at
             ),
@@ -157,8 +139,7 @@ def appeal_decide(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     form = AppealDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
-            form,
+        if form.saved_by(
             lambda: exclusion_appeal_decide(
                 exclusion=exclusion,
                 decided_by=staff_user(request),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -26,6 +27,15 @@ class GovukFormMixin:
             return
         for name, errors in problems.error_dict.items():
             self.add_error(name if name in self.fields else None, errors)
+
+    def saved_by(self, write: Callable[[], object]) -> bool:
+        """Call the service; True when it wrote, else its refusal is on the form (add_problems)."""
+        try:
+            write()
+        except ValidationError as refused:
+            self.add_problems(refused)
+            return False
+        return True
 
     def error_summary_items(self) -> list[dict[str, str]]:
         if not self.errors:

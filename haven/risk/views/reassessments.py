@@ -3,11 +3,8 @@ team's risk register and high-risk caseloads (seed 001 s5)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -17,22 +14,11 @@ from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
 from haven.core.read_audit import audit_list_view, audits_reads
-from haven.govuk.forms import GovukForm
 from haven.risk.forms.reassessments import ChangeOfRiskForm, ScreeningForm
 from haven.risk.models import ScreeningTool
 from haven.risk.reassessments import risk_change_record, risk_spec_of
 from haven.risk.screening import screening_answer, screening_record, screenings_of
 from haven.risk.team_selectors import high_risk_caseloads, risk_register
-
-
-def _save(form: GovukForm, write: Callable[[], object]) -> bool:
-    """Call the service; its refusals go onto the form's fields (others at the top)."""
-    try:
-        write()
-    except ValidationError as refused:
-        form.add_problems(refused)
-        return False
-    return True
 
 
 def _closed_redirect(request: HttpRequest, visible: VisibleCase) -> HttpResponse | None:
@@ -56,8 +42,7 @@ def change_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     change = spec.reassessments.on_change_of_risk if spec and spec.reassessments else None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
-            form,
+        if form.saved_by(
             lambda: risk_change_record(
                 case=case,
                 recorded_by=staff_user(request),
@@ -103,8 +88,7 @@ def screening_new(request: HttpRequest, visible: VisibleCase, tool: str) -> Http
     if (
         request.method == "POST"
         and form.is_valid()
-        and _save(
-            form,
+        and form.saved_by(
             lambda: screening_record(
                 case=case,
                 recorded_by=staff_user(request),

@@ -26,6 +26,7 @@ from haven.marac.models import (
     MaracAction,
     MaracAgency,
     MaracArea,
+    MaracCriterion,
     MaracHearing,
     MaracMeeting,
     MaracReferral,
@@ -72,13 +73,18 @@ class MaracRecorder:
         """risk's hook: the MARAC referral task, unless one is outstanding; in the demo, the
         referral that meets it, mostly a few hours later."""
         criteria, citation = assessment_criteria(assessment)
-        if not criteria:
-            return
-        outstanding = (
+        outstanding = any(
             t.action == MARAC_ACTION and t.completed_at is None and t.status != TaskStatus.CANCELLED
             for t in self.tasks
         )
-        if any(outstanding):
+        if outstanding and self.marac_demo is not None:
+            # a task already waits (Cornwall's rule: every high-risk referral, seed 004 s4.2):
+            # the worker refers, on the checklist's criteria or on professional judgement
+            self._marac_refer(
+                assessment, criteria or [MaracCriterion.PROFESSIONAL_JUDGEMENT], actor=actor, at=at
+            )
+            return
+        if not criteria or outstanding:
             return
         fields: dict[str, Any] = marac_task_fields(
             self.case,

@@ -44,6 +44,7 @@ def test_team_leaders_and_managers_see_the_quarters_figures(
     assert "Cases heard, repeats included" in page
     assert "Referrals made by referring agency" in page
     assert "Sexual orientation" in page
+    assert "0.0%" in page  # the one case heard is not a repeat
 
 
 @pytest.mark.parametrize(
@@ -126,3 +127,22 @@ def test_the_page_is_audited_as_a_read(client, restricted_heard, personas, area)
     event = AuditEvent.objects.get(request_id=response["X-Request-Id"])
     assert event.action == AuditAction.VIEW
     assert event.changes == {"page": "marac:data", "shown": [str(area.pk)]}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"quarter": "2026-Q9"},
+        {"quarter": "\x00", "area": "\x00"},
+        {"quarter": "x" * 10_000},
+        {"area": "not-a-uuid"},
+        {"area": "00000000-0000-0000-0000-000000000000"},
+        {"quarter": ["2026-Q1", "2026-Q2"]},
+        {"area": "' OR 1=1 --"},
+    ],
+)
+def test_hostile_choices_are_errors_never_500s(client, personas, query):
+    """The CSV takes the page's chooser (test_hostile_input.py walks it on marac:data)."""
+    client.force_login(personas.team_leader)
+    assert client.get(DATA, query).status_code == 200
+    assert client.get(CSV, query).status_code in {200, 404}

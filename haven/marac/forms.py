@@ -187,9 +187,19 @@ class ActionStatusForm(GovukForm):
 class MaracDataForm(GovukForm):
     """The quarter and MARAC area of the figures page (a GET form)."""
 
-    quarter = GovukSelectField(label="Quarter", choices=(), error_label="quarter")
+    quarter = GovukSelectField(
+        label="Quarter",
+        choices=(),
+        error_messages={
+            "required": "Select a quarter",
+            "invalid_choice": "Select one of the quarters in the list",
+        },
+    )
     area = GovukSelectField(
-        label="MARAC area", choices=(), required=False, error_label="MARAC area"
+        label="MARAC area",
+        choices=(),
+        required=False,
+        error_messages={"invalid_choice": "Select one of the MARAC areas in the list"},
     )
 
     def __init__(

@@ -92,6 +92,7 @@ def test_a_quarter_not_offered_is_an_error_on_the_field(client, restricted_heard
     assert response.status_code == 200
     page = response.content.decode()
     assert "govuk-error-summary" in page
+    assert "Select one of the quarters in the list" in page
     assert dataset.quarter_of(timezone.localdate()).label in page
     assert client.get(CSV, {"quarter": "1999-Q1"}).status_code == 404
 

@@ -182,3 +182,33 @@ class ActionStatusForm(GovukForm):
     status_on = GovukDateField(
         label="As of", when="today_or_past", error_label="date", hint=DATE_HINT
     )
+
+
+class MaracDataForm(GovukForm):
+    """The quarter and MARAC area of the figures page (a GET form)."""
+
+    quarter = GovukSelectField(
+        label="Quarter",
+        choices=(),
+        error_messages={
+            "required": "Select a quarter",
+            "invalid_choice": "Select one of the quarters in the list",
+        },
+    )
+    area = GovukSelectField(
+        label="MARAC area",
+        choices=(),
+        required=False,
+        error_messages={"invalid_choice": "Select one of the MARAC areas in the list"},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        quarters: list[tuple[str, str]],
+        areas: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["quarter"].choices = quarters  # type: ignore[attr-defined]
+        self.fields["area"].choices = [("", "All areas"), *areas]  # type: ignore[attr-defined]

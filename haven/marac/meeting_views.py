@@ -5,19 +5,36 @@ Every page that names a case is audited as a read."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 
 from haven.accounts.signed_in import staff_user
 from haven.casework.views.rendering import render_page
-from haven.core.read_audit import audit_list_view, audit_record_view, audits_reads
-from haven.marac.forms import ActionForm, ActionStatusForm, AreaForm, HearingForm, MeetingForm
+from haven.core.exports import export_response
+from haven.core.read_audit import (
+    audit_list_export,
+    audit_list_view,
+    audit_record_view,
+    audits_reads,
+)
+from haven.marac import dataset
+from haven.marac.forms import (
+    ActionForm,
+    ActionStatusForm,
+    AreaForm,
+    HearingForm,
+    MaracDataForm,
+    MeetingForm,
+)
 from haven.marac.meetings import (
     marac_action_record,
     marac_action_status_set,
@@ -26,11 +43,13 @@ from haven.marac.meetings import (
     marac_meeting_record,
 )
 from haven.marac.selectors import (
+    MaracFigures,
     action_at,
     areas_kept_by,
     hearing_at,
     hearings_at,
     keeper_organisation,
+    marac_figures,
     meeting_for,
     meetings_for,
     open_actions_before,
@@ -237,3 +256,94 @@ def action_status(request: HttpRequest, meeting_id: Any, action_id: Any) -> Http
     _audit_meeting(request, meeting, [action.hearing.referral.case_id])
     context = {"form": form, "title": "Update the action", "meeting": meeting, "action": action}
     return render_page(request, "marac/meeting_form.html", context)
+
+
+@dataclass(frozen=True)
+class DataChoice:
+    form: MaracDataForm
+    quarter: dataset.Quarter
+    area: Any  # MaracArea | None: all the areas the user keeps
+    figures: MaracFigures
+
+
+def _data_choice(request: HttpRequest) -> DataChoice:
+    """The quarter and area asked for in the query (this quarter and all areas by default; a
+    choice not offered is an error on the field, and the default is shown)."""
+    quarters = dataset.quarters_to(timezone.localdate())
+    areas = list(areas_kept_by(request.user))
+    form = MaracDataForm(
+        request.GET or None,
+        quarters=[(q.code, q.label) for q in quarters],
+        areas=[(str(a.pk), a.name) for a in areas],
+    )
+    quarter, area = quarters[0], None
+    if form.is_bound and form.is_valid():
+        quarter = next(q for q in quarters if q.code == form.cleaned_data["quarter"])
+        area = next((a for a in areas if str(a.pk) == form.cleaned_data["area"]), None)
+    figures = marac_figures(request.user, first=quarter.first, last=quarter.last, area=area)
+    return DataChoice(form, quarter, area, figures)
+
+
+def _filters(choice: DataChoice) -> dict[str, str]:
+    return {"quarter": choice.quarter.code, "area": str(choice.area.pk) if choice.area else ""}
+
+
+@keeps_meetings
+def marac_data(request: HttpRequest) -> HttpResponse:
+    """A quarter's MARAC figures (reference.md s2, the SafeLives Marac data set; seed 001 Lot 3):
+    counts only, so restricted cases count without being named."""
+    choice = _data_choice(request)
+    audit_list_view(
+        user=staff_user(request),
+        object_type="marac.maracarea",
+        shown=[a.pk for a in choice.figures.areas],
+        page="marac:data",
+    )
+    context = {
+        "form": choice.form,
+        "quarter": choice.quarter,
+        "area": choice.area,
+        "figures": choice.figures,
+        "csv_query": urlencode(_filters(choice)),
+    }
+    return render_page(request, "marac/data.html", context)
+
+
+def data_rows(choice: DataChoice) -> list[tuple[str, str, object]]:
+    """The figures as rows of (figure, category, count), in the page's order."""
+    figures = choice.figures
+    percent = "" if figures.repeat_percent is None else f"{figures.repeat_percent:.1f}"
+    rows: list[tuple[str, str, object]] = [
+        ("Quarter", f"{choice.quarter.label} ({choice.quarter.code})", ""),
+        ("MARAC areas", ", ".join(a.name for a in figures.areas) or "None", ""),
+        ("Cases heard, repeats included", "", figures.cases_heard),
+        ("Repeat cases heard", "", figures.repeats),
+        ("Repeats as a percentage of cases heard", "", percent),
+        ("Referrals made", "All agencies", figures.referrals),
+    ]
+    rows += [("Referrals made by referring agency", a, n) for a, n in figures.referrals_by_agency]
+    for breakdown in figures.equality:
+        rows += [(f"Cases heard by {breakdown.title.lower()}", c, n) for c, n in breakdown.rows]
+    return rows
+
+
+@keeps_meetings
+def marac_data_csv(request: HttpRequest) -> HttpResponse:
+    """The same figures as a CSV file, audited as an export."""
+    choice = _data_choice(request)
+    if choice.form.is_bound and not choice.form.is_valid():
+        raise Http404("No such quarter or MARAC area")
+    audit_list_export(
+        user=staff_user(request),
+        object_type="marac.maracarea",
+        exported=[a.pk for a in choice.figures.areas],
+        page="marac:data_csv",
+        fmt="csv",
+        filters=_filters(choice),
+    )
+    return export_response(
+        name=f"marac-data-{choice.quarter.code}",
+        fmt="csv",
+        columns=["Figure", "Category", "Count"],
+        rows=data_rows(choice),
+    )

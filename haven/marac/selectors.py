@@ -13,16 +13,19 @@ from django.http import Http404
 from haven.accounts.signed_in import Viewer
 from haven.casework.models import Case
 from haven.contracts.models import Organisation
+from haven.marac import dataset
 from haven.marac.meetings import marac_organisation_ids
 from haven.marac.models import (
     ActionStatus,
     Incident,
     MaracAction,
+    MaracAgency,
     MaracArea,
     MaracHearing,
     MaracMeeting,
     MaracReferral,
 )
+from haven.people import choices
 
 
 def referrals_for(case: Case) -> QuerySet[MaracReferral]:
@@ -160,4 +163,86 @@ def open_actions_before(meeting: MaracMeeting, user: Viewer) -> list[MaracAction
         )
         .select_related("hearing__meeting", "hearing__referral__case__person")
         .order_by("due_on")
+    )
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    title: str
+    rows: list[tuple[str, int]]  # every cell in order, "Not known" last
+
+
+@dataclass(frozen=True)
+class MaracFigures:
+    """A quarter's figures for the MARAC areas chosen: counts only, no one named."""
+
+    areas: list[MaracArea]
+    cases_heard: int
+    repeats: int
+    repeat_percent: float | None  # None when no case was heard
+    referrals: int
+    referrals_by_agency: list[tuple[str, int]]
+    equality: list[Breakdown]
+
+
+def marac_figures(
+    user: Viewer, *, first: Any, last: Any, area: MaracArea | None = None
+) -> MaracFigures:
+    """The SafeLives Marac data set's figures (reference.md s2) for the areas the user keeps (or
+    one of them) between `first` and `last`: cases heard at meetings held then, repeats included
+    and counted at each meeting that heard them; the repeats among them (reference.md s1.4, the
+    referral's repeat flag); referrals made then by referring agency (seed 001 Lot 3 "Number of
+    MARAC referrals made"); and the equality answers of the people heard. Restricted cases count
+    like any other: the figures name no one."""
+    areas = areas_kept_by(user)
+    if area is not None:
+        areas = areas.filter(pk=area.pk)
+    person = "referral__case__person__"
+    heard = list(
+        MaracHearing.objects.filter(
+            meeting__area__in=areas, meeting__held_on__gte=first, meeting__held_on__lte=last
+        ).values_list(
+            "meeting__held_on",
+            "referral__is_repeat",
+            person + "date_of_birth",
+            person + "equality__sex",
+            person + "equality__ethnicity",
+            person + "equality__disability",
+            person + "equality__sexual_orientation",
+        )
+    )
+    repeats = sum(1 for h in heard if h[1])
+    agencies = dict(
+        MaracReferral.objects.filter(area__in=areas, referred_on__gte=first, referred_on__lte=last)
+        .values_list("referring_agency")
+        .annotate(n=Count("pk"))
+        .values_list("referring_agency", "n")
+    )
+    sexes, ages, ethnicities, disabilities, orientations = [], [], [], [], []
+    for held_on, _, born, sex, ethnicity, disability, orientation in heard:
+        sexes.append(dataset.answer_cell(sex, choices.Sex.choices))
+        ages.append(dataset.age_cell(born, held_on))
+        ethnicities.append(dataset.ethnicity_cell(ethnicity))
+        disabilities.append(dataset.answer_cell(disability, choices.YesNoPreferNot.choices))
+        orientations.append(dataset.answer_cell(orientation, choices.SexualOrientation.choices))
+    equality = [
+        Breakdown(title, dataset.tally(cells, values))
+        for title, cells, values in (
+            ("Sex", dataset.SEX_CELLS, sexes),
+            ("Age on the day heard", dataset.AGE_CELLS, ages),
+            ("Ethnic group", dataset.ETHNICITY_CELLS, ethnicities),
+            ("Disability", dataset.DISABILITY_CELLS, disabilities),
+            ("Sexual orientation", dataset.ORIENTATION_CELLS, orientations),
+        )
+    ]
+    return MaracFigures(
+        areas=list(areas),
+        cases_heard=len(heard),
+        repeats=repeats,
+        repeat_percent=round(100 * repeats / len(heard), 1) if heard else None,
+        referrals=sum(agencies.values()),
+        referrals_by_agency=[
+            (label, agencies.get(value, 0)) for value, label in MaracAgency.choices
+        ],
+        equality=equality,
     )

@@ -17,6 +17,8 @@ urlpatterns = [
         name="referral_pdf",
     ),
     path("meetings/", meeting_views.meeting_list, name="meetings"),
+    path("meetings/data/", meeting_views.marac_data, name="data"),
+    path("meetings/data/csv/", meeting_views.marac_data_csv, name="data_csv"),
     path("meetings/areas/new/", meeting_views.area_add, name="area_add"),
     path("meetings/new/", meeting_views.meeting_add, name="meeting_add"),
     path("meetings/<uuid:meeting_id>/", meeting_views.meeting_detail, name="meeting"),

@@ -206,6 +206,8 @@ GET_ONLY = {
     "marac:referral_pdf",
     "marac:meetings",
     "marac:meeting",
+    "marac:data",
+    "marac:data_csv",
     "plans:list",
     "plans:detail",
     "plans:safety_detail",

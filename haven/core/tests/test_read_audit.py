@@ -431,6 +431,8 @@ CHECKED_ELSEWHERE = {
             "referral",
             "referral_pdf",
             "meetings",
+            "data",
+            "data_csv",
             "area_add",
             "meeting_add",
             "meeting",

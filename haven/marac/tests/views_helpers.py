@@ -51,6 +51,8 @@ def heard(referral, personas):
 def meeting_pages(meeting, hearing, action):
     return {
         "meetings": reverse("marac:meetings"),
+        "data": reverse("marac:data"),
+        "data_csv": reverse("marac:data_csv"),
         "area_add": reverse("marac:area_add"),
         "meeting_add": reverse("marac:meeting_add"),
         "meeting": reverse("marac:meeting", args=[meeting.pk]),

@@ -134,8 +134,21 @@ def test_referral_to_closure_through_the_pages(live_server, page, settings):
         radios.check()
     submit(page, "Save")
     assert "Needs reassessment recorded" in page.content()
+    # the case had a checklist, so Victim First asks for the exit risk assessment too
+    # (seed 002 s3.9, issue 12), from the same close page
     page.get_by_role("link", name="Close case").click()
-    assert "Needs reassessed before closure" in page.locator("#exit-requirements").inner_text()
+    page.get_by_role("link", name="Record the exit risk assessment").click()
+    assert_accessible(page)
+    for key in KEYS:
+        page.locator(f'input[name="answer_{key}"][value="no"]').check()
+    page.locator('input[name="professional_judgement"][value="no"]').check()
+    submit(page, "Save and see the result")
+    assert page.get_by_role("heading", level=1).inner_text() == "Risk checklist result"
+    page.goto(f"{base}/cases/{case.pk}/")
+    page.get_by_role("link", name="Close case").click()
+    requirements = page.locator("#exit-requirements").inner_text()
+    assert "Needs reassessed before closure" in requirements
+    assert "Exit risk assessment" in requirements
     assert page.locator("textarea[name^=override_]").count() == 0
     page.get_by_label("Planned exit", exact=True).check()
     page.get_by_label("Planned: Support plan goals met").check()

@@ -24,13 +24,25 @@ DRAFT_TOO_LONG = (
     f"The draft was not saved: an answer is longer than {NOTE_MAX_LENGTH:,} characters. "
     "Shorten it and save again."
 )
+DRAFT_NULL = "The draft was not saved: an answer holds a null character. Remove it and save again."
+DRAFT_TOO_MANY = "The draft was not saved: the form sent more answers than any Haven form has."
 
 
-def draft_fits(posted: QueryDict) -> bool:
-    """No answer longer than the longest Haven records (a case note), and a sane number."""
-    return len(posted) <= MAX_FIELDS and all(
-        len(value) <= NOTE_MAX_LENGTH for name in posted for value in posted.getlist(name)
-    )
+def draft_problem(posted: QueryDict) -> str | None:
+    """Why what was typed cannot be kept even as a draft: more answers than a form has, one
+    longer than the longest Haven records (a case note), or a null character (no database
+    keeps one in text); None when it can."""
+    if len(posted) > MAX_FIELDS:
+        return DRAFT_TOO_MANY
+    for name in posted:
+        if "\x00" in name:
+            return DRAFT_NULL
+        for value in posted.getlist(name):
+            if len(value) > NOTE_MAX_LENGTH:
+                return DRAFT_TOO_LONG
+            if "\x00" in value:
+                return DRAFT_NULL
+    return None
 
 
 def kept_since(now: datetime | None = None) -> datetime:
@@ -43,8 +55,9 @@ def form_draft_save(
 ) -> FormDraft:
     """Keep what was typed into the form (replacing this author's earlier draft of it); drafts
     of this author older than DRAFT_KEPT_DAYS are deleted."""
-    if not draft_fits(posted):
-        raise ValidationError(DRAFT_TOO_LONG)
+    problem = draft_problem(posted)
+    if problem is not None:
+        raise ValidationError(problem)
     now = timezone.now()
     FormDraft.objects.filter(author=author, saved_at__lt=kept_since(now)).delete()
     data = {name: posted.getlist(name) for name in posted if name not in NOT_KEPT}

@@ -120,3 +120,12 @@ def test_an_answer_too_long_is_not_kept_even_as_a_draft(client, victim_first_cas
     )
     assert not FormDraft.objects.exists()
     assert not NeedsAssessment.objects.exists()
+
+
+def test_a_null_character_is_not_kept_even_as_a_draft(client, victim_first_case, personas):
+    # PostgreSQL keeps no null character in text (the hostile-input walk found a 500)
+    client.force_login(personas.caseworker)
+    response = save_draft(client, victim_first_case, stage="a\x00b")
+    assert response.status_code == 200
+    assert "an answer holds a null character" in response.content.decode()
+    assert not FormDraft.objects.exists()

@@ -24,8 +24,7 @@ from haven.casework.models import DRAFT_KEPT_DAYS, FormDraft
 from haven.casework.selectors import VisibleCase
 from haven.casework.selectors_drafts import form_draft_for
 from haven.casework.services.drafts import (
-    DRAFT_TOO_LONG,
-    draft_fits,
+    draft_problem,
     form_draft_discard,
     form_draft_save,
 )
@@ -49,7 +48,7 @@ class DraftKeeper:
     @property
     def saving(self) -> bool:
         """ "Save as draft" was pressed and what was typed fits (too long: see `restore`)."""
-        return self._asked and draft_fits(self.request.POST)
+        return self._asked and draft_problem(self.request.POST) is None
 
     @property
     def saved_at(self) -> datetime | None:
@@ -93,9 +92,9 @@ class DraftKeeper:
         """A form bound to a restored draft shows what was typed, with no errors until sent."""
         if self.restored_from is not None:
             form._errors = ErrorDict()  # type: ignore[attr-defined]  # validated when sent
-        elif self._asked and not self.saving:
-            # nothing too long is kept, not even as a draft: the form shows its errors instead
-            form.add_error(None, DRAFT_TOO_LONG)
+        elif self._asked and (problem := draft_problem(self.request.POST)) is not None:
+            # what cannot be kept is not kept, even as a draft: the form shows its errors instead
+            form.add_error(None, problem)
         return form
 
     def done(self) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -101,19 +100,20 @@ def child_edit(request: HttpRequest, visible: VisibleCase, child_id: Any) -> Htt
     record = child_record_on(case, child)
     initial = {name: getattr(record, name) for name in CHILD_FIELDS} if record else {}
     form = ChildRecordForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            child_record_save(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
+            lambda: child_record_save(
                 case=case,
                 child=child,
                 recorded_by=staff_user(request),
                 **{name: form.cleaned_data[name] for name in CHILD_FIELDS},
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
-            messages.success(request, "Child's safeguarding record saved")
-            return redirect("safeguarding:overview", case.pk)
+        )
+    ):
+        messages.success(request, "Child's safeguarding record saved")
+        return redirect("safeguarding:overview", case.pk)
     return _form_page(
         request, visible, form, "Child's safeguarding record", child=child, intro="child"
     )
@@ -134,8 +134,8 @@ def event_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         by_id = {str(c.pk): c for c in children}
-        try:
-            safeguarding_event_record(
+        if form.saved_by(
+            lambda: safeguarding_event_record(
                 case=case,
                 recorded_by=staff_user(request),
                 kind=data["kind"],
@@ -144,9 +144,7 @@ def event_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 attended=_attended(data["attended"]),
                 notes=data["notes"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Safeguarding referral or meeting recorded")
             return redirect("safeguarding:overview", case.pk)
     return _form_page(
@@ -169,17 +167,15 @@ def event_change(request: HttpRequest, visible: VisibleCase, event_id: Any) -> H
     form = EventChangeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            safeguarding_event_change(
+        if form.saved_by(
+            lambda: safeguarding_event_change(
                 event=event,
                 recorded_by=staff_user(request),
                 occurred_on=data["occurred_on"],
                 attended=_attended(data["attended"]),
                 notes=data["notes"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Safeguarding referral or meeting changed")
             return redirect("safeguarding:overview", case.pk)
     return _form_page(
@@ -201,8 +197,8 @@ def alert_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         relationship = data["harm_relationship"]
-        try:
-            alert_raise(
+        if form.saved_by(
+            lambda: alert_raise(
                 case=case,
                 recorded_by=staff_user(request),
                 raised_on=data["raised_on"],
@@ -211,9 +207,7 @@ def alert_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 referred_on=data["referred_on"],
                 harm_relationship="" if relationship == NOT_KNOWN else relationship,
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Safeguarding adults alert recorded")
             return redirect("safeguarding:overview", case.pk)
     return _form_page(request, visible, form, "Raise a safeguarding adults alert", intro="alert")
@@ -235,17 +229,15 @@ def alert_edit(request: HttpRequest, visible: VisibleCase, alert_id: Any) -> Htt
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         relationship = data["harm_relationship"]
-        try:
-            alert_update(
+        if form.saved_by(
+            lambda: alert_update(
                 alert=alert,
                 recorded_by=staff_user(request),
                 substantiation=data["substantiation"],
                 referred_on=data["referred_on"],
                 harm_relationship="" if relationship == NOT_KNOWN else relationship,
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Safeguarding adults alert updated")
             return redirect("safeguarding:overview", case.pk)
     return _form_page(
@@ -270,8 +262,8 @@ def think_family(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            think_family_record(
+        if form.saved_by(
+            lambda: think_family_record(
                 case=case,
                 recorded_by=staff_user(request),
                 asked_on=data["asked_on"],
@@ -288,9 +280,7 @@ def think_family(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 care_provided=data["care_provided"],
                 whole_family_help=data["whole_family_help"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Think Family answers recorded")
             return redirect("safeguarding:overview", case.pk)
     return _form_page(request, visible, form, "Think Family questions", intro="think_family")

@@ -185,17 +185,15 @@ def hearing_add(request: HttpRequest, meeting_id: Any) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         referral = next(r for r in candidates if str(r.pk) == data["referral"])
-        try:
-            marac_hearing_record(
+        if form.saved_by(
+            lambda: marac_hearing_record(
                 meeting=meeting,
                 referral=referral,
                 actor=staff_user(request),
                 outcome=data["outcome"],
                 idva_represented=data["idva_represented"] == "yes",
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Case heard recorded")
             return redirect("marac:meeting", meeting.pk)
     _audit_meeting(request, meeting, [r.case_id for r in candidates])
@@ -210,17 +208,15 @@ def action_add(request: HttpRequest, meeting_id: Any, hearing_id: Any) -> HttpRe
     form = ActionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            marac_action_record(
+        if form.saved_by(
+            lambda: marac_action_record(
                 hearing=hearing,
                 actor=staff_user(request),
                 owning_agency=data["owning_agency"],
                 description=data["description"],
                 due_on=data["due_on"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Action recorded")
             return redirect("marac:meeting", meeting.pk)
     _audit_meeting(request, meeting, [hearing.referral.case_id])
@@ -241,16 +237,14 @@ def action_status(request: HttpRequest, meeting_id: Any, action_id: Any) -> Http
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            marac_action_status_set(
+        if form.saved_by(
+            lambda: marac_action_status_set(
                 action=action,
                 actor=staff_user(request),
                 status=data["status"],
                 status_on=data["status_on"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Action updated")
             return redirect("marac:meeting", meeting.pk)
     _audit_meeting(request, meeting, [action.hearing.referral.case_id])

@@ -286,9 +286,11 @@ def compliment_add(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         contract = _chosen(contracts, data)
         found, case = _case_for(request, form, contract)
-        if found and contract is not None:
-            try:
-                compliment_record(
+        if (
+            found
+            and contract is not None
+            and form.saved_by(
+                lambda: compliment_record(
                     contract=contract,
                     case=case,
                     recorded_by=staff_user(request),
@@ -296,11 +298,10 @@ def compliment_add(request: HttpRequest) -> HttpResponse:
                     complimenter=data["complimenter"],
                     about=data["about"],
                 )
-            except ValidationError as refused:
-                form.add_problems(refused)
-            else:
-                messages.success(request, "Compliment recorded")
-                return redirect("incidents:compliments")
+            )
+        ):
+            messages.success(request, "Compliment recorded")
+            return redirect("incidents:compliments")
     return render_page(
         request, "incidents/log_form.html", {"form": form, "title": "Record a compliment"}
     )

@@ -105,8 +105,8 @@ def case_incident_add(request: HttpRequest, visible: VisibleCase) -> HttpRespons
     form = IncidentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            serious_incident_record(
+        if form.saved_by(
+            lambda: serious_incident_record(
                 contract=case.contract,
                 case=case,
                 recorded_by=staff_user(request),
@@ -114,9 +114,7 @@ def case_incident_add(request: HttpRequest, visible: VisibleCase) -> HttpRespons
                 occurred_at=data["occurred_at"],
                 summary=data["summary"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Serious incident recorded")
             return redirect("casework:detail", case.pk)
     return render_page(
@@ -151,19 +149,20 @@ def incident_notify(request: HttpRequest, incident_id: Any) -> HttpResponse:
         messages.info(request, refusal)
         return redirect("incidents:detail", incident.pk)
     form = NotificationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            serious_incident_notify(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
+            lambda: serious_incident_notify(
                 incident=incident,
                 notified_by=staff_user(request),
                 notified_at=form.cleaned_data["notified_at"],
                 notified_to=form.cleaned_data["notified_to"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
-            messages.success(request, "Report to the commissioner recorded")
-            return redirect("incidents:detail", incident.pk)
+        )
+    ):
+        messages.success(request, "Report to the commissioner recorded")
+        return redirect("incidents:detail", incident.pk)
     response = render_page(
         request,
         "incidents/incident_step_form.html",
@@ -186,8 +185,8 @@ def incident_review(request: HttpRequest, incident_id: Any) -> HttpResponse:
     form = ReviewForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            serious_incident_review(
+        if form.saved_by(
+            lambda: serious_incident_review(
                 incident=incident,
                 reviewed_by=staff_user(request),
                 review_status=data["review_status"],
@@ -196,9 +195,7 @@ def incident_review(request: HttpRequest, incident_id: Any) -> HttpResponse:
                 action_plan=data["action_plan"],
                 review_completed_on=data["review_completed_on"],
             )
-        except ValidationError as refused:
-            form.add_problems(refused)
-        else:
+        ):
             messages.success(request, "Review saved")
             return redirect("incidents:detail", incident.pk)
     response = render_page(

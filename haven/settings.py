@@ -200,6 +200,10 @@ INSTALLED_APPS = [
     "haven.incidents",
     "haven.safeguarding",
     "haven.marac",
+    "haven.refuge",
+    "haven.targethardening",
+    "haven.housing",
+    "haven.hardship",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

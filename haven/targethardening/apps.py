@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TargetHardeningConfig(AppConfig):
+    name = "haven.targethardening"
+    label = "targethardening"
+    verbose_name = "Target hardening"

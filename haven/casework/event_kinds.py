@@ -68,3 +68,6 @@ class CaseEventKind(models.TextChoices):
     SAFEGUARDING_EVENT = "safeguarding_event", "Safeguarding referral or meeting"
     SAFEGUARDING_ALERT = "safeguarding_alert", "Safeguarding adults alert"
     THINK_FAMILY = "think_family", "Think Family questions"
+    # waiting list (issue 13; each points at its WaitingListEntry)
+    WAITING_LIST_JOINED = "waiting_list_joined", "Put on the waiting list"
+    WAITING_LIST_LEFT = "waiting_list_left", "Left the waiting list"

@@ -33,6 +33,11 @@ from haven.casework.fact_models import NeedsStage as NeedsStage
 from haven.casework.fact_models import OnwardReferral as OnwardReferral
 from haven.casework.fact_models import OnwardReferralKind as OnwardReferralKind
 from haven.casework.fact_models import ReferralOutcome as ReferralOutcome
+
+# The waiting list (issue 13; seed 003 s7): own module.
+from haven.casework.waiting_models import WaitingLeftHow as WaitingLeftHow
+from haven.casework.waiting_models import WaitingListEntry as WaitingListEntry
+from haven.casework.waiting_models import WaitingReason as WaitingReason
 from haven.core.models import HavenModel
 from haven.deadlines import RISK_LEVEL_CHOICES
 

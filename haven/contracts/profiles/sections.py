@@ -181,6 +181,8 @@ class WaitingListSpec(Section):
     allowed: bool
     priority_by: list[Literal["risk", "need", "vulnerability"]] = []
     exempt_cohorts: list[Key] = []
+    # issue 13: a periodic contact task while the person waits, e.g. {weeks: 2}; none = no task
+    contact_every: DurationSpec | None = None
     citation: Citation
     note: str | None = None
 

@@ -101,7 +101,11 @@ def sort_key(waiter: Waiter, order: Sequence[str] = DEFAULT_ORDER) -> tuple[obje
 
 def explain(waiter: Waiter, now: datetime, order: Sequence[str] = DEFAULT_ORDER) -> str:
     """e.g. "High risk (DASH 16); 2 children in the household; disability; waiting 12 days"."""
-    describe = {"risk": describe_risk, "need": describe_need, "vulnerability": describe_vulnerability}
+    describe = {
+        "risk": describe_risk,
+        "need": describe_need,
+        "vulnerability": describe_vulnerability,
+    }
     parts = [describe[part](waiter.inputs) for part in order if part in describe]
     days = days_between(waiter.joined_at, now)
     parts.append(f"waiting {days} day{'' if days == 1 else 's'}")

@@ -25,6 +25,12 @@ from haven.casework.services.closed import refuse_attempt_if_closed
 from haven.casework.services.events import case_event_record
 from haven.casework.services.states import waiting_list_block
 from haven.casework.services.tasks import case_tasks_sync, task_complete
+from haven.casework.services.waiting_list import (
+    CONTACT_OUTCOMES,
+    waiting_contact_record,
+    waiting_list_join,
+    waiting_reason_problems,
+)
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.formatting import datetime_format
@@ -140,6 +146,8 @@ def contact_attempt_record(
     override_reason: str = "",
     next_state: str = "",
     for_task: Task | None = None,
+    waiting_reason: str = "",
+    waiting_detail: str = "",
 ) -> ContactAttempt:
     """Record an attempt; an unsafe outbound channel raises SafeContactBlockedError unless overridden.
 
@@ -160,6 +168,9 @@ def contact_attempt_record(
     ):
         raise AttemptRefusedError(None, "This follow-up is no longer open")
     move_to = state_after_success(case, outcome, next_state)
+    if move_to == CaseState.WAITING_LIST:  # seed 003 s13: why the person waits
+        refuse(waiting_reason_problems(waiting_reason, waiting_detail))
+    was_waiting = case.state == CaseState.WAITING_LIST
     received = case.referral.received_at if case.referral is not None else case.opened_at
     refuse(
         {
@@ -199,6 +210,16 @@ def contact_attempt_record(
     _record_attempt_history(attempt, recorded_by)
     _update_tasks(case, attempt, recorded_by, for_task)
     _after_attempt(case, attempt, recorded_by, move_to)
+    if move_to == CaseState.WAITING_LIST:
+        waiting_list_join(
+            case=case,
+            joined_by=recorded_by,
+            reason=waiting_reason,
+            detail=waiting_detail,
+            at=attempted_at,
+        )
+    elif was_waiting and outcome in CONTACT_OUTCOMES:  # the periodic contact while waiting
+        waiting_contact_record(case=case, at=attempted_at, actor=recorded_by)
     return attempt
 
 

@@ -25,6 +25,7 @@ from haven.casework.services.events import case_event_record
 from haven.casework.services.exit_steps import exit_interview_summary, onward_referral_summary
 from haven.casework.services.needs_assessments import NEEDS_SUMMARIES
 from haven.casework.services.tasks import case_tasks_sync, tasks_cancel_outstanding
+from haven.casework.services.waiting_list import waiting_list_leave
 from haven.contracts.profiles.sections import ExitSpec
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
@@ -224,6 +225,14 @@ def case_close(
     before = case.state
     case.state = CaseState.CLOSED
     case.closed_at = at or timezone.now()
+    if before == CaseState.WAITING_LIST:  # the wait ends with the closure's reason
+        waiting_list_leave(
+            case=case,
+            left_by=closed_by,
+            to_state=CaseState.CLOSED,
+            reason=f"{ExitReason(exit_reason).label}: {reason.strip()}",
+            at=case.closed_at,
+        )
     case.exit_type = exit_type
     case.exit_reason = exit_reason
     if exit_reason == ExitReason.NOT_CONTACTABLE and not_contactable_reason:

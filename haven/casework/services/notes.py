@@ -12,6 +12,7 @@ from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseNote, CaseNoteVersion, NoteType
 from haven.casework.services.closed import refuse_if_closed
 from haven.casework.services.events import case_event_record
+from haven.casework.services.waiting_list import waiting_contact_record
 from haven.core.auditor import audit_event
 from haven.core.formatting import datetime_format
 from haven.core.models import AuditAction
@@ -94,6 +95,8 @@ def case_note_add(
         summary=f"{label}: {NoteType(note_type).label}",
         data={"note_id": str(note.pk), "corrects": str(corrects.pk) if corrects else ""},
     )
+    if note_type == NoteType.CONTACT and corrects is None:  # the periodic contact while waiting
+        waiting_contact_record(case=case, at=happened_at, actor=author)
     return note
 
 

@@ -9,6 +9,11 @@ from haven.casework import transitions
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseState, NotContactableReason
 from haven.casework.services.events import case_event_record
+from haven.casework.services.waiting_list import (
+    waiting_list_join,
+    waiting_list_leave,
+    waiting_reason_problems,
+)
 from haven.contracts.profiles.sections import WaitingListSpec
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
@@ -64,9 +69,12 @@ def case_state_change(
     changed_by: User,
     reason: str = "",
     not_contactable_reason: str = "",
+    waiting_reason: str = "",
+    waiting_detail: str = "",
 ) -> Case:
     """Move the case to `to_state` if the table allows it; raises TransitionRefusedError otherwise.
-    Marking it not contactable needs why (seed 002 s7 "reasons why not able to be contacted")."""
+    Marking it not contactable needs why (seed 002 s7 "reasons why not able to be contacted");
+    putting it on the waiting list needs why it waits (seed 003 s13 "Reasons for waitlist")."""
     refuse({"reason": text_problem(reason, subject="The reason", limit=REASON_MAX_LENGTH)})
     if to_state == CaseState.CLOSED:
         raise transitions.TransitionRefusedError("Use ‘Close case’ to close a case")
@@ -80,6 +88,7 @@ def case_state_change(
         refusal = waiting_list_block(case)
         if refusal:
             raise transitions.TransitionRefusedError(refusal)
+        refuse(waiting_reason_problems(waiting_reason, waiting_detail))  # seed 003 s13
     before = case.state
     case.state = to_state
     fields = ["state", "updated_at"]
@@ -103,4 +112,10 @@ def case_state_change(
         summary=summary + (f": {reason}" if reason else ""),
         data={"from": before, "to": to_state},
     )
+    if before == CaseState.WAITING_LIST:
+        waiting_list_leave(case=case, left_by=changed_by, to_state=to_state, reason=reason)
+    if to_state == CaseState.WAITING_LIST:
+        waiting_list_join(
+            case=case, joined_by=changed_by, reason=waiting_reason, detail=waiting_detail
+        )
     return case

@@ -54,7 +54,12 @@ def test_wokingham_never_puts_a_child_protection_plan_on_the_waiting_list(
 
 def test_wokingham_may_put_others_on_the_waiting_list(open_case, contract_for, personas):
     case = open_case(contract_for("wokingham-da-2017"), route="professional")
-    case_state_change(case=case, to_state="waiting_list", changed_by=personas.caseworker)
+    case_state_change(
+        case=case,
+        to_state="waiting_list",
+        changed_by=personas.caseworker,
+        waiting_reason="no_capacity",
+    )
     assert case.state == CaseState.WAITING_LIST
 
 

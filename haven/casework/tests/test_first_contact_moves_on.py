@@ -79,7 +79,9 @@ def test_a_profile_that_asks_refuses_a_successful_contact_without_an_answer(
 
 
 def test_a_profile_that_asks_moves_the_case_to_the_workers_answer(wokingham_case, personas):
-    record(wokingham_case, personas.caseworker, next_state="waiting_list")
+    record(
+        wokingham_case, personas.caseworker, next_state="waiting_list", waiting_reason="no_capacity"
+    )
     wokingham_case.refresh_from_db()
     assert wokingham_case.state == CaseState.WAITING_LIST
     event = CaseEvent.objects.get(case=wokingham_case, kind="state_changed")

@@ -91,6 +91,9 @@ rules.add_perm("casework.change_cases", may_change_cases | rules.is_superuser)
 rules.add_perm("casework.view_caseload", may_change_cases | rules.is_superuser)
 rules.add_perm("casework.oversee_caseloads", is_manager | rules.is_superuser)
 rules.add_perm("casework.export_lists", is_manager | rules.is_superuser)
+# The waiting list (issue 13): team leaders and service managers of the provider; caseworkers
+# read it too (names only of the cases they may open: casework.selectors_waiting).
+rules.add_perm("casework.view_waiting_list", may_change_cases | rules.is_superuser)
 
 
 @rules.predicate

@@ -15,6 +15,7 @@ from haven.casework.views import (
     notes,
     onward_referrals,
     tasks,
+    waiting_list,
     worklist,
 )
 
@@ -27,6 +28,8 @@ urlpatterns = [
     path("caseload/", caseload.caseload, name="caseload"),
     path("caseload/export/", exports.caseload_export, name="caseload_export"),
     path("caseloads/", caseload.caseloads, name="caseloads"),
+    path("waiting-list/", waiting_list.waiting_lists, name="waiting_lists"),
+    path("waiting-list/<uuid:contract_id>/", waiting_list.waiting_list, name="waiting_list"),
     path("<uuid:case_id>/", case_page.case_detail, name="detail"),
     path("<uuid:case_id>/reason/", break_glass.break_glass, name="break_glass"),
     path("<uuid:case_id>/attempts/new/", attempts.attempt_record, name="attempt_record"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from haven.casework.first_contact import SUCCESS
+from haven.casework.forms.waiting_list import add_waiting_fields
 from haven.casework.models import CaseState, Channel, Direction, Outcome
 from haven.govuk.forms import (
     GovukCheckboxesField,
@@ -80,6 +81,8 @@ class ContactAttemptForm(GovukForm):
                 required=False,
                 hint="This contract asks you to say whether support starts now.",
             )
+            if CaseState.WAITING_LIST in next_states:
+                add_waiting_fields(self)  # seed 003 s13: why the person waits
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from haven.casework.exit_models import PLANNED_REASONS
+from haven.casework.forms.waiting_list import add_waiting_fields
 from haven.casework.models import CaseState, ExitReason, ExitType, NotContactableReason
 from haven.casework.selectors import AllocationChoice
 from haven.casework.services.closure import ExitRequirement
@@ -42,6 +43,8 @@ class StateChangeForm(GovukForm):
         self.fields["to_state"].choices = [(s, CaseState(s).label) for s in states]  # type: ignore[attr-defined]
         if CaseState.NOT_CONTACTABLE not in states:
             del self.fields["not_contactable_reason"]
+        if CaseState.WAITING_LIST in states:
+            add_waiting_fields(self)  # seed 003 s13: why the person waits
 
 
 class AllocationForm(GovukForm):

@@ -58,11 +58,16 @@ VULNERABILITY_FLAGS = {
 }
 
 
-def waiting_spec(case: Case) -> WaitingListSpec | None:
+def waiting_spec_of(contract: Any) -> WaitingListSpec | None:
+    """The contract's `waiting_list` profile block (None without one or without a profile)."""
     try:
-        return profile_of(case.contract).waiting_list
+        return profile_of(contract).waiting_list
     except ValueError:
         return None
+
+
+def waiting_spec(case: Case) -> WaitingListSpec | None:
+    return waiting_spec_of(case.contract)
 
 
 def waiting_reason_problems(reason: str, detail: str) -> dict[str, str | None]:

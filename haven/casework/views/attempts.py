@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from haven.accounts.signed_in import staff_user
 from haven.casework.forms.attempts import ContactAttemptForm
+from haven.casework.forms.waiting_list import waiting_values
 from haven.casework.models import Channel
 from haven.casework.rules import attempt_refusal
 from haven.casework.safety import preferences_of
@@ -55,6 +56,7 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 notes=data["notes"],
                 override_reason=form.override_reason_value(),
                 next_state=data.get("next_state") or "",
+                **waiting_values(form),
             )
         except CaseClosedError as refused:
             messages.info(request, str(refused))

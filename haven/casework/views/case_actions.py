@@ -16,6 +16,7 @@ from haven.casework.forms.case_actions import (
     RestrictionForm,
     StateChangeForm,
 )
+from haven.casework.forms.waiting_list import waiting_values
 from haven.casework.selectors import (
     AllocationChoice,
     VisibleCase,
@@ -59,6 +60,7 @@ def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 changed_by=staff_user(request),
                 reason=form.cleaned_data["reason"],
                 not_contactable_reason=form.cleaned_data["not_contactable_reason"] or "",
+                **waiting_values(form),
             )
         except TransitionRefusedError as refused:
             form.add_error("to_state", str(refused))

@@ -23,9 +23,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Team caseloads", reverse("casework:caseloads"), "casework.oversee_caseloads"),
         # Team leaders and service managers: seed 001 s5 risk register, high-risk caseloads
         ("Risk register", reverse("risk:register"), "casework.oversee_caseloads"),
+        ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
         # Caseworkers, team leaders and service managers: the waiting list (issue 13, seed 003 s7)
         ("Waiting list", reverse("casework:waiting_lists"), "casework.view_waiting_list"),
-        ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
         # Team leaders and service managers keep their MARACs' meetings (issue 12)
         ("MARAC meetings", reverse("marac:meetings"), "marac.keep_meetings"),
         # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).

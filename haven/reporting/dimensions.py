@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from haven.casework.models import ExitReason, ExitType, NotContactableReason
+from haven.casework.models import ExitReason, ExitType, NotContactableReason, WaitingReason
 from haven.contracts.profiles import computations
 from haven.deadlines import RISK_LEVEL_CHOICES
 from haven.people import choices
@@ -137,6 +137,19 @@ def _route(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     if referral is None or not referral.route:
         return NOT_KNOWN
     return referral.route, ctx.route_labels.get(referral.route, referral.route)
+
+
+def _record_field(
+    name: str, options: list[tuple[str, str]]
+) -> Callable[[MeasureContext, str, Any], Cell]:
+    """A field of the counted record itself (e.g. a waiting-list entry's reason)."""
+    labels = _choice(options)
+
+    def cell(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+        value = getattr(record, name, "") or ""
+        return (value, labels.get(value, value)) if value else NOT_KNOWN
+
+    return cell
 
 
 def _case_field(
@@ -341,6 +354,13 @@ DIMENSIONS: dict[str, Dimension] = {
             _fixed(ExitReason.choices),
         ),
         Dimension("agency_type", "Agency referred to", _agency_type),
+        # the waiting list's reasons (issue 13; seed 003 s13 "Reasons for waitlist")
+        Dimension(
+            "waiting_reason",
+            "Reason for waiting",
+            _record_field("reason", WaitingReason.choices),
+            _fixed(WaitingReason.choices),
+        ),
         Dimension("exit_form_type", "Exit form type", _exit_form_type),
         Dimension("local_authority", "Local authority area", _local_authority),
         Dimension(

@@ -372,6 +372,9 @@ class Facts:
     marac_incidents: list[MaracIncidentFact] = field(default_factory=list)  # occurring in it
     # optional "risk_history": every checklist of the window's cases completed before the window
     risks_before: list[RiskFact] = field(default_factory=list)
+    # optional "waiting_list": the contract's waiting-list entries on the list at any time in
+    # the window (joined before its end, not left before its start; issue 13, seed 003 s13)
+    waiting_list_entries: list[WaitingListEntryFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -455,6 +458,7 @@ KINDS = {
     "marac_referral": "marac_referrals",
     "marac_hearing": "marac_hearings",
     "incident": "marac_incidents",
+    "waiting_list_entry": "waiting_list_entries",
 }
 
 
@@ -538,3 +542,14 @@ class SafeguardingAlertFact(NamedTuple):
     substantiation: str  # pending | fully | partially | not_substantiated
     referred_on: date | None  # to adult safeguarding
     harm_relationship: str  # people.choices.HarmRelationship, "" when not known
+
+
+class WaitingListEntryFact(NamedTuple):
+    """One stay on the contract's waiting list (casework.WaitingListEntry; issue 13)."""
+
+    id: Any
+    case_id: Any
+    reason: str  # casework WaitingReason
+    joined_at: datetime
+    left_at: datetime | None
+    left_how: str  # "" while waiting; support_started | closed | moved_back | declined

@@ -27,6 +27,7 @@ from haven.casework.models import (
     NeedsAssessmentArea,
     OnwardReferral,
     Task,
+    WaitingListEntry,
 )
 from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
@@ -73,6 +74,7 @@ from haven.reporting.facts import (
     SurveyAnswerFact,
     SurveyFact,
     TaskFact,
+    WaitingListEntryFact,
 )
 from haven.reporting.measures.base import OPTIONAL_FACTS, OPTIONAL_FIELDS
 from haven.risk.models import RiskAssessment
@@ -389,6 +391,8 @@ def load_facts(
             ("id", "case_id", "stage", "score", "level", "completed_at", "marac_referral_required"),
             RiskFact,
         )
+    if "waiting_list" in wanted:
+        _optional_waiting_list(facts, contract, start, end)
     return facts
 
 
@@ -567,3 +571,17 @@ def _blank_equality(person: PersonFact) -> dict[str, str]:
 
 
 EQUALITY_FIELDS = PersonFact._fields[5:13]
+
+
+def _optional_waiting_list(
+    facts: Facts, contract: Contract, start: datetime, end: datetime
+) -> None:
+    """The contract's waiting-list entries on the list at any time in the window: joined
+    before its end and not left before its start (issue 13; measures/waiting_list.py)."""
+    facts.waiting_list_entries = _rows(
+        WaitingListEntry.objects.filter(contract=contract, joined_at__lt=end)
+        .filter(Q(left_at__isnull=True) | Q(left_at__gte=start))
+        .order_by(),
+        WaitingListEntryFact._fields,
+        WaitingListEntryFact,
+    )

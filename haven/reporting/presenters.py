@@ -58,6 +58,7 @@ KIND_LABELS = {
     "marac_referral": "MARAC referral",
     "marac_hearing": "Case heard at MARAC",
     "incident": "New incident",
+    "waiting_list_entry": "Waiting list entry",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

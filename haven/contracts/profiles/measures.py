@@ -54,6 +54,7 @@ Breakdown = Literal[
     "rule",
     "month_received",
     "weekday_received",
+    "waiting_reason",  # a waiting-list entry's reason (issue 13; seed 003 s13)
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

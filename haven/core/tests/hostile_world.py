@@ -393,6 +393,8 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     )
     for name in ("history", "choose"):
         ids[f"@outcomes:{name}"] = {"case_id": outcome_case.pk}
+    # the waiting list: a contract that runs one (Victim First does not; issue 13)
+    ids["@casework:waiting_list"] = {"contract_id": outcome_case.contract_id}
     ids["@outcomes:record"] = {
         "case_id": outcome_case.pk,
         "instrument": "haven-outcomes-v1",

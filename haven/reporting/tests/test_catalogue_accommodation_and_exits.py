@@ -123,6 +123,9 @@ WOKINGHAM_COMPUTED = {
     "independence_education_training",
     "perceived_safety_increased",
     "wellbeing_increased",
+    # waiting-list entries (issue 13; seed 003 s13, s14)
+    "waiting_list",
+    "waiting_list_reasons",
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

@@ -44,6 +44,7 @@ from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
+from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
@@ -511,12 +512,15 @@ def build_demo_data(
         if reset_first:
             demo_returns_reset(organisation)
             demo_incidents_reset(organisation)
+            demo_waiting_list_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
         report = DemoBuilder(organisation=organisation, seed=seed, scale=scale, now=now).build()
         # the service's complaints, compliments and serious incidents (issue 12)
         build_demo_incidents(organisation=organisation, seed=seed, now=now)
+        # the waiting list's entries of the stays the journeys played (issue 13)
+        build_demo_waiting_list(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

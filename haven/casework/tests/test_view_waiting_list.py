@@ -99,11 +99,14 @@ def test_the_navigation_and_the_case_page_lead_to_the_list(client, open_case, wo
     assert reverse("casework:waiting_lists") not in client.get(reverse("home")).content.decode()
 
 
-def test_the_index_goes_straight_to_the_only_list(client, wokingham, personas):
+def test_the_index_lists_the_contracts_that_run_a_waiting_list(
+    client, wokingham, contract_for, personas
+):
+    victim_first = contract_for("victim-first-2018")
     client.force_login(personas.team_leader)
-    response = client.get(reverse("casework:waiting_lists"))
-    assert response.status_code == 302
-    assert response["Location"] == url(wokingham)
+    body = client.get(reverse("casework:waiting_lists")).content.decode()
+    assert url(wokingham) in body
+    assert url(victim_first) not in body
 
 
 def test_the_state_form_asks_why_the_person_waits(client, open_case, wokingham, personas):

@@ -7,7 +7,6 @@ from uuid import UUID
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 
 from haven.casework.selectors_waiting import (
     waiting_list_contract_for,
@@ -21,10 +20,8 @@ from haven.core.read_audit import audit_list_view, audits_reads
 @login_required
 @permission_required("casework.view_waiting_list", raise_exception=True)
 def waiting_lists(request: HttpRequest) -> HttpResponse:
-    """The contracts with a waiting list; straight to the list when there is one."""
+    """The contracts of the user's provider that run a waiting list."""
     contracts = waiting_list_contracts(request.user)
-    if len(contracts) == 1:
-        return redirect("casework:waiting_list", contracts[0].pk)
     return render_page(request, "casework/waiting_lists.html", {"contracts": contracts})
 
 

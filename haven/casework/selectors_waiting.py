@@ -163,7 +163,7 @@ class CaseWait:
 
 def case_wait(case: Case) -> CaseWait | None:
     """The case's current (else latest) stay on the waiting list, for the case page."""
-    entries = list(case.waiting_entries.order_by("-joined_at"))  # type: ignore[attr-defined]
+    entries = list(case.waiting_entries.order_by("-joined_at"))
     if not entries:
         return None
     current = entries[0]

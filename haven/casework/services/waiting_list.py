@@ -44,7 +44,7 @@ CONTACT_RULE_KEY = "waiting_list_contact"
 # a letter, email or text sent to them (a note of contact with the person too, notes.py)
 CONTACT_OUTCOMES = first_contact.SUCCESS | first_contact.SENT
 # the state the case moves to -> how the wait ended
-LEFT_BY_STATE = {
+LEFT_BY_STATE: dict[str, WaitingLeftHow] = {
     CaseState.ENGAGED: WaitingLeftHow.SUPPORT_STARTED,
     CaseState.CONTACTING: WaitingLeftHow.MOVED_BACK,
     CaseState.DECLINED: WaitingLeftHow.DECLINED,
@@ -98,11 +98,9 @@ def priority_inputs(case: Case, *, today: date | None = None) -> PriorityInputs:
     `casework.waiting_priority`)."""
     today = today or timezone.localdate()
     person = case.person
-    latest = case.risk_assessments.order_by("-completed_at").values_list("score", flat=True)  # type: ignore[attr-defined]
-    flags = set(
-        person.flags.filter(ended_on__isnull=True).values_list("kind", flat=True)  # type: ignore[attr-defined]
-    )
-    children = person.household_links.filter(lives_with_person=True).count()  # type: ignore[attr-defined]
+    latest = case.risk_assessments.order_by("-completed_at").values_list("score", flat=True)
+    flags = set(person.flags.filter(ended_on__isnull=True).values_list("kind", flat=True))
+    children = person.household_links.filter(lives_with_person=True).count()
     equality = person.equality_or_default()
     vulnerabilities = [words for kind, words in VULNERABILITY_FLAGS.items() if kind in flags]
     if equality.disability == "yes" and "disability" not in vulnerabilities:
@@ -122,7 +120,7 @@ def priority_inputs(case: Case, *, today: date | None = None) -> PriorityInputs:
 
 
 def open_entry(case: Case) -> WaitingListEntry | None:
-    return case.waiting_entries.filter(left_at__isnull=True).first()  # type: ignore[attr-defined,no-any-return]
+    return case.waiting_entries.filter(left_at__isnull=True).first()
 
 
 @transaction.atomic

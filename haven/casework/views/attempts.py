@@ -56,7 +56,8 @@ def attempt_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 notes=data["notes"],
                 override_reason=form.override_reason_value(),
                 next_state=data.get("next_state") or "",
-                **waiting_values(form),
+                waiting_reason=waiting_values(form).get("waiting_reason", ""),
+                waiting_detail=waiting_values(form).get("waiting_detail", ""),
             )
         except CaseClosedError as refused:
             messages.info(request, str(refused))

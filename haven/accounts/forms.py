@@ -12,9 +12,9 @@ from haven.accounts.roles import Role
 from haven.accounts.staff_profiles import MAX_CAPACITY, clean_names, names_problem
 from haven.govuk.forms import (
     GovukCheckboxesField,
-    GovukIntegerField,
     GovukEmailField,
     GovukForm,
+    GovukIntegerField,
     GovukRadiosField,
     GovukSelectField,
     GovukTextareaField,

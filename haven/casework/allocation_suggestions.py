@@ -48,11 +48,10 @@ class CaseFacts:
     """What the seed weighs about the victim (plain values)."""
 
     risk_level: str = ""
-    vulnerable: bool = False
     preferred_worker_gender: str = ""  # "female", "male" or "" (none stated)
     language: str = ""  # the person's preferred language ("" or English: none needed)
     needs: frozenset[str] = frozenset()  # specialisms their profile calls for (NEED_LABELS)
-    area: str = ""  # town, district or local authority
+    areas: tuple[str, ...] = ()  # the person's town, district or local authority
     idva_required: bool = False  # the contract is an IDVA service (seed 001 s5)
 
 
@@ -166,11 +165,10 @@ def _specialism_reasons(case: CaseFacts, worker: WorkerFacts) -> list[Reason]:
 
 
 def _area_reasons(case: CaseFacts, worker: WorkerFacts) -> list[Reason]:
-    if not case.area:
-        return []
-    area = _norm(case.area)
-    if any(_norm(covered) == area for covered in worker.areas):
-        return [Reason(f"covers {case.area.strip()}", AREA_MATCH)]
+    covered = {_norm(area) for area in worker.areas}
+    for area in case.areas:
+        if area.strip() and _norm(area) in covered:
+            return [Reason(f"covers {area.strip()}", AREA_MATCH)]
     return []
 
 

@@ -68,7 +68,7 @@ def test_seed_002_s3_7_equalities_profile_a_stated_gender_preference_counts() ->
 
 
 def test_seed_002_s3_7_language_and_location() -> None:
-    case = CaseFacts(language="Polish", area="Leicester")
+    case = CaseFacts(language="Polish", areas=("Leicester",))
     speaks = worker("Pia", languages=frozenset({"Polish"}))
     covers = worker("Lee", areas=frozenset({"leicester"}))
     assert "speaks Polish" in explain(case, speaks).explanation
@@ -136,7 +136,7 @@ cases = st.builds(
     preferred_worker_gender=st.sampled_from(["", "female", "male"]),
     language=st.sampled_from(["", "English", "Polish"]),
     needs=st.frozensets(st.sampled_from(["male_victims", "lgbt", "disability"])),
-    area=st.sampled_from(["", "Leicester", "Truro"]),
+    areas=st.lists(st.sampled_from(["", "Leicester", "Truro"]), max_size=2).map(tuple),
     idva_required=st.booleans(),
 )
 

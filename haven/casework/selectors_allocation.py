@@ -15,6 +15,8 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from haven.access.scope import TEAM_ROLES
+from haven.accounts.models import Membership, Team, User
 from haven.accounts.staff_profiles import StaffProfileFacts, staff_profiles_of
 from haven.casework.allocation_suggestions import (
     HIGH,
@@ -27,6 +29,7 @@ from haven.casework.allocation_suggestions import (
 )
 from haven.casework.models import Case, CaseState
 from haven.casework.selectors import AllocationChoice, allocation_choices
+from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.people.models import Person, PersonFlag
 
@@ -43,11 +46,15 @@ FLAG_NEEDS = {
 }
 
 
-def _idva_limit(case: Case) -> int | None:
+def idva_limit(case: Case) -> int | None:
+    return contract_idva_limit(case.contract)
+
+
+def contract_idva_limit(contract: Contract) -> int | None:
     """The contract's high-risk cases a year per IDVA when it is an IDVA service (seed 001 s5:
     "IDVAs supporting caseloads of 80-100 high risk victims a year"), else None."""
     try:
-        profile = profile_of(case.contract)
+        profile = profile_of(contract)
     except ValueError:  # stub contracts in tests carry no valid profile
         return None
     if profile.risk is None or profile.risk.caseload is None:
@@ -55,7 +62,7 @@ def _idva_limit(case: Case) -> int | None:
     return profile.risk.caseload.high_risk_per_year
 
 
-def _needs(person: Person, today: date) -> frozenset[str]:
+def _needs(person: Person, today: date, flags: Iterable[str] | None = None) -> frozenset[str]:
     """Which specialisms the person's equality data, age and current flags call for."""
     needs = set()
     equality = person.equality_or_default()
@@ -70,24 +77,39 @@ def _needs(person: Person, today: date) -> frozenset[str]:
         needs.add("children_young_people")
     if age is not None and age >= OLDER_FROM:
         needs.add("older_people")
-    current = PersonFlag.objects.filter(person=person, ended_on__isnull=True)
-    for kind in current.values_list("kind", flat=True):
+    if flags is None:
+        flags = current_flags([person.pk]).get(person.pk, [])
+    for kind in flags:
         if kind in FLAG_NEEDS:
             needs.add(FLAG_NEEDS[kind])
     return frozenset(needs)
 
 
-def case_facts(case: Case) -> CaseFacts:
+def current_flags(person_ids: Iterable[Any]) -> dict[Any, list[str]]:
+    """The kinds of each person's current flags (one query)."""
+    found: dict[Any, list[str]] = {}
+    rows = PersonFlag.objects.filter(person_id__in=list(person_ids), ended_on__isnull=True)
+    for person_id, kind in rows.values_list("person_id", "kind"):
+        found.setdefault(person_id, []).append(kind)
+    return found
+
+
+def case_facts(
+    case: Case, *, flags: Iterable[str] | None = None, idva_required: bool | None = None
+) -> CaseFacts:
     """The case's facts the seed weighs: risk, the person's stated preferences, equalities
-    profile, language and where they live."""
+    profile, language and where they live. `flags` (the person's current flags) and
+    `idva_required`, when the caller read them once for many cases."""
     person = case.person
+    if idva_required is None:
+        idva_required = idva_limit(case) is not None
     return CaseFacts(
         risk_level=case.risk_level,
         preferred_worker_gender=person.preferred_worker_gender,
         language=person.preferred_language,
-        needs=_needs(person, timezone.localdate()),
+        needs=_needs(person, timezone.localdate(), flags),
         areas=tuple(a for a in (person.town, person.local_authority) if a),
-        idva_required=_idva_limit(case) is not None,
+        idva_required=idva_required,
     )
 
 
@@ -124,13 +146,13 @@ def worker_facts(
     choice: AllocationChoice,
     profile: StaffProfileFacts,
     load: WorkerLoad,
-    idva_limit: int | None,
+    contract_limit: int | None,
 ) -> WorkerFacts:
     worker = choice.worker
     assert worker is not None
     per_year = profile.high_risk_per_year
     if per_year is None and IDVA in profile.specialisms:
-        per_year = idva_limit
+        per_year = contract_limit
     return WorkerFacts(
         key=choice.value,
         name=worker.get_full_name() or worker.email,
@@ -183,7 +205,7 @@ def allocation_advice(
     ids = [choice.worker.pk for choice in per_worker]
     profiles = staff_profiles_of(ids)
     loads = worker_loads(ids)
-    limit = _idva_limit(case)
+    limit = idva_limit(case)
     workers = [
         worker_facts(choice, profiles[choice.worker.pk], loads[choice.worker.pk], limit)
         for choice in per_worker
@@ -196,3 +218,21 @@ def allocation_advice(
         choices={choice.value: choice for choice in choices},
         workers={choice.worker.pk: w for choice, w in zip(per_worker, workers, strict=True)},
     )
+
+
+def team_workers(team: Team, contract_limit: int | None) -> list[tuple[User, WorkerFacts]]:
+    """The team's active caseworkers and team leaders as allocation candidates (three queries):
+    those `services.allocation_refusal` accepts for a case of the team's provider."""
+    members = (
+        Membership.objects.filter(team=team, role__in=TEAM_ROLES, user__is_active=True)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    choices = {m.user_id: AllocationChoice(team, m.user) for m in members}
+    profiles = staff_profiles_of(list(choices))
+    loads = worker_loads(list(choices))
+    return [
+        (choice.worker, worker_facts(choice, profiles[pk], loads[pk], contract_limit))
+        for pk, choice in choices.items()
+        if choice.worker is not None
+    ]

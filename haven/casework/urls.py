@@ -15,6 +15,7 @@ from haven.casework.views import (
     notes,
     onward_referrals,
     tasks,
+    unallocated,
     worklist,
 )
 
@@ -27,6 +28,7 @@ urlpatterns = [
     path("caseload/", caseload.caseload, name="caseload"),
     path("caseload/export/", exports.caseload_export, name="caseload_export"),
     path("caseloads/", caseload.caseloads, name="caseloads"),
+    path("unallocated/", unallocated.unallocated, name="unallocated"),
     path("<uuid:case_id>/", case_page.case_detail, name="detail"),
     path("<uuid:case_id>/reason/", break_glass.break_glass, name="break_glass"),
     path("<uuid:case_id>/attempts/new/", attempts.attempt_record, name="attempt_record"),

@@ -21,7 +21,9 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.casework.models import Case
 from haven.casework.services import referral_accept
+from haven.casework.services.allocation_imports import imported_cases_allocate
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -133,7 +135,10 @@ def workbook_import(
                 run=run, actor=imported_by, team=team, source=workbook_source(contract)
             )
             rows.import_rows(victims)
+            opened = [case.pk for case in rows.rows.get(Case, [])]
             rows.write()
+            # issue 13 item 13: the team's rule (its Unallocated queue, or the top suggestion)
+            imported_cases_allocate(case_ids=opened, team=team, contract=contract)
             run.status = RunStatus.SUCCEEDED
             run.finished_at = timezone.now()
             run.save()
@@ -357,6 +362,8 @@ def _decide(
     referral = refer_incident(
         victim=victim, person=person, contract=review.contract, actor=decided_by, team=team
     )
+    opened = Case.objects.filter(referral=referral).values_list("pk", flat=True)
+    imported_cases_allocate(case_ids=list(opened), team=team, contract=review.contract)
     ImportedIncident.objects.create(
         run=review.run, referral=referral, incident_id=victim.incident_id
     )

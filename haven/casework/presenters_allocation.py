@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from haven.casework.allocation_suggestions import Suggestion, WorkerFacts
-from haven.casework.selectors_allocation import AllocationAdvice
+from dataclasses import dataclass
+from typing import Any
+
+from haven.accounts.staff_profiles import StaffProfileFacts
+from haven.casework.allocation_suggestions import IDVA, Suggestion, WorkerFacts
+from haven.casework.selectors_allocation import AllocationAdvice, WorkerLoad
 
 
 def caseload_text(worker: WorkerFacts) -> str:
@@ -44,3 +48,34 @@ def caseload_labels(advice: AllocationAdvice) -> dict[str, str]:
             load = caseload_text(advice.workers[choice.worker.pk])
             labels[value] = f"{choice.label}: {load}"
     return labels
+
+
+@dataclass(frozen=True)
+class CapacityCells:
+    """A worker's capacity on the team caseloads page (seed 004 s9: caseloads reflect risk and
+    need; seed 001 s5: IDVAs support 80-100 high-risk victims a year)."""
+
+    maximum: str
+    at_capacity: bool
+    idva_high_risk: str
+
+
+def capacity_cells(
+    profiles: dict[Any, StaffProfileFacts], loads: dict[Any, WorkerLoad]
+) -> dict[Any, CapacityCells]:
+    cells = {}
+    for pk, profile in profiles.items():
+        load = loads.get(pk, WorkerLoad())
+        limit = profile.max_open_cases
+        idva = IDVA in profile.specialisms
+        per_year = profile.high_risk_per_year
+        if idva:
+            year = f"{load.high_risk_this_year}" + (f" of {per_year}" if per_year else "")
+        else:
+            year = "Not an IDVA"
+        cells[pk] = CapacityCells(
+            maximum=f"{load.open_cases} of {limit}" if limit is not None else "Not set",
+            at_capacity=limit is not None and load.open_cases >= limit,
+            idva_high_risk=year,
+        )
+    return cells

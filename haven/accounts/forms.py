@@ -7,11 +7,14 @@ from typing import Any
 
 from django import forms
 
-from haven.accounts.models import Team
+from haven.accounts.models import ImportAllocation, Specialism, Team, WorkerGender
 from haven.accounts.roles import Role
+from haven.accounts.staff_profiles import MAX_CAPACITY, clean_names, names_problem
 from haven.govuk.forms import (
+    GovukCheckboxesField,
     GovukEmailField,
     GovukForm,
+    GovukIntegerField,
     GovukRadiosField,
     GovukSelectField,
     GovukTextareaField,
@@ -104,3 +107,82 @@ class TeamMoveForm(ReasonForm):
 
     def chosen_team(self) -> Team:
         return self._teams[self.cleaned_data["team"]]
+
+
+class StaffProfileForm(GovukForm):
+    """A worker's profile (seed 002 Lot 1 s3.7): what a team leader weighs when allocating."""
+
+    specialisms = GovukCheckboxesField(
+        label="Specialisms (optional)",
+        choices=Specialism.choices,
+        required=False,
+        error_label="specialisms",
+    )
+    languages = GovukTextareaField(
+        label="Languages they work in (optional)",
+        hint="One a line, for example English, Polish, Gujarati.",
+        rows=3,
+        max_length=1000,
+        required=False,
+        error_label="languages",
+    )
+    gender = GovukRadiosField(
+        label="Gender (optional)",
+        hint="Matched against a person's stated wish for a female or male worker.",
+        choices=[("", "Not recorded"), *WorkerGender.choices],
+        required=False,
+        error_label="gender",
+    )
+    areas = GovukTextareaField(
+        label="Areas covered (optional)",
+        hint="One a line: towns, districts or local authorities, for example Leicester.",
+        rows=3,
+        max_length=1000,
+        required=False,
+        error_label="areas covered",
+    )
+    max_open_cases = GovukIntegerField(
+        label="Maximum open cases (optional)",
+        min_value=0,
+        max_value=MAX_CAPACITY,
+        required=False,
+        error_label="maximum open cases",
+        classes="govuk-input--width-4",
+    )
+    high_risk_per_year = GovukIntegerField(
+        label="High-risk cases a year, for IDVAs (optional)",
+        hint="IDVAs support caseloads of 80 to 100 high-risk victims a year (seed 001 s5).",
+        min_value=0,
+        max_value=MAX_CAPACITY,
+        required=False,
+        error_label="high-risk cases a year",
+        classes="govuk-input--width-4",
+    )
+
+    def clean_languages(self) -> list[str]:
+        names = clean_names(self.cleaned_data.get("languages") or "")
+        problem = names_problem(names, subject="Languages")
+        if problem:
+            raise forms.ValidationError(problem)
+        return names
+
+    def clean_areas(self) -> list[str]:
+        names = clean_names(self.cleaned_data.get("areas") or "")
+        problem = names_problem(names, subject="Areas covered")
+        if problem:
+            raise forms.ValidationError(problem)
+        return names
+
+
+class TeamImportRuleForm(GovukForm):
+    rule = GovukRadiosField(
+        label="Cases from the police workbook import",
+        choices=ImportAllocation.choices,
+        error_label="how imported cases are allocated",
+        choice_hints={
+            ImportAllocation.QUEUE: "The team's leaders and caseworkers see it in the "
+            "Unallocated queue until someone takes it.",
+            ImportAllocation.SUGGESTED: "Haven allocates it to the worker its allocation "
+            "suggestions rank first, and puts the reasons on the case's timeline.",
+        },
+    )

@@ -70,6 +70,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         return cached
 
 
+class ImportAllocation(models.TextChoices):
+    """What happens to a case the police workbook import opens for a team (issue 13 item 13)."""
+
+    QUEUE = "queue", "Leave it in the team's unallocated queue"
+    SUGGESTED = "suggested", "Allocate it to the top suggested worker"
+
+
 class Team(HavenModel):
     """A team inside a provider organisation (e.g. 'DV 360 engagement workers')."""
 
@@ -77,6 +84,12 @@ class Team(HavenModel):
         "contracts.Organisation", on_delete=models.PROTECT, related_name="teams"
     )
     name = models.CharField(max_length=150)
+    import_allocation = models.CharField(
+        "cases from the police workbook import",
+        max_length=20,
+        choices=ImportAllocation.choices,
+        default=ImportAllocation.QUEUE,
+    )
 
     class Meta:
         constraints = [
@@ -148,3 +161,45 @@ class Membership(HavenModel):
     def __str__(self) -> str:
         scope = self.team or self.organisation or self.commissioner
         return f"{self.get_role_display()} – {scope}"
+
+
+class Specialism(models.TextChoices):
+    """A worker's developed specialisms (seed 002 Lot 1 s3.7: "developed specialisms of
+    caseworkers"; the groups of seed 001 s6 and the IDVA role of seed 001 s5)."""
+
+    IDVA = "idva", "IDVA (independent domestic violence adviser)"
+    CHILDREN_YOUNG_PEOPLE = "children_young_people", "Children and young people"
+    MALE_VICTIMS = "male_victims", "Male victims"
+    LGBT = "lgbt", "LGBT+"
+    SEXUAL_VIOLENCE = "sexual_violence", "Sexual violence"
+    OLDER_PEOPLE = "older_people", "Older people"
+    DISABILITY = "disability", "Disability"
+    HONOUR_BASED_ABUSE = "honour_based_abuse", "Honour-based abuse"
+    SUBSTANCE_MISUSE = "substance_misuse", "Substance misuse"
+    MENTAL_HEALTH = "mental_health", "Mental health"
+    PERPETRATORS = "perpetrators", "Work with perpetrators"
+
+
+class WorkerGender(models.TextChoices):
+    """A worker's gender, matched against a person's stated preference for a worker."""
+
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    NON_BINARY = "non_binary", "Non-binary"
+
+
+class StaffProfile(HavenModel):
+    """What a team leader weighs when allocating (seed 002 Lot 1 s3.7): a worker's specialisms,
+    languages, gender, patch and capacity. One per user; none means nothing recorded."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="staff_profile")
+    specialisms = models.JSONField(default=list, blank=True)
+    languages = models.JSONField(default=list, blank=True, help_text="Language names")
+    gender = models.CharField(max_length=20, choices=WorkerGender.choices, blank=True)
+    areas = models.JSONField(default=list, blank=True, help_text="Areas or districts covered")
+    max_open_cases = models.PositiveIntegerField(null=True, blank=True)
+    # seed 001 s5: "IDVAs supporting caseloads of 80-100 high risk victims a year"
+    high_risk_per_year = models.PositiveIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"

@@ -105,6 +105,14 @@ def teams_administered_by(actor: User) -> QuerySet[Team]:
     )
 
 
+def team_administered_by(actor: User, pk: UUID) -> Team:
+    """One team the actor may manage, or 404."""
+    team = teams_administered_by(actor).filter(pk=pk).first()
+    if team is None:
+        raise Http404("No such team")
+    return team
+
+
 def organisations_administered_by(actor: User) -> list[Any]:
     """Organisations the actor may give organisation-wide roles in."""
     from django.apps import apps

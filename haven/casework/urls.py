@@ -16,6 +16,7 @@ from haven.casework.views import (
     onward_referrals,
     tasks,
     waiting_list,
+    unallocated,
     worklist,
 )
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("caseloads/", caseload.caseloads, name="caseloads"),
     path("waiting-list/", waiting_list.waiting_lists, name="waiting_lists"),
     path("waiting-list/<uuid:contract_id>/", waiting_list.waiting_list, name="waiting_list"),
+    path("unallocated/", unallocated.unallocated, name="unallocated"),
     path("<uuid:case_id>/", case_page.case_detail, name="detail"),
     path("<uuid:case_id>/reason/", break_glass.break_glass, name="break_glass"),
     path("<uuid:case_id>/attempts/new/", attempts.attempt_record, name="attempt_record"),

@@ -45,6 +45,7 @@ from haven.demodata.recorder import CaseRecorder
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
 from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
+from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
@@ -283,6 +284,7 @@ class DemoBuilder:
             cases_by_team[spec.team] += round(count / 1.1)
         plan.sort()
         staff = team_staff(self.organisation, cases_by_team)
+        staff_profiles_build(staff)  # issue 13 item 11: specialisms, languages, capacity
         checklists: dict[str, Any] = {}
         risk_tools = {}
         for slug, contract in contracts.items():

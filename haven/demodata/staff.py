@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from haven.accounts.models import Membership, Team, User
+from haven.accounts.models import Membership, StaffProfile, Team, User
 from haven.accounts.roles import Role
 from haven.accounts.services import membership_grant, user_create
 
@@ -134,3 +134,86 @@ def _area_of(name: str, names: set[str]) -> str | None:
     """The service area a further team ("Outreach 2") was split from, or None for an area."""
     base, _, number = name.rpartition(" ")
     return base if number.isdigit() and base in names else None
+
+
+# Staff profiles (issue 13 item 11), consistent with the contracts each team delivers
+# (demodata.contracts.CASELOADS): IDVAs on the Leicester victim/survivor contract (seed 001 s5:
+# "IDVAs supporting caseloads of 80-100 high risk victims a year"), male-victim specialists in
+# the refuge team (seed 004: Cornwall's men's refuge), Leicester's languages (seed 001 s6:
+# "preferred language not English" is an under-represented group).
+IDVA_HIGH_RISK_PER_YEAR = 100  # seed 001 s5
+MAX_OPEN_CASES = 45  # CASES_PER_WORKER over two years: roughly 30-60 open at a time
+MALE_FIRST_NAMES = {
+    "Tom", "Huw", "Dan", "Ben", "Dev", "Farid", "Hassan", "Jamal", "Liam", "Nathan", "Olu",
+    "Rhys", "Theo", "Vikram", "Yusuf", "Aled", "Callum", "Eamon", "Marcus", "Sam",
+}  # fmt: skip
+LANGUAGES = [["Gujarati"], [], ["Polish"], [], ["Punjabi", "Urdu"], [], ["Somali"], []]
+TEAM_PROFILES: dict[str, dict[str, Any]] = {
+    "Outreach and IDVA": {
+        "areas": ["Leicester", "Wokingham"],
+        # every other worker an IDVA; the rest children and young people, perpetrators, LGBT+
+        "specialisms": [
+            ["idva", "honour_based_abuse"],
+            ["children_young_people"],
+            ["idva", "sexual_violence"],
+            ["perpetrators"],
+            ["idva", "lgbt"],
+            ["older_people", "disability"],
+        ],
+    },
+    "Secondary responders": {
+        "areas": ["Leicester", "Leicestershire", "Rutland"],
+        "specialisms": [
+            ["mental_health"],
+            ["older_people"],
+            ["substance_misuse"],
+            ["disability"],
+            ["male_victims"],
+            ["lgbt"],
+        ],
+    },
+    "Refuge": {
+        "areas": ["Cornwall", "Leicester"],
+        "specialisms": [
+            ["male_victims"],
+            ["children_young_people"],
+            ["male_victims", "lgbt"],
+            ["mental_health", "substance_misuse"],
+        ],
+    },
+}
+
+
+def worker_gender(user: User) -> str:
+    first = (user.full_name or " ").split()[0]
+    return "male" if first in MALE_FIRST_NAMES else "female"
+
+
+def staff_profiles_build(staff: dict[str, TeamStaff]) -> int:
+    """A profile for every worker of the demo teams (deterministic: by position in the team);
+    in the refuge team the male-victim specialists are men. Returns how many were written."""
+    written = 0
+    for area, team_staff_ in staff.items():
+        plan = TEAM_PROFILES.get(area)
+        if plan is None:
+            continue
+        workers = [user for user, _ in team_staff_.workers]
+        for index, user in enumerate(workers):
+            specialisms = plan["specialisms"][index % len(plan["specialisms"])]
+            gender = worker_gender(user)
+            if "male_victims" in specialisms and area == "Refuge":
+                gender = "male"
+            idva = "idva" in specialisms
+            StaffProfile.objects.update_or_create(
+                user=user,
+                defaults={
+                    "specialisms": specialisms,
+                    "languages": ["English", *LANGUAGES[index % len(LANGUAGES)]],
+                    "gender": gender,
+                    "areas": plan["areas"],
+                    "max_open_cases": MAX_OPEN_CASES,
+                    "high_risk_per_year": IDVA_HIGH_RISK_PER_YEAR if idva else None,
+                },
+            )
+            written += 1
+    return written

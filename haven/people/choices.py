@@ -154,3 +154,11 @@ CHANNEL_LABELS = {
     "letter": "Letters",
     "visit": "Home visits",
 }
+
+
+class PreferredWorkerGender(models.TextChoices):
+    """A person's stated wish about their worker (seed 002 Lot 1 s3.7, equalities profile)."""
+
+    NONE = "", "No preference stated"
+    FEMALE = "female", "A female worker"
+    MALE = "male", "A male worker"

@@ -82,6 +82,11 @@ class Person(HavenModel):
     local_authority = models.CharField(max_length=100, blank=True)
     preferred_language = models.CharField(max_length=100, blank=True)
     interpreter_needed = models.BooleanField(default=False)
+    # seed 002 Lot 1 s3.7: the equalities profile of victim and caseworker weighs in allocation;
+    # a person's stated wish for a female (or male) worker ("" : no preference stated)
+    preferred_worker_gender = models.CharField(
+        max_length=20, choices=choices.PreferredWorkerGender.choices, blank=True
+    )
     is_child = models.BooleanField(default=False)
 
     objects = PersonQuerySet.as_manager()

@@ -61,6 +61,7 @@ class PersonDetails(TypedDict, total=False):
     local_authority: str
     preferred_language: str
     interpreter_needed: bool
+    preferred_worker_gender: str
 
 
 class SafeContactDetails(TypedDict, total=False):

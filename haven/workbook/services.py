@@ -20,8 +20,10 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from haven.accounts.models import User
+from haven.accounts.models import ImportAllocation, User
+from haven.casework.models import Case
 from haven.casework.services import referral_accept
+from haven.casework.services.allocation_imports import imported_cases_allocate
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -134,6 +136,7 @@ def workbook_import(
             )
             rows.import_rows(victims)
             rows.write()
+            _apply_team_rule(run, team, contract)
             run.status = RunStatus.SUCCEEDED
             run.finished_at = timezone.now()
             run.save()
@@ -146,6 +149,16 @@ def workbook_import(
         logger.warning("workbook run %s failed: %s", run.pk, type(error).__name__)
         _fail(run, imported_by, f"The run failed ({type(error).__name__}); nothing was imported")
     return run
+
+
+def _apply_team_rule(run: WorkbookRun, team: Any, contract: Contract) -> None:
+    """issue 13 item 13: the run's new cases wait in the team's Unallocated queue (no query),
+    or go to the top suggested worker when that is the team's rule."""
+    if team is None or team.import_allocation != ImportAllocation.SUGGESTED:
+        return
+    referrals = ImportedIncident.objects.filter(run=run).values("referral_id")
+    opened = Case.objects.filter(referral_id__in=referrals).values_list("pk", flat=True)
+    imported_cases_allocate(case_ids=list(opened), team=team, contract=contract)
 
 
 # The columns each eligible row's ids are kept in: an id longer than one of them is a row error
@@ -357,6 +370,9 @@ def _decide(
     referral = refer_incident(
         victim=victim, person=person, contract=review.contract, actor=decided_by, team=team
     )
+    if team is not None and team.import_allocation == ImportAllocation.SUGGESTED:
+        opened = Case.objects.filter(referral=referral).values_list("pk", flat=True)
+        imported_cases_allocate(case_ids=list(opened), team=team, contract=review.contract)
     ImportedIncident.objects.create(
         run=review.run, referral=referral, incident_id=victim.incident_id
     )

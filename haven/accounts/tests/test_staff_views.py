@@ -21,6 +21,7 @@ def _member_pages(member, membership):
     return [
         reverse("staff:detail", args=[member.pk]),
         reverse("staff:details_edit", args=[member.pk]),
+        reverse("staff:profile_edit", args=[member.pk]),
         reverse("staff:role_add", args=[member.pk]),
         reverse("staff:role_remove", args=[member.pk, membership.pk]),
         reverse("staff:team_move", args=[member.pk, membership.pk]),

@@ -20,6 +20,8 @@ from haven.accounts.forms import (
     RoleAddForm,
     StaffDetailsForm,
     StaffInviteForm,
+    StaffProfileForm,
+    TeamImportRuleForm,
     TeamMoveForm,
 )
 from haven.accounts.models import User
@@ -29,6 +31,7 @@ from haven.accounts.selectors import (
     organisations_administered_by,
     staff_list_for,
     staff_member_for,
+    team_administered_by,
     teams_administered_by,
 )
 from haven.accounts.services import (
@@ -42,6 +45,11 @@ from haven.accounts.services import (
     staff_role_remove,
     staff_setup_link_send,
     staff_team_move,
+)
+from haven.accounts.staff_profiles import (
+    staff_profile_of,
+    staff_profile_update,
+    team_import_allocation_set,
 )
 from haven.core.mail import mail_configured
 
@@ -73,7 +81,11 @@ def _site_url(request: HttpRequest) -> str:
 
 @for_administrators
 def staff_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "staff/staff_list.html", {"rows": staff_list_for(_actor(request))})
+    context = {
+        "rows": staff_list_for(_actor(request)),
+        "teams": list(teams_administered_by(_actor(request))),
+    }
+    return render(request, "staff/staff_list.html", context)
 
 
 @for_administrators
@@ -114,7 +126,8 @@ def invite(request: HttpRequest) -> HttpResponse:
 @for_administrators
 def detail(request: HttpRequest, pk: UUID) -> HttpResponse:
     row = staff_member_for(_actor(request), pk)
-    return render(request, "staff/staff_detail.html", {"row": row, "member": row.user})
+    context = {"row": row, "member": row.user, "profile": staff_profile_of(row.user)}
+    return render(request, "staff/staff_detail.html", context)
 
 
 @for_administrators
@@ -345,3 +358,72 @@ def setup_link(request: HttpRequest, pk: UUID) -> HttpResponse:
             "heading": "New set-up link",
         },
     )
+
+
+@for_administrators
+def profile_edit(request: HttpRequest, pk: UUID) -> HttpResponse:
+    """A worker's specialisms, languages, gender, patch and capacity (seed 002 Lot 1 s3.7)."""
+    member = staff_member_for(_actor(request), pk).user
+    current = staff_profile_of(member)
+    form = StaffProfileForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "specialisms": sorted(current.specialisms),
+            "languages": "\n".join(current.languages),
+            "gender": current.gender,
+            "areas": "\n".join(current.areas),
+            "max_open_cases": current.max_open_cases,
+            "high_risk_per_year": current.high_risk_per_year,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff_profile_update(
+                user=member,
+                changed_by=request.user,
+                specialisms=form.cleaned_data["specialisms"],
+                languages=form.cleaned_data["languages"],
+                gender=form.cleaned_data["gender"],
+                areas=form.cleaned_data["areas"],
+                max_open_cases=form.cleaned_data["max_open_cases"],
+                high_risk_per_year=form.cleaned_data["high_risk_per_year"],
+            )
+        except StaffChangeRefusedError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, "Profile saved")
+            return redirect("staff:detail", member.pk)
+    return render(
+        request,
+        "staff/reason_form.html",
+        {
+            "form": form,
+            "member": member,
+            "title": "Change allocation profile",
+            "button_text": "Save",
+            "fields": list(form.fields),
+            "intro": "Team leaders see this when they allocate cases: suggestions weigh "
+            "specialisms, languages, gender, areas and caseload.",
+        },
+    )
+
+
+@for_administrators
+def team_rule(request: HttpRequest, team_pk: UUID) -> HttpResponse:
+    """How a team's cases from the police workbook import are allocated (issue 13 item 13)."""
+    team = team_administered_by(_actor(request), team_pk)
+    form = TeamImportRuleForm(
+        request.POST if request.method == "POST" else None,
+        initial={"rule": team.import_allocation},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            team_import_allocation_set(
+                team=team, rule=form.cleaned_data["rule"], changed_by=request.user
+            )
+        except StaffChangeRefusedError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, f"Import rule saved for {team.name}")
+            return redirect("staff:list")
+    return render(request, "staff/team_rule.html", {"form": form, "team": team})

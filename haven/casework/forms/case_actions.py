@@ -47,6 +47,10 @@ class StateChangeForm(GovukForm):
             add_waiting_fields(self)  # seed 003 s13: why the person waits
 
 
+OTHER = "other"
+OTHER_LABEL = "Someone else, or a team: choose from the full list"
+
+
 class AllocationForm(GovukForm):
     """One choice of a valid pair: a team, or a worker in their team (never a mismatch)."""
 
@@ -56,12 +60,39 @@ class AllocationForm(GovukForm):
         hint="A worker is listed with each team they work in.",
     )
 
-    def __init__(self, *args: Any, choices: list[AllocationChoice], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        choices: list[AllocationChoice],
+        suggested: list[tuple[str, str, str]] | None = None,
+        labels: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`suggested`: (choice value, label, reasons) of the top suggestions, shown as radios
+        above the full list (seed 002 Lot 1 s3.7: the team leader chooses); `labels` replace a
+        choice's label in the list (with the worker's caseload)."""
         super().__init__(*args, **kwargs)
         self.by_value = {choice.value: choice for choice in choices}
-        self.fields["allocation"].choices = [(c.value, c.label) for c in choices]  # type: ignore[attr-defined]
+        labels = labels or {}
+        self.fields["allocation"].choices = [  # type: ignore[attr-defined]
+            (c.value, labels.get(c.value, c.label)) for c in choices
+        ]
+        if suggested:
+            self.fields["suggestion"] = GovukRadiosField(
+                label="Suggested workers",
+                hint="Ranked by risk, the person's preferences and equalities profile, "
+                "specialisms, caseload and location. You choose.",
+                choices=[*((value, label) for value, label, _ in suggested), (OTHER, OTHER_LABEL)],
+                choice_hints={value: reasons for value, _, reasons in suggested},
+                required=False,
+                error_label="a suggested worker or someone else",
+            )
+            self.order_fields(["suggestion", "allocation"])
 
     def chosen(self) -> AllocationChoice:
+        suggestion = self.cleaned_data.get("suggestion") or OTHER
+        if suggestion != OTHER:
+            return self.by_value[suggestion]
         return self.by_value[self.cleaned_data.get("allocation") or ""]
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from haven.accounts.signed_in import staff_user
 from haven.casework.allocation_warnings import allocation_warnings
 from haven.casework.forms.case_actions import (
+    OTHER,
     AllocationForm,
     CloseCaseForm,
     NamedStaffForm,
@@ -17,6 +18,7 @@ from haven.casework.forms.case_actions import (
     StateChangeForm,
 )
 from haven.casework.forms.waiting_list import waiting_values
+from haven.casework.presenters_allocation import caseload_labels, suggested_choices
 from haven.casework.selectors import (
     AllocationChoice,
     VisibleCase,
@@ -25,6 +27,7 @@ from haven.casework.selectors import (
     other_unrestricted_cases,
     staff_for_case,
 )
+from haven.casework.selectors_allocation import allocation_advice
 from haven.casework.services import (
     AllocationRefusedError,
     ClosureRefusedError,
@@ -81,10 +84,14 @@ def state_change(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
 def allocate(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     case = visible.case
     current = AllocationChoice(case.team, case.allocated_to)
+    choices = allocation_choices(case)
+    advice = allocation_advice(case, choices)
     form = AllocationForm(
         request.POST if request.method == "POST" else None,
-        choices=allocation_choices(case),
-        initial={"allocation": current.value},
+        choices=choices,
+        suggested=suggested_choices(advice),
+        labels=caseload_labels(advice),
+        initial={"allocation": current.value, "suggestion": OTHER if case.allocated_to else None},
     )
     if request.method == "POST" and form.is_valid():
         chosen = form.chosen()
@@ -102,8 +109,13 @@ def allocate(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             for warning in allocation_warnings(case, chosen_worker):
                 messages.warning(request, warning)
             return after_action(request, case.pk, f"Case allocated to {chosen.label}")
-    workers = [choice.worker for choice in allocation_choices(case) if choice.worker]
-    context = {"form": form, "case": case, "warnings": allocation_warnings(case, workers)}
+    workers = [choice.worker for choice in choices if choice.worker]
+    context = {
+        "form": form,
+        "case": case,
+        "warnings": allocation_warnings(case, workers),
+        "advice": advice,
+    }
     return render_page(request, "casework/allocate_form.html", context)
 
 

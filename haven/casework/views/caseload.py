@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from haven.accounts.staff_profiles import staff_profiles_of
 from haven.casework.caseload_selectors import (
     EVERYONE,
     UNALLOCATED,
@@ -16,6 +17,8 @@ from haven.casework.caseload_selectors import (
     may_oversee,
 )
 from haven.casework.forms.caseload import CaseloadFilterForm, OverviewFilterForm
+from haven.casework.presenters_allocation import capacity_cells
+from haven.casework.selectors_allocation import worker_loads
 from haven.casework.views.rendering import render_page
 from haven.contracts.selectors import contracts_visible_to
 from haven.core.read_audit import audit_list_view, audits_reads
@@ -86,8 +89,16 @@ def caseloads(request: HttpRequest) -> HttpResponse:
     core/tests/test_read_audit.py EXEMPT); each worker links to their caseload."""
     form = OverviewFilterForm(request.GET or None)
     teams = caseload_overview(request.user, overdue_only=form.overdue_only())
+    workers = {row.worker.pk for group in teams for row in group.workers if row.worker}
+    capacity = capacity_cells(staff_profiles_of(workers), worker_loads(workers))
     return render_page(
         request,
         "casework/caseloads.html",
-        {"form": form, "teams": teams, "unallocated": UNALLOCATED, "everyone": EVERYONE},
+        {
+            "form": form,
+            "teams": teams,
+            "unallocated": UNALLOCATED,
+            "everyone": EVERYONE,
+            "capacity": capacity,
+        },
     )

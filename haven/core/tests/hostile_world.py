@@ -424,8 +424,10 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "reactivate",
         "mfa_reset",
         "setup_link",
+        "profile_edit",
     ):
         ids[f"@staff:{name}"] = member
+    ids["@staff:team_rule"] = {"team_pk": personas.team.pk}  # issue 13 item 13
     return personas, ids
 
 

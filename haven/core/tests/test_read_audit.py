@@ -81,6 +81,8 @@ EXEMPT = {
     "staff:reactivate": STAFF_PAGE,
     "staff:mfa_reset": STAFF_PAGE,
     "staff:setup_link": STAFF_PAGE,
+    "staff:profile_edit": STAFF_PAGE,
+    "staff:team_rule": "a team's rule for imported cases; no people",
     "admin:login": "a redirect to Haven's sign-in",
     "account_email": "the signed-in member of staff's own email address",
     "reporting:index": "the contracts the user reports on and their quarters, no people",
@@ -251,6 +253,7 @@ PAGES: dict[str, Page] = {
         lambda ids: reverse("casework:worklist_export") + "?scope=team", user="team_leader"
     ),
     "casework:caseload": Page(lambda ids: reverse("casework:caseload")),
+    "casework:unallocated": Page(lambda ids: reverse("casework:unallocated"), user="team_leader"),
     "casework:caseload_export": Page(lambda ids: reverse("casework:caseload_export")),
     "casework:detail": _case("casework:detail"),
     "casework:note_list": _case("casework:note_list"),

@@ -68,3 +68,25 @@ def test_a_big_area_is_split_into_teams_of_ten_each_with_a_leader(provider):
     again = team_staff(provider, {"Outreach and IDVA": 25 * CASES_PER_WORKER})
     assert sorted(again) == ["Outreach and IDVA", "Refuge"]
     assert [w.pk for w, _ in again["Outreach and IDVA"].workers] == [w.pk for w, _ in staff.workers]
+
+
+def test_demo_staff_profiles_follow_the_contracts(provider):
+    """seed 001 s5: IDVAs (80-100 high-risk cases a year) on the Leicester victim/survivor team;
+    seed 004: male-victim specialists in the refuge team are men; seed 002 s3.7 factors."""
+    from haven.accounts.models import StaffProfile
+    from haven.demodata.staff import staff_profiles_build
+
+    staff = team_staff(provider, {"Outreach and IDVA": 4 * CASES_PER_WORKER, "Refuge": 10})
+    written = staff_profiles_build(staff)
+    assert written == len(staff["Outreach and IDVA"].workers) + len(staff["Refuge"].workers)
+    outreach = StaffProfile.objects.filter(user__memberships__team__name="Outreach and IDVA")
+    idvas = [p for p in outreach if "idva" in p.specialisms]
+    assert idvas
+    assert all(p.high_risk_per_year == 100 for p in idvas)
+    assert all("Leicester" in p.areas for p in outreach)
+    refuge = StaffProfile.objects.filter(user__memberships__team__name="Refuge")
+    male_specialists = [p for p in refuge if "male_victims" in p.specialisms]
+    assert male_specialists
+    assert all(p.gender == "male" for p in male_specialists)
+    assert staff_profiles_build(staff) == written  # building again updates, never duplicates
+    assert StaffProfile.objects.count() == written

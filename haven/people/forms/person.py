@@ -14,6 +14,7 @@ from haven.govuk.forms import (
     GovukTextareaField,
     GovukTextField,
 )
+from haven.people.choices import PreferredWorkerGender
 from haven.people.forms.fields import yes_no_field
 from haven.people.postcodes import is_postcode, normalise_postcode
 from haven.people.selectors import DuplicateCandidate, DuplicateCheck
@@ -125,6 +126,12 @@ class PersonDetailsForm(GovukForm):
     interpreter_needed = yes_no_field(
         "Do they need an interpreter?",
         error_label="whether they need an interpreter",
+        required=False,
+    )
+    preferred_worker_gender = GovukRadiosField(
+        label="Have they asked for a worker of a particular gender? (optional)",
+        error_label="the worker they asked for",
+        choices=PreferredWorkerGender.choices,
         required=False,
     )
 

@@ -10,7 +10,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from haven.casework.start_events import case_start_events
-
 from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import (
     ComputedDeadline,

@@ -68,3 +68,7 @@ class CaseEventKind(models.TextChoices):
     SAFEGUARDING_EVENT = "safeguarding_event", "Safeguarding referral or meeting"
     SAFEGUARDING_ALERT = "safeguarding_alert", "Safeguarding adults alert"
     THINK_FAMILY = "think_family", "Think Family questions"
+    # refuge stays (issue 13; each points at its refuge.Stay or refuge.StayExtension)
+    REFUGE_MOVED_IN = "refuge_moved_in", "Moved into the refuge"
+    REFUGE_STAY_EXTENDED = "refuge_stay_extended", "Refuge stay extended past its limit"
+    REFUGE_MOVED_OUT = "refuge_moved_out", "Moved out of the refuge"

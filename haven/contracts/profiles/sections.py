@@ -10,7 +10,6 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from haven.deadlines import Action, DeadlineRule, StartEvent
 from haven.contracts.profiles.rule_specs import (
     Citation,
     Count,
@@ -21,6 +20,7 @@ from haven.contracts.profiles.rule_specs import (
     Text,
     invalid,
 )
+from haven.deadlines import Action, DeadlineRule, StartEvent
 
 SupportNeed = Literal["da", "hba", "fgm", "fm", "sv_historic", "sv_acute", "stalking"]
 ExitRequirement = Literal[

@@ -146,7 +146,9 @@ class Stay(HavenModel):
     agreement_signed_on = models.DateField()
     # the people of the person's household moving in with them (people.HouseholdLink), e.g.
     # children: seed 004 s10 A5 counts the children entering the refuge
-    household_members = models.ManyToManyField("people.Person", related_name="+", blank=True)
+    household_members = models.ManyToManyField(
+        "people.Person", through="StayMember", related_name="+", blank=True
+    )
     moved_out_at = models.DateTimeField(null=True, blank=True)
     destination = models.CharField(max_length=20, choices=Destination.choices, blank=True)
     planned_exit = models.BooleanField(null=True, blank=True)
@@ -176,6 +178,21 @@ class Stay(HavenModel):
     @property
     def is_open(self) -> bool:
         return self.moved_out_at is None
+
+
+class StayMember(HavenModel):
+    """One member of the person's household who moved in with them (seed 004 s10 A5)."""
+
+    stay = models.ForeignKey(Stay, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stay", "person"], name="refuge_stay_member_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
 
 
 class ExtensionReason(models.TextChoices):

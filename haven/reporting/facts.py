@@ -372,6 +372,10 @@ class Facts:
     marac_incidents: list[MaracIncidentFact] = field(default_factory=list)  # occurring in it
     # optional "risk_history": every checklist of the window's cases completed before the window
     risks_before: list[RiskFact] = field(default_factory=list)
+    # optional "stays": refuge stays of the contract's cases lived in any part of the window, and
+    # the household members who moved in with them (measures/refuge.py; issue 13)
+    stays: list[StayFact] = field(default_factory=list)
+    stay_members: list[StayMemberFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -455,6 +459,8 @@ KINDS = {
     "marac_referral": "marac_referrals",
     "marac_hearing": "marac_hearings",
     "incident": "marac_incidents",
+    "stay": "stays",
+    "stay_member": "stay_members",
 }
 
 
@@ -538,3 +544,30 @@ class SafeguardingAlertFact(NamedTuple):
     substantiation: str  # pending | fully | partially | not_substantiated
     referred_on: date | None  # to adult safeguarding
     harm_relationship: str  # people.choices.HarmRelationship, "" when not known
+
+
+class StayFact(NamedTuple):
+    """A refuge stay (refuge.Stay) of one of the contract's cases, with its property's area and
+    the reason the stay first went past its limit ("" when none was recorded)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any
+    moved_in_at: datetime
+    moved_out_at: datetime | None
+    destination: str
+    planned_exit: bool | None
+    property_kind: str
+    in_commissioner_area: bool
+    extension_reason: str
+
+
+class StayMemberFact(NamedTuple):
+    """A member of the household who moved in with the person (refuge.StayMember)."""
+
+    id: Any
+    stay_id: Any
+    person_id: Any
+    date_of_birth: date | None
+    is_child: bool
+    moved_in_at: datetime

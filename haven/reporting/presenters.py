@@ -58,6 +58,8 @@ KIND_LABELS = {
     "marac_referral": "MARAC referral",
     "marac_hearing": "Case heard at MARAC",
     "incident": "New incident",
+    "stay": "Refuge stay",
+    "stay_member": "Household member moving into refuge",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

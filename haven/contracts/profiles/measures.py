@@ -54,6 +54,9 @@ Breakdown = Literal[
     "rule",
     "month_received",
     "weekday_received",
+    # refuge stays (issue 13): seed 004 s10 A8 reasons for extension, seed 003 s13 in/out of area
+    "extension_reason",
+    "refuge_area",
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

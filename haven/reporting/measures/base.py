@@ -106,6 +106,7 @@ OPTIONAL_FIELDS = {
     "safeguarding": ("child_records", "safeguarding_events", "safeguarding_alerts"),
     "marac": ("marac_referrals", "marac_hearings", "marac_incidents"),
     "risk_history": ("risks_before",),
+    "stays": ("stays", "stay_members"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

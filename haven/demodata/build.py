@@ -42,6 +42,7 @@ from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
 from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
+from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
@@ -511,12 +512,15 @@ def build_demo_data(
         if reset_first:
             demo_returns_reset(organisation)
             demo_incidents_reset(organisation)
+            demo_refuge_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
         report = DemoBuilder(organisation=organisation, seed=seed, scale=scale, now=now).build()
         # the service's complaints, compliments and serious incidents (issue 12)
         build_demo_incidents(organisation=organisation, seed=seed, now=now)
+        # refuge rooms, voids and stays through the refuge services (issue 13)
+        build_demo_refuge(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -314,6 +314,7 @@ def stay_extend(
     exit_plan: str,
     review_timetable: str,
     commissioner_notified_on: date | None,
+    extended_at: datetime | None = None,
 ) -> StayExtension:
     """The stay goes past its limit (seed 004 s7.3: "an exit plan and review timetable must be
     put in place and the Commissioner notified"): meets the stay-limit task."""
@@ -344,6 +345,19 @@ def stay_extend(
     )
     assert commissioner_notified_on is not None  # refused above
     now = timezone.now()
+    if extended_at is not None:  # recorded after the fact (the demo's history)
+        refuse(
+            {
+                "extended_at": moment_problem(
+                    extended_at,
+                    subject="Date recorded",
+                    now=now,
+                    not_before=stay.moved_in_at,
+                    not_before_what="moving in",
+                )
+            }
+        )
+        now = extended_at
     extension = StayExtension.objects.create(
         stay=stay,
         reason=reason,

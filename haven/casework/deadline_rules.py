@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 
+from haven.casework.start_events import case_start_events
 from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import (
     ComputedDeadline,
@@ -70,7 +72,7 @@ def deadlines_for(contract: Any, situation: Situation) -> tuple[ComputedDeadline
 
 def case_situation(case: Any) -> Situation:
     referral = case.referral
-    return situation_for(
+    situation = situation_for(
         method=referral.contact_method if referral else "",
         risk=case.risk_level or (referral.referrer_risk_level if referral else ""),
         priority=referral.priority if referral else "",
@@ -80,3 +82,8 @@ def case_situation(case: Any) -> Situation:
         first_contact_at=case.first_contact_at,
         closed_at=case.closed_at,
     )
+    # clock starts the apps above casework register (the refuge's move-in: start_events.py)
+    extra = case_start_events(case)
+    if not extra:
+        return situation
+    return replace(situation, events={**situation.events, **extra})

@@ -71,3 +71,7 @@ class CaseEventKind(models.TextChoices):
     # waiting list (issue 13; each points at its WaitingListEntry)
     WAITING_LIST_JOINED = "waiting_list_joined", "Put on the waiting list"
     WAITING_LIST_LEFT = "waiting_list_left", "Left the waiting list"
+    # refuge stays (issue 13; each points at its refuge.Stay or refuge.StayExtension)
+    REFUGE_MOVED_IN = "refuge_moved_in", "Moved into the refuge"
+    REFUGE_STAY_EXTENDED = "refuge_stay_extended", "Refuge stay extended past its limit"
+    REFUGE_MOVED_OUT = "refuge_moved_out", "Moved out of the refuge"

@@ -36,6 +36,9 @@ DATA_QUALITY_ACTION = "data_quality"
 MARKED_DONE_ACTIONS = frozenset(
     {"needs_assessment", "support_plan", "review", "marac_referral", "report", DATA_QUALITY_ACTION}
 )
+# Met by a record of another app, never by hand: the refuge's stay limit (seed 004 s7.3) is met
+# by moving out before it or by recording the extension (haven.refuge).
+RECORDED_ELSEWHERE_ACTIONS = frozenset({"stay_limit"})
 
 # Which attempts an action counts, and which outcome meets it.
 _COUNTS: dict[str, frozenset[str]] = {

@@ -28,6 +28,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Waiting list", reverse("casework:waiting_lists"), "casework.view_waiting_list"),
         # Team leaders and service managers keep their MARACs' meetings (issue 12)
         ("MARAC meetings", reverse("marac:meetings"), "marac.keep_meetings"),
+        # Caseworkers, team leaders and service managers: the rooms board (issue 13 item 1)
+        ("Refuge rooms", reverse("refuge:board"), "refuge.view_board"),
         # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
         ("People", reverse("people:search"), "people.view_person"),

@@ -79,6 +79,9 @@ class Action(StrEnum):
     REVIEW = "review"
     MARAC_REFERRAL = "marac_referral"
     REPORT = "report"
+    # the refuge stay limit: met by moving out before it, or by recording the extension's exit
+    # plan, review timetable and commissioner notice (seed 004 s7.3)
+    STAY_LIMIT = "stay_limit"
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
 from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
+from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
 from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
@@ -515,6 +516,7 @@ def build_demo_data(
             demo_returns_reset(organisation)
             demo_incidents_reset(organisation)
             demo_waiting_list_reset(organisation)
+            demo_refuge_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -523,6 +525,8 @@ def build_demo_data(
         build_demo_incidents(organisation=organisation, seed=seed, now=now)
         # the waiting list's entries of the stays the journeys played (issue 13)
         build_demo_waiting_list(organisation=organisation, seed=seed, now=now)
+        # refuge rooms, voids and stays through the refuge services (issue 13)
+        build_demo_refuge(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -204,6 +204,33 @@ def _decline_reason(ctx: MeasureContext, kind: str, record: Any) -> Cell:
 NO_DECLINE_CATEGORY = ("not_given", "No reason category recorded")
 
 
+def _extension_reason(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    """seed 004 s10 A8: why a refuge stay went past its limit."""
+    from haven.refuge.models import ExtensionReason
+
+    reason = getattr(record, "extension_reason", "") if kind == "stay" else ""
+    if not reason:
+        return NO_EXTENSION_REASON
+    return reason, dict(ExtensionReason.choices).get(reason, reason)
+
+
+def _extension_reasons(ctx: MeasureContext) -> list[Cell]:
+    from haven.refuge.models import ExtensionReason
+
+    return [*ExtensionReason.choices, NO_EXTENSION_REASON]
+
+
+NO_EXTENSION_REASON = ("not_recorded", "No extension recorded")
+REFUGE_AREAS = [("in_area", "In area"), ("out_of_area", "Out of area")]
+
+
+def _refuge_area(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    """seed 003 s13: residents into refuge in the commissioner's area and out of it."""
+    if kind != "stay":
+        return NOT_KNOWN
+    return REFUGE_AREAS[0] if record.in_commissioner_area else REFUGE_AREAS[1]
+
+
 def _agency_type(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     value = getattr(record, "agency_type", "")
     return (value, ctx.facts.labels.get(("agency_type", value), value)) if value else NOT_KNOWN
@@ -370,6 +397,10 @@ DIMENSIONS: dict[str, Dimension] = {
             _fixed([("child", "Child (under 18)"), ("adult", "Adult")]),
         ),
         Dimension("rule", "Deadline rule", _rule),
+        Dimension(
+            "extension_reason", "Reason for extension", _extension_reason, _extension_reasons
+        ),
+        Dimension("refuge_area", "Refuge in or out of area", _refuge_area, _fixed(REFUGE_AREAS)),
         Dimension("month_received", "Month received", _month_received, _period_months),
         Dimension(
             "weekday_received",

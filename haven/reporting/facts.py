@@ -375,6 +375,10 @@ class Facts:
     # optional "waiting_list": the contract's waiting-list entries on the list at any time in
     # the window (joined before its end, not left before its start; issue 13, seed 003 s13)
     waiting_list_entries: list[WaitingListEntryFact] = field(default_factory=list)
+    # optional "stays": refuge stays of the contract's cases lived in any part of the window, and
+    # the household members who moved in with them (measures/refuge.py; issue 13)
+    stays: list[StayFact] = field(default_factory=list)
+    stay_members: list[StayMemberFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -459,6 +463,8 @@ KINDS = {
     "marac_hearing": "marac_hearings",
     "incident": "marac_incidents",
     "waiting_list_entry": "waiting_list_entries",
+    "stay": "stays",
+    "stay_member": "stay_members",
 }
 
 
@@ -553,3 +559,30 @@ class WaitingListEntryFact(NamedTuple):
     joined_at: datetime
     left_at: datetime | None
     left_how: str  # "" while waiting; support_started | closed | moved_back | declined
+
+
+class StayFact(NamedTuple):
+    """A refuge stay (refuge.Stay) of one of the contract's cases, with its property's area and
+    the reason the stay first went past its limit ("" when none was recorded)."""
+
+    id: Any
+    case_id: Any
+    person_id: Any
+    moved_in_at: datetime
+    moved_out_at: datetime | None
+    destination: str
+    planned_exit: bool | None
+    property_kind: str
+    in_commissioner_area: bool
+    extension_reason: str
+
+
+class StayMemberFact(NamedTuple):
+    """A member of the household who moved in with the person (refuge.StayMember)."""
+
+    id: Any
+    stay_id: Any
+    person_id: Any
+    date_of_birth: date | None
+    is_child: bool
+    moved_in_at: datetime

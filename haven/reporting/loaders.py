@@ -380,6 +380,8 @@ def load_facts(
         _optional_outcomes(facts, Case.objects.filter(cases_q).values("id"))
     if "incidents" in wanted:
         _optional_incidents(facts, contract, start, end)
+    if "stays" in wanted:
+        _optional_stays(facts, contract, start, end)
     if "safeguarding" in wanted:
         _optional_safeguarding(facts, in_cases)
     if "marac" in wanted:
@@ -418,6 +420,51 @@ def _optional_incidents(facts: Facts, contract: Contract, start: datetime, end: 
         Compliment.objects.filter(contract=contract, received_on__range=(first, last)).order_by(),
         ComplimentFact._fields,
         ComplimentFact,
+    )
+
+
+def _optional_stays(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """Refuge stays of the contract's cases lived in any part of the window (moved in before its
+    end, not moved out before its start), and who moved in with them (issue 13)."""
+    from django.db.models import Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    from haven.refuge.models import Stay, StayExtension, StayMember
+    from haven.reporting.facts import StayFact, StayMemberFact
+
+    stays = Stay.objects.filter(case__contract=contract, moved_in_at__lt=end).filter(
+        Q(moved_out_at__isnull=True) | Q(moved_out_at__gte=start)
+    )
+    first_reason = (
+        StayExtension.objects.filter(stay=OuterRef("pk")).order_by("recorded_at").values("reason")
+    )
+    facts.stays = _rows(
+        stays.annotate(extension_reason=Coalesce(Subquery(first_reason[:1]), Value(""))).order_by(),
+        (
+            "id",
+            "case_id",
+            "case__person_id",
+            "moved_in_at",
+            "moved_out_at",
+            "destination",
+            "planned_exit",
+            "room__property__kind",
+            "room__property__in_commissioner_area",
+            "extension_reason",
+        ),
+        StayFact,
+    )
+    facts.stay_members = _rows(
+        StayMember.objects.filter(stay__in=stays.values("id")).order_by(),
+        (
+            "id",
+            "stay_id",
+            "person_id",
+            "person__date_of_birth",
+            "person__is_child",
+            "stay__moved_in_at",
+        ),
+        StayMemberFact,
     )
 
 

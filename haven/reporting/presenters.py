@@ -59,6 +59,8 @@ KIND_LABELS = {
     "marac_hearing": "Case heard at MARAC",
     "incident": "New incident",
     "waiting_list_entry": "Waiting list entry",
+    "stay": "Refuge stay",
+    "stay_member": "Household member moving into refuge",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

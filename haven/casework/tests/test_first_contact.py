@@ -69,6 +69,7 @@ def test_every_deadline_action_is_met_one_way_only():
         first_contact.FIRST_CONTACT_ACTIONS,
         first_contact.RISK_CHECKLIST_ACTIONS,
         first_contact.MARKED_DONE_ACTIONS,
+        first_contact.RECORDED_ELSEWHERE_ACTIONS,
     ]
     for action in Action:
         assert sum(action.value in way for way in ways) == 1, action

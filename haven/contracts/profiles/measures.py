@@ -55,6 +55,9 @@ Breakdown = Literal[
     "month_received",
     "weekday_received",
     "waiting_reason",  # a waiting-list entry's reason (issue 13; seed 003 s13)
+    # refuge stays (issue 13): seed 004 s10 A8 reasons for extension, seed 003 s13 in/out of area
+    "extension_reason",
+    "refuge_area",
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

@@ -405,9 +405,13 @@ class Profile(Section):
         """The `schedules:` section as rules (milestones and recurring duties after acceptance)."""
         return tuple(rule.to_rule() for rule in self.schedules)
 
+    def stay_limit_rules(self) -> tuple[DeadlineRule, ...]:
+        """The `stay_limit:` section as a rule from moving in (seed 004 s7.3), or none."""
+        return (self.stay_limit.to_rule(),) if self.stay_limit is not None else ()
+
     def rules(self) -> tuple[DeadlineRule, ...]:
-        """Every clocked duty in the profile: deadlines then schedules."""
-        return self.deadline_rules() + self.schedule_rules()
+        """Every clocked duty in the profile: deadlines, schedules, then the stay limit."""
+        return self.deadline_rules() + self.schedule_rules() + self.stay_limit_rules()
 
 
 def _duplicates(keyed: list[tuple[str, int, str]]) -> list[tuple[Loc, str, object]]:

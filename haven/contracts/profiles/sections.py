@@ -20,6 +20,7 @@ from haven.contracts.profiles.rule_specs import (
     Text,
     invalid,
 )
+from haven.deadlines import Action, DeadlineRule, StartEvent
 
 SupportNeed = Literal["da", "hba", "fgm", "fm", "sv_historic", "sv_acute", "stalking"]
 ExitRequirement = Literal[
@@ -109,6 +110,30 @@ class StayLimitSpec(Section):
     citation: Citation
     on_exceed: list[Literal["exit_plan", "review_timetable", "commissioner_notice"]] = []
     note: str | None = None
+
+    def to_rule(self) -> DeadlineRule:
+        """The limit as a deadline from moving in (seed 004 s7.3: a stay over 20 weeks needs an
+        exit plan, a review timetable and the commissioner told): met by moving out before it
+        or by recording the extension (haven.refuge)."""
+        needs = ", ".join(ON_EXCEED_LABELS[item] for item in self.on_exceed)
+        label = "Stay limit: move on, or record why the stay goes on"
+        return DeadlineRule(
+            key=STAY_LIMIT_KEY,
+            label=f"{label} ({needs})" if needs else label,
+            start=StartEvent.ENTERED,
+            duration=self.duration.to_duration(),
+            action=Action.STAY_LIMIT,
+            citation=self.citation,
+            note=self.note,
+        )
+
+
+STAY_LIMIT_KEY = "stay_limit"
+ON_EXCEED_LABELS = {
+    "exit_plan": "an exit plan",
+    "review_timetable": "a review timetable",
+    "commissioner_notice": "the commissioner told",
+}
 
 
 class ReassessmentWindowSpec(Section):

@@ -175,6 +175,52 @@ def _marac_ids(case: Case, personas: Personas) -> dict[str, Any]:
     }
 
 
+def _refuge_ids(personas: Any) -> dict[str, Any]:
+    """A refuge with a room serving Cornwall's men's refuge, and a case living in it (issue 13)."""
+    from haven.refuge.services import property_save, room_save, stay_move_in
+
+    cornwall = profile_contract("cornwall-mens-refuge-2021", personas.organisation)
+    refuge = property_save(
+        organisation=personas.organisation,
+        saved_by=personas.service_manager,
+        name="Synthetic House",
+        kind="refuge",
+        takes="men_only",
+        area_label="Cornwall",
+        in_commissioner_area=True,
+        contracts=[cornwall],
+    )
+    room = room_save(
+        refuge_property=refuge,
+        saved_by=personas.service_manager,
+        name="Room 1",
+        bedrooms=2,
+        accessible=False,
+        pets_allowed=False,
+        children_allowed=True,
+    )
+    case = CaseFactory(
+        contract=cornwall,
+        team=personas.team,
+        allocated_to=personas.caseworker,
+        opened_at=timezone.now() - dt.timedelta(days=30),
+    )
+    stay = stay_move_in(
+        case=case,
+        room=room,
+        moved_in_by=personas.caseworker,
+        moved_in_at=timezone.now() - dt.timedelta(days=20),
+        agreement="licence",
+        agreement_signed_on=timezone.localdate() - dt.timedelta(days=20),
+    )
+    on_stay = {"case_id": case.pk, "stay_id": stay.pk}
+    return {
+        "@refuge:move_in": {"case_id": case.pk},
+        "@refuge:extend": on_stay,
+        "@refuge:move_out": on_stay,
+    }
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -374,6 +420,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     }
     ids = {name: value for name, value in ids.items() if value is not None}
     ids |= _marac_ids(case, personas)
+    ids |= _refuge_ids(personas)
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
     returns = {"slug": dv360.slug, "period": "2026-Q1"}
     computed = next(m["id"] for m in dv360.profile.get("measures", []) if m.get("compute"))

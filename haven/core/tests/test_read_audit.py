@@ -103,6 +103,11 @@ EXEMPT = {
     "complaint is audited by its service",
     "incidents:compliment_add": "the form shows the user's services and what they typed; the "
     "compliment is audited by its service",
+    **{
+        f"refuge:{name}": "a service manager's refuge properties and rooms (names, never "
+        "addresses) and their voids, no people; changes are audited by the services"
+        for name in ("properties", "property_add", "property", "room_add", "room_edit", "void_add")
+    },
 }
 
 
@@ -426,6 +431,10 @@ CHECKED_ELSEWHERE = {
     "incidents:complaint_escalate": "haven/incidents/tests/test_view_read_audit.py",
     "incidents:complaint_resolve": "haven/incidents/tests/test_view_read_audit.py",
     "incidents:compliments": "haven/incidents/tests/test_view_read_audit.py",
+    **{
+        f"refuge:{name}": "haven/refuge/tests/test_view_read_audit.py"
+        for name in ("board", "move_in", "extend", "move_out")
+    },
     **{
         f"marac:{name}": "haven/marac/tests/test_view_read_audit.py"
         for name in (

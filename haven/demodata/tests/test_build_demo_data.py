@@ -393,3 +393,23 @@ def test_the_demo_has_complaints_compliments_and_rare_serious_incidents(provider
     assert Compliment.objects.filter(contract__in=contracts).count() > complaints.count()
     assert SeriousIncident.objects.filter(contract__in=contracts).count() < complaints.count()
     assert not complaints.filter(case__isnull=False).exists()  # the service's own records
+
+
+def test_the_demo_has_refuge_rooms_voids_and_stays_past_20_weeks(provider):
+    """Issue 13: `haven demo` builds Cornwall's refuge (at least 5 bedrooms, seed 004 s4.2), a
+    void, stays whose move-in set the arrival duties, and stays past 20 weeks with their
+    extension recorded (seed 004 s7.3)."""
+    from django.db.models import Sum
+
+    from haven.refuge.models import Property, RoomVoid, Stay, StayExtension
+
+    cornwall = Property.objects.get(organisation=provider, name="Harbour House")
+    assert cornwall.rooms.aggregate(n=Sum("bedrooms"))["n"] >= 5
+    assert RoomVoid.objects.filter(room__property=cornwall).exists()
+    stays = Stay.objects.filter(room__property__organisation=provider)
+    assert stays.exists()
+    for stay in stays:
+        assert stay.case.tasks.filter(rule_key="stay_limit").exists() == (
+            stay.case.contract.profile.get("stay_limit") is not None
+        )
+    assert StayExtension.objects.filter(stay__in=stays).exists()

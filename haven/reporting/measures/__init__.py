@@ -15,6 +15,7 @@ from haven.reporting.measures import (  # noqa: F401
     plans,
     proceedings,
     referrals,
+    refuge,
     risk,
     safeguarding,
     session_patterns,

@@ -107,6 +107,7 @@ OPTIONAL_FIELDS = {
     "marac": ("marac_referrals", "marac_hearings", "marac_incidents"),
     "risk_history": ("risks_before",),
     "waiting_list": ("waiting_list_entries",),
+    "stays": ("stays", "stay_members"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

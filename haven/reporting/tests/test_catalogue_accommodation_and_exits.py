@@ -40,6 +40,8 @@ CORNWALL_COMPUTED = (
     | {"A7", "SA4"}
     # seed 004 s10, s4.2: risk escalations (risk reassessments, issue 12)
     | {"risk_escalations"}
+    # seed 004 s10 A4, A5, A8: refuge stays (issue 13, measures/refuge.py)
+    | {"A4", "A5", "A8"}
 )
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {
@@ -89,6 +91,9 @@ WOKINGHAM_IDS = {
 }
 WOKINGHAM_COMPUTED = {
     "referrals",
+    # seed 003 s13: refuge stays (issue 13, measures/refuge.py)
+    "residents_into_refuge",
+    "women_in_wokingham_refuge",
     "legal_proceedings_supported",  # support sessions (issue 11)
     "children_safety_plan",  # safety plans (issue 11)
     "children_plan_direction",  # support plans (issue 11)

@@ -42,8 +42,16 @@ def complete(case, user, at, stage="review", yes=3):
 
 
 @pytest.fixture
-def midpoint_case(cornwall_case):
-    """A Cornwall case accepted 11 weeks ago with its midpoint task (due at week 12)."""
+def midpoint_case(cornwall_case, monkeypatch):
+    """A Cornwall case accepted 11 weeks ago, moved into the refuge then (the midpoint counts
+    from moving in: the refuge app records it, here a stand-in), with its midpoint task (due at
+    week 12)."""
+    from haven.casework import start_events
+    from haven.deadlines import StartEvent
+
+    monkeypatch.setitem(
+        start_events._SOURCES, "refuge", lambda case: {StartEvent.ENTERED: case.opened_at}
+    )
     cornwall_case.opened_at = timezone.now() - dt.timedelta(weeks=11)
     cornwall_case.risk_level = "standard"  # no re-sync of the profile's tasks on this checklist
     cornwall_case.save(update_fields=["opened_at", "risk_level"])

@@ -175,6 +175,28 @@ class ProceedingFact(NamedTuple):
     outcome_on: date | None
 
 
+class HousingSituationFact(NamedTuple):
+    """A Safe Home case's housing at entry and exit (housing.HousingSituation)."""
+
+    id: Any
+    case_id: Any
+    entry_tenure: str  # housing.Tenure
+    left_home_on: date | None  # seed 001 Lot 2 s8 "disruption to own home"
+    exit_tenure: str  # "" until recorded
+    exit_destination: str  # "" until recorded; housing.Destination
+    settled_on: date | None  # moved into (or kept) the home they had at exit
+
+
+class SafeHomeOutcomeFact(NamedTuple):
+    """A Safe Home outcome of one of the window's cases, whenever achieved
+    (housing.SafeHomeOutcome)."""
+
+    id: Any
+    case_id: Any
+    kind: str  # housing.SafeHomeOutcomeKind
+    achieved_on: date
+
+
 class SupportPlanFact(NamedTuple):
     """A support plan agreed before the loaded window ends, on a case of the window (plans
     app), for the case's survivor or a child of their household (`person_id`)."""
@@ -372,6 +394,9 @@ class Facts:
     marac_incidents: list[MaracIncidentFact] = field(default_factory=list)  # occurring in it
     # optional "risk_history": every checklist of the window's cases completed before the window
     risks_before: list[RiskFact] = field(default_factory=list)
+    # optional "housing": the housing situation and Safe Home outcomes of the window's cases
+    housing_situations: list[HousingSituationFact] = field(default_factory=list)
+    safe_home_outcomes: list[SafeHomeOutcomeFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -407,6 +432,10 @@ class Facts:
     @cached_property
     def flags_by_person(self) -> dict[Any, list[PersonFlagFact]]:
         return _grouped(self.flags, "person_id", "started_on")
+
+    @cached_property
+    def housing_by_case(self) -> dict[Any, HousingSituationFact]:
+        return {h.case_id: h for h in self.housing_situations}
 
     @cached_property
     def referrals_by_person(self) -> dict[Any, list[ReferralFact]]:
@@ -455,6 +484,8 @@ KINDS = {
     "marac_referral": "marac_referrals",
     "marac_hearing": "marac_hearings",
     "incident": "marac_incidents",
+    "housing_situation": "housing_situations",
+    "safe_home_outcome": "safe_home_outcomes",
 }
 
 

@@ -58,6 +58,8 @@ KIND_LABELS = {
     "marac_referral": "MARAC referral",
     "marac_hearing": "Case heard at MARAC",
     "incident": "New incident",
+    "housing_situation": "Housing at entry and exit",
+    "safe_home_outcome": "Safe Home outcome",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

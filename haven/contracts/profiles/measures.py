@@ -54,6 +54,10 @@ Breakdown = Literal[
     "rule",
     "month_received",
     "weekday_received",
+    # housing on Safe Home cases (issue 13; seed 001 Lot 2 s14)
+    "tenure_at_entry",
+    "tenure_at_exit",
+    "safe_home_outcome_kind",
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

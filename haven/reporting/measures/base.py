@@ -106,6 +106,7 @@ OPTIONAL_FIELDS = {
     "safeguarding": ("child_records", "safeguarding_events", "safeguarding_alerts"),
     "marac": ("marac_referrals", "marac_hearings", "marac_incidents"),
     "risk_history": ("risks_before",),
+    "housing": ("housing_situations", "safe_home_outcomes"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -8,6 +8,7 @@ from typing import Any
 import rules
 
 from haven.access.scope import can_manage_case
+from haven.accounts.models import User
 from haven.accounts.roles import Role
 from haven.accounts.rules import is_manager
 from haven.accounts.signed_in import Viewer
@@ -16,7 +17,7 @@ from haven.accounts.signed_in import Viewer
 @rules.predicate
 def manages_provider_of(user: Viewer, contract: Any) -> bool:
     """A service manager of the contract's provider (sets the year's budget)."""
-    if contract is None:
+    if contract is None or not isinstance(user, User):
         return False
     return any(
         m.role == Role.SERVICE_MANAGER and m.organisation_id == contract.provider_id

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from haven.accounts.models import User
 from haven.accounts.roles import MANAGER_ROLES
 from haven.accounts.signed_in import Viewer
 from haven.casework.models import Case
@@ -30,7 +31,9 @@ class FundTotals:
 
 
 def _managed_organisations(user: Viewer) -> list[Any]:
-    if getattr(user, "is_superuser", False):
+    if not isinstance(user, User):
+        return []
+    if user.is_superuser:
         return list(Contract.objects.values_list("provider_id", flat=True))
     return list(
         user.memberships.filter(role__in=MANAGER_ROLES).values_list("organisation_id", flat=True)

@@ -42,13 +42,21 @@ def default_budget_pence(contract: Contract) -> int | None:
     return pence_of(str(spec["annual_amount"])) if spec else None
 
 
+def _year_start(contract: Contract) -> tuple[int, int]:
+    month, day = contract.profile.get("contract_year_start", "04-01").split("-")
+    return int(month), int(day)
+
+
 def financial_year_of(contract: Contract, day: date) -> int:
     """The year the contract's financial year containing `day` starts in (the profile's
     `contract_year_start`, 1 April by default)."""
-    month, start_day = (
-        int(part) for part in contract.profile.get("contract_year_start", "04-01").split("-")
-    )
-    return day.year if (day.month, day.day) >= (month, start_day) else day.year - 1
+    return day.year if (day.month, day.day) >= _year_start(contract) else day.year - 1
+
+
+def financial_year_first_day(contract: Contract, year: int) -> date:
+    """The first day of the contract's financial year starting in `year`."""
+    month, day = _year_start(contract)
+    return date(year, month, day)
 
 
 def approved_pence(fund: HardshipFund) -> int:
@@ -59,6 +67,19 @@ def approved_pence(fund: HardshipFund) -> int:
 def balance_pence(fund: HardshipFund) -> int:
     """The budget less every approved grant (paid or not)."""
     return fund.budget_pence - approved_pence(fund)
+
+
+def requested_summary(amount_pence: int, purpose: str) -> str:
+    purpose_text = GrantPurpose(purpose).label.lower()
+    return f"Hardship grant of {pounds(amount_pence)} requested: {purpose_text}"
+
+
+def decided_summary(amount_pence: int, status: str) -> str:
+    return f"Hardship grant of {pounds(amount_pence)} {status}"
+
+
+def paid_summary(amount_pence: int) -> str:
+    return f"Hardship grant of {pounds(amount_pence)} paid"
 
 
 def _amount_problem(amount: Decimal | None, subject: str) -> str | None:
@@ -183,8 +204,7 @@ def hardship_grant_request(
         kind=CaseEventKind.HARDSHIP_GRANT_REQUESTED,
         actor=requested_by,
         target=grant,
-        summary=f"Hardship grant of {pounds(grant.amount_pence)} requested: "
-        f"{GrantPurpose(purpose).label.lower()}",
+        summary=requested_summary(grant.amount_pence, purpose),
         data={},
     )
     return grant
@@ -232,7 +252,7 @@ def hardship_grant_decide(
         kind=CaseEventKind.HARDSHIP_GRANT_DECIDED,
         actor=decided_by,
         target=grant,
-        summary=f"Hardship grant of {pounds(grant.amount_pence)} {grant.status}",
+        summary=decided_summary(grant.amount_pence, grant.status),
         data={},
     )
     return grant
@@ -273,7 +293,7 @@ def hardship_grant_pay(*, grant: HardshipGrant, recorded_by: User, paid_on: date
         kind=CaseEventKind.HARDSHIP_GRANT_PAID,
         actor=recorded_by,
         target=grant,
-        summary=f"Hardship grant of {pounds(grant.amount_pence)} paid",
+        summary=paid_summary(grant.amount_pence),
         data={},
     )
     return grant

@@ -45,6 +45,19 @@ def timeline_moment(day: date, now: datetime) -> datetime:
     return min(timezone.make_aware(datetime.combine(day, time(12))), now)
 
 
+def entry_summary(entry_tenure: str) -> str:
+    return f"Housing at entry: {Tenure(entry_tenure).label}"
+
+
+def exit_summary(exit_tenure: str, exit_destination: str) -> str:
+    destination = Destination(exit_destination).label.lower()
+    return f"Housing at exit: {Tenure(exit_tenure).label} ({destination})"
+
+
+def outcome_summary(kind: str) -> str:
+    return f"Safe Home outcome: {SafeHomeOutcomeKind(kind).label.lower()}"
+
+
 def _past_date_problem(
     value: date | None, *, subject: str, earliest: date | None = None
 ) -> str | None:
@@ -110,7 +123,7 @@ def housing_entry_record(
         kind=CaseEventKind.HOUSING_ENTRY,
         actor=recorded_by,
         target=situation,
-        summary=f"Housing at entry: {Tenure(entry_tenure).label}",
+        summary=entry_summary(entry_tenure),
         data={},
     )
     return situation
@@ -177,7 +190,7 @@ def housing_exit_record(
         kind=CaseEventKind.HOUSING_EXIT,
         actor=recorded_by,
         target=situation,
-        summary=f"Housing at exit: {Tenure(exit_tenure).label} ({Destination(exit_destination).label.lower()})",
+        summary=exit_summary(exit_tenure, exit_destination),
         data={},
     )
     return situation
@@ -232,7 +245,7 @@ def safe_home_outcome_record(
         kind=CaseEventKind.SAFE_HOME_OUTCOME,
         actor=recorded_by,
         target=outcome,
-        summary=f"Safe Home outcome: {SafeHomeOutcomeKind(kind).label.lower()}",
+        summary=outcome_summary(kind),
         data={},
         occurred_at=timeline_moment(achieved_on, timezone.now()),
     )

@@ -75,3 +75,12 @@ class CaseEventKind(models.TextChoices):
     REFUGE_MOVED_IN = "refuge_moved_in", "Moved into the refuge"
     REFUGE_STAY_EXTENDED = "refuge_stay_extended", "Refuge stay extended past its limit"
     REFUGE_MOVED_OUT = "refuge_moved_out", "Moved out of the refuge"
+    # housing on Safe Home cases (issue 13; each points at its housing.HousingSituation or
+    # housing.SafeHomeOutcome)
+    HOUSING_ENTRY = "housing_entry", "Housing at entry"
+    HOUSING_EXIT = "housing_exit", "Housing at exit"
+    SAFE_HOME_OUTCOME = "safe_home_outcome", "Safe Home outcome"
+    # hardship fund grants (issue 13; each points at its hardship.HardshipGrant)
+    HARDSHIP_GRANT_REQUESTED = "hardship_grant_requested", "Hardship grant requested"
+    HARDSHIP_GRANT_DECIDED = "hardship_grant_decided", "Hardship grant decided"
+    HARDSHIP_GRANT_PAID = "hardship_grant_paid", "Hardship grant paid"

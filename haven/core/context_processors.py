@@ -44,6 +44,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         # Team leaders and service managers keep the serious-incident register and the
         # complaints and compliments logs (issue 12 items 10-11)
         ("Incidents and complaints", reverse("incidents:register"), "incidents.view_register"),
+        # Team leaders and service managers keep the hardship funds (seed 002 s3.8; issue 13)
+        ("Hardship funds", reverse("hardship:funds"), "hardship.view_funds"),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

@@ -36,6 +36,8 @@ from haven.core.table_writer import Writer
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
 from haven.demodata.directory import demo_directory
 from haven.demodata.exits import ExitsPlan, exits_plan
+from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
+from haven.demodata.housing import build_demo_housing, demo_housing_reset
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
@@ -517,6 +519,8 @@ def build_demo_data(
             demo_incidents_reset(organisation)
             demo_waiting_list_reset(organisation)
             demo_refuge_reset(organisation)
+            demo_hardship_reset(organisation)
+            demo_housing_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -527,6 +531,9 @@ def build_demo_data(
         build_demo_waiting_list(organisation=organisation, seed=seed, now=now)
         # refuge rooms, voids and stays through the refuge services (issue 13)
         build_demo_refuge(organisation=organisation, seed=seed, now=now)
+        # Safe Home housing (seed 001 Lot 2) and Victim First's hardship grants (seed 002 s3.8)
+        build_demo_housing(organisation=organisation, seed=seed, now=now)
+        build_demo_hardship(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

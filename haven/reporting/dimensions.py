@@ -15,6 +15,7 @@ from typing import Any, cast
 from haven.casework.models import ExitReason, ExitType, NotContactableReason, WaitingReason
 from haven.contracts.profiles import computations
 from haven.deadlines import RISK_LEVEL_CHOICES
+from haven.housing.models import SafeHomeOutcomeKind, Tenure
 from haven.people import choices
 from haven.people.ages import age_on
 from haven.referrals.models import ContactMethod, DeclineCategory, SupportNeed
@@ -231,6 +232,27 @@ def _refuge_area(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     return REFUGE_AREAS[0] if record.in_commissioner_area else REFUGE_AREAS[1]
 
 
+def _tenure(name: str) -> Callable[[MeasureContext, str, Any], Cell]:
+    """A case's housing tenure at entry or exit (haven/housing; seed 001 Lot 2 s14)."""
+    labels = _choice(Tenure.choices)
+
+    def cell(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+        if kind == "housing_situation":
+            situation = record
+        else:
+            case = case_of(ctx.facts, kind, record)
+            situation = ctx.facts.housing_by_case.get(case.id) if case is not None else None
+        value = getattr(situation, name, "") if situation is not None else ""
+        return (value, labels.get(value, value)) if value else NOT_KNOWN
+
+    return cell
+
+
+def _safe_home_outcome_kind(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    value = getattr(record, "kind", "") if kind == "safe_home_outcome" else ""
+    return (value, dict(SafeHomeOutcomeKind.choices).get(value, value)) if value else NOT_KNOWN
+
+
 def _agency_type(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     value = getattr(record, "agency_type", "")
     return (value, ctx.facts.labels.get(("agency_type", value), value)) if value else NOT_KNOWN
@@ -387,6 +409,24 @@ DIMENSIONS: dict[str, Dimension] = {
             "Reason for waiting",
             _record_field("reason", WaitingReason.choices),
             _fixed(WaitingReason.choices),
+        ),
+        Dimension(
+            "tenure_at_entry",
+            "Housing tenure at entry",
+            _tenure("entry_tenure"),
+            _fixed(Tenure.choices),
+        ),
+        Dimension(
+            "tenure_at_exit",
+            "Housing tenure at exit",
+            _tenure("exit_tenure"),
+            _fixed(Tenure.choices),
+        ),
+        Dimension(
+            "safe_home_outcome_kind",
+            "Safe Home outcome",
+            _safe_home_outcome_kind,
+            _fixed(SafeHomeOutcomeKind.choices),
         ),
         Dimension("exit_form_type", "Exit form type", _exit_form_type),
         Dimension("local_authority", "Local authority area", _local_authority),

@@ -175,6 +175,28 @@ class ProceedingFact(NamedTuple):
     outcome_on: date | None
 
 
+class HousingSituationFact(NamedTuple):
+    """A Safe Home case's housing at entry and exit (housing.HousingSituation)."""
+
+    id: Any
+    case_id: Any
+    entry_tenure: str  # housing.Tenure
+    left_home_on: date | None  # seed 001 Lot 2 s8 "disruption to own home"
+    exit_tenure: str  # "" until recorded
+    exit_destination: str  # "" until recorded; housing.Destination
+    settled_on: date | None  # moved into (or kept) the home they had at exit
+
+
+class SafeHomeOutcomeFact(NamedTuple):
+    """A Safe Home outcome of one of the window's cases, whenever achieved
+    (housing.SafeHomeOutcome)."""
+
+    id: Any
+    case_id: Any
+    kind: str  # housing.SafeHomeOutcomeKind
+    achieved_on: date
+
+
 class SupportPlanFact(NamedTuple):
     """A support plan agreed before the loaded window ends, on a case of the window (plans
     app), for the case's survivor or a child of their household (`person_id`)."""
@@ -379,6 +401,9 @@ class Facts:
     # the household members who moved in with them (measures/refuge.py; issue 13)
     stays: list[StayFact] = field(default_factory=list)
     stay_members: list[StayMemberFact] = field(default_factory=list)
+    # optional "housing": the housing situation and Safe Home outcomes of the window's cases
+    housing_situations: list[HousingSituationFact] = field(default_factory=list)
+    safe_home_outcomes: list[SafeHomeOutcomeFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -414,6 +439,10 @@ class Facts:
     @cached_property
     def flags_by_person(self) -> dict[Any, list[PersonFlagFact]]:
         return _grouped(self.flags, "person_id", "started_on")
+
+    @cached_property
+    def housing_by_case(self) -> dict[Any, HousingSituationFact]:
+        return {h.case_id: h for h in self.housing_situations}
 
     @cached_property
     def referrals_by_person(self) -> dict[Any, list[ReferralFact]]:
@@ -465,6 +494,8 @@ KINDS = {
     "waiting_list_entry": "waiting_list_entries",
     "stay": "stays",
     "stay_member": "stay_members",
+    "housing_situation": "housing_situations",
+    "safe_home_outcome": "safe_home_outcomes",
 }
 
 

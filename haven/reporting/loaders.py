@@ -33,6 +33,7 @@ from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
 from haven.deadlines import StartEvent
 from haven.followups.models import Survey, SurveyAnswer
+from haven.housing.models import HousingSituation, SafeHomeOutcome
 from haven.incidents.models import Complaint, Compliment, SeriousIncident
 from haven.marac.models import Incident, MaracHearing, MaracReferral
 from haven.outcomes.instrument import instruments
@@ -51,6 +52,7 @@ from haven.reporting.facts import (
     Facts,
     FollowUpDueFact,
     HouseholdFact,
+    HousingSituationFact,
     MaracHearingFact,
     MaracIncidentFact,
     MaracReferralFact,
@@ -67,6 +69,7 @@ from haven.reporting.facts import (
     RiskFact,
     SafeguardingAlertFact,
     SafeguardingEventFact,
+    SafeHomeOutcomeFact,
     SafetyPlanFact,
     SeriousIncidentFact,
     SupportPlanFact,
@@ -386,6 +389,19 @@ def load_facts(
         _optional_safeguarding(facts, in_cases)
     if "marac" in wanted:
         _optional_marac(facts, in_cases, start, end)
+    if "housing" in wanted:
+        # the housing and every Safe Home outcome of the window's cases, whenever recorded
+        # (measures/housing.py places them in the period)
+        facts.housing_situations = _rows(
+            HousingSituation.objects.filter(**in_cases).order_by(),
+            HousingSituationFact._fields,
+            HousingSituationFact,
+        )
+        facts.safe_home_outcomes = _rows(
+            SafeHomeOutcome.objects.filter(**in_cases).order_by(),
+            SafeHomeOutcomeFact._fields,
+            SafeHomeOutcomeFact,
+        )
     if "risk_history" in wanted:
         # the checklists before the window: a level rising in it compares with the one before
         facts.risks_before = _rows(

@@ -61,6 +61,8 @@ KIND_LABELS = {
     "waiting_list_entry": "Waiting list entry",
     "stay": "Refuge stay",
     "stay_member": "Household member moving into refuge",
+    "housing_situation": "Housing at entry and exit",
+    "safe_home_outcome": "Safe Home outcome",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

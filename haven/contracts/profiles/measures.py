@@ -58,6 +58,10 @@ Breakdown = Literal[
     # refuge stays (issue 13): seed 004 s10 A8 reasons for extension, seed 003 s13 in/out of area
     "extension_reason",
     "refuge_area",
+    # housing on Safe Home cases (issue 13; seed 001 Lot 2 s14)
+    "tenure_at_entry",
+    "tenure_at_exit",
+    "safe_home_outcome_kind",
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -231,6 +232,16 @@ class ComplaintsSpec(Section):
         return self
 
 
+class HardshipFundSpec(Section):
+    """A small hardship fund the provider grants from (seed 002 s3.8: "practical support via a
+    small hardship fund (currently £5k pa)"): the yearly amount in pounds, the default budget of
+    each financial year (haven/hardship; service managers set the year's budget)."""
+
+    annual_amount: Annotated[Decimal, Field(gt=0, le=10_000_000, decimal_places=2)]
+    citation: Citation
+    note: str | None = None
+
+
 class Profile(Section):
     """One commissioned service's rules, from haven/contracts/profiles/<slug>.yaml."""
 
@@ -267,6 +278,8 @@ class Profile(Section):
     complaints: ComplaintsSpec = Field(default_factory=lambda: ComplaintsSpec())
     # seed 004 s6.5: the Think Family questions are asked at every service user contact
     think_family: bool = False
+    # seed 002 s3.8: a small hardship fund (haven/hardship); None = the contract has none
+    hardship_fund: HardshipFundSpec | None = None
 
     @field_validator("slug")
     @classmethod

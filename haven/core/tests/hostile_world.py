@@ -221,6 +221,49 @@ def _refuge_ids(personas: Any) -> dict[str, Any]:
     }
 
 
+def _housing_and_hardship_ids(case: Case, personas: Personas) -> dict[str, Any]:
+    """Issue 13: a Safe Home case with its housing at entry (the exit page opens), and this
+    year's hardship fund of the Victim First case's contract with a grant waiting for a decision
+    and one approved (the decision and payment pages open)."""
+    from decimal import Decimal
+
+    from haven.hardship.services import (
+        financial_year_of,
+        hardship_fund_set,
+        hardship_grant_decide,
+        hardship_grant_request,
+    )
+    from haven.housing.services import housing_entry_record
+
+    safehome = CaseFactory(
+        contract=profile_contract("leicester-safehome-2012", personas.organisation),
+        team=personas.team,
+        allocated_to=personas.caseworker,
+        opened_at=timezone.now() - dt.timedelta(days=30),
+    )
+    housing_entry_record(case=safehome, recorded_by=personas.caseworker, entry_tenure="refuge")
+    fund = hardship_fund_set(
+        contract=case.contract,
+        year=financial_year_of(case.contract, timezone.localdate()),
+        budget=Decimal("5000"),
+        set_by=personas.service_manager,
+    )
+    waiting, approved = (
+        hardship_grant_request(
+            case=case, requested_by=personas.caseworker, amount=Decimal(amount), purpose="food"
+        )
+        for amount in ("20", "30")
+    )
+    hardship_grant_decide(grant=approved, decided_by=personas.team_leader, approve=True)
+    on_safehome = {"case_id": safehome.pk}
+    return {
+        "fund_id": fund.pk,
+        **{f"@housing:{name}": on_safehome for name in ("detail", "entry", "exit", "outcome_add")},
+        "@hardship:decide": {"case_id": case.pk, "grant_id": waiting.pk},
+        "@hardship:pay": {"case_id": case.pk, "grant_id": approved.pk},
+    }
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -421,6 +464,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids = {name: value for name, value in ids.items() if value is not None}
     ids |= _marac_ids(case, personas)
     ids |= _refuge_ids(personas)
+    ids |= _housing_and_hardship_ids(case, personas)
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
     returns = {"slug": dv360.slug, "period": "2026-Q1"}
     computed = next(m["id"] for m in dv360.profile.get("measures", []) if m.get("compute"))

@@ -108,6 +108,7 @@ OPTIONAL_FIELDS = {
     "risk_history": ("risks_before",),
     "waiting_list": ("waiting_list_entries",),
     "stays": ("stays", "stay_members"),
+    "housing": ("housing_situations", "safe_home_outcomes"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -40,6 +40,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         # Team leaders and service managers keep the serious-incident register and the
         # complaints and compliments logs (issue 12 items 10-11)
         ("Incidents and complaints", reverse("incidents:register"), "incidents.view_register"),
+        # Team leaders and service managers of a target hardening provider (seed 002 Lot 2 s4)
+        (
+            "Target hardening budget",
+            reverse("targethardening:budget"),
+            "targethardening.view_budget",
+        ),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

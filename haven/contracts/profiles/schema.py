@@ -51,6 +51,7 @@ from haven.contracts.profiles.sections import (
     WaitingListSpec,
     WorkbookSpec,
 )
+from haven.contracts.profiles.target_hardening import TargetHardeningSpec
 from haven.deadlines import (
     BankHolidayHours,
     ContactMethod,
@@ -267,6 +268,8 @@ class Profile(Section):
     complaints: ComplaintsSpec = Field(default_factory=lambda: ComplaintsSpec())
     # seed 004 s6.5: the Think Family questions are asked at every service user contact
     think_family: bool = False
+    # seed 002 Lot 2 s3.1: the home security assessment, its service levels and the budget
+    target_hardening: TargetHardeningSpec | None = None
 
     @field_validator("slug")
     @classmethod

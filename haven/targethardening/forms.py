@@ -118,6 +118,14 @@ class VisitForm(GovukForm):
         hint="Select all that apply.",
     )
 
+    override_reason = GovukTextareaField(
+        label="If the safe-contact check warns about visits, why was it safe to visit?",
+        required=False,
+        rows=2,
+        max_length=REASON_MAX_LENGTH,
+        error_label="the reason it was safe to visit",
+    )
+
     def __init__(self, *args: Any, spec: TargetHardeningSpec, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         rules = spec.assessment

@@ -164,10 +164,12 @@ def job_visit_record(
     visited_at: datetime,
     concerns: Collection[str],
     vulnerabilities: Collection[str],
+    override_reason: str = "",
 ) -> TargetHardeningJob:
     """The home visit with its Home Security Assessment (seed 002 Lot 2 s3.1): the score and
     service level from the profile's rule; the visit is a contact attempt (visit, visit done)
-    so it meets the standard (5 working days) or emergency (4 hours) visit task."""
+    so it meets the standard (5 working days) or emergency (4 hours) visit task. The
+    safe-contact check applies to the visit: a warning needs `override_reason`."""
     spec = _spec_or_refuse(case)
     if case.state == CaseState.CLOSED:
         raise ValidationError("The case is closed")
@@ -197,10 +199,15 @@ def job_visit_record(
             attempted_at=visited_at,
             recorded_by=recorded_by,
             notes="Home security visit (target hardening)",
+            override_reason=override_reason,
         )
     except SafeContactBlockedError as blocked:
-        message = "Safe-contact warning for a visit: " + "; ".join(blocked.reasons)
-        raise ValidationError({"visited_at": message}) from None
+        message = (
+            "Safe-contact warning for a visit: "
+            + "; ".join(blocked.reasons)
+            + ". Give the reason it was safe to visit"
+        )
+        raise ValidationError({"override_reason": message}) from None
     except AttemptRefusedError as refused:
         raise ValidationError({"visited_at": str(refused)}) from None
     job = TargetHardeningJob.objects.create(

@@ -132,6 +132,7 @@ def visit_record(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             visited_at=data["visited_at"],
             concerns=data["concerns"],
             vulnerabilities=data["vulnerabilities"],
+            override_reason=data["override_reason"],
         ),
         title="Record the home visit and security assessment",
         done="Visit and assessment recorded",

@@ -303,6 +303,26 @@ class MaracHearingFact(NamedTuple):
     idva_attended: bool  # the meeting's
 
 
+class TargetHardeningJobFact(NamedTuple):
+    """A target hardening job (targethardening.TargetHardeningJob): the home visit and the
+    service level its assessment set (seed 002 Lot 2 s3.1)."""
+
+    id: Any
+    case_id: Any
+    received_on: date  # the referral's received day (local), or the day the case opened
+    service_level: int
+    visited_at: datetime
+
+
+class TargetHardeningFittingFact(NamedTuple):
+    """Items fitted at a job's property: quantity × the unit price at the time."""
+
+    id: Any
+    job_id: Any
+    fitted_on: date
+    cost: float
+
+
 class NotLoaded:
     """An optional fact the loader skipped (no computation of the contract declared it): any
     read is refused, so a computation that reads a fact without declaring it fails loudly
@@ -372,6 +392,10 @@ class Facts:
     marac_incidents: list[MaracIncidentFact] = field(default_factory=list)  # occurring in it
     # optional "risk_history": every checklist of the window's cases completed before the window
     risks_before: list[RiskFact] = field(default_factory=list)
+    # optional "target_hardening": every job of the contract and every item fitted, any time
+    # (spend to date runs from the contract year's start: measures/target_hardening.py)
+    target_hardening_jobs: list[TargetHardeningJobFact] = field(default_factory=list)
+    target_hardening_fittings: list[TargetHardeningFittingFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -455,6 +479,8 @@ KINDS = {
     "marac_referral": "marac_referrals",
     "marac_hearing": "marac_hearings",
     "incident": "marac_incidents",
+    "target_hardening_job": "target_hardening_jobs",
+    "target_hardening_fitting": "target_hardening_fittings",
 }
 
 

@@ -58,6 +58,8 @@ KIND_LABELS = {
     "marac_referral": "MARAC referral",
     "marac_hearing": "Case heard at MARAC",
     "incident": "New incident",
+    "target_hardening_job": "Target hardening job",
+    "target_hardening_fitting": "Security items fitted",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

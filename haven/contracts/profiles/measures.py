@@ -54,6 +54,7 @@ Breakdown = Literal[
     "rule",
     "month_received",
     "weekday_received",
+    "service_level",  # target hardening (seed 002 Lot 2 s3.1, s4)
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

@@ -20,6 +20,7 @@ from haven.reporting.measures import (  # noqa: F401
     session_patterns,
     sessions,
     surveys,
+    target_hardening,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

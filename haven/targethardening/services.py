@@ -165,13 +165,17 @@ def job_visit_record(
     concerns: Collection[str],
     vulnerabilities: Collection[str],
     override_reason: str = "",
+    attempt_recorded: bool = False,
 ) -> TargetHardeningJob:
     """The home visit with its Home Security Assessment (seed 002 Lot 2 s3.1): the score and
     service level from the profile's rule; the visit is a contact attempt (visit, visit done)
     so it meets the standard (5 working days) or emergency (4 hours) visit task. The
-    safe-contact check applies to the visit: a warning needs `override_reason`."""
+    safe-contact check applies to the visit: a warning needs `override_reason`.
+
+    `attempt_recorded`: the visit's contact attempt is already on the case (the demo's
+    journeys record it), so only the assessment is added."""
     spec = _spec_or_refuse(case)
-    if case.state == CaseState.CLOSED:
+    if case.state == CaseState.CLOSED and not attempt_recorded:
         raise ValidationError("The case is closed")
     if TargetHardeningJob.objects.filter(case=case).exists():
         raise ValidationError("The visit is already recorded")
@@ -192,15 +196,16 @@ def job_visit_record(
     except UnknownAnswerError as unknown:
         raise ValidationError({"concerns": str(unknown)}) from None
     try:
-        contact_attempt_record(
-            case=case,
-            channel=Channel.VISIT,
-            outcome=Outcome.VISIT_DONE,
-            attempted_at=visited_at,
-            recorded_by=recorded_by,
-            notes="Home security visit (target hardening)",
-            override_reason=override_reason,
-        )
+        if not attempt_recorded:
+            contact_attempt_record(
+                case=case,
+                channel=Channel.VISIT,
+                outcome=Outcome.VISIT_DONE,
+                attempted_at=visited_at,
+                recorded_by=recorded_by,
+                notes="Home security visit (target hardening)",
+                override_reason=override_reason,
+            )
     except SafeContactBlockedError as blocked:
         message = (
             "Safe-contact warning for a visit: "
@@ -286,8 +291,6 @@ def item_fit(
         .get(pk=job.pk)
     )
     spec = _spec_or_refuse(job.case)
-    if job.case.state == CaseState.CLOSED:
-        raise ValidationError("The case is closed")
     already = sum(f.quantity for f in job.fitted.filter(item=item))
     quantity_problem = None
     if not 1 <= quantity <= MAX_QUANTITY:

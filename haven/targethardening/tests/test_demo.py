@@ -41,6 +41,7 @@ def test_the_demo_builds_jobs_with_items_within_budget(open_case, th, personas):
     total = sum(spent_on(job) for job in jobs)
     assert 0 < total < 80_000
     # a second run adds nothing
-    assert build_demo_target_hardening(
-        organisation=personas.organisation, seed=7, now=timezone.now()
-    ) == 0
+    assert (
+        build_demo_target_hardening(organisation=personas.organisation, seed=7, now=timezone.now())
+        == 0
+    )

@@ -84,3 +84,9 @@ class CaseEventKind(models.TextChoices):
     HARDSHIP_GRANT_REQUESTED = "hardship_grant_requested", "Hardship grant requested"
     HARDSHIP_GRANT_DECIDED = "hardship_grant_decided", "Hardship grant decided"
     HARDSHIP_GRANT_PAID = "hardship_grant_paid", "Hardship grant paid"
+    # target hardening (seed 002 Lot 2; each points at its targethardening row)
+    TARGET_HARDENING_VISIT = "target_hardening_visit", "Home security visit and assessment"
+    TARGET_HARDENING_ITEM = "target_hardening_item", "Security items fitted"
+    TARGET_HARDENING_REFUSAL = "target_hardening_refusal", "Security work refused"
+    TARGET_HARDENING_OVER_LIMIT = "target_hardening_over_limit", "Spend over the limit approved"
+    TARGET_HARDENING_NEEDS = "target_hardening_needs", "Additional needs recorded"

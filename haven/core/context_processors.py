@@ -46,6 +46,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Incidents and complaints", reverse("incidents:register"), "incidents.view_register"),
         # Team leaders and service managers keep the hardship funds (seed 002 s3.8; issue 13)
         ("Hardship funds", reverse("hardship:funds"), "hardship.view_funds"),
+        # Team leaders and service managers of a target hardening provider (seed 002 Lot 2 s4)
+        (
+            "Target hardening budget",
+            reverse("targethardening:budget"),
+            "targethardening.view_budget",
+        ),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
     ]

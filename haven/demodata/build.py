@@ -49,6 +49,10 @@ from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, team_staff
 from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
 from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
+from haven.demodata.targethardening import (
+    build_demo_target_hardening,
+    demo_target_hardening_reset,
+)
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
@@ -213,6 +217,7 @@ def reset(organisation: Any) -> None:
     _raw_delete(MaracHearing.objects.filter(meeting__area_id__in=areas))
     _raw_delete(MaracMeeting.objects.filter(area_id__in=areas))
     _raw_delete(MaracReferral.objects.filter(case_id__in=cases))
+    demo_target_hardening_reset(cases)
     for model in RESET_ORDER:
         _raw_delete(model._default_manager.filter(case_id__in=cases))
     _raw_delete(Case.objects.filter(contract__provider=organisation))
@@ -534,6 +539,8 @@ def build_demo_data(
         # Safe Home housing (seed 001 Lot 2) and Victim First's hardship grants (seed 002 s3.8)
         build_demo_housing(organisation=organisation, seed=seed, now=now)
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
+        # target hardening jobs with items and costs within the budget (issue 13)
+        build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -114,6 +114,17 @@ def _check_plausible(*, received_at: datetime, details: dict[str, Any], born: da
     )
 
 
+def route_problem(contract: Any, route: str) -> str | None:
+    """A route the contract's profile does not list is refused (seed 002 Lot 2 s1, s3.1, s8:
+    target hardening "will exclusively receive referrals from these two victim support
+    services"); a profile listing no routes takes any."""
+    routes = {r.get("key"): r.get("label") for r in contract.profile.get("referral_routes") or []}
+    if not routes or route in routes:
+        return None
+    allowed = "; ".join(str(label) for label in routes.values())
+    return f"{contract.name} does not take referrals by this route. Its routes are: {allowed}"
+
+
 def referral_create(
     *,
     contract: Any,
@@ -134,6 +145,7 @@ def referral_create(
         existing = Referral.objects.filter(source=source, external_id=external_id).first()
         if existing is not None:
             return existing
+    refuse({"route": route_problem(contract, route)})
     _check_plausible(received_at=received_at, details=details, born=person.date_of_birth)
     referral = Referral(
         contract=contract,

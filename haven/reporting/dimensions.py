@@ -285,6 +285,19 @@ def _month_received(ctx: MeasureContext, kind: str, record: Any) -> Cell:
     return f"{at:%Y-%m}", f"{MONTH_NAMES[at.month - 1]} {at.year}"
 
 
+# seed 002 Lot 2 s3.1: the service levels the Home Security Assessment sets
+SERVICE_LEVELS = [
+    ("1", "Level 1: crime prevention advice"),
+    ("2", "Level 2: advice and items the victim fits"),
+    ("3", "Level 3: advice, self-fitted and specialist-fitted items"),
+]
+
+
+def _service_level(ctx: MeasureContext, kind: str, record: Any) -> Cell:
+    level = getattr(record, "service_level", None)
+    return next((cell for cell in SERVICE_LEVELS if cell[0] == str(level)), NOT_KNOWN)
+
+
 def _period_months(ctx: MeasureContext) -> list[Cell]:
     """Every month the period touches, in calendar order, then "Not known"."""
     cells: list[Cell] = []
@@ -448,6 +461,7 @@ DIMENSIONS: dict[str, Dimension] = {
             _weekday_received,
             _fixed([(d.lower(), d) for d in WEEKDAYS]),
         ),
+        Dimension("service_level", "Service level", _service_level, _fixed(SERVICE_LEVELS)),
     ]
 }
 

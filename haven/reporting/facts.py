@@ -325,6 +325,26 @@ class MaracHearingFact(NamedTuple):
     idva_attended: bool  # the meeting's
 
 
+class TargetHardeningJobFact(NamedTuple):
+    """A target hardening job (targethardening.TargetHardeningJob): the home visit and the
+    service level its assessment set (seed 002 Lot 2 s3.1)."""
+
+    id: Any
+    case_id: Any
+    received_on: date  # the referral's received day (local), or the day the case opened
+    service_level: int
+    visited_at: datetime
+
+
+class TargetHardeningFittingFact(NamedTuple):
+    """Items fitted at a job's property: quantity × the unit price at the time."""
+
+    id: Any
+    job_id: Any
+    fitted_on: date
+    cost: float
+
+
 class NotLoaded:
     """An optional fact the loader skipped (no computation of the contract declared it): any
     read is refused, so a computation that reads a fact without declaring it fails loudly
@@ -404,6 +424,10 @@ class Facts:
     # optional "housing": the housing situation and Safe Home outcomes of the window's cases
     housing_situations: list[HousingSituationFact] = field(default_factory=list)
     safe_home_outcomes: list[SafeHomeOutcomeFact] = field(default_factory=list)
+    # optional "target_hardening": every job of the contract and every item fitted, any time
+    # (spend to date runs from the contract year's start: measures/target_hardening.py)
+    target_hardening_jobs: list[TargetHardeningJobFact] = field(default_factory=list)
+    target_hardening_fittings: list[TargetHardeningFittingFact] = field(default_factory=list)
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -496,6 +520,8 @@ KINDS = {
     "stay_member": "stay_members",
     "housing_situation": "housing_situations",
     "safe_home_outcome": "safe_home_outcomes",
+    "target_hardening_job": "target_hardening_jobs",
+    "target_hardening_fitting": "target_hardening_fittings",
 }
 
 

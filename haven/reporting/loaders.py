@@ -76,6 +76,8 @@ from haven.reporting.facts import (
     SupportSessionFact,
     SurveyAnswerFact,
     SurveyFact,
+    TargetHardeningFittingFact,
+    TargetHardeningJobFact,
     TaskFact,
     WaitingListEntryFact,
 )
@@ -83,6 +85,7 @@ from haven.reporting.measures.base import OPTIONAL_FACTS, OPTIONAL_FIELDS
 from haven.risk.models import RiskAssessment
 from haven.safeguarding.models import ChildRecord, SafeguardingAlert, SafeguardingEvent
 from haven.support.models import SupportSession
+from haven.targethardening.models import FittedItem, TargetHardeningJob
 
 
 def gc_paused[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
@@ -411,7 +414,42 @@ def load_facts(
         )
     if "waiting_list" in wanted:
         _optional_waiting_list(facts, contract, start, end)
+    if "target_hardening" in wanted:
+        _optional_target_hardening(facts, contract)
     return facts
+
+
+def _optional_target_hardening(facts: Facts, contract: Contract) -> None:
+    """Every target hardening job of the contract and every item fitted, whenever (spend to date
+    runs from the contract year's start; a few hundred jobs a year): two queries."""
+    jobs = TargetHardeningJob.objects.filter(case__contract=contract).order_by()
+    facts.target_hardening_jobs = [
+        TargetHardeningJobFact(
+            id=job_id,
+            case_id=case_id,
+            received_on=timezone.localdate(received or opened),
+            service_level=level,
+            visited_at=visited,
+        )
+        for job_id, case_id, received, opened, level, visited in jobs.values_list(
+            "id",
+            "case_id",
+            "case__referral__received_at",
+            "case__opened_at",
+            "service_level",
+            "visited_at",
+        )
+    ]
+    facts.target_hardening_fittings = [
+        TargetHardeningFittingFact(
+            id=row_id, job_id=job_id, fitted_on=fitted_on, cost=float(price * quantity)
+        )
+        for row_id, job_id, fitted_on, quantity, price in FittedItem.objects.filter(
+            job__case__contract=contract
+        )
+        .order_by()
+        .values_list("id", "job_id", "fitted_on", "quantity", "unit_price")
+    ]
 
 
 def _optional_incidents(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:

@@ -63,6 +63,8 @@ KIND_LABELS = {
     "stay_member": "Household member moving into refuge",
     "housing_situation": "Housing at entry and exit",
     "safe_home_outcome": "Safe Home outcome",
+    "target_hardening_job": "Target hardening job",
+    "target_hardening_fitting": "Security items fitted",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -62,6 +62,7 @@ Breakdown = Literal[
     "tenure_at_entry",
     "tenure_at_exit",
     "safe_home_outcome_kind",
+    "service_level",  # target hardening (seed 002 Lot 2 s3.1, s4)
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

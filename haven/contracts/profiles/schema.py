@@ -52,6 +52,7 @@ from haven.contracts.profiles.sections import (
     WaitingListSpec,
     WorkbookSpec,
 )
+from haven.contracts.profiles.target_hardening import TargetHardeningSpec
 from haven.deadlines import (
     BankHolidayHours,
     ContactMethod,
@@ -280,6 +281,8 @@ class Profile(Section):
     think_family: bool = False
     # seed 002 s3.8: a small hardship fund (haven/hardship); None = the contract has none
     hardship_fund: HardshipFundSpec | None = None
+    # seed 002 Lot 2 s3.1: the home security assessment, its service levels and the budget
+    target_hardening: TargetHardeningSpec | None = None
 
     @field_validator("slug")
     @classmethod

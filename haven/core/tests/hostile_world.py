@@ -264,6 +264,57 @@ def _housing_and_hardship_ids(case: Case, personas: Personas) -> dict[str, Any]:
     }
 
 
+def _target_hardening(personas: Personas) -> dict[str, Any]:
+    """A target hardening case with its job (seed 002 Lot 2), one not yet visited, and an item
+    of the provider's catalogue."""
+    from decimal import Decimal
+
+    from haven.targethardening.models import SecurityItem
+    from haven.targethardening.services import job_visit_record
+
+    contract = profile_contract("target-hardening-2018", personas.organisation)
+    cases = []
+    for _ in range(2):
+        referral = ReferralFactory(
+            contract=contract,
+            person=CaseworkPersonFactory(organisation=personas.organisation),
+            route="emergency_phone",
+            received_at=timezone.now() - dt.timedelta(hours=2),
+        )
+        cases.append(
+            case_open_from_referral(
+                referral=referral,
+                opened_by=personas.caseworker,
+                team=personas.team,
+                allocated_to=personas.caseworker,
+            )
+        )
+    job_visit_record(
+        case=cases[0],
+        recorded_by=personas.caseworker,
+        visited_at=timezone.now() - dt.timedelta(hours=1),
+        concerns=["no_door_chain", "door_lock_weak", "windows_unlocked"],
+        vulnerabilities=["perpetrator_knows_address"],
+        override_reason="Synthetic: safe to visit",
+    )
+    item = SecurityItem.objects.create(
+        provider=personas.organisation,
+        name="Door chain",
+        police_approved=True,
+        unit_price=Decimal("24.00"),
+        max_per_property=2,
+        fitting="specialist_fit",
+    )
+    ids: dict[str, Any] = {
+        f"@targethardening:{name}": {"case_id": cases[0].pk}
+        for name in ("job", "fit", "refusal", "needs", "over_limit")
+    }
+    ids["@targethardening:visit"] = {"case_id": cases[1].pk}
+    ids["@targethardening:item_add"] = {"provider_id": personas.organisation.pk}
+    ids["@targethardening:item_edit"] = {"item_id": item.pk}
+    return ids
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -498,6 +549,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids["@followups:survey_new"] = {"occasion": "exit"}  # Victim First asks an exit survey
     ids["@risk:screening_new"] = {"tool": "audit"}  # seed 004 s6.4: a score in 0-40
     ids.update(_follow_ups(personas, dv360))
+    ids.update(_target_hardening(personas))
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion
     # and an appeal made

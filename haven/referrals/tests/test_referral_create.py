@@ -76,3 +76,20 @@ def test_manual_referrals_without_an_external_id_do_not_clash(vf, personas):
     create(vf, person, personas.caseworker)
     create(vf, person, personas.caseworker)
     assert Referral.objects.count() == 2
+
+
+def test_a_route_the_profile_does_not_list_is_refused_seed_002_lot_2_s3_1(contract_for, personas):
+    """seed 002 Lot 2 s1, s3.1, s8: target hardening takes referrals only from Victim First and
+    the SV/DV service; any other route is refused with the routes it does take."""
+    from django.core.exceptions import ValidationError
+
+    contract = contract_for("target-hardening-2018")
+    person = CaseworkPersonFactory(organisation=personas.organisation, local_authority="Leicester")
+    with pytest.raises(ValidationError) as refused:
+        create(contract, person, personas.caseworker, route="self_referral")
+    message = refused.value.message_dict["route"][0]
+    assert "does not take referrals by this route" in message
+    assert "Victim First" in message
+    assert not Referral.objects.exists()
+    referral = create(contract, person, personas.caseworker, route="emergency_phone")
+    assert referral.route == "emergency_phone"

@@ -23,6 +23,7 @@ from haven.reporting.measures import (  # noqa: F401
     sessions,
     surveys,
     waiting_list,
+    target_hardening,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

@@ -37,14 +37,15 @@ class Figure:
 
     count: value = len(numerator). percentage: value = len(numerator) / len(denominator) (None
     when the denominator is empty); numerator is a subset of denominator. duration and money:
-    value = the mean (duration, in days) or the sum (money) of `amounts` over `numerator`.
+    value = the mean (duration, in days) or the sum (money) of `amounts` over `numerator`;
+    money_mean: the mean to the penny (money per record, e.g. cost per property).
     """
 
     kind: str
     numerator: tuple[Any, ...]
     denominator: tuple[Any, ...] | None = None
     amounts: dict[Any, float] | None = None
-    aggregate: str = "count"  # count | percentage | mean | sum
+    aggregate: str = "count"  # count | percentage | mean | sum | money_mean
 
     @property
     def value(self) -> float | int | None:
@@ -66,6 +67,8 @@ def aggregate(
     values = [amounts[i] for i in ids if amounts and i in amounts]
     if how == "sum":
         return round(sum(values), 2)
+    if how == "money_mean":  # a mean amount of money, to the penny (cost per property)
+        return round(sum(values) / len(values), 2) if values else None
     return round(sum(values) / len(values), 1) if values else None
 
 
@@ -85,6 +88,10 @@ def mean(kind: str, amounts: dict[Any, float]) -> Figure:
 
 def total(kind: str, amounts: dict[Any, float]) -> Figure:
     return Figure(kind, tuple(amounts), amounts=amounts, aggregate="sum")
+
+
+def money_mean(kind: str, amounts: dict[Any, float]) -> Figure:
+    return Figure(kind, tuple(amounts), amounts=amounts, aggregate="money_mean")
 
 
 Computation = Callable[..., Figure]
@@ -109,6 +116,7 @@ OPTIONAL_FIELDS = {
     "waiting_list": ("waiting_list_entries",),
     "stays": ("stays", "stay_members"),
     "housing": ("housing_situations", "safe_home_outcomes"),
+    "target_hardening": ("target_hardening_jobs", "target_hardening_fittings"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -258,3 +258,15 @@ def test_survey_measures_are_computed_from_the_surveys(slug):
 def test_victim_first_computed_measures_are_pinned():
     computed = {m.id for m in _profile("victim-first-2018").measures if m.compute is not None}
     assert computed == VICTIM_FIRST_COMPUTED
+
+
+def test_target_hardening_computes_every_measure_issue_13():
+    """seed 002 Lot 2 s4: with target hardening jobs recorded (issue 13), every quarterly report
+    item is computed: completed by service level, referral to fitting, cost per property and
+    spend to date from the items fitted."""
+    by_id = {m.id: m for m in _profile("target-hardening-2018").measures}
+    assert all(m.compute is not None for m in by_id.values())
+    assert by_id["completed_by_service_level"].compute == "target_hardening_completed"
+    assert by_id["referral_to_fitting"].compute == "target_hardening_referral_to_fitting"
+    assert by_id["cost_per_property"].compute == "target_hardening_cost_per_property"
+    assert by_id["spend_to_date"].compute == "target_hardening_spend_to_date"

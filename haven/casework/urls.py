@@ -15,8 +15,8 @@ from haven.casework.views import (
     notes,
     onward_referrals,
     tasks,
-    waiting_list,
     unallocated,
+    waiting_list,
     worklist,
 )
 

@@ -46,13 +46,12 @@ from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.returns import demo_returns_reset
-from haven.demodata.staff import TeamStaff, team_staff
-from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
 from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
 from haven.demodata.targethardening import (
     build_demo_target_hardening,
     demo_target_hardening_reset,
 )
+from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment

@@ -22,8 +22,8 @@ from haven.reporting.measures import (  # noqa: F401
     session_patterns,
     sessions,
     surveys,
-    waiting_list,
     target_hardening,
+    waiting_list,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

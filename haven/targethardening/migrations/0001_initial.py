@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('casework', '0019_i13_th_event_kinds'),
+        ('casework', '0020_issue13_event_kinds'),
         ('contracts', '0002_profiles_measures_replace_targets'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -123,3 +123,33 @@ def test_the_state_form_asks_why_the_person_waits(client, open_case, wokingham, 
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == "waiting_list"
+
+
+def test_the_attempt_form_asks_why_the_person_waits(client, open_case, wokingham, personas):
+    """seed 003 s13: a successful contact that puts the person on the list records why."""
+    from django.utils import timezone
+
+    case = make_safe(open_case(wokingham, route="professional"))
+    client.force_login(personas.caseworker)
+    attempt_url = reverse("casework:attempt_record", args=[case.pk])
+    assert 'name="waiting_reason"' in client.get(attempt_url).content.decode()
+    now = timezone.localtime()
+    data = {
+        "channel": "phone",
+        "direction": "outbound",
+        "outcome": "reached",
+        "next_state": "waiting_list",
+        "attempted_at-day": now.day,
+        "attempted_at-month": now.month,
+        "attempted_at-year": now.year,
+        "attempted_at-hour": now.hour,
+        "attempted_at-minute": now.minute,
+    }
+    response = client.post(attempt_url, data)
+    assert response.status_code == 200
+    assert "Select why the person is waiting" in response.content.decode()
+    response = client.post(attempt_url, data | {"waiting_reason": "group_start"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "waiting_list"
+    assert case.waiting_entries.get().reason == "group_start"

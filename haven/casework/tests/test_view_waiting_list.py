@@ -153,3 +153,21 @@ def test_the_attempt_form_asks_why_the_person_waits(client, open_case, wokingham
     case.refresh_from_db()
     assert case.state == "waiting_list"
     assert case.waiting_entries.get().reason == "group_start"
+
+
+def test_the_page_reads_a_fixed_number_of_queries_however_long_the_list(
+    client, open_case, wokingham, personas
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    waiting_case(open_case, wokingham, personas, risk="high")
+    client.force_login(personas.team_leader)
+    client.get(url(wokingham))  # warm the profile cache
+    with CaptureQueriesContext(connection) as one:
+        client.get(url(wokingham))
+    for _ in range(3):
+        waiting_case(open_case, wokingham, personas)
+    with CaptureQueriesContext(connection) as four:
+        client.get(url(wokingham))
+    assert len(four) == len(one)

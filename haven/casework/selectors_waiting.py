@@ -29,7 +29,11 @@ from haven.casework.models import (
     WaitingListEntry,
     WaitingReason,
 )
-from haven.casework.services.waiting_list import CONTACT_ACTION, priority_inputs, waiting_spec_of
+from haven.casework.services.waiting_list import (
+    CONTACT_ACTION,
+    priority_inputs_for,
+    waiting_spec_of,
+)
 from haven.casework.waiting_priority import DEFAULT_ORDER, Waiter, rank
 from haven.contracts.models import Contract
 
@@ -108,10 +112,9 @@ def waiting_list_for(
             contract=contract, left_at__isnull=True, case__state=CaseState.WAITING_LIST
         ).select_related("case", "case__person", "case__allocated_to", "case__team")
     )
-    today = timezone.localdate(now)
+    inputs = priority_inputs_for([e.case for e in entries], today=timezone.localdate(now))
     waiters = [
-        Waiter(key=str(e.pk), joined_at=e.joined_at, inputs=priority_inputs(e.case, today=today))
-        for e in entries
+        Waiter(key=str(e.pk), joined_at=e.joined_at, inputs=inputs[e.case_id]) for e in entries
     ]
     by_pk = {str(e.pk): e for e in entries}
     visible = set(

@@ -11,10 +11,12 @@ for a specialist slot). The wait ends, as "support started", when the case moves
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from haven.accounts.models import User
@@ -36,6 +38,7 @@ from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.deadlines import due_time
+from haven.people.models import EqualityData, HouseholdLink, PersonFlag
 from haven.validators import REASON_MAX_LENGTH, refuse, text_problem
 
 CONTACT_ACTION = "waiting_list_contact"
@@ -51,6 +54,7 @@ LEFT_BY_STATE: dict[str, WaitingLeftHow] = {
     CaseState.CLOSED: WaitingLeftHow.CLOSED,
 }
 NEED_FLAGS = {"mental_health": "mental health support", "substance_use": "substance use support"}
+PREGNANCY_WORDS = {"pregnant": "pregnant", "recent_birth": "given birth in the last 26 weeks"}
 VULNERABILITY_FLAGS = {
     "disability": "disability",
     "nrpf": "no recourse to public funds",
@@ -96,23 +100,72 @@ def priority_inputs(case: Case, *, today: date | None = None) -> PriorityInputs:
     """What a waiting person's place is decided on, from what Haven records now (seed 003 s7:
     "prioritises each individual on risk levels, need and vulnerability"; Haven's reading in
     `casework.waiting_priority`)."""
+    return priority_inputs_for([case], today=today)[case.pk]
+
+
+def priority_inputs_for(
+    cases: list[Case], *, today: date | None = None
+) -> dict[Any, PriorityInputs]:
+    """`priority_inputs` of many cases (their persons loaded) in four queries: the list page."""
     today = today or timezone.localdate()
-    person = case.person
-    latest = case.risk_assessments.order_by("-completed_at").values_list("score", flat=True)
-    flags = set(person.flags.filter(ended_on__isnull=True).values_list("kind", flat=True))
-    children = person.household_links.filter(lives_with_person=True).count()
-    equality = person.equality_or_default()
+    people = [case.person_id for case in cases]
+    scores: dict[Any, tuple[datetime, int]] = {}
+    checklists = Case.objects.filter(
+        pk__in=[case.pk for case in cases], risk_assessments__isnull=False
+    ).values_list("pk", "risk_assessments__completed_at", "risk_assessments__score")
+    for case_id, completed_at, score in checklists:
+        if case_id not in scores or completed_at > scores[case_id][0]:
+            scores[case_id] = (completed_at, score)
+    flags: dict[Any, set[str]] = defaultdict(set)
+    current = PersonFlag.objects.filter(person_id__in=people, ended_on__isnull=True)
+    for person_id, kind in current.values_list("person_id", "kind"):
+        flags[person_id].add(kind)
+    children = dict(
+        HouseholdLink.objects.filter(person_id__in=people, lives_with_person=True)
+        .values("person_id")
+        .annotate(n=Count("id"))
+        .values_list("person_id", "n")
+    )
+    equality = {
+        row[0]: row[1:]
+        for row in EqualityData.objects.filter(person_id__in=people).values_list(
+            "person_id", "disability", "pregnancy_maternity"
+        )
+    }
+    return {
+        case.pk: _inputs(
+            case,
+            today,
+            score=scores[case.pk][1] if case.pk in scores else None,
+            flags=flags[case.person_id],
+            children=children.get(case.person_id, 0),
+            equality=equality.get(case.person_id, ("", "")),
+        )
+        for case in cases
+    }
+
+
+def _inputs(
+    case: Case,
+    today: date,
+    *,
+    score: int | None,
+    flags: set[str],
+    children: int,
+    equality: tuple[str, str],
+) -> PriorityInputs:
+    disability, pregnancy = equality
     vulnerabilities = [words for kind, words in VULNERABILITY_FLAGS.items() if kind in flags]
-    if equality.disability == "yes" and "disability" not in vulnerabilities:
+    if disability == "yes" and "disability" not in vulnerabilities:
         vulnerabilities.append("disability")
-    if equality.pregnancy_maternity in {"pregnant", "recent_birth"}:
-        vulnerabilities.append(equality.get_pregnancy_maternity_display().lower())
+    if pregnancy in PREGNANCY_WORDS:
+        vulnerabilities.append(PREGNANCY_WORDS[pregnancy])
     age = _age_words(case, today)
     if age:
         vulnerabilities.append(age)
     return PriorityInputs(
         risk_level=case.risk_level or "",
-        dash_score=latest.first(),
+        dash_score=score,
         children=children,
         needs=tuple(words for kind, words in NEED_FLAGS.items() if kind in flags),
         vulnerabilities=tuple(vulnerabilities),

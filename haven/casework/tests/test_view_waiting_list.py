@@ -123,3 +123,51 @@ def test_the_state_form_asks_why_the_person_waits(client, open_case, wokingham, 
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == "waiting_list"
+
+
+def test_the_attempt_form_asks_why_the_person_waits(client, open_case, wokingham, personas):
+    """seed 003 s13: a successful contact that puts the person on the list records why."""
+    from django.utils import timezone
+
+    case = make_safe(open_case(wokingham, route="professional"))
+    client.force_login(personas.caseworker)
+    attempt_url = reverse("casework:attempt_record", args=[case.pk])
+    assert 'name="waiting_reason"' in client.get(attempt_url).content.decode()
+    now = timezone.localtime()
+    data = {
+        "channel": "phone",
+        "direction": "outbound",
+        "outcome": "reached",
+        "next_state": "waiting_list",
+        "attempted_at-day": now.day,
+        "attempted_at-month": now.month,
+        "attempted_at-year": now.year,
+        "attempted_at-hour": now.hour,
+        "attempted_at-minute": now.minute,
+    }
+    response = client.post(attempt_url, data)
+    assert response.status_code == 200
+    assert "Select why the person is waiting" in response.content.decode()
+    response = client.post(attempt_url, data | {"waiting_reason": "group_start"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "waiting_list"
+    assert case.waiting_entries.get().reason == "group_start"
+
+
+def test_the_page_reads_a_fixed_number_of_queries_however_long_the_list(
+    client, open_case, wokingham, personas
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    waiting_case(open_case, wokingham, personas, risk="high")
+    client.force_login(personas.team_leader)
+    client.get(url(wokingham))  # warm the profile cache
+    with CaptureQueriesContext(connection) as one:
+        client.get(url(wokingham))
+    for _ in range(3):
+        waiting_case(open_case, wokingham, personas)
+    with CaptureQueriesContext(connection) as four:
+        client.get(url(wokingham))
+    assert len(four) == len(one)

@@ -46,3 +46,30 @@ def test_the_entries_on_the_list_in_the_period_load_as_facts(contract_for):
 def test_they_are_not_read_unless_a_measure_needs_them(contract_for):
     facts = load_facts(contract_for("wokingham-da-2017"), Q1.start, Q1.end, needs=frozenset())
     assert isinstance(facts.waiting_list_entries, NotLoaded)
+
+
+def test_a_waiting_list_figure_is_drilled_to_its_cases(client, open_case, contract_for, personas):
+    """seed 003 s13 "Number on wait list": the figure's records are the waiting cases."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from haven.casework.services import case_state_change
+    from haven.reporting.periods import current_period
+
+    contract = contract_for("wokingham-da-2017")
+    case = open_case(contract, route="professional")
+    case_state_change(
+        case=case,
+        to_state="waiting_list",
+        changed_by=personas.caseworker,
+        waiting_reason="no_capacity",
+    )
+    period = current_period(timezone.now(), "quarter", "04-01").code
+    client.force_login(personas.service_manager)
+    for measure in ("waiting_list", "waiting_list_reasons"):
+        response = client.get(reverse("reporting:measure", args=[contract.slug, period, measure]))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "The records counted: 1." in html
+        assert case.person.reference_code in html
+        assert case.person.family_name not in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 
@@ -11,19 +12,19 @@ def pence_of(pounds: Decimal | int | str) -> int:
     return int(value * 100)
 
 
+POUNDS = re.compile(r"\d{1,10}(\.\d{1,2})?")
+
+
 def parse_pounds(text: str) -> Decimal | None:
-    """What staff typed ("£1,250.50", "40") as pounds, or None if it is not an amount with at
-    most two decimal places."""
+    """What staff typed ("£1,250.50", "40") as pounds, or None if it is not a plain amount with
+    at most two decimal places (no sign, no exponent)."""
     cleaned = text.strip().replace(",", "").removeprefix("£").strip()
-    if not cleaned or not all(ch.isascii() for ch in cleaned):
+    if not POUNDS.fullmatch(cleaned) or not cleaned.isascii():
         return None
     try:
-        value = Decimal(cleaned)
+        return Decimal(cleaned)
     except InvalidOperation:
         return None
-    if not value.is_finite() or value.as_tuple().exponent < -2:  # type: ignore[operator]
-        return None
-    return value
 
 
 def pounds(pence: int) -> str:

@@ -85,8 +85,12 @@ def paid_summary(amount_pence: int) -> str:
 def _amount_problem(amount: Decimal | None, subject: str) -> str | None:
     if amount is None:
         return f"Enter the {subject} in pounds, for example 40 or 12.50"
+    if not amount.is_finite() or amount > MAX_PENCE / 100:
+        return f"The {subject} must be £10,000,000 or less"
     if amount <= 0:
         return f"The {subject} must be more than £0"
+    if amount != amount.quantize(Decimal("0.01")):
+        return f"The {subject} must be in pounds and pence, at most 2 decimal places"
     if pence_of(amount) > MAX_PENCE:
         return f"The {subject} must be £10,000,000 or less"
     return None

@@ -55,7 +55,10 @@ def test_a_contract_without_a_hardship_fund_has_none(personas):
         )
 
 
-@pytest.mark.parametrize("budget", [None, Decimal("0"), Decimal("-5"), Decimal("20000000")])
+@pytest.mark.parametrize(
+    "budget",
+    [None, Decimal("0"), Decimal("-5"), Decimal("20000000"), Decimal("1e400"), Decimal("1.234")],
+)
 def test_a_missing_or_implausible_budget_is_refused(vf_contract, personas, budget):
     with pytest.raises(ValidationError) as refused:
         hardship_fund_set(

@@ -19,6 +19,9 @@ from haven.hardship.money import parse_pounds, pence_of, pounds
         ("NaN", None),
         ("Infinity", None),
         ("١٢", None),
+        ("1e400", None),
+        ("-4", None),
+        ("12.", None),
     ],
 )
 def test_parse_pounds(typed, expected):

@@ -20,8 +20,10 @@ def register_start_events(key: str, source: StartEventSource) -> None:
 
 
 def case_start_events(case: Any) -> dict[StartEvent, datetime]:
-    """Every registered source's events for the case (an unsaved case has none)."""
-    if getattr(case, "pk", None) is None:
+    """Every registered source's events for the case. An unsaved case (the workbook's and the
+    demo's bulk writers evaluate cases before saving them) has none, and costs no query."""
+    state = getattr(case, "_state", None)
+    if getattr(case, "pk", None) is None or (state is not None and state.adding):
         return {}
     events: dict[StartEvent, datetime] = {}
     for source in _SOURCES.values():

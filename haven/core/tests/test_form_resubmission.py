@@ -56,6 +56,12 @@ pytestmark = pytest.mark.django_db
 
 # Every POST view that creates a record: tested twice below.
 CREATE_FORMS = {
+    # refuge (issue 13): double submits in haven/refuge/tests/test_view_resubmission.py
+    "refuge:property_add",
+    "refuge:room_add",
+    "refuge:void_add",
+    "refuge:move_in",
+    "refuge:extend",
     "incidents:add",
     "incidents:case_add",
     "incidents:complaint_add",
@@ -168,8 +174,14 @@ NOT_CREATE_FORMS = {
     "safeguarding:alert_edit": "changes the alert's outcome and referral in place",
     "safeguarding:event_change": "corrects the referral's or meeting's date and attendance in "
     "place",
+    "refuge:property": "changes the property in place",
+    "refuge:room_edit": "changes the room in place",
+    "refuge:move_out": "a household that has moved out cannot move out again (stay_move_out "
+    "refuses)",
 }
 GET_ONLY = {
+    "refuge:board",
+    "refuge:properties",
     "incidents:register",
     "incidents:detail",
     "incidents:chronology",
@@ -872,6 +884,10 @@ def test_every_create_form_has_a_double_submit_test():
 TESTED_ELSEWHERE = {
     "workbook:upload": "haven/workbook/tests/test_view_resubmission.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_resubmission.py",
+    **{
+        f"refuge:{name}": "haven/refuge/tests/test_view_resubmission.py"
+        for name in ("property_add", "room_add", "void_add", "move_in", "extend")
+    },
 }
 
 

@@ -193,3 +193,18 @@ def test_someone_outside_the_household_is_refused(move_in, open_case, cornwall):
     with pytest.raises(ValidationError) as refused:
         move_in(household_members=[stranger])
     assert "household_members" in refused.value.error_dict
+
+
+def test_the_entered_clock_is_the_latest_move_in_and_an_unsaved_case_costs_no_query(
+    stay, cornwall_case, django_assert_num_queries
+):
+    from haven.casework.deadline_rules import case_situation
+    from haven.casework.models import Case
+    from haven.deadlines import StartEvent
+
+    assert case_situation(cornwall_case).events[StartEvent.ENTERED] == stay.moved_in_at
+    unsaved = Case(contract=cornwall_case.contract, person=cornwall_case.person)
+    from haven.casework.start_events import case_start_events
+
+    with django_assert_num_queries(0):
+        assert case_start_events(unsaved) == {}

@@ -87,3 +87,25 @@ def test_the_return_counts_spend_to_date_and_cost_per_property(contract_for, per
     assert report.measure("spend_to_date").value == 400.0
     assert report.measure("cost_per_property").value == 200.0
     assert report.measure("referral_to_fitting").value == 1.5  # 1 and 2 days
+
+
+def test_the_drill_down_lists_the_properties_behind_cost_per_property(
+    client, contract_for, personas
+):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    contract = contract_for("target-hardening-2018")
+    (case,) = cases(contract, 1)
+    job = _job(case, personas.caseworker)
+    job.visited_at = timezone.now()
+    job.save()
+    _fit(job, personas.caseworker, timezone.localdate(), "40")
+    client.force_login(personas.service_manager)
+    from haven.reporting.periods import period_containing
+
+    current = period_containing(timezone.localdate(), "quarter", "04-01")
+    url = reverse("reporting:measure", args=[contract.slug, current.code, "spend_to_date"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Security items fitted" in response.content.decode()

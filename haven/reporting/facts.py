@@ -343,6 +343,7 @@ class TargetHardeningFittingFact(NamedTuple):
     job_id: Any
     fitted_on: date
     cost: float
+    case_id: Any = None  # the job's case (drill-down opens it)
 
 
 class NotLoaded:

@@ -442,13 +442,17 @@ def _optional_target_hardening(facts: Facts, contract: Contract) -> None:
     ]
     facts.target_hardening_fittings = [
         TargetHardeningFittingFact(
-            id=row_id, job_id=job_id, fitted_on=fitted_on, cost=float(price * quantity)
+            id=row_id,
+            job_id=job_id,
+            fitted_on=fitted_on,
+            cost=float(price * quantity),
+            case_id=case_id,
         )
-        for row_id, job_id, fitted_on, quantity, price in FittedItem.objects.filter(
+        for row_id, job_id, fitted_on, quantity, price, case_id in FittedItem.objects.filter(
             job__case__contract=contract
         )
         .order_by()
-        .values_list("id", "job_id", "fitted_on", "quantity", "unit_price")
+        .values_list("id", "job_id", "fitted_on", "quantity", "unit_price", "job__case_id")
     ]
 
 

@@ -5,7 +5,7 @@ Each is atomic, audited and (on a case) on the timeline (STYLE habit 1)."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -344,6 +344,11 @@ def item_fit(
         target=fitted,
         summary=f"Fitted {quantity} × {item.name} (£{fitted.cost:,.2f}; £{after:,.2f} in all)",
         data={"cost": str(fitted.cost)},
+        # on the timeline at the day fitted (midday, not before the visit nor after now)
+        occurred_at=min(
+            max(timezone.make_aware(datetime.combine(fitted_on, time(12))), job.visited_at),
+            timezone.now(),
+        ),
     )
     return fitted
 

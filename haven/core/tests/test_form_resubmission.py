@@ -109,6 +109,10 @@ CREATE_FORMS = {
     "safeguarding:event_add",
     "safeguarding:alert_add",
     "safeguarding:think_family",
+    "targethardening:visit",
+    "targethardening:fit",
+    "targethardening:refusal",
+    "targethardening:item_add",
 }
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
@@ -178,6 +182,10 @@ NOT_CREATE_FORMS = {
     "refuge:room_edit": "changes the room in place",
     "refuge:move_out": "a household that has moved out cannot move out again (stay_move_out "
     "refuses)",
+    "targethardening:needs": "changes the job's additional needs in place",
+    "targethardening:over_limit": "approved once: a second approval is refused by "
+    "job_over_limit_approve",
+    "targethardening:item_edit": "changes the catalogue item in place",
 }
 GET_ONLY = {
     "refuge:board",
@@ -252,6 +260,9 @@ GET_ONLY = {
     "followups:hand_offs",
     "followups:hand_offs_export",
     "safeguarding:overview",
+    "targethardening:job",
+    "targethardening:budget",
+    "targethardening:catalogue",
 }
 
 
@@ -475,6 +486,52 @@ def _outcome_case(world: World) -> Case:
         team=world.personas.team,
         allocated_to=world.personas.caseworker,
     )
+
+
+def _target_hardening(client: Any, world: World) -> None:
+    """A target hardening case visited (its job) and one not, and a catalogue item (seed 002
+    Lot 2)."""
+    from haven.targethardening.models import SecurityItem
+    from haven.targethardening.services import job_visit_record
+
+    contract = profile_contract("target-hardening-2018", world.personas.organisation)
+    cases = [
+        case_open_from_referral(
+            referral=ReferralFactory(
+                contract=contract,
+                person=CaseworkPersonFactory(organisation=world.personas.organisation),
+                route="victim_first",
+                received_at=timezone.now() - timedelta(hours=2),
+            ),
+            opened_by=world.personas.caseworker,
+            team=world.personas.team,
+            allocated_to=world.personas.caseworker,
+        )
+        for _ in range(2)
+    ]
+    job_visit_record(
+        case=cases[0],
+        recorded_by=world.personas.caseworker,
+        visited_at=timezone.now() - timedelta(hours=1),
+        concerns=["no_door_chain", "door_lock_weak", "windows_unlocked"],
+        vulnerabilities=["perpetrator_knows_address"],
+        override_reason="Synthetic: safe to visit",
+    )
+    world.th_case, world.th_unvisited = cases  # type: ignore[attr-defined]
+    world.th_item = SecurityItem.objects.create(  # type: ignore[attr-defined]
+        provider=world.personas.organisation,
+        name="Door chain",
+        police_approved=True,
+        unit_price=24,
+        max_per_property=9,
+        fitting="specialist_fit",
+    )
+
+
+def _th_count(model: str) -> int:
+    from django.apps import apps
+
+    return int(apps.get_model("targethardening", model).objects.count())
 
 
 def _pending_referral(world: World) -> Referral:
@@ -834,6 +891,51 @@ CASES: dict[str, CreateForm] = {
         count=lambda w: ReturnSnapshot.objects.count(),
         data=lambda w: {"exceptions": "0", "remedial_plan": "Complete the missing fields"},
         user="service_manager",
+    ),
+    "targethardening:visit": CreateForm(
+        page=lambda w: reverse("targethardening:visit", args=[w.th_unvisited.pk]),  # type: ignore[attr-defined]
+        count=lambda w: _th_count("TargetHardeningJob"),
+        data=lambda w: {
+            "concerns": "no_door_chain",
+            "override_reason": "Synthetic: safe to visit",
+            **_date("visited_at"),
+        },
+        prepare=_target_hardening,
+    ),
+    "targethardening:fit": CreateForm(
+        page=lambda w: reverse("targethardening:fit", args=[w.th_case.pk]),  # type: ignore[attr-defined]
+        count=lambda w: _th_count("FittedItem"),
+        data=lambda w: {
+            "item": str(w.th_item.pk),  # type: ignore[attr-defined]
+            "quantity": "1",
+            **_date("fitted_on", time=False),
+        },
+        prepare=_target_hardening,
+    ),
+    "targethardening:refusal": CreateForm(
+        page=lambda w: reverse("targethardening:refusal", args=[w.th_case.pk]),  # type: ignore[attr-defined]
+        count=lambda w: _th_count("Refusal"),
+        data=lambda w: {
+            "item": "",
+            "work": "Replace the broken door",
+            "refused_by": "landlord_or_owner",
+            "reason": "Synthetic: the landlord's repair",
+        },
+        prepare=_target_hardening,
+    ),
+    "targethardening:item_add": CreateForm(
+        page=lambda w: reverse("targethardening:item_add", args=[w.personas.organisation.pk]),
+        count=lambda w: _th_count("SecurityItem"),
+        data=lambda w: {
+            "name": "Window lock",
+            "police_approved": "True",
+            "unit_price": "14.00",
+            "max_per_property": "6",
+            "fitting": "specialist_fit",
+            "active": "True",
+        },
+        user="service_manager",
+        prepare=_target_hardening,
     ),
 }
 

@@ -467,6 +467,10 @@ CHECKED_ELSEWHERE = {
             "action_status",
         )
     },
+    **{
+        f"targethardening:{name}": "haven/targethardening/tests/test_view_read_audit.py"
+        for name in ("job", "visit", "fit", "refusal", "needs", "over_limit")
+    },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

@@ -37,7 +37,7 @@ class Figure:
 
     count: value = len(numerator). percentage: value = len(numerator) / len(denominator) (None
     when the denominator is empty); numerator is a subset of denominator. duration and money:
-    value = the mean (duration, in days) or the sum (money) of `amounts` over `numerator`;
+    value = the mean (duration, in days) or the sum (money) of `amounts` over `numerator`.
     money_mean: the mean to the penny (money per record, e.g. cost per property).
     """
 
@@ -45,7 +45,8 @@ class Figure:
     numerator: tuple[Any, ...]
     denominator: tuple[Any, ...] | None = None
     amounts: dict[Any, float] | None = None
-    aggregate: str = "count"  # count | percentage | mean | sum | money_mean
+    aggregate: str = "count"  # count | percentage | mean | sum
+    # (money_mean too: a mean amount of money to the penny, target_hardening.py)
 
     @property
     def value(self) -> float | int | None:

@@ -10,8 +10,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 from haven.reporting.loaders import load_facts
+from haven.reporting.periods import period_containing
 from haven.reporting.selectors import contract_return
 from haven.reporting.tests.test_loaders import NOW, Q1, cases
 from haven.targethardening.models import FittedItem, Fitting, SecurityItem, TargetHardeningJob
@@ -87,3 +90,18 @@ def test_the_return_counts_spend_to_date_and_cost_per_property(contract_for, per
     assert report.measure("spend_to_date").value == 400.0
     assert report.measure("cost_per_property").value == 200.0
     assert report.measure("referral_to_fitting").value == 1.5  # 1 and 2 days
+
+
+def test_the_drill_down_lists_the_items_behind_spend_to_date(client, contract_for, personas):
+    contract = contract_for("target-hardening-2018")
+    (case,) = cases(contract, 1)
+    job = _job(case, personas.caseworker)
+    job.visited_at = timezone.now()
+    job.save()
+    _fit(job, personas.caseworker, timezone.localdate(), "40")
+    client.force_login(personas.service_manager)
+    current = period_containing(timezone.localdate(), "quarter", "04-01")
+    url = reverse("reporting:measure", args=[contract.slug, current.code, "spend_to_date"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Security items fitted" in response.content.decode()

@@ -58,6 +58,7 @@ class CapacityCells:
     maximum: str
     at_capacity: bool
     idva_high_risk: str
+    profile: str = ""  # specialisms, languages and areas, for the team leader
 
 
 def capacity_cells(
@@ -77,5 +78,16 @@ def capacity_cells(
             maximum=f"{load.open_cases} of {limit}" if limit is not None else "Not set",
             at_capacity=limit is not None and load.open_cases >= limit,
             idva_high_risk=year,
+            profile=profile_text(profile),
         )
     return cells
+
+
+def profile_text(profile: StaffProfileFacts) -> str:
+    """ "IDVA (...), LGBT+; speaks Polish; covers Leicester" ("" when nothing is recorded)."""
+    parts = [", ".join(profile.specialism_labels)]
+    if profile.languages:
+        parts.append("speaks " + ", ".join(profile.languages))
+    if profile.areas:
+        parts.append("covers " + ", ".join(profile.areas))
+    return "; ".join(part for part in parts if part)

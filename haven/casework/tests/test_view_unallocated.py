@@ -84,4 +84,5 @@ def test_seed_004_s9_team_caseloads_show_capacity_and_idva_high_risk(client, per
     assert "2 of 1" in page
     assert "At capacity" in page
     assert "1 of 100" in page
+    assert "IDVA (independent domestic violence adviser)" in page  # the profile, for the leader
     assert escape(personas.teammate.get_full_name()) in page

@@ -64,3 +64,19 @@ def test_seed_002_s3_7_the_suggested_rule_allocates_to_the_top_worker_as_the_sys
 
 def test_the_queue_rule_is_the_default(personas):
     assert personas.team.import_allocation == ImportAllocation.QUEUE
+
+
+def test_a_case_opened_from_a_decided_review_follows_the_teams_rule_too(
+    import_rows, existing, personas
+):
+    from haven.workbook.models import IdentityReview
+    from haven.workbook.services import review_new_person
+
+    import_rows(series(3, victim="N5"))
+    review = IdentityReview.objects.get()
+    personas.team.import_allocation = ImportAllocation.SUGGESTED
+    personas.team.save()
+    referral = review_new_person(review=review, decided_by=personas.caseworker, team=personas.team)
+    case = Case.objects.get(referral=referral)
+    assert case.allocated_to is not None
+    assert case.events.filter(kind="allocated", actor__isnull=True).exists()

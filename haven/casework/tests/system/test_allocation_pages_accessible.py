@@ -14,15 +14,14 @@ from haven.testing.personas import build_personas
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
 
 
-def test_allocation_pages_are_accessible_and_a_suggestion_is_chosen(live_server, browser):
+def test_allocation_pages_are_accessible_and_a_suggestion_is_chosen(live_server, page, browser):
     personas = build_personas()
     contract = profile_contract("leicester-victim-survivor-2012", personas.organisation)
     case = CaseFactory(contract=contract, team=personas.team, allocated_to=None, risk_level="high")
     StaffProfile.objects.create(
         user=personas.teammate, specialisms=["idva"], max_open_cases=25, high_risk_per_year=100
     )
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page.set_default_timeout(20_000)
     sign_in(page, live_server, personas.team_leader)
     base = live_server.url
     for path in ("/cases/unallocated/", "/cases/caseloads/", f"/cases/{case.pk}/allocate/"):
@@ -30,8 +29,17 @@ def test_allocation_pages_are_accessible_and_a_suggestion_is_chosen(live_server,
         assert page.locator("h1").count() == 1, path
         assert_accessible(page)
     expect(page.get_by_text("IDVA for a high-risk case")).to_be_visible()
-    page.get_by_label(f"{personas.teammate.get_full_name()} ({personas.team.name})").check()
-    page.get_by_role("button", name="Allocate").click()
+    # without JavaScript: the radios and the button are a plain form
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.set_default_timeout(20_000)
+    sign_in(plain, live_server, personas.team_leader)
+    plain.goto(f"{base}/cases/{case.pk}/allocate/")
+    plain.locator(
+        f'input[name="suggestion"][value="{personas.team.pk}:{personas.teammate.pk}"]'
+    ).check()
+    plain.get_by_role("button", name="Allocate").click()
+    plain.wait_for_load_state()
     case.refresh_from_db()
     assert case.allocated_to == personas.teammate
     context.close()

@@ -19,7 +19,7 @@ from haven.casework.models import Case, CaseEvent, CaseState
 from haven.housing.models import INDEPENDENT_TENURES, HousingSituation, SafeHomeOutcome
 from haven.housing.services import entry_summary, exit_summary, outcome_summary
 
-STREAM = 13  # this part's own random stream: seed + STREAM
+STREAM = 15  # this part's own random stream: seed + STREAM
 SAFEHOME = "leicester-safehome-2012"
 ENTRY_TENURES = (
     ("refuge", 3),

@@ -37,7 +37,7 @@ from haven.casework.services.waiting_list import (
 )
 from haven.contracts.models import Contract
 
-STREAM = 13  # this part's own random stream: seed + STREAM
+STREAM = 17  # this part's own random stream: seed + STREAM
 TOP_UP = 3  # at least this many people waiting on each contract with a waiting list
 REASONS = (
     (WaitingReason.NO_CAPACITY, 50),

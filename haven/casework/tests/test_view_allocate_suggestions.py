@@ -113,3 +113,22 @@ def test_an_unknown_suggestion_is_an_error_not_a_500(client, team_case, personas
     assert response.status_code == 200
     team_case.refresh_from_db()
     assert team_case.allocated_to == personas.caseworker
+
+
+def test_seed_002_s3_7_the_persons_stated_preference_and_equalities_profile_are_weighed(
+    client, team_case, personas
+):
+    from haven.people.models import EqualityData
+
+    person = team_case.person
+    person.preferred_worker_gender = "female"
+    person.save()
+    EqualityData.objects.update_or_create(person=person, defaults={"sex": "male"})
+    StaffProfile.objects.create(user=personas.teammate, gender="male", specialisms=["male_victims"])
+    advice = allocation_advice(team_case)
+    (his,) = [s for s in advice.suggestions if s.worker.name == personas.teammate.get_full_name()]
+    assert "asked for a female worker: this worker is male" in his.explanation
+    assert "specialises in male victims" in his.explanation
+    client.force_login(personas.team_leader)
+    body = client.get(url(team_case)).content.decode()
+    assert "Asked for a female worker: gender not recorded" in body  # the others' reasons

@@ -171,3 +171,15 @@ def test_the_page_reads_a_fixed_number_of_queries_however_long_the_list(
     with CaptureQueriesContext(connection) as four:
         client.get(url(wokingham))
     assert len(four) == len(one)
+
+
+def test_viewing_the_list_is_audited_with_the_cases_it_showed(
+    client, open_case, wokingham, personas
+):
+    from haven.core.models import AuditAction, AuditEvent
+
+    case = waiting_case(open_case, wokingham, personas)
+    client.force_login(personas.team_leader)
+    client.get(url(wokingham))
+    viewed = AuditEvent.objects.filter(actor=personas.team_leader, action=AuditAction.VIEW)
+    assert any(str(case.pk) in event.changes.get("shown", []) for event in viewed)

@@ -35,6 +35,8 @@ from haven.core.form_tokens import ALREADY_SENT, FIELD
 from haven.core.models import FormSubmission
 from haven.followups.models import FollowUpContact, Survey
 from haven.followups.services import follow_up_contact_record
+from haven.hardship.models import HardshipGrant
+from haven.housing.models import SafeHomeOutcome
 from haven.incidents.complaint_services import complaint_record
 from haven.incidents.models import Complaint, ComplaintStage, Compliment, SeriousIncident
 from haven.outcomes.models import OutcomeAssessment
@@ -56,6 +58,9 @@ pytestmark = pytest.mark.django_db
 
 # Every POST view that creates a record: tested twice below.
 CREATE_FORMS = {
+    # housing and the hardship fund (issue 13)
+    "housing:outcome_add",
+    "hardship:request",
     # refuge (issue 13): double submits in haven/refuge/tests/test_view_resubmission.py
     "refuge:property_add",
     "refuge:room_add",
@@ -117,6 +122,13 @@ CREATE_FORMS = {
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
 NOT_CREATE_FORMS = {
+    "housing:entry": "records the case's housing at entry in place: again corrects it",
+    "housing:exit": "records the case's housing at exit in place: again corrects it",
+    "hardship:budget": "sets the year's budget in place",
+    "hardship:decide": "a decided grant cannot be decided again (hardship_grant_decide refuses)",
+    "hardship:pay": "a paid grant cannot be paid again (hardship_grant_pay refuses)",
+    "staff:profile_edit": "changes the worker's allocation profile in place",
+    "staff:team_rule": "sets the team's rule for imported cases in place",
     "casework:task_done": "marks a task done; a second mark is refused by the service",
     "casework:note_edit": "changes a note in place; no new record",
     "casework:state_change": "a second change to the same state is refused by the transitions",
@@ -188,6 +200,12 @@ NOT_CREATE_FORMS = {
     "targethardening:item_edit": "changes the catalogue item in place",
 }
 GET_ONLY = {
+    "casework:unallocated",
+    "casework:waiting_lists",
+    "casework:waiting_list",
+    "hardship:funds",
+    "hardship:fund",
+    "housing:detail",
     "refuge:board",
     "refuge:properties",
     "incidents:register",
@@ -313,6 +331,19 @@ def _date(prefix: str, when: Any = None, *, time: bool = True) -> dict[str, Any]
     if time:
         parts |= {f"{prefix}-hour": when.hour, f"{prefix}-minute": when.minute}
     return parts
+
+
+def _with_hardship_fund(w: World, page: str) -> str:
+    """The page, once this year's hardship fund of the case's contract has its budget."""
+    from decimal import Decimal
+
+    from haven.hardship.services import financial_year_of, hardship_fund_set
+
+    year = financial_year_of(w.case.contract, timezone.localdate())
+    hardship_fund_set(
+        contract=w.case.contract, year=year, budget=Decimal(500), set_by=w.personas.service_manager
+    )
+    return page
 
 
 def _levels(w: World) -> dict[str, str]:
@@ -539,6 +570,17 @@ def _pending_referral(world: World) -> Referral:
 
 
 CASES: dict[str, CreateForm] = {
+    # issue 13: a Safe Home outcome and a hardship grant request (Victim First's fund)
+    "housing:outcome_add": CreateForm(
+        page=lambda w: reverse("housing:outcome_add", args=[w.case.pk]),
+        count=lambda w: SafeHomeOutcome.objects.count(),
+        data=lambda w: {"kind": "own_home_secured", **_date("achieved_on", time=False)},
+    ),
+    "hardship:request": CreateForm(
+        page=lambda w: _with_hardship_fund(w, reverse("hardship:request", args=[w.case.pk])),
+        count=lambda w: HardshipGrant.objects.count(),
+        data=lambda w: {"amount": "20", "purpose": "food"},
+    ),
     "casework:attempt_record": CreateForm(
         page=lambda w: reverse("casework:attempt_record", args=[w.case.pk]),
         count=lambda w: ContactAttempt.objects.count(),

@@ -47,6 +47,8 @@ STAFF_PAGE = (
     "eople supported; every change to them is audited by its service"
 )
 EXEMPT = {
+    "casework:waiting_lists": "the contracts of the user's provider that run a waiting list, "
+    "no people",
     "home": "counts of the user's worklists and the intake queue only",
     "health": "service health for the load balancer",
     "accessibility": "static page",
@@ -400,6 +402,7 @@ PAGES: dict[str, Page] = {
 }
 # Audited pages checked in their own app's tests, where their records are easier to build.
 CHECKED_ELSEWHERE = {
+    "casework:waiting_list": "haven/casework/tests/test_view_waiting_list.py",
     "people:new_check": "haven/people/tests/test_person_new_view.py",
     "followups:follow_up_record": "haven/followups/tests/test_view_read_audit.py",
     "followups:follow_up_survey": "haven/followups/tests/test_view_read_audit.py",

@@ -12,8 +12,9 @@ from django.utils import timezone
 from haven.access.scope import TEAM_ROLES
 from haven.accounts.models import Membership, User
 from haven.casework.event_kinds import CaseEventKind
-from haven.casework.models import BreakGlassGrant, Case, CaseAccess
+from haven.casework.models import BreakGlassGrant, Case, CaseAccess, CaseState
 from haven.casework.services.events import case_event_record
+from haven.casework.services.states import case_state_change
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people.models import HouseholdLink
@@ -87,6 +88,19 @@ def case_allocate(
         summary=f"Allocated to {who}{where}",
         data={k: str(v) for k, v in after.items()},
     )
+    if (
+        case.state == CaseState.WAITING_LIST
+        and allocated_to is not None
+        and before["allocated_to"] != allocated_to.pk
+    ):
+        # issue 13 (seed 003 s7): a case leaves the waiting list by allocation: a new worker
+        # taking it starts the support (the wait ends as "support started", with why)
+        case_state_change(
+            case=case,
+            to_state=CaseState.ENGAGED,
+            changed_by=allocated_by,
+            reason=f"Allocated to {who}{where}",
+        )
     return case
 
 

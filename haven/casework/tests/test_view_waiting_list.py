@@ -183,3 +183,10 @@ def test_viewing_the_list_is_audited_with_the_cases_it_showed(
     client.get(url(wokingham))
     viewed = AuditEvent.objects.filter(actor=personas.team_leader, action=AuditAction.VIEW)
     assert any(str(case.pk) in event.changes.get("shown", []) for event in viewed)
+
+
+def test_the_allocate_page_says_allocating_ends_the_wait(client, open_case, wokingham, personas):
+    case = waiting_case(open_case, wokingham, personas)
+    client.force_login(personas.team_leader)
+    body = client.get(reverse("casework:allocate", args=[case.pk])).content.decode()
+    assert "ends the wait and starts their support" in body

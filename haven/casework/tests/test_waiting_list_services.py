@@ -126,7 +126,10 @@ def test_moving_back_to_contacting_ends_the_wait(wokingham_case, personas):
     assert WaitingListEntry.objects.get().left_how == WaitingLeftHow.MOVED_BACK
 
 
-def test_allocation_alone_does_not_end_the_wait(wokingham_case, personas):
+def test_issue_13_allocation_to_a_new_worker_ends_the_wait_and_starts_support(
+    wokingham_case, personas
+):
+    """Issue 13 item 10 (seed 003 s7): a case leaves the waiting list by allocation."""
     from haven.casework.services import case_allocate
 
     wait(wokingham_case, personas.caseworker)
@@ -134,6 +137,30 @@ def test_allocation_alone_does_not_end_the_wait(wokingham_case, personas):
         case=wokingham_case,
         allocated_by=personas.team_leader,
         allocated_to=personas.teammate,
+        team=personas.team,
+    )
+    entry = WaitingListEntry.objects.get()
+    assert entry.left_how == WaitingLeftHow.SUPPORT_STARTED
+    assert entry.left_reason.startswith("Allocated to ")
+    wokingham_case.refresh_from_db()
+    assert wokingham_case.state == "engaged"
+    assert [t.status for t in contact_tasks(wokingham_case)] == [TaskStatus.CANCELLED]
+
+
+def test_allocating_to_the_worker_who_holds_it_keeps_the_wait(wokingham_case, personas):
+    from haven.casework.services import case_allocate
+
+    case_allocate(
+        case=wokingham_case,
+        allocated_by=personas.team_leader,
+        allocated_to=personas.caseworker,
+        team=personas.team,
+    )
+    wait(wokingham_case, personas.caseworker)
+    case_allocate(
+        case=wokingham_case,
+        allocated_by=personas.team_leader,
+        allocated_to=personas.caseworker,
         team=personas.team,
     )
     assert WaitingListEntry.objects.get().left_at is None

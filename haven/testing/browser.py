@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -90,6 +91,35 @@ def sign_in(page: Any, live_server: Any, user: Any) -> None:
     page.context.add_cookies(
         [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
     )
+
+
+def fill_moment(page: Any, prefix: str, when: datetime | None = None, *, time: bool = True) -> None:
+    """A GOV.UK date (and time) input set to `when` (this minute by default)."""
+    from django.utils import timezone
+
+    when = timezone.localtime(when or timezone.now())
+    parts = {"day": when.day, "month": when.month, "year": when.year}
+    if time:
+        parts |= {"hour": when.hour, "minute": when.minute}
+    for part, value in parts.items():
+        page.locator(f'input[name="{prefix}-{part}"]').fill(str(value))
+
+
+def submit(page: Any, name: str) -> None:
+    """Press the page's main button called `name` and wait for the next page."""
+    page.locator("main").get_by_role("button", name=name, exact=True).click()
+    page.wait_for_load_state()
+
+
+def no_errors(page: Any) -> None:
+    """The page shows no error summary (the main column's text says why when it does)."""
+    assert page.locator(".govuk-error-summary").count() == 0, page.locator("main").inner_text()
+
+
+def switch_to(page: Any, live_server: Any, user: Any) -> None:
+    """Sign out whoever is signed in and sign `user` in."""
+    page.context.clear_cookies()
+    sign_in(page, live_server, user)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from haven.casework.models import Task, TaskStatus
@@ -22,37 +21,20 @@ from haven.incidents.models import SeriousIncident
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.risk.models import RiskAssessment
 from haven.safeguarding.models import SafeguardingEvent
-from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.browser import (
+    assert_accessible,
+    fill_moment,
+    no_errors,
+    sign_in,
+    submit,
+    switch_to,
+)
 from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 from haven.testing.risk import KEYS
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
-
-
-def fill_moment(page, prefix: str, *, time: bool = True) -> None:
-    """A GOV.UK date (and time) input set to this minute."""
-    when = timezone.localtime()
-    parts = {"day": when.day, "month": when.month, "year": when.year}
-    if time:
-        parts |= {"hour": when.hour, "minute": when.minute}
-    for part, value in parts.items():
-        page.locator(f'input[name="{prefix}-{part}"]').fill(str(value))
-
-
-def submit(page, name: str) -> None:
-    page.locator("main").get_by_role("button", name=name, exact=True).click()
-    page.wait_for_load_state()
-
-
-def no_errors(page) -> None:
-    assert page.locator(".govuk-error-summary").count() == 0, page.locator("main").inner_text()
-
-
-def switch_to(page, live_server, user) -> None:
-    page.context.clear_cookies()
-    sign_in(page, live_server, user)
 
 
 def test_checklist_marac_meeting_safeguarding_and_serious_incident(live_server, page, settings):

@@ -19,37 +19,20 @@ from playwright.sync_api import expect
 from haven.casework.models import Task
 from haven.casework.services import case_open_from_referral
 from haven.refuge.models import Property, Stay, StayExtension
-from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.browser import (
+    assert_accessible,
+    fill_moment,
+    no_errors,
+    sign_in,
+    submit,
+    switch_to,
+)
 from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.people import HouseholdLinkFactory
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
-
-
-def fill_moment(page, prefix: str, when: dt.datetime | None = None, *, time: bool = True) -> None:
-    """A GOV.UK date (and time) input set to `when` (this minute by default)."""
-    when = timezone.localtime(when or timezone.now())
-    parts = {"day": when.day, "month": when.month, "year": when.year}
-    if time:
-        parts |= {"hour": when.hour, "minute": when.minute}
-    for part, value in parts.items():
-        page.locator(f'input[name="{prefix}-{part}"]').fill(str(value))
-
-
-def submit(page, name: str) -> None:
-    page.locator("main").get_by_role("button", name=name, exact=True).click()
-    page.wait_for_load_state()
-
-
-def no_errors(page) -> None:
-    assert page.locator(".govuk-error-summary").count() == 0, page.locator("main").inner_text()
-
-
-def switch_to(page, live_server, user) -> None:
-    page.context.clear_cookies()
-    sign_in(page, live_server, user)
 
 
 def test_referral_move_in_duties_20_week_exception_and_move_out(live_server, page, settings):

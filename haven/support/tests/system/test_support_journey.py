@@ -12,7 +12,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from haven.casework.models import Case, CaseState
@@ -22,27 +21,12 @@ from haven.people.models import SafeContact
 from haven.plans.models import PlanReview, SupportPlan
 from haven.referrals.models import Decision
 from haven.support.models import SupportSession
-from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.browser import assert_accessible, fill_moment, sign_in, submit
 from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
-
-
-def fill_moment(page, prefix: str, *, time: bool = True) -> None:
-    """A GOV.UK date (and time) input set to this minute (the case opened in it)."""
-    when = timezone.localtime()
-    parts = {"day": when.day, "month": when.month, "year": when.year}
-    if time:
-        parts |= {"hour": when.hour, "minute": when.minute}
-    for part, value in parts.items():
-        page.locator(f'input[name="{prefix}-{part}"]').fill(str(value))
-
-
-def submit(page, name: str) -> None:
-    page.locator("main").get_by_role("button", name=name, exact=True).click()
-    page.wait_for_load_state()
 
 
 def answer_every_question(page, score: str) -> None:

@@ -10,43 +10,25 @@ AA) reports no violations on it."""
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from haven.casework.models import Case, Task, TaskStatus
 from haven.followups.models import Survey
 from haven.referrals.models import Referral
 from haven.targethardening.models import FittedItem, SecurityItem, TargetHardeningJob
-from haven.testing.browser import assert_accessible, sign_in
+from haven.testing.browser import (
+    assert_accessible,
+    fill_moment,
+    no_errors,
+    sign_in,
+    submit,
+    switch_to,
+)
 from haven.testing.casework import CaseworkPersonFactory
 from haven.testing.fixtures import profile_contract
 from haven.testing.personas import build_personas
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
-
-
-def fill_moment(page, prefix: str, *, time: bool = True) -> None:
-    """A GOV.UK date (and time) input set to this minute."""
-    when = timezone.localtime()
-    parts = {"day": when.day, "month": when.month, "year": when.year}
-    if time:
-        parts |= {"hour": when.hour, "minute": when.minute}
-    for part, value in parts.items():
-        page.locator(f'input[name="{prefix}-{part}"]').fill(str(value))
-
-
-def submit(page, name: str) -> None:
-    page.locator("main").get_by_role("button", name=name, exact=True).click()
-    page.wait_for_load_state()
-
-
-def no_errors(page) -> None:
-    assert page.locator(".govuk-error-summary").count() == 0, page.locator("main").inner_text()
-
-
-def switch_to(page, live_server, user) -> None:
-    page.context.clear_cookies()
-    sign_in(page, live_server, user)
 
 
 def test_emergency_referral_to_fitted_items_and_survey(live_server, page, settings):

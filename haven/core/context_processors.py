@@ -11,6 +11,19 @@ SUBMITTED = "Submitted returns"
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
+    """The navigation, worked out once per request: every template rendered with the request
+    (the page and each case-page section, casework/sections.py) runs this processor."""
+    user = getattr(request, "user", None)
+    key = (getattr(user, "pk", None), request.path)  # signing in or out mid-request: again
+    cached: tuple[Any, dict[str, Any]] | None = getattr(request, "_haven_navigation", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    built = _navigation(request)
+    request._haven_navigation = (key, built)  # type: ignore[attr-defined]
+    return built
+
+
+def _navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"service_navigation": []}

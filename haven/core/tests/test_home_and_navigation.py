@@ -123,3 +123,21 @@ def test_someone_with_both_roles_gets_returns_and_submitted_returns(client, pers
     ]
     links = nav_links(client.get(reverse("commissioner:returns")))
     assert [a.text for a in links if a.attrs.get("aria-current")] == ["Submitted returns"]
+
+
+def test_the_navigation_is_worked_out_once_per_request_however_many_templates_render(rf, personas):
+    """Each case-page section renders with the request (casework/sections.py), which runs the
+    context processors again: the navigation's permission checks run once, not per section."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from haven.core.context_processors import navigation
+
+    request = rf.get("/cases/")
+    request.user = personas.team_leader
+    first = navigation(request)
+    with CaptureQueriesContext(connection) as again:
+        assert navigation(request) is first
+    assert len(again.captured_queries) == 0
+    request.user = personas.caseworker  # signed in as someone else: worked out again
+    assert navigation(request) is not first

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+from markupsafe import escape  # Jinja2 escapes an apostrophe as &#39;, Django as &#x27;
 
 from haven.casework.caseload_selectors import WorkerCounts, caseload_overview, week_start
 from haven.casework.models import CaseAccess, CaseState

@@ -4,7 +4,7 @@ managers see the eligible victims due, mark them passed (audited), and download 
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
+from markupsafe import escape  # Jinja2 escapes an apostrophe as &#39;, Django as &#x27;
 
 from haven.casework.models import CaseEvent, CaseEventKind
 from haven.core.models import AuditAction, AuditEvent

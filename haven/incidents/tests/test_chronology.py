@@ -5,7 +5,7 @@ as a PDF, for service managers only, audited as an export."""
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+from markupsafe import escape  # Jinja2 escapes an apostrophe as &#39;, Django as &#x27;
 
 from haven.casework.selectors import VisibleCase
 from haven.casework.services import case_note_add

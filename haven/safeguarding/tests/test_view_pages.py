@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+from markupsafe import escape  # Jinja2 escapes an apostrophe as &#39;, Django as &#x27;
 
 from haven.casework.models import CaseState
 from haven.safeguarding.models import (

@@ -204,6 +204,11 @@ INSTALLED_APPS = [
     "haven.targethardening",
     "haven.housing",
     "haven.hardship",
+    "haven.outbox",
+    "haven.portal",
+    "haven.partners",
+    "haven.referralimports",
+    "haven.webchat",
     "haven.workbook",
     "haven.reporting",
     "haven.demodata",  # `haven demo`

@@ -48,6 +48,11 @@ urlpatterns = [
     path("housing/", include("haven.housing.urls")),
     path("hardship/", include("haven.hardship.urls")),
     path("workbook/", include("haven.workbook.urls")),
+    path("outbox/", include("haven.outbox.urls")),
+    path("", include("haven.portal.urls")),  # /help/, /refer/, /questions/ (public)
+    path("partners/", include("haven.partners.urls")),
+    path("referral-imports/", include("haven.referralimports.urls")),
+    path("chat/", include("haven.webchat.urls")),
     path("returns/", include((signoff_patterns, "signoff"))),
     path("commissioner/returns/", include((commissioner_patterns, "commissioner"))),
     path("audit/", include("haven.core.audit_urls")),

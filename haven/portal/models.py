@@ -1,0 +1,56 @@
+"""The front door's records. `ChatBooking` is shared: the portal creates it from a self-referral
+(seed 002 Lot 1 s3.6: "secure web chat booked within 5 working days"); the webchat app
+(above this one) runs the chat at the booked time and keeps its transcript."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from haven.core.models import HavenModel
+
+
+class ChatBookingStatus(models.TextChoices):
+    BOOKED = "booked", "Booked"
+    WAITING = "waiting", "Waiting for a caseworker"
+    IN_PROGRESS = "in_progress", "In progress"
+    ENDED = "ended", "Ended"
+    MISSED = "missed", "Missed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class ChatBooking(HavenModel):
+    """A secure web chat booked for a date and time; the person joins with a one-time code
+    (`haven.portal.codes`: only its hash is kept)."""
+
+    contract = models.ForeignKey(
+        "contracts.Contract", on_delete=models.PROTECT, related_name="chat_bookings"
+    )
+    referral = models.ForeignKey(
+        "referrals.Referral",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="chat_bookings",
+    )
+    starts_at = models.DateTimeField(db_index=True)
+    ends_at = models.DateTimeField()
+    code_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=12, choices=ChatBookingStatus.choices, default=ChatBookingStatus.BOOKED
+    )
+    consent_to_transcript = models.BooleanField(
+        default=False, help_text="The person agreed the chat may be kept on their record"
+    )
+    person_joined_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return f"Web chat {self.pk}"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReferralimportsConfig(AppConfig):
+    name = "haven.referralimports"
+    label = "referralimports"
+    verbose_name = "Referral file routes"

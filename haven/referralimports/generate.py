@@ -177,6 +177,13 @@ def write_samples(folder: Path, day: dt.date) -> list[Path]:
     ]
 
 
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def sample_paths() -> list[Path]:
+    return sorted(SAMPLES.glob("*.csv")) + sorted(SAMPLES.glob("*.xlsx"))
+
+
 if __name__ == "__main__":  # pragma: no cover
-    for written in write_samples(Path(__file__).parent / "samples", dt.date(2026, 12, 1)):
+    for written in write_samples(SAMPLES, dt.date(2026, 12, 1)):
         print(written)

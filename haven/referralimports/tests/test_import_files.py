@@ -102,8 +102,15 @@ def test_excel_dates_as_serial_numbers_as_date_cells_and_as_text(import_file):
             ["Date Referred", "Crime Ref", "First Name", "Last Name", "DOB", "Contact Method"],
             # 46362 is 06/12/2026; .375 is 09:00
             [46362.375, "LP/X1", "Alex", "Example", 32980, "Mobile"],
-            [dt.datetime(2026, 12, 5, 17, 30), 12345, "Jo", "Sample", "01/02/1985", "Letter"],
-            ["04/12/2026 08:00", "LP/X3", "Sam", "Test", dt.datetime(1970, 3, 3), "Text"],
+            [
+                dt.datetime(2026, 12, 5, 17, 30),  # noqa: DTZ001 - Excel cells are wall clock
+                12345,
+                "Jo",
+                "Sample",
+                "01/02/1985",
+                "Letter",
+            ],
+            ["04/12/2026 08:00", "LP/X3", "Sam", "Test", dt.datetime(1970, 3, 3), "Text"],  # noqa: DTZ001,
             [None, None, None, None, None, None],
             [None, None, None, None, None, None],
         ]

@@ -28,10 +28,10 @@ ROW = st.tuples(
 
 def _csv(rows: list[tuple[int, int, str, str, str]], batch: int) -> bytes:
     lines = ["Crime reference,Date referred,Forename,Surname,Date of birth,Contact method"]
-    for ref, days, given, family, method in rows:
+    for ref, days, forename, family, method in rows:
         day = dt.date(2026, 12, 6) - dt.timedelta(days=days)
-        given, family = given.replace(",", ""), family.replace(",", "")
-        lines.append(f"P{batch}-{ref},{day:%d/%m/%Y} 10:00,{given},{family},01/01/1980,{method}")
+        forename, family = forename.replace(",", ""), family.replace(",", "")
+        lines.append(f"P{batch}-{ref},{day:%d/%m/%Y} 10:00,{forename},{family},01/01/1980,{method}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -1,0 +1,84 @@
+"""Demo referral imports for Victim First (issue 14 item 8; seed 002 s3.6): yesterday's police
+daily download, run as the scheduled import, with one row the service must chase (an answer
+to "How would you like to be contacted?" that is not one of the seven, seed 002 s3.7), and a
+Sentinel ASB file uploaded by a team leader. The files are made by `referralimports.generate`
+(Faker, synthetic people only) from this part's own random stream and imported through
+`referrals_import_file`, as a user would."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from haven.accounts.models import Membership
+from haven.accounts.roles import Role
+from haven.contracts.models import Contract
+from haven.referralimports.generate import (
+    POLICE_HEADERS,
+    SENTINEL_HEADERS,
+    police_rows,
+    sentinel_rows,
+    write_csv,
+    write_xlsx,
+)
+from haven.referralimports.mappings import mapping_for
+from haven.referralimports.models import ImportRow, ImportRun
+from haven.referralimports.services import referrals_import_file
+
+STREAM = 20  # this part's own random stream: seed + STREAM
+SLUG = "victim-first-2018"
+
+
+def demo_referral_imports_reset(organisation: Any) -> None:
+    """Runs go before the referrals they point at (the demo reset deletes those raw)."""
+    runs = ImportRun.objects.filter(contract__provider=organisation)
+    ImportRow.objects.filter(run__in=runs).delete()
+    runs.delete()
+
+
+def build_demo_referral_imports(*, organisation: Any, seed: int, now: datetime) -> int:
+    """Two runs into the organisation's Victim First contract; returns the referrals made."""
+    contract = Contract.objects.filter(provider=organisation, slug=SLUG).first()
+    if contract is None:
+        return 0
+    rng = random.Random(seed + STREAM)
+    leader = (
+        Membership.objects.filter(organisation=organisation, role=Role.TEAM_LEADER)
+        .exclude(team=None)
+        .select_related("user", "team")
+        .order_by("user__email")
+        .first()
+    )
+    team = leader.team if leader else None
+    today = timezone.localdate(now)
+    made = 0
+    with tempfile.TemporaryDirectory(prefix="haven-demo-referrals-") as folder:
+        police = police_rows(rng.randrange(10**6), today - timedelta(days=1), rng.randint(8, 14))
+        police[rng.randrange(len(police))][11] = "Fax"  # not one of seed 002 s3.7's answers
+        path = write_xlsx(Path(folder) / "police-daily.xlsx", POLICE_HEADERS, police)
+        run = referrals_import_file(
+            path=path,
+            contract=contract,
+            mapping=mapping_for("police-daily"),
+            imported_by=None,  # the scheduled daily download
+            team=team,
+            now=now,
+        )
+        made += run.created
+        sentinel = sentinel_rows(rng.randrange(10**6), today - timedelta(days=2), rng.randint(2, 4))
+        path = write_csv(Path(folder) / "sentinel-asb.csv", SENTINEL_HEADERS, sentinel)
+        run = referrals_import_file(
+            path=path,
+            contract=contract,
+            mapping=mapping_for("sentinel-asb"),
+            imported_by=leader.user if leader else None,
+            team=team,
+            now=now,
+        )
+        made += run.created
+    return made

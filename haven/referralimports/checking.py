@@ -108,7 +108,7 @@ def check_file(
     if problems:
         raise FileRefusedError(problems)
     checked = CheckedFile()
-    columns = {column.field: column for column in mapping.columns}
+    columns: dict[str, Column] = {column.field: column for column in mapping.columns}
     first_of: dict[str, CheckedRow] = {}
     for number, cells in table.rows:
         row = _check_row(number, cells, columns, found, mapping, now, zone)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 EXIT_OK = 0
 EXIT_ROWS_REFUSED = 1
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def import_referrals_command(
-    argv: list[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr
+    argv: list[str], stdout: Any = sys.stdout, stderr: Any = sys.stderr
 ) -> int:
     from haven.accounts.models import Team
     from haven.contracts.models import Contract
@@ -77,7 +77,7 @@ def import_referrals_command(
         print(f"file: refused: {column}{problem['reason']}", file=stdout)
     for row in run.rows.order_by("row_number"):
         line = f"row {row.row_number}: {row.source_id or '-'}: {row.get_outcome_display()}"
-        if row.referral_id:
+        if row.referral is not None:
             line += f" ({row.referral.person.reference_code})"
         print(line, file=stdout)
         for problem in row.problems:

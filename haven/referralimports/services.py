@@ -144,8 +144,8 @@ def referrals_import_file(
         return _refuse_file(run, actor, error.problems)
     except Exception as error:  # never a half-imported file, nor a 500 with the file's data
         logger.warning("referral import %s failed: %s", run.pk, type(error).__name__)
-        problem = Problem("", f"The import failed ({type(error).__name__}); nothing was imported")
-        return _refuse_file(run, actor, [problem])
+        failure = Problem("", f"The import failed ({type(error).__name__}); nothing was imported")
+        return _refuse_file(run, actor, [failure])
     return run_after(run, outcomes, actor)
 
 
@@ -200,7 +200,7 @@ def _import_row(
 
 
 def _problems_of(error: ValidationError, mapping: SourceMapping) -> list[Problem]:
-    headers = {column.field: column.header for column in mapping.columns}
+    headers: dict[str, str] = {column.field: column.header for column in mapping.columns}
     if not hasattr(error, "error_dict"):
         return [Problem("", message) for message in error.messages]
     return [

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import random
 import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
+from django.db.models import UUIDField
 from django.utils import timezone
 
 from haven.accounts.models import Membership
@@ -41,6 +46,36 @@ def demo_referral_imports_reset(organisation: Any) -> None:
     runs.delete()
 
 
+@contextmanager
+def ids_from(rng: random.Random) -> Iterator[None]:
+    """New rows get their uuid4 ids from this part's stream while the import runs.
+
+    The import writes through the services (people, referrals, cases, tasks, timeline), whose
+    models draw `uuid.uuid4` ids; the demo's rule that the same seed builds the same data
+    (demodata/tests/test_build_demo_data.py compares referral, case and task ids) needs them
+    drawn from the seed. Each model's id field's cached default is replaced for the duration
+    (the demo build is single-threaded) and put back afterwards."""
+    fields = [
+        model._meta.pk
+        for model in apps.get_models()
+        if isinstance(model._meta.pk, UUIDField) and model._meta.pk.default is uuid.uuid4
+    ]
+
+    def new_id() -> uuid.UUID:
+        return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+    saved = [(field, field.__dict__.pop("_get_default", None)) for field in fields]
+    for field in fields:
+        field.__dict__["_get_default"] = new_id  # cached_property: the instance's value wins
+    try:
+        yield
+    finally:
+        for field, before in saved:
+            field.__dict__.pop("_get_default", None)
+            if before is not None:
+                field.__dict__["_get_default"] = before
+
+
 def build_demo_referral_imports(*, organisation: Any, seed: int, now: datetime) -> int:
     """Two runs into the organisation's Victim First contract; returns the referrals made."""
     contract = Contract.objects.filter(provider=organisation, slug=SLUG).first()
@@ -57,7 +92,7 @@ def build_demo_referral_imports(*, organisation: Any, seed: int, now: datetime) 
     team = leader.team if leader else None
     today = timezone.localdate(now)
     made = 0
-    with tempfile.TemporaryDirectory(prefix="haven-demo-referrals-") as folder:
+    with ids_from(rng), tempfile.TemporaryDirectory(prefix="haven-demo-referrals-") as folder:
         police = police_rows(rng.randrange(10**6), today - timedelta(days=1), rng.randint(8, 14))
         police[rng.randrange(len(police))][11] = "Fax"  # not one of seed 002 s3.7's answers
         path = write_xlsx(Path(folder) / "police-daily.xlsx", POLICE_HEADERS, police)

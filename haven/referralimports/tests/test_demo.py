@@ -29,6 +29,21 @@ def test_the_demo_imports_a_police_download_and_a_sentinel_file(personas, victim
     assert not ImportRun.objects.exists()
 
 
+def test_ids_come_from_the_demo_stream_while_it_imports():
+    import random
+
+    from haven.demodata.referralimports import ids_from
+    from haven.referralimports.models import ImportRun as Run
+    from haven.referrals.models import Referral
+
+    drawn = []
+    for _ in range(2):
+        with ids_from(random.Random(7)):
+            drawn.append((Run().pk, Referral().pk))
+    assert drawn[0] == drawn[1]
+    assert Run().pk != Run().pk  # random again afterwards
+
+
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.name)
 def test_the_sample_files_import(import_file, path):
     source = "sentinel-asb" if path.name.startswith("sentinel") else "police-daily"

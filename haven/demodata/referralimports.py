@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from haven.accounts.models import Membership
 from haven.accounts.roles import Role
+from haven.casework.models import CaseEvent
 from haven.contracts.models import Contract
 from haven.referralimports.generate import (
     POLICE_HEADERS,
@@ -90,8 +91,17 @@ def build_demo_referral_imports(*, organisation: Any, seed: int, now: datetime) 
         .first()
     )
     team = leader.team if leader else None
+    # the demo's other cases all have a worker: these go to the team's first caseworker
+    worker = (
+        Membership.objects.filter(organisation=organisation, role=Role.CASEWORKER, team=team)
+        .select_related("user")
+        .order_by("user__email")
+        .first()
+    )
+    allocated_to = worker.user if worker and team else None
     today = timezone.localdate(now)
     made = 0
+    started = timezone.now()
     with ids_from(rng), tempfile.TemporaryDirectory(prefix="haven-demo-referrals-") as folder:
         police = police_rows(rng.randrange(10**6), today - timedelta(days=1), rng.randint(8, 14))
         police[rng.randrange(len(police))][11] = "Fax"  # not one of seed 002 s3.7's answers
@@ -103,6 +113,7 @@ def build_demo_referral_imports(*, organisation: Any, seed: int, now: datetime) 
             imported_by=None,  # the scheduled daily download
             team=team,
             now=now,
+            allocated_to=allocated_to,
         )
         made += run.created
         sentinel = sentinel_rows(rng.randrange(10**6), today - timedelta(days=2), rng.randint(2, 4))
@@ -114,6 +125,14 @@ def build_demo_referral_imports(*, organisation: Any, seed: int, now: datetime) 
             imported_by=leader.user if leader else None,
             team=team,
             now=now,
+            allocated_to=allocated_to,
         )
         made += run.created
+    # the services date some timeline entries (deadlines set) by the clock: the demo's import
+    # happened at its `now`, so the same seed gives the same timeline
+    CaseEvent.objects.filter(
+        case__referral__source__startswith="file:",
+        case__contract=contract,
+        occurred_at__gte=started,
+    ).update(occurred_at=now)
     return made

@@ -28,7 +28,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
-from haven.casework.services import referral_accept
+from haven.casework.models import Case
+from haven.casework.services import case_open_from_referral
+from haven.casework.services.allocation_imports import imported_cases_allocate
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -46,7 +48,7 @@ from haven.referralimports.mappings import PERSON_FIELDS, SourceMapping
 from haven.referralimports.models import ImportRow, ImportRun, RowOutcome, RunStatus
 from haven.referralimports.reading import FileUnreadableError, read_table
 from haven.referrals.models import Decision, Referral
-from haven.referrals.services import referral_create
+from haven.referrals.services import referral_create, refuse_unless_may_decide
 
 logger = logging.getLogger(__name__)
 
@@ -113,8 +115,13 @@ def referrals_import_file(
     file_name: str = "",
     team: Any = None,
     now: dt.datetime | None = None,
+    allocated_to: User | None = None,
 ) -> ImportRun:
-    """Import one file; returns its run (status, counts and every row's outcome)."""
+    """Import one file; returns its run (status, counts and every row's outcome).
+
+    `now` is the run's time: rows are checked against it and referrals accepted at it (the
+    demo passes its own). The new cases join `team`, allocated to `allocated_to` when given,
+    otherwise by the team's rule for imported cases (issue 13 item 13), as the workbook's."""
     actor = imported_by if is_user(imported_by) else None
     run = ImportRun.objects.create(
         contract=contract,
@@ -137,7 +144,7 @@ def referrals_import_file(
         run.rows_read = len(table.rows)
         run.blank_rows = table.blank_rows
         checked = check_file(mapping, table, now=now, zone=zone)
-        outcomes = _import(checked.rows, contract, mapping, actor, team)
+        outcomes = _import(checked.rows, _Target(contract, mapping, actor, team, allocated_to, now))
     except FileUnreadableError as error:
         return _refuse_file(run, actor, [Problem("", str(error))])
     except FileRefusedError as error:
@@ -149,22 +156,37 @@ def referrals_import_file(
     return run_after(run, outcomes, actor)
 
 
-def _import(
-    rows: list[CheckedRow],
-    contract: Contract,
-    mapping: SourceMapping,
-    actor: User | None,
-    team: Any,
-) -> list[tuple[CheckedRow, _Outcome]]:
+@dataclass(frozen=True)
+class _Target:
+    """Where a run's referrals go, by whom and when."""
+
+    contract: Contract
+    mapping: SourceMapping
+    actor: User | None
+    team: Any
+    allocated_to: User | None
+    at: dt.datetime
+
+
+def _import(rows: list[CheckedRow], target: _Target) -> list[tuple[CheckedRow, _Outcome]]:
     bad = [row for row in rows if row.problems and not is_repeat_only(row)]
-    if bad and mapping.bad_rows == "refuse_file":
+    if bad and target.mapping.bad_rows == "refuse_file":
         return [(row, _unwritten(row)) for row in rows]
     try:
         with transaction.atomic():
-            outcomes = [(row, _import_row(row, contract, mapping, actor, team)) for row in rows]
+            outcomes = [(row, _import_row(row, target)) for row in rows]
             failed = any(o.outcome == RowOutcome.REFUSED for _, o in outcomes)
-            if failed and mapping.bad_rows == "refuse_file":
+            if failed and target.mapping.bad_rows == "refuse_file":
                 raise _RollBackError
+            if target.allocated_to is None:
+                opened = Case.objects.filter(
+                    referral__in=[
+                        o.referral for _, o in outcomes if o.outcome == RowOutcome.CREATED
+                    ]
+                ).values_list("pk", flat=True)
+                imported_cases_allocate(
+                    case_ids=list(opened), team=target.team, contract=target.contract
+                )
     except _RollBackError:
         return [
             (row, o if o.outcome == RowOutcome.REFUSED else _unwritten(row)) for row, o in outcomes
@@ -178,9 +200,8 @@ def _unwritten(row: CheckedRow) -> _Outcome:
     return _Outcome(RowOutcome.NOT_IMPORTED, row.problems)
 
 
-def _import_row(
-    row: CheckedRow, contract: Contract, mapping: SourceMapping, actor: User | None, team: Any
-) -> _Outcome:
+def _import_row(row: CheckedRow, target: _Target) -> _Outcome:
+    mapping = target.mapping
     if is_repeat_only(row):
         return _Outcome(RowOutcome.REPEATED, row.problems)
     if row.problems:
@@ -192,8 +213,8 @@ def _import_row(
         return _Outcome(RowOutcome.ALREADY_IMPORTED, [], existing)
     try:
         with transaction.atomic():
-            person, new_person = find_or_create_person(row.values, contract, actor)
-            referral = refer_row(row, person, contract, mapping, actor, team)
+            person, new_person = find_or_create_person(row.values, target.contract, target.actor)
+            referral = refer_row(row, person, target)
     except ValidationError as error:
         return _Outcome(RowOutcome.REFUSED, _problems_of(error, mapping))
     return _Outcome(RowOutcome.CREATED, [], referral, new_person)
@@ -239,31 +260,47 @@ def find_or_create_person(
     return person, True
 
 
-def refer_row(
-    row: CheckedRow,
-    person: Person,
-    contract: Contract,
-    mapping: SourceMapping,
-    actor: User | None,
-    team: Any,
-) -> Referral:
+def refer_row(row: CheckedRow, person: Person, target: _Target) -> Referral:
     """The row's referral by the mapping's route, received when the row says (the deadlines
     count from it, seed 002 s3.7), accepted so its case opens with the first-contact tasks."""
     details = {name: row.values[name] for name in REFERRAL_DETAILS if name in row.values}
     referral = referral_create(
-        contract=contract,
+        contract=target.contract,
         person=person,
-        entered_by=actor,
-        route=mapping.route,
+        entered_by=target.actor,
+        route=target.mapping.route,
         received_at=row.values["received_at"],
-        source=mapping.referral_source(),
+        source=target.mapping.referral_source(),
         external_id=row.source_id,
-        source_organisation=mapping.source_organisation,
+        source_organisation=target.mapping.source_organisation,
         **details,
     )
     if referral.decision == Decision.PENDING:
-        referral_accept(referral=referral, accepted_by=actor, team=team)  # type: ignore[arg-type]
+        accept_at(referral, target)
     return referral
+
+
+def accept_at(referral: Referral, target: _Target) -> Case:
+    """`casework.services.referral_accept` at the run's time rather than the clock's (the
+    demo builds the same data from the same seed; a real run's time is when it started)."""
+    refuse_unless_may_decide(referral, target.actor)
+    referral.decision = Decision.ACCEPTED
+    referral.decided_at = target.at
+    referral.decided_by = target.actor
+    referral.save(update_fields=["decision", "decided_at", "decided_by", "updated_at"])
+    audit_event(
+        actor=target.actor,
+        action=AuditAction.UPDATE,
+        target=referral,
+        changes={"decision": [Decision.PENDING, Decision.ACCEPTED]},
+    )
+    return case_open_from_referral(
+        referral=referral,
+        opened_by=target.actor,  # type: ignore[arg-type]  # None: the system actor
+        at=target.at,
+        team=target.team,
+        allocated_to=target.allocated_to,
+    )
 
 
 def run_after(

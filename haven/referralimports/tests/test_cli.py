@@ -60,3 +60,20 @@ def test_bad_arguments(tmp_path, victim_first):
     argv = ["--contract", "victim-first-2018", "--source", "nope", str(tmp_path)]
     assert import_referrals_command(argv, out, err_io) == EXIT_REFUSED
     assert "no mapping for source 'nope'" in err_io.getvalue()
+
+
+def test_the_management_command_runs_it(tmp_path, victim_first):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "police.csv"
+    path.write_bytes(POLICE_REORDERED)
+    out = io.StringIO()
+    # the file first: Django's own parser reads options before the words (`haven import-referrals
+    # --contract ...` from the shell goes through run_from_argv, which passes them all on)
+    argv = [str(path), "--contract", "victim-first-2018", "--source", "police-daily"]
+    call_command("import-referrals", *argv, stdout=out)
+    assert "created: 3" in out.getvalue()
+    path.write_bytes(POLICE_SOME_BAD)
+    with pytest.raises(CommandError) as refused:
+        call_command("import-referrals", *argv, stdout=io.StringIO(), stderr=io.StringIO())
+    assert refused.value.returncode == EXIT_ROWS_REFUSED

@@ -45,6 +45,12 @@ def _navigation(request: HttpRequest) -> dict[str, Any]:
         ("Refuge rooms", reverse("refuge:board"), "refuge.view_board"),
         # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
+        # Team leaders and service managers of a service taking referral files (seed 002 s3.6)
+        (
+            "Referral imports",
+            reverse("referralimports:run_list"),
+            "referralimports.import_referrals",
+        ),
         ("People", reverse("people:search"), "people.view_person"),
         ("Contracts", reverse("contracts:list"), "contracts.view_contract_list"),
         # Service managers and analysts of a provider (commissioners see their returns elsewhere).

@@ -516,6 +516,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids |= _marac_ids(case, personas)
     ids |= _refuge_ids(personas)
     ids |= _housing_and_hardship_ids(case, personas)
+    ids |= _referral_import_ids(contract, tmp_path)
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
     returns = {"slug": dv360.slug, "period": "2026-Q1"}
     computed = next(m["id"] for m in dv360.profile.get("measures", []) if m.get("compute"))
@@ -594,3 +595,23 @@ def model_id(param: str) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def _referral_import_ids(contract: Any, tmp_path: Path) -> dict[str, Any]:
+    """issue 14 item 8: a police daily download imported into Victim First (one row created,
+    one refused), so its run page and error report open."""
+    from haven.referralimports.mappings import mapping_for
+    from haven.referralimports.services import referrals_import_file
+
+    path = tmp_path / "police-daily.csv"
+    day = timezone.localdate() - dt.timedelta(days=1)
+    path.write_text(
+        "Crime reference,Date referred,Forename,Surname,Contact method\n"
+        f"LP/H1,{day:%d/%m/%Y} 10:00,Synthetic,Walker,Mobile\n"
+        f"LP/H2,{day:%d/%m/%Y} 10:00,Synthetic,Walker,Pigeon\n",
+        encoding="utf-8",
+    )
+    run = referrals_import_file(
+        path=path, contract=contract, mapping=mapping_for("police-daily"), imported_by=None
+    )
+    return {"import_run_id": run.pk}

@@ -110,6 +110,7 @@ CREATE_FORMS = {
     "outcomes:record",
     "workbook:upload",
     "workbook:review_detail",
+    "referralimports:upload",
     "signoff:sign_off",
     "safeguarding:event_add",
     "safeguarding:alert_add",
@@ -254,6 +255,9 @@ GET_ONLY = {
     "risk:result",
     "workbook:run_list",
     "workbook:run_detail",
+    "referralimports:run_list",
+    "referralimports:run_detail",
+    "referralimports:error_report",
     "workbook:review_list",
     "audit:list",
     "audit:record",
@@ -1028,6 +1032,7 @@ def test_every_create_form_has_a_double_submit_test():
 TESTED_ELSEWHERE = {
     "workbook:upload": "haven/workbook/tests/test_view_resubmission.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_resubmission.py",
+    "referralimports:upload": "haven/referralimports/tests/test_views.py",
     **{
         f"refuge:{name}": "haven/refuge/tests/test_view_resubmission.py"
         for name in ("property_add", "room_add", "void_add", "move_in", "extend")

@@ -90,6 +90,8 @@ SKIPPED = {
     "in its URL (an unknown format is a 404)",
     "casework:draft_discard": "a button (POST only) with no input beyond the ids in its URL; "
     "test_view_drafts posts to it",
+    "referralimports:error_report": "a CSV of a referral import's problems: no input beyond the "
+    "run id in its URL (haven/referralimports/tests/test_views.py)",
 }
 SKIPPED_ROUTES = {
     "admin/*": "the Django admin's own URL patterns (unnamed redirects among them)",

@@ -70,6 +70,10 @@ EXEMPT = {
     "no person supported is named (each worker's caseload page is audited)",
     "workbook:review_list": "incident ids, dates and counts of candidates, no names",
     "workbook:upload": "the upload form; a run's results are shown (and audited) on run_detail",
+    "referralimports:upload": "the upload form; a run's rows are shown (and audited) on run_detail",
+    "referralimports:run_list": "runs with their counts and file names, no people",
+    "referralimports:error_report": "row numbers, source ids, columns and reasons; no names or "
+    "other details of anyone",
     "govuk:design_system": "developer sample form",
     "targethardening:budget": "the year's spend and costs per quarter, no people",
     "targethardening:catalogue": "the provider's security items and prices, no people",
@@ -413,6 +417,7 @@ CHECKED_ELSEWHERE = {
     "workbook:run_list": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:run_detail": "haven/workbook/tests/test_view_read_audit.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_read_audit.py",
+    "referralimports:run_detail": "haven/referralimports/tests/test_views.py",
     "reporting:measure": "haven/reporting/tests/test_drilldown_view.py",
     "reporting:export": "haven/reporting/tests/test_export_views.py",
     "quality:data_quality": "haven/reporting/tests/test_view_quality.py",

@@ -146,7 +146,7 @@ def referral_create(
     request: HttpRequest,
     slug: str,
     payload: ReferralIn,
-    idempotency_key: Header[str | None] = Header(  # type: ignore[type-arg]
+    idempotency_key: str | None = Header(  # type: ignore[type-arg]
         default=None, alias="Idempotency-Key", max_length=IDEMPOTENCY_KEY_MAX
     ),
 ) -> Any:

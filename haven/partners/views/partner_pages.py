@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.accounts.signed_in import staff_user
+from haven.core.formatting import when
 from haven.core.read_audit import audit_list_view, audits_reads, shows_page
 from haven.partners.forms import PartnerPersonForm, PartnerReferralForm, PartnerSafeContactForm
 from haven.partners.selectors import (
@@ -38,6 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "organisation": organisation,
             "statuses": statuses,
             "links": partner_contracts_of(organisation),
+            "when": when,
         },
     )
     if shows_page(response):

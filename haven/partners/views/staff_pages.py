@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.signed_in import staff_user
+from haven.core.formatting import when
 from haven.partners.forms import TokenCreateForm
 from haven.partners.selectors import (
     api_token_for,
@@ -50,7 +51,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "partners/tokens.html",
-        {"tokens": list(api_tokens_for(request.user)), "now": timezone.now()},
+        {"tokens": list(api_tokens_for(request.user)), "now": timezone.now(), "when": when},
     )
 
 
@@ -90,7 +91,9 @@ def token_created(request: HttpRequest, token_id: Any) -> HttpResponse:
     raw = kept[1] if isinstance(kept, list) and len(kept) == 2 and kept[0] == str(token.pk) else ""
     if not raw:
         raise Http404
-    return render(request, "partners/token_created.html", {"token": token, "raw": raw})
+    return render(
+        request, "partners/token_created.html", {"token": token, "raw": raw, "when": when}
+    )
 
 
 @login_required

@@ -10,7 +10,17 @@ import re
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
 
 from haven.people.postcodes import is_postcode
 from haven.validators import NOTE_MAX_LENGTH
@@ -55,8 +65,15 @@ Name100 = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_pl
 Name200 = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_plain_text)]
 
 
-Moment = Annotated[AwareDatetime, AfterValidator(_plausible_moment)]
-BirthDate = Annotated[dt.date, AfterValidator(_plausible_date)]
+def _written(value: object) -> object:
+    """Dates and times are ISO 8601 strings in the body (never numbers)."""
+    if not isinstance(value, str):
+        raise ValueError("must be an ISO 8601 string")
+    return value
+
+
+Moment = Annotated[AwareDatetime, BeforeValidator(_written), AfterValidator(_plausible_moment)]
+BirthDate = Annotated[dt.date, BeforeValidator(_written), AfterValidator(_plausible_date)]
 
 ContactMethodKey = Literal[
     "home_phone", "mobile_phone", "work_phone", "email", "in_person", "post", "sms"
@@ -89,7 +106,7 @@ class PersonIn(Strict):
 class SafeTimeIn(Strict):
     """A span when it is safe to call: days 0 (Monday) to 6 (Sunday), 24-hour HH:MM."""
 
-    days: list[Annotated[int, Field(ge=0, le=6)]] = Field(min_length=1, max_length=7)
+    days: list[Annotated[StrictInt, Field(ge=0, le=6)]] = Field(min_length=1, max_length=7)
     start: Annotated[str, Field(pattern=HH_MM.pattern)]
     end: Annotated[str, Field(pattern=HH_MM.pattern)]
 
@@ -105,9 +122,9 @@ class SafeContactIn(Strict):
 
     safe_phone: Text30 = ""
     safe_times: list[SafeTimeIn] = Field(default_factory=list, max_length=2)
-    voicemail_allowed: bool = False
-    texts_allowed: bool = False
-    email_safe: bool = False
+    voicemail_allowed: StrictBool = False
+    texts_allowed: StrictBool = False
+    email_safe: StrictBool = False
     letters: LettersKey = "never"
     safe_address: Text500 = ""
     harmer_at_address: HarmerAtAddressKey = "unknown"
@@ -120,7 +137,7 @@ class ReferralIn(Strict):
 
     person: PersonIn
     safe_contact: SafeContactIn = Field(default_factory=SafeContactIn)
-    consent_to_contact: bool = Field(
+    consent_to_contact: StrictBool = Field(
         description="The person agreed to the referral and to be contacted (seed 002 s3.1)"
     )
     contact_method: ContactMethodKey

@@ -42,6 +42,7 @@ from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
+from haven.demodata.partners import demo_partners_reset
 from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
@@ -525,6 +526,7 @@ def build_demo_data(
             demo_refuge_reset(organisation)
             demo_hardship_reset(organisation)
             demo_housing_reset(organisation)
+            demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")

@@ -32,7 +32,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
-from haven.core.tests.hostile_world import build_world, model_id, without_mfa
+from haven.core.tests.hostile_world import build_world, model_id, partner_referrer, without_mfa
 from haven.testing.factories import TEST_PASSWORD
 from haven.testing.hostile_values import (
     CHOICE,
@@ -90,6 +90,8 @@ SKIPPED = {
     "in its URL (an unknown format is a 404)",
     "casework:draft_discard": "a button (POST only) with no input beyond the ids in its URL; "
     "test_view_drafts posts to it",
+    "partners:token_created": "shows a new token once, straight after partners:token_new "
+    "(walked there); no input, and a 404 at any other time",
 }
 SKIPPED_ROUTES = {
     "admin/*": "the Django admin's own URL patterns (unnamed redirects among them)",
@@ -285,6 +287,7 @@ class Walker:
             personas.analyst,
             personas.commissioner,
             without_mfa(personas),
+            partner_referrer(),  # issue 14: the partner pages open for partner agencies only
             None,
         ]
         self.clients: list[tuple[str, Client]] = []

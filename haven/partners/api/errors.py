@@ -194,7 +194,8 @@ def json_errors(view: View) -> View:
         if hasattr(view, attribute):
             setattr(wrapper, attribute, getattr(view, attribute))
     wrapper.__name__ = getattr(view, "__name__", "api_view")
-    wrapper.__module__ = __name__
+    # still ninja's view to the page walkers (haven_views): the API is walked by schemathesis
+    wrapper.__module__ = getattr(view, "__module__", None) or "ninja"
     return wrapper
 
 

@@ -6,6 +6,7 @@ from haven.accounts.views import account as account_views
 from haven.casework.views import referral_accept
 from haven.core.views import health, static_pages
 from haven.home import views as home
+from haven.partners.api.endpoints import api as partner_api
 from haven.referrals.urls import urlpatterns as referral_urlpatterns
 from haven.reporting.urls_signoff import commissioner_patterns, signoff_patterns
 
@@ -51,6 +52,7 @@ urlpatterns = [
     path("outbox/", include("haven.outbox.urls")),
     path("", include("haven.portal.urls")),  # /help/, /refer/, /questions/ (public)
     path("partners/", include("haven.partners.urls")),
+    path("api/v1/", partner_api.urls),  # the partner API (issue 14 item 7)
     path("referral-imports/", include("haven.referralimports.urls")),
     path("chat/", include("haven.webchat.urls")),
     path("returns/", include((signoff_patterns, "signoff"))),

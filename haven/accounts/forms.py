@@ -21,7 +21,11 @@ from haven.govuk.forms import (
     GovukTextField,
 )
 
-STAFF_ROLES = [(role.value, role.label) for role in Role if role != Role.COMMISSIONER]
+STAFF_ROLES = [
+    (role.value, role.label)
+    for role in Role
+    if role not in {Role.COMMISSIONER, Role.PARTNER}  # partners: haven.partners' memberships
+]
 
 
 def place_choices(teams: Iterable[Team], organisations: Iterable[Any]) -> list[tuple[str, str]]:

@@ -13,7 +13,11 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
     COMMISSIONER = "commissioner", "Commissioner"
     AUDITOR = "auditor", "Auditor"
+    # issue 14 item 6: a partner agency's referrer (police, health, housing, children's
+    # services, Victim First for target hardening); held through haven.partners'
+    # PartnerMembership, never a staff membership, so no staff permission anywhere.
+    PARTNER = "partner", "Partner agency"
 
 
-PROVIDER_ROLES = frozenset(set(Role) - {Role.COMMISSIONER})
+PROVIDER_ROLES = frozenset(set(Role) - {Role.COMMISSIONER, Role.PARTNER})
 MANAGER_ROLES = frozenset({Role.TEAM_LEADER, Role.SERVICE_MANAGER})

@@ -27,6 +27,15 @@ def _navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"service_navigation": []}
+    if user.has_perm("partners.use_partner_pages") and not user.is_superuser:
+        # a partner agency's referrer: their own pages only (issue 14 item 6)
+        partner_home = reverse("partners:home")
+        active = request.path.startswith(partner_home)
+        return {
+            "service_navigation": [
+                {"text": "Your referrals", "href": partner_home, "active": active}
+            ]
+        }
     items: list[tuple[str, str, str | None]] = [
         ("Home", reverse("home"), None),
         # Provider staff only (commissioners hold neither permission).
@@ -73,6 +82,8 @@ def _navigation(request: HttpRequest) -> dict[str, Any]:
         ),
         ("Audit", reverse("audit:list"), "core.view_audit"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
+        # Service managers and administrators: the partner agencies (issue 14 item 6)
+        ("Partners", reverse("partners:organisations"), "partners.view_organisations"),
     ]
     if user.is_superuser:  # the Django admin opens only for superusers (accounts.admin_access)
         items.append(("Administration", reverse("admin:index"), None))

@@ -42,6 +42,7 @@ from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
+from haven.demodata.partners import demo_partners_reset
 from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.referralimports import build_demo_referral_imports, demo_referral_imports_reset
@@ -527,6 +528,7 @@ def build_demo_data(
             demo_hardship_reset(organisation)
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
+            demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")

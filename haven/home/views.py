@@ -4,13 +4,14 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from haven.accounts.selectors import memberships_of
 from haven.accounts.signed_in import Viewer
 from haven.casework.selectors import worklist_summaries
 from haven.contracts.selectors import contracts_visible_to
+from haven.partners.rules import is_partner
 from haven.referrals.selectors import pending_referral_count
 from haven.reporting.due import DueReturn
 from haven.reporting.snapshots import returns_due_for
@@ -43,6 +44,8 @@ def _returns_due(user: Viewer) -> list[DueReturn] | None:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    if is_partner(request.user):  # a partner agency's referrer has their own home (issue 14)
+        return redirect("partners:home")
     context = {
         "memberships": memberships_of(request.user),
         "contracts": contracts_visible_to(request.user),

@@ -24,6 +24,7 @@ from haven.casework.services import (
 from haven.followups.services import follow_up_contact_record
 from haven.incidents.complaint_services import complaint_record
 from haven.incidents.services import serious_incident_record
+from haven.partners.models import PartnerOrganisation
 from haven.people.services import flag_add, harmer_add, person_create
 from haven.plans.safety import safety_plan_record
 from haven.plans.services import GoalInput, plan_action_add, support_plan_agree
@@ -572,7 +573,40 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ):
         ids[f"@staff:{name}"] = member
     ids["@staff:team_rule"] = {"team_pk": personas.team.pk}  # issue 13 item 13
+    ids.update(_partner_ids(personas, contract))  # issue 14 items 6-7
     return personas, ids
+
+
+def _partner_ids(personas: Personas, contract: Any) -> dict[str, Any]:
+    """A police team referring to Victim First, its referrer and an API token."""
+    from haven.partners.services import api_token_create, partner_contract_link
+
+    police = PartnerOrganisation.objects.create(name="Synthetic police hub", kind="police")
+    partner_contract_link(
+        organisation=police, contract=contract, route="partner_agency", linked_by=None
+    )
+    token = api_token_create(
+        organisation=police,
+        name="Synthetic police system",
+        contracts=[contract],
+        expires_at=timezone.now() + dt.timedelta(days=30),
+        created_by=personas.administrator,
+    ).token
+    return {
+        "@partners:refer": {"contract_slug": contract.slug},
+        "@partners:token_revoke": {"token_id": token.pk},
+    }
+
+
+def partner_referrer() -> Any:
+    """A partner agency's referrer (the partner pages open for them only)."""
+    from haven.partners.services import partner_membership_grant
+
+    user = UserFactory()
+    partner_membership_grant(
+        user=user, organisation=PartnerOrganisation.objects.get(), granted_by=None
+    )
+    return user
 
 
 def without_mfa(personas: Personas) -> Any:

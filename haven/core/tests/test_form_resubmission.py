@@ -58,6 +58,9 @@ pytestmark = pytest.mark.django_db
 
 # Every POST view that creates a record: tested twice below.
 CREATE_FORMS = {
+    # partner agencies (issue 14): double submits in haven/partners/tests/test_view_resubmission.py
+    "partners:refer",
+    "partners:token_new",
     # housing and the hardship fund (issue 13)
     "housing:outcome_add",
     "hardship:request",
@@ -199,8 +202,14 @@ NOT_CREATE_FORMS = {
     "targethardening:over_limit": "approved once: a second approval is refused by "
     "job_over_limit_approve",
     "targethardening:item_edit": "changes the catalogue item in place",
+    "partners:token_revoke": "a revoked token stays revoked (api_token_revoke changes nothing "
+    "the second time)",
 }
 GET_ONLY = {
+    "partners:home",
+    "partners:organisations",
+    "partners:tokens",
+    "partners:token_created",
     "casework:unallocated",
     "casework:waiting_lists",
     "casework:waiting_list",
@@ -1030,6 +1039,8 @@ def test_every_create_form_has_a_double_submit_test():
 
 # Create forms whose double submit is tested in their own app's tests (files named here).
 TESTED_ELSEWHERE = {
+    "partners:refer": "haven/partners/tests/test_view_resubmission.py",
+    "partners:token_new": "haven/partners/tests/test_view_resubmission.py",
     "workbook:upload": "haven/workbook/tests/test_view_resubmission.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_resubmission.py",
     "referralimports:upload": "haven/referralimports/tests/test_views.py",

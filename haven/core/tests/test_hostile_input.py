@@ -32,7 +32,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
-from haven.core.tests.hostile_world import build_world, model_id, without_mfa
+from haven.core.tests.hostile_world import build_world, model_id, partner_referrer, without_mfa
 from haven.testing.factories import TEST_PASSWORD
 from haven.testing.hostile_values import (
     CHOICE,
@@ -92,9 +92,15 @@ SKIPPED = {
     "test_view_drafts posts to it",
     "referralimports:error_report": "a CSV of a referral import's problems: no input beyond the "
     "run id in its URL (haven/referralimports/tests/test_views.py)",
+    "api:*": "the partner API (JSON, bearer tokens, no forms): schemathesis sends generated "
+    "valid and invalid values to every operation (haven/partners/tests/test_api_properties.py)",
+    "partners:token_created": "shows a new token once, straight after partners:token_new "
+    "(walked there); no input, and a 404 at any other time",
 }
 SKIPPED_ROUTES = {
     "admin/*": "the Django admin's own URL patterns (unnamed redirects among them)",
+    "api/v1/*": "the partner API's catch-all for unknown addresses: a JSON 404 whatever is sent "
+    "(haven/partners/tests/test_api_auth_and_errors.py)",
 }
 
 
@@ -287,6 +293,7 @@ class Walker:
             personas.analyst,
             personas.commissioner,
             without_mfa(personas),
+            partner_referrer(),  # issue 14: the partner pages open for partner agencies only
             None,
         ]
         self.clients: list[tuple[str, Client]] = []

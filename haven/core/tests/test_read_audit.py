@@ -120,6 +120,14 @@ EXEMPT = {
     },
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
+    "partners:refer": "a partner's referral form shows only what the partner typed; the "
+    "referral is audited by referral_create",
+    "partners:organisations": "partner organisations and their counts, no people",
+    **{
+        f"partners:{name}": "partner API tokens (prefix, organisation, expiry), no people; "
+        "making and revoking them is audited by their services"
+        for name in ("tokens", "token_new", "token_created", "token_revoke")
+    },
 }
 
 
@@ -406,6 +414,7 @@ PAGES: dict[str, Page] = {
 }
 # Audited pages checked in their own app's tests, where their records are easier to build.
 CHECKED_ELSEWHERE = {
+    "partners:home": "haven/partners/tests/test_view_read_audit.py",
     "casework:waiting_list": "haven/casework/tests/test_view_waiting_list.py",
     "people:new_check": "haven/people/tests/test_person_new_view.py",
     "followups:follow_up_record": "haven/followups/tests/test_view_read_audit.py",

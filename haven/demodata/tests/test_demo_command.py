@@ -16,8 +16,11 @@ def test_demo_creates_contracts_and_a_login_for_every_role(db):
     call_command("demo", scale=0.01, stdout=out)
     assert Contract.objects.count() == 9
     assert Contract.objects.filter(provider__isnull=True).count() == 0
-    held = set(User.objects.values_list("memberships__role", flat=True))
-    assert held == {role.value for role in Role}
+    held = set(User.objects.values_list("memberships__role", flat=True)) - {None}
+    # a partner agency's login holds no staff membership (issue 14 item 6)
+    assert held == {role.value for role in Role} - {Role.PARTNER}
+    assert User.objects.filter(partner_membership__isnull=False).exists()
+    assert "Partner API token" in out.getvalue()
     for user in User.objects.all():
         assert user.email in out.getvalue()
 

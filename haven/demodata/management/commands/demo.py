@@ -16,6 +16,7 @@ from haven.contracts.profiles.validate import profile_paths
 from haven.contracts.services import contract_profiles_load
 from haven.demodata import summary
 from haven.demodata.build import DEFAULT_SEED, DemoDataExistsError, build_demo_data
+from haven.demodata.partners import build_demo_partners
 from haven.demodata.returns import demo_returns_sign_off
 
 DEMO_PROVIDER = "Haven Demo Domestic Abuse Services"
@@ -88,6 +89,9 @@ class Command(BaseCommand):
             )
         except DemoDataExistsError:
             self.stdout.write("\nDemo casework already present: use --reset to build it again.")
+        partner = build_demo_partners(
+            organisation=provider, seed=options["seed"], password=DEMO_PASSWORD
+        )
         self.stdout.write("\n" + summary.cases_table(provider))
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, label in logins:
@@ -103,6 +107,13 @@ class Command(BaseCommand):
             )
             for colleague in colleagues:
                 self.stdout.write(f"  {colleague.full_name:<34} {colleague.email}")
+        if partner is not None:  # issue 14 items 6-7
+            self.stdout.write(f"\nPartner agency login ({partner.organisation}):")
+            self.stdout.write(f"  {'Partner agency':<34} {partner.email}")
+            self.stdout.write(
+                f"\nPartner API token for {partner.token_organisation} (shown once; expires in "
+                f"30 days; see /api/v1/docs):\n  {partner.token}"
+            )
         if settings.HAVEN_MFA_REQUIRED:
             self.stdout.write("\nMFA is required: set HAVEN_DEMO=1 to skip it in demo mode.")
 

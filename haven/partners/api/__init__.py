@@ -1,0 +1,1 @@
+"""The partner API (django-ninja); ``api.urls`` is mounted at /api/v1/ in haven/urls.py."""

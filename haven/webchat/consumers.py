@@ -6,6 +6,7 @@ who took the chat). A browser sends ``{"body": "..."}``; every browser in the ch
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -54,6 +55,13 @@ class _ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]  # Channe
             )
             return
         await super().receive(text_data=text_data)
+
+    @classmethod
+    async def decode_json(cls, text_data: str) -> Any:
+        try:
+            return json.loads(text_data)
+        except ValueError:
+            return None  # not JSON: answered like a frame without a message
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         body = content.get("body") if isinstance(content, dict) else None

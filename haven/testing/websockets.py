@@ -13,7 +13,8 @@ import types
 def _load_without_package_init() -> type:
     if "channels.testing" not in sys.modules:
         spec = importlib.util.find_spec("channels.testing")
-        assert spec is not None and spec.submodule_search_locations is not None
+        assert spec is not None
+        assert spec.submodule_search_locations is not None
         package = types.ModuleType("channels.testing")
         package.__path__ = list(spec.submodule_search_locations)
         sys.modules["channels.testing"] = package

@@ -4,13 +4,13 @@ Transactional database: the consumers' queries run in other threads."""
 
 import pytest
 from channels.db import database_sync_to_async
-from haven.testing.websockets import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
 from haven.asgi import application
 from haven.portal.models import ChatBooking
+from haven.testing.websockets import WebsocketCommunicator
 from haven.webchat.consumers import REFUSED
 from haven.webchat.models import MESSAGE_MAX_LENGTH, ChatEntry, ChatMessage
 from haven.webchat.selectors import SESSION_BOOKING, SESSION_JOINED
@@ -89,7 +89,7 @@ async def test_person_and_caseworker_chat_live(live_chat):
 
 
 async def test_a_too_long_or_empty_message_is_refused_with_an_error(live_chat):
-    booking, person_key, _ = live_chat
+    _booking, person_key, _ = live_chat
     person = _communicator("/ws/chat/", person_key)
     await person.connect()
     await person.receive_json_from()

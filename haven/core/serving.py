@@ -110,6 +110,12 @@ def unapplied_migrations() -> list[str]:
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
 
+def channel_layer_shared() -> bool:
+    """Whether the web chat's channel layer reaches across processes (Redis, not memory)."""
+    backend = str(settings.CHANNEL_LAYERS.get("default", {}).get("BACKEND", ""))
+    return not backend.endswith("InMemoryChannelLayer")
+
+
 def default_workers() -> int:
     """Gunicorn's rule of thumb, two per core plus one, at most eight."""
     return min(8, 2 * (os.cpu_count() or 1) + 1)

@@ -93,6 +93,24 @@ def test_serve_collects_static_files_warns_about_mail_and_hands_over_to_gunicorn
     assert "Collecting static files" not in capsys.readouterr().out
 
 
+@pytest.mark.django_db
+def test_serve_without_redis_runs_one_worker_so_chat_messages_reach_every_browser(
+    settings, static_root, monkeypatch, capsys
+):
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    started = []
+    monkeypatch.setattr(os, "execv", lambda path, argv: started.append(argv))
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    call_command("serve", "--port", "8125", "--workers", "3")
+    [argv] = started
+    assert argv[argv.index("--workers") + 1] == "1"
+    assert "HAVEN_REDIS_URL" in capsys.readouterr().err
+
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer"}}
+    call_command("serve", "--port", "8125", "--workers", "3")
+    assert started[-1][started[-1].index("--workers") + 1] == "3"
+
+
 @pytest.mark.parametrize(
     ("option", "message"), [("--port=0", "--port"), ("--workers=0", "--workers")]
 )

@@ -52,6 +52,7 @@ from haven.demodata.targethardening import (
     demo_target_hardening_reset,
 )
 from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
+from haven.demodata.webchat import build_demo_webchat, demo_webchat_reset
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
@@ -525,6 +526,7 @@ def build_demo_data(
             demo_refuge_reset(organisation)
             demo_hardship_reset(organisation)
             demo_housing_reset(organisation)
+            demo_webchat_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -540,6 +542,7 @@ def build_demo_data(
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
+        build_demo_webchat(organisation=organisation, seed=seed, now=now)  # issue 14 item 4
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

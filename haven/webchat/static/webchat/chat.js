@@ -11,6 +11,13 @@ function start(root) {
   let socket = null;
   let polling = null;
   let ended = false;
+  let leaving = false; // a form (End chat) is already taking the page elsewhere
+  window.addEventListener("beforeunload", () => {
+    leaving = true;
+  });
+  const reload = () => {
+    if (!leaving) window.location.reload();
+  };
 
   const seen = () => new Set([...root.querySelectorAll("[data-chat-messages] [data-id]")].map((li) => li.dataset.id));
 
@@ -40,7 +47,7 @@ function start(root) {
     if (status && text && status.textContent !== text) status.textContent = text;
     if (event.status === "ended" || event.status === "cancelled") {
       ended = true;
-      window.location.reload();
+      reload();
     }
   }
 
@@ -74,7 +81,7 @@ function start(root) {
       const current = root.querySelector("[data-chat-status]");
       if (status && current && status.textContent !== current.textContent) {
         current.textContent = status.textContent;
-        if (/ended/.test(status.textContent)) window.location.reload();
+        if (/ended/.test(status.textContent)) reload();
       }
     } catch {
       // offline for a moment: the next poll tries again

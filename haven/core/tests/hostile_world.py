@@ -571,7 +571,25 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ):
         ids[f"@staff:{name}"] = member
     ids["@staff:team_rule"] = {"team_pk": personas.team.pk}  # issue 13 item 13
+    ids["booking_id"] = _web_chat(personas, contract).pk  # issue 14 item 4
     return personas, ids
+
+
+def _web_chat(personas: Personas, contract: Any) -> Any:
+    """A web chat in progress, taken by the caseworker (its page, messages, take and end)."""
+    from haven.portal.codes import code_hash, new_code
+    from haven.portal.models import ChatBooking
+
+    now = timezone.now()
+    return ChatBooking.objects.create(
+        contract=contract,
+        starts_at=now,
+        ends_at=now + dt.timedelta(minutes=30),
+        code_hash=code_hash(new_code()),
+        status="in_progress",
+        taken_by=personas.caseworker,
+        started_at=now,
+    )
 
 
 def without_mfa(personas: Personas) -> Any:

@@ -116,6 +116,14 @@ EXEMPT = {
     },
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
+    # issue 14 item 4: the person's own chat (public, bound to their browser session): no staff
+    # read anyone's record there; using the code and joining are audited by the services
+    "webchat:enter": "public: the code form, no one's data",
+    "webchat:consent": "public: the person's own consent question, bound to their session",
+    "webchat:room": "public: the person's own chat, bound to their session",
+    "webchat:room_messages": "public: the person's own chat's messages, bound to their session",
+    "webchat:staff_take": "POST only, never shows a page; audited by chat_take",
+    "webchat:staff_end": "POST only, never shows a page; audited by chat_end",
 }
 
 
@@ -473,6 +481,10 @@ CHECKED_ELSEWHERE = {
     **{
         f"targethardening:{name}": "haven/targethardening/tests/test_view_read_audit.py"
         for name in ("job", "visit", "fit", "refusal", "needs", "over_limit")
+    },
+    **{
+        f"webchat:{name}": "haven/webchat/tests/test_view_staff.py"
+        for name in ("staff_list", "staff_chat", "staff_messages")
     },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)

@@ -159,9 +159,13 @@ def test_the_list_marks_missed_chats_when_shown(client, personas, make_booking):
     assert missed.status == "missed"
 
 
-def test_the_list_and_a_chat_are_read_audited(client, personas, booking):
+@pytest.mark.parametrize("name", ["staff_list", "staff_chat", "staff_messages"])
+def test_the_staff_pages_are_read_audited(client, personas, booking, name):
     client.force_login(personas.caseworker)
-    client.get(LIST)
-    client.get(reverse("webchat:staff_chat", args=[booking.pk]))
-    assert AuditEvent.objects.filter(action="view", object_type="portal.chatbooking").exists()
-    assert AuditEvent.objects.filter(action="view", object_id=str(booking.pk)).exists()
+    args = [] if name == "staff_list" else [booking.pk]
+    response = client.get(reverse(f"webchat:{name}", args=args))
+    assert response.status_code == 200
+    events = AuditEvent.objects.filter(action="view", request_id=response["X-Request-Id"])
+    assert events.exists()
+    if name != "staff_list":
+        assert events.filter(object_id=str(booking.pk)).exists()

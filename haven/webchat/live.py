@@ -4,6 +4,7 @@ message's id, sender, text and time to the browsers, and are never logged."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -12,6 +13,8 @@ from django.utils import timezone
 
 from haven.portal.models import ChatBooking
 from haven.webchat.models import ChatMessage
+
+logger = logging.getLogger(__name__)
 
 
 def group_name(booking_id: Any) -> str:
@@ -76,7 +79,15 @@ def status_event(booking: ChatBooking) -> dict[str, Any]:
 
 
 def broadcast(booking_id: Any, event: dict[str, Any]) -> None:
-    """Send an event to the chat's browsers from synchronous code (a view, a service caller)."""
+    """Send an event to the chat's browsers from synchronous code (a view, a service caller).
+
+    The message is already saved: when the layer is unreachable (Redis down) the browsers still
+    get it by polling or reloading, so the failure is logged (the booking's id and the error's
+    type, never the text) and the request goes on."""
     layer = get_channel_layer()
-    if layer is not None:
+    if layer is None:
+        return
+    try:
         async_to_sync(layer.group_send)(group_name(booking_id), event)
+    except Exception as exc:  # Redis errors have no common base class
+        logger.warning("web chat %s: live delivery failed (%s)", booking_id, type(exc).__name__)

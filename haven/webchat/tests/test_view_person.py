@@ -167,3 +167,19 @@ def test_joining_is_audited_without_the_code(client, booking):
     events = AuditEvent.objects.filter(object_id=str(booking.pk))
     assert events.exists()
     assert all(booking.code not in str(event.changes) for event in events)
+
+
+def test_a_message_is_kept_when_live_delivery_fails(client, booking, monkeypatch, caplog):
+    """Redis down: the message is saved, the page goes on, and the log holds no text."""
+    from channels.layers import InMemoryChannelLayer
+
+    async def unreachable(self, group, message):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(InMemoryChannelLayer, "group_send", unreachable)
+    _join(client, booking)
+    response = client.post(reverse("webchat:room"), {"body": "Synthetic words"})
+    assert response.status_code == 302
+    assert ChatMessage.objects.filter(body="Synthetic words").exists()
+    assert "live delivery failed (ConnectionError)" in caplog.text
+    assert "Synthetic words" not in caplog.text

@@ -7,13 +7,16 @@ who took the chat). A browser sends ``{"body": "..."}``; every browser in the ch
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from haven.accounts.models import User
+from haven.core.middleware import SESSION_LAST_SEEN, SESSION_MFA_PASSED
 from haven.portal.models import ChatBooking, ChatBookingStatus
 from haven.webchat import live
 from haven.webchat.models import MESSAGE_MAX_LENGTH
@@ -82,6 +85,11 @@ class _ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]  # Channe
     def _send(self, body: str) -> dict[str, Any]:
         booking = ChatBooking.objects.get(pk=self.booking_id)
         message = chat_message_send(booking=booking, body=body, staff=self.staff)
+        session = self.scope.get("session")
+        if self.staff is not None and session is not None:
+            # chatting is activity: the idle sign-out (SessionTimeoutMiddleware) counts it
+            session[SESSION_LAST_SEEN] = time.time()
+            session.save()
         return live.message_event(message)
 
     async def chat_message(self, event: dict[str, Any]) -> None:
@@ -118,6 +126,11 @@ class StaffChatConsumer(_ChatConsumer):
         user = self.scope.get("user")
         if not isinstance(user, User) or not user.is_authenticated or not user.is_active:
             return None
+        session = self.scope.get("session")
+        if settings.HAVEN_MFA_REQUIRED and (
+            session is None or session.get(SESSION_MFA_PASSED) != str(user.pk)
+        ):
+            return None  # a session that has not passed MFA (as MfaRequiredMiddleware)
         booking_id = self.scope["url_route"]["kwargs"]["booking_id"]
         booking = ChatBooking.objects.filter(
             pk=booking_id, status=ChatBookingStatus.IN_PROGRESS, taken_by=user

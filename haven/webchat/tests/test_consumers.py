@@ -9,6 +9,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
 from haven.asgi import application
+from haven.core.middleware import SESSION_LAST_SEEN, SESSION_MFA_PASSED
 from haven.portal.models import ChatBooking
 from haven.testing.websockets import WebsocketCommunicator
 from haven.webchat.consumers import REFUSED
@@ -34,10 +35,12 @@ def _person_session(booking):
     return store.session_key
 
 
-def _staff_session(user):
+def _staff_session(user, *, mfa=True):
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
     store = SessionStore()
+    if mfa:
+        store[SESSION_MFA_PASSED] = str(user.pk)
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
@@ -128,6 +131,25 @@ async def test_only_the_caseworker_who_took_the_chat_joins_it(personas, live_cha
         assert (connected, code) == (False, REFUSED)
     connected, _ = await _communicator(f"/ws/chat/staff/{booking.pk}/").connect()
     assert not connected  # signed out
+
+
+async def test_a_session_that_has_not_passed_mfa_is_refused(personas, live_chat):
+    booking, _, _ = live_chat
+    key = await database_sync_to_async(_staff_session)(personas.caseworker, mfa=False)
+    connected, code = await _communicator(f"/ws/chat/staff/{booking.pk}/", key).connect()
+    assert (connected, code) == (False, REFUSED)
+
+
+async def test_chatting_keeps_the_caseworker_signed_in(live_chat):
+    booking, _, staff_key = live_chat
+    staff = _communicator(f"/ws/chat/staff/{booking.pk}/", staff_key)
+    await staff.connect()
+    await staff.receive_json_from()
+    await staff.send_json_to({"body": "Still here"})
+    await staff.receive_json_from()
+    session = await database_sync_to_async(lambda: SessionStore(staff_key).load())()
+    assert SESSION_LAST_SEEN in session
+    await staff.disconnect()
 
 
 async def test_a_page_of_another_site_cannot_open_the_socket(live_chat):

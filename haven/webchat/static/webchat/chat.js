@@ -65,7 +65,11 @@ function start(root) {
 
   async function poll() {
     try {
-      const response = await fetch(root.dataset.pollUrl, { credentials: "same-origin" });
+      // a refresh the page makes by itself: not activity for the idle sign-out
+      const response = await fetch(root.dataset.pollUrl, {
+        credentials: "same-origin",
+        headers: { "X-Haven-Background": "true" },
+      });
       if (!response.ok) return;
       const fragment = new DOMParser().parseFromString(await response.text(), "text/html");
       const known = seen();

@@ -16,8 +16,9 @@ HAVEN_COMMANDS = {
     " — eligible incidents become referrals (idempotent)",
     "returns": "returns CONTRACT (--period 2026-Q1 | --from D --to D) [--format json|csv|xlsx|pdf]"
     " [--out FILE] — a contract's return, computed from the records",
-    "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn,"
-    " static files through WhiteNoise, collected when needed)",
+    "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn with"
+    " uvicorn workers: pages and the web chat's WebSockets; static files through WhiteNoise,"
+    " collected when needed)",
     "migrate": "create or update the database tables",
     "runserver": "serve Haven for development at http://127.0.0.1:8000",
     "createsuperuser": "create an administrator account",

@@ -179,6 +179,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "channels",  # the web chat's WebSockets (haven.asgi, haven.webchat)
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
@@ -233,6 +234,26 @@ MIDDLEWARE = [
     "haven.core.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# The secure web chat (haven.webchat) passes messages between the server's workers through
+# Channels' layer: Redis in production (HAVEN_REDIS_URL), one process's memory elsewhere (the demo
+# and tests) unless HAVEN_REDIS_URL names a Redis server.
+_redis_url = (envstr("HAVEN_REDIS_URL") or "").strip() or (
+    "redis://127.0.0.1:6379/0" if PRODUCTION else ""
+)
+if _redis_url:
+    if urlsplit(_redis_url).scheme not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(
+            "HAVEN_REDIS_URL: expected redis://host:port/db, rediss://... or unix://..."
+        )
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [_redis_url], "prefix": "haven"},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 ROOT_URLCONF = "haven.urls"
 WSGI_APPLICATION = "haven.wsgi.application"

@@ -90,3 +90,5 @@ class CaseEventKind(models.TextChoices):
     TARGET_HARDENING_REFUSAL = "target_hardening_refusal", "Security work refused"
     TARGET_HARDENING_OVER_LIMIT = "target_hardening_over_limit", "Spend over the limit approved"
     TARGET_HARDENING_NEEDS = "target_hardening_needs", "Additional needs recorded"
+    # secure web chat (issue 14 item 4; each points at its portal.ChatBooking)
+    WEB_CHAT = "web_chat", "Secure web chat"

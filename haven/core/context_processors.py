@@ -48,6 +48,7 @@ def _navigation(request: HttpRequest) -> dict[str, Any]:
         ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
         # Caseworkers, team leaders and service managers: the waiting list (issue 13, seed 003 s7)
         ("Waiting list", reverse("casework:waiting_lists"), "casework.view_waiting_list"),
+        ("Web chats", reverse("webchat:staff_list"), "webchat.view_chats"),  # issue 14 item 4
         # Team leaders and service managers keep their MARACs' meetings (issue 12)
         ("MARAC meetings", reverse("marac:meetings"), "marac.keep_meetings"),
         # Caseworkers, team leaders and service managers: the rooms board (issue 13 item 1)

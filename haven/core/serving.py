@@ -1,5 +1,8 @@
 """What `haven serve` does before it hands over to gunicorn: static files, database, warnings.
 
+Gunicorn runs uvicorn workers (`HavenUvicornWorker`) on Haven's ASGI application, so pages and
+the web chat's WebSockets share one server and one port.
+
 Static files are collected into ``STATIC_ROOT`` when they are missing or stale: a fingerprint of
 every source file (name and content, plus the storage and ``STATIC_URL``) is kept beside them,
 and a different fingerprint, or production's hashed manifest missing, means collect again.
@@ -8,15 +11,18 @@ and a different fingerprint, or production's hashed manifest missing, means coll
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
+from uvicorn_worker import UvicornWorker
 
 FINGERPRINT_NAME = "haven-static.sha256"
 MANIFEST_NAME = "staticfiles.json"  # Django's ManifestStaticFilesStorage.manifest_name
@@ -24,6 +30,34 @@ MANIFEST_NAME = "staticfiles.json"  # Django's ManifestStaticFilesStorage.manife
 IGNORE_PATTERNS = ["CVS", ".*", "*~"]
 # Path without the query string: searches carry names in their query, and logs never hold them.
 ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms %({x-request-id}o)s'
+
+
+class _PathWithoutQuery(logging.Filter):
+    """uvicorn's access log line is ``client - "METHOD path?query HTTP/v" status``: the query
+    string goes (searches carry names in it), the path stays."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+        return True
+
+
+class HavenUvicornWorker(UvicornWorker):  # type: ignore[misc]  # uvicorn-worker is untyped
+    """uvicorn in gunicorn, logging requests to gunicorn's access log without query strings, and
+    without the ``Server`` header that names it."""
+
+    CONFIG_KWARGS: dict[str, Any] = {
+        **UvicornWorker.CONFIG_KWARGS,
+        "ws": "auto",
+        "server_header": False,
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        access = logging.getLogger("uvicorn.access")
+        if not any(isinstance(f, _PathWithoutQuery) for f in access.filters):
+            access.addFilter(_PathWithoutQuery())
 
 
 def static_fingerprint() -> str:
@@ -76,19 +110,28 @@ def unapplied_migrations() -> list[str]:
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
 
+def channel_layer_shared() -> bool:
+    """Whether the web chat's channel layer reaches across processes (Redis, not memory)."""
+    backend = str(settings.CHANNEL_LAYERS.get("default", {}).get("BACKEND", ""))
+    return not backend.endswith("InMemoryChannelLayer")
+
+
 def default_workers() -> int:
     """Gunicorn's rule of thumb, two per core plus one, at most eight."""
     return min(8, 2 * (os.cpu_count() or 1) + 1)
 
 
 def gunicorn_argv(*, host: str, port: int, workers: int, timeout: int) -> list[str]:
-    """The gunicorn command line for Haven's WSGI application."""
+    """The gunicorn command line: uvicorn workers on Haven's ASGI application (pages and the web
+    chat's WebSockets)."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return [
         sys.executable,
         "-m",
         "gunicorn",
-        "haven.wsgi:application",
+        "haven.asgi:application",
+        "--worker-class",
+        f"{HavenUvicornWorker.__module__}.{HavenUvicornWorker.__qualname__}",
         "--bind",
         bind,
         "--workers",
@@ -101,6 +144,8 @@ def gunicorn_argv(*, host: str, port: int, workers: int, timeout: int) -> list[s
         "--no-control-socket",
         "--access-logfile",
         "-",
+        # gunicorn's own format for its sync workers; uvicorn workers write their own line to this
+        # log, filtered by HavenUvicornWorker
         "--access-logformat",
         ACCESS_LOG_FORMAT,
     ]

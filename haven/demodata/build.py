@@ -54,6 +54,7 @@ from haven.demodata.targethardening import (
     demo_target_hardening_reset,
 )
 from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
+from haven.demodata.webchat import build_demo_webchat, demo_webchat_reset
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
@@ -529,6 +530,7 @@ def build_demo_data(
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
+            demo_webchat_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -547,6 +549,7 @@ def build_demo_data(
         build_demo_referral_imports(
             organisation=organisation, seed=seed, now=now
         )  # issue 14 item 8
+        build_demo_webchat(organisation=organisation, seed=seed, now=now)  # issue 14 item 4
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

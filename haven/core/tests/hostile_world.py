@@ -574,6 +574,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         ids[f"@staff:{name}"] = member
     ids["@staff:team_rule"] = {"team_pk": personas.team.pk}  # issue 13 item 13
     ids.update(_partner_ids(personas, contract))  # issue 14 items 6-7
+    ids["booking_id"] = _web_chat(personas, contract).pk  # issue 14 item 4
     return personas, ids
 
 
@@ -607,6 +608,23 @@ def partner_referrer() -> Any:
         user=user, organisation=PartnerOrganisation.objects.get(), granted_by=None
     )
     return user
+
+
+def _web_chat(personas: Personas, contract: Any) -> Any:
+    """A web chat in progress, taken by the caseworker (its page, messages, take and end)."""
+    from haven.portal.codes import code_hash, new_code
+    from haven.portal.models import ChatBooking
+
+    now = timezone.now()
+    return ChatBooking.objects.create(
+        contract=contract,
+        starts_at=now,
+        ends_at=now + dt.timedelta(minutes=30),
+        code_hash=code_hash(new_code()),
+        status="in_progress",
+        taken_by=personas.caseworker,
+        started_at=now,
+    )
 
 
 def without_mfa(personas: Personas) -> Any:

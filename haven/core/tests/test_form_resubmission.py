@@ -122,6 +122,7 @@ CREATE_FORMS = {
     "targethardening:fit",
     "targethardening:refusal",
     "targethardening:item_add",
+    "webchat:staff_chat",
 }
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
@@ -204,6 +205,15 @@ NOT_CREATE_FORMS = {
     "targethardening:item_edit": "changes the catalogue item in place",
     "partners:token_revoke": "a revoked token stays revoked (api_token_revoke changes nothing "
     "the second time)",
+    # issue 14 item 4: the person's pages are public (no sign-in, so no form token)
+    "webchat:enter": "binds the booking to the session once; the same code again from the same "
+    "session changes nothing (chat_code_use)",
+    "webchat:consent": "sets the booking's transcript consent in place",
+    "webchat:room": "public, no sign-in: each message is redirected after, so a reload does not "
+    "send it again; a message typed twice is two messages",
+    "webchat:staff_take": "a taken chat is not taken again (chat_take returns it to its taker "
+    "and refuses anyone else)",
+    "webchat:staff_end": "an ended chat cannot end again (chat_end refuses)",
 }
 GET_ONLY = {
     "partners:home",
@@ -218,6 +228,9 @@ GET_ONLY = {
     "housing:detail",
     "refuge:board",
     "refuge:properties",
+    "webchat:staff_list",
+    "webchat:staff_messages",
+    "webchat:room_messages",
     "incidents:register",
     "incidents:detail",
     "incidents:chronology",
@@ -1048,6 +1061,7 @@ TESTED_ELSEWHERE = {
         f"refuge:{name}": "haven/refuge/tests/test_view_resubmission.py"
         for name in ("property_add", "room_add", "void_add", "move_in", "extend")
     },
+    "webchat:staff_chat": "haven/webchat/tests/test_view_resubmission.py",
 }
 
 

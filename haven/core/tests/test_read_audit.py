@@ -128,6 +128,14 @@ EXEMPT = {
         "making and revoking them is audited by their services"
         for name in ("tokens", "token_new", "token_created", "token_revoke")
     },
+    # issue 14 item 4: the person's own chat (public, bound to their browser session): no staff
+    # read anyone's record there; using the code and joining are audited by the services
+    "webchat:enter": "public: the code form, no one's data",
+    "webchat:consent": "public: the person's own consent question, bound to their session",
+    "webchat:room": "public: the person's own chat, bound to their session",
+    "webchat:room_messages": "public: the person's own chat's messages, bound to their session",
+    "webchat:staff_take": "POST only, never shows a page; audited by chat_take",
+    "webchat:staff_end": "POST only, never shows a page; audited by chat_end",
 }
 
 
@@ -487,6 +495,10 @@ CHECKED_ELSEWHERE = {
     **{
         f"targethardening:{name}": "haven/targethardening/tests/test_view_read_audit.py"
         for name in ("job", "visit", "fit", "refusal", "needs", "over_limit")
+    },
+    **{
+        f"webchat:{name}": "haven/webchat/tests/test_view_staff.py"
+        for name in ("staff_list", "staff_chat", "staff_messages")
     },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)

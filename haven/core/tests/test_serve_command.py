@@ -1,6 +1,7 @@
 """`haven serve`: collects static files only when they are missing or stale, refuses an unready
 database with the command to run, warns when mail is not configured, then becomes gunicorn."""
 
+import logging
 import os
 import subprocess
 import sys
@@ -57,7 +58,8 @@ def test_a_missing_production_manifest_makes_the_collected_files_stale(settings,
 
 def test_gunicorn_logs_paths_without_query_strings():
     argv = serving.gunicorn_argv(host="::1", port=8001, workers=3, timeout=60)
-    assert argv[1:4] == ["-m", "gunicorn", "haven.wsgi:application"]
+    assert argv[1:4] == ["-m", "gunicorn", "haven.asgi:application"]
+    assert argv[argv.index("--worker-class") + 1] == "haven.core.serving.HavenUvicornWorker"
     assert argv[argv.index("--bind") + 1] == "[::1]:8001"
     assert argv[argv.index("--workers") + 1] == "3"
     log_format = argv[argv.index("--access-logformat") + 1]
@@ -91,6 +93,24 @@ def test_serve_collects_static_files_warns_about_mail_and_hands_over_to_gunicorn
     assert "Collecting static files" not in capsys.readouterr().out
 
 
+@pytest.mark.django_db
+def test_serve_without_redis_runs_one_worker_so_chat_messages_reach_every_browser(
+    settings, static_root, monkeypatch, capsys
+):
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    started = []
+    monkeypatch.setattr(os, "execv", lambda path, argv: started.append(argv))
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    call_command("serve", "--port", "8125", "--workers", "3")
+    [argv] = started
+    assert argv[argv.index("--workers") + 1] == "1"
+    assert "HAVEN_REDIS_URL" in capsys.readouterr().err
+
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer"}}
+    call_command("serve", "--port", "8125", "--workers", "3")
+    assert started[-1][started[-1].index("--workers") + 1] == "3"
+
+
 @pytest.mark.parametrize(
     ("option", "message"), [("--port=0", "--port"), ("--workers=0", "--workers")]
 )
@@ -119,12 +139,29 @@ def test_serve_refuses_an_unmigrated_database_and_says_to_run_haven_migrate(tmp_
     assert not (tmp_path / "static").exists() or not any((tmp_path / "static").iterdir())
 
 
-def test_the_wsgi_module_imports_every_view_before_gunicorn_forks_its_workers():
-    """`--preload` imports haven.wsgi once; the URL configuration must come with it, or every
+def test_uvicorn_access_log_lines_lose_their_query_string():
+    """uvicorn writes its own access line (client, method, path with query, version, status):
+    the worker's filter keeps the path and drops the query (searches carry names)."""
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/people/?q=Jane+Doe", "1.1", 200),
+        None,
+    )
+    assert serving._PathWithoutQuery().filter(record)
+    assert record.getMessage() == '127.0.0.1:5000 - "GET /people/ HTTP/1.1" 200'
+
+
+@pytest.mark.parametrize("module", ["haven.wsgi", "haven.asgi"])
+def test_the_server_module_imports_every_view_before_gunicorn_forks_its_workers(module):
+    """`--preload` imports haven.asgi (haven.wsgi for a plain WSGI server) once; the URL configuration must come with it, or every
     worker spends seconds importing views over its first request."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HAVEN_", "DJANGO_"))}
     result = subprocess.run(
-        [sys.executable, "-c", "import sys, haven.wsgi; print('haven.urls' in sys.modules)"],
+        [sys.executable, "-c", f"import sys, {module}; print('haven.urls' in sys.modules)"],
         env=env,
         cwd=ROOT,
         capture_output=True,

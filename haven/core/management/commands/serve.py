@@ -1,4 +1,5 @@
-"""`haven serve`: the production server, gunicorn with static files through WhiteNoise.
+"""`haven serve`: the production server, gunicorn with uvicorn workers running Haven's ASGI
+application (pages and the web chat's WebSockets), static files through WhiteNoise.
 
 Before gunicorn starts: system checks (the deployment checks too under HAVEN_ENV=production),
 static files collected when missing or stale, and a refusal when the database is unreachable or
@@ -20,7 +21,10 @@ from haven.core.mail import mail_configured
 
 
 class Command(BaseCommand):
-    help = "Serve Haven with gunicorn (static files through WhiteNoise), e.g. behind a TLS proxy."
+    help = (
+        "Serve Haven with gunicorn and uvicorn workers (pages and WebSockets; static files "
+        "through WhiteNoise), e.g. behind a TLS proxy."
+    )
     requires_system_checks: list[str] = []  # run below, with the deployment checks in production
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -51,6 +55,15 @@ class Command(BaseCommand):
                     "mail say so to the user instead of sending."
                 )
             )
+        if options["workers"] > 1 and not serving.channel_layer_shared():
+            # The web chat's live messages pass between workers only through Redis.
+            self.stderr.write(
+                self.style.WARNING(
+                    "No Redis channel layer (set HAVEN_REDIS_URL): serving with 1 worker so "
+                    "the web chat's messages reach every browser."
+                )
+            )
+            options["workers"] = 1
         argv = serving.gunicorn_argv(
             host=options["host"],
             port=options["port"],

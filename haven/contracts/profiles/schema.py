@@ -52,6 +52,7 @@ from haven.contracts.profiles.sections import (
     WaitingListSpec,
     WorkbookSpec,
 )
+from haven.contracts.profiles.front_door import FrontDoorSpec
 from haven.contracts.profiles.target_hardening import TargetHardeningSpec
 from haven.deadlines import (
     BankHolidayHours,
@@ -283,6 +284,8 @@ class Profile(Section):
     hardship_fund: HardshipFundSpec | None = None
     # seed 002 Lot 2 s3.1: the home security assessment, its service levels and the budget
     target_hardening: TargetHardeningSpec | None = None
+    # issue 14: the public information page and the online ways in (haven/portal)
+    front_door: FrontDoorSpec | None = None
 
     @field_validator("slug")
     @classmethod

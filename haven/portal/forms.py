@@ -23,6 +23,13 @@ DO_NOT_SAY_MAX = 1_000
 HONEYPOT = "website"
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def required(message: str) -> dict[str, str]:
+    """The same words for no answer and for an answer that is not on the list."""
+    return {"required": message, "invalid_choice": message}
+
+
 CONTACT_BY = [
     ("phone", "Phone call"),
     ("voicemail", "Voicemail message"),
@@ -68,7 +75,7 @@ class SafetyForm(HoneypotMixin, GovukForm):
     safe_to_contact = GovukRadiosField(
         label="Is it safe for us to contact you?",
         choices=YES_NO,
-        error_messages={"required": "Select yes if it is safe for us to contact you"},
+        error_messages=required("Select yes if it is safe for us to contact you"),
         choice_hints={
             "no": "We will not contact you. You can book a web chat or contact us instead."
         },
@@ -78,17 +85,19 @@ class SafetyForm(HoneypotMixin, GovukForm):
         hint="Select all that are safe. We will only use these.",
         choices=CONTACT_BY,
         required=False,
+        error_messages={"invalid_choice": "Select how we can contact you safely from the list"},
     )
     safe_times = GovukCheckboxesField(
         label="When is it safe to contact you?",
         hint="Leave these empty if any time in our opening hours is safe.",
         choices=[(key, label) for key, (_, label) in SAFE_TIMES.items()],
         required=False,
+        error_messages={"invalid_choice": "Select when it is safe to contact you from the list"},
     )
     harmer_at_address = GovukRadiosField(
         label="Does the person who is hurting you live with you?",
         choices=HARMER_AT_ADDRESS,
-        error_messages={"required": "Select whether the person who is hurting you lives with you"},
+        error_messages=required("Select whether the person who is hurting you lives with you"),
     )
     code_word = GovukTextField(
         label="Code word (optional)",
@@ -200,15 +209,16 @@ class ChatForm(HoneypotMixin, GovukForm):
     slot = GovukRadiosField(
         label="Choose a time for your web chat",
         choices=[],
-        error_messages={
-            "required": "Select a time for your web chat, or select that you do not want one"
-        },
+        error_messages=required(
+            "Select a time for your web chat, or select that you do not want one"
+        ),
     )
     consent_to_transcript = GovukRadiosField(
         label="Can we keep a copy of the chat on your record?",
         hint="It helps us remember what you told us. You can still chat if you say no.",
         choices=YES_NO,
         required=False,
+        error_messages=required("Select yes if we can keep a copy of the chat on your record"),
     )
 
     def __init__(self, *args: Any, slots: list[tuple[str, str]], **kwargs: Any) -> None:

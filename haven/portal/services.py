@@ -44,7 +44,9 @@ CODE_ATTEMPTS = 5
 
 
 def front_door_of(contract: Contract) -> FrontDoorSpec | None:
-    return profile_of(contract).front_door
+    """The profile's `front_door:` block; None when the service has no public page."""
+    raw = (contract.profile or {}).get("front_door")
+    return FrontDoorSpec.model_validate(raw) if isinstance(raw, dict) else None
 
 
 def public_contracts() -> list[Contract]:

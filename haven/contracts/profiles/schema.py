@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from haven.contracts.profiles.front_door import FrontDoorSpec
 from haven.contracts.profiles.measures import MeasureSpec, duplicate_measure_ids
 from haven.contracts.profiles.rule_specs import (
     Citation,
@@ -52,7 +53,6 @@ from haven.contracts.profiles.sections import (
     WaitingListSpec,
     WorkbookSpec,
 )
-from haven.contracts.profiles.front_door import FrontDoorSpec
 from haven.contracts.profiles.target_hardening import TargetHardeningSpec
 from haven.deadlines import (
     BankHolidayHours,

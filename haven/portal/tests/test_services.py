@@ -41,8 +41,10 @@ ANSWERS = SelfReferral(
 def test_who_takes_what(victim_first, safe_home, wokingham):
     """seed 002 s3.6: Victim First takes self-referrals and quick questions; seed 001 s5: Safe
     Home takes referrals only from the three Leicester services."""
-    assert takes_self_referrals(victim_first) and takes_quick_questions(victim_first)
-    assert takes_self_referrals(wokingham) and not takes_quick_questions(wokingham)
+    assert takes_self_referrals(victim_first)
+    assert takes_quick_questions(victim_first)
+    assert takes_self_referrals(wokingham)
+    assert not takes_quick_questions(wokingham)
     assert not takes_self_referrals(safe_home)
 
 
@@ -55,13 +57,18 @@ def test_seed_002_s3_6_self_referral_creates_person_safe_contact_and_web_referra
     assert referral.presenting_need == ANSWERS.what_happened  # in their own words (s3.1)
     assert referral.contact_method == "mobile_phone"
     safe = referral.person.safe_contact
-    assert safe.safe_phone == "07700 900982" and safe.texts_allowed and not safe.voicemail_allowed
-    assert not safe.email_safe and safe.letters == "never"
-    assert safe.code_word == "bluebell" and safe.harmer_at_address == "no"
+    assert safe.safe_phone == "07700 900982"
+    assert safe.texts_allowed
+    assert not safe.voicemail_allowed
+    assert not safe.email_safe
+    assert safe.letters == "never"
+    assert safe.code_word == "bluebell"
+    assert safe.harmer_at_address == "no"
     assert "Do not say who you are" in safe.notes
     assert safe.safe_times == [{"days": [0, 1, 2, 3, 4], "start": "09:00", "end": "12:00"}]
     assert referral.person.organisation == victim_first.provider
-    assert sent.booking is None and sent.code is None
+    assert sent.booking is None
+    assert sent.code is None
 
 
 def test_not_safe_to_contact_records_no_safe_channel(victim_first):
@@ -74,7 +81,8 @@ def test_not_safe_to_contact_records_no_safe_channel(victim_first):
     )
     referral = self_referral_submit(contract=victim_first, answers=answers).referral
     safe = referral.person.safe_contact
-    assert safe.safe_phone == "" and not safe.texts_allowed
+    assert safe.safe_phone == ""
+    assert not safe.texts_allowed
     assert "not safe to contact" in safe.notes
     assert referral.consent_to_contact is False
 
@@ -91,7 +99,8 @@ def test_seed_002_s3_6_booking_a_chat_gives_a_code_stored_only_as_a_hash(victim_
     )
     booking = sent.booking
     assert booking.referral == sent.referral
-    assert booking.starts_at == slot.starts_at and booking.consent_to_transcript
+    assert booking.starts_at == slot.starts_at
+    assert booking.consent_to_transcript
     assert booking.code_hash == codes.code_hash(sent.code)
     assert sent.code not in booking.code_hash
     assert slot not in free_slots(victim_first)  # capacity 1 (s3.11: one chat taker)
@@ -147,7 +156,8 @@ def test_seed_002_s3_6_quick_question_answered_and_collected(victim_first, perso
     with pytest.raises(ValidationError):
         quick_question_answer(question=question, answered_by=personas.caseworker, answer="Again")
     found = quick_question_collect(code=code.lower().replace("-", " "))
-    assert found.answer == "Yes, you do not need to." and found.collected_at is not None
+    assert found.answer == "Yes, you do not need to."
+    assert found.collected_at is not None
     assert quick_question_collect(code="00000-00000") is None
     assert quick_question_collect(code="---") is None
     with pytest.raises(PermissionDenied):

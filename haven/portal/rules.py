@@ -22,4 +22,18 @@ def may_answer(user: Viewer, contract: Any) -> bool:
     return contract.provider_id in change_organisations_of(user)
 
 
-rules.add_perm("portal.answer_questions", may_change_cases | rules.is_superuser)
+@rules.predicate
+def runs_quick_questions(user: Viewer) -> bool:
+    """The user's provider runs an active contract whose profile takes quick questions."""
+    from haven.contracts.models import Contract
+
+    profiles = Contract.objects.filter(
+        is_active=True, provider_id__in=change_organisations_of(user)
+    ).values_list("profile", flat=True)
+    return any(((p or {}).get("front_door") or {}).get("quick_questions") for p in profiles)
+
+
+# seed 002 s3.6: staff of a provider with the quick questions facility answer them
+rules.add_perm(
+    "portal.answer_questions", (may_change_cases & runs_quick_questions) | rules.is_superuser
+)

@@ -84,13 +84,20 @@ def test_honeypot_question_is_not_saved(client, victim_first):
 
 
 @pytest.mark.parametrize("who", ["caseworker", "team_leader", "service_manager"])
-def test_provider_staff_see_the_queue(client, personas, who):
+def test_provider_staff_see_the_queue(client, personas, victim_first, who):
     client.force_login(getattr(personas, who))
-    assert client.get(reverse("portal:queue")).status_code == 200
+    response = client.get(reverse("portal:queue"))
+    assert response.status_code == 200
+    assert 'href="/questions/staff/"' in response.content.decode()  # the navigation item
+
+
+def test_staff_of_a_provider_without_quick_questions_have_no_queue(client, personas, wokingham):
+    client.force_login(personas.caseworker)
+    assert client.get(reverse("portal:queue")).status_code == 403
 
 
 @pytest.mark.parametrize("who", ["analyst", "commissioner", "auditor", "no_role"])
-def test_others_are_refused_the_queue(client, personas, who):
+def test_others_are_refused_the_queue(client, personas, victim_first, who):
     client.force_login(getattr(personas, who))
     assert client.get(reverse("portal:queue")).status_code == 403
 
@@ -99,7 +106,7 @@ def test_another_providers_staff_find_nothing(client, personas, victim_first):
     question, _ = quick_question_ask(contract=victim_first, question="Hello?")
     client.force_login(personas.other_provider_caseworker)
     assert "Hello?" not in client.get(reverse("portal:queue")).content.decode()
-    assert client.get(reverse("portal:answer", args=[question.pk])).status_code == 404
+    assert client.get(reverse("portal:answer", args=[question.pk])).status_code in (403, 404)
 
 
 def test_an_empty_answer_is_a_clear_error(client, personas, victim_first):

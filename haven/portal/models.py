@@ -99,3 +99,17 @@ class PublicAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PublicSubmission(models.Model):
+    """A one-time form token claimed by a public (signed-out) POST and where it went, so a form
+    sent twice runs once (ADR 0007 for people without an account: the core middleware covers
+    only signed-in POSTs)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    path = models.CharField(max_length=500)
+    redirect_to = models.CharField(max_length=2000, blank=True)
+    claimed_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.path

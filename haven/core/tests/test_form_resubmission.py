@@ -58,6 +58,9 @@ pytestmark = pytest.mark.django_db
 
 # Every POST view that creates a record: tested twice below.
 CREATE_FORMS = {
+    # the front door (issue 14): double submits in haven/portal/tests/test_view_resubmission.py
+    "portal:refer_check",
+    "portal:ask",
     # housing and the hardship fund (issue 13)
     "housing:outcome_add",
     "hardship:request",
@@ -122,6 +125,14 @@ CREATE_FORMS = {
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
 NOT_CREATE_FORMS = {
+    "portal:refer": "keeps the step's answers in the session; nothing is stored until the check "
+    "page is sent",
+    "portal:refer_about": "keeps the step's answers in the session",
+    "portal:refer_chat": "keeps the chosen time in the session; the booking is made when the "
+    "check page is sent",
+    "portal:collect": "a read: shows the question and answer for a code",
+    "portal:answer": "a question is answered once: a second answer is refused by "
+    "quick_question_answer",
     "housing:entry": "records the case's housing at entry in place: again corrects it",
     "housing:exit": "records the case's housing at exit in place: again corrects it",
     "hardship:budget": "sets the year's budget in place",
@@ -200,6 +211,13 @@ NOT_CREATE_FORMS = {
     "targethardening:item_edit": "changes the catalogue item in place",
 }
 GET_ONLY = {
+    "portal:help",
+    "portal:service",
+    "portal:hide_your_visit",
+    "portal:exit",
+    "portal:refer_sent",
+    "portal:question_sent",
+    "portal:queue",
     "casework:unallocated",
     "casework:waiting_lists",
     "casework:waiting_list",
@@ -1026,6 +1044,8 @@ def test_every_create_form_has_a_double_submit_test():
 
 # Create forms whose double submit is tested in their own app's tests (files named here).
 TESTED_ELSEWHERE = {
+    "portal:refer_check": "haven/portal/tests/test_view_resubmission.py",
+    "portal:ask": "haven/portal/tests/test_view_resubmission.py",
     "workbook:upload": "haven/workbook/tests/test_view_resubmission.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_resubmission.py",
     **{

@@ -15,6 +15,7 @@ from haven.portal.services import public_contract
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"  # reference §5.2: the component's default
 LONDON = ZoneInfo("Europe/London")
+PORTAL_PREFIX = "portal_"  # every session key of the front door's forms
 
 
 def client_address(request: HttpRequest) -> str:
@@ -49,8 +50,18 @@ def public_render(
     return response
 
 
+def forget(request: HttpRequest) -> None:
+    """Forget every form in progress. Once the session is empty its cookie is deleted (Django's
+    session middleware), so a cookie lasts only while a form is in progress; a signed-in member
+    of staff trying the public pages stays signed in."""
+    for key in [k for k in request.session.keys() if k.startswith(PORTAL_PREFIX)]:  # noqa: SIM118 (a session is not iterable)
+        del request.session[key]
+    if not request.user.is_authenticated:
+        request.session.flush()
+
+
 def exit_page(request: HttpRequest) -> HttpResponse:
     """Exit this page goes here first: any form in progress is forgotten (its session and
     cookie go), then the browser is sent to a neutral site (reference §5.2)."""
-    request.session.flush()
+    forget(request)
     return redirect(NEUTRAL_SITE)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from haven.core.read_audit import audit_list_view, audit_record_view, audits_reads, shows_page
 from haven.portal.forms import AnswerForm, CollectForm, QuestionForm
+from haven.portal.once import run_once
 from haven.portal.selectors import question_for_user, questions_for_user
 from haven.portal.services import (
     attempt_allowed,
@@ -26,12 +27,13 @@ from haven.portal.services import (
     quick_question_collect,
     takes_quick_questions,
 )
-from haven.portal.views.common import client_address, contract_or_404, public_render
+from haven.portal.views.common import client_address, contract_or_404, forget, public_render
 
 CODE_KEY = "portal_question_code"
 TOO_MANY = "You have tried too many times. Wait an hour and try again."
 
 
+@run_once
 def ask(request: HttpRequest, slug: str) -> HttpResponse:
     contract = contract_or_404(slug)
     spec = front_door_of(contract)
@@ -70,7 +72,7 @@ def question_sent(request: HttpRequest, slug: str) -> HttpResponse:
     contract = contract_or_404(slug)
     code = request.session.get(CODE_KEY)
     if code is not None:
-        request.session.flush()
+        forget(request)
     return public_render(request, "portal/question_sent.html", {"contract": contract, "code": code})
 
 

@@ -24,6 +24,7 @@ from haven.portal.forms import (
     ChatForm,
     SafetyForm,
 )
+from haven.portal.once import run_once
 from haven.portal.services import (
     SelfReferral,
     attempt_allowed,
@@ -32,7 +33,13 @@ from haven.portal.services import (
     self_referral_submit,
     takes_self_referrals,
 )
-from haven.portal.views.common import client_address, contract_or_404, describe_slot, public_render
+from haven.portal.views.common import (
+    client_address,
+    contract_or_404,
+    describe_slot,
+    forget,
+    public_render,
+)
 
 SENT_KEY = "portal_sent"
 CHAT_URL = "/chat/"  # the webchat app's page (above the portal: not reversed)
@@ -62,7 +69,7 @@ def _referral_contract(slug: str) -> Contract:
 
 def _robot(request: HttpRequest, contract: Contract) -> HttpResponse:
     """A filled honeypot: look as if it worked, keep nothing."""
-    request.session.flush()
+    forget(request)
     return redirect("portal:refer_sent", contract.slug)
 
 
@@ -232,6 +239,7 @@ def _self_referral(answers: dict[str, Any]) -> SelfReferral:
     )
 
 
+@run_once
 def check(request: HttpRequest, slug: str) -> HttpResponse:
     contract = _referral_contract(slug)
     answers = _answers(request, contract)
@@ -264,7 +272,7 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
             except PermissionDenied:
                 raise Http404("This service does not take self-referrals online") from None
             else:
-                request.session.flush()
+                forget(request)
                 if sent.booking is not None:
                     request.session[SENT_KEY] = {
                         "code": sent.code,
@@ -290,7 +298,7 @@ def sent(request: HttpRequest, slug: str) -> HttpResponse:
     contract = contract_or_404(slug)
     booking = request.session.pop(SENT_KEY, None) if SENT_KEY in request.session else None
     if booking is not None:
-        request.session.flush()
+        forget(request)
     context = {
         "contract": contract,
         "booking": booking,

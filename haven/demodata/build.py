@@ -43,6 +43,7 @@ from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
 from haven.demodata.plans import ChildLink
+from haven.demodata.portal import build_demo_portal, demo_portal_reset
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.returns import demo_returns_reset
@@ -525,6 +526,7 @@ def build_demo_data(
             demo_refuge_reset(organisation)
             demo_hardship_reset(organisation)
             demo_housing_reset(organisation)
+            demo_portal_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -540,6 +542,8 @@ def build_demo_data(
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
+        # the front door: self-referrals, web chats and quick questions (issue 14)
+        build_demo_portal(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -17,10 +17,13 @@ from haven.govuk.forms import (
     GovukTextField,
 )
 from haven.people.postcodes import normalise_postcode
+from haven.portal.services import QUESTION_MAX_LENGTH
+from haven.validators import text_problem
 
 WHAT_HAPPENED_MAX = 5_000
 DO_NOT_SAY_MAX = 1_000
 HONEYPOT = "website"
+HONEYPOT_MAX = 200
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -63,7 +66,11 @@ HARMER_AT_ADDRESS = [
 class HoneypotMixin(forms.Form):
     """A field people never see: anything typed in it comes from a robot."""
 
-    website = forms.CharField(required=False, max_length=200)
+    website = forms.CharField(
+        required=False,
+        max_length=HONEYPOT_MAX,
+        error_messages={"max_length": "Leave the hidden field empty"},
+    )
 
     def is_robot(self) -> bool:
         return bool((self.data.get(HONEYPOT) or "").strip())
@@ -117,7 +124,7 @@ class SafetyForm(HoneypotMixin, GovukForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("safe_to_contact") == "yes" and not data.get("contact_by"):
             self.add_error("contact_by", "Select how we can contact you safely")
         return data
@@ -190,7 +197,7 @@ class AboutYouForm(HoneypotMixin, GovukForm):
         return postcode
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         ways = set(self.ways)
         if (
             ways & {"phone", "sms", "voicemail"}
@@ -227,7 +234,7 @@ class ChatForm(HoneypotMixin, GovukForm):
         self.fields["slot"].divider_before = "none"  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("slot") not in (None, "none") and not data.get("consent_to_transcript"):
             self.add_error(
                 "consent_to_transcript",
@@ -244,6 +251,13 @@ class QuestionForm(HoneypotMixin, GovukForm):
         field = self.fields["question"]
         field.max_words = word_limit  # type: ignore[attr-defined]
         field.hint = f"Do not include your name or anything that could identify you. Up to {word_limit} words."  # type: ignore[attr-defined]
+
+    def clean_question(self) -> str:
+        question = self.cleaned_data.get("question") or ""
+        problem = text_problem(question, subject="Your question", limit=QUESTION_MAX_LENGTH)
+        if problem:
+            raise forms.ValidationError(problem)
+        return question
 
 
 class CollectForm(HoneypotMixin, GovukForm):

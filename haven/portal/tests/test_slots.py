@@ -106,3 +106,22 @@ def test_every_slot_is_in_opening_hours_within_the_working_days_and_free(
         assert slot.starts_at not in set(booked)
     # nothing free is left out: every offered slot not booked is still offered
     assert {s for s in offered if s.starts_at not in set(booked)} == set(slots)
+
+
+def test_the_slot_function_imports_no_django():
+    """Pure (the deadline engine's opening hours and calendar only), so it is property-tested."""
+    import ast
+    from pathlib import Path
+
+    import haven.portal.slots as slots
+
+    tree = ast.parse(Path(slots.__file__).read_text())
+    imported = [
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    ] + [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+    assert not [name for name in imported if name.startswith("django")]

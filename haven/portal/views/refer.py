@@ -19,6 +19,7 @@ from haven.contracts.models import Contract
 from haven.portal.forms import (
     CONTACT_BY,
     HARMER_AT_ADDRESS,
+    HONEYPOT_MAX,
     SAFE_TIMES,
     AboutYouForm,
     ChatForm,
@@ -81,13 +82,12 @@ def safety(request: HttpRequest, slug: str) -> HttpResponse:
     contract = _referral_contract(slug)
     initial = _answers(request, contract).get("safety") or {}
     form = SafetyForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST":
-        if form.is_robot():
+    if request.method == "POST" and form.is_valid():
+        if form.is_robot():  # checked once the form is valid: a robot's long text is refused
             return _robot(request, contract)
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-            _save(request, contract, "safety", data)
-            return redirect("portal:refer_about", contract.slug)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        _save(request, contract, "safety", data)
+        return redirect("portal:refer_about", contract.slug)
     back = reverse("portal:service", args=[contract.slug])
     return public_render(
         request, "portal/refer_safety.html", _context(contract, form, "safety", back)
@@ -107,18 +107,17 @@ def about_you(request: HttpRequest, slug: str) -> HttpResponse:
         initial=answers.get("about") or {},
         ways=ways,
     )
-    if request.method == "POST":
-        if form.is_robot():
+    if request.method == "POST" and form.is_valid():
+        if form.is_robot():  # checked once the form is valid: a robot's long text is refused
             return _robot(request, contract)
-        if form.is_valid():
-            _save(
-                request,
-                contract,
-                "about",
-                {k: v for k, v in form.cleaned_data.items() if k != "website"},
-            )
-            following = "portal:refer_chat" if offers_web_chat(contract) else "portal:refer_check"
-            return redirect(following, contract.slug)
+        _save(
+            request,
+            contract,
+            "about",
+            {k: v for k, v in form.cleaned_data.items() if k != "website"},
+        )
+        following = "portal:refer_chat" if offers_web_chat(contract) else "portal:refer_check"
+        return redirect(following, contract.slug)
     back = reverse("portal:refer", args=[contract.slug])
     return public_render(
         request, "portal/refer_about.html", _context(contract, form, "about", back)
@@ -142,14 +141,13 @@ def chat(request: HttpRequest, slug: str) -> HttpResponse:
         initial=answers.get("chat") or {},
         slots=slots,
     )
-    if request.method == "POST":
-        if form.is_robot():
+    if request.method == "POST" and form.is_valid():
+        if form.is_robot():  # checked once the form is valid: a robot's long text is refused
             return _robot(request, contract)
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-            data["slot_text"] = dict(slots).get(data["slot"], "")
-            _save(request, contract, "chat", data)
-            return redirect("portal:refer_check", contract.slug)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        data["slot_text"] = dict(slots).get(data["slot"], "")
+        _save(request, contract, "chat", data)
+        return redirect("portal:refer_check", contract.slug)
     back = reverse("portal:refer_about", args=[contract.slug])
     context = {**_context(contract, form, "chat", back), "has_slots": bool(slots)}
     return public_render(request, "portal/refer_chat.html", context)
@@ -214,7 +212,9 @@ def summary_rows(contract: Contract, answers: dict[str, Any]) -> list[dict[str, 
     ]
     if offers_web_chat(contract):
         slot = chat_answers.get("slot")
-        text = chat_answers.get("slot_text") if slot and slot != "none" else "No web chat"
+        text = (
+            str(chat_answers.get("slot_text") or "") if slot and slot != "none" else "No web chat"
+        )
         rows.append(row("Web chat", text, "portal:refer_chat"))
     return rows
 
@@ -249,9 +249,11 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("portal:refer_chat", contract.slug)
     problem, status = "", 200
     if request.method == "POST":
-        if request.POST.get("website"):
+        if len(request.POST.get("website", "")) > HONEYPOT_MAX:
+            problem, status = "Leave the hidden field empty", 400
+        elif request.POST.get("website"):
             return _robot(request, contract)
-        if not attempt_allowed(action="self_referral", address=client_address(request)):
+        elif not attempt_allowed(action="self_referral", address=client_address(request)):
             problem, status = (
                 "You have sent too many forms in a short time. Try again in an hour, or contact us by phone.",
                 429,

@@ -46,7 +46,7 @@ def public_render(
 ) -> HttpResponse:
     response = render(request, template, context or {}, status=status)
     response["Cache-Control"] = "no-store"  # nothing of a visit kept in the browser's cache
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # other sites never learn where a visitor was
     return response
 
 

@@ -46,6 +46,8 @@ def _navigation(request: HttpRequest) -> dict[str, Any]:
         # Team leaders and service managers: seed 001 s5 risk register, high-risk caseloads
         ("Risk register", reverse("risk:register"), "casework.oversee_caseloads"),
         ("Referrals", reverse("referrals:list"), "referrals.view_referrals"),
+        # Staff of a provider with the quick questions facility (seed 002 s3.6; issue 14)
+        ("Quick questions", reverse("portal:queue"), "portal.answer_questions"),
         # Caseworkers, team leaders and service managers: the waiting list (issue 13, seed 003 s7)
         ("Waiting list", reverse("casework:waiting_lists"), "casework.view_waiting_list"),
         ("Web chats", reverse("webchat:staff_list"), "webchat.view_chats"),  # issue 14 item 4

@@ -44,6 +44,7 @@ from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
 from haven.demodata.partners import demo_partners_reset
 from haven.demodata.plans import ChildLink
+from haven.demodata.portal import build_demo_portal, demo_portal_reset
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.referralimports import build_demo_referral_imports, demo_referral_imports_reset
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
@@ -531,6 +532,7 @@ def build_demo_data(
             demo_referral_imports_reset(organisation)
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
             demo_webchat_reset(organisation)
+            demo_portal_reset(organisation)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -550,6 +552,8 @@ def build_demo_data(
             organisation=organisation, seed=seed, now=now
         )  # issue 14 item 8
         build_demo_webchat(organisation=organisation, seed=seed, now=now)  # issue 14 item 4
+        # the front door: self-referrals, web chats and quick questions (issue 14)
+        build_demo_portal(organisation=organisation, seed=seed, now=now)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -23,7 +23,7 @@ def new_code() -> str:
 def normalise(code: str) -> str:
     """What the person typed, as stored: capitals, no spaces or dashes, O read as 0, I/L as 1."""
     cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return cleaned.translate(str.maketrans("OIL", "011"))
 
 
 def code_hash(code: str) -> str:

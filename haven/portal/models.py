@@ -54,3 +54,62 @@ class ChatBooking(HavenModel):
 
     def __str__(self) -> str:
         return f"Web chat {self.pk}"
+
+
+class QuickQuestion(HavenModel):
+    """A short question asked online and answered by staff (seed 002 s3.6: "quick questions ...
+    not a formal support mechanism"). Nobody is recorded: the person collects the answer with
+    a one-time code (only its hash is kept)."""
+
+    contract = models.ForeignKey(
+        "contracts.Contract", on_delete=models.PROTECT, related_name="quick_questions"
+    )
+    question = models.TextField()
+    asked_at = models.DateTimeField(db_index=True)
+    code_hash = models.CharField(max_length=64, unique=True)
+    answer = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    collected_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at"]
+
+    def __str__(self) -> str:
+        return f"Quick question {self.pk}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+
+class PublicAttempt(models.Model):
+    """One use of a public form, for rate limits that hold across every web worker (kept in
+    the database, not a per-process cache). `client` is an HMAC of the client address, never
+    the address itself; old rows are pruned as new ones come."""
+
+    action = models.CharField(max_length=30)
+    client = models.CharField(max_length=64)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["action", "client", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PublicSubmission(models.Model):
+    """A one-time form token claimed by a public (signed-out) POST and where it went, so a form
+    sent twice runs once (ADR 0007 for people without an account: the core middleware covers
+    only signed-in POSTs)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    path = models.CharField(max_length=500)
+    redirect_to = models.CharField(max_length=2000, blank=True)
+    claimed_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.path

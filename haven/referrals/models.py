@@ -32,6 +32,7 @@ class ReceivedVia(models.TextChoices):
     POLICE_NOTIFICATION = "police_notification", "Police notification entered by hand"
     IN_PERSON = "in_person", "In person"
     POST = "post", "Letter"
+    WEB = "web", "Online self-referral form"  # issue 14: haven/portal
 
 
 class SupportNeed(models.TextChoices):

@@ -346,6 +346,32 @@ class TargetHardeningFittingFact(NamedTuple):
     case_id: Any = None  # the job's case (drill-down opens it)
 
 
+class QuickQuestionFact(NamedTuple):
+    """A quick question asked online (portal.QuickQuestion; seed 002 s3.6: not formal support).
+    Nobody is recorded with it."""
+
+    id: Any
+    asked_at: datetime
+    answered_at: datetime | None
+
+
+class LoneChatBookingFact(NamedTuple):
+    """A web chat booked without a referral (portal.ChatBooking with no referral)."""
+
+    id: Any
+    booked_at: datetime
+    starts_at: datetime
+
+
+class InitialRequestFact(NamedTuple):
+    """One initial request for service (seed 004 s10 A0): a referral received, a quick question
+    asked or a web chat booked on its own; `via` says which."""
+
+    id: Any
+    via: str  # referral | quick_question | web_chat
+    at: datetime
+
+
 class NotLoaded:
     """An optional fact the loader skipped (no computation of the contract declared it): any
     read is refused, so a computation that reads a fact without declaring it fails loudly
@@ -429,6 +455,20 @@ class Facts:
     # (spend to date runs from the contract year's start: measures/target_hardening.py)
     target_hardening_jobs: list[TargetHardeningJobFact] = field(default_factory=list)
     target_hardening_fittings: list[TargetHardeningFittingFact] = field(default_factory=list)
+    # optional "quick_questions": quick questions asked and web chats booked without a referral
+    # in the window (haven/portal; seed 002 s3.6, seed 004 s10 A0)
+    quick_questions: list[QuickQuestionFact] = field(default_factory=list)
+    lone_chat_bookings: list[LoneChatBookingFact] = field(default_factory=list)
+
+    @cached_property
+    def initial_requests(self) -> list[InitialRequestFact]:
+        """Referrals, quick questions and lone web chat bookings as initial requests for service
+        (seed 004 s10 A0); needs the optional "quick_questions" facts."""
+        return [
+            *(InitialRequestFact(r.id, "referral", r.received_at) for r in self.referrals),
+            *(InitialRequestFact(q.id, "quick_question", q.asked_at) for q in self.quick_questions),
+            *(InitialRequestFact(b.id, "web_chat", b.booked_at) for b in self.lone_chat_bookings),
+        ]
 
     @cached_property
     def referral_by_id(self) -> dict[Any, ReferralFact]:
@@ -523,6 +563,9 @@ KINDS = {
     "safe_home_outcome": "safe_home_outcomes",
     "target_hardening_job": "target_hardening_jobs",
     "target_hardening_fitting": "target_hardening_fittings",
+    "quick_question": "quick_questions",
+    "lone_chat_booking": "lone_chat_bookings",
+    "initial_request": "initial_requests",
 }
 
 

@@ -416,7 +416,33 @@ def load_facts(
         _optional_waiting_list(facts, contract, start, end)
     if "target_hardening" in wanted:
         _optional_target_hardening(facts, contract)
+    if "quick_questions" in wanted:
+        _optional_quick_questions(facts, contract, start, end)
     return facts
+
+
+def _optional_quick_questions(
+    facts: Facts, contract: Contract, start: datetime, end: datetime
+) -> None:
+    """Quick questions asked and web chats booked without a referral in the window (haven/portal;
+    seed 002 s3.6)."""
+    from haven.portal.models import ChatBooking, QuickQuestion
+    from haven.reporting.facts import LoneChatBookingFact, QuickQuestionFact
+
+    facts.quick_questions = _rows(
+        QuickQuestion.objects.filter(
+            contract=contract, asked_at__gte=start, asked_at__lt=end
+        ).order_by(),
+        ("id", "asked_at", "answered_at"),
+        QuickQuestionFact,
+    )
+    facts.lone_chat_bookings = _rows(
+        ChatBooking.objects.filter(
+            contract=contract, referral__isnull=True, created_at__gte=start, created_at__lt=end
+        ).order_by(),
+        ("id", "created_at", "starts_at"),
+        LoneChatBookingFact,
+    )
 
 
 def _optional_target_hardening(facts: Facts, contract: Contract) -> None:

@@ -65,6 +65,9 @@ KIND_LABELS = {
     "safe_home_outcome": "Safe Home outcome",
     "target_hardening_job": "Target hardening job",
     "target_hardening_fitting": "Security items fitted",
+    "quick_question": "Quick question",
+    "lone_chat_booking": "Web chat booked without a referral",
+    "initial_request": "Initial request for service",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from haven.contracts.profiles.front_door import FrontDoorSpec
 from haven.contracts.profiles.measures import MeasureSpec, duplicate_measure_ids
 from haven.contracts.profiles.rule_specs import (
     Citation,
@@ -283,6 +284,8 @@ class Profile(Section):
     hardship_fund: HardshipFundSpec | None = None
     # seed 002 Lot 2 s3.1: the home security assessment, its service levels and the budget
     target_hardening: TargetHardeningSpec | None = None
+    # issue 14: the public information page and the online ways in (haven/portal)
+    front_door: FrontDoorSpec | None = None
 
     @field_validator("slug")
     @classmethod

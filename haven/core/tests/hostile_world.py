@@ -176,6 +176,13 @@ def _marac_ids(case: Case, personas: Personas) -> dict[str, Any]:
     }
 
 
+def _portal_question(contract: Any) -> Any:
+    """A quick question waiting for an answer (issue 14; seed 002 s3.6)."""
+    from haven.portal.services import quick_question_ask
+
+    return quick_question_ask(contract=contract, question="Synthetic question?")[0].pk
+
+
 def _refuge_ids(personas: Any) -> dict[str, Any]:
     """A refuge with a room serving Cornwall's men's refuge, and a case living in it (issue 13)."""
     from haven.refuge.services import property_save, room_save, stay_move_in
@@ -514,6 +521,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
         "event_id": meeting.pk,
     }
     ids = {name: value for name, value in ids.items() if value is not None}
+    ids["question_id"] = _portal_question(contract)
     ids |= _marac_ids(case, personas)
     ids |= _refuge_ids(personas)
     ids |= _housing_and_hardship_ids(case, personas)

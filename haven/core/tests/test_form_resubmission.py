@@ -61,6 +61,9 @@ CREATE_FORMS = {
     # partner agencies (issue 14): double submits in haven/partners/tests/test_view_resubmission.py
     "partners:refer",
     "partners:token_new",
+    # the front door (issue 14): double submits in haven/portal/tests/test_view_resubmission.py
+    "portal:refer_check",
+    "portal:ask",
     # housing and the hardship fund (issue 13)
     "housing:outcome_add",
     "hardship:request",
@@ -127,6 +130,14 @@ CREATE_FORMS = {
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
 NOT_CREATE_FORMS = {
+    "portal:refer": "keeps the step's answers in the session; nothing is stored until the check "
+    "page is sent",
+    "portal:refer_about": "keeps the step's answers in the session",
+    "portal:refer_chat": "keeps the chosen time in the session; the booking is made when the "
+    "check page is sent",
+    "portal:collect": "a read: shows the question and answer for a code",
+    "portal:answer": "a question is answered once: a second answer is refused by "
+    "quick_question_answer",
     "housing:entry": "records the case's housing at entry in place: again corrects it",
     "housing:exit": "records the case's housing at exit in place: again corrects it",
     "hardship:budget": "sets the year's budget in place",
@@ -220,6 +231,13 @@ GET_ONLY = {
     "partners:organisations",
     "partners:tokens",
     "partners:token_created",
+    "portal:help",
+    "portal:service",
+    "portal:hide_your_visit",
+    "portal:exit",
+    "portal:refer_sent",
+    "portal:question_sent",
+    "portal:queue",
     "casework:unallocated",
     "casework:waiting_lists",
     "casework:waiting_list",
@@ -1054,6 +1072,8 @@ def test_every_create_form_has_a_double_submit_test():
 TESTED_ELSEWHERE = {
     "partners:refer": "haven/partners/tests/test_view_resubmission.py",
     "partners:token_new": "haven/partners/tests/test_view_resubmission.py",
+    "portal:refer_check": "haven/portal/tests/test_view_resubmission.py",
+    "portal:ask": "haven/portal/tests/test_view_resubmission.py",
     "workbook:upload": "haven/workbook/tests/test_view_resubmission.py",
     "workbook:review_detail": "haven/workbook/tests/test_view_resubmission.py",
     "referralimports:upload": "haven/referralimports/tests/test_views.py",

@@ -106,6 +106,9 @@ SKIPPED = {
     "webchat:staff_take": "a button (POST only) with no input beyond the id in its URL; "
     "test_view_staff posts to it",
 }
+SKIPPED["portal:exit"] = (
+    "Exit this page: forgets the forms in progress and redirects to a neutral site; no input"
+)
 SKIPPED_ROUTES = {
     "admin/*": "the Django admin's own URL patterns (unnamed redirects among them)",
     "api/v1/*": "the partner API's catch-all for unknown addresses: a JSON 404 whatever is sent "
@@ -132,8 +135,18 @@ def _reauthenticate(client: Client) -> None:
     client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
 
 
+def _self_referral_started(client: Client) -> None:
+    """The self-referral's later steps open once the earlier ones are in the session."""
+    from haven.portal.tests.test_views_refer import ABOUT, SAFETY
+
+    client.post(reverse("portal:refer", args=["victim-first-2018"]), SAFETY)
+    client.post(reverse("portal:refer_about", args=["victim-first-2018"]), ABOUT)
+    client.post(reverse("portal:refer_chat", args=["victim-first-2018"]), {"slot": "none"})
+
+
 # Pages that need a step first (kept in the session) before their GET shows a form.
 PREPARE: list[tuple[str, Callable[[Client], None]]] = [
+    ("portal:refer_*", _self_referral_started),
     ("people:new_check", _details_matching_a_known_person),
     ("mfa_*", _reauthenticate),
     ("account_*", _reauthenticate),

@@ -47,6 +47,20 @@ STAFF_PAGE = (
     "eople supported; every change to them is audited by its service"
 )
 EXEMPT = {
+    # the front door's public pages (issue 14): no one is signed in, and no record is shown
+    "portal:help": "public information page, no people",
+    "portal:service": "public information page from the profile, no people",
+    "portal:hide_your_visit": "public advice page",
+    "portal:exit": "forgets the form in progress and redirects to a neutral site",
+    "portal:refer": "a public form showing only what the person typed in this session",
+    "portal:refer_about": "a public form showing only what the person typed in this session",
+    "portal:refer_chat": "a public form showing free web chat times, no people",
+    "portal:refer_check": "shows only what the person typed in this session",
+    "portal:refer_sent": "a confirmation that shows nothing of what was sent",
+    "portal:ask": "a public form showing only what the person typed",
+    "portal:question_sent": "the person's one-time code, nothing else",
+    "portal:collect": "the person's own question and its answer, found by their code; no one "
+    "is named and nobody signed in reads it",
     "casework:waiting_lists": "the contracts of the user's provider that run a waiting list, "
     "no people",
     "home": "counts of the user's worklists and the intake queue only",
@@ -423,6 +437,8 @@ PAGES: dict[str, Page] = {
 # Audited pages checked in their own app's tests, where their records are easier to build.
 CHECKED_ELSEWHERE = {
     "partners:home": "haven/partners/tests/test_view_read_audit.py",
+    "portal:queue": "haven/portal/tests/test_view_read_audit.py",
+    "portal:answer": "haven/portal/tests/test_view_read_audit.py",
     "casework:waiting_list": "haven/casework/tests/test_view_waiting_list.py",
     "people:new_check": "haven/people/tests/test_person_new_view.py",
     "followups:follow_up_record": "haven/followups/tests/test_view_read_audit.py",

@@ -118,6 +118,7 @@ OPTIONAL_FIELDS = {
     "stays": ("stays", "stay_members"),
     "housing": ("housing_situations", "safe_home_outcomes"),
     "target_hardening": ("target_hardening_jobs", "target_hardening_fittings"),
+    "quick_questions": ("quick_questions", "lone_chat_bookings"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

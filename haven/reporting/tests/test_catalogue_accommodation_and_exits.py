@@ -42,6 +42,8 @@ CORNWALL_COMPUTED = (
     | {"risk_escalations"}
     # seed 004 s10 A4, A5, A8: refuge stays (issue 13, measures/refuge.py)
     | {"A4", "A5", "A8"}
+    # seed 004 s10 A0: initial requests for service (issue 14, measures/front_door.py)
+    | {"A0"}
 )
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {

@@ -29,6 +29,7 @@ EXPECTED = {
         "distance_finance_benefits",
         "distance_drugs_alcohol",
         "referrals_received",
+        "quick_questions",  # seed 002 s3.6, issue 14
         "initial_calls_48h",
         "initial_letters_same_day",
         "initial_home_visits_5wd",
@@ -106,6 +107,7 @@ EXPECTED = {
 VICTIM_FIRST_COMPUTED = {
     "complaints",  # seed 002 s9, the complaints log (issue 12)
     "referrals_received",
+    "quick_questions",  # seed 002 s3.6: quick questions as their own type (issue 14)
     "initial_calls_48h",
     "initial_letters_same_day",
     "initial_home_visits_5wd",

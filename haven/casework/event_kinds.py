@@ -90,3 +90,8 @@ class CaseEventKind(models.TextChoices):
     TARGET_HARDENING_REFUSAL = "target_hardening_refusal", "Security work refused"
     TARGET_HARDENING_OVER_LIMIT = "target_hardening_over_limit", "Spend over the limit approved"
     TARGET_HARDENING_NEEDS = "target_hardening_needs", "Additional needs recorded"
+    # the outbox (issue 14 item 9; each points at its outbox.Message): sending itself is the
+    # contact attempt it records (ATTEMPT)
+    OUTBOX_LETTER_QUEUED = "outbox_letter_queued", "Letter queued for printing"
+    OUTBOX_MESSAGE_BLOCKED = "outbox_message_blocked", "Message blocked by the safe-contact check"
+    OUTBOX_DELIVERY = "outbox_delivery", "Message delivery status"

@@ -139,5 +139,6 @@ def test_a_blocked_message_is_stored_with_its_text(vf_case, personas):
     case = vf_case(safe=False)
     message = _send(case, personas, "sms")
     stored = Message.objects.get(pk=message.pk)
-    assert stored.body and stored.status == MessageStatus.BLOCKED
+    assert stored.body
+    assert stored.status == MessageStatus.BLOCKED
     assert stored.created_by == personas.caseworker

@@ -42,6 +42,7 @@ from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
+from haven.demodata.outbox import build_demo_outbox, demo_outbox_reset
 from haven.demodata.plans import ChildLink
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
@@ -519,6 +520,7 @@ def build_demo_data(
     started = time.perf_counter()
     with transaction.atomic():
         if reset_first:
+            demo_outbox_reset(organisation)
             demo_returns_reset(organisation)
             demo_incidents_reset(organisation)
             demo_waiting_list_reset(organisation)
@@ -540,6 +542,7 @@ def build_demo_data(
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
+        build_demo_outbox(organisation=organisation, seed=seed, now=now)  # issue 14 item 9
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -474,6 +474,10 @@ CHECKED_ELSEWHERE = {
         f"targethardening:{name}": "haven/targethardening/tests/test_view_read_audit.py"
         for name in ("job", "visit", "fit", "refusal", "needs", "over_limit")
     },
+    **{
+        f"outbox:{name}": "haven/outbox/tests/test_view_read_audit.py"
+        for name in ("letters", "send", "message", "letter_pdf", "letter_printed", "letter_posted")
+    },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

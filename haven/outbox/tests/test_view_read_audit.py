@@ -42,3 +42,19 @@ def test_a_form_shown_again_with_errors_is_audited(client, personas, vf_case):
     response = client.post(reverse("outbox:send", args=[case.pk]), {})
     assert response.status_code == 200
     assert _reads(personas.caseworker) > before
+
+
+def test_marking_a_letter_shows_no_page_and_is_audited_by_its_service(client, personas, vf_case):
+    case = vf_case(contact_method="post")
+    letter = message_send(
+        case=case, template_key="first_contact", channel="letter", sent_by=personas.caseworker
+    )
+    client.force_login(personas.caseworker)
+    for name in ("letter_printed", "letter_posted"):
+        before = _reads(personas.caseworker)
+        response = client.post(reverse(f"outbox:{name}", args=[case.pk, letter.pk]))
+        assert response.status_code == 302, name
+        assert _reads(personas.caseworker) == before, name
+        assert AuditEvent.objects.filter(
+            actor=personas.caseworker, action=AuditAction.UPDATE, object_id=str(letter.pk)
+        ).exists()

@@ -83,9 +83,7 @@ def test_an_unknown_message_names_the_field(client, personas, vf_case):
     assert not Message.objects.exists()
 
 
-def test_the_case_page_lists_messages_and_links_the_duty_to_the_outbox(
-    client, personas, vf_case
-):
+def test_the_case_page_lists_messages_and_links_the_duty_to_the_outbox(client, personas, vf_case):
     case = vf_case(contact_method="email")
     message_send(
         case=case, template_key="first_contact", channel="email", sent_by=personas.caseworker

@@ -139,7 +139,7 @@ def build_demo_outbox(*, organisation: Any, seed: int, now: datetime) -> int:
             events.append(
                 CaseEvent(
                     id=_new_id(rng),
-                    case_id=message.case_id,
+                    case_id=str(message.case_id),
                     kind=(
                         CaseEventKind.OUTBOX_LETTER_QUEUED
                         if queued

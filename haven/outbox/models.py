@@ -38,7 +38,14 @@ GONE_OUT = frozenset({MessageStatus.SENT, MessageStatus.POSTED, MessageStatus.DE
 class Message(HavenModel):
     """One outbound message to the person of a case."""
 
-    case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="messages")
+    # a case's person; or, before any case is open, a referral's (a web-chat confirmation to a
+    # self-referral: no contact attempt is recorded, there is no case to record it on)
+    case = models.ForeignKey(
+        "casework.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    referral = models.ForeignKey(
+        "referrals.Referral", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
     contract = models.ForeignKey("contracts.Contract", on_delete=models.PROTECT, related_name="+")
     channel = models.CharField(max_length=10, choices=MessageChannel.choices)
@@ -71,6 +78,12 @@ class Message(HavenModel):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["channel", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(case__isnull=False) | models.Q(referral__isnull=False),
+                name="outbox_message_has_case_or_referral",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()}: {self.template_label}"

@@ -30,7 +30,12 @@ from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case, CaseState, ContactAttempt, Outcome
 from haven.casework.services import case_event_record
-from haven.casework.services.attempts import contact_attempt_record
+from haven.casework.services.attempts import (
+    AttemptRefusedError,
+    SafeContactBlockedError,
+    contact_attempt_record,
+)
+from haven.casework.services.closed import CaseClosedError
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.outbox.checks import Check, Rendered, message_check, render
@@ -44,6 +49,7 @@ from haven.outbox.notify import (
     template_id,
 )
 from haven.outbox.wording import MessageTemplate, Wording, wording_for
+from haven.referrals.models import Referral
 
 logger = logging.getLogger(__name__)
 
@@ -58,32 +64,55 @@ SENT_OUTCOME = {
 class Prepared:
     """A rendered message and what the safe-contact check says, not saved."""
 
-    case: Case
+    case: Case | None
     template: MessageTemplate
     channel: str
     rendered: Rendered
     check: Check
     details: dict[str, dt.datetime] = field(default_factory=dict)
+    referral: Referral | None = None
+
+    @property
+    def person(self) -> Any:
+        return self.case.person if self.case is not None else self.referral.person  # type: ignore[union-attr]
+
+    @property
+    def contract(self) -> Any:
+        return self.case.contract if self.case is not None else self.referral.contract  # type: ignore[union-attr]
 
 
 def templates_for(case: Case) -> Wording:
     return wording_for(case.contract.slug)
 
 
+def _case_of(referral: Referral) -> Case | None:
+    return Case.objects.filter(referral=referral).first()
+
+
 def message_prepare(
     *,
-    case: Case,
+    case: Case | None = None,
+    referral: Referral | None = None,
     template_key: str,
     channel: str,
     details: dict[str, dt.datetime] | None = None,
     at: dt.datetime | None = None,
 ) -> Prepared:
-    """Render `template_key` for the case's person by `channel` and check it (nothing saved).
+    """Render `template_key` for the person of the case (or, before a case is open, of the
+    referral) by `channel` and check it (nothing saved). A referral with a case is the case's.
 
     ValidationError names the field when the template, channel or a needed detail is wrong."""
-    if case.state == CaseState.CLOSED:
+    if (case is None) == (referral is None):
+        raise ValueError("give a case or a referral")
+    if referral is not None:
+        case = _case_of(referral) or None
+        if case is not None:
+            referral = None
+    if case is not None and case.state == CaseState.CLOSED:
         raise ValidationError({"template": "The case is closed: no message can be sent"})
-    wording = templates_for(case)
+    contract = case.contract if case is not None else referral.contract  # type: ignore[union-attr]
+    person = case.person if case is not None else referral.person  # type: ignore[union-attr]
+    wording = wording_for(contract.slug)
     template = wording.template(template_key)
     if template is None:
         raise ValidationError({"template": "Select a message"})
@@ -93,15 +122,15 @@ def message_prepare(
     for needed in template.needs:
         if needed not in details:
             raise ValidationError({needed: "Enter the date and time"})
-    rendered = render(template, channel, wording, case.person, details)
+    rendered = render(template, channel, wording, person, details)
     check = message_check(
-        person=case.person,
+        person=person,
         channel=channel,
         rendered=rendered,
         template=template,
         at=at or timezone.now(),
     )
-    return Prepared(case, template, channel, rendered, check, details)
+    return Prepared(case, template, channel, rendered, check, details, referral)
 
 
 def _audit(message: Message, actor: User | None, changes: dict[str, Any], reason: str = "") -> None:
@@ -116,7 +145,8 @@ def _audit(message: Message, actor: User | None, changes: dict[str, Any], reason
 
 def message_send(
     *,
-    case: Case,
+    case: Case | None = None,
+    referral: Referral | None = None,
     template_key: str,
     channel: str,
     sent_by: User,
@@ -126,16 +156,26 @@ def message_send(
     """Prepare, check and send (or queue, or block) one message; the saved Message says which.
 
     Every message passes the safe-contact check first: a blocked one is stored with its reasons
-    and never sent. Email and SMS go to GOV.UK Notify now; a letter joins the print queue."""
+    and never sent. Email and SMS go to GOV.UK Notify now; a letter joins the print queue.
+    Sent on a case, the contact attempt is recorded; on a referral with no case yet, not."""
     now = timezone.now()
     prepared = message_prepare(
-        case=case, template_key=template_key, channel=channel, details=details, at=now
+        case=case,
+        referral=referral,
+        template_key=template_key,
+        channel=channel,
+        details=details,
+        at=now,
     )
+    case = prepared.case
+    if case is None and channel == MessageChannel.LETTER:
+        raise ValidationError({"channel": "A letter is sent only on a case"})
     with transaction.atomic():
         message = Message.objects.create(
             case=case,
-            person=case.person,
-            contract=case.contract,
+            referral=prepared.referral,
+            person=prepared.person,
+            contract=prepared.contract,
             channel=channel,
             template_key=prepared.template.key,
             template_label=prepared.template.label,
@@ -155,7 +195,7 @@ def message_send(
         if not prepared.check.allowed:
             _blocked_event(message, sent_by)
             return message
-        if channel == MessageChannel.LETTER:
+        if channel == MessageChannel.LETTER and case is not None:
             case_event_record(
                 case=case,
                 kind=CaseEventKind.OUTBOX_LETTER_QUEUED,
@@ -168,6 +208,8 @@ def message_send(
 
 
 def _blocked_event(message: Message, actor: User | None) -> None:
+    if message.case is None:
+        return
     case_event_record(
         case=message.case,
         kind=CaseEventKind.OUTBOX_MESSAGE_BLOCKED,
@@ -229,14 +271,28 @@ def _dispatch(message: Message, actor: User, client: NotifyClient | None) -> Mes
             update_fields=["notify_id", "status", "status_detail", "sent_at", "updated_at"]
         )
         _audit(message, actor, {"status": [MessageStatus.QUEUED, MessageStatus.SENT]})
-        _record_attempt(message, actor, message.sent_at)
+    if message.case is not None:
+        _record_attempt_after_sending(message, actor)
     return message
+
+
+def _record_attempt_after_sending(message: Message, actor: User) -> None:
+    """Notify has the message: it stays sent whatever happens here. Should casework refuse the
+    attempt (the case closed meanwhile, say), the message says so and staff record it by hand."""
+    try:
+        with transaction.atomic():
+            _record_attempt(message, actor, message.sent_at or timezone.now())
+    except (ValidationError, SafeContactBlockedError, AttemptRefusedError, CaseClosedError) as exc:
+        logger.warning("Message %s sent; attempt not recorded: %s", message.pk, type(exc).__name__)
+        message.status_detail = "sent; the contact attempt could not be recorded"
+        message.save(update_fields=["status_detail", "updated_at"])
 
 
 def _record_attempt(message: Message, actor: User, at: dt.datetime) -> ContactAttempt:
     """seed 002 s3.7: the message is sent, so the contact attempt is recorded at the sent time
     (channel and outcome letter_sent, email_sent or sms_sent): the same-day task is met."""
     how = "sent through GOV.UK Notify" if message.channel != "letter" else "posted"
+    assert message.case is not None  # only messages on a case record attempts
     attempt = contact_attempt_record(
         case=message.case,
         channel=message.channel,
@@ -277,7 +333,7 @@ def letter_mark_posted(*, message: Message, posted_by: User) -> Message:
     message = Message.objects.select_for_update().get(pk=message.pk)
     _letter(message, {MessageStatus.QUEUED, MessageStatus.PRINTED})
     now = timezone.now()
-    wording = templates_for(message.case)
+    wording = wording_for(message.contract.slug)
     template = wording.template(message.template_key)
     check = (
         message_check(
@@ -323,7 +379,7 @@ def delivery_status_refresh(
     notify = client or notify_client()
     changed = 0
     pending = Message.objects.filter(status=MessageStatus.SENT).exclude(notify_id="")
-    for message in pending.select_related("case"):
+    for message in pending.select_related("case", "contract"):
         try:
             answer = notify.get_notification_by_id(message.notify_id)
         except Exception as exc:
@@ -346,6 +402,7 @@ def delivery_status_refresh(
             )
             if message.status != before:
                 _audit(message, actor, {"status": [before, message.status]})
+            if message.status != before and message.case is not None:
                 case_event_record(
                     case=message.case,
                     kind=CaseEventKind.OUTBOX_DELIVERY,

@@ -110,3 +110,30 @@ def test_production_without_a_key_leaves_the_message_queued(vf_case, personas, f
     assert "GOV.UK Notify is not configured" in message.status_detail
     assert fake_notify.sent == []
     assert not ContactAttempt.objects.filter(case=case).exists()
+
+
+def test_a_referral_without_a_case_gets_its_confirmation(personas, contract_for, fake_notify):
+    # a self-referral's web-chat confirmation (seed 002 s3.6) before any case is open: checked
+    # and sent the same way, with no contact attempt (there is no case to record it on)
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from haven.outbox.tests.conftest import make_safe
+    from haven.testing.casework import CaseworkPersonFactory, ReferralFactory
+
+    person = make_safe(CaseworkPersonFactory(organisation=personas.organisation))
+    referral = ReferralFactory(contract=contract_for("victim-first-2018"), person=person)
+    chat_at = timezone.now() + dt.timedelta(days=2)
+    message = message_send(
+        referral=referral,
+        template_key="webchat_confirmation",
+        channel="sms",
+        sent_by=personas.caseworker,
+        details={"chat_at": chat_at},
+    )
+    assert message.case is None
+    assert message.referral == referral
+    assert message.status == MessageStatus.SENT
+    assert "is booked for" in fake_notify.sent[0]["personalisation"]["body"]
+    assert not ContactAttempt.objects.exists()

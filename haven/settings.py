@@ -513,3 +513,19 @@ if PRODUCTION and HAVEN_WORKBOOK_KEY.strip() in {"", HAVEN_WORKBOOK_DEMO_KEY}:
         "HAVEN_WORKBOOK_KEY (or HAVEN_WORKBOOK_KEY_FILE) is required in production, and not the "
         "demo key: victim keys made with the demo key could be reversed"
     )
+
+# The outbox (haven/outbox, issue 14 item 9): email and SMS through GOV.UK Notify. The key
+# (HAVEN_NOTIFY_API_KEY or _FILE) and one Notify template per channel whose body is
+# ((subject))/((body)), the text Haven renders. Without a key, development, the demo and the
+# tests use an offline fake that records what would be sent; production says Notify is not
+# configured and leaves the message queued.
+HAVEN_NOTIFY_API_KEY = (envstr("HAVEN_NOTIFY_API_KEY") or "").strip()
+HAVEN_NOTIFY_EMAIL_TEMPLATE_ID = (envstr("HAVEN_NOTIFY_EMAIL_TEMPLATE_ID") or "").strip()
+HAVEN_NOTIFY_SMS_TEMPLATE_ID = (envstr("HAVEN_NOTIFY_SMS_TEMPLATE_ID") or "").strip()
+HAVEN_NOTIFY_FAKE = not HAVEN_NOTIFY_API_KEY and not PRODUCTION
+if HAVEN_NOTIFY_API_KEY and not (HAVEN_NOTIFY_EMAIL_TEMPLATE_ID and HAVEN_NOTIFY_SMS_TEMPLATE_ID):
+    raise ImproperlyConfigured(
+        "HAVEN_NOTIFY_API_KEY is set: HAVEN_NOTIFY_EMAIL_TEMPLATE_ID and "
+        "HAVEN_NOTIFY_SMS_TEMPLATE_ID (the Notify templates with ((subject)) and ((body))) are "
+        "required too"
+    )

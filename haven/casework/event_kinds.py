@@ -92,3 +92,8 @@ class CaseEventKind(models.TextChoices):
     TARGET_HARDENING_NEEDS = "target_hardening_needs", "Additional needs recorded"
     # secure web chat (issue 14 item 4; each points at its portal.ChatBooking)
     WEB_CHAT = "web_chat", "Secure web chat"
+    # the outbox (issue 14 item 9; each points at its outbox.Message): sending itself is the
+    # contact attempt it records (ATTEMPT)
+    OUTBOX_LETTER_QUEUED = "outbox_letter_queued", "Letter queued for printing"
+    OUTBOX_MESSAGE_BLOCKED = "outbox_message_blocked", "Message blocked by the safe-contact check"
+    OUTBOX_DELIVERY = "outbox_delivery", "Message delivery status"

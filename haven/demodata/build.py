@@ -43,6 +43,7 @@ from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
 from haven.demodata.partners import demo_partners_reset
+from haven.demodata.outbox import build_demo_outbox, demo_outbox_reset
 from haven.demodata.plans import ChildLink
 from haven.demodata.portal import build_demo_portal, demo_portal_reset
 from haven.demodata.recorder import CaseRecorder
@@ -523,6 +524,7 @@ def build_demo_data(
     started = time.perf_counter()
     with transaction.atomic():
         if reset_first:
+            demo_outbox_reset(organisation)
             demo_returns_reset(organisation)
             demo_incidents_reset(organisation)
             demo_waiting_list_reset(organisation)
@@ -554,6 +556,7 @@ def build_demo_data(
         build_demo_webchat(organisation=organisation, seed=seed, now=now)  # issue 14 item 4
         # the front door: self-referrals, web chats and quick questions (issue 14)
         build_demo_portal(organisation=organisation, seed=seed, now=now)
+        build_demo_outbox(organisation=organisation, seed=seed, now=now)  # issue 14 item 9
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

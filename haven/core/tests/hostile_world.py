@@ -323,6 +323,24 @@ def _target_hardening(personas: Personas) -> dict[str, Any]:
     return ids
 
 
+def _outbox(personas: Personas, case: Case) -> dict[str, Any]:
+    """Issue 14 item 9: a letter queued for printing on the Victim First case (its person with a
+    safe address), so the message, PDF and printed/posted pages open."""
+    from haven.outbox.services import message_send
+    from haven.people.models import SafeContact
+
+    SafeContact.objects.update_or_create(
+        person=case.person,
+        defaults={"letters": "safe_address_only", "safe_address": "1 Synthetic Row\nEX1 1AA"},
+    )
+    letter = message_send(
+        case=case, template_key="first_contact", channel="letter", sent_by=personas.caseworker
+    )
+    on_letter = {"case_id": case.pk, "message_id": letter.pk}
+    names = ("message", "letter_pdf", "letter_printed", "letter_posted")
+    return {f"@outbox:{name}": on_letter for name in names}
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -560,6 +578,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids["@risk:screening_new"] = {"tool": "audit"}  # seed 004 s6.4: a score in 0-40
     ids.update(_follow_ups(personas, dv360))
     ids.update(_target_hardening(personas))
+    ids.update(_outbox(personas, case))
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion
     # and an appeal made

@@ -73,6 +73,8 @@ CREATE_FORMS = {
     "refuge:void_add",
     "refuge:move_in",
     "refuge:extend",
+    # the outbox (issue 14 item 9): double submit in haven/outbox/tests/test_view_resubmission.py
+    "outbox:send",
     "incidents:add",
     "incidents:case_add",
     "incidents:complaint_add",
@@ -210,6 +212,9 @@ NOT_CREATE_FORMS = {
     "refuge:room_edit": "changes the room in place",
     "refuge:move_out": "a household that has moved out cannot move out again (stay_move_out "
     "refuses)",
+    "outbox:letter_printed": "a printed letter cannot be printed again (letter_mark_printed "
+    "refuses)",
+    "outbox:letter_posted": "a posted letter cannot be posted again (letter_mark_posted refuses)",
     "targethardening:needs": "changes the job's additional needs in place",
     "targethardening:over_limit": "approved once: a second approval is refused by "
     "job_over_limit_approve",
@@ -325,6 +330,9 @@ GET_ONLY = {
     "targethardening:job",
     "targethardening:budget",
     "targethardening:catalogue",
+    "outbox:letters",
+    "outbox:message",
+    "outbox:letter_pdf",
 }
 
 
@@ -1082,6 +1090,7 @@ TESTED_ELSEWHERE = {
         for name in ("property_add", "room_add", "void_add", "move_in", "extend")
     },
     "webchat:staff_chat": "haven/webchat/tests/test_view_resubmission.py",
+    "outbox:send": "haven/outbox/tests/test_view_resubmission.py",
 }
 
 

@@ -516,6 +516,10 @@ CHECKED_ELSEWHERE = {
         f"webchat:{name}": "haven/webchat/tests/test_view_staff.py"
         for name in ("staff_list", "staff_chat", "staff_messages")
     },
+    **{
+        f"outbox:{name}": "haven/outbox/tests/test_view_read_audit.py"
+        for name in ("letters", "send", "message", "letter_pdf", "letter_printed", "letter_posted")
+    },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

@@ -42,8 +42,8 @@ from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
 from haven.demodata.journey import Journey, RiskTools, Staff
 from haven.demodata.marac import MaracDemo, demo_area, demo_meetings
-from haven.demodata.partners import demo_partners_reset
 from haven.demodata.outbox import build_demo_outbox, demo_outbox_reset
+from haven.demodata.partners import demo_partners_reset
 from haven.demodata.plans import ChildLink
 from haven.demodata.portal import build_demo_portal, demo_portal_reset
 from haven.demodata.recorder import CaseRecorder

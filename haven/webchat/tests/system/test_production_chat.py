@@ -23,6 +23,7 @@ import pytest
 import websockets
 
 from haven.testing.production import production_env
+from haven.testing.websockets import run_in_own_thread
 
 pytestmark = [pytest.mark.system, pytest.mark.xdist_group("haven_serve_chat")]
 
@@ -191,7 +192,7 @@ def test_a_person_joins_with_the_code_and_chats_over_the_websocket(server):
             message = json.loads(await asyncio.wait_for(socket_.recv(), 30))
             assert (message["type"], message["body"]) == ("message", "Hello from production")
 
-    asyncio.run(chat())
+    run_in_own_thread(chat)
     _, _, room = browser.request("/chat/room/")
     assert "Hello from production" in room
 
@@ -206,7 +207,7 @@ def test_a_page_of_another_site_cannot_open_the_socket(server):
             pass
 
     with pytest.raises(websockets.exceptions.InvalidStatus):
-        asyncio.run(connect())
+        run_in_own_thread(connect)
 
 
 def test_the_access_log_keeps_paths_without_query_strings(server):

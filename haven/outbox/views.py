@@ -121,10 +121,8 @@ def letter_download(request: HttpRequest, visible: VisibleCase, message_id: Any)
 
 def _back(request: HttpRequest, case_id: Any, message_id: Any) -> HttpResponse:
     target = request.POST.get("next", "")
-    # only a path on this site: a bare word would be read as a URL name ("2" was a 500)
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
+    local = target.startswith("/") and not target.startswith("//")
+    if local and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return HttpResponseRedirect(target)
     return redirect("outbox:message", case_id, message_id)
 

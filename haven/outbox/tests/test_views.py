@@ -178,3 +178,12 @@ def test_marking_is_post_only(client, personas, letter):
     client.force_login(personas.caseworker)
     url = reverse("outbox:letter_posted", args=[letter.case.pk, letter.pk])
     assert client.get(url).status_code == 405
+
+
+@pytest.mark.parametrize("target", ["2", "https://example.com/", "//example.com/", "javascript:x"])
+def test_a_strange_next_lands_on_the_message(client, personas, letter, target):
+    client.force_login(personas.caseworker)
+    args = [letter.case.pk, letter.pk]
+    response = client.post(reverse("outbox:letter_printed", args=args), {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("outbox:message", args=args)

@@ -16,6 +16,13 @@ HAVEN_COMMANDS = {
     " — eligible incidents become referrals (idempotent)",
     "returns": "returns CONTRACT (--period 2026-Q1 | --from D --to D) [--format json|csv|xlsx|pdf]"
     " [--out FILE] — a contract's return, computed from the records",
+    "import-referrals": "import-referrals --contract SLUG --source police-daily|sentinel-asb FILE"
+    " — a referral file route's rows become referrals (idempotent; every row's outcome)",
+    "partner-token": "partner-token create|revoke|list — partner organisations' API tokens",
+    "outbox-status": "outbox-status — refresh email and SMS delivery statuses from GOV.UK Notify"
+    " (run from cron)",
+    "chat_missed": "chat_missed — mark booked web chats whose slot ended without the person as"
+    " missed (run from cron)",
     "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn with"
     " uvicorn workers: pages and the web chat's WebSockets; static files through WhiteNoise,"
     " collected when needed)",

@@ -20,6 +20,8 @@ def build(request: HttpRequest, visible: VisibleCase) -> CaseSection | None:
     if visible.can_change and case.state != CaseState.CLOSED:
         links.append(("Send a letter, email or text", reverse("outbox:send", args=[case.pk])))
     html = render_section(
-        request, "outbox/_case_section.html", {"case": case, "outbox_messages": list(messages_of(case))}
+        request,
+        "outbox/_case_section.html",
+        {"case": case, "outbox_messages": list(messages_of(case))},
     )
     return CaseSection(order=ORDER, html=html, links=tuple(links))

@@ -169,6 +169,9 @@ ALLOWED_HOSTS = envlist(
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("HAVEN_ALLOWED_HOSTS is required in production")
 CSRF_TRUSTED_ORIGINS = envlist("HAVEN_CSRF_TRUSTED_ORIGINS", [])
+# A browser-session CSRF cookie, never a year-long one: a victim using a shared device leaves no
+# lasting trace of a public form (reference §5: hide-your-visit; issue 14 item 1).
+CSRF_COOKIE_AGE = None
 
 INSTALLED_APPS = [
     "django.contrib.admin",

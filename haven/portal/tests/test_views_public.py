@@ -69,3 +69,14 @@ def test_exit_forgets_the_form_and_goes_to_a_neutral_site(client, victim_first):
     assert response.status_code == 302
     assert response["Location"] == "https://www.bbc.co.uk/weather"
     assert not client.session.keys()
+
+
+def test_a_form_page_sets_only_a_browser_session_csrf_cookie(client, victim_first):
+    """Reference §5 (hide your visit): a public form leaves no lasting cookie on a shared device:
+    the CSRF cookie ends with the browser session, it has no expiry date."""
+    response = client.get(reverse("portal:refer", args=[victim_first.slug]))
+    cookies = {name: morsel for name, morsel in response.cookies.items() if morsel.value}
+    assert set(cookies) <= {"csrftoken", "__Host-haven-csrf", "sessionid", "__Host-haven-session"}
+    for morsel in cookies.values():
+        assert not morsel["expires"]
+        assert not morsel["max-age"]

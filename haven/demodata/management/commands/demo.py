@@ -17,7 +17,9 @@ from haven.contracts.services import contract_profiles_load
 from haven.demodata import summary
 from haven.demodata.build import DEFAULT_SEED, DemoDataExistsError, build_demo_data
 from haven.demodata.partners import build_demo_partners
+from haven.demodata.portal import DEMO_CHAT_CODE, DEMO_QUESTION_CODE
 from haven.demodata.returns import demo_returns_sign_off
+from haven.demodata.webchat import DEMO_CODE as WEBCHAT_DEMO_CODE
 
 DEMO_PROVIDER = "Haven Demo Domestic Abuse Services"
 DEMO_DOMAIN = "demo.haven.test"
@@ -114,6 +116,16 @@ class Command(BaseCommand):
                 f"\nPartner API token for {partner.token_organisation} (shown once; expires in "
                 f"30 days; see /api/v1/docs):\n  {partner.token}"
             )
+        # the public front door (issue 14): no sign-in
+        self.stdout.write(
+            "\nPublic pages (no sign-in): /help/ (services), /refer/victim-first-2018/ "
+            "(self-referral with a web chat), /questions/victim-first-2018/ (quick questions)"
+        )
+        self.stdout.write(
+            f"  web chat open now at /chat/, code {WEBCHAT_DEMO_CODE}; a booked chat, code "
+            f"{DEMO_CHAT_CODE}; an answered quick question at /questions/answer/, code "
+            f"{DEMO_QUESTION_CODE}"
+        )
         if settings.HAVEN_MFA_REQUIRED:
             self.stdout.write("\nMFA is required: set HAVEN_DEMO=1 to skip it in demo mode.")
 

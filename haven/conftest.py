@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -37,24 +35,6 @@ def _force_login_passes_mfa(monkeypatch: Any) -> None:
         session.save()
 
     monkeypatch.setattr(ClientMixin, "force_login", force_login)
-
-
-@pytest.fixture(autouse=True)
-def _no_browser_event_loop_outside_browser_tests(request: Any) -> Iterator[None]:
-    """pytest-playwright starts Playwright's sync API once per worker, and it leaves its event
-    loop marked as running in the main thread between browser tests. Any later test on that
-    worker that runs async code (Channels' async_to_sync, asyncio.run, pytest-asyncio) would be
-    refused ("cannot be called from a running event loop"), so outside browser tests the mark
-    is lifted for the test and put back afterwards."""
-    loop = asyncio.events._get_running_loop()
-    if loop is None or request.node.get_closest_marker("system") is not None:
-        yield
-        return
-    asyncio.events._set_running_loop(None)
-    try:
-        yield
-    finally:
-        asyncio.events._set_running_loop(loop)
 
 
 @pytest.fixture(autouse=True)

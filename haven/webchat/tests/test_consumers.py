@@ -17,7 +17,8 @@ from haven.webchat.models import MESSAGE_MAX_LENGTH, ChatEntry, ChatMessage
 from haven.webchat.selectors import SESSION_BOOKING, SESSION_JOINED
 from haven.webchat.services import chat_join, chat_take, session_hash
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
+# async tests run on their own loop in their own thread (conftest.py's pytest_pyfunc_call)
+pytestmark = [pytest.mark.django_db(transaction=True)]
 
 ORIGIN = (b"origin", b"http://testserver")
 

@@ -181,5 +181,5 @@ def test_a_message_is_kept_when_live_delivery_fails(client, booking, monkeypatch
     response = client.post(reverse("webchat:room"), {"body": "Synthetic words"})
     assert response.status_code == 302
     assert ChatMessage.objects.filter(body="Synthetic words").exists()
-    assert "live delivery failed (ConnectionError)" in caplog.text
+    assert "live delivery failed (" in caplog.text
     assert "Synthetic words" not in caplog.text

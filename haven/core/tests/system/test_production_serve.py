@@ -6,44 +6,22 @@ swapped for an empty one while the server runs, so no page or setting exists to 
 """
 
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from haven.testing.production import production_env
+from haven.testing.production import free_port, production_env, wait_for_port
 
 # One server for the module: its tests stay on one xdist worker.
 pytestmark = [pytest.mark.system, pytest.mark.xdist_group("haven_serve")]
 
 HAVEN = Path(sys.executable).with_name("haven")
 ROOT = Path(__file__).resolve().parents[4]
-START_DEADLINE_SECONDS = 240  # migrations are done; collectstatic and gunicorn's boot remain
 SESSION_COOKIE = "__Host-haven-session"
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for_port(port, server, log):
-    deadline = time.monotonic() + START_DEADLINE_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"haven serve exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)  # a poll interval, not a wait for something to finish
-    pytest.fail(f"haven serve did not listen on {port} in time:\n{log.read_text()}")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -74,7 +52,7 @@ def server(tmp_path_factory):
         DATABASE_URL=f"sqlite:///{tmp / 'haven.sqlite3'}", HAVEN_STATIC_ROOT=str(tmp / "static")
     )
     subprocess.run([str(HAVEN), "migrate", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True)
-    port = _free_port()
+    port = free_port()
     log = tmp / "serve.log"
     with log.open("w") as output:
         process = subprocess.Popen(
@@ -85,7 +63,7 @@ def server(tmp_path_factory):
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_for_port(port, process, log)
+        wait_for_port(port, process, log)
         yield {"port": port, "tmp": tmp, "log": log}
     finally:
         process.terminate()

@@ -9,7 +9,6 @@ import asyncio
 import json
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,14 +21,13 @@ from pathlib import Path
 import pytest
 import websockets
 
-from haven.testing.production import production_env
+from haven.testing.production import free_port, production_env, wait_for_port
 from haven.testing.websockets import run_in_own_thread
 
 pytestmark = [pytest.mark.system, pytest.mark.xdist_group("haven_serve_chat")]
 
 HAVEN = Path(sys.executable).with_name("haven")
 ROOT = Path(__file__).resolve().parents[4]
-START_DEADLINE_SECONDS = 240
 SESSION_COOKIE = "__Host-haven-session"
 CSRF_COOKIE = "__Host-haven-csrf"
 MAKE_BOOKING = """
@@ -46,25 +44,6 @@ print(code)
 """
 
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for_port(port, process, log):
-    deadline = time.monotonic() + START_DEADLINE_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)  # a poll interval, not a wait for something to finish
-    pytest.fail(f"nothing listened on {port} in time:\n{log.read_text()}")
-
-
 def _stop(process):
     process.terminate()
     try:
@@ -79,7 +58,7 @@ def server(tmp_path_factory):
     if not shutil.which("redis-server"):
         pytest.skip("redis-server is not installed")
     tmp = tmp_path_factory.mktemp("production_chat")
-    redis_port = _free_port()
+    redis_port = free_port()
     redis_log = tmp / "redis.log"
     with redis_log.open("w") as output:
         redis = subprocess.Popen(
@@ -94,7 +73,7 @@ def server(tmp_path_factory):
         HAVEN_REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
     )
     try:
-        _wait_for_port(redis_port, redis, redis_log)
+        wait_for_port(redis_port, redis, redis_log)
         subprocess.run(
             [str(HAVEN), "migrate", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True
         )
@@ -110,7 +89,7 @@ def server(tmp_path_factory):
             .stdout.strip()
             .splitlines()[-1]
         )
-        port = _free_port()
+        port = free_port()
         log = tmp / "serve.log"
         with log.open("w") as output:
             process = subprocess.Popen(
@@ -121,7 +100,7 @@ def server(tmp_path_factory):
                 stderr=subprocess.STDOUT,
             )
         try:
-            _wait_for_port(port, process, log)
+            wait_for_port(port, process, log)
             yield {"port": port, "code": code, "log": log}
         finally:
             _stop(process)

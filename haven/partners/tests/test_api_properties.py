@@ -17,6 +17,22 @@ from haven.wsgi import application
 
 pytestmark = [pytest.mark.django_db]
 
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Schemathesis calls the WSGI app directly, so Django's request signals close the database
+    connection after each call (the test client turns that off for its own requests). On
+    PostgreSQL that closed the test's own connection inside its transaction."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 # a fixed token (schemathesis asks for it while collecting); stored hashed like any other
 RAW = "hvn_5c4e3a9b1f20_synthetic-secret-for-the-property-tests-only"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import websockets
+from websockets.exceptions import InvalidStatus
 
 from haven.testing.production import free_port, production_env, wait_for_port
 from haven.testing.websockets import run_in_own_thread
@@ -185,7 +186,7 @@ def test_a_page_of_another_site_cannot_open_the_socket(server):
         ):
             pass
 
-    with pytest.raises(websockets.exceptions.InvalidStatus):
+    with pytest.raises(InvalidStatus):
         run_in_own_thread(connect)
 
 

@@ -208,6 +208,7 @@ INSTALLED_APPS = [
     "haven.targethardening",
     "haven.housing",
     "haven.hardship",
+    "haven.consent",
     "haven.outbox",
     "haven.portal",
     "haven.partners",
@@ -215,6 +216,9 @@ INSTALLED_APPS = [
     "haven.webchat",
     "haven.workbook",
     "haven.reporting",
+    "haven.subjectaccess",
+    "haven.retention",
+    "haven.handover",
     "haven.demodata",  # `haven demo`
 ]
 

@@ -55,6 +55,10 @@ urlpatterns = [
     path("api/v1/", partner_api.urls),  # the partner API (issue 14 item 7)
     path("referral-imports/", include("haven.referralimports.urls")),
     path("chat/", include("haven.webchat.urls")),
+    path("consent/", include("haven.consent.urls")),
+    path("subject-access/", include("haven.subjectaccess.urls")),
+    path("retention/", include("haven.retention.urls")),
+    path("handover/", include("haven.handover.urls")),
     path("returns/", include((signoff_patterns, "signoff"))),
     path("commissioner/returns/", include((commissioner_patterns, "commissioner"))),
     path("audit/", include("haven.core.audit_urls")),

@@ -17,6 +17,9 @@ class Role(models.TextChoices):
     # services, Victim First for target hardening); held through haven.partners'
     # PartnerMembership, never a staff membership, so no staff permission anywhere.
     PARTNER = "partner", "Partner agency"
+    # issue 15: runs subject access requests, retention reviews and erasure, and keeps the
+    # consent and information-sharing registers (reference.md s7); provider staff.
+    DATA_PROTECTION_OFFICER = "data_protection_officer", "Data protection officer"
 
 
 PROVIDER_ROLES = frozenset(set(Role) - {Role.COMMISSIONER, Role.PARTNER})

@@ -38,6 +38,11 @@ def is_auditor(user: Viewer) -> bool:
 
 
 @rules.predicate
+def is_data_protection_officer(user: Viewer) -> bool:
+    return Role.DATA_PROTECTION_OFFICER in _roles(user)
+
+
+@rules.predicate
 def is_administrator(user: Viewer) -> bool:
     return Role.ADMINISTRATOR in _roles(user)
 

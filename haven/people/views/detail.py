@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from haven.people.choices import CHANNEL_LABELS
 from haven.people.safe_contact import unsafe_channels
+from haven.people.sections import person_sections
 from haven.people.selectors import (
     ReadablePerson,
     cases_of_person,
@@ -40,5 +41,7 @@ def person_detail(request: HttpRequest, readable: ReadablePerson) -> HttpRespons
         "cases": cases_of_person(request.user, person),
         "referrals": referrals_of_person(request.user, person),
         "can_refer": request.user.has_perm("referrals.create_referral"),
+        # the sections of the apps above people (people/sections.py)
+        "sections": person_sections(request, readable),
     }
     return render(request, "people/person_detail.html", context)

@@ -33,6 +33,7 @@ DEMO_STAFF: list[tuple[Role, str, str | None]] = [
     (Role.ANALYST, "Ana Lyst", None),
     (Role.ADMINISTRATOR, "Adi Admin", None),
     (Role.AUDITOR, "Aud Itor", None),
+    (Role.DATA_PROTECTION_OFFICER, "Dee Protector", None),  # issue 15
     (Role.COMMISSIONER, "Cam Commissioner", None),
 ]
 SERVICE_MANAGER = "Sian Manager"  # signs off the demo returns

@@ -38,7 +38,7 @@ from haven.subjectaccess.models import (
 # the ICO, and the right to go to court
 REFUSAL_RIGHTS = (
     "You can complain to us about this decision. You can also complain to the Information "
-    "Commissioner's Office (ico.org.uk, 0303 123 1113), and you can apply to a court."
+    "Commissioner's Office (the ICO: ico.org.uk, 0303 123 1113), and you can apply to a court."
 )
 
 

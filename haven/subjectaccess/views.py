@@ -117,7 +117,6 @@ def sar_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@audits_reads
 def sar_new(request: HttpRequest) -> HttpResponse:
     """Log a request: find the person by reference code (never by name in a URL)."""
     if not request.user.has_perm("subjectaccess.run_sar"):

@@ -28,7 +28,19 @@ def _date(prefix: str, day: dt.date) -> dict[str, int]:
 
 
 def _step_urls(sar) -> list[str]:
-    names = ("detail", "verify", "stop", "extend", "gather", "review", "bundle", "refuse", "withdraw")
+    names = (
+        "detail",
+        "verify",
+        "stop",
+        "restart",
+        "extend",
+        "gather",
+        "review",
+        "bundle",
+        "sent",
+        "refuse",
+        "withdraw",
+    )
     return [reverse(f"subjectaccess:{name}", args=[sar.pk]) for name in names]
 
 

@@ -50,8 +50,8 @@ from haven.demodata.recorder import CaseRecorder
 from haven.demodata.referralimports import build_demo_referral_imports, demo_referral_imports_reset
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.returns import demo_returns_reset
-from haven.demodata.subjectaccess import build_demo_subject_access, demo_subject_access_reset
 from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
+from haven.demodata.subjectaccess import build_demo_subject_access, demo_subject_access_reset
 from haven.demodata.targethardening import (
     build_demo_target_hardening,
     demo_target_hardening_reset,

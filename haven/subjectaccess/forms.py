@@ -59,7 +59,9 @@ class VerifyForm(GovukForm):
 class StopForm(GovukForm):
     reason = GovukRadiosField(label="Why does the clock stop?", choices=StopReason.choices)
     started_on = _date("Date the ID or clarification was asked for")
-    note = GovukTextareaField(label="What was asked for (optional)", required=False, max_length=2000)
+    note = GovukTextareaField(
+        label="What was asked for (optional)", required=False, max_length=2000
+    )
 
 
 class RestartForm(GovukForm):

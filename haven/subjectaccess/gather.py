@@ -90,7 +90,7 @@ def walk(person: Person) -> dict[type[models.Model], list[models.Model]]:
             query = models.Q()
             for relation in _relations(model):
                 target = relation.related_model
-                ids = frontier.get(target)  # type: ignore[arg-type]
+                ids = frontier.get(target)
                 if ids:
                     query |= models.Q(**{f"{relation.attname}__in": list(ids)})
             if not query:
@@ -114,8 +114,8 @@ class ThirdParties:
         links = HouseholdLink.objects.filter(
             models.Q(person=person) | models.Q(member=person)
         ).select_related("person", "member")
-        for link in links:
-            other = link.member if link.person_id == person.pk else link.person
+        for household in links:
+            other = household.member if household.person_id == person.pk else household.person
             self.add_person(other)
 
     def add_harmer(self, harmer: PersonCausingHarm) -> None:
@@ -147,7 +147,10 @@ class ThirdParties:
 
 
 def _field_value(
-    obj: models.Model, model_field: models.Field[Any, Any], person: Person, item: GatheredItem,
+    obj: models.Model,
+    model_field: models.Field[Any, Any],
+    person: Person,
+    item: GatheredItem,
     parties: ThirdParties,
 ) -> str:
     if isinstance(model_field, models.ForeignKey):
@@ -174,7 +177,8 @@ def _field_value(
         if target is not None and target._meta.label == settings.AUTH_USER_MODEL:
             return presenters.staff_label(getattr(obj, model_field.name))
         related = getattr(obj, model_field.name)
-        if type(related).__str__ is models.Model.__str__ or str(related).endswith(str(related.pk)):
+        default_str = type(related).__str__ is models.Model.__str__  # type: ignore[comparison-overlap]
+        if default_str or str(related).endswith(str(related.pk)):
             return presenters.record_label(related)  # not "Case <uuid>": what it is and when
         return str(related)
     if model_field.choices:
@@ -236,10 +240,10 @@ def _audit_items(
     by_record: dict[tuple[str, str], list[AuditEvent]] = defaultdict(list)
     for object_type, ids in targets.items():
         for start in range(0, len(ids), 500):
-            events = AuditEvent.objects.filter(
+            chunk = AuditEvent.objects.filter(
                 object_type=object_type, object_id__in=ids[start : start + 500]
             ).order_by("occurred_at", "id")
-            for event in events:
+            for event in chunk:
                 by_record[(event.object_type, event.object_id)].append(event)
     items = []
     for (object_type, object_id), events in sorted(
@@ -281,7 +285,9 @@ def gather(person: Person) -> Gathered:
     items: list[GatheredItem] = [present(person, person, parties)]
     items[0].label = "Your details"
     for model in sorted(records, key=lambda m: m._meta.label_lower):
-        for row in sorted(records[model], key=lambda r: (str(presenters.when_of(r) or ""), str(r.pk))):
+        for row in sorted(
+            records[model], key=lambda r: (str(presenters.when_of(r) or ""), str(r.pk))
+        ):
             items.append(present(row, person, parties))
     for item in items:
         _flag_text(item, parties)

@@ -66,9 +66,7 @@ class SubjectAccessRequest(HavenModel):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     received_on = models.DateField()
     received_how = models.CharField(max_length=20, choices=ReceivedHow.choices)
-    requester = models.CharField(
-        max_length=20, choices=Requester.choices, default=Requester.PERSON
-    )
+    requester = models.CharField(max_length=20, choices=Requester.choices, default=Requester.PERSON)
     # a representative: who they are and the written authority seen (solicitor's letter...)
     representative_name = models.CharField(max_length=200, blank=True)
     representative_authority = models.TextField(blank=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.conf import settings
@@ -38,7 +38,14 @@ HIDDEN_FIELDS = frozenset(
         "object_id",
     }
 )
-WHEN_FIELDS = ("happened_at", "recorded_at", "received_at", "opened_at", "completed_at", "created_at")
+WHEN_FIELDS = (
+    "happened_at",
+    "recorded_at",
+    "received_at",
+    "opened_at",
+    "completed_at",
+    "created_at",
+)
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ def when_of(obj: models.Model) -> datetime | None:
         if isinstance(value, datetime):
             return value
         if isinstance(value, date):
-            return timezone.make_aware(datetime(value.year, value.month, value.day))
+            return datetime.combine(value, time(12), tzinfo=timezone.get_current_timezone())
     return None
 
 
@@ -137,10 +144,6 @@ register_presenter(
         hidden=frozenset({"notify_id", "template_key", "blocked_reasons"}),
     ),
 )
-register_presenter(
-    "people.safecontact", Presenter(label=lambda _: "How to contact you safely")
-)
-register_presenter(
-    "people.equalitydata", Presenter(label=lambda _: "Equality information")
-)
+register_presenter("people.safecontact", Presenter(label=lambda _: "How to contact you safely"))
+register_presenter("people.equalitydata", Presenter(label=lambda _: "Equality information"))
 register_presenter("people.personalias", Presenter(label=lambda _: "Another name"))

@@ -183,7 +183,9 @@ def sar_clock_stop(
     last = sar.stops.order_by("-ended_on").first()
     if last is not None and last.ended_on and started_on < last.ended_on:
         raise _refuse(started_on="The clock cannot stop before the last stop ended")
-    stop = ClockStop.objects.create(sar=sar, reason=reason, note=note.strip(), started_on=started_on)
+    stop = ClockStop.objects.create(
+        sar=sar, reason=reason, note=note.strip(), started_on=started_on
+    )
     sar.state = SarState.AWAITING
     sar.save(update_fields=["state", "updated_at"])
     audit_event(
@@ -358,9 +360,7 @@ def sar_release_unflagged(*, sar: SubjectAccessRequest, reviewed_by: User) -> in
     sar = _locked(sar)
     if sar.state != SarState.REVIEW:
         raise _refuse(state="Items can be reviewed only while the request is in review")
-    pending = [
-        item for item in sar.items.filter(decision=ItemDecision.PENDING) if not item.flags
-    ]
+    pending = [item for item in sar.items.filter(decision=ItemDecision.PENDING) if not item.flags]
     now = timezone.now()
     for item in pending:
         item.decision = ItemDecision.RELEASE

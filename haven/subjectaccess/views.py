@@ -235,14 +235,17 @@ def stop(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
 @with_sar()
 def restart(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     form = _post_form(request, forms.RestartForm)
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
             lambda: services.sar_clock_restart(
                 sar=sar, ended_on=form.cleaned_data["ended_on"], restarted_by=staff_user(request)
             )
-        ):
-            messages.success(request, "Clock restarted")
-            return redirect("subjectaccess:detail", sar.pk)
+        )
+    ):
+        messages.success(request, "Clock restarted")
+        return redirect("subjectaccess:detail", sar.pk)
     return _form_page(request, sar, form, title="Restart the clock", button="Restart the clock")
 
 
@@ -280,10 +283,12 @@ def extend(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
 def gather(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     """What the search covers (GET) and running it (POST)."""
     form = _post_form(request, GovukForm)
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(lambda: services.sar_gather(sar=sar, gathered_by=staff_user(request))):
-            messages.success(request, "Records gathered: review every item")
-            return redirect("subjectaccess:review", sar.pk)
+    gathered = request.method == "POST" and form.is_valid()
+    if gathered and form.saved_by(
+        lambda: services.sar_gather(sar=sar, gathered_by=staff_user(request))
+    ):
+        messages.success(request, "Records gathered: review every item")
+        return redirect("subjectaccess:review", sar.pk)
     intro = [
         "The search finds every record linked to the person: their details, household and harm "
         "links, safe contact, referrals, cases and everything on them (notes with their earlier "
@@ -375,12 +380,15 @@ def release_unflagged(request: HttpRequest, sar: SubjectAccessRequest) -> HttpRe
 def bundle(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     """Make the bundle (POST) once every item is reviewed; what it holds (GET)."""
     form = _post_form(request, GovukForm)
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
             lambda: services.sar_bundle_produce(sar=sar, produced_by=staff_user(request))
-        ):
-            messages.success(request, "Bundle made")
-            return redirect("subjectaccess:detail", sar.pk)
+        )
+    ):
+        messages.success(request, "Bundle made")
+        return redirect("subjectaccess:detail", sar.pk)
     pending = selectors.pending_count(sar)
     intro = [
         "The bundle is a PDF and a machine-readable JSON file of every item released, with the "
@@ -388,7 +396,9 @@ def bundle(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     ]
     if pending:
         intro.append(f"{pending} items are not reviewed yet: nothing is released unreviewed.")
-    return _form_page(request, sar, form, title="Make the bundle", button="Make the bundle", intro=intro)
+    return _form_page(
+        request, sar, form, title="Make the bundle", button="Make the bundle", intro=intro
+    )
 
 
 def _download(request: HttpRequest, sar: SubjectAccessRequest, fmt: str) -> HttpResponse:

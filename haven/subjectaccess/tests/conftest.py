@@ -60,7 +60,9 @@ def world(personas, open_case) -> World:
     return World(personas, case, person, harmer_note, plain_note)
 
 
-def new_sar(world: World, *, received_on: dt.date | None = None, **kwargs: Any) -> SubjectAccessRequest:
+def new_sar(
+    world: World, *, received_on: dt.date | None = None, **kwargs: Any
+) -> SubjectAccessRequest:
     return services.sar_create(
         person=world.person,
         received_on=received_on or timezone.localdate() - dt.timedelta(days=3),

@@ -73,7 +73,9 @@ def test_reference_md_s7_extension_is_three_months_from_the_original_start(world
 def test_overdue_and_due_soon(world):
     sar = new_sar(world, received_on=dt.date(2026, 11, 4))
     overdue = due_of(sar, dt.date(2026, 12, 7))
-    assert overdue.overdue and overdue.days_left == -3
+    assert overdue.overdue
+    assert overdue.days_left == -3
     soon = due_of(sar, dt.date(2026, 11, 30))
-    assert soon.due_soon and not soon.overdue
+    assert soon.due_soon
+    assert not soon.overdue
     assert not due_of(sar, dt.date(2026, 11, 10)).due_soon

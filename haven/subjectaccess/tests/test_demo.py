@@ -19,6 +19,7 @@ def test_the_demo_has_a_sent_request_and_requests_in_progress(provider):  # noqa
         for name in item.third_party_names:
             assert f'"{name}"' not in data
     review = sars[SarState.REVIEW]
-    assert review.requester == "representative" and review.representative_authority
+    assert review.requester == "representative"
+    assert review.representative_authority
     assert review.stops.get().ended_on is not None
     assert sars[SarState.AWAITING].stops.get().ended_on is None

@@ -56,7 +56,7 @@ def test_the_audit_trail_of_the_person_and_their_records_is_included(world):
     gathered = gather(world.person)
     audit = [item for item in gathered.items if item.record_type == "core.auditevent"]
     assert any(item.label.endswith("Your record") for item in audit)
-    assert any("Viewed by a member of staff" == f["value"] for i in audit for f in i.fields)
+    assert any(f["value"] == "Viewed by a member of staff" for i in audit for f in i.fields)
     assert gathered.coverage[AUDIT_LABEL] >= 2
 
 

@@ -67,14 +67,18 @@ def test_the_officer_walks_a_request_from_logging_to_sent(client, world):
     assert "Not verified yet" in detail
 
     stop = reverse("subjectaccess:stop", args=[sar.pk])
-    assert client.post(stop, {"reason": "awaiting_id", **_date("started_on", today)}).status_code == 302
+    assert (
+        client.post(stop, {"reason": "awaiting_id", **_date("started_on", today)}).status_code
+        == 302
+    )
     verify = reverse("subjectaccess:verify", args=[sar.pk])
     assert (
         client.post(verify, {**_date("verified_on", today), "method": "Passport"}).status_code
         == 302
     )
     sar.refresh_from_db()
-    assert sar.state == SarState.RECEIVED and sar.stops.get().ended_on == today
+    assert sar.state == SarState.RECEIVED
+    assert sar.stops.get().ended_on == today
 
     gather = reverse("subjectaccess:gather", args=[sar.pk])
     assert client.get(gather).status_code == 200
@@ -106,15 +110,15 @@ def test_the_officer_walks_a_request_from_logging_to_sent(client, world):
     assert client.get(bundle).status_code == 200
     assert client.post(bundle, {}).status_code == 302
     pdf = client.get(reverse("subjectaccess:bundle_pdf", args=[sar.pk]))
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
     assert "no-store" in pdf["Cache-Control"]
     data = client.get(reverse("subjectaccess:bundle_json", args=[sar.pk]))
     content = json.loads(data.content)
-    assert HARMER_GIVEN not in data.content.decode() and CHILD_GIVEN not in data.content.decode()
+    assert HARMER_GIVEN not in data.content.decode()
+    assert CHILD_GIVEN not in data.content.decode()
     assert content["reference_code"] == world.person.reference_code
-    exports = AuditEvent.objects.filter(
-        action=AuditAction.EXPORT, object_id=str(sar.pk), actor=dpo
-    )
+    exports = AuditEvent.objects.filter(action=AuditAction.EXPORT, object_id=str(sar.pk), actor=dpo)
     assert sorted(event.changes["format"] for event in exports) == ["JSON", "PDF"]
 
     sent = reverse("subjectaccess:sent", args=[sar.pk])
@@ -182,14 +186,22 @@ def test_the_auditor_reads_the_log_but_not_the_records_or_the_steps(client, worl
     detail = client.get(reverse("subjectaccess:detail", args=[sar.pk]))
     assert detail.status_code == 200
     assert "Next steps" not in detail.content.decode()
-    for url in _step_urls(sar)[1:] + [reverse("subjectaccess:new")]:
+    for url in [*_step_urls(sar)[1:], reverse("subjectaccess:new")]:
         assert client.get(url).status_code == 403, url
     assert client.get(reverse("subjectaccess:bundle_pdf", args=[sar.pk])).status_code == 403
 
 
 @pytest.mark.parametrize(
-    "persona", ["caseworker", "team_leader", "service_manager", "analyst", "administrator",
-                "commissioner", "no_role"]
+    "persona",
+    [
+        "caseworker",
+        "team_leader",
+        "service_manager",
+        "analyst",
+        "administrator",
+        "commissioner",
+        "no_role",
+    ],
 )
 def test_other_roles_cannot_open_any_page(client, world, persona):
     sar = gathered_sar(world)

@@ -1,3 +1,4 @@
+# ruff: noqa: N999 - the command is `haven sar-due`, as the brief names it
 """`haven sar-due`: open subject access requests that are overdue or due soon, for the data
 protection officer (reference.md s7). Only request ids and reference codes are printed, never
 a name."""

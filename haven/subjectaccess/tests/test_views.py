@@ -253,3 +253,16 @@ def test_the_officer_gets_a_link_from_the_home_page(client, world):
     assert reverse("subjectaccess:list") in page
     client.force_login(world.personas.caseworker)
     assert reverse("subjectaccess:list") not in client.get(reverse("home")).content.decode()
+
+
+def test_the_officer_gets_links_to_the_requests_from_the_persons_page(client, world):
+    sar = new_sar(world)
+    client.force_login(world.personas.data_protection_officer)
+    page = client.get(reverse("people:detail", args=[world.person.pk])).content.decode()
+    assert reverse("subjectaccess:detail", args=[sar.pk]) in page
+
+
+def test_a_person_without_requests_has_no_section(client, world):
+    client.force_login(world.personas.caseworker)
+    page = client.get(reverse("people:detail", args=[world.person.pk])).content.decode()
+    assert "Subject access requests" not in page

@@ -23,6 +23,8 @@ HAVEN_COMMANDS = {
     " (run from cron)",
     "chat_missed": "chat_missed — mark booked web chats whose slot ended without the person as"
     " missed (run from cron)",
+    "sar-due": "sar-due [--all] — subject access requests overdue or due within 7 days (ids and"
+    " reference codes only; run from cron)",
     "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn with"
     " uvicorn workers: pages and the web chat's WebSockets; static files through WhiteNoise,"
     " collected when needed)",

@@ -51,6 +51,7 @@ from haven.demodata.referralimports import build_demo_referral_imports, demo_ref
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
+from haven.demodata.subjectaccess import build_demo_subject_access, demo_subject_access_reset
 from haven.demodata.targethardening import (
     build_demo_target_hardening,
     demo_target_hardening_reset,
@@ -524,6 +525,7 @@ def build_demo_data(
     started = time.perf_counter()
     with transaction.atomic():
         if reset_first:
+            demo_subject_access_reset(organisation)  # issue 15 item 3: before the people go
             demo_outbox_reset(organisation)
             demo_returns_reset(organisation)
             demo_incidents_reset(organisation)
@@ -557,6 +559,7 @@ def build_demo_data(
         # the front door: self-referrals, web chats and quick questions (issue 14)
         build_demo_portal(organisation=organisation, seed=seed, now=now)
         build_demo_outbox(organisation=organisation, seed=seed, now=now)  # issue 14 item 9
+        build_demo_subject_access(organisation=organisation, seed=seed, now=now)  # issue 15
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -53,5 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "returns_due": _returns_due(request.user),
         "can_view_audit": request.user.has_perm("core.view_audit"),
         "can_manage_staff": request.user.has_perm("accounts.manage_staff"),
+        # issue 15 item 3: the data protection officer runs them; the auditor reads the log
+        "can_view_sars": request.user.has_perm("subjectaccess.view_sar_log"),
     }
     return render(request, "core/home.html", context)

@@ -35,6 +35,7 @@ class Personas:
     administrator: User
     auditor: User
     commissioner: User
+    data_protection_officer: User  # issue 15
     other_provider_caseworker: User
     no_role: User
 
@@ -70,6 +71,7 @@ def build_personas() -> Personas:
         analyst=_member(Role.ANALYST, organisation=organisation),
         administrator=_member(Role.ADMINISTRATOR, organisation=organisation),
         auditor=_member(Role.AUDITOR, organisation=organisation),
+        data_protection_officer=_member(Role.DATA_PROTECTION_OFFICER, organisation=organisation),
         commissioner=_member(Role.COMMISSIONER, organisation=None, commissioner=commissioner_body),
         other_provider_caseworker=_member(Role.CASEWORKER, organisation=other_organisation),
         no_role=UserFactory(),

@@ -341,6 +341,25 @@ def _outbox(personas: Personas, case: Case) -> dict[str, Any]:
     return {f"@outbox:{name}": on_letter for name in names}
 
 
+def _subject_access(personas: Personas, case: Case) -> dict[str, Any]:
+    """Issue 15 item 3: a subject access request about the case's person, identity verified
+    and gathered, so every step's page and an item's review open."""
+    from haven.subjectaccess.services import sar_create, sar_gather, sar_verify_identity
+
+    officer = personas.data_protection_officer
+    sar = sar_create(
+        person=case.person,
+        received_on=timezone.localdate(),
+        received_how="email",
+        requester="person",
+        created_by=officer,
+    )
+    sar_verify_identity(sar=sar, verified_on=sar.received_on, method="Seen", verified_by=officer)
+    sar = sar_gather(sar=sar, gathered_by=officer)
+    item = sar.items.first()
+    return {"@subjectaccess:item": {"sar_id": sar.pk, "item_id": item.pk}, "sar_id": sar.pk}
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -579,6 +598,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids.update(_follow_ups(personas, dv360))
     ids.update(_target_hardening(personas))
     ids.update(_outbox(personas, case))
+    ids.update(_subject_access(personas, case))
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion
     # and an appeal made

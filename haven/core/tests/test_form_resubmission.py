@@ -75,6 +75,8 @@ CREATE_FORMS = {
     "refuge:extend",
     # the outbox (issue 14 item 9): double submit in haven/outbox/tests/test_view_resubmission.py
     "outbox:send",
+    # subject access requests (issue 15 item 3): haven/subjectaccess/tests/test_view_resubmission.py
+    "subjectaccess:new",
     "incidents:add",
     "incidents:case_add",
     "incidents:complaint_add",
@@ -215,6 +217,19 @@ NOT_CREATE_FORMS = {
     "outbox:letter_printed": "a printed letter cannot be printed again (letter_mark_printed "
     "refuses)",
     "outbox:letter_posted": "a posted letter cannot be posted again (letter_mark_posted refuses)",
+    # subject access requests (issue 15 item 3): each step is refused the second time, or
+    # changes the request in place
+    "subjectaccess:verify": "identity verified once: a second is refused (sar_verify_identity)",
+    "subjectaccess:stop": "a stopped clock cannot stop again (sar_clock_stop refuses)",
+    "subjectaccess:restart": "a running clock cannot restart (sar_clock_restart refuses)",
+    "subjectaccess:extend": "extended once: a second is refused (sar_extend)",
+    "subjectaccess:gather": "gathering again replaces the items in place (sar_gather)",
+    "subjectaccess:item": "sets the item's review decision in place",
+    "subjectaccess:release_unflagged": "a second release finds no unreviewed item to release",
+    "subjectaccess:bundle": "replaces the request's one bundle in place (sar_bundle_produce)",
+    "subjectaccess:sent": "a sent request cannot be sent again (sar_mark_sent refuses)",
+    "subjectaccess:refuse": "a refused request is closed: a second refusal is refused",
+    "subjectaccess:withdraw": "a withdrawn request is closed: a second withdrawal is refused",
     "targethardening:needs": "changes the job's additional needs in place",
     "targethardening:over_limit": "approved once: a second approval is refused by "
     "job_over_limit_approve",
@@ -333,6 +348,11 @@ GET_ONLY = {
     "outbox:letters",
     "outbox:message",
     "outbox:letter_pdf",
+    "subjectaccess:list",
+    "subjectaccess:detail",
+    "subjectaccess:review",
+    "subjectaccess:bundle_pdf",
+    "subjectaccess:bundle_json",
 }
 
 
@@ -1091,6 +1111,7 @@ TESTED_ELSEWHERE = {
     },
     "webchat:staff_chat": "haven/webchat/tests/test_view_resubmission.py",
     "outbox:send": "haven/outbox/tests/test_view_resubmission.py",
+    "subjectaccess:new": "haven/subjectaccess/tests/test_view_resubmission.py",
 }
 
 

@@ -150,6 +150,8 @@ EXEMPT = {
     "webchat:room_messages": "public: the person's own chat's messages, bound to their session",
     "webchat:staff_take": "POST only, never shows a page; audited by chat_take",
     "webchat:staff_end": "POST only, never shows a page; audited by chat_end",
+    "subjectaccess:new": "the form shows only what the officer typed; the request is audited "
+    "by sar_create and shown (audited) on subjectaccess:detail",
 }
 
 
@@ -519,6 +521,28 @@ CHECKED_ELSEWHERE = {
     **{
         f"outbox:{name}": "haven/outbox/tests/test_view_read_audit.py"
         for name in ("letters", "send", "message", "letter_pdf", "letter_printed", "letter_posted")
+    },
+    # issue 15 item 3: every page as the data protection officer (the downloads as exports)
+    **{
+        f"subjectaccess:{name}": "haven/subjectaccess/tests/test_views.py"
+        for name in (
+            "list",
+            "detail",
+            "verify",
+            "stop",
+            "restart",
+            "extend",
+            "gather",
+            "review",
+            "item",
+            "release_unflagged",
+            "bundle",
+            "bundle_pdf",
+            "bundle_json",
+            "sent",
+            "refuse",
+            "withdraw",
+        )
     },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)

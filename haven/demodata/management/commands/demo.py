@@ -96,6 +96,11 @@ class Command(BaseCommand):
             organisation=provider, seed=options["seed"], password=DEMO_PASSWORD
         )
         self.stdout.write("\n" + summary.cases_table(provider))
+        # issue 15 item 3: the data protection officer's requests (haven/demodata/subjectaccess.py)
+        self.stdout.write(
+            "\nSubject access requests at /subject-access/ (the data protection officer): one "
+            "sent with its bundle, one in review, one awaiting proof of identity"
+        )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, label in logins:
             self.stdout.write(f"  {label:<34} {email}")

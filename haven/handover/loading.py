@@ -23,11 +23,13 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.casework.models import Case
 from haven.contracts.models import Contract
 from haven.handover.export import canonical, chunks, record_json
 from haven.handover.reading import Bundle, BundleError, Line, Problem
 from haven.handover.registry import AUDIT_LABEL, STAFF_TYPE
 from haven.handover.types import RecordType, types_by_name
+from haven.referrals.models import Referral
 
 
 @dataclass
@@ -61,17 +63,31 @@ def load_bundle(bundle: Bundle, *, dry_run: bool = False) -> LoadReport:
     _check_ids_and_references(bundle, types)
     if bundle.problems:
         raise BundleError(bundle.problems)
-    held = Contract.objects.filter(pk=bundle.contract_id).exists()
-    if held or Contract.objects.filter(slug=bundle.contract_slug).exists():
-        differing = _differing(bundle, types) if held else -1
-        if differing == 0:
+    local = (
+        Contract.objects.filter(pk=bundle.contract_id).first()
+        or Contract.objects.filter(slug=bundle.contract_slug).first()
+    )
+    mapping: dict[str, Any] = {}
+    if local is not None:
+        if str(local.pk) != bundle.contract_id:
+            mapping[bundle.contract_id] = local.pk
+        if _differing(bundle, types, mapping) == 0:
             report.already_held = True
             return report
-        raise BundleError(
-            [Problem("manifest.json", None, "contract", "this Haven already holds the contract "
-                     f"{bundle.contract_slug!r}" + (f" ({differing} records differ)" if held else
-                     " (another contract has that slug)") + ": nothing was imported")]
-        )
+        if _holds_records(local):
+            raise BundleError([Problem(
+                "manifest.json", None, "contract",
+                f"this Haven already holds records of the contract {bundle.contract_slug!r}: "
+                "nothing was imported (a handover goes into a Haven that does not hold the contract)",
+            )])
+        # Loaded from its profile but holding no records yet (a service migrating in): the
+        # bundle's records join this Haven's contract (matched by slug), whose profile is kept.
+    elif not bundle.records["contracts.contract"][0].record.get("profile"):
+        raise BundleError([Problem(
+            "records/contracts.contract.jsonl", 1, "profile",
+            f"this Haven has no contract {bundle.contract_slug!r}: load its profile first "
+            "(haven profiles load) or give the full profile",
+        )])
     existing = _existing_ids(bundle, types)
     for name, ids in existing.items():
         if not types[name].decision.shared:
@@ -83,7 +99,7 @@ def load_bundle(bundle: Bundle, *, dry_run: bool = False) -> LoadReport:
         raise BundleError(bundle.problems)
     try:
         with transaction.atomic():
-            _load(bundle, types, existing, report)
+            _load(bundle, types, existing, report, mapping)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -161,7 +177,7 @@ def _existing_ids(bundle: Bundle, types: dict[str, RecordType]) -> dict[str, set
     return existing
 
 
-def _differing(bundle: Bundle, types: dict[str, RecordType]) -> int:
+def _differing(bundle: Bundle, types: dict[str, RecordType], mapping: dict[str, Any]) -> int:
     """How many of the bundle's records this Haven does not hold exactly as they are."""
     staff = {pk: email.lower() for pk, email in User.objects.values_list("pk", "email")}
     differing = 0
@@ -169,6 +185,9 @@ def _differing(bundle: Bundle, types: dict[str, RecordType]) -> int:
         t = types[name]
         if not t.has_id:
             continue  # the audit trail came with the records
+        refs = {f.name for f in t.fields if f.kind == "reference"}
+        if name == "contracts.contract" and mapping:
+            continue  # matched by slug: this Haven's contract record is kept
         for part in chunks(lines):
             held = {str(o.pk): o for o in t.model._base_manager.filter(
                 pk__in=[line.record["id"] for line in part])}
@@ -178,7 +197,10 @@ def _differing(bundle: Bundle, types: dict[str, RecordType]) -> int:
                     differing += 1
                     continue
                 current = record_json(t, obj, staff, _m2m_of(t, obj))
-                if any(canonical(current.get(k)) != canonical(v) for k, v in line.record.items()):
+                wanted = {
+                    k: (str(mapping.get(v, v)) if k in refs else v) for k, v in line.record.items()
+                }
+                if any(canonical(current.get(k)) != canonical(v) for k, v in wanted.items()):
                     differing += 1
     return differing
 
@@ -203,8 +225,15 @@ def _staff_map(bundle: Bundle, report: LoadReport) -> dict[str, Any]:
     return by_email
 
 
+def _holds_records(contract: Contract) -> bool:
+    return (
+        Referral.objects.filter(contract=contract).exists()
+        or Case.objects.filter(contract=contract).exists()
+    )
+
+
 def _load(bundle: Bundle, types: dict[str, RecordType], existing: dict[str, set[str]],
-          report: LoadReport) -> None:
+          report: LoadReport, mapping: dict[str, Any]) -> None:
     staff = _staff_map(bundle, report)
     now = timezone.now()
     kept_people = existing.get("people.person", set())
@@ -215,25 +244,28 @@ def _load(bundle: Bundle, types: dict[str, RecordType], existing: dict[str, set[
         links: list[tuple[Any, str, list[str]]] = []
         for line in bundle.records[name]:
             record = line.record
-            if t.has_id and str(record["id"]) in held:
+            if t.has_id and (str(record["id"]) in held or str(record["id"]) in mapping):
                 report.kept[name] = report.kept.get(name, 0) + 1
                 continue
             profile = t.decision.profile_of
             if profile and record.get(profile) in kept_people:
                 report.skipped[name] = report.skipped.get(name, 0) + 1
                 continue
-            obj = _instance(t, record, staff, now)
+            obj = _instance(t, record, staff, now, mapping)
             objects.append((line, obj))
             for f in t.fields:
                 if f.kind == "references" and record.get(f.name):
-                    links.append((obj.pk, f.name, record[f.name]))
+                    refs = [str(mapping.get(ref, ref)) for ref in record[f.name]]
+                    links.append((obj.pk, f.name, refs))
         _insert(t, objects)
         _insert_links(t, links)
         report.added[name] = len(objects)
     report.added[STAFF_TYPE] = report.staff_created
 
 
-def _instance(t: RecordType, record: dict[str, Any], staff: dict[str, Any], now: Any) -> models.Model:
+def _instance(
+    t: RecordType, record: dict[str, Any], staff: dict[str, Any], now: Any, mapping: dict[str, Any]
+) -> models.Model:
     obj = t.model()
     for f in t.fields:
         if f.kind == "references":
@@ -248,7 +280,7 @@ def _instance(t: RecordType, record: dict[str, Any], staff: dict[str, Any], now:
         elif f.kind == "staff":
             setattr(obj, f.field.attname, staff[str(value).lower()])
         elif f.kind == "reference":
-            setattr(obj, f.field.attname, uuid.UUID(str(value)))
+            setattr(obj, f.field.attname, uuid.UUID(str(mapping.get(value, value))))
         else:
             setattr(obj, f.field.attname, f.from_json(value))
     return obj

@@ -62,6 +62,8 @@ class RecordType:
 def _required(f: BundleField) -> bool:
     """A field an importing supplier must give: no default, not nullable, not a time stamp."""
     field = f.field
+    if field.primary_key:
+        return True  # references need it, even in a hand-made bundle
     if f.kind == "references" or field.null or field.has_default():
         return False
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):

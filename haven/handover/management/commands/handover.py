@@ -1,4 +1,4 @@
-"""`haven handover export --contract SLUG --out DIR` | `haven handover import DIR [--dry-run]`.
+"""`haven handover export --contract SLUG --out DIR` | `import DIR [--dry-run]` | `seal DIR`.
 
 The open bundle format: docs/handover-format.md. Run by whoever runs the server; each run is
 logged (HandoverRun) and audited, and listed for the data protection officer at /handover/.
@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from haven.accounts.models import User
 from haven.contracts.models import Contract
+from haven.handover.sealing import SealError, seal_bundle
 from haven.handover.services import handover_export, handover_import
 
 SHOWN_PROBLEMS = 200
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         load.add_argument("bundle", type=Path, help="the bundle's directory")
         load.add_argument("--dry-run", action="store_true", help="check and roll back")
         load.add_argument("--as", dest="actor", help="your staff email (for the audit trail)")
+        seal = sub.add_parser("seal", help="write the manifest of a hand-made bundle")
+        seal.add_argument("bundle", type=Path, help="the bundle's directory (records/*.jsonl)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = None
@@ -40,6 +43,13 @@ class Command(BaseCommand):
                 raise CommandError(f"--as: no staff account {options['actor']!r}")
         if options["action"] == "export":
             self._export(options, actor)
+        elif options["action"] == "seal":
+            try:
+                manifest = seal_bundle(options["bundle"])
+            except (SealError, ValueError, OSError) as exc:
+                raise CommandError(str(exc)) from None
+            counts = ", ".join(f"{n}: {t['count']}" for n, t in manifest["types"].items())
+            self.stdout.write(f"wrote {options['bundle'] / 'manifest.json'} ({counts})")
         else:
             self._import(options, actor)
 

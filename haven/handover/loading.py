@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +52,9 @@ class _DryRun(Exception):
     pass
 
 
-def load_bundle(bundle: Bundle, *, dry_run: bool = False) -> LoadReport:
+def load_bundle(
+    bundle: Bundle, *, dry_run: bool = False, progress: Callable[[str, int], None] | None = None
+) -> LoadReport:
     """Check the bundle against this Haven, then load it (or, with ``dry_run``, load and roll
     back). Raises ``BundleError`` with every problem; nothing is written then."""
     if bundle.problems:
@@ -99,7 +101,7 @@ def load_bundle(bundle: Bundle, *, dry_run: bool = False) -> LoadReport:
         raise BundleError(bundle.problems)
     try:
         with transaction.atomic():
-            _load(bundle, types, existing, report, mapping)
+            _load(bundle, types, existing, report, mapping, progress)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -198,7 +200,8 @@ def _differing(bundle: Bundle, types: dict[str, RecordType], mapping: dict[str, 
                     continue
                 current = record_json(t, obj, staff, _m2m_of(t, obj))
                 wanted = {
-                    k: (str(mapping.get(v, v)) if k in refs else v) for k, v in line.record.items()
+                    k: (str(mapping[v]) if k in refs and v in mapping else v)
+                    for k, v in line.record.items()
                 }
                 if any(canonical(current.get(k)) != canonical(v) for k, v in wanted.items()):
                     differing += 1
@@ -233,7 +236,8 @@ def _holds_records(contract: Contract) -> bool:
 
 
 def _load(bundle: Bundle, types: dict[str, RecordType], existing: dict[str, set[str]],
-          report: LoadReport, mapping: dict[str, Any]) -> None:
+          report: LoadReport, mapping: dict[str, Any],
+          progress: Callable[[str, int], None] | None) -> None:
     staff = _staff_map(bundle, report)
     now = timezone.now()
     kept_people = existing.get("people.person", set())
@@ -260,6 +264,8 @@ def _load(bundle: Bundle, types: dict[str, RecordType], existing: dict[str, set[
         _insert(t, objects)
         _insert_links(t, links)
         report.added[name] = len(objects)
+        if progress is not None:
+            progress(name, len(objects))
     report.added[STAFF_TYPE] = report.staff_created
 
 

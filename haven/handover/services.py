@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,7 +47,13 @@ def handover_export(
     return run, result
 
 
-def handover_import(*, path: Path, actor: Viewer | None, dry_run: bool = False) -> ImportOutcome:
+def handover_import(
+    *,
+    path: Path,
+    actor: Viewer | None,
+    dry_run: bool = False,
+    progress: Callable[[str, int], None] | None = None,
+) -> ImportOutcome:
     """Check the bundle at ``path`` and load it all-or-nothing; every problem is returned."""
     started = timezone.now()
     bundle = read_bundle(path)
@@ -54,7 +61,7 @@ def handover_import(*, path: Path, actor: Viewer | None, dry_run: bool = False) 
     name = str(bundle.manifest.get("contract", {}).get("name", ""))[:200] if bundle.manifest else ""
     kind = HandoverKind.DRY_RUN if dry_run else HandoverKind.IMPORT
     try:
-        report = load_bundle(bundle, dry_run=dry_run)
+        report = load_bundle(bundle, dry_run=dry_run, progress=progress)
     except BundleError as error:
         run = _run(kind=kind, result=HandoverResult.REFUSED, slug=slug, name=name, actor=actor,
                    started=started, counts={}, bundle=path, problems=len(error.problems),

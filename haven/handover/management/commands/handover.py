@@ -75,7 +75,16 @@ class Command(BaseCommand):
         path: Path = options["bundle"]
         if not path.is_dir():
             raise CommandError(f"{path}: not a directory")
-        outcome = handover_import(path=path, actor=actor, dry_run=options["dry_run"])
+        verbose = options["verbosity"] >= 2
+
+        def progress(name: str, count: int) -> None:
+            if verbose:
+                self.stdout.write(f"loading {name}: {count}")
+                self.stdout.flush()
+
+        outcome = handover_import(
+            path=path, actor=actor, dry_run=options["dry_run"], progress=progress
+        )
         if outcome.problems:
             for problem in outcome.problems[:SHOWN_PROBLEMS]:
                 self.stderr.write(str(problem))

@@ -5,11 +5,13 @@ field."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from jsonschema import Draft202012Validator, FormatChecker
 
 from haven.handover.registry import STAFF_TYPE
@@ -83,7 +85,7 @@ def read_bundle(root: Path) -> Bundle:
         elif name not in known:
             bundle.problem(str(entry.get("records", name)), None, "", f"unknown record type {name!r}")
         else:
-            bundle.records[name] = _read_lines(bundle, entry, known[name].schema())
+            bundle.records[name] = _read_lines(bundle, entry, known[name].schema(), known[name])
     return bundle
 
 
@@ -133,7 +135,9 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_lines(bundle: Bundle, entry: dict[str, Any], schema: dict[str, Any]) -> list[Line]:
+def _read_lines(
+    bundle: Bundle, entry: dict[str, Any], schema: dict[str, Any], t: RecordType | None = None
+) -> list[Line]:
     relative = str(entry["records"])
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     lines: list[Line] = []
@@ -153,11 +157,37 @@ def _read_lines(bundle: Bundle, entry: dict[str, Any], schema: dict[str, Any]) -
                 if not field_name and error.validator == "required":
                     field_name = str(error.message).split("'")[1] if "'" in error.message else ""
                 bundle.problem(relative, number, field_name, _message(error))
+            if not errors and t is not None:
+                errors = _conversion_problems(bundle, relative, number, t, record)
             if not errors and isinstance(record, dict):
                 lines.append(Line(number, record))
     if entry.get("count") is not None and entry["count"] != len(lines) and not bundle.problems:
         bundle.problem(relative, None, "", f"{len(lines)} records; the manifest says {entry['count']}")
     return lines
+
+
+CONVERTED = {"date", "date-time", "time", "duration", "decimal", "uuid", "binary", "reference"}
+
+
+def _conversion_problems(
+    bundle: Bundle, relative: str, number: int, t: RecordType, record: dict[str, Any]
+) -> list[str]:
+    """Values the schema's formats let through but the field cannot store (a date-time that is
+    not ISO 8601, say: JSON Schema formats are annotations unless a checker is installed)."""
+    found = []
+    for f in t.fields:
+        value = record.get(f.name)
+        if value is None or f.kind not in CONVERTED:
+            continue
+        try:
+            converted = f.from_json(value) if f.kind != "reference" else uuid.UUID(str(value))
+        except (ValidationError, ValueError, TypeError):
+            converted = None
+        if converted is None:
+            kind = "UUID" if f.kind == "reference" else f.kind
+            bundle.problem(relative, number, f.name, f"not a valid {kind}")
+            found.append(f.name)
+    return found
 
 
 def _message(error: Any) -> str:

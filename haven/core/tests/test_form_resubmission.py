@@ -333,6 +333,7 @@ GET_ONLY = {
     "outbox:letters",
     "outbox:message",
     "outbox:letter_pdf",
+    "handover:runs",
 }
 
 

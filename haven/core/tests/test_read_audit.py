@@ -520,6 +520,7 @@ CHECKED_ELSEWHERE = {
         f"outbox:{name}": "haven/outbox/tests/test_view_read_audit.py"
         for name in ("letters", "send", "message", "letter_pdf", "letter_printed", "letter_posted")
     },
+    "handover:runs": "haven/handover/tests/test_view_runs.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

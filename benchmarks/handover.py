@@ -56,14 +56,21 @@ print(count)
 def run(step: str, args: list[str], database_url: str) -> dict[str, object]:
     env = dict(os.environ, DATABASE_URL=database_url)
     started = time.perf_counter()
-    process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # noqa: S603
+    process = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     out = process.stdout.read().decode() if process.stdout else ""
     err = process.stderr.read().decode() if process.stderr else ""
     if status != 0:
         raise SystemExit(f"{step} failed:\n{err[-3000:]}")
-    return {"step": step, "seconds": round(elapsed, 1), "peak_mb": round(usage.ru_maxrss / 1024), "out": out.strip().splitlines()[:1]}
+    return {
+        "step": step,
+        "seconds": round(elapsed, 1),
+        "peak_mb": round(usage.ru_maxrss / 1024),
+        "out": out.strip().splitlines()[:1],
+    }
 
 
 def fresh_database(name: str, template: Path) -> str:
@@ -73,7 +80,9 @@ def fresh_database(name: str, template: Path) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database-url", help="a database holding demo data")
     parser.add_argument("--scale", type=float, default=0.2, help="demo scale when building one")
     parser.add_argument("--contract", default="victim-first-2018")
@@ -89,16 +98,45 @@ def main() -> None:
         run("demo", [python, "manage.py", "demo", "--scale", str(options.scale)], source)
     bundle, baseline = BENCH / "bundle", BENCH / "baseline.jsonl"
     steps = [
-        run("export", [python, "manage.py", "handover", "export", "--contract", options.contract, "--out", str(bundle)], source),
-        run("baseline: Django serializer (jsonl)", [python, "-c", BASELINE, options.contract, str(baseline)], source),
-        run("import", [python, "manage.py", "handover", "import", str(bundle)], fresh_database("import", empty)),
-        run("baseline: loaddata", [python, "manage.py", "loaddata", str(baseline)], fresh_database("loaddata", empty)),
+        run(
+            "export",
+            [
+                python,
+                "manage.py",
+                "handover",
+                "export",
+                "--contract",
+                options.contract,
+                "--out",
+                str(bundle),
+            ],
+            source,
+        ),
+        run(
+            "baseline: Django serializer (jsonl)",
+            [python, "-c", BASELINE, options.contract, str(baseline)],
+            source,
+        ),
+        run(
+            "import",
+            [python, "manage.py", "handover", "import", str(bundle)],
+            fresh_database("import", empty),
+        ),
+        run(
+            "baseline: loaddata",
+            [python, "manage.py", "loaddata", str(baseline)],
+            fresh_database("loaddata", empty),
+        ),
         run("startup: manage.py check", [python, "manage.py", "check"], source),
     ]
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
     for step in steps:
-        print(f"{step['step']:<40} {step['seconds']:>7} s {step['peak_mb']:>6} MB  {step['out'][0] if step['out'] else ''}")
-    print(f"bundle: {size / 1e6:.1f} MB on disk (JSON Lines + CSV + schemas); baseline file: {baseline.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"{step['step']:<40} {step['seconds']:>7} s {step['peak_mb']:>6} MB  {step['out'][0] if step['out'] else ''}"
+        )
+    print(
+        f"bundle: {size / 1e6:.1f} MB on disk (JSON Lines + CSV + schemas); baseline file: {baseline.stat().st_size / 1e6:.1f} MB"
+    )
     print(json.dumps(steps))
 
 

@@ -95,7 +95,7 @@ def contract_scope(contract: Contract) -> dict[str, set[Any]]:
                     for part in chunks(sorted(ids[target], key=str)):
                         found |= set(
                             t.model._base_manager.filter(
-                                **{f"{model_field.attname}__in": part}
+                                **{f"{model_field.attname}__in": part}  # type: ignore[union-attr]
                             ).values_list("pk", flat=True)
                         )
                 elif isinstance(rule, Referenced):
@@ -191,7 +191,9 @@ class BundleWriter:
         return len(data)
 
 
-def export_bundle(contract: Contract, out: FilePath, *, now: datetime | None = None) -> ExportResult:
+def export_bundle(
+    contract: Contract, out: FilePath, *, now: datetime | None = None
+) -> ExportResult:
     """Write the bundle of ``contract`` into the empty or new directory ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     if any(out.iterdir()):
@@ -213,8 +215,10 @@ def export_bundle(contract: Contract, out: FilePath, *, now: datetime | None = N
         result.counts[t.name] = count
         types_doc[t.name] = _type_entry(t.records_path, t.schema_path, t.csv_path, count)
     staff = sorted(
-        ({"key": staff_by_id[pk].lower(), "full_name": name} for pk, name in
-         User.objects.filter(pk__in=staff_used).values_list("pk", "full_name")),
+        (
+            {"key": staff_by_id[pk].lower(), "full_name": name}
+            for pk, name in User.objects.filter(pk__in=staff_used).values_list("pk", "full_name")
+        ),
         key=lambda row: row["key"],
     )
     writer.write_text(f"schemas/{STAFF_TYPE}.schema.json", dumps_document(STAFF_SCHEMA))
@@ -223,7 +227,10 @@ def export_bundle(contract: Contract, out: FilePath, *, now: datetime | None = N
     )
     result.counts[STAFF_TYPE] = count
     types_doc[STAFF_TYPE] = _type_entry(
-        f"records/{STAFF_TYPE}.jsonl", f"schemas/{STAFF_TYPE}.schema.json", f"csv/{STAFF_TYPE}.csv", count
+        f"records/{STAFF_TYPE}.jsonl",
+        f"schemas/{STAFF_TYPE}.schema.json",
+        f"csv/{STAFF_TYPE}.csv",
+        count,
     )
     exported_at = (now or timezone.now()).astimezone(UTC).isoformat().replace("+00:00", "Z")
     manifest = {

@@ -39,7 +39,7 @@ class BundleField:
         return bool(self.field.null)
 
     def schema(self) -> dict[str, Any]:
-        base = _SCHEMAS[self.kind](self)
+        base: dict[str, Any] = dict(_SCHEMAS[self.kind](self))
         description = str(getattr(self.field, "verbose_name", "") or self.name)
         help_text = str(getattr(self.field, "help_text", "") or "")
         base["description"] = f"{description}. {help_text}".strip() if help_text else description
@@ -108,7 +108,9 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
-def bundle_field(field: models.Field[Any, Any], type_names: dict[type[models.Model], str]) -> BundleField:
+def bundle_field(
+    field: models.Field[Any, Any], type_names: dict[type[models.Model], str]
+) -> BundleField:
     """The bundle's description of a model field (``type_names``: model -> exported type)."""
     if field.is_relation:
         target = field.related_model

@@ -48,7 +48,7 @@ class LoadReport:
         return sum(self.added.values())
 
 
-class _DryRun(Exception):
+class _DryRunRollbackError(Exception):
     pass
 
 
@@ -77,34 +77,50 @@ def load_bundle(
             report.already_held = True
             return report
         if _holds_records(local):
-            raise BundleError([Problem(
-                "manifest.json", None, "contract",
-                f"this Haven already holds records of the contract {bundle.contract_slug!r}: "
-                "nothing was imported (a handover goes into a Haven that does not hold the contract)",
-            )])
+            raise BundleError(
+                [
+                    Problem(
+                        "manifest.json",
+                        None,
+                        "contract",
+                        f"this Haven already holds records of the contract {bundle.contract_slug!r}: "
+                        "nothing was imported (a handover goes into a Haven that does not hold the contract)",
+                    )
+                ]
+            )
         # Loaded from its profile but holding no records yet (a service migrating in): the
         # bundle's records join this Haven's contract (matched by slug), whose profile is kept.
     elif not bundle.records["contracts.contract"][0].record.get("profile"):
-        raise BundleError([Problem(
-            "records/contracts.contract.jsonl", 1, "profile",
-            f"this Haven has no contract {bundle.contract_slug!r}: load its profile first "
-            "(haven profiles load) or give the full profile",
-        )])
+        raise BundleError(
+            [
+                Problem(
+                    "records/contracts.contract.jsonl",
+                    1,
+                    "profile",
+                    f"this Haven has no contract {bundle.contract_slug!r}: load its profile first "
+                    "(haven profiles load) or give the full profile",
+                )
+            ]
+        )
     existing = _existing_ids(bundle, types)
     for name, ids in existing.items():
         if not types[name].decision.shared:
             for line in bundle.records[name]:
                 if line.record.get("id") in ids:
-                    bundle.problem(types[name].records_path, line.number, "id",
-                                   "already used by another record in this Haven")
+                    bundle.problem(
+                        types[name].records_path,
+                        line.number,
+                        "id",
+                        "already used by another record in this Haven",
+                    )
     if bundle.problems:
         raise BundleError(bundle.problems)
     try:
         with transaction.atomic():
             _load(bundle, types, existing, report, mapping, progress)
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise _DryRunRollbackError
+    except _DryRunRollbackError:
         pass
     return report
 
@@ -113,8 +129,12 @@ def _check_contract_line(bundle: Bundle) -> None:
     lines = bundle.records.get("contracts.contract", [])
     ids = [line.record.get("id") for line in lines]
     if ids != [bundle.contract_id]:
-        bundle.problem("records/contracts.contract.jsonl", None, "id",
-                       "must hold exactly the manifest's contract")
+        bundle.problem(
+            "records/contracts.contract.jsonl",
+            None,
+            "id",
+            "must hold exactly the manifest's contract",
+        )
 
 
 def _check_ids_and_references(bundle: Bundle, types: dict[str, RecordType]) -> None:
@@ -137,32 +157,41 @@ def _check_ids_and_references(bundle: Bundle, types: dict[str, RecordType]) -> N
         t = types[name]
         for line in lines:
             for f in t.fields:
-                value = line.record.get(f.name)
-                if value is None:
+                given = line.record.get(f.name)
+                if given is None:
                     continue
                 if f.kind == "staff":
-                    if str(value).lower() not in staff:
-                        missing_staff.append((t.records_path, line.number, f.name, str(value)))
-                elif f.kind == "reference" and value not in ids.get(f.target, ()):
-                    missing[f.target].append((t.records_path, line.number, f.name, value))
+                    if str(given).lower() not in staff:
+                        missing_staff.append((t.records_path, line.number, f.name, str(given)))
+                elif f.kind == "reference" and given not in ids.get(f.target, ()):
+                    missing[f.target].append((t.records_path, line.number, f.name, given))
                 elif f.kind == "references":
-                    for ref in value:
+                    for ref in given:
                         if ref not in ids.get(f.target, ()):
                             missing[f.target].append((t.records_path, line.number, f.name, ref))
     for target, uses in missing.items():
         model = types[target].model
         wanted = sorted({value for *_rest, value in uses})
-        here = {str(pk) for part in chunks(wanted) for pk in
-                model._base_manager.filter(pk__in=part).values_list("pk", flat=True)}
+        here = {
+            str(pk)
+            for part in chunks(wanted)
+            for pk in model._base_manager.filter(pk__in=part).values_list("pk", flat=True)
+        }
         for file, number, field_name, value in uses:
             if value not in here:
-                bundle.problem(file, number, field_name,
-                               f"refers to a {target} that is neither in the bundle nor in this Haven")
+                bundle.problem(
+                    file,
+                    number,
+                    field_name,
+                    f"refers to a {target} that is neither in the bundle nor in this Haven",
+                )
     if missing_staff:
         users = {e.lower() for e in User.objects.values_list("email", flat=True)}
         for file, number, field_name, value in missing_staff:
             if value.lower() not in users:
-                bundle.problem(file, number, field_name, "refers to staff not listed in staff.jsonl")
+                bundle.problem(
+                    file, number, field_name, "refers to staff not listed in staff.jsonl"
+                )
 
 
 def _existing_ids(bundle: Bundle, types: dict[str, RecordType]) -> dict[str, set[str]]:
@@ -172,8 +201,11 @@ def _existing_ids(bundle: Bundle, types: dict[str, RecordType]) -> dict[str, set
         if not t.has_id:
             continue
         wanted = [str(line.record["id"]) for line in lines]
-        found = {str(pk) for part in chunks(wanted) for pk in
-                 t.model._base_manager.filter(pk__in=part).values_list("pk", flat=True)}
+        found = {
+            str(pk)
+            for part in chunks(wanted)
+            for pk in t.model._base_manager.filter(pk__in=part).values_list("pk", flat=True)
+        }
         if found:
             existing[name] = found
     return existing
@@ -191,8 +223,10 @@ def _differing(bundle: Bundle, types: dict[str, RecordType], mapping: dict[str, 
         if name == "contracts.contract" and mapping:
             continue  # matched by slug: this Haven's contract record is kept
         for part in chunks(lines):
-            held = {str(o.pk): o for o in t.model._base_manager.filter(
-                pk__in=[line.record["id"] for line in part])}
+            held = {
+                str(o.pk): o
+                for o in t.model._base_manager.filter(pk__in=[line.record["id"] for line in part])
+            }
             for line in part:
                 obj = held.get(str(line.record["id"]))
                 if obj is None:
@@ -209,8 +243,11 @@ def _differing(bundle: Bundle, types: dict[str, RecordType], mapping: dict[str, 
 
 
 def _m2m_of(t: RecordType, obj: models.Model) -> dict[str, list[str]]:
-    return {f.name: sorted(str(pk) for pk in getattr(obj, f.name).values_list("pk", flat=True))
-            for f in t.fields if f.kind == "references"}
+    return {
+        f.name: sorted(str(pk) for pk in getattr(obj, f.name).values_list("pk", flat=True))
+        for f in t.fields
+        if f.kind == "references"
+    }
 
 
 def _staff_map(bundle: Bundle, report: LoadReport) -> dict[str, Any]:
@@ -235,9 +272,14 @@ def _holds_records(contract: Contract) -> bool:
     )
 
 
-def _load(bundle: Bundle, types: dict[str, RecordType], existing: dict[str, set[str]],
-          report: LoadReport, mapping: dict[str, Any],
-          progress: Callable[[str, int], None] | None) -> None:
+def _load(
+    bundle: Bundle,
+    types: dict[str, RecordType],
+    existing: dict[str, set[str]],
+    report: LoadReport,
+    mapping: dict[str, Any],
+    progress: Callable[[str, int], None] | None,
+) -> None:
     staff = _staff_map(bundle, report)
     now = timezone.now()
     kept_people = existing.get("people.person", set())
@@ -306,9 +348,17 @@ def _insert(t: RecordType, objects: list[tuple[Line, models.Model]]) -> None:
                     with transaction.atomic():
                         manager._insert([obj], fields=fields, raw=True)  # type: ignore[attr-defined]
                 except IntegrityError as exc:
-                    raise BundleError([Problem(t.records_path, line.number, "",
-                                               f"refused by the database ({type(exc).__name__}: "
-                                               "a unique or required value)")]) from None
+                    raise BundleError(
+                        [
+                            Problem(
+                                t.records_path,
+                                line.number,
+                                "",
+                                f"refused by the database ({type(exc).__name__}: "
+                                "a unique or required value)",
+                            )
+                        ]
+                    ) from None
             raise
 
 

@@ -5,8 +5,8 @@ field."""
 from __future__ import annotations
 
 import hashlib
-import uuid
 import json
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,7 +83,9 @@ def read_bundle(root: Path) -> Bundle:
         if name == STAFF_TYPE:
             bundle.staff = _read_lines(bundle, entry, STAFF_SCHEMA)
         elif name not in known:
-            bundle.problem(str(entry.get("records", name)), None, "", f"unknown record type {name!r}")
+            bundle.problem(
+                str(entry.get("records", name)), None, "", f"unknown record type {name!r}"
+            )
         else:
             bundle.records[name] = _read_lines(bundle, entry, known[name].schema(), known[name])
     return bundle
@@ -98,7 +100,10 @@ def _check_manifest(bundle: Bundle) -> bool:
     version = str(m.get("format_version", ""))
     if version.split(".")[0] != SUPPORTED_MAJOR:
         bundle.problem(
-            "manifest.json", None, "format_version", f"{version!r}: this Haven reads {FORMAT_VERSION}"
+            "manifest.json",
+            None,
+            "format_version",
+            f"{version!r}: this Haven reads {FORMAT_VERSION}",
         )
         ok = False
     contract = m.get("contract")
@@ -117,12 +122,16 @@ def _check_manifest(bundle: Bundle) -> bool:
             bundle.problem(relative, None, "", "listed in the manifest but missing")
             ok = False
         elif _sha256(path) != meta.get("sha256"):
-            bundle.problem(relative, None, "", "SHA-256 differs from the manifest (changed or damaged)")
+            bundle.problem(
+                relative, None, "", "SHA-256 differs from the manifest (changed or damaged)"
+            )
             ok = False
     for name, entry in m["types"].items():
         records = entry.get("records") if isinstance(entry, dict) else None
         if not records or records not in m["files"]:
-            bundle.problem("manifest.json", None, f"types.{name}", "records file not listed in files")
+            bundle.problem(
+                "manifest.json", None, f"types.{name}", "records file not listed in files"
+            )
             ok = False
     return ok
 
@@ -162,7 +171,9 @@ def _read_lines(
             if not errors and isinstance(record, dict):
                 lines.append(Line(number, record))
     if entry.get("count") is not None and entry["count"] != len(lines) and not bundle.problems:
-        bundle.problem(relative, None, "", f"{len(lines)} records; the manifest says {entry['count']}")
+        bundle.problem(
+            relative, None, "", f"{len(lines)} records; the manifest says {entry['count']}"
+        )
     return lines
 
 

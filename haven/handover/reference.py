@@ -17,7 +17,9 @@ def _scope(t: RecordType) -> str:
     parts = []
     for rule in t.decision.scope:
         if isinstance(rule, Path):
-            parts.append("the contract itself" if rule.lookup == "id" else f"`{rule.lookup}` is the contract")
+            parts.append(
+                "the contract itself" if rule.lookup == "id" else f"`{rule.lookup}` is the contract"
+            )
         elif isinstance(rule, Within):
             target = t.model._meta.get_field(rule.field).related_model._meta.label_lower  # type: ignore[union-attr]
             parts.append(f"its `{rule.field}` ({target}) is in the bundle")
@@ -29,8 +31,11 @@ def _scope(t: RecordType) -> str:
 def _type_cell(t: RecordType, name: str) -> str:
     f = next(f for f in t.fields if f.name == name)
     schema = f.schema()
-    kind = {"reference": f"id of {f.target}", "references": f"list of ids of {f.target}",
-            "staff": "staff key (email)"}.get(f.kind, f.kind)
+    kind = {
+        "reference": f"id of {f.target}",
+        "references": f"list of ids of {f.target}",
+        "staff": "staff key (email)",
+    }.get(f.kind, f.kind)
     if "enum" in schema:
         values = [v for v in schema["enum"] if v is not None]
         kind += ": " + ", ".join(f"`{v}`" if v != "" else '`""`' for v in values)
@@ -43,8 +48,10 @@ def format_reference() -> str:
     out.append("| type | records | shared | scoped to the contract by |")
     out.append("| --- | ---: | --- | --- |")
     for t in types:
-        out.append(f"| [`{t.name}`](#{t.name.replace('.', '')}) | {t.records_path} | "
-                   f"{'yes' if t.decision.shared else ''} | {_scope(t)} |")
+        out.append(
+            f"| [`{t.name}`](#{t.name.replace('.', '')}) | {t.records_path} | "
+            f"{'yes' if t.decision.shared else ''} | {_scope(t)} |"
+        )
     out += ["", "### Left out of the bundle", "", "| model | why |", "| --- | --- |"]
     for label, decision in sorted(DECISIONS.items()):
         if isinstance(decision, Excluded):
@@ -56,10 +63,15 @@ def format_reference() -> str:
             out += [description, ""]
         if t.decision.profile_of:
             out += [f"Part of a person's profile (through `{t.decision.profile_of}`).", ""]
-        out += ["| field | value | required | null | description |", "| --- | --- | --- | --- | --- |"]
+        out += [
+            "| field | value | required | null | description |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         required = set(t.schema()["required"])
         for f in t.fields:
-            description = str(f.schema().get("description", "")).replace("|", "/").replace("\n", " ")
+            description = (
+                str(f.schema().get("description", "")).replace("|", "/").replace("\n", " ")
+            )
             out.append(
                 f"| `{f.name}` | {_type_cell(t, f.name)} | {'yes' if f.name in required else ''} "
                 f"| {'yes' if f.nullable else ''} | {description} |"

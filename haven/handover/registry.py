@@ -76,7 +76,9 @@ DECISIONS: dict[str, Decision] = {
     "refuge.roomvoid": Exported((Within("room"),), shared=True),
     "targethardening.securityitem": Exported(REFERENCED, shared=True),
     # --- people
-    "people.person": Exported((Path("referrals__contract"), Path("cases__contract"), Referenced()), shared=True),
+    "people.person": Exported(
+        (Path("referrals__contract"), Path("cases__contract"), Referenced()), shared=True
+    ),
     "people.personalias": Exported((Within("person"),), profile_of="person"),
     "people.safecontact": Exported((Within("person"),), profile_of="person"),
     "people.equalitydata": Exported((Within("person"),), profile_of="person"),

@@ -34,7 +34,10 @@ def seal_bundle(root: Path, *, now: datetime | None = None) -> dict[str, Any]:
         name = path.name.removesuffix(".jsonl")
         count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
         entry: dict[str, Any] = {"records": f"records/{path.name}", "count": count}
-        for key, relative in (("schema", f"schemas/{name}.schema.json"), ("csv", f"csv/{name}.csv")):
+        for key, relative in (
+            ("schema", f"schemas/{name}.schema.json"),
+            ("csv", f"csv/{name}.csv"),
+        ):
             if (root / relative).is_file():
                 entry[key] = relative
         types[name] = entry

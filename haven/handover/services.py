@@ -63,20 +63,41 @@ def handover_import(
     try:
         report = load_bundle(bundle, dry_run=dry_run, progress=progress)
     except BundleError as error:
-        run = _run(kind=kind, result=HandoverResult.REFUSED, slug=slug, name=name, actor=actor,
-                   started=started, counts={}, bundle=path, problems=len(error.problems),
-                   summary=f"refused: {len(error.problems)} problem(s); nothing was imported")
+        run = _run(
+            kind=kind,
+            result=HandoverResult.REFUSED,
+            slug=slug,
+            name=name,
+            actor=actor,
+            started=started,
+            counts={},
+            bundle=path,
+            problems=len(error.problems),
+            summary=f"refused: {len(error.problems)} problem(s); nothing was imported",
+        )
         return ImportOutcome(run, None, error.problems)
     if report.already_held:
-        result, summary = HandoverResult.ALREADY_HELD, "already held as in the bundle: nothing changed"
+        result, summary = (
+            HandoverResult.ALREADY_HELD,
+            "already held as in the bundle: nothing changed",
+        )
     elif dry_run:
         result, summary = HandoverResult.CHECKED, f"would add {report.total_added} records"
     else:
         result, summary = HandoverResult.DONE, f"added {report.total_added} records"
     if report.kept:
         summary += f"; kept {sum(report.kept.values())} shared records this Haven already had"
-    run = _run(kind=kind, result=result, slug=slug, name=name, actor=actor, started=started,
-               counts=report.added, bundle=path, summary=summary)
+    run = _run(
+        kind=kind,
+        result=result,
+        slug=slug,
+        name=name,
+        actor=actor,
+        started=started,
+        counts=report.added,
+        bundle=path,
+        summary=summary,
+    )
     return ImportOutcome(run, report, [])
 
 
@@ -107,7 +128,9 @@ def _run(
         counts={k: v for k, v in sorted(counts.items()) if v},
         total=sum(counts.values()),
         problem_count=problems,
-        bundle_sha256=hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else "",
+        bundle_sha256=hashlib.sha256(manifest.read_bytes()).hexdigest()
+        if manifest.is_file()
+        else "",
         summary=summary,
     )
     # The event is about the run, not the contract: the contract's own audit trail (which the

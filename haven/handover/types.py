@@ -50,7 +50,9 @@ class RecordType:
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"{SCHEMA_BASE}{self.name}.schema.json",
             "title": f"{self.name} ({self.model._meta.verbose_name})",
-            "description": " ".join(doc.split()) if doc and not doc.startswith(self.model.__name__ + "(") else "",
+            "description": " ".join(doc.split())
+            if doc and not doc.startswith(self.model.__name__ + "(")
+            else "",
             "type": "object",
             "properties": {f.name: f.schema() for f in self.fields},
             "required": [f.name for f in self.fields if _required(f)],

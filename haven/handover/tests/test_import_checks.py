@@ -20,8 +20,8 @@ from haven.handover.services import handover_import
 from haven.handover.tests.support import copy_example
 from haven.people.models import Person
 from haven.referrals.models import Referral
-from haven.testing.factories import ContractFactory, UserFactory
 from haven.testing.casework import CaseworkPersonFactory
+from haven.testing.factories import ContractFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,8 @@ def test_the_minimal_example_bundle_starts_a_migrating_service(contract, example
     assert Case.objects.filter(contract=contract).count() == 2
     assert ContactAttempt.objects.filter(case__contract=contract).count() == 3
     staff = User.objects.get(email="sam.caseworker@example.org")
-    assert not staff.is_active and not staff.has_usable_password()
+    assert not staff.is_active
+    assert not staff.has_usable_password()
     assert outcome.run.result == HandoverResult.DONE
     assert AuditEvent.objects.filter(object_id=str(outcome.run.pk), action="import").exists()
 
@@ -154,7 +155,8 @@ def test_a_person_this_haven_already_holds_is_kept_not_overwritten(contract, exa
     """A person shared with another contract keeps this Haven's record; their case joins it."""
     held = CaseworkPersonFactory(id=PERSON_1, given_name="Already", reference_code="HELD-1")
     outcome = handover_import(path=example, actor=None)
-    assert outcome.report is not None and outcome.report.kept["people.person"] == 1
+    assert outcome.report is not None
+    assert outcome.report.kept["people.person"] == 1
     held.refresh_from_db()
     assert held.given_name == "Already"
     assert Case.objects.filter(person=held, contract=contract).count() == 1

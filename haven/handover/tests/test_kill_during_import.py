@@ -36,7 +36,7 @@ def test_sigkill_during_a_handover_import_leaves_nothing_half_written(
     call_command("handover", "export", "--contract", SLUG, "--out", str(bundle), stdout=StringIO())
     receiving = migrated_copy(migrated_sqlite, tmp_path / "receiving.sqlite3")
 
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
+    process = subprocess.Popen(
         [sys.executable, "manage.py", "handover", "--verbosity", "2", "import", str(bundle)],
         cwd=REPO,
         env=env_for(receiving),

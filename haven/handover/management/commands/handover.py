@@ -61,7 +61,9 @@ class Command(BaseCommand):
         contract = Contract.objects.filter(slug=options["contract"]).first()
         if contract is None:
             known = ", ".join(Contract.objects.order_by("slug").values_list("slug", flat=True))
-            raise CommandError(f"unknown contract {options['contract']!r}; known: {known or 'none'}")
+            raise CommandError(
+                f"unknown contract {options['contract']!r}; known: {known or 'none'}"
+            )
         try:
             run, result = handover_export(contract=contract, out=options["out"], actor=actor)
         except FileExistsError as exc:

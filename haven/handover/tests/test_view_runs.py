@@ -57,3 +57,10 @@ def test_other_roles_are_refused(client, personas, exported, persona):
 def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get(reverse("handover:runs"))
     assert response.status_code == 302
+
+
+def test_the_navigation_links_the_log_for_those_who_may_see_it(client, personas):
+    client.force_login(_dpo(personas.organisation))
+    assert reverse("handover:runs") in client.get(reverse("home")).content.decode()
+    client.force_login(personas.caseworker)
+    assert reverse("handover:runs") not in client.get(reverse("home")).content.decode()

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path as FilePath
+
 from haven.handover.registry import DECISIONS, Excluded, Path, Referenced, Within
 from haven.handover.types import RecordType, record_types
 
@@ -78,3 +80,12 @@ def format_reference() -> str:
             )
     out += ["", END]
     return "\n".join(out)
+
+
+def write_reference(document: FilePath) -> bool:
+    """Replace the generated part of ``document``; whether it changed."""
+    text = document.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    updated = text[:start] + format_reference() + text[end:]
+    document.write_text(updated, encoding="utf-8")
+    return updated != text

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from haven.accounts.models import User
 from haven.contracts.models import Contract
-from haven.handover.reference import format_reference
+from haven.handover.reference import format_reference, write_reference
 from haven.handover.sealing import SealError, seal_bundle
 from haven.handover.services import handover_export, handover_import
 
@@ -33,7 +33,8 @@ class Command(BaseCommand):
         load.add_argument("bundle", type=Path, help="the bundle's directory")
         load.add_argument("--dry-run", action="store_true", help="check and roll back")
         load.add_argument("--as", dest="actor", help="your staff email (for the audit trail)")
-        sub.add_parser("docs", help="print the generated reference of docs/handover-format.md")
+        docs = sub.add_parser("docs", help="the generated reference of docs/handover-format.md")
+        docs.add_argument("--write", type=Path, help="replace the generated part of this file")
         seal = sub.add_parser("seal", help="write the manifest of a hand-made bundle")
         seal.add_argument("bundle", type=Path, help="the bundle's directory (records/*.jsonl)")
 
@@ -45,6 +46,9 @@ class Command(BaseCommand):
                 raise CommandError(f"--as: no staff account {options['actor']!r}")
         if options["action"] == "export":
             self._export(options, actor)
+        elif options["action"] == "docs" and options.get("write"):
+            changed = write_reference(options["write"])
+            self.stdout.write(f"{options['write']}: {'updated' if changed else 'already current'}")
         elif options["action"] == "docs":
             self.stdout.write(format_reference())
         elif options["action"] == "seal":

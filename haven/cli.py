@@ -28,6 +28,8 @@ HAVEN_COMMANDS = {
     "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn with"
     " uvicorn workers: pages and the web chat's WebSockets; static files through WhiteNoise,"
     " collected when needed)",
+    "handover": "handover export --contract SLUG --out DIR | handover import DIR [--dry-run] |"
+    " handover seal DIR — a contract's records as an open bundle (docs/handover-format.md)",
     "migrate": "create or update the database tables",
     "runserver": "serve Haven for development at http://127.0.0.1:8000",
     "createsuperuser": "create an administrator account",

@@ -86,6 +86,8 @@ def _navigation(request: HttpRequest) -> dict[str, Any]:
             "targethardening.view_budget",
         ),
         ("Audit", reverse("audit:list"), "core.view_audit"),
+        # Data protection officers and service managers: handover exports and imports (issue 15)
+        ("Handovers", reverse("handover:runs"), "handover.view_runs"),
         ("Manage staff", reverse("staff:list"), "accounts.manage_staff"),
         # Service managers and administrators: the partner agencies (issue 14 item 6)
         ("Partners", reverse("partners:organisations"), "partners.view_organisations"),

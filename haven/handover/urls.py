@@ -1,4 +1,8 @@
-from typing import Any
+from django.urls import path
+
+from haven.handover import views
 
 app_name = "handover"
-urlpatterns: list[Any] = []
+urlpatterns = [
+    path("", views.runs, name="runs"),
+]

@@ -353,6 +353,7 @@ GET_ONLY = {
     "subjectaccess:review",
     "subjectaccess:bundle_pdf",
     "subjectaccess:bundle_json",
+    "handover:runs",
 }
 
 

@@ -544,6 +544,7 @@ CHECKED_ELSEWHERE = {
             "withdraw",
         )
     },
+    "handover:runs": "haven/handover/tests/test_view_runs.py",
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

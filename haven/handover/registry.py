@@ -163,6 +163,10 @@ DECISIONS: dict[str, Decision] = {
     "workbook.identityreview": Exported((Path("contract"),)),
     "reporting.returnsnapshot": Exported((Path("contract"),)),
     "reporting.returnduedate": Exported((Path("contract"),)),
+    # --- data protection (issue 15): an open request travels with its person, so the receiving
+    # service can answer it in time (reference.md s7)
+    "subjectaccess.subjectaccessrequest": Exported((Within("person"),)),
+    "subjectaccess.clockstop": Exported((Within("sar"),)),
     # --- the audit trail: events about any record in the bundle (see AUDIT_LABEL)
     AUDIT_LABEL: Exported(()),
     # --- left out, with the reason (docs/handover-format.md lists these)
@@ -192,6 +196,13 @@ DECISIONS: dict[str, Decision] = {
         "public population statistics (census shares per area), not a record of the contract"
     ),
     "handover.handoverrun": Excluded("this Haven's own log of handovers that ran"),
+    "subjectaccess.saritem": Excluded(
+        "a subject access search's copy of records across every contract of the person: the "
+        "records themselves travel, the copy does not"
+    ),
+    "subjectaccess.sarbundle": Excluded(
+        "the PDF and JSON sent to the person (a copy of records across every contract)"
+    ),
 }
 
 

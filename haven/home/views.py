@@ -53,5 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "returns_due": _returns_due(request.user),
         "can_view_audit": request.user.has_perm("core.view_audit"),
         "can_manage_staff": request.user.has_perm("accounts.manage_staff"),
+        # issue 15 item 4: the data protection officer's retention review and erasure requests
+        "can_manage_retention": request.user.has_perm("retention.manage"),
     }
     return render(request, "core/home.html", context)

@@ -5,3 +5,9 @@ class RetentionConfig(AppConfig):
     name = "haven.retention"
     label = "retention"
     verbose_name = "Retention, legal holds and erasure"
+
+    def ready(self) -> None:
+        from haven.people.sections import register_person_section
+        from haven.retention import person_section
+
+        register_person_section("retention", person_section.build)

@@ -23,6 +23,8 @@ HAVEN_COMMANDS = {
     " (run from cron)",
     "chat_missed": "chat_missed — mark booked web chats whose slot ended without the person as"
     " missed (run from cron)",
+    "retention-due": "retention-due [--now] — list the records the retention schedule makes due"
+    " into the data protection officer's review queue (a django.tasks job; run from a timer)",
     "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn with"
     " uvicorn workers: pages and the web chat's WebSockets; static files through WhiteNoise,"
     " collected when needed)",

@@ -173,7 +173,9 @@ def _rows_below(person: Person) -> dict[type[models.Model], set[Any]]:
     return found
 
 
-def _sweep(model: type[models.Model], pks: Iterable[Any], scrub: _Scrubber, outcome: Outcome) -> None:
+def _sweep(
+    model: type[models.Model], pks: Iterable[Any], scrub: _Scrubber, outcome: Outcome
+) -> None:
     label = model._meta.label_lower
     named = NAMED_CHAR_FIELDS.get(label, ())
     for obj in model._base_manager.filter(pk__in=list(pks)).order_by("pk"):
@@ -225,7 +227,9 @@ def _redact_audit(outcome: Outcome, scrub: _Scrubber, cleared_names: set[str]) -
         by_type[label].append(pk)
     for label, ids in by_type.items():
         for start in range(0, len(ids), 500):
-            events = AuditEvent.objects.filter(object_type=label, object_id__in=ids[start : start + 500])
+            events = AuditEvent.objects.filter(
+                object_type=label, object_id__in=ids[start : start + 500]
+            )
             for event in events:
                 changes = _redact_changes(event.changes, scrub, cleared_names)
                 reason = scrub.text(event.reason)

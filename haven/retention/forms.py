@@ -45,7 +45,9 @@ class ReviewForm(GovukForm):
 
 class HoldForm(GovukForm):
     covers = GovukRadiosField(
-        label="What does the hold cover?", choices=[], error_messages={"required": "Select what the hold covers"}
+        label="What does the hold cover?",
+        choices=[],
+        error_messages={"required": "Select what the hold covers"},
     )
     reason = GovukTextareaField(
         label="Reason for the hold",

@@ -37,7 +37,9 @@ class RetentionItem(HavenModel):
     )
     record_type = models.CharField(max_length=20)
     rule_code = models.CharField(max_length=20)
-    trigger_on = models.DateField(help_text="The trigger event's date (closure, birth, last change)")
+    trigger_on = models.DateField(
+        help_text="The trigger event's date (closure, birth, last change)"
+    )
     due_on = models.DateField(db_index=True)
     status = models.CharField(
         max_length=10, choices=ItemStatus.choices, default=ItemStatus.DUE, db_index=True
@@ -123,7 +125,10 @@ class ErasureDecision(models.TextChoices):
 
 class RefusalReason(models.TextChoices):
     # reference.md s7 (Erasure limits): Art. 17(3) and DPA 2018 Schedule 2
-    LEGAL_CLAIMS = "legal_claims", "Needed for the establishment, exercise or defence of legal claims"
+    LEGAL_CLAIMS = (
+        "legal_claims",
+        "Needed for the establishment, exercise or defence of legal claims",
+    )
     LEGAL_OBLIGATION = "legal_obligation", "Needed to comply with a legal obligation"
     PUBLIC_TASK = "public_task", "Needed for a public-interest task or official authority"
     PUBLIC_HEALTH = "public_health", "Public health"
@@ -147,7 +152,9 @@ class ErasureRequest(HavenModel):
     due_on = models.DateField(db_index=True)
     grounds = models.CharField(max_length=20, choices=ErasureGround.choices)
     details = models.TextField(blank=True)
-    logged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     decision = models.CharField(
         max_length=10, choices=ErasureDecision.choices, default=ErasureDecision.PENDING
     )
@@ -183,7 +190,9 @@ class Anonymisation(HavenModel):
     )
     method = models.CharField(max_length=10, choices=Method.choices)
     done_at = models.DateTimeField()
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     retention_item = models.ForeignKey(
         RetentionItem, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

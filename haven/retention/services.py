@@ -23,7 +23,7 @@ from haven.core.models import AuditAction
 from haven.deadlines.statutory import statutory_due_date
 from haven.people.ages import ADULT_AGE, age_on
 from haven.people.models import Person
-from haven.referrals.models import Decision, Referral
+from haven.referrals.models import Decision
 from haven.retention.anonymise import anonymise_person
 from haven.retention.models import (
     Anonymisation,
@@ -143,7 +143,9 @@ def due_for(
     # the end of the financial year of last change) - local-practice defaults, not a standard
     if last_closed is not None:
         adult = schedule.rule_for("adult")
-        base = Due("adult", adult.code, last_closed.date(), add_years(last_closed.date(), adult.years))
+        base = Due(
+            "adult", adult.code, last_closed.date(), add_years(last_closed.date(), adult.years)
+        )
     else:
         rule = schedule.rule_for("no_case")
         trigger = financial_year_end(last_change.date())
@@ -183,7 +185,10 @@ def retention_scan(*, today: dt.date | None = None) -> ScanResult:
             item.status = ItemStatus.DUE
             item.save(update_fields=["status", "updated_at"])
             audit_event(
-                actor=None, action=AuditAction.UPDATE, target=item, changes={"status": ["deferred", "due"]}
+                actor=None,
+                action=AuditAction.UPDATE,
+                target=item,
+                changes={"status": ["deferred", "due"]},
             )
             back += 1
     people = (
@@ -207,9 +212,7 @@ def retention_scan(*, today: dt.date | None = None) -> ScanResult:
         first_seen = min(
             (d for d in (person.first_case, person.first_referral) if d is not None), default=None
         )
-        last_change = max(
-            d for d in (person.updated_at, person.referral_changed) if d is not None
-        )
+        last_change = max(d for d in (person.updated_at, person.referral_changed) if d is not None)
         due = due_for(
             person,
             last_closed=person.last_closed,
@@ -287,7 +290,11 @@ def _carry_out(
             "rows_deleted": outcome.rows_deleted,
             "audit_events_redacted": outcome.audit_events_redacted,
         },
-        reason=f"retention item {item.pk}" if item else f"erasure request {request.pk}" if request else "",
+        reason=f"retention item {item.pk}"
+        if item
+        else f"erasure request {request.pk}"
+        if request
+        else "",
     )
     audit_event(actor=by, action=AuditAction.CREATE, target=done)
     # any open retention item for the person is settled by this
@@ -359,7 +366,12 @@ def retention_items_defer(
             item.decided_by, item.decided_at = decided_by, timezone.now()
             item.save(
                 update_fields=[
-                    "status", "deferred_until", "defer_reason", "decided_by", "decided_at", "updated_at"
+                    "status",
+                    "deferred_until",
+                    "defer_reason",
+                    "decided_by",
+                    "decided_at",
+                    "updated_at",
                 ]
             )
             audit_event(

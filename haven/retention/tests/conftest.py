@@ -11,7 +11,12 @@ import pytest
 from haven.accounts.roles import Role
 from haven.casework.models import CaseState
 from haven.people.models import SafeContact
-from haven.testing.casework import CaseFactory, CaseNoteFactory, CaseworkPersonFactory, ReferralFactory
+from haven.testing.casework import (
+    CaseFactory,
+    CaseNoteFactory,
+    CaseworkPersonFactory,
+    ReferralFactory,
+)
 from haven.testing.factories import MembershipFactory, UserFactory
 
 LONG_AGO = dt.datetime(2018, 6, 1, 10, 0, tzinfo=dt.UTC)
@@ -20,7 +25,9 @@ LONG_AGO = dt.datetime(2018, 6, 1, 10, 0, tzinfo=dt.UTC)
 @pytest.fixture
 def dpo(personas: Any) -> Any:
     user = UserFactory()
-    MembershipFactory(user=user, role=Role.DATA_PROTECTION_OFFICER, organisation=personas.organisation)
+    MembershipFactory(
+        user=user, role=Role.DATA_PROTECTION_OFFICER, organisation=personas.organisation
+    )
     return user
 
 

@@ -21,7 +21,12 @@ from haven.reporting.services import return_sign_off
 from haven.reporting.tests.signoff_world import IN_QUARTER, build_signoff_world
 from haven.retention import anonymise as anonymise_module
 from haven.retention.models import Anonymisation, ItemStatus, RetentionItem
-from haven.retention.services import legal_hold_lift, legal_hold_place, retention_items_approve, retention_scan
+from haven.retention.services import (
+    legal_hold_lift,
+    legal_hold_place,
+    retention_items_approve,
+    retention_scan,
+)
 from haven.retention.tests.conftest import closed_person
 
 pytestmark = pytest.mark.django_db
@@ -36,14 +41,22 @@ def _due(personas, count=1, **person):
 def test_anonymising_clears_names_contacts_addresses_safe_contact_and_free_text(personas, dpo):
     (person,), items = _due(personas)
     PersonAlias.objects.create(person=person, name="Old Synthetic Name")
-    EqualityData.objects.create(person=person, ethnicity="other_white", ethnicity_other="Synthetic detail")
+    EqualityData.objects.create(
+        person=person, ethnicity="other_white", ethnicity_other="Synthetic detail"
+    )
     name, dob = person.full_name, person.date_of_birth
     result = retention_items_approve(items=items, method="anonymise", decided_by=dpo)
     assert len(result.done) == 1
     person.refresh_from_db()
-    assert (person.given_name, person.family_name, person.phone, person.email) == ("[anonymised]", "", "", "")
+    assert (person.given_name, person.family_name, person.phone, person.email) == (
+        "[anonymised]",
+        "",
+        "",
+        "",
+    )
     assert (person.address_line_1, person.postcode) == ("", "")
-    assert person.date_of_birth == dob and person.local_authority == "Leicester"  # returns read them
+    assert person.date_of_birth == dob
+    assert person.local_authority == "Leicester"
     safe = SafeContact.objects.get(person=person)
     assert (safe.safe_phone, safe.code_word, safe.safe_address) == ("", "", "")
     equality = EqualityData.objects.get(person=person)
@@ -52,15 +65,23 @@ def test_anonymising_clears_names_contacts_addresses_safe_contact_and_free_text(
     note = CaseNote.objects.get(case__person=person)
     assert note.text == "[anonymised]"
     case = person.cases.get()
-    assert case.closure_reason == "" and case.state == "closed" and case.closed_at is not None
+    assert case.closure_reason == ""
+    assert case.state == "closed"
+    assert case.closed_at is not None
     referral = Referral.objects.get(person=person)
-    assert (referral.referrer_name, referral.referrer_contact, referral.presenting_need) == ("", "", "")
-    assert referral.received_at is not None and referral.decision == "accepted"
+    assert (referral.referrer_name, referral.referrer_contact, referral.presenting_need) == (
+        "",
+        "",
+        "",
+    )
+    assert referral.received_at is not None
+    assert referral.decision == "accepted"
     assert name not in json.dumps(list(Person.objects.filter(pk=person.pk).values()), default=str)
     item = RetentionItem.objects.get(pk=items[0].pk)
     assert (item.status, item.method, item.decided_by) == (ItemStatus.DONE, "anonymise", dpo)
     done = Anonymisation.objects.get(person=person)
-    assert done.fields_cleared > 10 and done.done_by == dpo
+    assert done.fields_cleared > 10
+    assert done.done_by == dpo
 
 
 def test_erasing_also_deletes_what_no_return_counts(personas, dpo):
@@ -81,14 +102,25 @@ def test_the_audit_trail_keeps_no_personal_data_of_the_anonymised_person(persona
         actor=personas.caseworker,
         action=AuditAction.UPDATE,
         target=person,
-        changes={"given_name": ["Someone", name], "phone": ["", phone], "interpreter_needed": [False, True]},
+        changes={
+            "given_name": ["Someone", name],
+            "phone": ["", phone],
+            "interpreter_needed": [False, True],
+        },
     )
     note = CaseNote.objects.get(case__person=person)
-    audit_event(actor=personas.caseworker, action=AuditAction.CREATE, target=note, changes={"text": note.text})
+    audit_event(
+        actor=personas.caseworker,
+        action=AuditAction.CREATE,
+        target=note,
+        changes={"text": note.text},
+    )
     retention_items_approve(items=items, method="anonymise", decided_by=dpo)
     person_events = AuditEvent.objects.filter(object_id=str(person.pk))
     dumped = json.dumps([[e.changes, e.reason] for e in AuditEvent.objects.all()])
-    assert name not in dumped and phone not in dumped and "Synthetic Road" not in dumped
+    assert name not in dumped
+    assert phone not in dumped
+    assert "Synthetic Road" not in dumped
     edit = person_events.get(action="update", actor=personas.caseworker)
     # who did what, when, to which record stays; values of identifying fields go
     assert edit.changes == {
@@ -97,15 +129,19 @@ def test_the_audit_trail_keeps_no_personal_data_of_the_anonymised_person(persona
         "interpreter_needed": [False, True],
     }
     done = person_events.get(actor=dpo, action="update")
-    assert done.changes["retention"] == "anonymise" and done.changes["audit_events_redacted"] >= 2
+    assert done.changes["retention"] == "anonymise"
+    assert done.changes["audit_events_redacted"] >= 2
 
 
 def test_a_legal_hold_stops_anonymisation_until_it_is_lifted(personas, dpo):
     (person,), items = _due(personas)
     name = person.given_name
-    hold = legal_hold_place(placed_by=dpo, reason="Police asked us to preserve the records", person=person)
+    hold = legal_hold_place(
+        placed_by=dpo, reason="Police asked us to preserve the records", person=person
+    )
     result = retention_items_approve(items=items, method="anonymise", decided_by=dpo)
-    assert result.done == [] and "legal hold" in result.refused[str(items[0].pk)]
+    assert result.done == []
+    assert "legal hold" in result.refused[str(items[0].pk)]
     person.refresh_from_db()
     assert person.given_name == name
     legal_hold_lift(hold=hold, lifted_by=dpo, reason="Proceedings concluded")
@@ -130,13 +166,17 @@ def test_an_exception_mid_batch_leaves_nothing_half_done(personas, dpo):
             raise RuntimeError("killed")
         return real(*args, **kwargs)
 
-    with mock.patch.object(anonymise_module, "_redact_audit", fail_on_second), pytest.raises(RuntimeError):
+    with (
+        mock.patch.object(anonymise_module, "_redact_audit", fail_on_second),
+        pytest.raises(RuntimeError),
+    ):
         retention_items_approve(items=items, method="anonymise", decided_by=dpo)
     first, second, third = (Person.objects.get(pk=item.person_id) for item in items)
     assert first.given_name == "[anonymised]"
     assert RetentionItem.objects.get(pk=items[0].pk).status == ItemStatus.DONE
     # the failed person: every row as before, no decision recorded
-    assert second.given_name == names[second.pk] and second.phone == "07700 900456"
+    assert second.given_name == names[second.pk]
+    assert second.phone == "07700 900456"
     assert "Synthetic Road" in CaseNote.objects.get(case__person=second).text
     assert SafeContact.objects.get(person=second).code_word == "bluebell"
     assert RetentionItem.objects.get(pk=items[1].pk).status == ItemStatus.DUE
@@ -144,7 +184,8 @@ def test_an_exception_mid_batch_leaves_nothing_half_done(personas, dpo):
     assert third.given_name == names[third.pk]
     # and the batch can simply be run again
     again = retention_items_approve(items=items, method="anonymise", decided_by=dpo)
-    assert len(again.done) == 2 and len(again.refused) == 1
+    assert len(again.done) == 2
+    assert len(again.refused) == 1
 
 
 def test_only_the_data_protection_officer_decides(personas):
@@ -164,7 +205,9 @@ def _returns_output(contract, tmp_path, name):
     return data
 
 
-def test_signed_off_return_and_a_fresh_computation_are_unchanged_after_anonymisation(personas, dpo, tmp_path):
+def test_signed_off_return_and_a_fresh_computation_are_unchanged_after_anonymisation(
+    personas, dpo, tmp_path
+):
     """reference.md s7 / ADR 0011: anonymisation keeps what returns count, so the signed-off
     figures and a fresh `haven returns` for that period are the same afterwards."""
     world = build_signoff_world(personas, referrals=6)
@@ -208,7 +251,9 @@ def test_signed_off_return_and_a_fresh_computation_are_unchanged_after_anonymisa
         )
         method = "erase" if index % 2 else "anonymise"
         assert retention_items_approve(items=[item], method=method, decided_by=dpo).done
-    assert all(p.given_name == "[anonymised]" for p in Person.objects.filter(pk__in=[p.pk for p in people]))
+    assert all(
+        p.given_name == "[anonymised]" for p in Person.objects.filter(pk__in=[p.pk for p in people])
+    )
 
     after = _returns_output(world.contract, tmp_path, "after.json")
     snapshot.refresh_from_db()

@@ -22,7 +22,11 @@ pytestmark = pytest.mark.django_db
 
 def _log(person, dpo, received=dt.date(2026, 1, 31)):
     return erasure_request_log(
-        person=person, received_on=received, grounds="consent_withdrawn", details="By letter", logged_by=dpo
+        person=person,
+        received_on=received,
+        grounds="consent_withdrawn",
+        details="By letter",
+        logged_by=dpo,
     )
 
 
@@ -36,7 +40,9 @@ def test_reference_s7_an_erasure_request_is_due_one_calendar_month_after_receipt
 def test_a_request_needs_a_received_date_in_the_past_and_grounds(personas, dpo):
     person = closed_person(personas)
     with pytest.raises(ValidationError) as refused:
-        erasure_request_log(person=person, received_on=None, grounds="nonsense", details="", logged_by=dpo)
+        erasure_request_log(
+            person=person, received_on=None, grounds="nonsense", details="", logged_by=dpo
+        )
     assert set(refused.value.message_dict) == {"received_on", "grounds"}
 
 
@@ -62,7 +68,8 @@ def test_erase_is_carried_out_through_the_retention_path_and_settles_open_items(
         decided_by=dpo,
         recipients_to_tell="Synthetic Housing Association (referral shared 2025)",
     )
-    assert decided.carried_out_at is not None and decided.details == ""
+    assert decided.carried_out_at is not None
+    assert decided.details == ""
     assert Person.objects.get(pk=person.pk).given_name == "[anonymised]"
     done = Anonymisation.objects.get(person=person)
     assert (done.method, done.erasure_request) == ("erase", decided)
@@ -78,7 +85,8 @@ def test_a_legal_hold_stops_an_erasure_request_and_nothing_is_recorded(personas,
     with pytest.raises(ValidationError, match="legal hold"):
         erasure_request_decide(request=request, decision="anonymise", decided_by=dpo)
     request.refresh_from_db()
-    assert request.decision == ErasureDecision.PENDING and request.decided_at is None
+    assert request.decision == ErasureDecision.PENDING
+    assert request.decided_at is None
     assert Person.objects.get(pk=person.pk).given_name != "[anonymised]"
 
 

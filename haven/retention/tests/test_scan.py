@@ -42,9 +42,13 @@ def test_running_the_scan_twice_adds_nothing_new(personas):
 
 def test_an_open_case_or_a_pending_referral_is_never_due(personas):
     person = closed_person(personas)
-    CaseFactory(contract=personas.contract, person=person, state=CaseState.ENGAGED,
-                referral=ReferralFactory(contract=personas.contract, person=person),
-                opened_at=timezone.now())
+    CaseFactory(
+        contract=personas.contract,
+        person=person,
+        state=CaseState.ENGAGED,
+        referral=ReferralFactory(contract=personas.contract, person=person),
+        opened_at=timezone.now(),
+    )
     other = closed_person(personas)
     ReferralFactory(contract=personas.contract, person=other, decision="pending")
     assert retention_scan().added == 0

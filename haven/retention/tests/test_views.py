@@ -78,14 +78,18 @@ def test_another_organisations_officer_gets_404_for_our_records(client, personas
     from haven.testing.factories import MembershipFactory, UserFactory
 
     other = UserFactory()
-    MembershipFactory(user=other, role=Role.DATA_PROTECTION_OFFICER, organisation=personas.other_organisation)
+    MembershipFactory(
+        user=other, role=Role.DATA_PROTECTION_OFFICER, organisation=personas.other_organisation
+    )
     client.force_login(other)
     for page in ("hold_new", "hold_lift", "request_new", "request_detail"):
         assert client.get(_urls(world)[page]).status_code == 404, page
     assert world["person"].reference_code not in client.get(_urls(world)["queue"]).content.decode()
 
 
-def test_pages_show_reference_codes_not_names_and_every_page_with_people_is_read_audited(client, dpo, world):
+def test_pages_show_reference_codes_not_names_and_every_page_with_people_is_read_audited(
+    client, dpo, world
+):
     client.force_login(dpo)
     person = world["person"]
     for page, url in _urls(world).items():
@@ -101,14 +105,18 @@ def test_pages_show_reference_codes_not_names_and_every_page_with_people_is_read
 def test_the_schedule_page_labels_the_defaults_local_practice(client, dpo, world):
     client.force_login(dpo)
     body = client.get(reverse("retention:schedule")).content.decode()
-    assert "CASE+6" in body and "DOB+25" in body and "6+" in body
+    assert "CASE+6" in body
+    assert "DOB+25" in body
+    assert "6+" in body
     assert "no national retention standard" in body
 
 
 def test_approving_from_the_queue_anonymises(client, dpo, world):
     client.force_login(dpo)
     item = world["item"]
-    response = client.post(reverse("retention:queue"), {"items": [str(item.pk)], "action": "anonymise"})
+    response = client.post(
+        reverse("retention:queue"), {"items": [str(item.pk)], "action": "anonymise"}
+    )
     assert response.status_code == 302
     assert Person.objects.get(pk=item.person_id).given_name == "[anonymised]"
 
@@ -119,7 +127,8 @@ def test_deferring_needs_a_reason_and_a_future_date(client, dpo, world):
     response = client.post(reverse("retention:queue"), {"items": [str(item.pk)], "action": "defer"})
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Enter the reason for deferring" in body and "Enter the date to review them again" in body
+    assert "Enter the reason for deferring" in body
+    assert "Enter the date to review them again" in body
     later = timezone.localdate() + dt.timedelta(days=60)
     response = client.post(
         reverse("retention:queue"),
@@ -157,7 +166,8 @@ def _twice(client, url, **fields):
     first = client.post(url, data)
     assert first.status_code == 302
     second = client.post(url, data)
-    assert second.status_code == 302 and second["Location"] == first["Location"]
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
     assert ALREADY_SENT in [str(m) for m in get_messages(second.wsgi_request)]
 
 
@@ -201,7 +211,8 @@ def test_the_person_page_shows_holds_and_requests_to_the_officer_only(client, pe
     client.force_login(dpo)
     body = client.get(url).content.decode()
     assert "Retention, legal holds and erasure" in body
-    assert "Erasure request received" in body and "In force" in body
+    assert "Erasure request received" in body
+    assert "In force" in body
     assert reverse("retention:hold_new", args=[person.pk]) in body
     client.force_login(personas.service_manager)
     assert "Retention, legal holds and erasure" not in client.get(url).content.decode()
@@ -210,6 +221,7 @@ def test_the_person_page_shows_holds_and_requests_to_the_officer_only(client, pe
 def test_the_home_page_links_the_officer_to_retention(client, personas, dpo):
     client.force_login(dpo)
     body = client.get(reverse("home")).content.decode()
-    assert reverse("retention:queue") in body and reverse("retention:requests") in body
+    assert reverse("retention:queue") in body
+    assert reverse("retention:requests") in body
     client.force_login(personas.service_manager)
     assert reverse("retention:queue") not in client.get(reverse("home")).content.decode()

@@ -1,3 +1,4 @@
+# ruff: noqa: N999 - `haven retention-due` (the command name is the file name)
 """`haven retention-due`: enqueue the retention job that lists what is due for review (a systemd
 timer runs it daily; running it twice adds nothing new)."""
 

@@ -8,7 +8,7 @@ and clears what identifies the person:
 - the person's names, contact details, address and free-text gender and pronouns; their aliases;
   their safe contact (phone, address, code word, times, notes); the free-text "other ethnicity";
 - referrers' names and contact details on their referrals;
-- every free-text field (a ``TextField``) of every record below the person (referrals, cases and
+- every free-text field (a ``TextField``; it becomes "[anonymised]") of every record below the person (referrals, cases and
   everything under a case: notes and their earlier versions, attempts, assessments' details...),
   found by following the foreign keys down three levels, so a new app is covered without a list;
 - any copy of the person's names, phone, email or postcode inside other short text (a timeline
@@ -187,10 +187,13 @@ def _sweep(
             name = model_field.attname
             value = getattr(obj, name)
             kind = model_field.get_internal_type()
+            # free text becomes "[anonymised]", never "": a record that had a reason, a note or
+            # the child's voice still has one, so the checks ("a voice has a date", "no consent
+            # needs a reason") and any count of records with such text stay as they were
             if name in named and value:
-                new: Any = ANONYMISED if not model_field.blank else ""
+                new: Any = ANONYMISED
             elif kind == "TextField" and value and not model_field.choices:
-                new = "" if model_field.blank else ANONYMISED
+                new = ANONYMISED
             elif kind == "CharField" and value and not model_field.choices:
                 new = scrub.text(value)
             elif kind == "JSONField" and value:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -28,10 +29,12 @@ from haven.retention.anonymise import anonymise_person
 from haven.retention.models import (
     Anonymisation,
     ErasureDecision,
+    ErasureGround,
     ErasureRequest,
     ItemStatus,
     LegalHold,
     Method,
+    RefusalReason,
     RetentionItem,
 )
 from haven.retention.schedule import (
@@ -209,13 +212,14 @@ def retention_scan(*, today: dt.date | None = None) -> ScanResult:
     )
     added = held_count = 0
     for person in people:
+        row: Any = person  # annotated above
         first_seen = min(
-            (d for d in (person.first_case, person.first_referral) if d is not None), default=None
+            (d for d in (row.first_case, row.first_referral) if d is not None), default=None
         )
-        last_change = max(d for d in (person.updated_at, person.referral_changed) if d is not None)
+        last_change = max(d for d in (person.updated_at, row.referral_changed) if d is not None)
         due = due_for(
             person,
-            last_closed=person.last_closed,
+            last_closed=row.last_closed,
             first_seen=first_seen,
             last_change=last_change,
             schedule=schedule,
@@ -397,7 +401,7 @@ def erasure_request_log(
         problems["received_on"] = "Enter the date the request was received"
     elif received_on > timezone.localdate():
         problems["received_on"] = "The date received must be today or in the past"
-    if grounds not in {value for value, _ in ErasureRequest._meta.get_field("grounds").choices}:
+    if grounds not in ErasureGround.values:
         problems["grounds"] = "Choose the grounds the person gives"
     text = (details or "").strip()
     if problem := text_problem(text, subject="The details", limit=REASON_LIMIT):
@@ -443,7 +447,7 @@ def erasure_request_decide(
         problems["__all__"] = "This request has already been decided"
     if decision not in {ErasureDecision.ERASE, ErasureDecision.ANONYMISE, ErasureDecision.REFUSE}:
         problems["decision"] = "Choose erase, anonymise or refuse"
-    reasons = {value for value, _ in ErasureRequest._meta.get_field("refusal_reason").choices}
+    reasons = set(RefusalReason.values)
     # reference.md s7 (Erasure limits): a refusal rests on an Art. 17(3) / Schedule 2 ground
     if decision == ErasureDecision.REFUSE and refusal_reason not in reasons:
         problems["refusal_reason"] = "Choose the reason for refusing"

@@ -60,19 +60,19 @@ def test_anonymising_clears_names_contacts_addresses_safe_contact_and_free_text(
     safe = SafeContact.objects.get(person=person)
     assert (safe.safe_phone, safe.code_word, safe.safe_address) == ("", "", "")
     equality = EqualityData.objects.get(person=person)
-    assert (equality.ethnicity, equality.ethnicity_other) == ("other_white", "")
+    assert (equality.ethnicity, equality.ethnicity_other) == ("other_white", "[anonymised]")
     assert PersonAlias.objects.get(person=person).name == "[anonymised]"
     note = CaseNote.objects.get(case__person=person)
     assert note.text == "[anonymised]"
     case = person.cases.get()
-    assert case.closure_reason == ""
+    assert case.closure_reason == "[anonymised]"
     assert case.state == "closed"
     assert case.closed_at is not None
     referral = Referral.objects.get(person=person)
     assert (referral.referrer_name, referral.referrer_contact, referral.presenting_need) == (
-        "",
-        "",
-        "",
+        "[anonymised]",
+        "[anonymised]",
+        "[anonymised]",
     )
     assert referral.received_at is not None
     assert referral.decision == "accepted"

@@ -17,7 +17,7 @@ from typing import Any
 
 from haven.accounts.models import User
 from haven.accounts.roles import Role
-from haven.casework.models import Case, CaseState
+from haven.casework.models import Case, CaseState, ContactAttempt
 from haven.contracts.models import Contract
 from haven.people.models import Person
 from haven.people.reference_codes import generate
@@ -50,6 +50,7 @@ def build_demo_retention(*, organisation: Any, seed: int, now: datetime) -> dict
     contract = Contract.objects.filter(provider=organisation).order_by("slug").first()
     if contract is None:
         return {"due": 0}
+    staff = User.objects.filter(memberships__organisation=organisation).order_by("email").first()
     people = []
     for given, family, years in OLD_RECORDS:
         ended = now - timedelta(days=365 * (years or 8) + rng.randint(10, 200))
@@ -70,11 +71,12 @@ def build_demo_retention(*, organisation: Any, seed: int, now: datetime) -> dict
             route="partner_agency",
             received_at=ended - timedelta(days=120),
             decision=Decision.ACCEPTED if years else Decision.DECLINED,
-            decision_reason="" if years else "Out of area",
+            decision_reason="" if years else "Synthetic: lives outside the area",
+            decline_category="" if years else "outside_area",
             decided_at=ended - timedelta(days=119),
         )
         if years:
-            Case.objects.create(
+            case = Case.objects.create(
                 id=uuid.UUID(int=rng.getrandbits(128), version=4),
                 person=person,
                 contract=contract,
@@ -84,7 +86,18 @@ def build_demo_retention(*, organisation: Any, seed: int, now: datetime) -> dict
                 first_contact_at=ended - timedelta(days=117),
                 closed_at=ended,
                 exit_type="planned",
+                exit_reason="support_goals_met",
+                closure_reason="Synthetic: support goals met",
             )
+            if staff is not None:
+                ContactAttempt.objects.create(
+                    id=uuid.UUID(int=rng.getrandbits(128), version=4),
+                    case=case,
+                    channel="phone",
+                    outcome="reached",
+                    attempted_at=ended - timedelta(days=117),
+                    recorded_by=staff,
+                )
         # the 6+ rule runs from the last change: the old record has not changed since then
         Person.objects.filter(pk=person.pk).update(updated_at=ended)
         Referral.objects.filter(pk=referral.pk).update(updated_at=ended)

@@ -553,3 +553,7 @@ if _tasks_backend not in _TASK_BACKENDS:
 if PRODUCTION and _tasks_backend != "database":
     raise ImproperlyConfigured("HAVEN_TASKS_BACKEND must be database when HAVEN_ENV=production")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
+# The retention schedule (haven/retention/schedule.yaml: local-practice defaults, reference.md
+# s7): a service's own policy as YAML, usually HAVEN_RETENTION_SCHEDULE_FILE=/etc/haven/....yaml.
+# Checked at start-up (`haven check`): an invalid schedule stops Haven naming the place.
+HAVEN_RETENTION_SCHEDULE = envstr("HAVEN_RETENTION_SCHEDULE") or ""

@@ -8,6 +8,8 @@ class RetentionConfig(AppConfig):
 
     def ready(self) -> None:
         from haven.people.sections import register_person_section
-        from haven.retention import person_section
+        from haven.retention import checks, person_section
+
+        del checks  # registered on import
 
         register_person_section("retention", person_section.build)

@@ -74,18 +74,22 @@ def parse_schedule(text: str, *, name: str = "schedule") -> RetentionSchedule:
         raise ScheduleError(f"{name}: {details}") from None
 
 
-def schedule_path() -> Path:
-    return Path(getattr(settings, "RETENTION_SCHEDULE_FILE", "") or DEFAULT_SCHEDULE)
+def schedule_source() -> tuple[str, str]:
+    """(name, YAML text) of the schedule in force: HAVEN_RETENTION_SCHEDULE, or the defaults."""
+    custom = getattr(settings, "HAVEN_RETENTION_SCHEDULE", "")
+    if custom:
+        return "HAVEN_RETENTION_SCHEDULE", custom
+    return DEFAULT_SCHEDULE.name, DEFAULT_SCHEDULE.read_text(encoding="utf-8")
 
 
 @cache
-def _load(path: Path) -> RetentionSchedule:
-    return parse_schedule(path.read_text(encoding="utf-8"), name=str(path))
+def _parsed(name: str, text: str) -> RetentionSchedule:
+    return parse_schedule(text, name=name)
 
 
 def schedule_in_force() -> RetentionSchedule:
-    """The schedule from RETENTION_SCHEDULE_FILE, or the local-practice defaults."""
-    return _load(schedule_path())
+    """The service's schedule (HAVEN_RETENTION_SCHEDULE), or the local-practice defaults."""
+    return _parsed(*schedule_source())
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -21,7 +21,7 @@ from haven.core.read_audit import audit_list_view, audit_record_view, audits_rea
 from haven.retention import selectors
 from haven.retention.forms import DecisionForm, ErasureRequestForm, HoldForm, LiftForm, ReviewForm
 from haven.retention.models import ErasureDecision
-from haven.retention.schedule import RECORD_TYPES, schedule_in_force, schedule_path
+from haven.retention.schedule import RECORD_TYPES, schedule_in_force, schedule_source
 from haven.retention.services import (
     erasure_request_decide,
     erasure_request_log,
@@ -51,7 +51,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         "retention/schedule.html",
-        {"schedule": schedule_in_force(), "path": schedule_path().name},
+        {"schedule": schedule_in_force(), "path": schedule_source()[0]},
     )
 
 

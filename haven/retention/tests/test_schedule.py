@@ -50,3 +50,19 @@ def test_dates():
     assert add_years(dt.date(2000, 2, 29), 25) == dt.date(2025, 2, 28)
     assert financial_year_end(dt.date(2020, 3, 31)) == dt.date(2020, 3, 31)
     assert financial_year_end(dt.date(2020, 4, 1)) == dt.date(2021, 3, 31)
+
+
+def test_a_service_sets_its_own_schedule_and_an_invalid_one_fails_the_start_up_check(settings):
+    from haven.retention.checks import retention_schedule_is_valid
+    from haven.retention.schedule import schedule_in_force
+
+    settings.HAVEN_RETENTION_SCHEDULE = DEFAULT_SCHEDULE.read_text().replace(
+        "years: 25", "years: 30"
+    )
+    assert schedule_in_force().rule_for("child").years == 30
+    assert retention_schedule_is_valid() == []
+    settings.HAVEN_RETENTION_SCHEDULE = "rules: []\nsurce: typo\n"
+    (error,) = retention_schedule_is_valid()
+    assert error.id == "retention.E001"
+    assert "HAVEN_RETENTION_SCHEDULE" in error.msg
+    assert "surce" in error.msg

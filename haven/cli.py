@@ -25,6 +25,8 @@ HAVEN_COMMANDS = {
     " missed (run from cron)",
     "sar-due": "sar-due [--all] — subject access requests overdue or due within 7 days (ids and"
     " reference codes only; run from cron)",
+    "retention-due": "retention-due [--now] — list the records the retention schedule makes due"
+    " into the data protection officer's review queue (a django.tasks job; run from a timer)",
     "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn with"
     " uvicorn workers: pages and the web chat's WebSockets; static files through WhiteNoise,"
     " collected when needed)",

@@ -220,6 +220,7 @@ INSTALLED_APPS = [
     "haven.retention",
     "haven.handover",
     "haven.demodata",  # `haven demo`
+    "django_tasks_db",  # the production backend of django.tasks (TASKS below)
 ]
 
 MIDDLEWARE = [
@@ -536,3 +537,23 @@ if HAVEN_NOTIFY_API_KEY and not (HAVEN_NOTIFY_EMAIL_TEMPLATE_ID and HAVEN_NOTIFY
         "HAVEN_NOTIFY_SMS_TEMPLATE_ID (the Notify templates with ((subject)) and ((body))) are "
         "required too"
     )
+
+# Scheduled jobs (issue 15: `haven retention-due`) use Django's django.tasks. Production queues
+# them in the database (django-tasks-db; `haven db_worker` runs them); development, the demo and
+# the tests run them at once. HAVEN_TASKS_BACKEND=database|immediate chooses outside production.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = envstr("HAVEN_TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+if _tasks_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"HAVEN_TASKS_BACKEND: expected database or immediate, got {_tasks_backend!r}"
+    )
+if PRODUCTION and _tasks_backend != "database":
+    raise ImproperlyConfigured("HAVEN_TASKS_BACKEND must be database when HAVEN_ENV=production")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
+# The retention schedule (haven/retention/schedule.yaml: local-practice defaults, reference.md
+# s7): a service's own policy as YAML, usually HAVEN_RETENTION_SCHEDULE_FILE=/etc/haven/....yaml.
+# Checked at start-up (`haven check`): an invalid schedule stops Haven naming the place.
+HAVEN_RETENTION_SCHEDULE = envstr("HAVEN_RETENTION_SCHEDULE") or ""

@@ -49,6 +49,7 @@ from haven.demodata.portal import build_demo_portal, demo_portal_reset
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.referralimports import build_demo_referral_imports, demo_referral_imports_reset
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
+from haven.demodata.retention import build_demo_retention, demo_retention_reset
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
 from haven.demodata.subjectaccess import build_demo_subject_access, demo_subject_access_reset
@@ -537,6 +538,7 @@ def build_demo_data(
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
             demo_webchat_reset(organisation)
             demo_portal_reset(organisation)
+            demo_retention_reset(organisation)  # issue 15 item 4
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -560,6 +562,7 @@ def build_demo_data(
         build_demo_portal(organisation=organisation, seed=seed, now=now)
         build_demo_outbox(organisation=organisation, seed=seed, now=now)  # issue 14 item 9
         build_demo_subject_access(organisation=organisation, seed=seed, now=now)  # issue 15
+        build_demo_retention(organisation=organisation, seed=seed, now=now)  # issue 15 item 4
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -55,5 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_manage_staff": request.user.has_perm("accounts.manage_staff"),
         # issue 15 item 3: the data protection officer runs them; the auditor reads the log
         "can_view_sars": request.user.has_perm("subjectaccess.view_sar_log"),
+        # issue 15 item 4: the data protection officer's retention review and erasure requests
+        "can_manage_retention": request.user.has_perm("retention.manage"),
     }
     return render(request, "core/home.html", context)

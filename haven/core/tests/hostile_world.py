@@ -622,7 +622,37 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids["@staff:team_rule"] = {"team_pk": personas.team.pk}  # issue 13 item 13
     ids.update(_partner_ids(personas, contract))  # issue 14 items 6-7
     ids["booking_id"] = _web_chat(personas, contract).pk  # issue 14 item 4
+    ids.update(_retention_ids(personas))  # issue 15 item 4
     return personas, ids
+
+
+def data_protection_officer(personas: Personas) -> Any:
+    """The data protection officer of the personas' organisation (issue 15: retention pages)."""
+    user = UserFactory()
+    MembershipFactory(user=user, role="data_protection_officer", organisation=personas.organisation)
+    return user
+
+
+def _retention_ids(personas: Personas) -> dict[str, Any]:
+    """Issue 15 item 4: a record due for review, a legal hold and an erasure request."""
+    from haven.retention.services import erasure_request_log, legal_hold_place, retention_scan
+    from haven.retention.tests.conftest import closed_person
+
+    officer = data_protection_officer(personas)
+    due = closed_person(personas)
+    retention_scan()
+    hold = legal_hold_place(placed_by=officer, reason="Synthetic claim", person=due)
+    request = erasure_request_log(
+        person=due,
+        received_on=timezone.localdate(),
+        grounds="objection",
+        details="",
+        logged_by=officer,
+    )
+    return {
+        "@retention:hold_lift": {"hold_id": hold.pk},
+        "@retention:request_detail": {"request_id": request.pk},
+    }
 
 
 def _partner_ids(personas: Personas, contract: Any) -> dict[str, Any]:

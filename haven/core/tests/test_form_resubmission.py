@@ -130,6 +130,9 @@ CREATE_FORMS = {
     "targethardening:refusal",
     "targethardening:item_add",
     "webchat:staff_chat",
+    # issue 15 item 4: double submit in haven/retention/tests/test_views.py
+    "retention:hold_new",
+    "retention:request_new",
 }
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
@@ -245,8 +248,16 @@ NOT_CREATE_FORMS = {
     "webchat:staff_take": "a taken chat is not taken again (chat_take returns it to its taker "
     "and refuses anyone else)",
     "webchat:staff_end": "an ended chat cannot end again (chat_end refuses)",
+    "retention:queue": "approves or defers the listed items: an item done is refused again "
+    "(retention_items_approve), a deferred one is no longer in the queue",
+    "retention:hold_lift": "a lifted hold cannot be lifted again (legal_hold_lift refuses)",
+    "retention:request_detail": "a decided request cannot be decided again "
+    "(erasure_request_decide refuses)",
 }
 GET_ONLY = {
+    "retention:schedule",
+    "retention:holds",
+    "retention:requests",
     "partners:home",
     "partners:organisations",
     "partners:tokens",
@@ -1113,6 +1124,8 @@ TESTED_ELSEWHERE = {
     "webchat:staff_chat": "haven/webchat/tests/test_view_resubmission.py",
     "outbox:send": "haven/outbox/tests/test_view_resubmission.py",
     "subjectaccess:new": "haven/subjectaccess/tests/test_view_resubmission.py",
+    "retention:hold_new": "haven/retention/tests/test_views.py",
+    "retention:request_new": "haven/retention/tests/test_views.py",
 }
 
 

@@ -32,7 +32,13 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
-from haven.core.tests.hostile_world import build_world, model_id, partner_referrer, without_mfa
+from haven.core.tests.hostile_world import (
+    build_world,
+    data_protection_officer,
+    model_id,
+    partner_referrer,
+    without_mfa,
+)
 from haven.testing.factories import TEST_PASSWORD
 from haven.testing.hostile_values import (
     CHOICE,
@@ -327,6 +333,7 @@ class Walker:
             personas.commissioner,
             without_mfa(personas),
             partner_referrer(),  # issue 14: the partner pages open for partner agencies only
+            data_protection_officer(personas),  # issue 15: the retention pages
             None,
         ]
         self.clients: list[tuple[str, Client]] = []

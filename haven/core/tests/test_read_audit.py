@@ -47,6 +47,7 @@ STAFF_PAGE = (
     "eople supported; every change to them is audited by its service"
 )
 EXEMPT = {
+    "retention:schedule": "the retention rules in force (issue 15 item 4), no people",
     # the front door's public pages (issue 14): no one is signed in, and no record is shown
     "portal:help": "public information page, no people",
     "portal:service": "public information page from the profile, no people",
@@ -545,6 +546,18 @@ CHECKED_ELSEWHERE = {
         )
     },
     "handover:runs": "haven/handover/tests/test_view_runs.py",
+    **{
+        f"retention:{name}": "haven/retention/tests/test_views.py"
+        for name in (
+            "queue",
+            "holds",
+            "hold_new",
+            "hold_lift",
+            "requests",
+            "request_new",
+            "request_detail",
+        )
+    },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)
 

@@ -167,6 +167,11 @@ DECISIONS: dict[str, Decision] = {
     # service can answer it in time (reference.md s7)
     "subjectaccess.subjectaccessrequest": Exported((Within("person"),)),
     "subjectaccess.clockstop": Exported((Within("sar"),)),
+    # a legal hold and an erasure request bind the receiving service too; that a person was
+    # anonymised travels (the values cleared do not exist any more)
+    "retention.legalhold": Exported((CASE, Within("person"))),
+    "retention.erasurerequest": Exported((Within("person"),)),
+    "retention.anonymisation": Exported((Within("person"),), omit=("retention_item",)),
     # --- the audit trail: events about any record in the bundle (see AUDIT_LABEL)
     AUDIT_LABEL: Exported(()),
     # --- left out, with the reason (docs/handover-format.md lists these)
@@ -196,6 +201,10 @@ DECISIONS: dict[str, Decision] = {
         "public population statistics (census shares per area), not a record of the contract"
     ),
     "handover.handoverrun": Excluded("this Haven's own log of handovers that ran"),
+    "retention.retentionitem": Excluded(
+        "the review queue of this Haven's own retention schedule: the receiving Haven's scan "
+        "lists what its own schedule makes due"
+    ),
     "subjectaccess.saritem": Excluded(
         "a subject access search's copy of records across every contract of the person: the "
         "records themselves travel, the copy does not"

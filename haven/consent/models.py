@@ -217,3 +217,7 @@ class Share(HavenModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.recipient}"
+
+
+# the bases a form offers when the person has not consented (reference.md s7)
+WITHOUT_CONSENT_BASES = [(b.value, b.label) for b in ShareBasis if b != ShareBasis.CONSENT]

@@ -17,7 +17,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _record(case, personas, **fields):
-    fields = {"kind": "referral_maru", "occurred_on": timezone.localdate()} | fields
+    # a referral says whether the person consents (issue 15 item 2: the share register)
+    fields = {
+        "kind": "referral_maru",
+        "occurred_on": timezone.localdate(),
+        "share_consent": True,
+    } | fields
     return safeguarding_event_record(case=case, recorded_by=personas.caseworker, **fields)
 
 

@@ -512,3 +512,45 @@ def _consent_relied_on(
         }
     )
     raise AssertionError("unreachable")
+
+
+def share_record_once(
+    *,
+    person: Person,
+    recipient: str,
+    purpose: str,
+    kind: str,
+    basis: str,
+    shared_by: User | None,
+    source: Model | tuple[str, str, Any],
+    organisation: Organisation | None = None,
+    case: Case | None = None,
+    reason: str = "",
+    at: dt.datetime | None = None,
+) -> Share:
+    """`share_record`, unless this record was already shared for this purpose with this
+    recipient (a status shown again shares nothing new): the earlier share."""
+    app, model, source_id = _source_of(source)
+    earlier = Share.objects.filter(
+        source_app=app,
+        source_model=model,
+        source_id=source_id,
+        kind=kind,
+        purpose=purpose.strip(),
+        recipient=recipient.strip(),
+    ).first()
+    if earlier is not None:
+        return earlier
+    return share_record(
+        person=person,
+        recipient=recipient,
+        purpose=purpose,
+        kind=kind,
+        basis=basis,
+        shared_by=shared_by,
+        source=source,
+        organisation=organisation,
+        case=case,
+        reason=reason,
+        at=at,
+    )

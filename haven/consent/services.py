@@ -473,6 +473,7 @@ def _consent_relied_on(
     on: dt.date,
 ) -> Consent:
     if consent is not None:
+        consent = Consent.objects.get(pk=consent.pk)  # as it is now: withdrawn since?
         if consent.person_id != person.pk:
             raise ValueError("the consent is not the person's")
         if consent.withdrawn_on is not None and consent.withdrawn_on <= on:

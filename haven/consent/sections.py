@@ -38,7 +38,11 @@ def person_section(request: HttpRequest, readable: ReadablePerson) -> PersonSect
             "when": when,
         },
     )
-    links = (("Record a consent", reverse("consent:record", args=[person.pk])),) if can_change else ()
+    links: tuple[tuple[str, str], ...] = ()
+    if can_change:
+        links = (("Record a consent", reverse("consent:record", args=[person.pk])),)
+    if request.user.has_perm("consent.view_agreements"):
+        links += (("Information-sharing agreements", reverse("consent:agreements")),)
     return PersonSection(order=PERSON_ORDER, html=html, links=links)
 
 

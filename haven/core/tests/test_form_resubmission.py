@@ -75,6 +75,9 @@ CREATE_FORMS = {
     "refuge:extend",
     # the outbox (issue 14 item 9): double submit in haven/outbox/tests/test_view_resubmission.py
     "outbox:send",
+    # consent and sharing (issue 15): double submits in haven/consent/tests/test_view_resubmission.py
+    "consent:record",
+    "consent:agreement_new",
     "incidents:add",
     "incidents:case_add",
     "incidents:complaint_add",
@@ -215,6 +218,9 @@ NOT_CREATE_FORMS = {
     "outbox:letter_printed": "a printed letter cannot be printed again (letter_mark_printed "
     "refuses)",
     "outbox:letter_posted": "a posted letter cannot be posted again (letter_mark_posted refuses)",
+    "consent:withdraw": "a withdrawn consent cannot be withdrawn again (consent_withdraw refuses)",
+    "consent:agreement_edit": "changes the agreement in place",
+    "consent:agreement_review": "sets the agreement's last and next review dates in place",
     "targethardening:needs": "changes the job's additional needs in place",
     "targethardening:over_limit": "approved once: a second approval is refused by "
     "job_over_limit_approve",
@@ -333,6 +339,8 @@ GET_ONLY = {
     "outbox:letters",
     "outbox:message",
     "outbox:letter_pdf",
+    "consent:agreements",
+    "consent:shares",
 }
 
 
@@ -1091,6 +1099,8 @@ TESTED_ELSEWHERE = {
     },
     "webchat:staff_chat": "haven/webchat/tests/test_view_resubmission.py",
     "outbox:send": "haven/outbox/tests/test_view_resubmission.py",
+    "consent:record": "haven/consent/tests/test_view_resubmission.py",
+    "consent:agreement_new": "haven/consent/tests/test_view_resubmission.py",
 }
 
 

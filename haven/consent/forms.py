@@ -3,7 +3,14 @@ share register's filter."""
 
 from __future__ import annotations
 
-from haven.consent.models import AgreementStatus, Art6Basis, Art9Condition, ConsentKind, ShareBasis, ShareKind
+from haven.consent.models import (
+    AgreementStatus,
+    Art6Basis,
+    Art9Condition,
+    ConsentKind,
+    ShareBasis,
+    ShareKind,
+)
 from haven.consent.services import FORM_HOW_GIVEN
 from haven.govuk.forms import (
     GovukDateField,
@@ -19,7 +26,9 @@ DAY_HINT = "For example, 27 3 2026"
 
 class ConsentForm(GovukForm):
     kind = GovukRadiosField(
-        label="What is the consent to?", error_label="what the consent is to", choices=ConsentKind.choices
+        label="What is the consent to?",
+        error_label="what the consent is to",
+        choices=ConsentKind.choices,
     )
     recipient = GovukTextField(
         label="Agency information may be shared with (consent to share only)",
@@ -60,7 +69,9 @@ class WithdrawForm(GovukForm):
 
 
 class AgreementForm(GovukForm):
-    partner = GovukTextField(label="Partner organisation", error_label="the partner", max_length=200)
+    partner = GovukTextField(
+        label="Partner organisation", error_label="the partner", max_length=200
+    )
     purpose = GovukTextareaField(
         label="Purpose of the sharing", error_label="the purpose", max_length=2000, rows=3
     )
@@ -82,7 +93,9 @@ class AgreementForm(GovukForm):
         required=False,
     )
     review_on = GovukDateField(label="Review date", error_label="the review date", hint=DAY_HINT)
-    status = GovukRadiosField(label="Status", error_label="the status", choices=AgreementStatus.choices)
+    status = GovukRadiosField(
+        label="Status", error_label="the status", choices=AgreementStatus.choices
+    )
 
 
 class ReviewForm(GovukForm):
@@ -98,14 +111,19 @@ class ReviewForm(GovukForm):
 
 
 class ShareFilterForm(GovukForm):
-    since = GovukDateField(label="From", error_label="the first date", hint=DAY_HINT, required=False)
+    since = GovukDateField(
+        label="From", error_label="the first date", hint=DAY_HINT, required=False
+    )
     until = GovukDateField(label="To", error_label="the last date", hint=DAY_HINT, required=False)
     kind = GovukSelectField(
-        label="Kind", error_label="the kind", choices=[("", "Any")] + ShareKind.choices, required=False
+        label="Kind",
+        error_label="the kind",
+        choices=[("", "Any"), *ShareKind.choices],
+        required=False,
     )
     basis = GovukSelectField(
         label="Basis",
         error_label="the basis",
-        choices=[("", "Any")] + ShareBasis.choices,
+        choices=[("", "Any"), *ShareBasis.choices],
         required=False,
     )

@@ -104,7 +104,10 @@ class Art9Condition(models.TextChoices):
     VITAL_INTERESTS = "9_2_c", "Art 9(2)(c) vital interests"
     LEGAL_CLAIMS = "9_2_f", "Art 9(2)(f) legal claims"
     HEALTH_SOCIAL_CARE = "9_2_h", "Art 9(2)(h) health or social care"
-    SCH1_PARA10 = "sch1_10", "Art 9(2)(g), DPA 2018 Sch 1 para 10: preventing or detecting unlawful acts"
+    SCH1_PARA10 = (
+        "sch1_10",
+        "Art 9(2)(g), DPA 2018 Sch 1 para 10: preventing or detecting unlawful acts",
+    )
     SCH1_PARA18 = (
         "sch1_18",
         "Art 9(2)(g), DPA 2018 Sch 1 para 18: safeguarding of children and individuals at risk",

@@ -256,9 +256,7 @@ def agreement_change(
         setattr(agreement, name, value)
     agreement.save()
     if changes:
-        audit_event(
-            actor=changed_by, action=AuditAction.UPDATE, target=agreement, changes=changes
-        )
+        audit_event(actor=changed_by, action=AuditAction.UPDATE, target=agreement, changes=changes)
     return agreement
 
 
@@ -277,7 +275,9 @@ def agreement_review(
         {
             "reviewed_on": _day_problem(reviewed_on, "Date reviewed"),
             "next_review_on": "The next review must be after the review"
-            if next_review_on is not None and reviewed_on is not None and next_review_on <= reviewed_on
+            if next_review_on is not None
+            and reviewed_on is not None
+            and next_review_on <= reviewed_on
             else (
                 "Enter the next review date"
                 if next_review_on is None
@@ -335,9 +335,7 @@ def share_check(
         ).order_by("-given_on", "-recorded_at")
         if _covers(consent, recipient, purpose)
     ]
-    current = next(
-        (c for c in candidates if c.withdrawn_on is None or c.withdrawn_on > on), None
-    )
+    current = next((c for c in candidates if c.withdrawn_on is None or c.withdrawn_on > on), None)
     withdrawn = next((c for c in candidates if c.withdrawn_on is not None), None)
     return ShareCheck(consent=current, withdrawn=None if current else withdrawn)
 

@@ -52,12 +52,17 @@ def consent_new(request: HttpRequest, readable: ReadablePerson) -> HttpResponse:
     person = readable.person
     kind = request.GET.get("kind", "")  # the case page's prompt preselects the agreement
     form = ConsentForm(request.POST if request.method == "POST" else None, initial={"kind": kind})
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(
-            lambda: consent_record(person=person, recorded_by=staff_user(request), **form.cleaned_data)
-        ):
-            messages.success(request, "Consent recorded")
-            return redirect("people:detail", person_id=person.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
+            lambda: consent_record(
+                person=person, recorded_by=staff_user(request), **form.cleaned_data
+            )
+        )
+    ):
+        messages.success(request, "Consent recorded")
+        return redirect("people:detail", person_id=person.pk)
     return render_page(request, "consent/consent_new.html", {"form": form, "person": person})
 
 
@@ -71,17 +76,20 @@ def consent_withdrawal(
     person = readable.person
     consent = consent_of(person, consent_id)
     form = WithdrawForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
             lambda: consent_withdraw(
                 consent=consent,
                 withdrawn_by=staff_user(request),
                 withdrawn_on=form.cleaned_data["withdrawn_on"],
                 reason=form.cleaned_data["reason"],
             )
-        ):
-            messages.success(request, "Consent withdrawal recorded")
-            return redirect("people:detail", person_id=person.pk)
+        )
+    ):
+        messages.success(request, "Consent withdrawal recorded")
+        return redirect("people:detail", person_id=person.pk)
     return render_page(
         request,
         "consent/consent_withdraw.html",
@@ -111,14 +119,17 @@ def agreements(request: HttpRequest) -> HttpResponse:
 def agreement_new(request: HttpRequest) -> HttpResponse:
     organisation = keeping_organisation(request.user)
     form = AgreementForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
             lambda: agreement_add(
                 organisation=organisation, recorded_by=staff_user(request), **form.cleaned_data
             )
-        ):
-            messages.success(request, "Agreement added to the register")
-            return redirect("consent:agreements")
+        )
+    ):
+        messages.success(request, "Agreement added to the register")
+        return redirect("consent:agreements")
     return render_page(request, "consent/agreement_form.html", {"form": form, "agreement": None})
 
 
@@ -128,14 +139,17 @@ def agreement_edit(request: HttpRequest, agreement_id: Any) -> HttpResponse:
     agreement = agreement_for(request.user, agreement_id)
     initial = {name: getattr(agreement, name) for name in AGREEMENT_FIELDS}
     form = AgreementForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
             lambda: agreement_change(
                 agreement=agreement, changed_by=staff_user(request), **form.cleaned_data
             )
-        ):
-            messages.success(request, "Agreement changed")
-            return redirect("consent:agreements")
+        )
+    ):
+        messages.success(request, "Agreement changed")
+        return redirect("consent:agreements")
     return render_page(
         request, "consent/agreement_form.html", {"form": form, "agreement": agreement}
     )
@@ -149,14 +163,17 @@ def agreement_reviewed(request: HttpRequest, agreement_id: Any) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"reviewed_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
             lambda: agreement_review(
                 agreement=agreement, reviewed_by=staff_user(request), **form.cleaned_data
             )
-        ):
-            messages.success(request, "Review recorded")
-            return redirect("consent:agreements")
+        )
+    ):
+        messages.success(request, "Review recorded")
+        return redirect("consent:agreements")
     return render_page(
         request, "consent/agreement_review.html", {"form": form, "agreement": agreement}
     )
@@ -170,7 +187,12 @@ def shares(request: HttpRequest) -> HttpResponse:
     form = ShareFilterForm(request.GET if request.GET else None)
     chosen = ShareFilter()
     if form.is_bound and form.is_valid():
-        chosen = ShareFilter(**{k: v or (None if k in ("since", "until") else "") for k, v in form.cleaned_data.items()})
+        chosen = ShareFilter(
+            **{
+                k: v or (None if k in ("since", "until") else "")
+                for k, v in form.cleaned_data.items()
+            }
+        )
     shown = list(share_register(request.user, chosen)[:SHARE_PAGE_SIZE])
     response = render_page(
         request,

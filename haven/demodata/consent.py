@@ -19,7 +19,7 @@ from typing import Any
 from django.utils import timezone
 
 from haven.casework.models import Case, OnwardReferral
-from haven.consent.models import Consent, ShareBasis, ShareKind, Share, SharingAgreement
+from haven.consent.models import Consent, Share, ShareBasis, ShareKind, SharingAgreement
 from haven.consent.services import (
     agreement_add,
     consent_record,
@@ -54,10 +54,38 @@ def demo_consent_reset(organisation: Any) -> None:
 def _agreements(organisation: Any, actor: Any, today: dt.date) -> int:
     rows = [
         # seed 004 s11.1: "Information Governance Protocols (MARAC, MARU etc.)"
-        ("Synthetic MARAC partnership", "MARAC referrals and actions", "e_public_task", "sch1_18", 400, -10),
-        ("Synthetic Police", "Referrals and safeguarding information about domestic abuse", "e_public_task", "sch1_10", 300, 20),
-        ("Synthetic Children's Social Care", "Safeguarding referrals about children", "e_public_task", "sch1_18", 200, 160),
-        ("Synthetic Housing Options", "Onward referrals for housing, with consent", "a_consent", "9_2_a", 100, 260),
+        (
+            "Synthetic MARAC partnership",
+            "MARAC referrals and actions",
+            "e_public_task",
+            "sch1_18",
+            400,
+            -10,
+        ),
+        (
+            "Synthetic Police",
+            "Referrals and safeguarding information about domestic abuse",
+            "e_public_task",
+            "sch1_10",
+            300,
+            20,
+        ),
+        (
+            "Synthetic Children's Social Care",
+            "Safeguarding referrals about children",
+            "e_public_task",
+            "sch1_18",
+            200,
+            160,
+        ),
+        (
+            "Synthetic Housing Options",
+            "Onward referrals for housing, with consent",
+            "a_consent",
+            "9_2_a",
+            100,
+            260,
+        ),
     ]
     for partner, purpose, art6, art9, signed_ago, review_in in rows:
         agreement_add(
@@ -180,7 +208,10 @@ def _shares(organisation: Any, report: ConsentDemo) -> None:
     )
     for number, event in enumerate(events):
         # every third referral to children's services or the MARU is made without consent
-        without = number % 3 == 0 and event.kind in ("referral_maru", "referral_childrens_social_care")
+        without = number % 3 == 0 and event.kind in (
+            "referral_maru",
+            "referral_childrens_social_care",
+        )
         _share(
             report,
             consent=not without,

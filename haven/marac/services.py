@@ -18,9 +18,9 @@ from haven.casework.models import Case, Task, TaskStatus
 from haven.casework.rules import record_refusal
 from haven.casework.services import case_event_record
 from haven.casework.services.tasks import task_complete
-from haven.contracts.profiles.stored import profile_of
 from haven.consent.models import ShareBasis, ShareKind
 from haven.consent.services import share_record
+from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.deadlines.working_days import WorkingDayCalendar

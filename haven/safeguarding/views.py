@@ -11,10 +11,10 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from haven.accounts.signed_in import staff_user
-from haven.consent.models import ShareBasis
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
+from haven.consent.models import ShareBasis
 from haven.safeguarding.adults import alert_raise, alert_update, think_family_record
 from haven.safeguarding.forms import (
     FAMILY,

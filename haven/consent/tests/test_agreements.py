@@ -54,7 +54,9 @@ def test_reviews_due_within_30_days_or_overdue_and_a_review_moves_the_date(perso
     later = agreement_add(
         organisation=personas.organisation,
         recorded_by=personas.service_manager,
-        **_values(partner="Synthetic Health", review_on=timezone.localdate() + dt.timedelta(days=90)),
+        **_values(
+            partner="Synthetic Health", review_on=timezone.localdate() + dt.timedelta(days=90)
+        ),
     )
     today = timezone.localdate()
     assert reviews_due(personas.caseworker, today) == [due]
@@ -90,7 +92,9 @@ def test_an_agreement_is_changed_and_ended(personas):
     agreement = agreement_add(
         organisation=personas.organisation, recorded_by=personas.service_manager, **_values()
     )
-    agreement_change(agreement=agreement, changed_by=personas.service_manager, **_values(status="ended"))
+    agreement_change(
+        agreement=agreement, changed_by=personas.service_manager, **_values(status="ended")
+    )
     agreement.refresh_from_db()
     assert agreement.status == "ended"
     assert reviews_due(personas.caseworker, timezone.localdate()) == []

@@ -45,9 +45,7 @@ def test_the_same_current_consent_is_not_recorded_twice(consent_to):
     consent_to(recipient="Synthetic Police")  # another agency is another consent
 
 
-def test_withdrawal_keeps_the_history_and_a_new_consent_is_a_new_row(
-    consent_to, person, personas
-):
+def test_withdrawal_keeps_the_history_and_a_new_consent_is_a_new_row(consent_to, person, personas):
     first = consent_to(kind="support", recipient="", purpose="")
     withdrawn = consent_withdraw(
         consent=first,

@@ -25,7 +25,8 @@ def test_the_demo_has_consents_a_withdrawal_shares_and_agreements():
     assert Consent.objects.filter(withdrawn_on__isnull=False).count() == 1
     # reference.md s7: a share without consent on the safeguarding condition, with its reason
     without = Share.objects.filter(basis="safeguarding", consent__isnull=True)
-    assert without.exists() and not without.filter(reason="").exists()
+    assert without.exists()
+    assert not without.filter(reason="").exists()
     assert Share.objects.filter(basis="consent", consent__isnull=False).exists()
     assert set(Share.objects.values_list("kind", flat=True)) >= {"marac_referral"}
     assert SharingAgreement.objects.count() == 4

@@ -42,14 +42,18 @@ def test_a_current_consent_covers_its_agency_and_is_recorded_as_relied_on(consen
     consent = consent_to()
     assert share_check(person=consent.person, recipient="synthetic housing options").covered
     made = share()
-    assert made.consent == consent and made.basis == "consent" and made.reason == ""
+    assert made.consent == consent
+    assert made.basis == "consent"
+    assert made.reason == ""
     event = AuditEvent.objects.get(object_id=str(made.pk))
     assert event.changes["consent"] == [None, str(consent.pk)]
 
 
 def test_a_consent_with_a_purpose_covers_only_that_purpose(consent_to, person):
     consent_to()
-    assert not share_check(person=person, recipient="Synthetic Housing Options", purpose="MARAC").covered
+    assert not share_check(
+        person=person, recipient="Synthetic Housing Options", purpose="MARAC"
+    ).covered
 
 
 def test_reference_s7_a_share_without_consent_and_without_a_basis_and_reason_is_refused(share):

@@ -57,7 +57,10 @@ def test_who_may_open_the_record_consent_page(client, personas, person, who, sta
 def test_recording_a_signed_confidentiality_agreement(client, personas, person):
     client.force_login(personas.caseworker)
     url = reverse("consent:record", args=[person.pk])
-    assert 'value="confidentiality" checked' in client.get(url + "?kind=confidentiality").content.decode()
+    assert (
+        'value="confidentiality" checked'
+        in client.get(url + "?kind=confidentiality").content.decode()
+    )
     response = client.post(
         url,
         {"kind": "confidentiality", "how_given": "signed_form"}
@@ -88,7 +91,8 @@ def test_withdrawing_a_consent(client, personas, person, consent_to):
     url = reverse("consent:withdraw", args=[person.pk, consent.pk])
     assert "Synthetic Housing Options" in client.get(url).content.decode()
     response = client.post(
-        url, {"reason": "Synthetic: changed their mind"} | _day("withdrawn_on", timezone.localdate())
+        url,
+        {"reason": "Synthetic: changed their mind"} | _day("withdrawn_on", timezone.localdate()),
     )
     assert response.status_code == 302
     consent.refresh_from_db()
@@ -172,7 +176,8 @@ def test_the_agreements_register_by_role(client, personas, dpo, agreement, who, 
     assert response.status_code == status
     if status == 200:
         page = response.content.decode()
-        assert "Synthetic Police" in page and "Reviews due" in page
+        assert "Synthetic Police" in page
+        assert "Reviews due" in page
         assert (reverse("consent:agreement_edit", args=[agreement.pk]) in page) == may_manage
     new_status = client.get(reverse("consent:agreement_new")).status_code
     assert new_status == (200 if may_manage else 403)
@@ -287,12 +292,17 @@ def test_the_share_register_filters_by_kind_basis_and_date(client, dpo, shares):
     client.force_login(dpo)
     url = reverse("consent:shares")
     page = client.get(url, {"basis": "safeguarding"}).content.decode()
-    assert "Children&#39;s Social Care" in page and "Housing Options" not in page
+    assert "Children&#39;s Social Care" in page
+    assert "Housing Options" not in page
     page = client.get(url, {"kind": "onward_referral"}).content.decode()
-    assert "Children&#39;s Social Care" not in page and "Housing Options" in page
+    assert "Children&#39;s Social Care" not in page
+    assert "Housing Options" in page
     since = timezone.localdate() - dt.timedelta(days=5)
-    page = client.get(url, {"since-day": since.day, "since-month": since.month, "since-year": since.year}).content.decode()
-    assert "Children&#39;s Social Care" not in page and "Housing Options" in page
+    page = client.get(
+        url, {"since-day": since.day, "since-month": since.month, "since-year": since.year}
+    ).content.decode()
+    assert "Children&#39;s Social Care" not in page
+    assert "Housing Options" in page
     assert client.get(url, {"kind": "nonsense"}).status_code == 200
 
 

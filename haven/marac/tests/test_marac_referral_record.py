@@ -107,9 +107,7 @@ def test_someone_who_may_not_change_the_case_is_refused(personas, supported_case
         refer(supported_case, referred_by=personas.outsider)
 
 
-def test_issue_15_a_referral_with_consent_is_a_share_relying_on_that_consent(
-    supported_case, refer
-):
+def test_issue_15_a_referral_with_consent_is_a_share_relying_on_that_consent(supported_case, refer):
     from haven.consent.models import Share
 
     referral = refer(supported_case)

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 
 from haven.casework.models import CaseState
-from haven.casework.presenters import when
 from haven.casework.sections import CaseSection, render_section
 from haven.consent.selectors import consents_of, has_confidentiality_agreement
+from haven.core.formatting import when
 from haven.people.sections import PersonSection, render_person_section
 
 if TYPE_CHECKING:

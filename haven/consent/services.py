@@ -383,6 +383,7 @@ def share_record(
     Sch. 1 para 18 safeguarding) and the reason are both required."""
     at = at or timezone.now()
     recipient, purpose, reason = recipient.strip(), purpose.strip(), reason.strip()
+    organisation_id: Any
     if case is not None:
         organisation_id = case.contract.provider_id
     elif organisation is not None:

@@ -187,11 +187,12 @@ def shares(request: HttpRequest) -> HttpResponse:
     form = ShareFilterForm(request.GET if request.GET else None)
     chosen = ShareFilter()
     if form.is_bound and form.is_valid():
+        data = form.cleaned_data
         chosen = ShareFilter(
-            **{
-                k: v or (None if k in ("since", "until") else "")
-                for k, v in form.cleaned_data.items()
-            }
+            since=data["since"],
+            until=data["until"],
+            kind=data["kind"] or "",
+            basis=data["basis"] or "",
         )
     shown = list(share_register(request.user, chosen)[:SHARE_PAGE_SIZE])
     response = render_page(

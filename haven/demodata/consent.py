@@ -27,7 +27,7 @@ from haven.consent.services import (
     share_record,
 )
 from haven.marac.models import MaracReferral
-from haven.safeguarding.models import SafeguardingEvent
+from haven.safeguarding.models import EventKind, SafeguardingEvent
 from haven.safeguarding.services import SHARED_WITH
 
 STREAM = 23  # this part's own random stream: seed + STREAM
@@ -185,18 +185,20 @@ def _shares(organisation: Any, report: ConsentDemo) -> None:
         .select_related("case__person", "case__contract", "recorded_by")
         .order_by("made_at", "id")[:MOST_SHARES]
     )
-    for referral in onward:
+    for onward_referral in onward:
         _share(
             report,
-            consent=referral.consent,
-            person=referral.case.person,
-            case=referral.case,
-            recipient=referral.agency,
-            purpose=f"Onward referral: {referral.need}" if referral.need else "Onward referral",
+            consent=onward_referral.consent,
+            person=onward_referral.case.person,
+            case=onward_referral.case,
+            recipient=onward_referral.agency,
+            purpose=f"Onward referral: {onward_referral.need}"
+            if onward_referral.need
+            else "Onward referral",
             kind=ShareKind.ONWARD_REFERRAL,
-            reason=referral.consent_override,
-            shared_by=referral.recorded_by,
-            at=referral.made_at,
+            reason=onward_referral.consent_override,
+            shared_by=onward_referral.recorded_by,
+            at=onward_referral.made_at,
             source=referral,
         )
     events = (
@@ -217,7 +219,7 @@ def _shares(organisation: Any, report: ConsentDemo) -> None:
             consent=not without,
             person=event.case.person,
             case=event.case,
-            recipient=SHARED_WITH[event.kind],
+            recipient=SHARED_WITH[EventKind(event.kind)],
             purpose=event.get_kind_display(),
             kind=ShareKind.SAFEGUARDING_REFERRAL,
             reason="Synthetic: a risk of significant harm to a child" if without else "",

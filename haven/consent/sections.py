@@ -55,7 +55,8 @@ def confidentiality_required(contract: Contract) -> str | None:
 
 def case_section(request: HttpRequest, visible: VisibleCase) -> CaseSection | None:
     """seed 004 s11.1: "Service users will be provided with a confidentiality agreement to sign"
-    at intake: a prompt on an open case of such a contract while none is recorded."""
+    at intake (seed 003 s15: "sign a confidentiality form"): a prompt on an open case of a
+    contract whose profile says so, while none is recorded for its person."""
     case = visible.case
     if case.state == CaseState.CLOSED:
         return None

@@ -43,7 +43,7 @@ def test_a_contract_whose_seed_asks_for_no_agreement_shows_no_prompt(
     assert "No confidentiality agreement is recorded" not in page
 
 
-def test_seed_004_s11_1_only_cornwall_has_the_confidentiality_agreement_key():
+def test_seed_004_s11_1_and_seed_003_s15_ask_for_the_confidentiality_agreement():
     from haven.contracts.profiles.validate import PROFILES_DIR, load_profile
 
     found = {
@@ -51,7 +51,7 @@ def test_seed_004_s11_1_only_cornwall_has_the_confidentiality_agreement_key():
         for path in PROFILES_DIR.glob("*.yaml")
         if load_profile(path).confidentiality_agreement is not None
     }
-    assert found == {CORNWALL}
+    assert found == {CORNWALL, "wokingham-da-2017"}
 
 
 def test_the_confidentiality_agreement_key_takes_no_unknown_keys():

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from haven.accounts.models import User
-from haven.consent.models import ShareBasis, ShareKind
+from haven.consent.models import Share, ShareBasis, ShareKind
 from haven.consent.services import share_record_once
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event, audit_record
@@ -414,8 +414,19 @@ def partner_statuses_shared(
         "contract__provider", "person"
     )
     labels = {status.id: status.status_label for status in decided}
+    already = set(
+        Share.objects.filter(
+            kind=ShareKind.PARTNER_STATUS,
+            recipient=organisation.name,
+            source_app="referrals",
+            source_model="referral",
+            source_id__in=[str(status.id) for status in decided],
+        ).values_list("source_id", "purpose")
+    )
     for referral in referrals:
         purpose = f"Referral status: {labels[referral.pk]}"
+        if (str(referral.pk), purpose) in already:
+            continue  # shown before: nothing new shared
         covered = share_check(
             person=referral.person, recipient=organisation.name, purpose=purpose
         ).covered

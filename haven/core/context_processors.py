@@ -57,6 +57,8 @@ def _navigation(request: HttpRequest) -> dict[str, Any]:
         ("Refuge rooms", reverse("refuge:board"), "refuge.view_board"),
         # Caseworkers and team leaders print and post the outbox's letters (issue 14 item 9)
         ("Letters to post", reverse("outbox:letters"), "outbox.view_letter_queue"),
+        # The data protection officer and managers: every share and the agreements (issue 15)
+        ("Information sharing", reverse("consent:shares"), "consent.view_share_register"),
         # Staff of a provider whose contract takes the police_workbook route (seed 000 s5).
         ("Police workbook", reverse("workbook:run_list"), "workbook.import_incidents"),
         # Team leaders and service managers of a service taking referral files (seed 002 s3.6)

@@ -33,6 +33,7 @@ from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.table_writer import Writer
+from haven.demodata.consent import build_demo_consent, demo_consent_reset
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
 from haven.demodata.directory import demo_directory
 from haven.demodata.exits import ExitsPlan, exits_plan
@@ -539,6 +540,7 @@ def build_demo_data(
             demo_webchat_reset(organisation)
             demo_portal_reset(organisation)
             demo_retention_reset(organisation)  # issue 15 item 4
+            demo_consent_reset(organisation)  # consents and shares name the people (issue 15)
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -561,6 +563,8 @@ def build_demo_data(
         # the front door: self-referrals, web chats and quick questions (issue 14)
         build_demo_portal(organisation=organisation, seed=seed, now=now)
         build_demo_outbox(organisation=organisation, seed=seed, now=now)  # issue 14 item 9
+        # issue 15: consents and shares first, so the demo's subject access requests gather them
+        build_demo_consent(organisation=organisation, seed=seed, now=now)  # issue 15 items 1-2
         build_demo_subject_access(organisation=organisation, seed=seed, now=now)  # issue 15
         build_demo_retention(organisation=organisation, seed=seed, now=now)  # issue 15 item 4
         audit_event(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from haven.consent.models import WITHOUT_CONSENT_BASES
 from haven.govuk.forms import (
     GovukCheckboxesField,
     GovukDateField,
@@ -98,6 +99,13 @@ class ReferralForm(GovukForm):
         max_length=SUMMARY_MAX_LENGTH,
         error_label="reason",
         hint="For example, a risk of serious harm to the victim or a child.",
+    )
+    # issue 15 item 2: the lawful basis the share relies on without consent (reference.md s7)
+    without_consent_basis = GovukRadiosField(
+        label="Without consent: on what lawful basis is it shared?",
+        choices=WITHOUT_CONSENT_BASES,
+        required=False,
+        error_label="lawful basis",
     )
 
     def __init__(self, *args: Any, areas: list[tuple[str, str]], **kwargs: Any) -> None:

@@ -18,6 +18,8 @@ from haven.casework.models import Case, Task, TaskStatus
 from haven.casework.rules import record_refusal
 from haven.casework.services import case_event_record
 from haven.casework.services.tasks import task_complete
+from haven.consent.models import ShareBasis, ShareKind
+from haven.consent.services import share_record
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
@@ -290,6 +292,7 @@ def marac_referral_record(
     consent: bool,
     victim_aware: bool,
     without_consent_reason: str = "",
+    without_consent_basis: str = ShareBasis.SAFEGUARDING,
 ) -> MaracReferral:
     """A referral of the case to its MARAC (reference.md s2). It is a repeat when the person
     was referred in the 12 months before (reference.md s1.4); professional judgement needs its
@@ -348,6 +351,21 @@ def marac_referral_record(
         recorded_at=timezone.now(),
     )
     referral.save(force_insert=True)
+    # issue 15 item 2: the share register, with the consent given for the referral or, without
+    # it, the lawful basis (reference.md s7: DPA 2018 Sch. 1 para 18 safeguarding by default)
+    share_record(
+        person=case.person,
+        case=case,
+        recipient=f"{area.name} MARAC",
+        purpose="MARAC referral",
+        kind=ShareKind.MARAC_REFERRAL,
+        basis=ShareBasis.CONSENT if consent else without_consent_basis,
+        reason=referral.without_consent_reason,
+        consent_given_now=consent,
+        shared_by=referred_by,
+        at=_timeline_moment(referred_on),
+        source=referral,
+    )
     audit_event(
         actor=referred_by,
         action=AuditAction.CREATE,

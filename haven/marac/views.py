@@ -16,6 +16,7 @@ from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
+from haven.consent.models import ShareBasis
 from haven.marac.forms import IncidentForm, ReferralForm
 from haven.marac.models import MaracCriterion
 from haven.marac.presenters import printed_at, referral_sheet
@@ -88,7 +89,11 @@ def referral_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
             request, "No MARAC area is set up yet: ask a team leader to add one on MARAC meetings"
         )
         return redirect("casework:detail", case.pk)
-    initial = {"criteria": _initial_criteria(visible), "referred_on": timezone.localdate()}
+    initial = {
+        "criteria": _initial_criteria(visible),
+        "referred_on": timezone.localdate(),
+        "without_consent_basis": ShareBasis.SAFEGUARDING,
+    }
     form = ReferralForm(
         request.POST if request.method == "POST" else None, initial=initial, areas=areas
     )
@@ -110,6 +115,7 @@ def referral_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 consent=data["consent"] == "yes",
                 victim_aware=data["victim_aware"] == "yes",
                 without_consent_reason=data["without_consent_reason"],
+                without_consent_basis=data["without_consent_basis"] or ShareBasis.SAFEGUARDING,
             )
         except ValidationError as refused_error:
             form.add_problems(refused_error)

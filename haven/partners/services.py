@@ -20,6 +20,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from haven.accounts.models import User
+from haven.consent.models import Share, ShareBasis, ShareKind
+from haven.consent.services import share_record_once
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event, audit_record
 from haven.core.models import AuditAction
@@ -386,3 +388,56 @@ def idempotency_record(
     IdempotentRequest.objects.create(
         token=token, key=key, body_hash=body_hash(canonical_body), referral=referral
     )
+
+
+# issue 15 item 2: the referrer is told the decision on its referral. Once per referral and
+# decision, the share register records it: the person's consent to share with the partner when
+# one is recorded, else the public task of returning a referral's outcome to the agency that
+# made it (reference.md s7: Art 6(1)(e)), with that reason.
+PARTNER_STATUS_REASON = (
+    "The agency that made the referral is told whether it was accepted or declined"
+)
+
+
+@transaction.atomic
+def partner_statuses_shared(
+    *, statuses: list[Any], organisation: PartnerOrganisation, shown_to: User | None
+) -> None:
+    """Record, in the share register, each decision shown to the partner for the first time
+    (a referral still waiting shares nothing the partner did not send)."""
+    from haven.consent.services import share_check
+
+    decided = [status for status in statuses if status.status != "received"]
+    if not decided:
+        return
+    referrals = Referral.objects.filter(pk__in=[s.id for s in decided]).select_related(
+        "contract__provider", "person"
+    )
+    labels = {status.id: status.status_label for status in decided}
+    already = set(
+        Share.objects.filter(
+            kind=ShareKind.PARTNER_STATUS,
+            recipient=organisation.name,
+            source_app="referrals",
+            source_model="referral",
+            source_id__in=[str(status.id) for status in decided],
+        ).values_list("source_id", "purpose")
+    )
+    for referral in referrals:
+        purpose = f"Referral status: {labels[referral.pk]}"
+        if (str(referral.pk), purpose) in already:
+            continue  # shown before: nothing new shared
+        covered = share_check(
+            person=referral.person, recipient=organisation.name, purpose=purpose
+        ).covered
+        share_record_once(
+            person=referral.person,
+            organisation=referral.contract.provider,
+            recipient=organisation.name,
+            purpose=purpose,
+            kind=ShareKind.PARTNER_STATUS,
+            basis=ShareBasis.CONSENT if covered else ShareBasis.PUBLIC_TASK,
+            reason="" if covered else PARTNER_STATUS_REASON,
+            shared_by=shown_to,
+            source=referral,
+        )

@@ -277,7 +277,12 @@ def think_family_record(
         (adult_carer_referral, EventKind.REFERRAL_ADULT_CARERS),
     ):
         if accepted == CarerReferral.ACCEPTED:
+            # accepted: the person consents to the referral (issue 15 item 2)
             safeguarding_event_record(
-                case=case, recorded_by=recorded_by, kind=kind, occurred_on=asked_on
+                case=case,
+                recorded_by=recorded_by,
+                kind=kind,
+                occurred_on=asked_on,
+                share_consent=True,
             )
     return check

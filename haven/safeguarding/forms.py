@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from haven.consent.models import WITHOUT_CONSENT_BASES
 from haven.govuk.forms import (
     GovukDateField,
     GovukForm,
@@ -28,6 +29,7 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 FAMILY = "family"
 NOT_KNOWN = "not_known"
 NOT_A_MEETING = "not_a_meeting"
+NOT_A_REFERRAL = "not_a_referral"
 
 
 def _date(label: str, error_label: str, *, required: bool = False, hint: str = DATE_HINT) -> Any:
@@ -99,6 +101,27 @@ class SafeguardingEventForm(GovukForm):
         rows=3,
         max_length=NOTES_MAX_LENGTH,
         error_label="the notes",
+    )
+    # issue 15 item 2: a referral shares information; with consent, or on a lawful basis with
+    # the reason (reference.md s7)
+    share_consent = GovukRadiosField(
+        label="A referral: does the person consent to it being made?",
+        choices=[*YES_NO, (NOT_A_REFERRAL, "It is not a referral")],
+        error_messages={"required": "Select yes if the person consents to the referral"},
+    )
+    share_basis = GovukRadiosField(
+        label="Without consent: on what lawful basis is it made?",
+        choices=WITHOUT_CONSENT_BASES,
+        required=False,
+        error_label="lawful basis",
+    )
+    share_reason = GovukTextareaField(
+        label="Without consent: why is it made?",
+        required=False,
+        rows=3,
+        max_length=NOTES_MAX_LENGTH,
+        error_label="the reason",
+        hint="For example, a risk of significant harm to a child.",
     )
 
     def __init__(self, *args: Any, children: list[Person], **kwargs: Any) -> None:

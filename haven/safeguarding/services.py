@@ -17,6 +17,8 @@ from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case
 from haven.casework.rules import record_refusal
 from haven.casework.services import case_event_record
+from haven.consent.models import ShareBasis, ShareKind
+from haven.consent.services import share_record
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.people.models import HouseholdLink, Person
@@ -166,6 +168,30 @@ def event_summary(kind: str, attended: bool | None) -> str:
     return f"{label} ({'attended' if attended else 'not attended'})"
 
 
+# issue 15 item 2: these events share the family's information with another agency; the share
+# register (haven/consent) records each with the consent or the lawful basis it relied on
+SHARED_WITH = {
+    EventKind.REFERRAL_MARU: "MARU (multi-agency referral unit)",
+    EventKind.REFERRAL_CHILDRENS_SOCIAL_CARE: "Children's social care",
+    EventKind.REFERRAL_EARLY_HELP: "Early help",
+    EventKind.REFERRAL_YOUNG_CARERS: "Young carers service",
+    EventKind.REFERRAL_ADULT_CARERS: "Carers service",
+    EventKind.CAF_SUBMITTED: "Early help (CAF or early help assessment)",
+}
+
+
+def share_problems(kind: str, consent: bool | None, reason: str) -> dict[str, str | None]:
+    """A referral needs to say whether the person consents; without consent, why it is shared
+    (reference.md s7)."""
+    if kind not in SHARED_WITH:
+        return {}
+    if consent is None:
+        return {"share_consent": "Select yes if the person consents to the referral being made"}
+    if not consent and not reason:
+        return {"share_reason": "Give the reason the referral is made without consent"}
+    return {"share_reason": text_problem(reason, subject="The reason", limit=NOTES_MAX_LENGTH)}
+
+
 @transaction.atomic
 def safeguarding_event_record(
     *,
@@ -176,6 +202,9 @@ def safeguarding_event_record(
     child: Person | None = None,
     attended: bool | None = None,
     notes: str = "",
+    share_consent: bool | None = None,
+    share_basis: str = ShareBasis.SAFEGUARDING,
+    share_reason: str = "",
 ) -> SafeguardingEvent:
     """One referral, submission or meeting (seed 004 s10 SC1, SC5-SC8; seed 001 Lot 1 s8), on
     `occurred_on` (not in the future), about a child of the household or the whole family. A
@@ -201,6 +230,7 @@ def safeguarding_event_record(
             else ("Only a meeting is attended" if not meeting and attended is not None else None),
             "notes": text_problem(notes, subject="Notes", limit=NOTES_MAX_LENGTH),
         }
+        | share_problems(kind, share_consent, share_reason.strip())
     )
     event = SafeguardingEvent(
         case=case,
@@ -233,6 +263,20 @@ def safeguarding_event_record(
         data={},
         occurred_at=timeline_moment(occurred_on, timezone.now()),
     )
+    if kind in SHARED_WITH:
+        share_record(
+            person=case.person,
+            case=case,
+            recipient=SHARED_WITH[EventKind(kind)],
+            purpose=event.get_kind_display(),
+            kind=ShareKind.SAFEGUARDING_REFERRAL,
+            basis=ShareBasis.CONSENT if share_consent else share_basis,
+            reason="" if share_consent else share_reason,
+            consent_given_now=bool(share_consent),
+            shared_by=recorded_by,
+            at=timeline_moment(occurred_on, timezone.now()),
+            source=event,
+        )
     return event
 
 

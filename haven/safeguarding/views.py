@@ -14,10 +14,12 @@ from haven.accounts.signed_in import staff_user
 from haven.casework.selectors import VisibleCase
 from haven.casework.views.case_access import with_case
 from haven.casework.views.rendering import render_page
+from haven.consent.models import ShareBasis
 from haven.safeguarding.adults import alert_raise, alert_update, think_family_record
 from haven.safeguarding.forms import (
     FAMILY,
     NOT_A_MEETING,
+    NOT_A_REFERRAL,
     NOT_KNOWN,
     AlertOutcomeForm,
     ChildRecordForm,
@@ -129,7 +131,8 @@ def event_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
     form = SafeguardingEventForm(
         request.POST if request.method == "POST" else None,
         children=children,
-        initial={"child": FAMILY} if not children else None,
+        initial={"share_basis": ShareBasis.SAFEGUARDING}
+        | ({"child": FAMILY} if not children else {}),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -143,6 +146,11 @@ def event_add(request: HttpRequest, visible: VisibleCase) -> HttpResponse:
                 child=by_id.get(data["child"]),
                 attended=_attended(data["attended"]),
                 notes=data["notes"],
+                share_consent=None
+                if data["share_consent"] == NOT_A_REFERRAL
+                else _yes(data["share_consent"]),
+                share_basis=data["share_basis"] or ShareBasis.SAFEGUARDING,
+                share_reason=data["share_reason"],
             )
         ):
             messages.success(request, "Safeguarding referral or meeting recorded")

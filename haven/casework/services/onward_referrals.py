@@ -31,6 +31,7 @@ from haven.casework.services.exit_steps import (
     onward_referral_summary,
 )
 from haven.casework.services.needs_area_levels import needs_areas
+from haven.casework.share_hooks import onward_referral_shared
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.validators import format_day, moment_problem, refuse, text_problem
@@ -168,6 +169,7 @@ def onward_referral_record(
         data=data,  # shown on the timeline, never counted
         occurred_at=made_at,
     )
+    onward_referral_shared(referral)  # issue 15 item 2: the share register (haven/consent)
     return referral
 
 

@@ -244,6 +244,15 @@ class HardshipFundSpec(Section):
     note: str | None = None
 
 
+class ConfidentialityAgreementSpec(Section):
+    """Service users sign a confidentiality agreement at intake (seed 004 s11.1: "Service users
+    will be provided with a confidentiality agreement to sign ..."): haven/consent prompts on a
+    case while none is recorded for its person."""
+
+    citation: Citation
+    note: str | None = None
+
+
 class Profile(Section):
     """One commissioned service's rules, from haven/contracts/profiles/<slug>.yaml."""
 
@@ -286,6 +295,8 @@ class Profile(Section):
     target_hardening: TargetHardeningSpec | None = None
     # issue 14: the public information page and the online ways in (haven/portal)
     front_door: FrontDoorSpec | None = None
+    # seed 004 s11.1: a confidentiality agreement signed at intake (haven/consent); None = no rule
+    confidentiality_agreement: ConfidentialityAgreementSpec | None = None
 
     @field_validator("slug")
     @classmethod

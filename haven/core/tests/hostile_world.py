@@ -360,6 +360,34 @@ def _subject_access(personas: Personas, case: Case) -> dict[str, Any]:
     return {"@subjectaccess:item": {"sar_id": sar.pk, "item_id": item.pk}, "sar_id": sar.pk}
 
 
+def _consent(personas: Personas, case: Case) -> dict[str, Any]:
+    """Issue 15: a consent to withdraw on the case's person, and an agreement to change."""
+    from haven.consent.services import agreement_add, consent_record
+
+    consent = consent_record(
+        person=case.person,
+        kind="support",
+        given_on=timezone.localdate(),
+        how_given="verbal",
+        recorded_by=personas.caseworker,
+    )
+    agreement = agreement_add(
+        organisation=personas.organisation,
+        recorded_by=personas.service_manager,
+        partner="Synthetic Police",
+        purpose="MARAC referrals",
+        art6_basis="e_public_task",
+        art9_condition="sch1_18",
+        signed_on=None,
+        review_on=timezone.localdate() + dt.timedelta(days=30),
+        status="active",
+    )
+    return {
+        "@consent:withdraw": {"person_id": case.person.pk, "consent_id": consent.pk},
+        "agreement_id": agreement.pk,
+    }
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -599,6 +627,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids.update(_target_hardening(personas))
     ids.update(_outbox(personas, case))
     ids.update(_subject_access(personas, case))
+    ids.update(_consent(personas, case))  # issue 15
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion
     # and an appeal made

@@ -77,6 +77,9 @@ CREATE_FORMS = {
     "outbox:send",
     # subject access requests (issue 15 item 3): haven/subjectaccess/tests/test_view_resubmission.py
     "subjectaccess:new",
+    # consent and sharing (issue 15): double submits in haven/consent/tests/test_view_resubmission.py
+    "consent:record",
+    "consent:agreement_new",
     "incidents:add",
     "incidents:case_add",
     "incidents:complaint_add",
@@ -233,6 +236,9 @@ NOT_CREATE_FORMS = {
     "subjectaccess:sent": "a sent request cannot be sent again (sar_mark_sent refuses)",
     "subjectaccess:refuse": "a refused request is closed: a second refusal is refused",
     "subjectaccess:withdraw": "a withdrawn request is closed: a second withdrawal is refused",
+    "consent:withdraw": "a withdrawn consent cannot be withdrawn again (consent_withdraw refuses)",
+    "consent:agreement_edit": "changes the agreement in place",
+    "consent:agreement_review": "sets the agreement's last and next review dates in place",
     "targethardening:needs": "changes the job's additional needs in place",
     "targethardening:over_limit": "approved once: a second approval is refused by "
     "job_over_limit_approve",
@@ -365,6 +371,8 @@ GET_ONLY = {
     "subjectaccess:bundle_pdf",
     "subjectaccess:bundle_json",
     "handover:runs",
+    "consent:agreements",
+    "consent:shares",
 }
 
 
@@ -1126,6 +1134,8 @@ TESTED_ELSEWHERE = {
     "subjectaccess:new": "haven/subjectaccess/tests/test_view_resubmission.py",
     "retention:hold_new": "haven/retention/tests/test_views.py",
     "retention:request_new": "haven/retention/tests/test_views.py",
+    "consent:record": "haven/consent/tests/test_view_resubmission.py",
+    "consent:agreement_new": "haven/consent/tests/test_view_resubmission.py",
 }
 
 

@@ -65,6 +65,11 @@ EXEMPT = {
     "casework:waiting_lists": "the contracts of the user's provider that run a waiting list, "
     "no people",
     "home": "counts of the user's worklists and the intake queue only",
+    # issue 15: the information-sharing agreements register names partner organisations only
+    "consent:agreements": "information-sharing agreements with partner organisations, no people",
+    "consent:agreement_new": "an agreement with a partner organisation, no people",
+    "consent:agreement_edit": "an agreement with a partner organisation, no people",
+    "consent:agreement_review": "an agreement with a partner organisation, no people",
     "health": "service health for the load balancer",
     "accessibility": "static page",
     "privacy": "static page",
@@ -557,6 +562,10 @@ CHECKED_ELSEWHERE = {
             "request_new",
             "request_detail",
         )
+    },
+    **{
+        f"consent:{name}": "haven/consent/tests/test_view_read_audit.py"
+        for name in ("record", "withdraw", "shares")
     },
 }
 READS = (AuditAction.VIEW, AuditAction.VIEW_RESTRICTED, AuditAction.EXPORT)

@@ -105,3 +105,42 @@ def test_bad_input_is_refused_and_nothing_is_saved(personas, supported_case, ref
 def test_someone_who_may_not_change_the_case_is_refused(personas, supported_case, refer):
     with pytest.raises(PermissionDenied):
         refer(supported_case, referred_by=personas.outsider)
+
+
+def test_issue_15_a_referral_with_consent_is_a_share_relying_on_that_consent(supported_case, refer):
+    from haven.consent.models import Share
+
+    referral = refer(supported_case)
+    share = Share.objects.get()
+    assert (share.kind, share.basis, share.recipient) == (
+        "marac_referral",
+        "consent",
+        "Synthetic City MARAC",
+    )
+    assert share.consent.how_given == "with_share"
+    assert share.source_id == str(referral.pk)
+
+
+def test_reference_s7_a_referral_without_consent_is_shared_on_safeguarding_with_the_reason(
+    supported_case, refer
+):
+    """DPA 2018 Sch. 1 para 18 (reference.md s7) unless another basis is given."""
+    from haven.consent.models import Share
+
+    refer(
+        supported_case,
+        consent=False,
+        victim_aware=False,
+        without_consent_reason="Synthetic: risk of serious harm",
+    )
+    refer(
+        supported_case,
+        consent=False,
+        victim_aware=False,
+        without_consent_reason="Synthetic: a crime to prevent",
+        without_consent_basis="crime",
+    )
+    assert sorted(Share.objects.values_list("basis", "reason", "consent")) == [
+        ("crime", "Synthetic: a crime to prevent", None),
+        ("safeguarding", "Synthetic: risk of serious harm", None),
+    ]

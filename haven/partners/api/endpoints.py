@@ -41,6 +41,7 @@ from haven.partners.services import (
     idempotency_record,
     idempotent_referral,
     partner_referral_submit,
+    partner_statuses_shared,
     rate_limit_take,
 )
 
@@ -195,6 +196,8 @@ def _status_or_404(token: ApiToken, referral_id: Any) -> ReferralStatus:
     status = token_referral_status(token, referral_id)
     if status is None:
         raise Http404
+    # issue 15 item 2: a decision told to the partner is a share (once per decision)
+    partner_statuses_shared(statuses=[status], organisation=token.organisation, shown_to=None)
     return status
 
 

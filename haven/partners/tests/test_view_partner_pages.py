@@ -127,3 +127,33 @@ def test_a_partner_sees_only_partner_navigation(client, partner_user):
     assert "Your referrals" in page
     assert "Worklist" not in page
     assert "Manage staff" not in page
+
+
+def test_issue_15_a_decision_shown_to_the_partner_is_recorded_once_as_a_share(
+    client, partner_user, personas, police
+):
+    """reference.md s7: the decline told to the referring partner is a share, recorded in the
+    share register once (the public task of returning the outcome, with that reason)."""
+    from haven.consent.models import Share
+
+    client.force_login(partner_user)
+    client.post(refer_url(), form_data())
+    client.get(reverse("partners:home"))
+    assert not Share.objects.exists()  # still waiting: nothing the partner did not send
+    referral = Referral.objects.get()
+    referral_decline(
+        referral=referral,
+        declined_by=personas.service_manager,
+        category=DeclineCategory.OUTSIDE_AREA,
+        reason="Lives outside Leicestershire",
+    )
+    client.get(reverse("partners:home"))
+    client.get(reverse("partners:home"))
+    share = Share.objects.get()
+    assert (share.kind, share.recipient, share.basis, share.person) == (
+        "partner_status",
+        police.name,
+        "public_task",
+        referral.person,
+    )
+    assert share.purpose == "Referral status: Declined"

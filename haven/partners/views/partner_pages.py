@@ -22,7 +22,7 @@ from haven.partners.selectors import (
     partner_membership_of,
     partner_referral_statuses,
 )
-from haven.partners.services import partner_referral_submit
+from haven.partners.services import partner_referral_submit, partner_statuses_shared
 
 
 @audits_reads
@@ -48,6 +48,9 @@ def home(request: HttpRequest) -> HttpResponse:
             object_type="referrals.referral",
             shown=[status.id for status in statuses],
             page="partners:home",
+        )
+        partner_statuses_shared(
+            statuses=statuses, organisation=organisation, shown_to=staff_user(request)
         )
     return response
 

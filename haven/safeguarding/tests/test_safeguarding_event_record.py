@@ -17,7 +17,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _record(case, personas, **fields):
-    fields = {"kind": "referral_maru", "occurred_on": timezone.localdate()} | fields
+    # a referral says whether the person consents (issue 15 item 2: the share register)
+    fields = {
+        "kind": "referral_maru",
+        "occurred_on": timezone.localdate(),
+        "share_consent": True,
+    } | fields
     return safeguarding_event_record(case=case, recorded_by=personas.caseworker, **fields)
 
 
@@ -91,3 +96,43 @@ def test_a_conference_is_corrected_to_attended(conference, personas):
             attended=None,
         )
     assert "attended" in refused.value.message_dict
+
+
+def test_issue_15_a_referral_says_whether_the_person_consents(supported_case, personas):
+    from haven.consent.models import Share
+
+    with pytest.raises(ValidationError) as refused:
+        _record(supported_case, personas, share_consent=None)
+    assert "share_consent" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        _record(supported_case, personas, share_consent=False, share_reason="")
+    assert "share_reason" in refused.value.message_dict
+    assert not Share.objects.exists()
+
+
+def test_reference_s7_a_referral_without_consent_is_a_share_on_the_safeguarding_condition(
+    supported_case, personas
+):
+    from haven.consent.models import Share
+
+    event = _record(
+        supported_case,
+        personas,
+        kind="referral_childrens_social_care",
+        share_consent=False,
+        share_reason="Synthetic: a child at risk of significant harm",
+    )
+    share = Share.objects.get()
+    assert (share.kind, share.basis, share.recipient, share.source_id) == (
+        "safeguarding_referral",
+        "safeguarding",
+        "Children's social care",
+        str(event.pk),
+    )
+
+
+def test_a_meeting_is_not_a_share(supported_case, personas):
+    from haven.consent.models import Share
+
+    _record(supported_case, personas, kind="tac_meeting", attended=True, share_consent=None)
+    assert not Share.objects.exists()

@@ -50,7 +50,15 @@ def child_data(**overrides):
 def event_data(child="family", **overrides):
     return (
         day("occurred_on", timezone.localdate())
-        | {"kind": "referral_maru", "child": str(child), "attended": "not_a_meeting", "notes": ""}
+        | {
+            "kind": "referral_maru",
+            "child": str(child),
+            "attended": "not_a_meeting",
+            "notes": "",
+            "share_consent": "yes",  # issue 15 item 2
+            "share_basis": "safeguarding",
+            "share_reason": "",
+        }
         | overrides
     )
 

@@ -158,6 +158,9 @@ def test_checklist_marac_meeting_safeguarding_and_serious_incident(live_server, 
     fill_moment(page, "occurred_on", time=False)
     page.locator('input[name="child"][value="family"]').check()
     page.locator('input[name="attended"][value="not_a_meeting"]').check()
+    # issue 15 item 2: without consent, on the safeguarding condition with the reason
+    page.locator('input[name="share_consent"][value="no"]').check()
+    page.locator('textarea[name="share_reason"]').fill("Synthetic: a risk of significant harm")
     submit(page, "Save")
     no_errors(page)
     assert SafeguardingEvent.objects.filter(

@@ -169,6 +169,11 @@ DECISIONS: dict[str, Decision] = {
     "subjectaccess.clockstop": Exported((Within("sar"),)),
     # a legal hold and an erasure request bind the receiving service too; that a person was
     # anonymised travels (the values cleared do not exist any more)
+    # consents are the person's (the case they were recorded on is not carried: it may be
+    # another contract's); the shares made from the contract's cases; the agreements they name
+    "consent.consent": Exported((Within("person"),), omit=("case",)),
+    "consent.share": Exported((CASE,)),
+    "consent.sharingagreement": Exported(REFERENCED, shared=True),
     "retention.legalhold": Exported((CASE, Within("person"))),
     "retention.erasurerequest": Exported((Within("person"),)),
     "retention.anonymisation": Exported((Within("person"),), omit=("retention_item",)),

@@ -536,3 +536,31 @@ if HAVEN_NOTIFY_API_KEY and not (HAVEN_NOTIFY_EMAIL_TEMPLATE_ID and HAVEN_NOTIFY
         "HAVEN_NOTIFY_SMS_TEMPLATE_ID (the Notify templates with ((subject)) and ((body))) are "
         "required too"
     )
+
+# Field-level encryption at rest (haven/core/encryption.py, docs/adr/0019-field-encryption.md):
+# Fernet keys separate from SECRET_KEY, newest first (HAVEN_FIELD_KEYS, comma- or line-separated,
+# or HAVEN_FIELD_KEYS_FILE); an HMAC key for the blind indexes of exact lookups
+# (HAVEN_BLIND_INDEX_KEY[_FILE]); Fernet keys for `haven backup` (HAVEN_BACKUP_KEYS[_FILE]).
+# Development, the tests and the demo use fixed development keys that are published here and
+# refused in production: `haven keys generate` makes real ones.
+HAVEN_DEVELOPMENT_FIELD_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtZmllbGQta2V5LTAwMDE="  # noqa: S105
+HAVEN_DEVELOPMENT_BLIND_INDEX_KEY = "haven-development-blind-index-key-not-secret"  # noqa: S105
+HAVEN_DEVELOPMENT_BACKUP_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtYmFja3VwLWtleS0wMDE="  # noqa: S105
+
+
+def envkeys(name: str, development: str) -> list[str]:
+    """Keys from ``NAME`` or ``NAME_FILE`` (comma- or line-separated, newest first); the
+    development key outside production; production refuses none, or the development key."""
+    raw = (envstr(name) or "").replace("\n", ",")
+    keys = [key.strip() for key in raw.split(",") if key.strip()]
+    if PRODUCTION and (not keys or development in keys):
+        raise ImproperlyConfigured(
+            f"{name} (or {name}_FILE) is required in production, and not the development key: "
+            "make one with `haven keys generate`"
+        )
+    return keys or [development]
+
+
+HAVEN_FIELD_KEYS = envkeys("HAVEN_FIELD_KEYS", HAVEN_DEVELOPMENT_FIELD_KEY)
+HAVEN_BLIND_INDEX_KEY = envkeys("HAVEN_BLIND_INDEX_KEY", HAVEN_DEVELOPMENT_BLIND_INDEX_KEY)[0]
+HAVEN_BACKUP_KEYS = envkeys("HAVEN_BACKUP_KEYS", HAVEN_DEVELOPMENT_BACKUP_KEY)

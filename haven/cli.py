@@ -26,6 +26,10 @@ HAVEN_COMMANDS = {
     "serve": "serve [--host H] [--port P] [--workers N] — the production server (gunicorn with"
     " uvicorn workers: pages and the web chat's WebSockets; static files through WhiteNoise,"
     " collected when needed)",
+    "keys": "keys generate [--kind field|blind-index|backup] | keys rotate [--batch-size N]"
+    " [--dry-run] — encryption keys; re-encrypt every encrypted field with the newest key",
+    "backup": "backup --out FILE — an encrypted backup of the database (HAVEN_BACKUP_KEYS)",
+    "restore": "restore FILE — replace the database with an encrypted backup (all or nothing)",
     "migrate": "create or update the database tables",
     "runserver": "serve Haven for development at http://127.0.0.1:8000",
     "createsuperuser": "create an administrator account",

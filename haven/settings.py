@@ -7,6 +7,8 @@ Environment variables are read once here. ``NAME_FILE`` may point at a file hold
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -548,9 +550,10 @@ HAVEN_DEVELOPMENT_BLIND_INDEX_KEY = "haven-development-blind-index-key-not-secre
 HAVEN_DEVELOPMENT_BACKUP_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtYmFja3VwLWtleS0wMDE="  # noqa: S105
 
 
-def envkeys(name: str, development: str) -> list[str]:
+def envkeys(name: str, development: str, *, fernet: bool = True) -> list[str]:
     """Keys from ``NAME`` or ``NAME_FILE`` (comma- or line-separated, newest first); the
-    development key outside production; production refuses none, or the development key."""
+    development key outside production; production refuses none, or the development key. A
+    Fernet key must be 32 url-safe base64-encoded bytes: anything else fails at start."""
     raw = (envstr(name) or "").replace("\n", ",")
     keys = [key.strip() for key in raw.split(",") if key.strip()]
     if PRODUCTION and (not keys or development in keys):
@@ -558,9 +561,22 @@ def envkeys(name: str, development: str) -> list[str]:
             f"{name} (or {name}_FILE) is required in production, and not the development key: "
             "make one with `haven keys generate`"
         )
+    for position, key in enumerate(keys, start=1):
+        try:
+            valid = len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32 if fernet else True
+        except (ValueError, binascii.Error):
+            valid = False
+        if not valid or len(key) < 32:
+            raise ImproperlyConfigured(
+                f"{name}: key {position} is not a valid key "
+                + ("(32 url-safe base64-encoded bytes) " if fernet else "(32 characters or more) ")
+                + "— make one with `haven keys generate`"
+            )
     return keys or [development]
 
 
 HAVEN_FIELD_KEYS = envkeys("HAVEN_FIELD_KEYS", HAVEN_DEVELOPMENT_FIELD_KEY)
-HAVEN_BLIND_INDEX_KEY = envkeys("HAVEN_BLIND_INDEX_KEY", HAVEN_DEVELOPMENT_BLIND_INDEX_KEY)[0]
+HAVEN_BLIND_INDEX_KEY = envkeys(
+    "HAVEN_BLIND_INDEX_KEY", HAVEN_DEVELOPMENT_BLIND_INDEX_KEY, fernet=False
+)[0]
 HAVEN_BACKUP_KEYS = envkeys("HAVEN_BACKUP_KEYS", HAVEN_DEVELOPMENT_BACKUP_KEY)

@@ -79,37 +79,43 @@ def rotate_model(
     raw = {f"_raw_{f.name}": _raw(f.name, f) for f in fields}
     last: Any = None
     while True:
-        rows = model._default_manager.order_by("pk").annotate(**raw)
+        rows = model._default_manager.order_by("pk")
         if last is not None:
             rows = rows.filter(pk__gt=last)
-        batch = list(rows[:batch_size])
+        # the stored values only: nothing is decrypted before the error can name the row
+        batch = list(rows.values("pk", *(f.attname for f in derived), **raw)[:batch_size])
         if not batch:
             return count
         with transaction.atomic():
             for row in batch:
                 written: dict[str, Any] = {}
+                plain: dict[str, Any] = {}
                 for f in fields:
+                    stored = row[f"_raw_{f.name}"]
                     try:
-                        new = _rotated(cipher, getattr(row, f"_raw_{f.name}"))
+                        new = _rotated(cipher, stored)
+                        if isinstance(stored, str):
+                            plain[f.name] = cipher.decrypt(stored)
                     except DecryptionError as exc:
                         raise RotationError(
-                            f"{model._meta.label} {row.pk}: {f.name} cannot be decrypted with "
+                            f"{model._meta.label} {row['pk']}: {f.name} cannot be decrypted with "
                             "any key in HAVEN_FIELD_KEYS (is an old key missing from the list?)"
                         ) from exc
                     if new is None:
-                        count.current += getattr(row, f"_raw_{f.name}") not in (None, "")
+                        count.current += stored not in (None, "")
                     else:
                         written[f.name] = new
                         count.reencrypted += 1
                 for index in derived:
-                    value = index.index_of(getattr(row, index.source))  # type: ignore[attr-defined]
-                    if value != getattr(row, index.attname):
+                    source = index.source  # type: ignore[attr-defined]
+                    value = index.index_of(plain.get(source, ""))  # type: ignore[attr-defined]
+                    if value != row[index.attname]:
                         written[index.attname] = value
                         count.reindexed += 1
                 if written and not dry_run:
-                    model._default_manager.filter(pk=row.pk).update(**written)
+                    model._default_manager.filter(pk=row["pk"]).update(**written)
         count.rows += len(batch)
-        last = batch[-1].pk
+        last = batch[-1]["pk"]
 
 
 def rotate_all(

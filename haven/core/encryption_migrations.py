@@ -19,7 +19,9 @@ from haven.core.encryption import AsIs, field_cipher
 BATCH = 500
 
 
-def _rewrite(apps: Any, app_label: str, model_name: str, fields: list[str], *, encrypt: bool) -> int:
+def _rewrite(
+    apps: Any, app_label: str, model_name: str, fields: list[str], *, encrypt: bool
+) -> int:
     model = apps.get_model(app_label, model_name)
     cipher = field_cipher()
     done, last = 0, None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import subprocess
@@ -85,10 +84,13 @@ def test_an_older_key_still_decrypts_and_the_newest_encrypts():
 
 def test_a_token_no_key_opens_is_a_clear_error_without_the_value():
     token = encryption.encrypt("Synthetic secret")
-    with override_settings(HAVEN_FIELD_KEYS=[NEW_KEY]):
-        with pytest.raises(encryption.DecryptionError, match="HAVEN_FIELD_KEYS") as caught:
-            encryption.decrypt(token)
-    assert "Synthetic" not in str(caught.value) and token not in str(caught.value)
+    with (
+        override_settings(HAVEN_FIELD_KEYS=[NEW_KEY]),
+        pytest.raises(encryption.DecryptionError, match="HAVEN_FIELD_KEYS") as caught,
+    ):
+        encryption.decrypt(token)
+    assert "Synthetic" not in str(caught.value)
+    assert token not in str(caught.value)
 
 
 def test_phone_numbers_are_normalised_before_their_blind_index():
@@ -123,7 +125,9 @@ def test_a_malformed_key_fails_at_start(monkeypatch):
         haven_settings.envkeys("HAVEN_TEST_KEYS", "unused")
 
 
-@pytest.mark.parametrize("missing", ["HAVEN_FIELD_KEYS", "HAVEN_BLIND_INDEX_KEY", "HAVEN_BACKUP_KEYS"])
+@pytest.mark.parametrize(
+    "missing", ["HAVEN_FIELD_KEYS", "HAVEN_BLIND_INDEX_KEY", "HAVEN_BACKUP_KEYS"]
+)
 def test_production_refuses_to_start_without_each_key(missing):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HAVEN_", "DJANGO_"))}
     env |= {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
@@ -151,7 +155,9 @@ def test_production_refuses_the_published_development_key(monkeypatch):
 
 def test_every_listed_field_is_encrypted():
     found = {
-        f"{model._meta.label}.{field.name}" for model, fields in encrypted_models() for field in fields
+        f"{model._meta.label}.{field.name}"
+        for model, fields in encrypted_models()
+        for field in fields
     }
     assert found == {
         "casework.CaseNote.text",
@@ -181,7 +187,8 @@ def test_encrypted_fields_stay_text_fields_to_django_and_give_the_plaintext():
 def test_a_persons_phone_and_address_are_ciphertext_in_the_database(personas):
     person = _person(personas, phone="07700 900123", address_line_1="1 Synthetic Street")
     stored = _stored("people_person", "phone", person.pk)
-    assert isinstance(stored, str) and stored.startswith("hv1:")
+    assert isinstance(stored, str)
+    assert stored.startswith("hv1:")
     assert "900123" not in stored
     assert "Synthetic" not in _stored("people_person", "address_line_1", person.pk)
     assert _stored("people_person", "postcode", person.pk) == ""  # plain, and blank stays blank
@@ -228,7 +235,9 @@ def test_safe_contact_details_are_ciphertext_and_the_audit_holds_no_plaintext(pe
     assert safe.code_word == "bluebird"
     audit = AuditEvent.objects.filter(object_id=str(safe.pk)).get()
     text = str(audit.changes)
-    assert "900555" not in text and "Synthetic" not in text and "bluebird" not in text
+    assert "900555" not in text
+    assert "Synthetic" not in text
+    assert "bluebird" not in text
     assert audit.changes["notes"][1] == "[encrypted field]"
 
 

@@ -120,8 +120,8 @@ def _encrypt_stream(source: IO[bytes], out_path: Path, vendor: str) -> BackupInf
 
 
 def _pg_args(alias: str = "default") -> tuple[list[str], dict[str, str]]:
-    db = settings.DATABASES[alias]
-    args = []
+    db: dict[str, Any] = dict(settings.DATABASES[alias])
+    args: list[str] = []
     for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
         if db.get(key):
             args += [flag, str(db[key])]
@@ -144,6 +144,10 @@ def _need(program: str) -> str:
 def backup(out_path: Path, alias: str = "default") -> BackupInfo:
     """Write an encrypted backup of the database to ``out_path``."""
     vendor = _vendor(alias)
+    if connections[alias].in_atomic_block:
+        # SQLite's backup would wait for this transaction forever; either would copy
+        # uncommitted rows
+        raise BackupError("a backup cannot be made inside a database transaction")
     if vendor == "sqlite":
         with _private_dir() as tmp:
             copy = tmp / "copy.sqlite3"

@@ -96,7 +96,7 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         return super().formfield(**kwargs)
 
 
-class EncryptedJSONField(models.JSONField):  # type: ignore[type-arg]
+class EncryptedJSONField(models.JSONField):
     """JSON encrypted with the field keys: the column holds the token as a JSON string, the
     instance the decoded value. Key and containment lookups are refused like any other."""
 

@@ -48,7 +48,7 @@ class RotationError(Exception):
     pass
 
 
-def _raw(name: str, model_field: models.Field[Any, Any]) -> ExpressionWrapper:
+def _raw(name: str, model_field: models.Field[Any, Any]) -> ExpressionWrapper[Any]:
     """The stored column, not decrypted: a plain Text/JSON output field has no decrypting
     converter."""
     output = models.JSONField() if isinstance(model_field, models.JSONField) else models.TextField()

@@ -60,7 +60,7 @@ def test_a_backup_restores_into_a_fresh_database_with_every_table_and_row(person
         assert sample_rows(fresh, table) == sample_rows(source, table), table
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_backup_made_with_another_key_and_changes_nothing(personas, tmp_path):
     _people(personas)
     out = tmp_path / "haven.backup"
@@ -71,7 +71,7 @@ def test_restore_refuses_a_backup_made_with_another_key_and_changes_nothing(pers
     assert Person.objects.count() == 3
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_an_older_backup_key_still_opens_old_backups(tmp_path):
     """Rotating the backup key: the old key stays listed (after the new) to read old backups."""
     out = tmp_path / "haven.backup"
@@ -89,7 +89,7 @@ def _damage(path: Path, at: float) -> None:
 
 
 @pytest.mark.parametrize("at", [0.3, 0.6, 0.99])
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_damaged_file_and_changes_nothing(personas, tmp_path, at):
     _people(personas)
     out = tmp_path / "haven.backup"
@@ -100,7 +100,7 @@ def test_restore_refuses_a_damaged_file_and_changes_nothing(personas, tmp_path, 
     assert Person.objects.count() == 3
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_cut_short_file(personas, tmp_path):
     out = tmp_path / "haven.backup"
     backup(out)
@@ -115,7 +115,7 @@ def test_restore_refuses_a_cut_short_file(personas, tmp_path):
         restore(cut)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
     other = tmp_path / "notes.txt"
     other.write_text("Synthetic: not a backup")

@@ -119,8 +119,10 @@ def _encrypt_stream(source: IO[bytes], out_path: Path, vendor: str) -> BackupInf
     return BackupInfo(vendor, created, size, digest.hexdigest())
 
 
-def _pg_args(alias: str = "default") -> tuple[list[str], dict[str, str]]:
-    db: dict[str, Any] = dict(settings.DATABASES[alias])
+def _pg_args(
+    alias: str = "default", db_settings: dict[str, Any] | None = None
+) -> tuple[list[str], dict[str, str]]:
+    db: dict[str, Any] = dict(db_settings or settings.DATABASES[alias])
     args: list[str] = []
     for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
         if db.get(key):
@@ -285,8 +287,9 @@ def _restore_sqlite(plain: Path, alias: str) -> None:
         source.close()
 
 
-def _restore_postgresql(plain: Path, alias: str) -> None:
-    args, env = _pg_args(alias)
+def _restore_postgresql(plain: Path, alias: str, db_settings: dict[str, Any] | None = None) -> None:
+    """``db_settings``: another database than the alias's (a test restores into a fresh one)."""
+    args, env = _pg_args(alias, db_settings)
     connections[alias].close()
     done = subprocess.run(  # noqa: S603 - fixed program, arguments from settings
         [

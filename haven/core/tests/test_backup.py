@@ -158,8 +158,7 @@ def test_postgresql_backup_restores_into_a_fresh_database(personas, tmp_path):
         cursor.execute(f'CREATE DATABASE "{fresh}"')
     try:
         fresh_settings = {**connection.settings_dict, "NAME": fresh}
-        with override_settings(DATABASES={"default": fresh_settings}):
-            backup_module._restore_postgresql(_plain_of(out, tmp_path), "default")
+        backup_module._restore_postgresql(_plain_of(out, tmp_path), "default", fresh_settings)
         counts = _pg_counts(settings_dict, settings_dict["NAME"])
         assert _pg_counts(settings_dict, fresh) == counts
         assert counts["people_person"] == 3

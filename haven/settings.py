@@ -545,9 +545,9 @@ if HAVEN_NOTIFY_API_KEY and not (HAVEN_NOTIFY_EMAIL_TEMPLATE_ID and HAVEN_NOTIFY
 # (HAVEN_BLIND_INDEX_KEY[_FILE]); Fernet keys for `haven backup` (HAVEN_BACKUP_KEYS[_FILE]).
 # Development, the tests and the demo use fixed development keys that are published here and
 # refused in production: `haven keys generate` makes real ones.
-HAVEN_DEVELOPMENT_FIELD_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtZmllbGQta2V5LTAwMDE="  # noqa: S105
-HAVEN_DEVELOPMENT_BLIND_INDEX_KEY = "haven-development-blind-index-key-not-secret"  # noqa: S105
-HAVEN_DEVELOPMENT_BACKUP_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtYmFja3VwLWtleS0wMDE="  # noqa: S105
+HAVEN_DEVELOPMENT_FIELD_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtZmllbGQta2V5LTAwMDE="
+HAVEN_DEVELOPMENT_BLIND_INDEX_KEY = "haven-development-blind-index-key-not-secret"
+HAVEN_DEVELOPMENT_BACKUP_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtYmFja3VwLWtleS0wMDE="
 
 
 def envkeys(name: str, development: str, *, fernet: bool = True) -> list[str]:

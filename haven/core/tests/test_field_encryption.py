@@ -358,3 +358,20 @@ def test_contact_attempt_notes_are_encrypted_and_blank_ones_still_filter(persona
     )
     assert _stored("casework_contactattempt", "notes", attempt.pk).startswith("hv1:")
     assert list(team_case.attempts.exclude(notes="")) == [attempt]
+
+
+@pytest.mark.django_db
+def test_the_data_migration_decrypts_when_reversed_and_encrypts_again(personas):
+    """haven/core/encryption_migrations.py, as the people/casework/risk i15 migrations use it."""
+    from django.apps import apps
+
+    from haven.core.encryption_migrations import _rewrite
+
+    person = _person(personas, phone="07700 900123", address_line_1="1 Synthetic Street")
+    fields = ["phone", "address_line_1", "address_line_2"]
+    _rewrite(apps, "people", "Person", fields, encrypt=False)
+    assert _stored("people_person", "phone", person.pk) == "07700 900123"
+    assert _stored("people_person", "address_line_2", person.pk) == ""
+    _rewrite(apps, "people", "Person", fields, encrypt=True)
+    assert _stored("people_person", "phone", person.pk).startswith("hv1:")
+    assert Person.objects.get(pk=person.pk).address_line_1 == "1 Synthetic Street"

@@ -32,6 +32,10 @@ HAVEN_COMMANDS = {
     " collected when needed)",
     "handover": "handover export --contract SLUG --out DIR | handover import DIR [--dry-run] |"
     " handover seal DIR — a contract's records as an open bundle (docs/handover-format.md)",
+    "keys": "keys generate [--kind field|blind-index|backup] | keys rotate [--batch-size N]"
+    " [--dry-run] — encryption keys; re-encrypt every encrypted field with the newest key",
+    "backup": "backup --out FILE — an encrypted backup of the database (HAVEN_BACKUP_KEYS)",
+    "restore": "restore FILE — replace the database with an encrypted backup (all or nothing)",
     "migrate": "create or update the database tables",
     "runserver": "serve Haven for development at http://127.0.0.1:8000",
     "createsuperuser": "create an administrator account",

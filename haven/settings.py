@@ -7,6 +7,8 @@ Environment variables are read once here. ``NAME_FILE`` may point at a file hold
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -557,3 +559,45 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
 # s7): a service's own policy as YAML, usually HAVEN_RETENTION_SCHEDULE_FILE=/etc/haven/....yaml.
 # Checked at start-up (`haven check`): an invalid schedule stops Haven naming the place.
 HAVEN_RETENTION_SCHEDULE = envstr("HAVEN_RETENTION_SCHEDULE") or ""
+
+# Field-level encryption at rest (haven/core/encryption.py, docs/adr/0019-field-encryption.md):
+# Fernet keys separate from SECRET_KEY, newest first (HAVEN_FIELD_KEYS, comma- or line-separated,
+# or HAVEN_FIELD_KEYS_FILE); an HMAC key for the blind indexes of exact lookups
+# (HAVEN_BLIND_INDEX_KEY[_FILE]); Fernet keys for `haven backup` (HAVEN_BACKUP_KEYS[_FILE]).
+# Development, the tests and the demo use fixed development keys that are published here and
+# refused in production: `haven keys generate` makes real ones.
+HAVEN_DEVELOPMENT_FIELD_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtZmllbGQta2V5LTAwMDE="
+HAVEN_DEVELOPMENT_BLIND_INDEX_KEY = "haven-development-blind-index-key-not-secret"
+HAVEN_DEVELOPMENT_BACKUP_KEY = "aGF2ZW4tZGV2ZWxvcG1lbnQtYmFja3VwLWtleS0wMDE="
+
+
+def envkeys(name: str, development: str, *, fernet: bool = True) -> list[str]:
+    """Keys from ``NAME`` or ``NAME_FILE`` (comma- or line-separated, newest first); the
+    development key outside production; production refuses none, or the development key. A
+    Fernet key must be 32 url-safe base64-encoded bytes: anything else fails at start."""
+    raw = (envstr(name) or "").replace("\n", ",")
+    keys = [key.strip() for key in raw.split(",") if key.strip()]
+    if PRODUCTION and (not keys or development in keys):
+        raise ImproperlyConfigured(
+            f"{name} (or {name}_FILE) is required in production, and not the development key: "
+            "make one with `haven keys generate`"
+        )
+    for position, key in enumerate(keys, start=1):
+        try:
+            valid = len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32 if fernet else True
+        except (ValueError, binascii.Error):
+            valid = False
+        if not valid or len(key) < 32:
+            raise ImproperlyConfigured(
+                f"{name}: key {position} is not a valid key "
+                + ("(32 url-safe base64-encoded bytes) " if fernet else "(32 characters or more) ")
+                + "— make one with `haven keys generate`"
+            )
+    return keys or [development]
+
+
+HAVEN_FIELD_KEYS = envkeys("HAVEN_FIELD_KEYS", HAVEN_DEVELOPMENT_FIELD_KEY)
+HAVEN_BLIND_INDEX_KEY = envkeys(
+    "HAVEN_BLIND_INDEX_KEY", HAVEN_DEVELOPMENT_BLIND_INDEX_KEY, fernet=False
+)[0]
+HAVEN_BACKUP_KEYS = envkeys("HAVEN_BACKUP_KEYS", HAVEN_DEVELOPMENT_BACKUP_KEY)

@@ -38,6 +38,7 @@ from haven.casework.fact_models import ReferralOutcome as ReferralOutcome
 from haven.casework.waiting_models import WaitingLeftHow as WaitingLeftHow
 from haven.casework.waiting_models import WaitingListEntry as WaitingListEntry
 from haven.casework.waiting_models import WaitingReason as WaitingReason
+from haven.core.encrypted_fields import EncryptedTextField
 from haven.core.models import HavenModel
 from haven.deadlines import RISK_LEVEL_CHOICES
 
@@ -279,7 +280,7 @@ class ContactAttempt(HavenModel):
         max_length=10, choices=Direction.choices, default=Direction.OUTBOUND
     )
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
-    notes = models.TextField(blank=True)
+    notes = EncryptedTextField(blank=True)  # ADR 0019
     attempted_at = models.DateTimeField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -308,7 +309,7 @@ class CaseNote(HavenModel):
     note_type = models.CharField(max_length=20, choices=NoteType.choices)
     happened_at = models.DateTimeField()
     recorded_at = models.DateTimeField()
-    text = models.TextField()
+    text = EncryptedTextField()  # ADR 0019: encrypted at rest
     corrects = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
     )
@@ -325,7 +326,7 @@ class CaseNoteVersion(HavenModel):
     version = models.PositiveIntegerField()
     note_type = models.CharField(max_length=20, choices=NoteType.choices)
     happened_at = models.DateTimeField()
-    text = models.TextField()
+    text = EncryptedTextField()  # ADR 0019
     replaced_at = models.DateTimeField()
     replaced_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

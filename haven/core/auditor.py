@@ -60,6 +60,24 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
     return changes
 
 
+ENCRYPTED = "[encrypted field]"
+
+
+def redact_encrypted(target: models.Model, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The changes with the values of the target's encrypted fields replaced (ADR 0019): the
+    audit trail says that a phone number or a note changed, never what it was or became, so the
+    audit table is no plaintext copy of what the fields encrypt. An empty side stays empty."""
+    hidden = {f.name for f in target._meta.concrete_fields if getattr(f, "encrypted", False)}
+    redacted = dict(changes)
+    for name in hidden & set(redacted):
+        value = redacted[name]
+        if isinstance(value, list | tuple) and len(value) == 2:
+            redacted[name] = [v if v in (None, "", "[changed]") else ENCRYPTED for v in value]
+        else:
+            redacted[name] = ENCRYPTED
+    return redacted
+
+
 def object_type_of(obj: models.Model) -> str:
     return obj._meta.label_lower
 
@@ -79,6 +97,7 @@ def audit_record(
     if target is not None:
         object_type = object_type or object_type_of(target)
         object_id = object_id or str(target.pk)
+        changes = redact_encrypted(target, changes or {})
     member = actor if actor is not None and actor.is_authenticated else None
     return AuditEvent(
         occurred_at=timezone.now(),

@@ -55,6 +55,8 @@ def _target(field: models.Field[Any, Any]) -> models.Field[Any, Any]:
 
 
 def converter(field: models.Field[Any, Any]) -> Converter:
+    if getattr(field, "encrypted", False):  # ADR 0019: never the plaintext, whatever the type
+        return lambda value: field.get_db_prep_save(value, connection)
     kind = _target(field).get_internal_type()
     if kind in {"CharField", "TextField", "SlugField", "EmailField", "BooleanField"}:
         return _plain
@@ -106,6 +108,8 @@ class TableWriter:
         self.convert = [converter(f) for f in self.fields]
         self.attnames = [f.attname for f in self.fields]
         self.stamped = [f.attname in {"created_at", "updated_at"} for f in self.fields]
+        # fields computed from others on save (blind indexes, ADR 0019), as save() would
+        self.derived = [f for f in self.fields if getattr(f, "derived", False)]
 
     def write(self, rows: Iterable[models.Model], stamp: datetime, batch: int = 2000) -> int:
         values: list[list[Any]] = []
@@ -113,6 +117,8 @@ class TableWriter:
         plan = list(zip(self.attnames, self.convert, self.stamped, strict=True))
         with connection.cursor() as cursor:
             for row in rows:
+                for field in self.derived:
+                    field.pre_save(row, True)
                 data = row.__dict__
                 values.append(
                     [convert(stamp if stamped else data[name]) for name, convert, stamped in plan]

@@ -10,6 +10,8 @@ from django.db import models
 
 from haven.access.restriction import person_visible_q, provider_organisations_of, restricted_q
 from haven.accounts.signed_in import Viewer
+from haven.core.encrypted_fields import BlindIndexField, EncryptedTextField
+from haven.core.encryption import phone_index
 from haven.core.models import HavenModel
 from haven.people import choices
 from haven.people.ages import ADULT_AGE as ADULT_AGE
@@ -38,6 +40,12 @@ class PersonQuerySet(models.QuerySet["Person"]):
         if user is None or not user.is_authenticated:
             return self.none()
         return self.filter(person_visible_q(user))
+
+    def with_phone(self, phone: str) -> PersonQuerySet:
+        """People whose phone number is this one (ADR 0019: through the blind index; spaces and
+        a +44 prefix do not matter). An empty number matches nobody."""
+        index = phone_index(phone)
+        return self.filter(phone_index=index) if index else self.none()
 
     def restricted_for(self, user: Viewer) -> PersonQuerySet:
         """People with a restricted case whom this user is not named on any restricted case of."""
@@ -73,10 +81,14 @@ class Person(HavenModel):
     dob_is_estimate = models.BooleanField(default=False)
     gender = models.CharField(max_length=100, blank=True)
     pronouns = models.CharField(max_length=50, blank=True)
-    phone = models.CharField(max_length=30, blank=True)
+    # ADR 0019: encrypted at rest for everyone (not only restricted people); exact lookups
+    # through the blind index (`Person.objects.with_phone`). Postcode and town stay plain: the
+    # area figures, the local authority and duplicate matching read them in SQL.
+    phone = EncryptedTextField(max_length=30, blank=True, single_line=True)
+    phone_index = BlindIndexField(source="phone", purpose="phone")
     email = models.EmailField(blank=True)
-    address_line_1 = models.CharField(max_length=200, blank=True)
-    address_line_2 = models.CharField(max_length=200, blank=True)
+    address_line_1 = EncryptedTextField(max_length=200, blank=True, single_line=True)
+    address_line_2 = EncryptedTextField(max_length=200, blank=True, single_line=True)
     town = models.CharField(max_length=100, blank=True)
     postcode = models.CharField(max_length=10, blank=True, db_index=True)
     local_authority = models.CharField(max_length=100, blank=True)
@@ -142,7 +154,8 @@ class SafeContact(HavenModel):
     """How to contact the person without putting them at risk (reference §5.1)."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="safe_contact")
-    safe_phone = models.CharField(max_length=30, blank=True)
+    # ADR 0019: the safe-contact details are encrypted at rest
+    safe_phone = EncryptedTextField(max_length=30, blank=True, single_line=True)
     safe_times = models.JSONField(
         default=list, blank=True, help_text='[{"days": [0-6], "start": "HH:MM", "end": "HH:MM"}]'
     )
@@ -152,14 +165,14 @@ class SafeContact(HavenModel):
     letters = models.CharField(
         max_length=20, choices=choices.Letters.choices, default=choices.Letters.NEVER
     )
-    safe_address = models.TextField(blank=True)
-    code_word = models.CharField(max_length=100, blank=True)
+    safe_address = EncryptedTextField(blank=True)
+    code_word = EncryptedTextField(max_length=100, blank=True, single_line=True)
     harmer_at_address = models.CharField(
         max_length=10,
         choices=choices.HarmerAtAddress.choices,
         default=choices.HarmerAtAddress.UNKNOWN,
     )
-    notes = models.TextField(blank=True)
+    notes = EncryptedTextField(blank=True)
 
     def __str__(self) -> str:
         return f"Safe contact for {self.person}"

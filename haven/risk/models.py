@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from haven.core.encrypted_fields import EncryptedJSONField
 from haven.core.models import HavenModel
 from haven.deadlines import RISK_LEVEL_CHOICES
 
@@ -53,7 +54,8 @@ class RiskAssessment(HavenModel):
     stage = models.CharField(max_length=20, choices=RiskStage.choices)
     checklist_key = models.CharField(max_length=80)
     checklist_version = models.CharField(max_length=100)
-    answers = models.JSONField(help_text="question key: {answer, source, comment}")
+    # ADR 0019: the answers and their comments are encrypted at rest (score and levels are not)
+    answers = EncryptedJSONField(help_text="question key: {answer, source, comment}")
     score = models.PositiveSmallIntegerField(help_text="Number of yes answers")
     professional_judgement = models.BooleanField(default=False)
     professional_judgement_reason = models.TextField(blank=True)

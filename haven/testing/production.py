@@ -16,6 +16,10 @@ PRODUCTION_ENV = {
     "HAVEN_SECRET_KEY": "a-long-random-production-secret-key-for-tests-0123456789abcdefghijklmnop",
     "HAVEN_ALLOWED_HOSTS": "haven.example.org,127.0.0.1",
     "HAVEN_WORKBOOK_KEY": "a-workbook-pseudonym-key-for-tests-0123456789abcdef",
+    # ADR 0019: field, blind-index and backup keys (test keys, never the development ones)
+    "HAVEN_FIELD_KEYS": "dGVzdC1wcm9kdWN0aW9uLWZpZWxkLWtleS0wMDAwMDE=",
+    "HAVEN_BLIND_INDEX_KEY": "a-blind-index-key-for-the-production-tests-0123456789",
+    "HAVEN_BACKUP_KEYS": "dGVzdC1wcm9kdWN0aW9uLWJhY2t1cC1rZXktMDAwMDE=",
 }
 
 

@@ -116,7 +116,9 @@ def test_the_notes_typed_on_an_attempt_are_shown_on_the_timeline_notes_page_and_
     assert "Notes on contact attempts" in notes_page
     assert "a neighbour answered; try again after 6pm" in notes_page
     audit = AuditEvent.objects.get(object_id=str(attempt.pk))
-    assert audit.changes["notes"] == [None, notes]
+    # ADR 0019: the notes are encrypted at rest, so the audit trail records that they were
+    # written, never their plaintext
+    assert audit.changes["notes"] == [None, "[encrypted field]"]
 
 
 def test_the_safe_contact_box_names_each_channel_as_the_form_does(client, safe_case, personas):

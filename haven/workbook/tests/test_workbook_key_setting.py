@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from haven.testing.production import PRODUCTION_ENV
 from haven.workbook.engine.settings import DEMO_PSEUDONYM_KEY
 from haven.workbook.keys import workbook_pseudonym_key
 
 ROOT = Path(__file__).resolve().parents[3]
-PRODUCTION = {
-    "HAVEN_ENV": "production",
-    "HAVEN_SECRET_KEY": "a-long-random-production-secret-key-for-tests-0123456789abcdefghijklmnop",
-    "HAVEN_ALLOWED_HOSTS": "haven.example.org",
-}
+# production's variables (the field, blind-index and backup keys of ADR 0019 too) but the
+# workbook key, which each test supplies or leaves out
+PRODUCTION = {k: v for k, v in PRODUCTION_ENV.items() if k != "HAVEN_WORKBOOK_KEY"}
 READ_KEY = "from django.conf import settings; print(settings.HAVEN_WORKBOOK_KEY)"
 
 

@@ -337,6 +337,11 @@ def _instance(
 def _insert(t: RecordType, objects: list[tuple[Line, models.Model]]) -> None:
     """INSERT as given (``raw``: created/updated times are the bundle's, not now)."""
     fields = [f for f in t.model._meta.concrete_fields if not isinstance(f, models.AutoField)]
+    # blind indexes (ADR 0019) are keyed per Haven: never in the bundle, computed here with the
+    # receiving Haven's key (a raw insert does not call pre_save)
+    for derived in (f for f in fields if getattr(f, "derived", False)):
+        for _line, obj in objects:
+            derived.pre_save(obj, True)
     manager = t.model._base_manager
     for part in _batches(objects, 500):
         try:

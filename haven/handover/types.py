@@ -100,6 +100,8 @@ def record_types() -> tuple[RecordType, ...]:
         for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
             if field.name in decision.omit:
                 continue
+            if getattr(field, "derived", False):
+                continue  # a blind index (ADR 0019): keyed per Haven, recomputed on import
             if name == AUDIT_LABEL and field.primary_key:
                 continue
             if field.primary_key and not isinstance(field, models.UUIDField):

@@ -160,3 +160,16 @@ def test_a_person_this_haven_already_holds_is_kept_not_overwritten(contract, exa
     held.refresh_from_db()
     assert held.given_name == "Already"
     assert Case.objects.filter(person=held, contract=contract).count() == 1
+
+
+def test_an_imported_persons_phone_is_found_through_this_havens_blind_index(
+    contract, example
+) -> None:
+    """ADR 0019: blind indexes are keyed per Haven, so a bundle carries none; the import computes
+    them with the receiving Haven's key and a phone lookup finds the person."""
+    record = json.loads((example / "records" / "people.person.jsonl").read_text().splitlines()[0])
+    assert "phone_index" not in record
+
+    handover_import(path=example, actor=None)
+
+    assert [str(p.pk) for p in Person.objects.with_phone("07700 900001")] == [PERSON_1]

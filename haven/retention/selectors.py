@@ -12,6 +12,8 @@ from django.utils import timezone
 from haven.access.restriction import provider_organisations_of
 from haven.accounts.models import User
 from haven.casework.models import Case
+from haven.consent.models import Share
+from haven.consent.selectors import consents_of
 from haven.people.models import Person
 from haven.retention.models import (
     Anonymisation,
@@ -133,3 +135,17 @@ def held_ids_among(items: list[RetentionItem]) -> set[Any]:
         held.values_list("case__person_id", flat=True)
     )
     return {item.pk for item in items if item.person_id in held_people}
+
+
+def shares_of(person: Person) -> list[Share]:
+    """reference.md s7 (erasure limits): who the person's data was shared with (the share
+    register), so that an erasure's recipients can be told."""
+    return consents_of(person).shares
+
+
+def recipients_of(person: Person) -> list[str]:
+    """The distinct recipients in the share register, in the order first shared with."""
+    seen: dict[str, None] = {}
+    for share in sorted(shares_of(person), key=lambda s: s.shared_at):
+        seen.setdefault(share.recipient, None)
+    return list(seen)

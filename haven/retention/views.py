@@ -236,7 +236,12 @@ def request_detail(request: HttpRequest, request_id: uuid.UUID) -> HttpResponse:
     """One request; the officer decides it here (erase, anonymise or refuse with a reason)."""
     user = staff_user(request)
     erasure = selectors.erasure_request_for(user, request_id)
-    form = DecisionForm(request.POST if request.method == "POST" else None)
+    shares = selectors.shares_of(erasure.person)
+    # reference.md s7: recipients of shared data are told; the share register names them
+    form = DecisionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"recipients_to_tell": "\n".join(selectors.recipients_of(erasure.person))},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             erasure_request_decide(
@@ -260,6 +265,7 @@ def request_detail(request: HttpRequest, request_id: uuid.UUID) -> HttpResponse:
             "erasure": erasure,
             "holds": [h for h in selectors.holds_on(erasure.person) if h.is_active],
             "pending": erasure.decision == ErasureDecision.PENDING,
+            "shares": shares,
         },
     )
     if shows_page(response):

@@ -4,6 +4,7 @@ names: reference codes only), read auditing and the one-time form tokens."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -225,3 +226,35 @@ def test_the_home_page_links_the_officer_to_retention(client, personas, dpo):
     assert reverse("retention:requests") in body
     client.force_login(personas.service_manager)
     assert reverse("retention:queue") not in client.get(reverse("home")).content.decode()
+
+
+def test_an_erasure_request_names_who_the_data_was_shared_with_from_the_share_register(
+    client, personas, dpo, world
+):
+    """reference.md s7 (erasure limits): if erased data was shared, tell the recipients; the
+    share register names them and the decision form starts with them."""
+    from haven.consent.services import share_record
+
+    person = world["request"].person
+    for recipient in ("Synthetic Childrens Services", "Synthetic Police", "Synthetic Police"):
+        share_record(
+            person=person,
+            recipient=recipient,
+            purpose="Safeguarding referral",
+            kind="safeguarding_referral",
+            basis="safeguarding",
+            reason="Risk to a child",
+            shared_by=personas.caseworker,
+            organisation=personas.organisation,
+        )
+    client.force_login(dpo)
+
+    response = client.get(_urls(world)["request_detail"])
+
+    page = response.content.decode()
+    assert page.count('<td class="govuk-table__cell">Synthetic Police</td>') == 2
+    textarea = re.search(
+        r'<textarea[^>]*name="recipients_to_tell"[^>]*>(.*?)</textarea>', page, re.S
+    )
+    assert textarea is not None
+    assert textarea.group(1).strip() == "Synthetic Childrens Services\nSynthetic Police"

@@ -48,6 +48,13 @@ urlpatterns = [
     path("target-hardening/", include("haven.targethardening.urls")),
     path("housing/", include("haven.housing.urls")),
     path("hardship/", include("haven.hardship.urls")),
+    path("programmes/", include("haven.programmes.urls")),
+    path("helpline/", include("haven.helpline.urls")),
+    path("restorative-justice/", include("haven.restorative.urls")),
+    path("events/", include("haven.events.urls")),
+    path("appraisal/", include("haven.appraisal.urls")),
+    path("workforce/", include("haven.workforce.urls")),
+    path("finance/", include("haven.finance.urls")),
     path("workbook/", include("haven.workbook.urls")),
     path("outbox/", include("haven.outbox.urls")),
     path("", include("haven.portal.urls")),  # /help/, /refer/, /questions/ (public)

@@ -312,6 +312,12 @@ def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
     return found
 
 
+# A record of the service itself (a group session, a helpline call, a training event, a budget
+# line: no case, no referral) links to its own page when its kind is named here (issue 16); the
+# page itself decides who may open it. Each app's measures add their kinds.
+SERVICE_RECORD_URLS: dict[str, str] = {}
+
+
 def record_rows(
     kind: str,
     located: Sequence[Located],
@@ -332,6 +338,8 @@ def record_rows(
                 if visible and referral
                 else ""
             )
+            if referral is None and kind in SERVICE_RECORD_URLS:
+                href = reverse(SERVICE_RECORD_URLS[kind], args=[as_uuid(item.record_id)])
         if case is not None:
             state = STATE_LABELS.get(case.state, case.state)
         elif referral is not None:

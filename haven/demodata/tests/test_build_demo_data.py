@@ -419,3 +419,18 @@ def test_the_demo_has_refuge_rooms_voids_and_stays_past_20_weeks(provider):
             stay.case.contract.profile.get("stay_limit") is not None
         )
     assert StayExtension.objects.filter(stay__in=stays).exists()
+
+
+def test_the_demo_share_register_names_each_share_by_its_own_source(provider):
+    """Issue 15 item 2: each share in the demo's register points at the record shared (an onward
+    referral's share at that onward referral, a MARAC referral's at the MARAC referral)."""
+    from haven.consent.models import Share, ShareKind
+
+    shares = Share.objects.filter(organisation=provider)
+    onward = shares.filter(kind=ShareKind.ONWARD_REFERRAL)
+    assert onward.exists()
+    assert set(onward.values_list("source_model", flat=True)) == {"onwardreferral"}
+    ids = {str(pk) for pk in OnwardReferral.objects.values_list("pk", flat=True)}
+    assert set(onward.values_list("source_id", flat=True)) <= ids
+    marac = shares.filter(kind=ShareKind.MARAC_REFERRAL)
+    assert set(marac.values_list("source_model", flat=True)) <= {"maracreferral"}

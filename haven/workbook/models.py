@@ -6,8 +6,11 @@ only on a review that needs them to create or find the person, and only until it
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from haven.core.models import HavenModel
 
@@ -16,6 +19,12 @@ class RunStatus(models.TextChoices):
     RUNNING = "running", "Running"
     SUCCEEDED = "succeeded", "Imported"
     FAILED = "failed", "Failed; nothing imported"
+
+
+# A run is one process reading one export: minutes, even for a year of a force's incidents
+# (benchmarks/). One still "running" this long after it started was stopped mid-way (a kill -9, a
+# machine restart): its import transaction was rolled back, so nothing of it was imported.
+INTERRUPTED_AFTER = timedelta(hours=6)
 
 
 class WorkbookRun(HavenModel):
@@ -52,6 +61,18 @@ class WorkbookRun(HavenModel):
 
     def __str__(self) -> str:
         return f"Workbook run {self.pk}"
+
+    def is_interrupted(self, now: datetime) -> bool:
+        """Still "running" long after it started: its process stopped (services.py marks it
+        failed at the next import; pages say so meanwhile)."""
+        return self.status == RunStatus.RUNNING and self.started_at < now - INTERRUPTED_AFTER
+
+    @property
+    def shown_status(self) -> str:
+        """The status as pages show it: an interrupted run is not "Running"."""
+        if self.is_interrupted(timezone.now()):
+            return "Interrupted; nothing imported"
+        return str(self.get_status_display())
 
 
 class PoliceNominal(HavenModel):

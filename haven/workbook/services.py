@@ -47,6 +47,7 @@ from haven.workbook.engine import (
 from haven.workbook.keys import workbook_pseudonym_key
 from haven.workbook.matching import Victim
 from haven.workbook.models import (
+    INTERRUPTED_AFTER,
     IdentityReview,
     ImportedIncident,
     PoliceNominal,
@@ -110,6 +111,7 @@ def workbook_import(
 
     The run is recorded whatever happens; a failed run keeps its error and imports nothing.
     """
+    workbook_runs_interrupted(now=timezone.now())
     run = WorkbookRun.objects.create(
         contract=contract,
         started_by=imported_by if getattr(imported_by, "is_authenticated", False) else None,
@@ -243,6 +245,24 @@ def _record_result(run: WorkbookRun, result: WorkbookResult) -> None:
 def _counts(run: WorkbookRun) -> dict[str, Any]:
     fields = COUNT_FIELDS
     return {"file_sha256": run.file_sha256, **{f: getattr(run, f) for f in fields}}
+
+
+INTERRUPTED_ERROR = (
+    "The run was interrupted before it finished (the process stopped); nothing was imported. "
+    "Import the export again."
+)
+
+
+def workbook_runs_interrupted(*, now: dt.datetime) -> int:
+    """Mark runs left "running" by a stopped process as failed, and audit each; how many."""
+    stale = WorkbookRun.objects.filter(
+        status=RunStatus.RUNNING, started_at__lt=now - INTERRUPTED_AFTER
+    )
+    count = 0
+    for run in stale:
+        _fail(run, None, INTERRUPTED_ERROR)
+        count += 1
+    return count
 
 
 def _fail(run: WorkbookRun, actor: User | None, error: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from haven.core.encrypted_fields import EncryptedBytesField, EncryptedJSONField, EncryptedTextField
 from haven.core.models import HavenModel
 
 
@@ -157,14 +158,15 @@ class SarItem(HavenModel):
     record_type = models.CharField(max_length=100)  # app_label.model
     record_type_label = models.CharField(max_length=200)
     record_id = models.CharField(max_length=64)
-    label = models.CharField(max_length=300)
+    # the copies of a person's records are as sensitive as the records (ADR 0019)
+    label = EncryptedTextField(max_length=300, single_line=True)
     occurred_at = models.DateTimeField(null=True, blank=True)
     # [{"name": "text", "label": "Text", "value": "..."}]
-    fields = models.JSONField(default=list)
+    fields = EncryptedJSONField(default=list)
     # why it needs a review: ["names a person causing harm", ...]
     flags = models.JSONField(default=list, blank=True)
     # third parties' names found in it, removed from released text with "redact names"
-    third_party_names = models.JSONField(default=list, blank=True)
+    third_party_names = EncryptedJSONField(default=list, blank=True)
     decision = models.CharField(
         max_length=10, choices=ItemDecision.choices, default=ItemDecision.PENDING
     )
@@ -196,8 +198,8 @@ class SarBundle(HavenModel):
     sar = models.OneToOneField(
         SubjectAccessRequest, on_delete=models.CASCADE, related_name="bundle"
     )
-    pdf = models.BinaryField()
-    json = models.BinaryField()
+    pdf = EncryptedBytesField()
+    json = EncryptedBytesField()
     pdf_sha256 = models.CharField(max_length=64)
     json_sha256 = models.CharField(max_length=64)
     items_released = models.PositiveIntegerField()

@@ -171,6 +171,11 @@ def test_every_listed_field_is_encrypted():
         "people.SafeContact.code_word",
         "people.SafeContact.notes",
         "risk.RiskAssessment.answers",
+        "subjectaccess.SarItem.label",
+        "subjectaccess.SarItem.fields",
+        "subjectaccess.SarItem.third_party_names",
+        "subjectaccess.SarBundle.pdf",
+        "subjectaccess.SarBundle.json",
     }
 
 

@@ -4,6 +4,7 @@ audited, nothing half-saved."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 import pytest
@@ -184,7 +185,7 @@ def test_gathering_is_audited_with_what_the_search_covered(world):
 
 def test_a_redaction_or_withholding_needs_a_reason_and_real_fields(world):
     sar = gathered_sar(world)
-    item = sar.items.get(record_type="casework.casenote", fields__icontains=HARMER_GIVEN)
+    item = _note_item(sar, HARMER_GIVEN)
     with pytest.raises(ValidationError) as no_reason:
         services.sar_item_review(
             item=item,
@@ -219,10 +220,10 @@ def test_a_redaction_or_withholding_needs_a_reason_and_real_fields(world):
 
 def test_items_naming_a_person_causing_harm_or_another_person_are_flagged(world):
     sar = gathered_sar(world)
-    note = sar.items.get(record_type="casework.casenote", fields__icontains=HARMER_GIVEN)
+    note = _note_item(sar, HARMER_GIVEN)
     assert "mentions a person causing harm by name" in note.flags
     assert "mentions another person by name" in note.flags
-    plain = sar.items.get(record_type="casework.casenote", fields__icontains="housing options")
+    plain = _note_item(sar, "housing options")
     assert plain.flags == []
 
 
@@ -372,3 +373,44 @@ def test_a_withdrawal_is_recorded(world):
     sar.refresh_from_db()
     assert sar.state == SarState.WITHDRAWN
     assert sar.withdrawal_note == "By phone"
+
+
+def _column(table: str, column: str, pk) -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        key = pk.hex if connection.vendor == "sqlite" else pk
+        cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [key])  # noqa: S608
+        return str(cursor.fetchone()[0])
+
+
+def test_the_copies_a_request_holds_are_encrypted_at_rest(world):
+    """ADR 0019: the items gathered and the released bundle hold the person's records, so they
+    are ciphertext in the database like the records; the pages and downloads get the plaintext."""
+    sar = gathered_sar(world)
+    item = next(i for i in sar.items.all() if HARMER_FAMILY in json.dumps(i.fields))
+    assert item.third_party_names
+    for column in ("label", "fields", "third_party_names"):
+        stored = _column("subjectaccess_saritem", column, item.pk)
+        assert "hv1:" in stored
+        assert HARMER_FAMILY not in stored
+    _review_all(world, sar)
+    made = services.sar_bundle_produce(sar=sar, produced_by=_dpo(world))
+    for column in ("pdf", "json"):
+        stored = _column("subjectaccess_sarbundle", column, made.pk)
+        assert stored.startswith("hv1:")
+        assert world.person.reference_code not in stored
+    fresh = SarBundle.objects.get(pk=made.pk)
+    assert fresh.pdf.startswith(b"%PDF")
+    assert json.loads(fresh.json)["reference_code"] == world.person.reference_code
+    assert hashlib.sha256(fresh.json).hexdigest() == made.json_sha256
+
+
+def _note_item(sar, text: str):
+    """The one case-note item whose fields hold the text (fields are encrypted: no SQL search)."""
+    (found,) = [
+        i
+        for i in sar.items.filter(record_type="casework.casenote")
+        if text.lower() in json.dumps(i.fields).lower()
+    ]
+    return found

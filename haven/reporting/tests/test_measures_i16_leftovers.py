@@ -226,3 +226,38 @@ def test_seed_004_s10_sc10_children_of_adults_in_both_services():
     )
     assert figure(CORNWALL, "SC10", world, "2026-04").numerator == (101,)
     assert figure(CORNWALL, "SC10", world, "2026-05").numerator == (101, 103)
+
+
+# --- seed 001 Lot 1 s8: improved attendance and performance in education --------------------
+
+
+def test_seed_001_lot_1_s8_education_is_the_assessments_education_area_falling():
+    from haven.contracts.profiles.validate import load_profile
+    from haven.reporting.facts import NeedsAreaFact, NeedsAssessmentFact
+
+    loaded = load_profile(PROFILES / f"{FAMILY}.yaml")
+    assert loaded.needs_assessment is not None
+    domains = {a.key: a.domain for a in loaded.needs_assessment.areas}
+    world = facts(
+        cases=[case(1, 1, at(1, 5), at(5, 1)), case(2, 2, at(1, 5), at(5, 1))],
+        needs_assessments=[
+            NeedsAssessmentFact(10, 1, "initial", at(1, 6)),
+            NeedsAssessmentFact(11, 1, "exit", at(4, 30)),
+            NeedsAssessmentFact(20, 2, "initial", at(1, 6)),
+            NeedsAssessmentFact(21, 2, "exit", at(4, 30)),
+        ],
+        needs_areas=[
+            NeedsAreaFact(10, 1, "initial", "education", 3),
+            NeedsAreaFact(11, 1, "exit", "education", 1),  # attendance need fell: improved
+            NeedsAreaFact(20, 2, "initial", "education", 2),
+            NeedsAreaFact(21, 2, "exit", "education", 2),  # the same: not improved
+            NeedsAreaFact(20, 2, "initial", "safety", 3),
+            NeedsAreaFact(21, 2, "exit", "safety", 0),  # another area: not education
+        ],
+    )
+    measure = spec(FAMILY, "education_attendance")
+    ctx = MeasureContext(
+        facts=world, period=parse_period("2026-Q1", "04-01"), now=NOW, area_domains=domains
+    )
+    result = COMPUTATIONS[measure["compute"]](ctx, **measure["params"])
+    assert (result.numerator, result.denominator) == ((1,), (1, 2))

@@ -38,6 +38,7 @@ from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLI
 from haven.demodata.directory import demo_directory
 from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
+from haven.demodata.sexual_violence import build_demo_sexual_violence
 from haven.demodata.housing import build_demo_housing, demo_housing_reset
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
@@ -554,6 +555,8 @@ def build_demo_data(
         # Safe Home housing (seed 001 Lot 2) and Victim First's hardship grants (seed 002 s3.8)
         build_demo_housing(organisation=organisation, seed=seed, now=now)
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
+        # seed 004 s10 SC10: clients also in a sexual violence service (issue 16)
+        build_demo_sexual_violence(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
         build_demo_referral_imports(

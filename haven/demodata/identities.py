@@ -70,7 +70,6 @@ class Pools:
         )
 
 
-@dataclass
 STREAM = 37  # issue 16: the type of disability and immigration status, mixed into the person id
 
 
@@ -88,6 +87,7 @@ def _disability_and_immigration(equality: EqualityData) -> None:
     )[0]
 
 
+@dataclass
 class PersonRows:
     """A referred person and everything recorded about them, unsaved."""
 

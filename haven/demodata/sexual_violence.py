@@ -54,15 +54,17 @@ def build_demo_sexual_violence(*, organisation: Any, seed: int, now: datetime) -
         cases = Case.objects.filter(
             contract=contract, first_contact_at__isnull=False, allocated_to__isnull=False
         ).order_by("opened_at", "id")
+        eligible = []
         for case in cases:
-            if case.person_id not in parents or rng.random() >= SHARE:
+            if case.person_id not in parents or case.first_contact_at is None:
                 continue
-            assert case.first_contact_at is not None
             made = case.first_contact_at + timedelta(days=rng.uniform(2, 20))
             accepted = made + timedelta(days=rng.uniform(1, 10))
-            last = min(case.closed_at or now, now)
-            if accepted >= last:
-                continue
+            if accepted < min(case.closed_at or now, now):
+                eligible.append((case, made, accepted))
+        # a share of them, and at least one so even the smallest demo shows SC10
+        chosen = [row for row in eligible if rng.random() < SHARE] or eligible[:1]
+        for case, made, accepted in chosen:
             referral = OnwardReferral(
                 id=new_id(),
                 case_id=case.id,

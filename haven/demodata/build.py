@@ -38,7 +38,6 @@ from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLI
 from haven.demodata.directory import demo_directory
 from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
-from haven.demodata.sexual_violence import build_demo_sexual_violence
 from haven.demodata.housing import build_demo_housing, demo_housing_reset
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
@@ -53,6 +52,7 @@ from haven.demodata.referralimports import build_demo_referral_imports, demo_ref
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.retention import build_demo_retention, demo_retention_reset
 from haven.demodata.returns import demo_returns_reset
+from haven.demodata.sexual_violence import build_demo_sexual_violence
 from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
 from haven.demodata.subjectaccess import build_demo_subject_access, demo_subject_access_reset
 from haven.demodata.targethardening import (

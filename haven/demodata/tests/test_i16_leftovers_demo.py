@@ -25,7 +25,8 @@ def test_the_demo_records_types_statuses_and_sexual_violence_referrals(provider)
     assert referrals.exists()
     for referral in referrals:
         assert referral.case.contract.slug == "cornwall-mens-refuge-2021"
-        assert referral.outcome == "accepted" and referral.outcome_at > referral.made_at
+        assert referral.outcome == "accepted"
+        assert referral.outcome_at > referral.made_at
         assert HouseholdLink.objects.filter(
             person_id=referral.case.person_id, lives_with_person=True
         ).exists()

@@ -19,7 +19,6 @@ from haven.people.models import EqualityData
 from haven.people.services import EQUALITY_FIELDS
 
 
-
 def _radios(label: str, options: list[tuple[str, str]], **kwargs: Any) -> GovukRadiosField:
     return GovukRadiosField(
         label=label, choices=options, required=False, label_classes="govuk-label--s", **kwargs

@@ -18,7 +18,8 @@ def test_seed_004_appendix_1_e10_e13_types_are_saved_for_someone_disabled(person
     )
     person.equality.refresh_from_db()
     assert person.equality.disability_types == ["visual", "learning"]
-    assert person.equality.disability_visual and not person.equality.disability_physical
+    assert person.equality.disability_visual
+    assert not person.equality.disability_physical
 
 
 def test_seed_004_appendix_1_types_are_refused_without_a_disability(personas, person):

@@ -86,8 +86,10 @@ def test_family_and_perpetrator_reduction_in_dv_come_from_risk_and_incidents():
     # (issue 16): the family lot's DASH of the adult victim, the perpetrator lot's new incidents
     family = profile("leicester-family-2012").measure("reduction_in_dv")
     perpetrator = profile("leicester-perpetrator-2012").measure("reduction_in_dv")
-    assert family is not None and family.compute == "risk_reduced_at_closure"
-    assert perpetrator is not None and perpetrator.compute == "closed_without_further_incident"
+    assert family is not None
+    assert family.compute == "risk_reduced_at_closure"
+    assert perpetrator is not None
+    assert perpetrator.compute == "closed_without_further_incident"
 
 
 @pytest.mark.parametrize("slug", sorted(COMPUTED))

@@ -39,6 +39,9 @@ class AgencyType(models.TextChoices):
     LEGAL = "legal", "Legal advice or representation"
     HEALTH = "health", "Health (GP, hospital, sexual health)"
     IDVA = "idva", "IDVA service"
+    # seed 004 s10 SC10: the adult victim engaged in both domestic abuse and sexual violence
+    # services (issue 16)
+    SEXUAL_VIOLENCE = "sexual_violence", "Sexual violence service (ISVA, SARC or rape crisis)"
     TARGET_HARDENING = "target_hardening", "Target hardening (sanctuary scheme)"
     PERPETRATOR_PROGRAMME = "perpetrator_programme", "Perpetrator programme"
     COUNSELLING = "counselling", "Counselling or therapy"

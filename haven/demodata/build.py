@@ -52,6 +52,7 @@ from haven.demodata.referralimports import build_demo_referral_imports, demo_ref
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
 from haven.demodata.retention import build_demo_retention, demo_retention_reset
 from haven.demodata.returns import demo_returns_reset
+from haven.demodata.sexual_violence import build_demo_sexual_violence
 from haven.demodata.staff import TeamStaff, staff_profiles_build, team_staff
 from haven.demodata.subjectaccess import build_demo_subject_access, demo_subject_access_reset
 from haven.demodata.targethardening import (
@@ -554,6 +555,8 @@ def build_demo_data(
         # Safe Home housing (seed 001 Lot 2) and Victim First's hardship grants (seed 002 s3.8)
         build_demo_housing(organisation=organisation, seed=seed, now=now)
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
+        # seed 004 s10 SC10: clients also in a sexual violence service (issue 16)
+        build_demo_sexual_violence(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
         build_demo_referral_imports(

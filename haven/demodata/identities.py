@@ -70,6 +70,23 @@ class Pools:
         )
 
 
+STREAM = 37  # issue 16: the type of disability and immigration status, mixed into the person id
+
+
+def _disability_and_immigration(equality: EqualityData) -> None:
+    """Types of disability for someone disabled (seed 004 appendix 1 E10-E13) and an immigration
+    status (seed 001 s6), from a stream of their own seeded by the person's id, so adding them
+    left every other value of the demo as it was."""
+    rng = random.Random(equality.person.id.int + STREAM)
+    if equality.disability == choices.YesNoPreferNot.YES:
+        types = list(choices.DisabilityType.values)
+        for key in set(rng.choices(types, weights=[35, 8, 10, 10, 30, 7], k=rng.choice([1, 1, 2]))):
+            setattr(equality, f"disability_{key}", True)
+    equality.immigration_status = rng.choices(
+        list(choices.ImmigrationStatus.values), weights=[78, 6, 6, 3, 2, 1, 1, 1, 2]
+    )[0]
+
+
 @dataclass
 class PersonRows:
     """A referred person and everything recorded about them, unsaved."""
@@ -225,7 +242,7 @@ class PeopleFactory:
             [value for value, _ in choices.ETHNICITY_CHOICES],
             [3] * 5 + [2] * 3 + [1] * 4 + [60, 2, 1, 1, 6, 1, 1, 2],
         )
-        return EqualityData(
+        equality = EqualityData(
             id=self.new_id(),
             person=person,
             sex=sex if rng.random() < 0.95 else choices.PREFER_NOT_TO_SAY,
@@ -239,6 +256,8 @@ class PeopleFactory:
             if sex == "female"
             else "",
         )
+        _disability_and_immigration(equality)
+        return equality
 
     def _flags(self, person: Person, on: date) -> list[PersonFlag]:
         rng = self.rng

@@ -107,6 +107,39 @@ ETHNICITY_CHOICES: list[tuple[str, str]] = [
 ETHNICITY_GROUP_OF = {value: group for group, items in ETHNIC_GROUPS.items() for value, _ in items}
 
 
+# seed 004 appendix 1 E10-E13: clients with a physical, visual, hearing or learning disability.
+# The type is asked only of someone who considers themselves disabled; mental health and "other"
+# complete the list (GSS harmonised impairment types, grouped as the seed groups them). Each type
+# is a field of its own (`EqualityData.disability_<key>`), so a return counts them in SQL.
+class DisabilityType(models.TextChoices):
+    PHYSICAL = "physical", "Physical or mobility"
+    VISUAL = "visual", "Visual (blind or partially sighted)"
+    HEARING = "hearing", "Hearing (deaf or hard of hearing)"
+    LEARNING = "learning", "Learning disability or difficulty"
+    MENTAL_HEALTH = "mental_health", "Mental health condition"
+    OTHER = "other", "Another type"
+
+
+# seed 001 s6 (every Leicester lot): "those from black, minority ethnic and refugee communities";
+# reference.md s1 (MARAC referral form): "refugee/asylum status and nationality". Not a protected
+# characteristic, asked with them. No recourse to public funds stays a dated flag (FlagKind.NRPF):
+# it is a condition of some of these statuses, not a status of its own.
+class ImmigrationStatus(models.TextChoices):
+    BRITISH_IRISH = "british_irish", "British or Irish citizen"
+    SETTLED = "settled", "Settled status or indefinite leave to remain"
+    LIMITED_LEAVE = "limited_leave", "Limited leave to remain (a visa or pre-settled status)"
+    REFUGEE = "refugee", "Refugee status or humanitarian protection"
+    ASYLUM_SEEKER = "asylum_seeker", "Asylum seeker (claim or appeal not yet decided)"
+    REFUSED_ASYLUM = "refused_asylum", "Refused asylum seeker"
+    NO_STATUS = "no_status", "No current immigration status"
+    NOT_KNOWN = "not_known", "They do not know their status"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, "Prefer not to say"
+
+
+# seed 001 s6: "refugee communities": granted protection, or seeking it (refused included).
+REFUGEE_COMMUNITY_STATUSES = frozenset({"refugee", "asylum_seeker", "refused_asylum"})
+
+
 class FlagKind(models.TextChoices):
     # seed 001 s6: under-represented groups include those identifying as disabled and those with
     # no recourse to public funds; seed 004 s3.2: "Introduce routine enquiry about ACEs";

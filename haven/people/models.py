@@ -219,12 +219,30 @@ class EqualityData(HavenModel):
     pregnancy_maternity = models.CharField(
         max_length=20, choices=choices.PregnancyMaternity.choices, blank=True
     )
+    # seed 004 appendix 1 E10-E13: the type of disability, only when `disability` is "yes"
+    # (choices.DisabilityType; one field per type so a return counts them without parsing)
+    disability_physical = models.BooleanField("physical or mobility disability", default=False)
+    disability_visual = models.BooleanField("visual disability", default=False)
+    disability_hearing = models.BooleanField("hearing disability", default=False)
+    disability_learning = models.BooleanField("learning disability or difficulty", default=False)
+    disability_mental_health = models.BooleanField("mental health condition", default=False)
+    disability_other = models.BooleanField("another type of disability", default=False)
+    # seed 001 s6: refugee communities (choices.ImmigrationStatus); plain, like the protected
+    # characteristics, because the returns count it in SQL (ADR 0019 encrypts contact details)
+    immigration_status = models.CharField(
+        max_length=20, choices=choices.ImmigrationStatus.choices, blank=True
+    )
 
     class Meta:
         verbose_name_plural = "equality data"
 
     def __str__(self) -> str:
         return f"Equality data for {self.person}"
+
+    @property
+    def disability_types(self) -> list[str]:
+        """The types ticked (choices.DisabilityType keys), in the list's order."""
+        return [key for key in choices.DisabilityType.values if getattr(self, f"disability_{key}")]
 
 
 class PersonFlag(HavenModel):

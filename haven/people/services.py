@@ -22,7 +22,7 @@ from haven.contracts.models import Organisation
 from haven.core.auditor import audit_event, diff
 from haven.core.models import AuditAction
 from haven.people import reference_codes
-from haven.people.choices import HarmerAtAddress
+from haven.people.choices import DisabilityType, HarmerAtAddress
 from haven.people.models import (
     ADULT_AGE,
     EqualityData,
@@ -99,8 +99,11 @@ EQUALITY_FIELDS = frozenset(
         "religion",
         "marital_status",
         "pregnancy_maternity",
+        "immigration_status",
     }
 )
+# seed 004 appendix 1 E10-E13: one boolean field per type of disability
+DISABILITY_TYPE_FIELDS = {key: f"disability_{key}" for key in DisabilityType.values}
 
 
 def _snapshot(instance: Any, fields: frozenset[str]) -> dict[str, Any]:
@@ -250,13 +253,41 @@ def safe_contact_update(
 
 
 @transaction.atomic
-def equality_update(*, person: Person, updated_by: User, answers: dict[str, str]) -> EqualityData:
-    """Record equality monitoring answers; the audit says which changed, never the answers."""
+def equality_update(
+    *,
+    person: Person,
+    updated_by: User,
+    answers: dict[str, str],
+    disability_types: Sequence[str] | None = None,
+) -> EqualityData:
+    """Record equality monitoring answers; the audit says which changed, never the answers.
+
+    `disability_types` (choices.DisabilityType keys) replaces the types recorded; None leaves
+    them as they are. Types are kept only for someone who considers themselves disabled (seed
+    004 appendix 1 E10-E13): given with another answer they are refused, and an answer other
+    than "yes" clears them."""
     _check_fields(answers, EQUALITY_FIELDS)
     equality = person.equality_or_default()
-    before = _snapshot(equality, EQUALITY_FIELDS)
+    tracked = EQUALITY_FIELDS | frozenset(DISABILITY_TYPE_FIELDS.values())
+    before = _snapshot(equality, tracked)
     for field, value in answers.items():
         setattr(equality, field, value)
+    if disability_types is not None:
+        unknown = sorted(set(disability_types) - set(DISABILITY_TYPE_FIELDS))
+        if unknown:
+            raise ValidationError({"disability_types": "Choose types of disability from the list"})
+        if disability_types and equality.disability != "yes":
+            raise ValidationError(
+                {
+                    "disability_types": "Only say the type of disability when they consider "
+                    "themselves to have one"
+                }
+            )
+        for key, field in DISABILITY_TYPE_FIELDS.items():
+            setattr(equality, field, key in disability_types)
+    if equality.disability != "yes":
+        for field in DISABILITY_TYPE_FIELDS.values():
+            setattr(equality, field, False)
     if equality.ethnicity not in {
         "asian_other",
         "black_other",
@@ -267,7 +298,7 @@ def equality_update(*, person: Person, updated_by: User, answers: dict[str, str]
         equality.ethnicity_other = ""
     equality.full_clean(exclude=["person"])
     equality.save()
-    after = _snapshot(equality, EQUALITY_FIELDS)
+    after = _snapshot(equality, tracked)
     changed = {field: ["[changed]", "[changed]"] for field in diff(before, after)}
     if changed:
         audit_event(actor=updated_by, action=AuditAction.UPDATE, target=equality, changes=changed)

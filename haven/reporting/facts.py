@@ -34,6 +34,11 @@ class PersonFact(NamedTuple):
     # positional tuples other tests build valid)
     preferred_language: str = ""
     interpreter_needed: bool = False
+    # issue 16 (people equality data): seed 001 s6 refugee communities (people.choices.
+    # ImmigrationStatus) and seed 004 appendix 1 E10-E13 the types of disability ticked
+    # (people.choices.DisabilityType keys, in the list's order)
+    immigration_status: str = ""
+    disability_types: tuple[str, ...] = ()
 
 
 class PersonFlagFact(NamedTuple):
@@ -459,6 +464,9 @@ class Facts:
     # in the window (haven/portal; seed 002 s3.6, seed 004 s10 A0)
     quick_questions: list[QuickQuestionFact] = field(default_factory=list)
     lone_chat_bookings: list[LoneChatBookingFact] = field(default_factory=list)
+    # issue 16 (leftovers): optional "incident_history": every new incident (marac.Incident) of
+    # the cases closed in the window, whenever it occurred (measures/victimisation.py)
+    closed_case_incidents: list[MaracIncidentFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:

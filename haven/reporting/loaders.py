@@ -38,6 +38,7 @@ from haven.incidents.models import Complaint, Compliment, SeriousIncident
 from haven.marac.models import Incident, MaracHearing, MaracReferral
 from haven.outcomes.instrument import instruments
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
+from haven.people.choices import DisabilityType
 from haven.people.models import HouseholdLink, Person, PersonFlag
 from haven.plans.models import PlanGoal, SafetyPlan, SupportPlan
 from haven.proceedings.models import Proceeding
@@ -360,8 +361,10 @@ def load_facts(
             "equality__pregnancy_maternity",
             "preferred_language",
             "interpreter_needed",
+            "equality__immigration_status",
+            *(f"equality__disability_{key}" for key in DisabilityType.values),
         ),
-        PersonFact,
+        _PersonRows,
     )
     facts.persons = {p.id: p._replace(**_blank_equality(p)) for p in persons}
     people_ids = people.order_by().values("id")
@@ -418,7 +421,23 @@ def load_facts(
         _optional_target_hardening(facts, contract)
     if "quick_questions" in wanted:
         _optional_quick_questions(facts, contract, start, end)
+    if "incident_history" in wanted:
+        _optional_incident_history(facts, contract, start, end)
     return facts
+
+
+def _optional_incident_history(
+    facts: Facts, contract: Contract, start: datetime, end: datetime
+) -> None:
+    """Every new incident (marac.Incident) of the contract's cases closed in the window, whenever
+    it occurred (issue 16; measures/victimisation.py): one query."""
+    facts.closed_case_incidents = _rows(
+        Incident.objects.filter(
+            case__contract=contract, case__closed_at__gte=start, case__closed_at__lt=end
+        ).order_by(),
+        MaracIncidentFact._fields,
+        MaracIncidentFact,
+    )
 
 
 def _optional_quick_questions(
@@ -701,7 +720,20 @@ def _blank_equality(person: PersonFact) -> dict[str, str]:
     return {name: "" for name in EQUALITY_FIELDS if getattr(person, name) is None}
 
 
-EQUALITY_FIELDS = PersonFact._fields[5:13]
+EQUALITY_FIELDS = (*PersonFact._fields[5:13], "immigration_status")
+
+
+class _PersonRows:
+    """PersonFact from a row whose last columns are the disability type booleans (one per
+    people.choices.DisabilityType, in its order), folded into `disability_types`."""
+
+    @staticmethod
+    def _make(row: tuple[Any, ...]) -> PersonFact:
+        width = len(DisabilityType.values)
+        ticked = tuple(
+            key for key, on in zip(DisabilityType.values, row[-width:], strict=True) if on
+        )
+        return PersonFact._make((*row[:-width], ticked))
 
 
 def _optional_waiting_list(

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from haven.govuk.forms import GovukForm, GovukRadiosField, GovukSelectField, GovukTextField
+from haven.govuk.forms import (
+    GovukCheckboxesField,
+    GovukForm,
+    GovukRadiosField,
+    GovukSelectField,
+    GovukTextField,
+)
 from haven.people import choices
 from haven.people.models import EqualityData
 from haven.people.services import EQUALITY_FIELDS
@@ -35,6 +41,15 @@ class EqualityForm(GovukForm):
         hint="Under the Equality Act 2010: a physical or mental impairment with a substantial and "
         "long-term effect on their ability to do normal daily activities",
     )
+    # seed 004 appendix 1 E10-E13
+    disability_types = GovukCheckboxesField(
+        label="If yes, what type of disability? (optional)",
+        error_label="type of disability",
+        choices=choices.DisabilityType.choices,
+        required=False,
+        hint="Select all that apply",
+        label_classes="govuk-label--s",
+    )
     ethnicity = GovukSelectField(
         label="What is their ethnic group?",
         error_label="ethnic group",
@@ -59,9 +74,31 @@ class EqualityForm(GovukForm):
         choices.PregnancyMaternity.choices,
     )
 
+    # seed 001 s6: refugee communities (not a protected characteristic; asked with them)
+    immigration_status = _radios(
+        "What is their immigration status?",
+        choices.ImmigrationStatus.choices,
+        hint="Refugee or asylum status counts towards the under-represented groups. Record no "
+        "recourse to public funds as a flag on their page",
+    )
+
     @classmethod
-    def initial_from(cls, equality: EqualityData) -> dict[str, str]:
-        return {name: getattr(equality, name) for name in EQUALITY_FIELDS}
+    def initial_from(cls, equality: EqualityData) -> dict[str, Any]:
+        initial: dict[str, Any] = {name: getattr(equality, name) for name in EQUALITY_FIELDS}
+        initial["disability_types"] = equality.disability_types
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("disability_types") and cleaned.get("disability") != "yes":
+            self.add_error(
+                "disability_types",
+                "Only say the type of disability when they consider themselves to have one",
+            )
+        return cleaned
 
     def answers(self) -> dict[str, str]:
         return {name: self.cleaned_data.get(name) or "" for name in EQUALITY_FIELDS}
+
+    def chosen_disability_types(self) -> list[str]:
+        return list(self.cleaned_data.get("disability_types") or [])

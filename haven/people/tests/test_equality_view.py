@@ -6,7 +6,8 @@ from django.urls import reverse
 def test_every_question_offers_prefer_not_to_say(client, personas, person):
     client.force_login(personas.caseworker)
     html = client.get(reverse("people:equality", args=[person.pk])).content.decode()
-    assert html.count("Prefer not to say") == 9
+    # each question (immigration status too) and the introduction
+    assert html.count("Prefer not to say") == 10
     assert "White: Roma" in html
 
 

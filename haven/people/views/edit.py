@@ -81,8 +81,17 @@ def equality_edit(request: HttpRequest, readable: ReadablePerson) -> HttpRespons
         if not can_change:
             raise PermissionDenied
         if form.is_valid():
-            equality_update(person=person, updated_by=staff_user(request), answers=form.answers())
-            messages.success(request, "Equality information saved")
-            return redirect("people:detail", person_id=person.pk)
+            try:
+                equality_update(
+                    person=person,
+                    updated_by=staff_user(request),
+                    answers=form.answers(),
+                    disability_types=form.chosen_disability_types(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Equality information saved")
+                return redirect("people:detail", person_id=person.pk)
     context = {"form": form, "person": person, "can_change": can_change}
     return render(request, "people/equality_edit.html", context)

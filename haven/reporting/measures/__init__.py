@@ -24,6 +24,7 @@ from haven.reporting.measures import (  # noqa: F401
     sessions,
     surveys,
     target_hardening,
+    victimisation,
     waiting_list,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext

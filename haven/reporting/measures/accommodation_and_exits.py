@@ -82,7 +82,9 @@ def _flagged(ctx: MeasureContext, kinds: list[str]) -> set[Any]:
 
 
 @computation(
-    "clients", params=("support_needs", "children", "where", "where_not", "flags"), needs=("flags",)
+    "clients",
+    params=("support_needs", "children", "where", "where_not", "flags", "disability_types"),
+    needs=("flags",),
 )
 def clients(
     ctx: MeasureContext,
@@ -91,6 +93,7 @@ def clients(
     where: dict[str, list[str]] | None = None,
     where_not: dict[str, list[str]] | None = None,
     flags: list[str] | None = None,
+    disability_types: list[str] | None = None,
 ) -> Figure:
     """Distinct people with a case open at any moment of the period (seed 004 appendix 1:
     "number of clients ..."), kept when every given condition holds:
@@ -100,8 +103,12 @@ def clients(
     - where: person fields with the values allowed, e.g. {sex: [female]};
     - where_not: person fields answered (not blank, not "prefer not to say") with a value other
       than those listed, e.g. {ethnicity: [white_british]};
-    - flags: a flag of these kinds current on any day of the period (e.g. substance_use)."""
+    - flags: a flag of these kinds current on any day of the period (e.g. substance_use);
+    - disability_types: identifies as disabled with one of these types ticked in the equality
+      data (seed 004 appendix 1 E10-E13: physical, visual, hearing, learning; people.choices.
+      DisabilityType), as recorded now."""
     flagged = _flagged(ctx, flags) if flags else None
+    wanted_types = set(disability_types) if disability_types is not None else None
     people = []
     for case in _open_during(ctx):
         person = ctx.facts.persons.get(case.person_id)
@@ -116,6 +123,10 @@ def clients(
         if not _matches(person, where or {}, where_not or {}):
             continue
         if flagged is not None and case.person_id not in flagged:
+            continue
+        if wanted_types is not None and not (
+            person.disability == "yes" and wanted_types.intersection(person.disability_types)
+        ):
             continue
         people.append(case.person_id)
     return count("person", people)

@@ -119,6 +119,7 @@ OPTIONAL_FIELDS = {
     "housing": ("housing_situations", "safe_home_outcomes"),
     "target_hardening": ("target_hardening_jobs", "target_hardening_fittings"),
     "quick_questions": ("quick_questions", "lone_chat_bookings"),
+    "incident_history": ("closed_case_incidents",),  # issue 16: measures/victimisation.py
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

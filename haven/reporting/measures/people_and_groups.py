@@ -58,8 +58,19 @@ def _male(ctx: MeasureContext, person: PersonFact) -> bool:
 
 def _bme(ctx: MeasureContext, person: PersonFact) -> bool:
     """Black and minority ethnic: any recorded ethnic group other than White British (the ONS
-    meaning of ethnic minority). Refugee status is not recorded, so it cannot add anyone."""
+    meaning of ethnic minority). Refugee communities are their own group (`refugee`)."""
     return bool(person.ethnicity) and person.ethnicity not in {WHITE_BRITISH, PREFER_NOT}
+
+
+# seed 001 s6 "refugee communities": granted refugee status or humanitarian protection, or
+# seeking asylum (refused included) — people.choices.REFUGEE_COMMUNITY_STATUSES (no Django here)
+REFUGEE_COMMUNITY_STATUSES = frozenset({"refugee", "asylum_seeker", "refused_asylum"})
+
+
+def _refugee(ctx: MeasureContext, person: PersonFact) -> bool:
+    """From a refugee community: an immigration status in REFUGEE_COMMUNITY_STATUSES, as
+    recorded now in the person's equality data."""
+    return person.immigration_status in REFUGEE_COMMUNITY_STATUSES
 
 
 def _nrpf(ctx: MeasureContext, person: PersonFact) -> bool:
@@ -90,6 +101,7 @@ GROUPS: dict[str, Callable[[MeasureContext, PersonFact], bool]] = {
     "male": _male,
     "aged_16_25": _age_between(16, 25),
     "bme": _bme,
+    "refugee": _refugee,
     "nrpf": _nrpf,
     "disabled": _disabled,
     "lgbt": _lgbt,
@@ -113,7 +125,8 @@ def people_in_group(ctx: MeasureContext, group: str) -> Figure:
     """Distinct people with a case open at any moment of the period who belong to one of seed
     001 s6's under-represented groups (`group`: one of GROUPS, or "any" for at least one):
     over_60 (aged 60 or over at the start of the period), male (sex male), aged_16_25, bme (an
-    ethnic group other than White British), nrpf (a current no-recourse flag), disabled
+    ethnic group other than White British), refugee (refugee status, humanitarian protection or
+    seeking asylum), nrpf (a current no-recourse flag), disabled
     (equality data or a current disability flag), lgbt, language_not_english. A person whose
     data does not say is not counted in the group."""
     if group != "any" and group not in GROUPS:

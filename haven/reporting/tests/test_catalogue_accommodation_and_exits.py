@@ -31,11 +31,13 @@ CORNWALL_SEED_IDS = [
 CORNWALL_COMPUTED = (
     {"A1", "A2", "A3", "A6", "B2", "B3", "B4", "B5", "B5_number", "B6", "B9"}
     | {f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)}
+    # seed 004 appendix 1 E10-E13: the type of disability in the equality data (issue 16)
+    | {"E10", "E11", "E12", "E13"}
     # seed 004 s10 contract-review information: the registers of issue 12
     | {"serious_incidents", "complaints", "compliments"}
-    # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SC10
-    # needs sexual violence services recorded
-    | {"SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8"}
+    # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SC10 the
+    # children of adults in DA and SV services (issue 16, measures/victimisation.py)
+    | {"SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8", "SC10"}
     # the MARAC register (issue 12, measures/marac.py): A7 referrals, SA4 attendance
     | {"A7", "SA4"}
     # seed 004 s10, s4.2: risk escalations (risk reassessments, issue 12)

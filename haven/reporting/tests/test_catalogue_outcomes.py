@@ -81,13 +81,15 @@ def test_each_outcome_measure_names_what_its_profile_asks(slug):
             assert any(i.question(params["question"]) for i in pool), measure.id
 
 
-def test_family_and_perpetrator_reduction_in_dv_wait_for_incidents():
-    # seed 001 Lot 1 and Lot 4 s8: reduction in domestic violence needs incidents (issue 12)
-    for slug in ("leicester-family-2012", "leicester-perpetrator-2012"):
-        measure = profile(slug).measure("reduction_in_dv")
-        assert measure is not None
-        assert measure.missing
-        assert "issue 12" in measure.missing
+def test_family_and_perpetrator_reduction_in_dv_come_from_risk_and_incidents():
+    # seed 001 Lot 1 and Lot 4 s8: reduction in domestic violence, from the records of issue 12
+    # (issue 16): the family lot's DASH of the adult victim, the perpetrator lot's new incidents
+    family = profile("leicester-family-2012").measure("reduction_in_dv")
+    perpetrator = profile("leicester-perpetrator-2012").measure("reduction_in_dv")
+    assert family is not None
+    assert family.compute == "risk_reduced_at_closure"
+    assert perpetrator is not None
+    assert perpetrator.compute == "closed_without_further_incident"
 
 
 @pytest.mark.parametrize("slug", sorted(COMPUTED))

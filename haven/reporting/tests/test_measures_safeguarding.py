@@ -66,11 +66,13 @@ def test_every_safeguarding_measure_is_computed_and_declares_the_fact():
         assert spec is not None
         assert spec.citation == f"seed 004 s10 {measure_id}"
         assert NEEDS[spec.compute or ""] == frozenset({"safeguarding"})
-    # SA4 is MARAC attendance (measures/marac.py); SC10 needs sexual violence services
+    # SA4 is MARAC attendance (measures/marac.py); SC10 the children of adults in both DA and
+    # SV services (issue 16, measures/victimisation.py: household links and onward referrals)
     assert cornwall.measure("SA4").compute == "marac_attendance"
     spec = cornwall.measure("SC10")
     assert spec is not None
-    assert spec.compute is None
+    assert spec.compute == "children_of_adults_in_da_and_sv"
+    assert NEEDS[spec.compute] == frozenset({"households"})
 
 
 def _alerts() -> Facts:

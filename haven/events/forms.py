@@ -93,7 +93,7 @@ class EventForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["contracts"].choices = [(str(c.pk), c.name) for c in contracts]  # type: ignore[attr-defined]
         self.fields["facilitators"].choices = [  # type: ignore[attr-defined]
-            (str(u.pk), u.get_full_name() or u.username) for u in facilitators
+            (str(u.pk), u.full_name or u.email) for u in facilitators
         ]
 
 

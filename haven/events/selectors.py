@@ -70,7 +70,7 @@ def facilitators_of(providers: QuerySet[Organisation]) -> QuerySet[User]:
             memberships__organisation__in=providers, memberships__role__in=RECORD_ROLES
         )
         .distinct()
-        .order_by("first_name", "last_name", "username")
+        .order_by("full_name", "email")
     )
 
 

@@ -76,9 +76,7 @@ class EventForm(GovukForm):
     audience = GovukRadiosField(
         label="Who is it for?", choices=Audience.choices, error_label="who it is for"
     )
-    facilitators = GovukCheckboxesField(
-        label="Facilitators (optional)", choices=[], required=False
-    )
+    facilitators = GovukCheckboxesField(label="Facilitators (optional)", choices=[], required=False)
     materials = GovukTextareaField(
         label="Materials (optional)",
         required=False,
@@ -141,7 +139,9 @@ class DeliveryForm(GovukForm):
 
 class CancelForm(GovukForm):
     reason = GovukTextField(
-        label="Why was it cancelled?", error_label="why it was cancelled", max_length=REASON_MAX_LENGTH
+        label="Why was it cancelled?",
+        error_label="why it was cancelled",
+        max_length=REASON_MAX_LENGTH,
     )
 
 

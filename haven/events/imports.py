@@ -107,7 +107,7 @@ def _starts(cells: dict[str, str], problems: list[tuple[str, str]]) -> datetime 
     return timezone.make_aware(datetime.combine(day, clock.replace(tzinfo=None)))
 
 
-def _parse(  # noqa: C901 - one check per column, in the file's order
+def _parse(
     number: int, cells: dict[str, str], contracts: dict[str, Any], now: datetime
 ) -> tuple[_Row | None, list[tuple[str, str]]]:
     problems: list[tuple[str, str]] = []
@@ -201,7 +201,9 @@ def read_rows(content: bytes) -> tuple[list[dict[str, str]], list[RowProblem]]:
 
 
 @transaction.atomic
-def events_import(*, content: bytes, imported_by: User, now: datetime | None = None) -> ImportResult:
+def events_import(
+    *, content: bytes, imported_by: User, now: datetime | None = None
+) -> ImportResult:
     """Check every row, then (only if all are good) create the new ones in one transaction."""
     now = now or timezone.now()
     rows, problems = read_rows(content)
@@ -237,7 +239,9 @@ def events_import(*, content: bytes, imported_by: User, now: datetime | None = N
             external_ref=row.reference,
         )
         if row.delivery is not None:
-            event_record_delivery(event=event, recorded_by=imported_by, delivery=row.delivery, at=now)
+            event_record_delivery(
+                event=event, recorded_by=imported_by, delivery=row.delivery, at=now
+            )
         elif row.status == EventStatus.CANCELLED:
             event_cancel(event=event, cancelled_by=imported_by, reason=row.reason)
         created.append(event.pk)

@@ -34,8 +34,10 @@ def events_for_user(user: Viewer) -> QuerySet[Event]:
 
 def event_for_user(user: Viewer, event_id: Any) -> Event:
     try:
-        return events_for_user(user).prefetch_related("facilitators", "agency_attendance").get(
-            pk=event_id
+        return (
+            events_for_user(user)
+            .prefetch_related("facilitators", "agency_attendance")
+            .get(pk=event_id)
         )
     except Event.DoesNotExist as missing:
         raise Http404 from missing
@@ -45,9 +47,7 @@ def providers_recording(user: Viewer) -> QuerySet[Organisation]:
     """The organisations whose events the user may record."""
     if _is_superuser(user):
         return Organisation.objects.filter(contracts__isnull=False).distinct().order_by("name")
-    return Organisation.objects.filter(pk__in=organisation_ids(user, RECORD_ROLES)).order_by(
-        "name"
-    )
+    return Organisation.objects.filter(pk__in=organisation_ids(user, RECORD_ROLES)).order_by("name")
 
 
 def contracts_seen(user: Viewer) -> QuerySet[Contract]:

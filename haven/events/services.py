@@ -179,9 +179,7 @@ def event_update(*, event: Event, changed_by: User, details: EventDetails) -> Ev
     event.save()
     event.contracts.set(details.contracts)
     event.facilitators.set(details.facilitators)
-    audit_event(
-        actor=changed_by, action=AuditAction.UPDATE, target=event, changes=_snapshot(event)
-    )
+    audit_event(actor=changed_by, action=AuditAction.UPDATE, target=event, changes=_snapshot(event))
     return event
 
 
@@ -191,9 +189,7 @@ def delivery_problems(event: Event, delivery: Delivery, now: datetime) -> dict[s
     forms = delivery.feedback_forms
     return {
         "attended": (
-            None
-            if 0 <= delivery.attended <= MAX_ATTENDED
-            else "Number attending must be 0 or more"
+            None if 0 <= delivery.attended <= MAX_ATTENDED else "Number attending must be 0 or more"
         ),
         "by_agency": (
             "Select agencies from the list"

@@ -164,7 +164,7 @@ def _export_row(event: Event) -> list[object]:
 @sees_events
 def event_export(request: HttpRequest) -> HttpResponse:
     """The filtered list as CSV, in the import's columns (so it can be imported again)."""
-    form, events = _filtered_events(request)
+    _form, events = _filtered_events(request)
     rows = list(events)
     audit_list_export(
         user=request.user,

@@ -46,7 +46,10 @@ def event(
 def feedback(events: list[EventFact]) -> list[EventFeedbackFact]:
     rows = []
     for e in events:
-        for question, yes in (("awareness", e.awareness_increased), ("confidence", e.more_confident)):
+        for question, yes in (
+            ("awareness", e.awareness_increased),
+            ("confidence", e.more_confident),
+        ):
             rows += [
                 EventFeedbackFact(
                     uuid.uuid4(), e.id, e.starts_at, question, n < yes, e.location_type, e.audience
@@ -117,7 +120,9 @@ def test_no_feedback_forms_give_no_percentage():
 
 
 def test_confidence_to_act_is_counted_from_its_own_answers():
-    events = [event(1, "training", JUST_INSIDE, audience="practitioners", forms=4, aware=1, confident=3)]
+    events = [
+        event(1, "training", JUST_INSIDE, audience="practitioners", forms=4, aware=1, confident=3)
+    ]
     ctx = MeasureContext(Facts(events=events, event_feedback=feedback(events)), Q1, NOW)
     assert event_feedback_share(ctx, question="confidence").value == 0.75
 

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from haven.contracts.profiles.stored import profile_of
 from haven.events.services import Delivery, event_cancel, event_record_delivery, event_schedule
 from haven.events.tests.conftest import details
-from haven.reporting.facts import NotLoaded
 from haven.reporting.engine import figures_for
+from haven.reporting.facts import NotLoaded
 from haven.reporting.loaders import load_facts
 from haven.reporting.tests.test_loaders import Q1
 

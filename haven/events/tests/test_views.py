@@ -62,7 +62,12 @@ def test_recording_delivery_marks_it_delivered(client, event, personas):
     client.force_login(personas.team_leader)
     response = client.post(
         reverse("events:deliver", args=[event.pk]),
-        {"attended": "20", "feedback_forms": "10", "awareness_increased": "9", "agency_police": "2"},
+        {
+            "attended": "20",
+            "feedback_forms": "10",
+            "awareness_increased": "9",
+            "agency_police": "2",
+        },
     )
     assert response.status_code == 302
     event.refresh_from_db()
@@ -101,7 +106,10 @@ def test_importing_from_the_page(client, contract_for, personas):
 def test_a_bad_import_shows_its_problems_by_row(client, contract_for, personas):
     contract_for("leicester-family-2012")
     client.force_login(personas.caseworker)
-    bad = HEADER + "EV-9,leicester-family-2012,training,X,2025-13-01,10:00,60,X,school,public,,,1,,,,,\n"
+    bad = (
+        HEADER
+        + "EV-9,leicester-family-2012,training,X,2025-13-01,10:00,60,X,school,public,,,1,,,,,\n"
+    )
     upload = SimpleUploadedFile("events.csv", bad.encode(), "text/csv")
     page = client.post(reverse("events:import"), {"file": upload}).content.decode()
     assert "must be a date like 2025-03-27" in page

@@ -190,7 +190,7 @@ def read_rows(content: bytes) -> tuple[list[dict[str, str]], list[RowProblem]]:
     if missing:
         return [], [RowProblem(1, c, "column is missing from the header") for c in missing]
     reader.fieldnames = header
-    rows = []
+    rows: list[dict[str, str]] = []
     for cells in reader:
         if len(rows) >= MAX_ROWS:
             return [], [RowProblem(1, "file", f"The file must have at most {MAX_ROWS:,} rows")]

@@ -229,7 +229,10 @@ def event_add(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         details = _details(form, contracts, facilitators)
-        provider = details.contracts[0].provider if details.contracts else contracts[0].provider
+        # the chosen contracts' provider (contracts_recording only offers provided ones)
+        provider = (details.contracts or contracts)[0].provider
+        if provider is None:
+            raise PermissionDenied
         try:
             event = event_schedule(
                 provider=provider, scheduled_by=staff_user(request), details=details

@@ -68,3 +68,16 @@ def test_the_family_return_counts_the_quarters_school_sessions(family, personas)
     assert results["training_awareness_sessions"].value == 1
     assert results["community_events"].value == 0
     assert results["awareness_locally"].value == pytest.approx(0.7)
+
+
+def test_the_drill_down_links_each_session_to_its_own_page(client, family, personas):
+    from django.urls import reverse
+
+    delivered = _event(personas, [family])
+    event_record_delivery(event=delivered, recorded_by=personas.caseworker, delivery=Delivery(9))
+    client.force_login(personas.service_manager)
+    page = client.get(
+        reverse("reporting:measure", args=[family.slug, Q1.code, "training_awareness_sessions"])
+    ).content.decode()
+    assert reverse("events:detail", args=[delivered.pk]) in page
+    assert "Training or event" in page

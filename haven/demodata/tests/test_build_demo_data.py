@@ -419,3 +419,17 @@ def test_the_demo_has_refuge_rooms_voids_and_stays_past_20_weeks(provider):
             stay.case.contract.profile.get("stay_limit") is not None
         )
     assert StayExtension.objects.filter(stay__in=stays).exists()
+
+
+def test_the_demo_has_training_awareness_and_community_events(provider):
+    """Issue 16 item 2: the Leicester contracts' sessions and events over the two years, some
+    at schools, delivered with feedback; a reset rebuilds the same number."""
+    from haven.events.models import Event, EventStatus
+
+    family = Contract.objects.get(provider=provider, slug="leicester-family-2012")
+    delivered = Event.objects.filter(contracts=family, status=EventStatus.DELIVERED)
+    assert delivered.filter(location_type="school").exists()
+    assert delivered.filter(feedback_forms__gt=0).exists()
+    count = Event.objects.filter(provider=provider).count()
+    demo(reset=True)
+    assert Event.objects.filter(provider=provider).count() == count

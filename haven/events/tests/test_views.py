@@ -114,3 +114,23 @@ def test_a_bad_import_shows_its_problems_by_row(client, contract_for, personas):
     page = client.post(reverse("events:import"), {"file": upload}).content.decode()
     assert "must be a date like 2025-03-27" in page
     assert Event.objects.count() == 0
+
+
+def test_a_delivered_events_page_shows_attendance_by_agency_and_feedback(
+    client, delivered, personas
+):
+    client.force_login(personas.analyst)
+    page = client.get(reverse("events:detail", args=[delivered.pk])).content.decode()
+    assert "Schools and colleges" in page
+    assert "Wanted more on online abuse" in page
+    assert "Change the attendance and feedback" not in page  # analysts only read
+
+
+def test_a_cancelled_event_shows_why_and_offers_no_changes(client, event, personas):
+    from haven.events.services import event_cancel
+
+    event_cancel(event=event, cancelled_by=personas.caseworker, reason="Venue flooded")
+    client.force_login(personas.caseworker)
+    page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert "Venue flooded" in page
+    assert reverse("events:edit", args=[event.pk]) not in page

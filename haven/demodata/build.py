@@ -36,6 +36,7 @@ from haven.core.table_writer import Writer
 from haven.demodata.consent import build_demo_consent, demo_consent_reset
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
 from haven.demodata.directory import demo_directory
+from haven.demodata.events import build_demo_events, demo_events_reset
 from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
 from haven.demodata.housing import build_demo_housing, demo_housing_reset
@@ -532,6 +533,7 @@ def build_demo_data(
             demo_outbox_reset(organisation)
             demo_returns_reset(organisation)
             demo_incidents_reset(organisation)
+            demo_events_reset(organisation)  # issue 16 item 2
             demo_waiting_list_reset(organisation)
             demo_refuge_reset(organisation)
             demo_hardship_reset(organisation)
@@ -548,6 +550,8 @@ def build_demo_data(
         report = DemoBuilder(organisation=organisation, seed=seed, scale=scale, now=now).build()
         # the service's complaints, compliments and serious incidents (issue 12)
         build_demo_incidents(organisation=organisation, seed=seed, now=now)
+        # training, awareness sessions and community events (issue 16 item 2)
+        build_demo_events(organisation=organisation, seed=seed, now=now)
         # the waiting list's entries of the stays the journeys played (issue 13)
         build_demo_waiting_list(organisation=organisation, seed=seed, now=now)
         # refuge rooms, voids and stays through the refuge services (issue 13)

@@ -147,6 +147,10 @@ DECISIONS: dict[str, Decision] = {
     "housing.safehomeoutcome": Exported((CASE,)),
     "hardship.hardshipfund": Exported((Path("contract"),)),
     "hardship.hardshipgrant": Exported((Within("fund"), CASE)),
+    # training, awareness sessions and community events (issue 16 item 2): an event may serve
+    # two contracts (shared); who facilitated is a list of staff, which the format does not carry
+    "events.event": Exported((Path("contracts"),), shared=True, omit=("facilitators",)),
+    "events.agencyattendance": Exported((Within("event"),)),
     # --- messages, routes in, reporting
     "outbox.message": Exported((Path("contract"),)),
     "portal.chatbooking": Exported((Path("contract"),)),

@@ -57,5 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_view_sars": request.user.has_perm("subjectaccess.view_sar_log"),
         # issue 15 item 4: the data protection officer's retention review and erasure requests
         "can_manage_retention": request.user.has_perm("retention.manage"),
+        # issue 16 item 2: the provider's staff see (and most record) the service's events
+        "can_view_events": request.user.has_perm("events.view_events"),
     }
     return render(request, "core/home.html", context)

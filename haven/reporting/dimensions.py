@@ -15,6 +15,7 @@ from typing import Any, cast
 from haven.casework.models import ExitReason, ExitType, NotContactableReason, WaitingReason
 from haven.contracts.profiles import computations
 from haven.deadlines import RISK_LEVEL_CHOICES
+from haven.events.models import Audience, LocationType
 from haven.housing.models import SafeHomeOutcomeKind, Tenure
 from haven.people import choices
 from haven.people.ages import age_on
@@ -462,6 +463,20 @@ DIMENSIONS: dict[str, Dimension] = {
             _fixed([(d.lower(), d) for d in WEEKDAYS]),
         ),
         Dimension("service_level", "Service level", _service_level, _fixed(SERVICE_LEVELS)),
+        # events (issue 16 item 2): seed 001 Lot 1 s8 "(and locations such as schools)", Lot 4
+        # s8 "practitioners or public (specify)"
+        Dimension(
+            "event_location_type",
+            "Type of location",
+            _record_field("location_type", LocationType.choices),
+            _fixed(LocationType.choices),
+        ),
+        Dimension(
+            "event_audience",
+            "Who it was for",
+            _record_field("audience", Audience.choices),
+            _fixed(Audience.choices),
+        ),
     ]
 }
 

@@ -368,6 +368,35 @@ class LoneChatBookingFact(NamedTuple):
     starts_at: datetime
 
 
+# --- events (issue 16 item 2): training, awareness sessions and community events ---------------
+class EventFact(NamedTuple):
+    """A delivered event of the contract (events.Event), placed in a period by `starts_at`."""
+
+    id: Any
+    kind: str
+    starts_at: datetime
+    location_type: str
+    audience: str
+    attended: int
+    feedback_forms: int
+    awareness_increased: int
+    more_confident: int
+
+
+class EventFeedbackFact(NamedTuple):
+    """One feedback form's answer to one question at a delivered event: `question` awareness
+    (awareness or knowledge increased) or confidence (more confident to act). Built by the loader
+    from the event's counts (one row per form returned); the id is derived, not stored."""
+
+    id: Any
+    event_id: Any
+    starts_at: datetime
+    question: str
+    said_yes: bool
+    location_type: str
+    audience: str
+
+
 class InitialRequestFact(NamedTuple):
     """One initial request for service (seed 004 s10 A0): a referral received, a quick question
     asked or a web chat booked on its own; `via` says which."""
@@ -467,6 +496,10 @@ class Facts:
     # issue 16 (leftovers): optional "incident_history": every new incident (marac.Incident) of
     # the cases closed in the window, whenever it occurred (measures/victimisation.py)
     closed_case_incidents: list[MaracIncidentFact] = field(default_factory=list)
+    # optional "events" (haven/events): the contract's delivered events starting in the window,
+    # and their feedback forms' answers (measures/events.py)
+    events: list[EventFact] = field(default_factory=list)
+    event_feedback: list[EventFeedbackFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -574,6 +607,8 @@ KINDS = {
     "quick_question": "quick_questions",
     "lone_chat_booking": "lone_chat_bookings",
     "initial_request": "initial_requests",
+    "event": "events",
+    "event_feedback": "event_feedback",
 }
 
 

@@ -423,6 +423,8 @@ def load_facts(
         _optional_quick_questions(facts, contract, start, end)
     if "incident_history" in wanted:
         _optional_incident_history(facts, contract, start, end)
+    if "events" in wanted:
+        _optional_events(facts, contract, start, end)
     return facts
 
 
@@ -462,6 +464,41 @@ def _optional_quick_questions(
         ("id", "created_at", "starts_at"),
         LoneChatBookingFact,
     )
+
+
+def _optional_events(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """The contract's delivered events starting in the window (one query), and one answer row
+    per feedback form and question, built from the events' counts (issue 16 item 2)."""
+    from haven.events.models import Event, EventStatus
+    from haven.reporting.facts import EventFact, EventFeedbackFact
+
+    facts.events = _rows(
+        Event.objects.filter(
+            contracts=contract,
+            status=EventStatus.DELIVERED,
+            starts_at__gte=start,
+            starts_at__lt=end,
+        ).order_by(),
+        EventFact._fields,
+        EventFact,
+    )
+    answers = []
+    for event in facts.events:
+        said = {"awareness": event.awareness_increased, "confidence": event.more_confident}
+        for question, yes in said.items():
+            for number in range(event.feedback_forms):
+                answers.append(
+                    EventFeedbackFact(
+                        uuid.uuid5(uuid.UUID(str(event.id)), f"{question}:{number}"),
+                        event.id,
+                        event.starts_at,
+                        question,
+                        number < yes,
+                        event.location_type,
+                        event.audience,
+                    )
+                )
+    facts.event_feedback = answers
 
 
 def _optional_target_hardening(facts: Facts, contract: Contract) -> None:

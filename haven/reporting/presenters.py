@@ -69,6 +69,8 @@ KIND_LABELS = {
     "lone_chat_booking": "Web chat booked without a referral",
     "initial_request": "Initial request for service",
     "person": "Person",
+    "event": "Training or event",
+    "event_feedback": "Event feedback form",
 }
 STATE_LABELS = dict(CaseState.choices)
 DECISION_LABELS = dict(Decision.choices)
@@ -315,7 +317,9 @@ def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
 # A record of the service itself (a group session, a helpline call, a training event, a budget
 # line: no case, no referral) links to its own page when its kind is named here (issue 16); the
 # page itself decides who may open it. Each app's measures add their kinds.
-SERVICE_RECORD_URLS: dict[str, str] = {}
+SERVICE_RECORD_URLS: dict[str, str] = {
+    "event": "events:detail",  # haven/events (issue 16 item 2)
+}
 
 
 def record_rows(

@@ -63,6 +63,10 @@ Breakdown = Literal[
     "tenure_at_exit",
     "safe_home_outcome_kind",
     "service_level",  # target hardening (seed 002 Lot 2 s3.1, s4)
+    # events (issue 16 item 2): seed 001 Lot 1 s8 "(and locations such as schools)", Lot 4 s8
+    # "practitioners or public (specify)"
+    "event_location_type",
+    "event_audience",
     # asked for by seeds, not yet recorded: only on measures that are `missing`
     "service_element",
     "intervention_type",

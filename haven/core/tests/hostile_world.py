@@ -388,6 +388,30 @@ def _consent(personas: Personas, case: Case) -> dict[str, Any]:
     }
 
 
+def _events(personas: Personas, contract: Any) -> dict[str, Any]:
+    """Issue 16 item 2: a scheduled event of the service (its pages take the event's id)."""
+    from haven.events.services import EventDetails, event_schedule
+
+    event = event_schedule(
+        provider=personas.organisation,
+        scheduled_by=personas.caseworker,
+        details=EventDetails(
+            contracts=[contract],
+            kind="training",
+            title="Synthetic awareness training",
+            starts_at=timezone.now() - dt.timedelta(days=1),
+            duration_minutes=60,
+            venue="Synthetic Centre",
+            location_type="community_centre",
+            audience="practitioners",
+        ),
+    )
+    return {
+        f"@events:{name}": {"event_id": event.pk}
+        for name in ("detail", "edit", "deliver", "cancel")
+    }
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -628,6 +652,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids.update(_outbox(personas, case))
     ids.update(_subject_access(personas, case))
     ids.update(_consent(personas, case))  # issue 15
+    ids.update(_events(personas, contract))  # issue 16 item 2
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion
     # and an appeal made

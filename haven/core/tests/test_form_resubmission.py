@@ -136,6 +136,9 @@ CREATE_FORMS = {
     # issue 15 item 4: double submit in haven/retention/tests/test_views.py
     "retention:hold_new",
     "retention:request_new",
+    # issue 16 item 2: double submits in haven/events/tests/test_view_resubmission.py
+    "events:add",
+    "events:import",
 }
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
@@ -259,8 +262,14 @@ NOT_CREATE_FORMS = {
     "retention:hold_lift": "a lifted hold cannot be lifted again (legal_hold_lift refuses)",
     "retention:request_detail": "a decided request cannot be decided again "
     "(erasure_request_decide refuses)",
+    "events:edit": "changes the event in place",
+    "events:deliver": "records the delivery and feedback in place: again corrects them",
+    "events:cancel": "a cancelled event cannot be cancelled again (event_cancel refuses)",
 }
 GET_ONLY = {
+    "events:index",
+    "events:export",
+    "events:detail",
     "retention:schedule",
     "retention:holds",
     "retention:requests",
@@ -1136,6 +1145,8 @@ TESTED_ELSEWHERE = {
     "retention:request_new": "haven/retention/tests/test_views.py",
     "consent:record": "haven/consent/tests/test_view_resubmission.py",
     "consent:agreement_new": "haven/consent/tests/test_view_resubmission.py",
+    "events:add": "haven/events/tests/test_view_resubmission.py",
+    "events:import": "haven/events/tests/test_view_resubmission.py",
 }
 
 

@@ -83,6 +83,8 @@ SKIPPED = {
     "WorklistFilterForm), walked on casework:worklist; an unknown scope is 'mine'",
     "referrals:export": "a CSV/XLSX download of referrals:list (the same decision parameter), "
     "walked there",
+    "events:export": "a CSV download of events:index's filter form (the same FilterForm), whose "
+    "every parameter is walked on events:index",
     "signoff:signed_off_export": "the signed-off JSON file: no input beyond the ids in its URL",
     "incidents:chronology": "a case's chronology as a PDF: no input beyond the case id in its URL "
     "(haven/incidents/tests/test_chronology.py)",

@@ -47,6 +47,11 @@ STAFF_PAGE = (
     "eople supported; every change to them is audited by its service"
 )
 EXEMPT = {
+    # issue 16 item 2: events are about no one
+    "events:add": "the form shows the user's contracts and staff, no people; the event is "
+    "audited by event_schedule and shown (audited) on events:detail",
+    "events:import": "an upload form and the file's problems by row and column, no people; the "
+    "import is audited by events_import",
     "retention:schedule": "the retention rules in force (issue 15 item 4), no people",
     # the front door's public pages (issue 14): no one is signed in, and no record is shown
     "portal:help": "public information page, no people",
@@ -444,6 +449,10 @@ PAGES: dict[str, Page] = {
 }
 # Audited pages checked in their own app's tests, where their records are easier to build.
 CHECKED_ELSEWHERE = {
+    **{
+        f"events:{name}": "haven/events/tests/test_view_read_audit.py"
+        for name in ("index", "export", "detail", "edit", "deliver", "cancel")
+    },
     "partners:home": "haven/partners/tests/test_view_read_audit.py",
     "portal:queue": "haven/portal/tests/test_view_read_audit.py",
     "portal:answer": "haven/portal/tests/test_view_read_audit.py",

@@ -434,3 +434,17 @@ def test_the_demo_share_register_names_each_share_by_its_own_source(provider):
     assert set(onward.values_list("source_id", flat=True)) <= ids
     marac = shares.filter(kind=ShareKind.MARAC_REFERRAL)
     assert set(marac.values_list("source_model", flat=True)) <= {"maracreferral"}
+
+
+def test_the_demo_has_training_awareness_and_community_events(provider):
+    """Issue 16 item 2: the Leicester contracts' sessions and events over the two years, some
+    at schools, delivered with feedback; a reset rebuilds the same number."""
+    from haven.events.models import Event, EventStatus
+
+    family = Contract.objects.get(provider=provider, slug="leicester-family-2012")
+    delivered = Event.objects.filter(contracts=family, status=EventStatus.DELIVERED)
+    assert delivered.filter(location_type="school").exists()
+    assert delivered.filter(feedback_forms__gt=0).exists()
+    count = Event.objects.filter(provider=provider).count()
+    demo(reset=True)
+    assert Event.objects.filter(provider=provider).count() == count

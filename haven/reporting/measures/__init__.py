@@ -5,6 +5,7 @@ from haven.reporting.measures import (  # noqa: F401
     cases,
     contact,
     deadlines,
+    events,
     exits,
     front_door,
     housing,

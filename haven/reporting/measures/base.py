@@ -120,6 +120,7 @@ OPTIONAL_FIELDS = {
     "target_hardening": ("target_hardening_jobs", "target_hardening_fittings"),
     "quick_questions": ("quick_questions", "lone_chat_bookings"),
     "incident_history": ("closed_case_incidents",),  # issue 16: measures/victimisation.py
+    "events": ("events", "event_feedback"),  # haven/events (issue 16 item 2)
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -147,6 +147,12 @@ DECISIONS: dict[str, Decision] = {
     "housing.safehomeoutcome": Exported((CASE,)),
     "hardship.hardshipfund": Exported((Path("contract"),)),
     "hardship.hardshipgrant": Exported((Within("fund"), CASE)),
+    # finance (issue 16 item 7): a contract's budget, profile, income and spend
+    "finance.budgetline": Exported((Path("contract"),)),
+    "finance.profilemonth": Exported((Within("line"),)),
+    "finance.income": Exported((Path("contract"),)),
+    "finance.spendimport": Exported((Path("contract"),)),
+    "finance.spend": Exported((Path("contract"),)),
     # --- messages, routes in, reporting
     "outbox.message": Exported((Path("contract"),)),
     "portal.chatbooking": Exported((Path("contract"),)),

@@ -6,6 +6,7 @@ from haven.reporting.measures import (  # noqa: F401
     contact,
     deadlines,
     exits,
+    finance,
     front_door,
     housing,
     incidents,

@@ -57,5 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_view_sars": request.user.has_perm("subjectaccess.view_sar_log"),
         # issue 15 item 4: the data protection officer's retention review and erasure requests
         "can_manage_retention": request.user.has_perm("retention.manage"),
+        # issue 16 item 7: budgets, income and spend (service managers, administrators, analysts)
+        "can_view_finance": request.user.has_perm("finance.view_finance"),
     }
     return render(request, "core/home.html", context)

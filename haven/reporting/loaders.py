@@ -452,7 +452,9 @@ def _optional_finance(facts: Facts, contract: Contract, start: datetime, end: da
         .values_list("pk", "paid_on", "amount_pence", "case_id")
     ]
     facts.finance_spend += [
-        FinanceSpendFact(pk, day, float(price * quantity), "target_hardening", "target_hardening", case_id)
+        FinanceSpendFact(
+            pk, day, float(price * quantity), "target_hardening", "target_hardening", case_id
+        )
         for pk, day, quantity, price, case_id in FittedItem.objects.filter(
             job__case__contract=contract, fitted_on__range=days
         )

@@ -61,22 +61,19 @@ def sheets(
         ]
         for q in report.quarters
     ]
-    money = [
+    money: list[list[Any]] = [
         *[[INCOME_LABELS.get(k, k), _pounds(p)] for k, p in sorted(report.income_by_kind.items())],
         ["Income to date", _pounds(report.income_pence)],
         ["Expenditure to date", _pounds(report.expenditure_pence)],
         ["Income less expenditure", _pounds(report.surplus_pence)],
         ["Cases supported", costs.cases],
         ["Cost per case supported", _pounds(costs.per_case_pence)],
-        *(
-            [
-                ["Properties fitted", costs.properties],
-                ["Cost per property", _pounds(costs.per_property_pence)],
-            ]
-            if costs.properties
-            else []
-        ),
     ]
+    if costs.properties:
+        money += [
+            ["Properties fitted", costs.properties],
+            ["Cost per property", _pounds(costs.per_property_pence)],
+        ]
     transactions = [
         [
             row.spent_on.isoformat(),

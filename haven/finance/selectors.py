@@ -110,6 +110,7 @@ def year_data(contract: Contract, year: int) -> YearData:
         for pk, paid_on, pence in HardshipGrant.objects.filter(
             fund__contract=contract, status=GrantStatus.APPROVED, paid_on__range=(first, last)
         ).values_list("pk", "paid_on", "amount_pence")
+        if paid_on is not None
     ]
     # seed 002 Lot 2 s4: target hardening items cost quantity x the unit price when fitted
     fittings: dict[Any, list[Fitting]] = defaultdict(list)

@@ -450,6 +450,7 @@ def _optional_finance(facts: Facts, contract: Contract, start: datetime, end: da
         )
         .order_by()
         .values_list("pk", "paid_on", "amount_pence", "case_id")
+        if day is not None
     ]
     facts.finance_spend += [
         FinanceSpendFact(

@@ -59,7 +59,9 @@ def test_seed_001_s14_actual_against_projection_and_forecast_outturn():
 
 
 def test_a_month_not_yet_ended_is_still_to_come_in_the_profile():
-    report = finance_report(first=APRIL, as_at=date(2026, 5, 15), lines=[_staff()], spend=[], income=[])
+    report = finance_report(
+        first=APRIL, as_at=date(2026, 5, 15), lines=[_staff()], spend=[], income=[]
+    )
     assert report.total.profile_to_date_pence == 10_000_00
     assert report.total.remaining_profile_pence == 110_000_00
 

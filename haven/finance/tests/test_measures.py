@@ -73,9 +73,7 @@ def test_seed_003_s14_cost_per_case_supported_shares_the_spend_over_the_cases_op
         case("c", datetime(2026, 7, 5, tzinfo=UTC)),  # opened after the quarter
         case("d", datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)),
     ]
-    figure = COMPUTATIONS["finance_cost_per_case"](
-        _ctx(Facts(cases=cases, finance_spend=_spend()))
-    )
+    figure = COMPUTATIONS["finance_cost_per_case"](_ctx(Facts(cases=cases, finance_spend=_spend())))
     assert set(figure.numerator) == {"a", "b"}
     assert figure.value == 135.25
 

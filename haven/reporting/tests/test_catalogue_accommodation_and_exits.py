@@ -33,6 +33,8 @@ CORNWALL_COMPUTED = (
     | {f"E{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20)}
     # seed 004 s10 contract-review information: the registers of issue 12
     | {"serious_incidents", "complaints", "compliments"}
+    # seed 004 s10 finance including income and expenditure (issue 16 item 7)
+    | {"income_expenditure", "income_received"}
     # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SC10
     # needs sexual violence services recorded
     | {"SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8"}
@@ -133,6 +135,7 @@ WOKINGHAM_COMPUTED = {
     # waiting-list entries (issue 13; seed 003 s13, s14)
     "waiting_list",
     "waiting_list_reasons",
+    "cost_effectiveness",  # seed 003 s14: cost per case supported (issue 16 item 7)
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

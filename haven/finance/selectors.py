@@ -61,6 +61,11 @@ def line_for(contract: Contract, year: int, line_id: Any) -> BudgetLine:
         raise Http404 from missing
 
 
+def profile_of(line: BudgetLine) -> dict[date, int]:
+    """The line's planned pence by month."""
+    return dict(line.profile.values_list("month", "amount_pence"))
+
+
 def _midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 

@@ -46,6 +46,7 @@ from haven.finance.selectors import (
     financial_year_first_day,
     financial_year_of,
     line_for,
+    profile_of,
     properties_fitted,
     year_data,
 )
@@ -215,7 +216,7 @@ def profile(request: HttpRequest, contract_id: Any, year: int, line_id: Any) -> 
     year = _year(year)
     line = line_for(contract, year, line_id)
     months = year_months(financial_year_first_day(contract, year))
-    current = dict(line.profile.values_list("month", "amount_pence"))
+    current = profile_of(line)
     form = ProfileForm(
         request.POST if request.method == "POST" else None,
         months=months,

@@ -102,3 +102,40 @@ def test_the_return_counts_recorded_spend_and_hardship_grants_paid(vf_contract, 
     facts = load_facts(vf_contract, period.start, period.end, needs=frozenset({"finance"}))
     figure = COMPUTATIONS["finance_spend"](_ctx(facts, period))
     assert figure.value == 1000.1
+
+
+@pytest.mark.django_db
+def test_the_finance_facts_load_in_a_fixed_number_of_queries(vf_contract, staff_line, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from haven.finance.services import income_record, spend_record
+    from haven.reporting.loaders import load_facts
+
+    today = timezone.localdate()
+    period = parse_period(f"{today.year}-{today.month:02d}", "04-01")
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            load_facts(vf_contract, period.start, period.end, needs=frozenset({"finance"}))
+        return len(captured)
+
+    few = count()
+    for n in range(5):
+        spend_record(
+            contract=vf_contract,
+            spent_on=today,
+            category="other",
+            description=f"Item {n}",
+            amount=Decimal("1"),
+            recorded_by=personas.service_manager,
+        )
+        income_record(
+            contract=vf_contract,
+            received_on=today,
+            kind="other",
+            source="Synthetic grant",
+            amount=Decimal("2"),
+            recorded_by=personas.service_manager,
+        )
+    assert count() == few

@@ -13,7 +13,7 @@ from haven.govuk.forms import GovukDateField, GovukForm, GovukRadiosField, Govuk
 from haven.govuk.forms.file_upload import GovukFileField
 from haven.hardship.forms import PoundsField
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # ~20,000 rows; kept in the session until confirmed
 
 
 class BudgetLineForm(GovukForm):
@@ -99,7 +99,7 @@ class SpendUploadForm(GovukForm):
     upload = GovukFileField(
         label="Spend file from the finance system",
         hint=(
-            "A CSV file of up to 5 MB with the headings transaction_ref, date, amount, category, "
+            "A CSV file of up to 2 MB with the headings transaction_ref, date, amount, category, "
             "description and supplier (optional) in row 1"
         ),
         error_messages={"required": "Select the spend file"},
@@ -110,7 +110,7 @@ class SpendUploadForm(GovukForm):
         if not str(upload.name).lower().endswith(".csv"):
             raise forms.ValidationError("The selected file must be a CSV file")
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 5 MB")
+            raise forms.ValidationError("The selected file must be smaller than 2 MB")
         if upload.size == 0:
             raise forms.ValidationError("The selected file is empty")
         return upload

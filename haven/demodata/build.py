@@ -38,6 +38,7 @@ from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLI
 from haven.demodata.directory import demo_directory
 from haven.demodata.events import build_demo_events, demo_events_reset
 from haven.demodata.exits import ExitsPlan, exits_plan
+from haven.demodata.finance import build_demo_finance, demo_finance_reset
 from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
 from haven.demodata.housing import build_demo_housing, demo_housing_reset
 from haven.demodata.identities import PeopleFactory, Pools
@@ -536,6 +537,7 @@ def build_demo_data(
             demo_events_reset(organisation)  # issue 16 item 2
             demo_waiting_list_reset(organisation)
             demo_refuge_reset(organisation)
+            demo_finance_reset(organisation)  # issue 16 item 7
             demo_hardship_reset(organisation)
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
@@ -574,6 +576,7 @@ def build_demo_data(
         build_demo_consent(organisation=organisation, seed=seed, now=now)  # issue 15 items 1-2
         build_demo_subject_access(organisation=organisation, seed=seed, now=now)  # issue 15
         build_demo_retention(organisation=organisation, seed=seed, now=now)  # issue 15 item 4
+        build_demo_finance(organisation=organisation, seed=seed, now=now)  # issue 16 item 7
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

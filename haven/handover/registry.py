@@ -151,6 +151,12 @@ DECISIONS: dict[str, Decision] = {
     # two contracts (shared); who facilitated is a list of staff, which the format does not carry
     "events.event": Exported((Path("contracts"),), shared=True, omit=("facilitators",)),
     "events.agencyattendance": Exported((Within("event"),)),
+    # finance (issue 16 item 7): a contract's budget, profile, income and spend
+    "finance.budgetline": Exported((Path("contract"),)),
+    "finance.profilemonth": Exported((Within("line"),)),
+    "finance.income": Exported((Path("contract"),)),
+    "finance.spendimport": Exported((Path("contract"),)),
+    "finance.spend": Exported((Path("contract"),)),
     # --- messages, routes in, reporting
     "outbox.message": Exported((Path("contract"),)),
     "portal.chatbooking": Exported((Path("contract"),)),

@@ -59,5 +59,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_manage_retention": request.user.has_perm("retention.manage"),
         # issue 16 item 2: the provider's staff see (and most record) the service's events
         "can_view_events": request.user.has_perm("events.view_events"),
+        # issue 16 item 7: budgets, income and spend (service managers, administrators, analysts)
+        "can_view_finance": request.user.has_perm("finance.view_finance"),
     }
     return render(request, "core/home.html", context)

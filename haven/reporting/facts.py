@@ -351,6 +351,39 @@ class TargetHardeningFittingFact(NamedTuple):
     case_id: Any = None  # the job's case (drill-down opens it)
 
 
+# finance (issue 16 item 7): spend, income and the profile of spend of the contract
+
+
+class FinanceSpendFact(NamedTuple):
+    """Money spent on the contract (finance.Spend, a hardship grant paid or target hardening
+    items fitted), in pounds; `source`: recorded | imported | hardship | target_hardening."""
+
+    id: Any
+    spent_on: date
+    amount: float
+    category: str
+    source: str
+    case_id: Any = None  # a hardship grant's or fitting's case (drill-down opens it)
+
+
+class FinanceIncomeFact(NamedTuple):
+    """Income received for the contract (finance.Income), in pounds."""
+
+    id: Any
+    received_on: date
+    amount: float
+    kind: str
+
+
+class FinanceProfileFact(NamedTuple):
+    """One month's planned spend of a budget line (finance.ProfileMonth), in pounds."""
+
+    id: Any
+    month: date  # the month's first day
+    amount: float
+    category: str
+
+
 class QuickQuestionFact(NamedTuple):
     """A quick question asked online (portal.QuickQuestion; seed 002 s3.6: not formal support).
     Nobody is recorded with it."""
@@ -500,6 +533,11 @@ class Facts:
     # and their feedback forms' answers (measures/events.py)
     events: list[EventFact] = field(default_factory=list)
     event_feedback: list[EventFeedbackFact] = field(default_factory=list)
+    # finance (issue 16 item 7), optional "finance": the contract's spend, income and profile of
+    # spend from a year before the window to its end (spend to date runs from the year's start)
+    finance_spend: list[FinanceSpendFact] = field(default_factory=list)
+    finance_income: list[FinanceIncomeFact] = field(default_factory=list)
+    finance_profile: list[FinanceProfileFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -609,6 +647,10 @@ KINDS = {
     "initial_request": "initial_requests",
     "event": "events",
     "event_feedback": "event_feedback",
+    # finance (issue 16 item 7)
+    "finance_spend": "finance_spend",
+    "finance_income": "finance_income",
+    "finance_profile": "finance_profile",
 }
 
 

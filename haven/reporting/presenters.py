@@ -68,6 +68,10 @@ KIND_LABELS = {
     "quick_question": "Quick question",
     "lone_chat_booking": "Web chat booked without a referral",
     "initial_request": "Initial request for service",
+    # finance (issue 16 item 7)
+    "finance_spend": "Spend",
+    "finance_income": "Income",
+    "finance_profile": "Profile of spend (month of a budget line)",
     "person": "Person",
     "event": "Training or event",
     "event_feedback": "Event feedback form",

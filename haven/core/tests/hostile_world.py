@@ -677,7 +677,31 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids.update(_partner_ids(personas, contract))  # issue 14 items 6-7
     ids["booking_id"] = _web_chat(personas, contract).pk  # issue 14 item 4
     ids.update(_retention_ids(personas))  # issue 15 item 4
+    ids.update(_finance_ids(personas, contract))  # issue 16 item 7
     return personas, ids
+
+
+def _finance_ids(personas: Personas, contract: Any) -> dict[str, Any]:
+    """Issue 16 item 7: this financial year's staff budget line of the Victim First contract."""
+    from decimal import Decimal
+
+    from haven.finance.services import budget_line_set
+    from haven.hardship.services import financial_year_of
+
+    year = financial_year_of(contract, timezone.localdate())
+    line = budget_line_set(
+        contract=contract,
+        year=year,
+        category="staff",
+        amount=Decimal("120000"),
+        set_by=personas.service_manager,
+    )
+    ids: dict[str, Any] = {}
+    for name in ("report", "export", "budget", "income_add", "spend_add"):
+        ids[f"@finance:{name}"] = {"contract_id": contract.pk, "year": year}
+    ids["@finance:export"] |= {"fmt": "csv"}
+    ids["@finance:profile"] = {"contract_id": contract.pk, "year": year, "line_id": line.pk}
+    return ids
 
 
 def data_protection_officer(personas: Personas) -> Any:

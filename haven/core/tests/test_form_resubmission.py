@@ -64,6 +64,10 @@ CREATE_FORMS = {
     # the front door (issue 14): double submits in haven/portal/tests/test_view_resubmission.py
     "portal:refer_check",
     "portal:ask",
+    # finance (issue 16 item 7): double submits in haven/finance/tests/test_view_resubmission.py
+    "finance:income_add",
+    "finance:spend_add",
+    "finance:import_confirm",
     # housing and the hardship fund (issue 13)
     "housing:outcome_add",
     "hardship:request",
@@ -154,6 +158,9 @@ NOT_CREATE_FORMS = {
     "housing:entry": "records the case's housing at entry in place: again corrects it",
     "housing:exit": "records the case's housing at exit in place: again corrects it",
     "hardship:budget": "sets the year's budget in place",
+    "finance:budget": "sets the year's budget line in place (one per category)",
+    "finance:profile": "sets the line's months in place",
+    "finance:import": "checks the file and keeps it for the check page; nothing is saved",
     "hardship:decide": "a decided grant cannot be decided again (hardship_grant_decide refuses)",
     "hardship:pay": "a paid grant cannot be paid again (hardship_grant_pay refuses)",
     "staff:profile_edit": "changes the worker's allocation profile in place",
@@ -289,6 +296,9 @@ GET_ONLY = {
     "casework:waiting_list",
     "hardship:funds",
     "hardship:fund",
+    "finance:index",
+    "finance:report",
+    "finance:export",
     "housing:detail",
     "refuge:board",
     "refuge:properties",
@@ -1147,6 +1157,10 @@ TESTED_ELSEWHERE = {
     "consent:agreement_new": "haven/consent/tests/test_view_resubmission.py",
     "events:add": "haven/events/tests/test_view_resubmission.py",
     "events:import": "haven/events/tests/test_view_resubmission.py",
+    **{
+        f"finance:{name}": "haven/finance/tests/test_view_resubmission.py"
+        for name in ("income_add", "spend_add", "import_confirm")
+    },
 }
 
 

@@ -52,6 +52,22 @@ EXEMPT = {
     "audited by event_schedule and shown (audited) on events:detail",
     "events:import": "an upload form and the file's problems by row and column, no people; the "
     "import is audited by events_import",
+    # finance (issue 16 item 7): a contract's money, never a person; writes are audited by
+    # their services and the downloads as exports (haven/finance/tests/test_view_report.py)
+    **{
+        f"finance:{name}": "a contract's budget, income and spend, no people"
+        for name in (
+            "index",
+            "report",
+            "export",
+            "budget",
+            "profile",
+            "income_add",
+            "spend_add",
+            "import",
+            "import_confirm",
+        )
+    },
     "retention:schedule": "the retention rules in force (issue 15 item 4), no people",
     # the front door's public pages (issue 14): no one is signed in, and no record is shown
     "portal:help": "public information page, no people",

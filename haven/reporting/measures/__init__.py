@@ -7,6 +7,7 @@ from haven.reporting.measures import (  # noqa: F401
     deadlines,
     events,
     exits,
+    finance,
     front_door,
     housing,
     incidents,

@@ -121,6 +121,7 @@ OPTIONAL_FIELDS = {
     "quick_questions": ("quick_questions", "lone_chat_bookings"),
     "incident_history": ("closed_case_incidents",),  # issue 16: measures/victimisation.py
     "events": ("events", "event_feedback"),  # haven/events (issue 16 item 2)
+    "finance": ("finance_spend", "finance_income", "finance_profile"),  # issue 16 item 7
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -35,6 +35,8 @@ CORNWALL_COMPUTED = (
     | {"E10", "E11", "E12", "E13"}
     # seed 004 s10 contract-review information: the registers of issue 12
     | {"serious_incidents", "complaints", "compliments"}
+    # seed 004 s10 finance including income and expenditure (issue 16 item 7)
+    | {"income_expenditure", "income_received"}
     # safeguarding adults alerts and children (issue 12, measures/safeguarding.py); SC10 the
     # children of adults in DA and SV services (issue 16, measures/victimisation.py)
     | {"SA1", "SA2", "SA3", "SA5", "SC1", "SC2", "SC4", "SC5", "SC6", "SC7", "SC8", "SC10"}
@@ -135,6 +137,7 @@ WOKINGHAM_COMPUTED = {
     # waiting-list entries (issue 13; seed 003 s13, s14)
     "waiting_list",
     "waiting_list_reasons",
+    "cost_effectiveness",  # seed 003 s14: cost per case supported (issue 16 item 7)
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

@@ -141,6 +141,7 @@ VICTIM_FIRST_COMPUTED = {
     # the independent Leicestershire Police survey's results (issue 11 item 6; seed 002 s7)
     "cope_and_recover",
     "victim_satisfied",
+    "financial_return",  # seed 002 s16: spend in the quarter, open book (issue 16 item 7)
 }
 # Survey and survey-team measures computed from followups (issue 11 item 6)
 SURVEY_COMPUTED = {

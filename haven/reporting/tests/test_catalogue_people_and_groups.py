@@ -37,7 +37,8 @@ EXPECTED = {
         "needs_assessed_health_development", "needs_assessed_relationships",
         "needs_assessed_parenting", "needs_assessed_family_environment",
         "work_undertaken", "referrals_to_cyps",
-        "referral_patterns", "spend_against_projection",
+        "referral_patterns", "spend_against_projection", "spend_projection",
+        "spend_projection_next_quarter",
     ],
     # seed 001 Lot 2 s6, s8, s14 (housing tenure at entry and exit)
     "leicester-safehome-2012": [
@@ -51,7 +52,7 @@ EXPECTED = {
         "other_housing_solutions",
         "equality_clients", "equality_staff_volunteers",
         "housing_tenure_entry", "housing_tenure_exit", "interventions",
-        "spend_against_projection",
+        "spend_against_projection", "spend_projection", "spend_projection_next_quarter",
     ],
     # seed 001 Lot 3 s6, s8, s14 (with the monthly CAADA Insights submission)
     "leicester-victim-survivor-2012": [
@@ -68,6 +69,7 @@ EXPECTED = {
         "repeat_referrals", "complaints_received", "complaints_resolved", "court_sessions",
         "out_of_hours_interventions",
         "equality_clients", "equality_staff_volunteers", "spend_against_projection",
+        "spend_projection", "spend_projection_next_quarter",
         "insights_forms",
     ],
     # seed 001 Lot 4 s6, s8, s14
@@ -86,7 +88,8 @@ EXPECTED = {
         "needs_assessed_relationships", "needs_assessed_drugs_alcohol",
         "needs_assessed_mental_health", "needs_assessed_accommodation",
         "needs_assessed_employment_finance",
-        "family_circumstance", "spend_against_projection",
+        "family_circumstance", "spend_against_projection", "spend_projection",
+        "spend_projection_next_quarter",
     ],
 }  # fmt: skip
 

@@ -15,6 +15,15 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, NamedTuple
 
+# workforce (issue 16): the rows haven/workforce/figures.py counts, one home for each
+from haven.workforce.figures import AbsenceRow as SicknessAbsenceFact
+from haven.workforce.figures import CompletionRow as TrainingCompletionFact
+from haven.workforce.figures import CourseRow as TrainingCourseFact
+from haven.workforce.figures import PostRow as EstablishmentPostFact
+from haven.workforce.figures import SessionRow as TrainingSessionFact
+from haven.workforce.figures import StaffRow as StaffMemberFact
+from haven.workforce.figures import SupervisionRow as SupervisionFact
+
 
 class PersonFact(NamedTuple):
     id: Any
@@ -459,6 +468,18 @@ class Facts:
     # in the window (haven/portal; seed 002 s3.6, seed 004 s10 A0)
     quick_questions: list[QuickQuestionFact] = field(default_factory=list)
     lone_chat_bookings: list[LoneChatBookingFact] = field(default_factory=list)
+    # workforce (issue 16, haven/workforce) — optional "workforce": the provider's staff and
+    # volunteers, its workforce plan, sickness, supervision and training, any time
+    # (measures/workforce.py); staff_equality: each staff member's equality answers as a
+    # PersonFact (no name, no reference code) for the protected-characteristic breakdowns
+    staff_members: list[StaffMemberFact] = field(default_factory=list)
+    establishment_posts: list[EstablishmentPostFact] = field(default_factory=list)
+    sickness_absences: list[SicknessAbsenceFact] = field(default_factory=list)
+    supervisions: list[SupervisionFact] = field(default_factory=list)
+    training_completions: list[TrainingCompletionFact] = field(default_factory=list)
+    training_courses: list[TrainingCourseFact] = field(default_factory=list)
+    training_sessions: list[TrainingSessionFact] = field(default_factory=list)
+    staff_equality: dict[Any, PersonFact] = field(default_factory=dict)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -566,6 +587,12 @@ KINDS = {
     "quick_question": "quick_questions",
     "lone_chat_booking": "lone_chat_bookings",
     "initial_request": "initial_requests",
+    # workforce (issue 16)
+    "staff_member": "staff_members",
+    "establishment_post": "establishment_posts",
+    "sickness_absence": "sickness_absences",
+    "supervision": "supervisions",
+    "training_session": "training_sessions",
 }
 
 

@@ -69,6 +69,12 @@ KIND_LABELS = {
     "lone_chat_booking": "Web chat booked without a referral",
     "initial_request": "Initial request for service",
     "person": "Person",
+    # workforce (issue 16)
+    "staff_member": "Staff member or volunteer",
+    "establishment_post": "Post in the workforce plan",
+    "sickness_absence": "Sickness absence",
+    "supervision": "Supervision session",
+    "training_session": "Training session",
 }
 STATE_LABELS = dict(CaseState.choices)
 DECISION_LABELS = dict(Decision.choices)
@@ -315,7 +321,14 @@ def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
 # A record of the service itself (a group session, a helpline call, a training event, a budget
 # line: no case, no referral) links to its own page when its kind is named here (issue 16); the
 # page itself decides who may open it. Each app's measures add their kinds.
-SERVICE_RECORD_URLS: dict[str, str] = {}
+SERVICE_RECORD_URLS: dict[str, str] = {
+    # workforce (issue 16): no names in the drill-down; each page checks who may open it
+    "staff_member": "workforce:staff",
+    "establishment_post": "workforce:post",
+    "sickness_absence": "workforce:absence",
+    "supervision": "workforce:supervision",
+    "training_session": "workforce:session",
+}
 
 
 def record_rows(

@@ -140,10 +140,13 @@ def _record_form(
     if not request.user.has_perm("workforce.record", member):
         raise PermissionDenied
     form = form_class(request.POST if request.method == "POST" else None, **form_kwargs)
-    if request.method == "POST" and form.is_valid():
-        if form.saved_by(lambda: save(member, form.cleaned_data)):
-            messages.success(request, done)
-            return redirect("workforce:staff", member.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(lambda: save(member, form.cleaned_data))
+    ):
+        messages.success(request, done)
+        return redirect("workforce:staff", member.pk)
     return render_page(
         request, "workforce/record_form.html", {"form": form, "staff": member, "title": title}
     )

@@ -25,6 +25,7 @@ from haven.reporting.measures import (  # noqa: F401
     surveys,
     target_hardening,
     waiting_list,
+    workforce,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

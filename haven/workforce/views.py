@@ -147,11 +147,15 @@ def _record_form(
     ):
         messages.success(request, done)
         return redirect("workforce:staff", member.pk)
-    return render_page(
+    response = render_page(
         request, "workforce/record_form.html", {"form": form, "staff": member, "title": title}
     )
+    if shows_page(response):  # the form names the worker
+        audit_event(actor=request.user, action=AuditAction.VIEW, target=member)
+    return response
 
 
+@audits_reads
 @login_required
 def supervision_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
     """Record a supervision (seed 000 s12, seed 004 s13: every 6 weeks)."""
@@ -170,6 +174,7 @@ def supervision_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
     )
 
 
+@audits_reads
 @login_required
 def vetting_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
     """Record a vetting clearance (seed 002 Lot 1 s12, s15)."""
@@ -189,6 +194,7 @@ def vetting_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
     )
 
 
+@audits_reads
 @login_required
 def training_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
     """Record a course completed (its expiry follows from the course's renewal period)."""
@@ -211,6 +217,7 @@ def training_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
     )
 
 
+@audits_reads
 @login_required
 def sickness_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
     """Record a sickness absence (seed 004 s10)."""

@@ -205,12 +205,11 @@ def allocation_choices(case: Case) -> list[AllocationChoice]:
     if case.contract.provider_id is None:
         return [AllocationChoice(None, None)]
     teams = list(teams_for_case(case))
-    members = (
+    members = list(
         Membership.objects.filter(team__in=teams, role__in=TEAM_ROLES, user__is_active=True)
         .select_related("user", "team")
         .order_by("user__full_name", "team__name")
     )
-    members = list(members)
     # seed 002 Lot 1 s12, s15: a worker who may not take new cases (lapsed vetting) is not
     # offered, unless the case is already theirs (allocation_hooks)
     refused = new_case_refusals({m.user_id for m in members} - {case.allocated_to_id})

@@ -128,7 +128,7 @@ def build_demo_workforce(*, organisation: Any, seed: int, now: datetime) -> int:
                 user=membership.user,
                 full_name=membership.user.full_name,
                 kind="staff",
-                post=posts.get(membership.role),
+                post=posts.get(Role(membership.role)),
                 job_title=membership.get_role_display(),
                 contract_type=contract_type,
                 fte=Decimal(rng.choice(["1.00", "1.00", "1.00", "0.80", "0.60"])),

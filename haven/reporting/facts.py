@@ -15,14 +15,16 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from haven.workforce import figures as workforce_rows
+
 # workforce (issue 16): the rows haven/workforce/figures.py counts, one home for each
-from haven.workforce.figures import AbsenceRow as SicknessAbsenceFact
-from haven.workforce.figures import CompletionRow as TrainingCompletionFact
-from haven.workforce.figures import CourseRow as TrainingCourseFact
-from haven.workforce.figures import PostRow as EstablishmentPostFact
-from haven.workforce.figures import SessionRow as TrainingSessionFact
-from haven.workforce.figures import StaffRow as StaffMemberFact
-from haven.workforce.figures import SupervisionRow as SupervisionFact
+SicknessAbsenceFact = workforce_rows.AbsenceRow
+TrainingCompletionFact = workforce_rows.CompletionRow
+TrainingCourseFact = workforce_rows.CourseRow
+EstablishmentPostFact = workforce_rows.PostRow
+TrainingSessionFact = workforce_rows.SessionRow
+StaffMemberFact = workforce_rows.StaffRow
+SupervisionFact = workforce_rows.SupervisionRow
 
 
 class PersonFact(NamedTuple):

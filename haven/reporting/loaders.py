@@ -48,6 +48,7 @@ from haven.reporting.facts import (
     ChildRecordFact,
     ComplaintFact,
     ComplimentFact,
+    EstablishmentPostFact,
     ExitInterviewFact,
     Facts,
     FollowUpDueFact,
@@ -72,6 +73,9 @@ from haven.reporting.facts import (
     SafeHomeOutcomeFact,
     SafetyPlanFact,
     SeriousIncidentFact,
+    SicknessAbsenceFact,
+    StaffMemberFact,
+    SupervisionFact,
     SupportPlanFact,
     SupportSessionFact,
     SurveyAnswerFact,
@@ -79,16 +83,10 @@ from haven.reporting.facts import (
     TargetHardeningFittingFact,
     TargetHardeningJobFact,
     TaskFact,
-    WaitingListEntryFact,
-)
-from haven.reporting.facts import (  # workforce (issue 16)
-    EstablishmentPostFact,
-    SicknessAbsenceFact,
-    StaffMemberFact,
-    SupervisionFact,
     TrainingCompletionFact,
     TrainingCourseFact,
     TrainingSessionFact,
+    WaitingListEntryFact,
 )
 from haven.reporting.measures.base import OPTIONAL_FACTS, OPTIONAL_FIELDS
 from haven.risk.models import RiskAssessment
@@ -447,11 +445,15 @@ def _optional_workforce(facts: Facts, contract: Contract) -> None:
     queries, whatever the numbers. Workforce is small beside the caseload, so nothing is
     windowed (turnover and days lost look back 12 months from the period's end)."""
     organisation = contract.provider_id
-    staff = StaffMember.objects.filter(organisation_id=organisation).order_by()
-    equality = ("sex", "gender_same_as_birth", "sexual_orientation", "disability", "ethnicity")
-    equality += ("religion", "marital_status", "pregnancy_maternity")
     facts.staff_members = []
     facts.staff_equality = {}
+    if organisation is None:
+        return
+    staff = StaffMember.objects.filter(organisation_id=organisation).order_by()
+    equality = (
+        "sex", "gender_same_as_birth", "sexual_orientation", "disability", "ethnicity",
+        "religion", "marital_status", "pregnancy_maternity",
+    )  # fmt: skip
     for row in staff.values_list(
         "id", "kind", "contract_type", "fte", "started_on", "left_on", "post_id",
         "volunteer_role", "date_of_birth", *equality,

@@ -241,9 +241,9 @@ def sickness(
             available[s.id] = working_days(*span) * s.fte
     lost: Weights = {}
     for a in absences_in(absences, first, last):
-        s = by_id.get(a.staff_member_id)
-        if s is not None and s.id in available:
-            lost[s.id] = lost.get(s.id, 0.0) + days_lost(a, s, first, last)
+        worker = by_id.get(a.staff_member_id)
+        if worker is not None and worker.id in available:
+            lost[worker.id] = lost.get(worker.id, 0.0) + days_lost(a, worker, first, last)
     return {k: v for k, v in lost.items() if v}, available
 
 
@@ -295,9 +295,9 @@ def days_per_fte(
             average[s.id] = s.fte * ((span[1] - span[0]).days + 1) / year
     lost: Weights = {}
     for a in absences_in(absences, first, last):
-        s = by_id.get(a.staff_member_id)
-        if s is not None and s.id in average:
-            lost[s.id] = lost.get(s.id, 0.0) + days_lost(a, s, first, last)
+        worker = by_id.get(a.staff_member_id)
+        if worker is not None and worker.id in average:
+            lost[worker.id] = lost.get(worker.id, 0.0) + days_lost(a, worker, first, last)
     return {k: v for k, v in lost.items() if v}, average
 
 

@@ -69,7 +69,11 @@ def figures_organisations(user: Viewer) -> list[Organisation]:
         return []
     if user.is_superuser:
         return list(Organisation.objects.order_by("name"))
-    ids = [m.organisation_id for m in user.memberships.all() if m.role == Role.SERVICE_MANAGER]
+    ids = [
+        m.organisation_id
+        for m in user.memberships.all()
+        if m.role == Role.SERVICE_MANAGER and m.organisation_id is not None
+    ]
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
 
 
@@ -200,10 +204,10 @@ def status_rows(staff: Iterable[StaffMember], today: date | None = None) -> list
         completions[row[1]].append(figures.CompletionRow(*row))
     organisations = {s.organisation_id for s in members}
     courses: dict[Any, list[figures.CourseRow]] = defaultdict(list)
-    for organisation_id, *row in Course.objects.filter(
+    for organisation_id, course_id, for_staff, for_volunteers in Course.objects.filter(
         organisation_id__in=organisations
     ).values_list("organisation_id", "id", "mandatory_for_staff", "mandatory_for_volunteers"):
-        courses[organisation_id].append(figures.CourseRow(*row))
+        courses[organisation_id].append(figures.CourseRow(course_id, for_staff, for_volunteers))
     return [
         StatusRow(
             staff=s,

@@ -43,7 +43,10 @@ def test_working_days_count_monday_to_friday(first, length):
 
 
 def test_vacancy_is_vacant_fte_over_substantive_fte_in_post_seed_004_s10():
-    posts = [PostRow("p1", "org", 2.0, date(2020, 1, 1), None), PostRow("p2", "org", 1.0, date(2020, 1, 1), None)]
+    posts = [
+        PostRow("p1", "org", 2.0, date(2020, 1, 1), None),
+        PostRow("p2", "org", 1.0, date(2020, 1, 1), None),
+    ]
     people = [
         staff("a", post="p1"),
         staff("b", post="p2", fte=0.5),
@@ -87,7 +90,8 @@ def test_sickness_is_fte_days_lost_over_available_and_split_long_short_stress():
     part, whole = figures.absence_split(
         people, absences, date(2026, 3, 1), date(2026, 3, 31), which="long_term"
     )
-    assert part == {"y": 2.5} and whole == {"x": 5.0, "y": 2.5}
+    assert part == {"y": 2.5}
+    assert whole == {"x": 5.0, "y": 2.5}
     part, _ = figures.absence_split(
         people, absences, date(2026, 3, 1), date(2026, 3, 31), which="stress"
     )
@@ -109,12 +113,18 @@ def test_training_compliance_needs_every_mandatory_course_in_date():
         CompletionRow("2", "a", "dash", None, date(2023, 1, 1), date(2025, 1, 1)),  # expired
         CompletionRow("3", "v", "safeguarding", None, date(2025, 1, 1), None),
     ]
-    compliant, present = figures.training_compliance(people, completions, courses, date(2026, 3, 31))
-    assert compliant == ["v"] and present == ["a", "v"]
+    compliant, present = figures.training_compliance(
+        people, completions, courses, date(2026, 3, 31)
+    )
+    assert compliant == ["v"]
+    assert present == ["a", "v"]
 
 
 def test_plan_vs_actual_counts_every_contract_in_post():
-    posts = [PostRow("p1", "org", 4.0, date(2020, 1, 1), None), PostRow("old", "org", 9.0, date(2019, 1, 1), date(2019, 12, 31))]
+    posts = [
+        PostRow("p1", "org", 4.0, date(2020, 1, 1), None),
+        PostRow("old", "org", 9.0, date(2019, 1, 1), date(2019, 12, 31)),
+    ]
     people = [staff("a", post="p1"), staff("b", post="p1", contract="locum", fte=0.8)]
     actual, planned = figures.plan_vs_actual(posts, people, date(2026, 3, 31))
     assert planned == {"p1": 4.0}

@@ -25,7 +25,8 @@ def test_managers_open_every_staff_page(client, personas, caseworker_record, vol
     index = client.get(reverse("workforce:index"))
     assert index.status_code == 200
     body = index.content.decode()
-    assert caseworker_record.full_name in body and "Vera Volunteer" in body
+    assert caseworker_record.full_name in body
+    assert "Vera Volunteer" in body
     for url in [*staff_urls(caseworker_record), *staff_urls(volunteer)]:
         assert client.get(url).status_code == 200, url
     add = reverse("workforce:staff_add", args=[personas.organisation.pk])
@@ -67,11 +68,13 @@ def test_only_a_service_manager_opens_the_figures_and_csv(client, personas, case
     assert client.get(figures).status_code == 404
     client.force_login(personas.service_manager)
     page = client.get(figures)
-    assert page.status_code == 200 and "Vacancy rate" in page.content.decode()
+    assert page.status_code == 200
+    assert "Vacancy rate" in page.content.decode()
     download = client.get(csv_url + "?period=2025-H2")
     assert download.status_code == 200
     text = download.content.decode()
-    assert text.startswith("organisation,period,figure") and "2025-H2" in text
+    assert text.startswith("organisation,period,figure")
+    assert "2025-H2" in text
     assert caseworker_record.full_name not in text
     assert client.get(figures + "?period=bad").status_code == 404
 

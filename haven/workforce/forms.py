@@ -15,6 +15,7 @@ from haven.govuk.forms import (
     GovukSelectField,
     GovukTextField,
 )
+from haven.people.forms.equality import EqualityForm
 from haven.workforce.models import (
     ContractType,
     SicknessReason,
@@ -35,7 +36,7 @@ class FteField(GovukTextField):
     def clean(self, value: Any) -> Decimal:
         text = super().clean(value)
         try:
-            return Decimal(text or "0").quantize(Decimal("0.01"))
+            return Decimal(text or "1").quantize(Decimal("0.01"))
         except InvalidOperation as bad:
             raise forms.ValidationError("Enter the FTE as a number, for example 0.6") from bad
 
@@ -55,7 +56,9 @@ class StaffMemberForm(GovukForm):
         required=False,
         choices=[("", "Choose…"), *ContractType.choices],
     )
-    fte = FteField(label="FTE (staff)", required=False, hint="For example, 1 or 0.6")
+    fte = FteField(
+        label="FTE (staff)", required=False, hint="For example, 1 or 0.6 (blank: full time)"
+    )
     volunteer_role = GovukSelectField(
         label="Role (volunteers)",
         required=False,
@@ -124,4 +127,16 @@ class SicknessForm(GovukForm):
         label="Reason",
         choices=SicknessReason.choices,
         error_messages={"required": "Select the reason"},
+    )
+
+
+class StaffEqualityForm(EqualityForm):
+    """The people app's equality questions (one home for them), and the date of birth for age."""
+
+    date_of_birth = GovukDateField(
+        label="Date of birth (optional)",
+        required=False,
+        when="past",
+        error_label="date of birth",
+        birthday=True,
     )

@@ -102,6 +102,7 @@ class StaffMember(HavenModel):
         max_length=20, choices=equality.YesNoPreferNot.choices, blank=True
     )
     ethnicity = models.CharField(max_length=40, choices=equality.ETHNICITY_CHOICES, blank=True)
+    ethnicity_other = models.CharField(max_length=100, blank=True)
     religion = models.CharField(max_length=20, choices=equality.Religion.choices, blank=True)
     marital_status = models.CharField(
         max_length=20, choices=equality.MaritalStatus.choices, blank=True

@@ -50,4 +50,6 @@ def is_own_record(user: Viewer, staff: Any) -> bool:
 rules.add_perm("workforce.view_team", is_manager | rules.is_superuser)
 rules.add_perm("workforce.view_record", is_own_record | manages_organisation | rules.is_superuser)
 rules.add_perm("workforce.record", manages_organisation | rules.is_superuser)
+# seed 001 s14: equality answers are the worker's own to give (or a manager keeps them)
+rules.add_perm("workforce.set_equality", is_own_record | manages_organisation | rules.is_superuser)
 rules.add_perm("workforce.view_figures", service_manager_of | rules.is_superuser)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from haven.accounts.models import User
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.people.services import EQUALITY_FIELDS
 from haven.validators import refuse, text_problem
 from haven.workforce.models import (
     ContractType,
@@ -118,6 +119,50 @@ def staff_member_create(
     )
     audit_event(actor=created_by, action=AuditAction.CREATE, target=staff)
     return staff
+
+
+@transaction.atomic
+def staff_equality_set(
+    *,
+    staff: StaffMember,
+    answers: dict[str, str],
+    recorded_by: User,
+    date_of_birth: date | None = None,
+) -> StaffMember:
+    """The worker's or volunteer's equality answers (seed 001 s14: demographics of staff and
+    volunteers), on the people app's answer lists; given by themselves or kept by a manager."""
+    if not recorded_by.has_perm("workforce.set_equality", staff):
+        raise PermissionDenied
+    unknown = set(answers) - set(EQUALITY_FIELDS)
+    if unknown:
+        raise ValueError(f"not equality questions: {sorted(unknown)}")
+    refuse(
+        {
+            "date_of_birth": _not_future(date_of_birth, "The date of birth"),
+            **{
+                name: "Select one of the answers"
+                for name, value in answers.items()
+                if value and name != "ethnicity_other" and value not in _choices_of(name)
+            },
+        }
+    )
+    for name, value in answers.items():
+        setattr(staff, name, value)
+    staff.date_of_birth = date_of_birth
+    staff.save(update_fields=[*answers, "date_of_birth", "updated_at"])
+    # the answers themselves are special category data: the audit names the questions only
+    audit_event(
+        actor=recorded_by,
+        action=AuditAction.UPDATE,
+        target=staff,
+        changes={"equality": sorted(answers)},
+    )
+    return staff
+
+
+def _choices_of(name: str) -> set[str]:
+    field = StaffMember._meta.get_field(name)
+    return {value for value, _ in getattr(field, "choices", None) or ()}
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/<uuid:staff_id>/vetting/", views.vetting_add, name="vetting_add"),
     path("staff/<uuid:staff_id>/training/", views.training_add, name="training_add"),
     path("staff/<uuid:staff_id>/sickness/", views.sickness_add, name="sickness_add"),
+    path("staff/<uuid:staff_id>/equality/", views.equality, name="equality"),
     # the returns' drill-down: a record of the workforce opens its worker's record
     path("supervisions/<uuid:record_id>/", views.supervision, name="supervision"),
     path("absences/<uuid:record_id>/", views.absence, name="absence"),

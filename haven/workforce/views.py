@@ -22,9 +22,11 @@ from haven.casework.views.rendering import render_page
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.read_audit import audit_list_view, audits_reads, shows_page
+from haven.people.services import EQUALITY_FIELDS
 from haven.workforce import presenters
 from haven.workforce.forms import (
     SicknessForm,
+    StaffEqualityForm,
     StaffMemberForm,
     SupervisionForm,
     TrainingForm,
@@ -47,6 +49,7 @@ from haven.workforce.selectors import (
 )
 from haven.workforce.services import (
     sickness_record,
+    staff_equality_set,
     staff_member_create,
     supervision_record,
     training_complete,
@@ -119,6 +122,7 @@ def _record_page(request: HttpRequest, member: StaffMember, *, template: str) ->
             "completions": list(member.training_completions.select_related("course")[:50]),
             "absences": list(member.sickness_absences.all()[:20]),
             "may_record": may_record,
+            "may_set_equality": request.user.has_perm("workforce.set_equality", member),
         },
     )
     if shows_page(response):
@@ -235,6 +239,42 @@ def sickness_add(request: HttpRequest, staff_id: Any) -> HttpResponse:
         ),
         done="Sickness absence recorded",
     )
+
+
+@audits_reads
+@login_required
+def equality(request: HttpRequest, staff_id: Any) -> HttpResponse:
+    """The worker's or volunteer's equality answers (seed 001 s14)."""
+    member = staff_for(request.user, staff_id)
+    if not request.user.has_perm("workforce.set_equality", member):
+        raise PermissionDenied
+    initial = {name: getattr(member, name) for name in EQUALITY_FIELDS}
+    form = StaffEqualityForm(
+        request.POST if request.method == "POST" else None,
+        initial={**initial, "date_of_birth": member.date_of_birth},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
+            lambda: staff_equality_set(
+                staff=member,
+                answers=form.answers(),
+                date_of_birth=form.cleaned_data.get("date_of_birth"),
+                recorded_by=staff_user(request),
+            )
+        )
+    ):
+        messages.success(request, "Equality answers saved")
+        return redirect("workforce:staff", member.pk)
+    response = render_page(
+        request,
+        "workforce/record_form.html",
+        {"form": form, "staff": member, "title": "Equality monitoring"},
+    )
+    if shows_page(response):
+        audit_event(actor=request.user, action=AuditAction.VIEW, target=member)
+    return response
 
 
 @login_required

@@ -321,7 +321,14 @@ def _workforce(personas: Personas) -> dict[str, Any]:
     return {
         **{
             f"@workforce:{name}": on_staff
-            for name in ("staff", "supervision_add", "vetting_add", "training_add", "sickness_add")
+            for name in (
+                "staff",
+                "supervision_add",
+                "vetting_add",
+                "training_add",
+                "sickness_add",
+                "equality",
+            )
         },
         **{
             f"@workforce:{name}": {"organisation_id": organisation.pk}

@@ -162,6 +162,7 @@ NOT_CREATE_FORMS = {
     "portal:answer": "a question is answered once: a second answer is refused by "
     "quick_question_answer",
     "housing:entry": "records the case's housing at entry in place: again corrects it",
+    "workforce:equality": "sets the worker's equality answers in place: again sets the same",
     "housing:exit": "records the case's housing at exit in place: again corrects it",
     "hardship:budget": "sets the year's budget in place",
     "hardship:decide": "a decided grant cannot be decided again (hardship_grant_decide refuses)",

@@ -513,6 +513,7 @@ CHECKED_ELSEWHERE = {
             "vetting_add",
             "training_add",
             "sickness_add",
+            "equality",
         )
     },
     **{

@@ -96,3 +96,27 @@ def test_a_bad_supervision_shows_errors_and_saves_nothing(client, personas, case
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
     assert not caseworker_record.supervisions.exists()
+
+
+def test_seed_001_s14_a_worker_gives_their_own_equality_answers(
+    client, personas, caseworker_record
+):
+    url = reverse("workforce:equality", args=[caseworker_record.pk])
+    client.force_login(personas.caseworker)
+    response = client.post(url, {"sex": "female", "religion": "none", "ethnicity": ""})
+    assert response.status_code == 302
+    caseworker_record.refresh_from_db()
+    assert (caseworker_record.sex, caseworker_record.religion) == ("female", "none")
+    client.force_login(personas.teammate)
+    assert client.get(url).status_code == 404
+    client.force_login(personas.team_leader)
+    assert client.get(url).status_code == 200
+
+
+def test_a_wrong_equality_answer_is_refused_on_its_field(client, personas, caseworker_record):
+    client.force_login(personas.caseworker)
+    url = reverse("workforce:equality", args=[caseworker_record.pk])
+    response = client.post(url, {"sex": "neither"})
+    assert response.status_code == 200
+    caseworker_record.refresh_from_db()
+    assert caseworker_record.sex == ""

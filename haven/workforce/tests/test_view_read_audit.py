@@ -27,7 +27,13 @@ def test_every_page_audits_the_records_it_shows(client, personas, caseworker_rec
         ),
         **{
             name: (reverse(f"workforce:{name}", args=[caseworker_record.pk]), personas.team_leader)
-            for name in ("supervision_add", "vetting_add", "training_add", "sickness_add")
+            for name in (
+                "supervision_add",
+                "vetting_add",
+                "training_add",
+                "sickness_add",
+                "equality",
+            )
         },
     }
     for name, (url, user) in pages.items():

@@ -27,6 +27,7 @@ from haven.accounts.models import Membership, Team, User
 from haven.accounts.roles import Role
 from haven.accounts.selectors import active_staff_in
 from haven.accounts.signed_in import Viewer
+from haven.casework.allocation_hooks import new_case_refusals
 from haven.casework.models import (
     BreakGlassGrant,
     Case,
@@ -204,14 +205,19 @@ def allocation_choices(case: Case) -> list[AllocationChoice]:
     if case.contract.provider_id is None:
         return [AllocationChoice(None, None)]
     teams = list(teams_for_case(case))
-    members = (
+    members = list(
         Membership.objects.filter(team__in=teams, role__in=TEAM_ROLES, user__is_active=True)
         .select_related("user", "team")
         .order_by("user__full_name", "team__name")
     )
+    # seed 002 Lot 1 s12, s15: a worker who may not take new cases (lapsed vetting) is not
+    # offered, unless the case is already theirs (allocation_hooks)
+    refused = new_case_refusals({m.user_id for m in members} - {case.allocated_to_id})
     seen: set[tuple[Any, Any]] = set()
     workers = []
     for membership in members:
+        if membership.user_id in refused:
+            continue
         if (membership.user_id, membership.team_id) not in seen:
             seen.add((membership.user_id, membership.team_id))
             workers.append(AllocationChoice(membership.team, membership.user))

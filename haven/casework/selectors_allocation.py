@@ -8,7 +8,7 @@ the viewer may not see), as the risk app's caseload warning counts them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -18,6 +18,7 @@ from django.utils import timezone
 from haven.access.scope import TEAM_ROLES
 from haven.accounts.models import Membership, Team, User
 from haven.accounts.staff_profiles import StaffProfileFacts, staff_profiles_of
+from haven.casework.allocation_hooks import new_case_refusals
 from haven.casework.allocation_suggestions import (
     HIGH,
     IDVA,
@@ -231,8 +232,16 @@ def team_workers(team: Team, contract_limit: int | None) -> list[tuple[User, Wor
     choices = {m.user_id: AllocationChoice(team, m.user) for m in members}
     profiles = staff_profiles_of(list(choices))
     loads = worker_loads(list(choices))
+    # seed 002 Lot 1 s12, s15: lapsed vetting refuses new cases (allocation_hooks)
+    refused = new_case_refusals(list(choices))
     return [
-        (choice.worker, worker_facts(choice, profiles[pk], loads[pk], contract_limit))
+        (
+            choice.worker,
+            replace(
+                worker_facts(choice, profiles[pk], loads[pk], contract_limit),
+                refusal=refused.get(pk),
+            ),
+        )
         for pk, choice in choices.items()
         if choice.worker is not None
     ]

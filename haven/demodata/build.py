@@ -63,6 +63,7 @@ from haven.demodata.targethardening import (
 )
 from haven.demodata.waiting_list import build_demo_waiting_list, demo_waiting_list_reset
 from haven.demodata.webchat import build_demo_webchat, demo_webchat_reset
+from haven.demodata.workforce import build_demo_workforce, demo_workforce_reset
 from haven.followups.models import FollowUpContact, Survey, SurveyAnswer, SurveyTeamHandOff
 from haven.marac.models import MaracAction, MaracArea, MaracHearing, MaracMeeting, MaracReferral
 from haven.outcomes.models import OutcomeAnswer, OutcomeAssessment
@@ -546,6 +547,7 @@ def build_demo_data(
             demo_portal_reset(organisation)
             demo_retention_reset(organisation)  # issue 15 item 4
             demo_consent_reset(organisation)  # consents and shares name the people (issue 15)
+            demo_workforce_reset(organisation)  # issue 16: staff records name the staff
             reset(organisation)
         elif Referral.objects.filter(contract__provider=organisation).exists():
             raise DemoDataExistsError("the demo provider already has referrals")
@@ -577,6 +579,7 @@ def build_demo_data(
         build_demo_subject_access(organisation=organisation, seed=seed, now=now)  # issue 15
         build_demo_retention(organisation=organisation, seed=seed, now=now)  # issue 15 item 4
         build_demo_finance(organisation=organisation, seed=seed, now=now)  # issue 16 item 7
+        build_demo_workforce(organisation=organisation, seed=seed, now=now)  # issue 16
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

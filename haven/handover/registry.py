@@ -201,6 +201,24 @@ DECISIONS: dict[str, Decision] = {
         "staff allocation preferences (languages, caseload limits) of the provider's employees"
     ),
     "core.formsubmission": Excluded("one-time form tokens (double-submit protection)"),
+    # workforce (issue 16): the provider's own personnel records, not the contract's service
+    **{
+        f"workforce.{name}": Excluded(
+            "the provider's personnel records of its staff and volunteers (HR data: "
+            "supervision, vetting, training, sickness, workforce plan); the receiving "
+            "provider keeps its own"
+        )
+        for name in (
+            "staffmember",
+            "establishmentpost",
+            "sicknessabsence",
+            "supervision",
+            "vetting",
+            "course",
+            "trainingsession",
+            "trainingcompletion",
+        )
+    },
     "risk.riskchecklist": Excluded(
         "the licensed risk checklist wording, loaded per installation (haven risk "
         "load-checklist); assessments keep their answers"

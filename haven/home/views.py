@@ -15,6 +15,7 @@ from haven.partners.rules import is_partner
 from haven.referrals.selectors import pending_referral_count
 from haven.reporting.due import DueReturn
 from haven.reporting.snapshots import returns_due_for
+from haven.workforce.selectors import HomeDuties, home_duties
 
 
 def _casework_start(user: Viewer) -> dict[str, Any] | None:
@@ -42,6 +43,15 @@ def _returns_due(user: Viewer) -> list[DueReturn] | None:
     return returns_due_for(user, timezone.localdate())
 
 
+def _workforce(user: Viewer) -> HomeDuties | None:
+    """issue 16 item 6: the worker's next supervision (every 6 weeks) and, for team leaders and
+    service managers, supervisions due and vetting about to lapse (seed 000 s12, 004 s13)."""
+    duties = home_duties(user)
+    if duties.own is None and not user.has_perm("workforce.view_team"):
+        return None
+    return duties
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     if is_partner(request.user):  # a partner agency's referrer has their own home (issue 14)
@@ -61,5 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_view_events": request.user.has_perm("events.view_events"),
         # issue 16 item 7: budgets, income and spend (service managers, administrators, analysts)
         "can_view_finance": request.user.has_perm("finance.view_finance"),
+        "workforce": _workforce(request.user),
+        "can_view_workforce": request.user.has_perm("workforce.view_team"),
     }
     return render(request, "core/home.html", context)

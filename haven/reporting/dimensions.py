@@ -72,6 +72,8 @@ def referral_of(facts: Facts, kind: str, record: Any) -> ReferralFact | None:
 def person_of(facts: Facts, kind: str, record: Any) -> PersonFact | None:
     if kind == "person":
         return cast(PersonFact, record)
+    if kind == "staff_member":  # workforce (issue 16): a worker's or volunteer's own answers
+        return facts.staff_equality.get(record.id)
     key = ("person", id(record))
     if key not in facts.memo:
         holder = referral_of(facts, kind, record) or case_of(facts, kind, record)

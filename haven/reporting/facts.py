@@ -15,6 +15,17 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from haven.workforce import figures as workforce_rows
+
+# workforce (issue 16): the rows haven/workforce/figures.py counts, one home for each
+SicknessAbsenceFact = workforce_rows.AbsenceRow
+TrainingCompletionFact = workforce_rows.CompletionRow
+TrainingCourseFact = workforce_rows.CourseRow
+EstablishmentPostFact = workforce_rows.PostRow
+TrainingSessionFact = workforce_rows.SessionRow
+StaffMemberFact = workforce_rows.StaffRow
+SupervisionFact = workforce_rows.SupervisionRow
+
 
 class PersonFact(NamedTuple):
     id: Any
@@ -538,6 +549,18 @@ class Facts:
     finance_spend: list[FinanceSpendFact] = field(default_factory=list)
     finance_income: list[FinanceIncomeFact] = field(default_factory=list)
     finance_profile: list[FinanceProfileFact] = field(default_factory=list)
+    # workforce (issue 16, haven/workforce) — optional "workforce": the provider's staff and
+    # volunteers, its workforce plan, sickness, supervision and training, any time
+    # (measures/workforce.py); staff_equality: each staff member's equality answers as a
+    # PersonFact (no name, no reference code) for the protected-characteristic breakdowns
+    staff_members: list[StaffMemberFact] = field(default_factory=list)
+    establishment_posts: list[EstablishmentPostFact] = field(default_factory=list)
+    sickness_absences: list[SicknessAbsenceFact] = field(default_factory=list)
+    supervisions: list[SupervisionFact] = field(default_factory=list)
+    training_completions: list[TrainingCompletionFact] = field(default_factory=list)
+    training_courses: list[TrainingCourseFact] = field(default_factory=list)
+    training_sessions: list[TrainingSessionFact] = field(default_factory=list)
+    staff_equality: dict[Any, PersonFact] = field(default_factory=dict)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -651,6 +674,12 @@ KINDS = {
     "finance_spend": "finance_spend",
     "finance_income": "finance_income",
     "finance_profile": "finance_profile",
+    # workforce (issue 16)
+    "staff_member": "staff_members",
+    "establishment_post": "establishment_posts",
+    "sickness_absence": "sickness_absences",
+    "supervision": "supervisions",
+    "training_session": "training_sessions",
 }
 
 

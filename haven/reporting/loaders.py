@@ -51,6 +51,7 @@ from haven.reporting.facts import (
     ChildRecordFact,
     ComplaintFact,
     ComplimentFact,
+    EstablishmentPostFact,
     ExitInterviewFact,
     Facts,
     FinanceIncomeFact,
@@ -78,6 +79,9 @@ from haven.reporting.facts import (
     SafeHomeOutcomeFact,
     SafetyPlanFact,
     SeriousIncidentFact,
+    SicknessAbsenceFact,
+    StaffMemberFact,
+    SupervisionFact,
     SupportPlanFact,
     SupportSessionFact,
     SurveyAnswerFact,
@@ -85,6 +89,9 @@ from haven.reporting.facts import (
     TargetHardeningFittingFact,
     TargetHardeningJobFact,
     TaskFact,
+    TrainingCompletionFact,
+    TrainingCourseFact,
+    TrainingSessionFact,
     WaitingListEntryFact,
 )
 from haven.reporting.measures.base import OPTIONAL_FACTS, OPTIONAL_FIELDS
@@ -92,6 +99,15 @@ from haven.risk.models import RiskAssessment
 from haven.safeguarding.models import ChildRecord, SafeguardingAlert, SafeguardingEvent
 from haven.support.models import SupportSession
 from haven.targethardening.models import FittedItem, TargetHardeningJob
+from haven.workforce.models import (
+    Course,
+    EstablishmentPost,
+    SicknessAbsence,
+    StaffMember,
+    Supervision,
+    TrainingCompletion,
+    TrainingSession,
+)
 
 
 def gc_paused[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
@@ -432,6 +448,8 @@ def load_facts(
         _optional_events(facts, contract, start, end)
     if "finance" in wanted:
         _optional_finance(facts, contract, start, end)
+    if "workforce" in wanted:
+        _optional_workforce(facts, contract)
     return facts
 
 
@@ -498,6 +516,77 @@ def _optional_finance(facts: Facts, contract: Contract, start: datetime, end: da
         )
         .order_by()
         .values_list("pk", "month", "amount_pence", "line__category")
+    ]
+
+
+def _optional_workforce(facts: Facts, contract: Contract) -> None:
+    """The provider's staff and volunteers (with their equality answers), workforce plan,
+    sickness, supervision and training, any time (issue 16; measures/workforce.py): seven
+    queries, whatever the numbers. Workforce is small beside the caseload, so nothing is
+    windowed (turnover and days lost look back 12 months from the period's end)."""
+    organisation = contract.provider_id
+    facts.staff_members = []
+    facts.staff_equality = {}
+    if organisation is None:
+        return
+    staff = StaffMember.objects.filter(organisation_id=organisation).order_by()
+    equality = (
+        "sex", "gender_same_as_birth", "sexual_orientation", "disability", "ethnicity",
+        "religion", "marital_status", "pregnancy_maternity",
+    )  # fmt: skip
+    for row in staff.values_list(
+        "id", "kind", "contract_type", "fte", "started_on", "left_on", "post_id",
+        "volunteer_role", "date_of_birth", *equality,
+    ):  # fmt: skip
+        pk, kind, contract_type, fte, started_on, left_on, post, role, born = row[:9]
+        facts.staff_members.append(
+            StaffMemberFact(
+                pk, organisation, kind, contract_type, float(fte), started_on, left_on, post, role
+            )
+        )
+        answers = dict(zip(equality, row[9:], strict=True))
+        facts.staff_equality[pk] = PersonFact(
+            id=pk, reference_code="", date_of_birth=born, is_child=False, local_authority="",
+            **answers,
+        )  # fmt: skip
+    facts.establishment_posts = [
+        EstablishmentPostFact(pk, organisation, float(fte), valid_from, valid_to)
+        for pk, fte, valid_from, valid_to in EstablishmentPost.objects.filter(
+            organisation_id=organisation
+        )
+        .order_by()
+        .values_list("id", "fte", "valid_from", "valid_to")
+    ]
+    of_staff = {"staff_member__organisation_id": organisation}
+    facts.sickness_absences = [
+        SicknessAbsenceFact(*row)
+        for row in SicknessAbsence.objects.filter(**of_staff)
+        .order_by()
+        .values_list(*SicknessAbsenceFact._fields)
+    ]
+    facts.supervisions = [
+        SupervisionFact(*row)
+        for row in Supervision.objects.filter(**of_staff)
+        .order_by()
+        .values_list(*SupervisionFact._fields)
+    ]
+    facts.training_completions = [
+        TrainingCompletionFact(*row)
+        for row in TrainingCompletion.objects.filter(**of_staff)
+        .order_by()
+        .values_list(*TrainingCompletionFact._fields)
+    ]
+    facts.training_courses = [
+        TrainingCourseFact(*row)
+        for row in Course.objects.filter(organisation_id=organisation)
+        .order_by()
+        .values_list(*TrainingCourseFact._fields)
+    ]
+    facts.training_sessions = [
+        TrainingSessionFact(*row)
+        for row in TrainingSession.objects.filter(course__organisation_id=organisation)
+        .order_by()
+        .values_list(*TrainingSessionFact._fields)
     ]
 
 

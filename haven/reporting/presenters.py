@@ -75,6 +75,12 @@ KIND_LABELS = {
     "person": "Person",
     "event": "Training or event",
     "event_feedback": "Event feedback form",
+    # workforce (issue 16)
+    "staff_member": "Staff member or volunteer",
+    "establishment_post": "Post in the workforce plan",
+    "sickness_absence": "Sickness absence",
+    "supervision": "Supervision session",
+    "training_session": "Training session",
 }
 STATE_LABELS = dict(CaseState.choices)
 DECISION_LABELS = dict(Decision.choices)
@@ -323,6 +329,12 @@ def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
 # page itself decides who may open it. Each app's measures add their kinds.
 SERVICE_RECORD_URLS: dict[str, str] = {
     "event": "events:detail",  # haven/events (issue 16 item 2)
+    # workforce (issue 16): no names in the drill-down; each page checks who may open it
+    "staff_member": "workforce:staff",
+    "establishment_post": "workforce:post",
+    "sickness_absence": "workforce:absence",
+    "supervision": "workforce:supervision",
+    "training_session": "workforce:session",
 }
 
 

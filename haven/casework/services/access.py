@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from haven.access.scope import TEAM_ROLES
 from haven.accounts.models import Membership, User
+from haven.casework.allocation_hooks import new_case_refusals
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import BreakGlassGrant, Case, CaseAccess, CaseState
 from haven.casework.services.events import case_event_record
@@ -54,6 +55,12 @@ def allocation_refusal(*, case: Case, allocated_to: Any, team: Any) -> tuple[str
     member = Membership.objects.filter(user=allocated_to, team=team, role__in=TEAM_ROLES)
     if not member.exists():
         return "allocated_to", f"{name} is not a caseworker or team leader in {team}"
+    if case.allocated_to_id != allocated_to.pk:
+        # seed 002 Lot 1 s12, s15: no new case for a worker whose vetting has lapsed (the
+        # workforce app's check, allocation_hooks); a case they already hold is not new
+        refused = new_case_refusals([allocated_to.pk]).get(allocated_to.pk)
+        if refused:
+            return "allocated_to", f"{name} cannot take new cases: {refused}"
     return None
 
 

@@ -272,6 +272,75 @@ def _housing_and_hardship_ids(case: Case, personas: Personas) -> dict[str, Any]:
     }
 
 
+def _workforce(personas: Personas) -> dict[str, Any]:
+    """Issue 16: the caseworker's staff record with a supervision, sickness absence and a
+    course with a session, and a post of the workforce plan."""
+    from decimal import Decimal
+
+    from haven.workforce.models import Course
+    from haven.workforce.services import (
+        establishment_post_create,
+        sickness_record,
+        staff_member_create,
+        supervision_record,
+        training_session_record,
+    )
+
+    today = timezone.localdate()
+    organisation = personas.organisation
+    post = establishment_post_create(
+        organisation=organisation,
+        title="Outreach worker",
+        contract_type="permanent",
+        fte=Decimal("2"),
+        valid_from=today - dt.timedelta(days=400),
+        created_by=personas.service_manager,
+    )
+    staff = staff_member_create(
+        organisation=organisation,
+        full_name="Synthetic Worker",
+        kind="staff",
+        contract_type="permanent",
+        started_on=today - dt.timedelta(days=300),
+        user=personas.caseworker,
+        team=personas.team,
+        post=post,
+        created_by=personas.service_manager,
+    )
+    supervision = supervision_record(
+        staff=staff, held_on=today, kind="individual", recorded_by=personas.team_leader
+    )
+    absence = sickness_record(
+        staff=staff, first_day=today, reason="infection", recorded_by=personas.team_leader
+    )
+    course = Course.objects.create(organisation=organisation, name="Safeguarding")
+    session = training_session_record(
+        course=course, held_on=today, attendees=[staff], recorded_by=personas.team_leader
+    )
+    on_staff = {"staff_id": staff.pk}
+    return {
+        **{
+            f"@workforce:{name}": on_staff
+            for name in (
+                "staff",
+                "supervision_add",
+                "vetting_add",
+                "training_add",
+                "sickness_add",
+                "equality",
+            )
+        },
+        **{
+            f"@workforce:{name}": {"organisation_id": organisation.pk}
+            for name in ("staff_add", "figures", "figures_csv")
+        },
+        "@workforce:supervision": {"record_id": supervision.pk},
+        "@workforce:absence": {"record_id": absence.pk},
+        "@workforce:session": {"record_id": session.pk},
+        "@workforce:post": {"record_id": post.pk},
+    }
+
+
 def _target_hardening(personas: Personas) -> dict[str, Any]:
     """A target hardening case with its job (seed 002 Lot 2), one not yet visited, and an item
     of the provider's catalogue."""
@@ -649,6 +718,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids["@risk:screening_new"] = {"tool": "audit"}  # seed 004 s6.4: a score in 0-40
     ids.update(_follow_ups(personas, dv360))
     ids.update(_target_hardening(personas))
+    ids.update(_workforce(personas))  # issue 16
     ids.update(_outbox(personas, case))
     ids.update(_subject_access(personas, case))
     ids.update(_consent(personas, case))  # issue 15

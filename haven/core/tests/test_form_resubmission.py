@@ -53,6 +53,13 @@ from haven.testing.casework import CaseNoteFactory, CaseworkPersonFactory, Refer
 from haven.testing.fixtures import profile_contract
 from haven.testing.html_forms import HtmlForm, post_forms
 from haven.testing.url_walk import haven_views
+from haven.workforce.models import (
+    SicknessAbsence,
+    StaffMember,
+    Supervision,
+    TrainingCompletion,
+    Vetting,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +96,12 @@ CREATE_FORMS = {
     "incidents:complaint_add",
     "incidents:complaint_escalate",
     "incidents:compliment_add",
+    # workforce (issue 16)
+    "workforce:staff_add",
+    "workforce:supervision_add",
+    "workforce:vetting_add",
+    "workforce:training_add",
+    "workforce:sickness_add",
     "casework:attempt_record",
     "casework:note_add",
     "casework:note_correct",
@@ -156,6 +169,7 @@ NOT_CREATE_FORMS = {
     "portal:answer": "a question is answered once: a second answer is refused by "
     "quick_question_answer",
     "housing:entry": "records the case's housing at entry in place: again corrects it",
+    "workforce:equality": "sets the worker's equality answers in place: again sets the same",
     "housing:exit": "records the case's housing at exit in place: again corrects it",
     "hardship:budget": "sets the year's budget in place",
     "finance:budget": "sets the year's budget line in place (one per category)",
@@ -311,6 +325,16 @@ GET_ONLY = {
     "incidents:complaints",
     "incidents:complaint_detail",
     "incidents:compliments",
+    # workforce (issue 16)
+    "workforce:index",
+    "workforce:mine",
+    "workforce:staff",
+    "workforce:figures",
+    "workforce:figures_csv",
+    "workforce:supervision",
+    "workforce:absence",
+    "workforce:session",
+    "workforce:post",
     "home",
     "health",
     "accessibility",
@@ -536,6 +560,39 @@ def _with_plan(client: Any, world: World) -> None:
         agreed_at=timezone.now(),
         goals=[GoalInput(area="accommodation", description="A safe place to live")],
     )
+
+
+def _with_staff_record(client: Any, world: World) -> None:
+    """A staff record of the caseworker and a course of the organisation (issue 16)."""
+    from haven.workforce.models import Course
+    from haven.workforce.services import staff_member_create
+
+    world.staff = staff_member_create(  # type: ignore[attr-defined]
+        organisation=world.personas.organisation,
+        full_name="Synthetic Worker",
+        kind="staff",
+        contract_type="permanent",
+        started_on=timezone.localdate() - timedelta(days=100),
+        user=world.personas.caseworker,
+        created_by=world.personas.service_manager,
+    )
+    Course.objects.create(organisation=world.personas.organisation, name="Safeguarding")
+
+
+def _staff_form(name: str, count: Callable[[], int], data: dict[str, Any]) -> CreateForm:
+    return CreateForm(
+        page=lambda w: reverse(f"workforce:{name}", args=[w.staff.pk]),  # type: ignore[attr-defined]
+        count=lambda w: count(),
+        data=lambda w: data,
+        user="team_leader",
+        prepare=_with_staff_record,
+    )
+
+
+def _course_id() -> str:
+    from haven.workforce.models import Course
+
+    return str(Course.objects.get().pk)
 
 
 def _with_complaint(client: Any, world: World) -> None:
@@ -913,6 +970,44 @@ CASES: dict[str, CreateForm] = {
         # the check answers page is a step; "confirm" is its Save button
         data=lambda w: {"confirm": "1", "score_safe_at_home": "3", **_date("asked_at")},
         prepare=lambda client, w: setattr(w, "outcome_case", _outcome_case(w)),
+    ),
+    # workforce (issue 16)
+    "workforce:staff_add": CreateForm(
+        page=lambda w: reverse("workforce:staff_add", args=[w.personas.organisation.pk]),
+        count=lambda w: StaffMember.objects.count(),
+        data=lambda w: {
+            "full_name": "Synthetic Volunteer",
+            "kind": "volunteer",
+            "volunteer_role": "mentor",
+            **_date("started_on", time=False),
+        },
+        user="service_manager",
+    ),
+    "workforce:supervision_add": _staff_form(
+        "supervision_add",
+        lambda: Supervision.objects.count(),
+        {"kind": "individual", **_date("held_on", time=False)},
+    ),
+    "workforce:vetting_add": _staff_form(
+        "vetting_add",
+        lambda: Vetting.objects.count(),
+        {
+            "level": "nppv2",
+            **_date("issued_on", time=False),
+            **_date("expires_on", timezone.now() + timedelta(days=900), time=False),
+        },
+    ),
+    "workforce:training_add": CreateForm(
+        page=lambda w: reverse("workforce:training_add", args=[w.staff.pk]),  # type: ignore[attr-defined]
+        count=lambda w: TrainingCompletion.objects.count(),
+        data=lambda w: {"course": _course_id(), **_date("completed_on", time=False)},
+        user="team_leader",
+        prepare=_with_staff_record,
+    ),
+    "workforce:sickness_add": _staff_form(
+        "sickness_add",
+        lambda: SicknessAbsence.objects.count(),
+        {"reason": "infection", **_date("first_day", time=False)},
     ),
     "incidents:add": CreateForm(
         page=lambda w: reverse("incidents:add"),

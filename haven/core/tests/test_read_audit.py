@@ -159,6 +159,13 @@ EXEMPT = {
         "addresses) and their voids, no people; changes are audited by the services"
         for name in ("properties", "property_add", "property", "room_add", "room_edit", "void_add")
     },
+    # workforce (issue 16)
+    "workforce:staff_add": "an empty form for a new staff record, no one's data; the record is "
+    "audited by staff_member_create",
+    "workforce:supervision": "a redirect to the worker's record (audited on workforce:staff)",
+    "workforce:absence": "a redirect to the worker's record (audited on workforce:staff)",
+    "workforce:session": "a training session's course and date, no people",
+    "workforce:post": "a post of the workforce plan (title and FTE), no people",
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
     "partners:refer": "a partner's referral form shows only what the partner typed; the "
@@ -518,6 +525,21 @@ CHECKED_ELSEWHERE = {
     **{
         f"housing:{name}": "haven/housing/tests/test_view_read_audit.py"
         for name in ("detail", "entry", "exit", "outcome_add")
+    },
+    **{
+        f"workforce:{name}": "haven/workforce/tests/test_view_read_audit.py"
+        for name in (
+            "index",
+            "mine",
+            "staff",
+            "figures",
+            "figures_csv",
+            "supervision_add",
+            "vetting_add",
+            "training_add",
+            "sickness_add",
+            "equality",
+        )
     },
     **{
         f"hardship:{name}": "haven/hardship/tests/test_view_read_audit.py"

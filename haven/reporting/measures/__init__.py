@@ -28,6 +28,7 @@ from haven.reporting.measures import (  # noqa: F401
     target_hardening,
     victimisation,
     waiting_list,
+    workforce,
 )
 from haven.reporting.measures.base import COMPUTATIONS, Figure, MeasureContext
 

@@ -68,6 +68,10 @@ def aggregate(
     values = [amounts[i] for i in ids if amounts and i in amounts]
     if how == "sum":
         return round(sum(values), 2)
+    if how == "ratio":  # a share weighted by amounts (FTE, FTE days): ratio() below
+        whole = sum((amounts or {}).get(i, 0.0) for i in (denominator or ()))
+        part = sum((amounts or {}).get((NUMERATOR_WEIGHT, i), 0.0) for i in ids)
+        return part / whole if whole else None
     if how == "money_mean":  # a mean amount of money, to the penny (cost per property)
         return round(sum(values) / len(values), 2) if values else None
     return round(sum(values) / len(values), 1) if values else None
@@ -81,6 +85,22 @@ def percentage(kind: str, numerator: Iterable[Any], denominator: Iterable[Any]) 
     whole = tuple(dict.fromkeys(denominator))
     inside = set(numerator)
     return Figure(kind, tuple(i for i in whole if i in inside), whole, aggregate="percentage")
+
+
+NUMERATOR_WEIGHT = "numerator"
+
+
+def ratio(kind: str, numerator: dict[Any, float], denominator: dict[Any, float]) -> Figure:
+    """A share weighted by amounts (workforce, issue 16: FTE, FTE days): the sum of the
+    numerator's weights over the sum of the denominator's; each record's numerator weight is
+    kept under (NUMERATOR_WEIGHT, id) beside its denominator weight under id, so a breakdown
+    cell is a ratio too. Numerator ids are denominator ids."""
+    whole = tuple(denominator)
+    amounts: dict[Any, float] = dict(denominator)
+    amounts |= {(NUMERATOR_WEIGHT, k): v for k, v in numerator.items() if k in denominator}
+    return Figure(
+        kind, tuple(i for i in whole if i in numerator), whole, amounts=amounts, aggregate="ratio"
+    )
 
 
 def mean(kind: str, amounts: dict[Any, float]) -> Figure:
@@ -122,6 +142,16 @@ OPTIONAL_FIELDS = {
     "incident_history": ("closed_case_incidents",),  # issue 16: measures/victimisation.py
     "events": ("events", "event_feedback"),  # haven/events (issue 16 item 2)
     "finance": ("finance_spend", "finance_income", "finance_profile"),  # issue 16 item 7
+    "workforce": (
+        "staff_members",
+        "establishment_posts",
+        "sickness_absences",
+        "supervisions",
+        "training_completions",
+        "training_courses",
+        "training_sessions",
+        "staff_equality",
+    ),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

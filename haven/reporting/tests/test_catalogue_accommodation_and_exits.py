@@ -48,6 +48,19 @@ CORNWALL_COMPUTED = (
     | {"A4", "A5", "A8"}
     # seed 004 s10 A0: initial requests for service (issue 14, measures/front_door.py)
     | {"A0"}
+    # seed 004 s10: the bi-annual workforce figures (issue 16, measures/workforce.py)
+    | {
+        "workforce_vacancy_rate",
+        "workforce_temporary_staffing",
+        "workforce_turnover",
+        "workforce_sickness_month",
+        "workforce_sickness_ytd",
+        "workforce_sickness_long_short",
+        "workforce_stress_sickness",
+        "workforce_sickness_days_per_fte",
+        "workforce_plan_vs_actual",
+        "workforce_mandatory_training",
+    }
 )
 # seed 003 s13 (outcomes, monitoring) and s14 (contract monitoring)
 WOKINGHAM_IDS = {

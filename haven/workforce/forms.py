@@ -1,0 +1,142 @@
+"""The workforce forms: a staff or volunteer record, a supervision, a vetting clearance, a
+training completion and a sickness absence, with GOV.UK errors on the fields."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+
+from haven.govuk.forms import (
+    GovukDateField,
+    GovukForm,
+    GovukRadiosField,
+    GovukSelectField,
+    GovukTextField,
+)
+from haven.people.forms.equality import EqualityForm
+from haven.workforce.models import (
+    ContractType,
+    SicknessReason,
+    StaffKind,
+    SupervisionKind,
+    VettingLevel,
+    VolunteerRole,
+)
+
+
+class FteField(GovukTextField):
+    """Full-time equivalent: a number from 0 to 1 (the service checks the range)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 5)
+        super().__init__(inputmode="decimal", classes="govuk-input--width-4", **kwargs)
+
+    def clean(self, value: Any) -> Decimal:
+        text = super().clean(value)
+        try:
+            return Decimal(text or "1").quantize(Decimal("0.01"))
+        except InvalidOperation as bad:
+            raise forms.ValidationError("Enter the FTE as a number, for example 0.6") from bad
+
+
+class StaffMemberForm(GovukForm):
+    full_name = GovukTextField(
+        label="Full name", max_length=150, error_messages={"required": "Enter the name"}
+    )
+    kind = GovukRadiosField(
+        label="Staff or volunteer?",
+        choices=StaffKind.choices,
+        error_messages={"required": "Select staff or volunteer"},
+    )
+    job_title = GovukTextField(label="Job title (staff)", required=False, max_length=150)
+    contract_type = GovukSelectField(
+        label="Contract type (staff)",
+        required=False,
+        choices=[("", "Choose…"), *ContractType.choices],
+    )
+    fte = FteField(
+        label="FTE (staff)", required=False, hint="For example, 1 or 0.6 (blank: full time)"
+    )
+    volunteer_role = GovukSelectField(
+        label="Role (volunteers)",
+        required=False,
+        choices=[("", "Choose…"), *VolunteerRole.choices],
+    )
+    started_on = GovukDateField(
+        label="When did they start?",
+        when="today_or_past",
+        error_label="start date",
+        hint="For example, 27 3 2026",
+    )
+
+
+class SupervisionForm(GovukForm):
+    held_on = GovukDateField(
+        label="When was the supervision?",
+        when="today_or_past",
+        error_label="supervision date",
+        hint="For example, 27 3 2026",
+    )
+    kind = GovukRadiosField(
+        label="Kind of supervision",
+        choices=SupervisionKind.choices,
+        error_messages={"required": "Select the kind of supervision"},
+    )
+
+
+class VettingForm(GovukForm):
+    level = GovukSelectField(
+        label="Vetting level",
+        choices=[("", "Choose…"), *VettingLevel.choices],
+        error_messages={"required": "Select the vetting level"},
+    )
+    issued_on = GovukDateField(
+        label="When was it issued?", when="today_or_past", error_label="date issued"
+    )
+    expires_on = GovukDateField(label="When does it expire?", error_label="expiry date")
+
+
+class TrainingForm(GovukForm):
+    course = GovukSelectField(
+        label="Course", choices=[], error_messages={"required": "Select the course"}
+    )
+    completed_on = GovukDateField(
+        label="When was it completed?", when="today_or_past", error_label="date completed"
+    )
+
+    def __init__(self, *args: Any, courses: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["course"].choices = [  # type: ignore[attr-defined]
+            ("", "Choose…"),
+            *((str(c.pk), c.name) for c in courses),
+        ]
+
+
+class SicknessForm(GovukForm):
+    first_day = GovukDateField(
+        label="First day off", when="today_or_past", error_label="first day off"
+    )
+    last_day = GovukDateField(
+        label="Last day off (leave blank while still off)",
+        required=False,
+        error_label="last day off",
+    )
+    reason = GovukRadiosField(
+        label="Reason",
+        choices=SicknessReason.choices,
+        error_messages={"required": "Select the reason"},
+    )
+
+
+class StaffEqualityForm(EqualityForm):
+    """The people app's equality questions (one home for them), and the date of birth for age."""
+
+    date_of_birth = GovukDateField(
+        label="Date of birth (optional)",
+        required=False,
+        when="past",
+        error_label="date of birth",
+        birthday=True,
+    )

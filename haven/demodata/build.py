@@ -38,6 +38,7 @@ from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLI
 from haven.demodata.directory import demo_directory
 from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
+from haven.demodata.restorative import build_demo_restorative, demo_restorative_reset
 from haven.demodata.housing import build_demo_housing, demo_housing_reset
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
@@ -534,6 +535,7 @@ def build_demo_data(
             demo_waiting_list_reset(organisation)
             demo_refuge_reset(organisation)
             demo_hardship_reset(organisation)
+            demo_restorative_reset(organisation)  # issue 16 item 5
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
@@ -554,6 +556,8 @@ def build_demo_data(
         # Safe Home housing (seed 001 Lot 2) and Victim First's hardship grants (seed 002 s3.8)
         build_demo_housing(organisation=organisation, seed=seed, now=now)
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
+        # restorative justice on Victim First cases (issue 16 item 5; seed 002 s3.10)
+        build_demo_restorative(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
         build_demo_referral_imports(

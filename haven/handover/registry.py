@@ -147,6 +147,8 @@ DECISIONS: dict[str, Decision] = {
     "housing.safehomeoutcome": Exported((CASE,)),
     "hardship.hardshipfund": Exported((Path("contract"),)),
     "hardship.hardshipgrant": Exported((Within("fund"), CASE)),
+    # restorative justice (issue 16)
+    "restorative.restorativeprocess": Exported((CASE,)),
     # --- messages, routes in, reporting
     "outbox.message": Exported((Path("contract"),)),
     "portal.chatbooking": Exported((Path("contract"),)),

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from haven.accounts.selectors import memberships_of
@@ -42,6 +43,15 @@ def _returns_due(user: Viewer) -> list[DueReturn] | None:
     return returns_due_for(user, timezone.localdate())
 
 
+def _service_pages(user: Viewer) -> list[tuple[str, str]]:
+    """The service's own registers this user keeps (issue 16): restorative justice processes
+    for team leaders and service managers."""
+    pages = [
+        ("Restorative justice", "restorative:index", "restorative.view_processes"),
+    ]
+    return [(text, reverse(name)) for text, name, perm in pages if user.has_perm(perm)]
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     if is_partner(request.user):  # a partner agency's referrer has their own home (issue 14)
@@ -57,5 +67,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_view_sars": request.user.has_perm("subjectaccess.view_sar_log"),
         # issue 15 item 4: the data protection officer's retention review and erasure requests
         "can_manage_retention": request.user.has_perm("retention.manage"),
+        "service_pages": _service_pages(request.user),  # issue 16
     }
     return render(request, "core/home.html", context)

@@ -355,6 +355,19 @@ class QuickQuestionFact(NamedTuple):
     answered_at: datetime | None
 
 
+class RestorativeProcessFact(NamedTuple):
+    """A restorative justice process on a case (restorative.RestorativeProcess; seed 002
+    s3.10): found suitable when `suitable_at` is set, ended (closed, withdrawn, unsuitable) at
+    `ended_at`."""
+
+    id: Any
+    case_id: Any
+    stage: str
+    referred_at: datetime
+    suitable_at: datetime | None
+    ended_at: datetime | None
+
+
 class LoneChatBookingFact(NamedTuple):
     """A web chat booked without a referral (portal.ChatBooking with no referral)."""
 
@@ -459,6 +472,9 @@ class Facts:
     # in the window (haven/portal; seed 002 s3.6, seed 004 s10 A0)
     quick_questions: list[QuickQuestionFact] = field(default_factory=list)
     lone_chat_bookings: list[LoneChatBookingFact] = field(default_factory=list)
+    # optional "restorative" (haven/restorative): every restorative justice process of the
+    # window's cases, whenever referred (measures/restorative.py)
+    restorative_processes: list[RestorativeProcessFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -566,6 +582,7 @@ KINDS = {
     "quick_question": "quick_questions",
     "lone_chat_booking": "lone_chat_bookings",
     "initial_request": "initial_requests",
+    "restorative_process": "restorative_processes",
 }
 
 

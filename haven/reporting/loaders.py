@@ -418,7 +418,32 @@ def load_facts(
         _optional_target_hardening(facts, contract)
     if "quick_questions" in wanted:
         _optional_quick_questions(facts, contract, start, end)
+    if "restorative" in wanted:
+        _optional_restorative(facts, in_cases)
     return facts
+
+
+def _optional_restorative(facts: Facts, in_cases: dict[str, Any]) -> None:
+    """Every restorative justice process of the window's cases, whenever referred (one query;
+    seed 002 s3.10)."""
+    from haven.reporting.facts import RestorativeProcessFact
+    from haven.restorative.models import RestorativeProcess, Stage
+
+    facts.restorative_processes = [
+        RestorativeProcessFact(
+            id=pk,
+            case_id=case_id,
+            stage=stage,
+            referred_at=referred_at,
+            suitable_at=None if stage == Stage.UNSUITABLE else assessed_at,
+            ended_at=ended_at,
+        )
+        for pk, case_id, stage, referred_at, assessed_at, ended_at in (
+            RestorativeProcess.objects.filter(**in_cases)
+            .order_by()
+            .values_list("id", "case_id", "stage", "referred_at", "assessed_at", "ended_at")
+        )
+    ]
 
 
 def _optional_quick_questions(

@@ -68,6 +68,7 @@ KIND_LABELS = {
     "quick_question": "Quick question",
     "lone_chat_booking": "Web chat booked without a referral",
     "initial_request": "Initial request for service",
+    "restorative_process": "Restorative justice process",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)

@@ -30,7 +30,9 @@ def build(request: HttpRequest, visible: VisibleCase) -> CaseSection | None:
     may_record = visible.can_change and record_refusal(case) is None
     links = []
     if may_record and offers_restorative_justice(case.contract.profile):
-        links.append(("Refer for restorative justice", reverse("restorative:refer", args=[case.pk])))
+        links.append(
+            ("Refer for restorative justice", reverse("restorative:refer", args=[case.pk]))
+        )
     html: SafeString | str = ""
     if processes:
         html = render_section(

@@ -105,7 +105,9 @@ class RestorativeProcess(HavenModel):
             ),
             models.CheckConstraint(
                 condition=models.Q(sensitive_offence="none")
-                | (~models.Q(exceptional_justification="") & models.Q(facilitator_experienced=True)),
+                | (
+                    ~models.Q(exceptional_justification="") & models.Q(facilitator_experienced=True)
+                ),
                 name="restorative_exceptional_justified",
             ),
         ]

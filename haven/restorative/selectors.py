@@ -34,9 +34,12 @@ def processes_for(user: Viewer) -> QuerySet[RestorativeProcess]:
 
 def facilitators_for(case: Case) -> QuerySet[User]:
     """Staff of the case's provider who may facilitate (seed 002 s3.10)."""
+    provider = case.contract.provider_id
+    if provider is None:
+        return User.objects.none()
     return (
         User.objects.filter(
-            memberships__organisation_id=case.contract.provider_id,
+            memberships__organisation_id=provider,
             memberships__role__in=FACILITATOR_ROLES,
             is_active=True,
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -39,7 +39,7 @@ NEXT: dict[str, tuple[str, ...]] = {
     Stage.HELD: (Stage.FOLLOW_UP, Stage.CLOSED),
     Stage.FOLLOW_UP: (Stage.CLOSED,),
 }
-NOTE_NEEDED = {
+NOTE_NEEDED: dict[str, str] = {
     Stage.SUITABLE: "Enter the facilitator's risk assessment and why it is safe and suitable",
     Stage.UNSUITABLE: "Enter why it is not suitable",
     Stage.WITHDRAWN: "Enter why it was withdrawn",
@@ -48,9 +48,10 @@ NOTE_NEEDED = {
 
 def may_facilitate(user: User, case: Case) -> bool:
     """Staff of the case's provider (seed 002 s3.10: caseworkers trained as facilitators)."""
-    return user.memberships.filter(
-        organisation_id=case.contract.provider_id, role__in=FACILITATOR_ROLES
-    ).exists()
+    provider = case.contract.provider_id
+    return provider is not None and (
+        user.memberships.filter(organisation_id=provider, role__in=FACILITATOR_ROLES).exists()
+    )
 
 
 def _check_may_record(user: User, case: Case) -> None:
@@ -132,11 +133,12 @@ def rj_referral_create(
             if requested_on > timezone.localdate(at)
             else date_problem(requested_on, subject="The date the victim asked")
         )
-    problems["exceptional_justification"] = problems[
-        "exceptional_justification"
-    ] or text_problem(justification, subject="The justification", limit=TEXT_LIMIT)
+    problems["exceptional_justification"] = problems["exceptional_justification"] or text_problem(
+        justification, subject="The justification", limit=TEXT_LIMIT
+    )
     refuse(problems)
-    assert facilitator is not None and requested_on is not None
+    assert facilitator is not None
+    assert requested_on is not None
     process = RestorativeProcess(
         case=case,
         victim_requested_on=requested_on,

@@ -272,6 +272,25 @@ def _housing_and_hardship_ids(case: Case, personas: Personas) -> dict[str, Any]:
     }
 
 
+def _restorative_ids(case: Case, personas: Personas) -> dict[str, Any]:
+    """Issue 16: a restorative justice process on the Victim First case (its step page opens)."""
+    from haven.restorative.services import rj_referral_create
+
+    process = rj_referral_create(
+        case=case,
+        referred_by=personas.caseworker,
+        victim_requested=True,
+        requested_on=timezone.localdate(),
+        offender_admitted=True,
+        contact_type="conference",
+        sensitive_offence="none",
+        exceptional_justification="",
+        facilitator=personas.caseworker,
+        facilitator_experienced=False,
+    )
+    return {"@restorative:step": {"case_id": case.pk, "process_id": process.pk}}
+
+
 def _target_hardening(personas: Personas) -> dict[str, Any]:
     """A target hardening case with its job (seed 002 Lot 2), one not yet visited, and an item
     of the provider's catalogue."""
@@ -590,6 +609,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids |= _marac_ids(case, personas)
     ids |= _refuge_ids(personas)
     ids |= _housing_and_hardship_ids(case, personas)
+    ids |= _restorative_ids(case, personas)
     ids |= _referral_import_ids(contract, tmp_path)
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
     returns = {"slug": dv360.slug, "period": "2026-Q1"}

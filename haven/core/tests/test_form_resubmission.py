@@ -73,6 +73,8 @@ CREATE_FORMS = {
     "refuge:void_add",
     "refuge:move_in",
     "refuge:extend",
+    # restorative justice (issue 16): double submit in haven/restorative/tests/test_view_resubmission.py
+    "restorative:refer",
     # the outbox (issue 14 item 9): double submit in haven/outbox/tests/test_view_resubmission.py
     "outbox:send",
     # subject access requests (issue 15 item 3): haven/subjectaccess/tests/test_view_resubmission.py
@@ -153,6 +155,8 @@ NOT_CREATE_FORMS = {
     "hardship:budget": "sets the year's budget in place",
     "hardship:decide": "a decided grant cannot be decided again (hardship_grant_decide refuses)",
     "hardship:pay": "a paid grant cannot be paid again (hardship_grant_pay refuses)",
+    "restorative:step": "each step moves the process on once: the same step again is not one of "
+    "the next steps and is refused (rj_step_record)",
     "staff:profile_edit": "changes the worker's allocation profile in place",
     "staff:team_rule": "sets the team's rule for imported cases in place",
     "casework:task_done": "marks a task done; a second mark is refused by the service",
@@ -280,6 +284,7 @@ GET_ONLY = {
     "casework:waiting_list",
     "hardship:funds",
     "hardship:fund",
+    "restorative:index",
     "housing:detail",
     "refuge:board",
     "refuge:properties",

@@ -499,6 +499,10 @@ CHECKED_ELSEWHERE = {
         for name in ("funds", "fund", "request", "decide", "pay")
     },
     **{
+        f"restorative:{name}": "haven/restorative/tests/test_view_read_audit.py"
+        for name in ("index", "refer", "step")
+    },
+    **{
         f"marac:{name}": "haven/marac/tests/test_view_read_audit.py"
         for name in (
             "incident_add",

@@ -18,6 +18,7 @@ from haven.reporting.measures import (  # noqa: F401
     proceedings,
     referrals,
     refuge,
+    restorative,
     risk,
     safeguarding,
     session_patterns,

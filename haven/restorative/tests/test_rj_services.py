@@ -85,9 +85,7 @@ def test_the_victims_request_date_is_not_in_the_future(vf_case, personas):
 
 def test_someone_outside_the_case_may_not_refer(vf_case, personas):
     with pytest.raises(PermissionDenied):
-        rj_referral_create(
-            case=vf_case, referred_by=personas.outsider, **referral_kwargs(personas)
-        )
+        rj_referral_create(case=vf_case, referred_by=personas.outsider, **referral_kwargs(personas))
 
 
 def test_a_process_goes_from_referral_to_close_with_outcome_and_victims_view(process, personas):
@@ -99,8 +97,13 @@ def test_a_process_goes_from_referral_to_close_with_outcome_and_victims_view(pro
     closed = rj_step_record(
         **step, to="closed", outcome="agreement", victim_view="satisfied", note="Letter sent"
     )
-    assert (closed.stage, closed.outcome, closed.victim_view) == ("closed", "agreement", "satisfied")
-    assert closed.ended_at is not None and closed.assessed_at is not None
+    assert (closed.stage, closed.outcome, closed.victim_view) == (
+        "closed",
+        "agreement",
+        "satisfied",
+    )
+    assert closed.ended_at is not None
+    assert closed.assessed_at is not None
     assert CaseEvent.objects.filter(kind="restorative_step").count() == 5
 
 

@@ -62,3 +62,10 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, process):
         response = client.get(url)
         assert response.status_code == 302, url
         assert "/accounts/login/" in response["Location"]
+
+
+def test_the_home_page_links_managers_to_the_index(client, personas):
+    client.force_login(personas.team_leader)
+    assert index_url() in client.get("/").content.decode()
+    client.force_login(personas.caseworker)
+    assert index_url() not in client.get("/").content.decode()

@@ -1,0 +1,36 @@
+"""The demo's restorative justice processes on Victim First cases (seed 002 Lot 1 s3.10; issue
+16 item 5): each at the victim's request with the offender's admission, exceptional ones
+justified with an experienced facilitator, each on its case's timeline, and counted by the
+return's `restorative_justice` measure."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from haven.casework.models import CaseEvent
+from haven.demodata.tests.test_build_demo_data import provider  # noqa: F401 - the fixture
+from haven.restorative.models import RestorativeProcess
+
+pytestmark = pytest.mark.django_db
+
+
+def test_victim_first_has_restorative_justice_processes(provider):  # noqa: F811
+    processes = list(RestorativeProcess.objects.select_related("case__contract"))
+    assert processes
+    assert {p.case.contract.slug for p in processes} == {"victim-first-2018"}
+    assert any(p.is_exceptional for p in processes)
+    assert any(p.stage == "closed" for p in processes)
+    for process in processes:
+        assert process.offender_admitted
+        assert process.victim_requested_on <= timezone.localdate(process.referred_at)
+        if process.is_exceptional:
+            assert process.exceptional_justification
+            assert process.facilitator_experienced
+        if process.stage == "closed":
+            assert process.outcome
+            assert process.victim_view
+            assert process.held_on
+        assert CaseEvent.objects.filter(
+            kind="restorative_referral", object_id=str(process.pk), case_id=process.case_id
+        ).exists()

@@ -45,9 +45,11 @@ def _returns_due(user: Viewer) -> list[DueReturn] | None:
 
 def _service_pages(user: Viewer) -> list[tuple[str, str]]:
     """The service's own registers this user keeps (issue 16): restorative justice processes
-    for team leaders and service managers."""
+    for team leaders and service managers, the 360-degree appraisal for service managers and
+    analysts."""
     pages = [
         ("Restorative justice", "restorative:index", "restorative.view_processes"),
+        ("Stakeholder appraisal", "appraisal:index", "appraisal.view_rounds"),
     ]
     return [(text, reverse(name)) for text, name, perm in pages if user.has_perm(perm)]
 

@@ -420,7 +420,40 @@ def load_facts(
         _optional_quick_questions(facts, contract, start, end)
     if "restorative" in wanted:
         _optional_restorative(facts, in_cases)
+    if "appraisal" in wanted:
+        _optional_appraisal(facts, contract, start, end)
     return facts
+
+
+def _optional_appraisal(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """The contract's appraisal responses given in the window and their answers, and its
+    feedback items received in it (three queries; seed 001 s14)."""
+    from haven.appraisal.models import AppraisalAnswer, AppraisalResponse, FeedbackItem
+    from haven.reporting.facts import AppraisalAnswerFact, AppraisalResponseFact, FeedbackItemFact
+
+    responses = AppraisalResponse.objects.filter(
+        round__contract=contract, submitted_at__gte=start, submitted_at__lt=end
+    ).order_by()
+    facts.appraisal_responses = _rows(
+        responses, ("id", "group", "submitted_at"), AppraisalResponseFact
+    )
+    facts.appraisal_answers = [
+        AppraisalAnswerFact(response_id, measure, score)
+        for response_id, measure, score in AppraisalAnswer.objects.filter(
+            response__in=responses.values("id")
+        )
+        .exclude(question__measure="")
+        .order_by()
+        .values_list("response_id", "question__measure", "score")
+    ]
+    first, last = timezone.localdate(start), timezone.localdate(end - timedelta(microseconds=1))
+    facts.feedback_items = _rows(
+        FeedbackItem.objects.filter(
+            contract=contract, received_on__gte=first, received_on__lte=last
+        ).order_by(),
+        ("id", "received_on", "acted_on"),
+        FeedbackItemFact,
+    )
 
 
 def _optional_restorative(facts: Facts, in_cases: dict[str, Any]) -> None:

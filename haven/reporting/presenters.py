@@ -69,6 +69,8 @@ KIND_LABELS = {
     "lone_chat_booking": "Web chat booked without a referral",
     "initial_request": "Initial request for service",
     "restorative_process": "Restorative justice process",
+    "appraisal_response": "Appraisal response (anonymous)",
+    "feedback_item": "You said, we did",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)
@@ -316,7 +318,9 @@ def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
 # A record of the service itself (a group session, a helpline call, a training event, a budget
 # line: no case, no referral) links to its own page when its kind is named here (issue 16); the
 # page itself decides who may open it. Each app's measures add their kinds.
-SERVICE_RECORD_URLS: dict[str, str] = {}
+SERVICE_RECORD_URLS: dict[str, str] = {
+    "feedback_item": "appraisal:feedback_action",  # issue 16: the feedback and its action
+}
 
 
 def record_rows(

@@ -2,6 +2,7 @@
 
 from haven.reporting.measures import (  # noqa: F401
     accommodation_and_exits,
+    appraisal,
     cases,
     contact,
     deadlines,

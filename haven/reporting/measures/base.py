@@ -120,6 +120,7 @@ OPTIONAL_FIELDS = {
     "target_hardening": ("target_hardening_jobs", "target_hardening_fittings"),
     "quick_questions": ("quick_questions", "lone_chat_bookings"),
     "restorative": ("restorative_processes",),
+    "appraisal": ("appraisal_responses", "appraisal_answers", "feedback_items"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

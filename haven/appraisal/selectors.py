@@ -94,13 +94,14 @@ def results(appraisal: AppraisalRound) -> tuple[dict[str, int], list[ResultRow]]
         cell[1] += 1
     rows = []
     for question in questions_of(appraisal):
-        by_group = tuple(
-            (label, *tally[(question.pk, value)]) for value, label in RespondentGroup.choices
+        by_group: tuple[tuple[str, int, int], ...] = tuple(
+            (str(label), tally[(question.pk, value)][0], tally[(question.pk, value)][1])
+            for value, label in RespondentGroup.choices
         )
         rows.append(
             ResultRow(
                 question,
-                by_group,  # type: ignore[arg-type]
+                by_group,
                 sum(g[1] for g in by_group),
                 sum(g[2] for g in by_group),
             )

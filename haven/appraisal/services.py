@@ -95,7 +95,8 @@ def round_create(
     ]
     if not questions:
         refuse({"title": "This contract has no appraisal measures: add a statement"})
-    assert opens_on is not None and closes_on is not None
+    assert opens_on is not None
+    assert closes_on is not None
     appraisal = AppraisalRound.objects.create(
         contract=contract,
         title=title,

@@ -278,8 +278,10 @@ def feedback_action(request: HttpRequest, item_id: Any) -> HttpResponse:
     return response
 
 
-def _public(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200):
-    response = render(request, template, context, status=status)
+def _public(
+    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    response: HttpResponse = render(request, template, context, status=status)
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"  # the link's token never leaves in a Referer
     return response

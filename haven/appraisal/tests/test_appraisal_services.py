@@ -122,7 +122,9 @@ def test_a_paper_response_needs_a_group_and_an_answer_in_range(appraisal, person
 
 def test_you_said_we_did_needs_the_action_and_its_date(feedback, personas):
     with pytest.raises(ValidationError) as refused:
-        feedback_action_record(item=feedback, we_did="", acted_on=None, recorded_by=personas.analyst)
+        feedback_action_record(
+            item=feedback, we_did="", acted_on=None, recorded_by=personas.analyst
+        )
     assert {"we_did", "acted_on"} <= set(refused.value.message_dict)
     done = feedback_action_record(
         item=feedback,

@@ -34,3 +34,22 @@ def test_victim_first_has_restorative_justice_processes(provider):  # noqa: F811
         assert CaseEvent.objects.filter(
             kind="restorative_referral", object_id=str(process.pk), case_id=process.case_id
         ).exists()
+
+
+def test_leicester_has_a_360_degree_appraisal_round_a_year(provider):  # noqa: F811
+    """seed 001 s14: the questionnaire to stakeholders, staff and service users; issue 16."""
+    from haven.appraisal.models import AppraisalResponse, AppraisalRound, FeedbackItem
+
+    rounds = AppraisalRound.objects.select_related("contract")
+    assert {r.contract.slug for r in rounds} == {
+        "leicester-family-2012",
+        "leicester-perpetrator-2012",
+        "leicester-safehome-2012",
+        "leicester-victim-survivor-2012",
+    }
+    for appraisal in rounds:
+        assert appraisal.questions.exclude(measure="").exists()
+        groups = set(appraisal.responses.values_list("group", flat=True))
+        assert groups == {"stakeholder", "staff", "service_user"}
+    assert not AppraisalResponse.objects.filter(source="link", entered_by__isnull=False).exists()
+    assert FeedbackItem.objects.filter(acted_on__isnull=False).exclude(we_did="").exists()

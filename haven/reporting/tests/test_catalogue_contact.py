@@ -141,6 +141,8 @@ VICTIM_FIRST_COMPUTED = {
     # the independent Leicestershire Police survey's results (issue 11 item 6; seed 002 s7)
     "cope_and_recover",
     "victim_satisfied",
+    # restorative justice (issue 16 item 5; seed 002 s3.10, s7)
+    "restorative_justice",
 }
 # Survey and survey-team measures computed from followups (issue 11 item 6)
 SURVEY_COMPUTED = {

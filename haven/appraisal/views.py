@@ -283,7 +283,9 @@ def _public(
 ) -> HttpResponse:
     response: HttpResponse = render(request, template, context, status=status)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"  # the link's token never leaves in a Referer
+    # the link's token never leaves for another site in a Referer ("no-referrer" would make
+    # browsers send "Origin: null" with the form, which CSRF protection refuses)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

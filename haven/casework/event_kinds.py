@@ -97,3 +97,6 @@ class CaseEventKind(models.TextChoices):
     OUTBOX_LETTER_QUEUED = "outbox_letter_queued", "Letter queued for printing"
     OUTBOX_MESSAGE_BLOCKED = "outbox_message_blocked", "Message blocked by the safe-contact check"
     OUTBOX_DELIVERY = "outbox_delivery", "Message delivery status"
+    # restorative justice (issue 16 item 5; each points at its restorative.RestorativeProcess)
+    RESTORATIVE_REFERRAL = "restorative_referral", "Restorative justice referral"
+    RESTORATIVE_STEP = "restorative_step", "Restorative justice step"

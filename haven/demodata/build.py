@@ -33,6 +33,7 @@ from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.table_writer import Writer
+from haven.demodata.appraisal import build_demo_appraisal, demo_appraisal_reset
 from haven.demodata.consent import build_demo_consent, demo_consent_reset
 from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLINES, CaseloadSpec
 from haven.demodata.directory import demo_directory
@@ -52,6 +53,7 @@ from haven.demodata.portal import build_demo_portal, demo_portal_reset
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.referralimports import build_demo_referral_imports, demo_referral_imports_reset
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
+from haven.demodata.restorative import build_demo_restorative, demo_restorative_reset
 from haven.demodata.retention import build_demo_retention, demo_retention_reset
 from haven.demodata.returns import demo_returns_reset
 from haven.demodata.sexual_violence import build_demo_sexual_violence
@@ -540,6 +542,8 @@ def build_demo_data(
             demo_refuge_reset(organisation)
             demo_finance_reset(organisation)  # issue 16 item 7
             demo_hardship_reset(organisation)
+            demo_restorative_reset(organisation)  # issue 16 item 5
+            demo_appraisal_reset(organisation)  # issue 16: the 360-degree appraisal
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
@@ -565,6 +569,10 @@ def build_demo_data(
         build_demo_hardship(organisation=organisation, seed=seed, now=now)
         # seed 004 s10 SC10: clients also in a sexual violence service (issue 16)
         build_demo_sexual_violence(organisation=organisation, seed=seed, now=now)
+        # restorative justice on Victim First cases (issue 16 item 5; seed 002 s3.10)
+        build_demo_restorative(organisation=organisation, seed=seed, now=now)
+        # the 360-degree appraisal of the Leicester contracts (issue 16; seed 001 s14)
+        build_demo_appraisal(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
         build_demo_referral_imports(

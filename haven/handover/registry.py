@@ -157,6 +157,14 @@ DECISIONS: dict[str, Decision] = {
     "finance.income": Exported((Path("contract"),)),
     "finance.spendimport": Exported((Path("contract"),)),
     "finance.spend": Exported((Path("contract"),)),
+    # restorative justice (issue 16)
+    "restorative.restorativeprocess": Exported((CASE,)),
+    # the 360-degree appraisal and "you said, we did" (issue 16): anonymous responses
+    "appraisal.appraisalround": Exported((Path("contract"),)),
+    "appraisal.appraisalquestion": Exported((Within("round"),)),
+    "appraisal.appraisalresponse": Exported((Within("round"),)),
+    "appraisal.appraisalanswer": Exported((Within("response"),)),
+    "appraisal.feedbackitem": Exported((Path("contract"),)),
     # --- messages, routes in, reporting
     "outbox.message": Exported((Path("contract"),)),
     "portal.chatbooking": Exported((Path("contract"),)),
@@ -228,6 +236,9 @@ DECISIONS: dict[str, Decision] = {
     "partners.idempotentrequest": Excluded("API replay-protection rows (request hashes)"),
     "partners.ratewindow": Excluded("API rate-limit counters"),
     "portal.publicattempt": Excluded("public form rate-limit rows"),
+    "appraisal.appraisallink": Excluded(
+        "one-time questionnaire links (their tokens' hashes): the receiving service makes its own"
+    ),
     "portal.publicsubmission": Excluded("public form rate-limit rows"),
     "webchat.chatcodetry": Excluded("web chat code attempts (login-attempt throttling)"),
     "reporting.equalitybaseline": Excluded(

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from haven.accounts.selectors import memberships_of
@@ -52,6 +53,17 @@ def _workforce(user: Viewer) -> HomeDuties | None:
     return duties
 
 
+def _service_pages(user: Viewer) -> list[tuple[str, str]]:
+    """The service's own registers this user keeps (issue 16): restorative justice processes
+    for team leaders and service managers, the 360-degree appraisal for service managers and
+    analysts."""
+    pages = [
+        ("Restorative justice", "restorative:index", "restorative.view_processes"),
+        ("Stakeholder appraisal", "appraisal:index", "appraisal.view_rounds"),
+    ]
+    return [(text, reverse(name)) for text, name, perm in pages if user.has_perm(perm)]
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     if is_partner(request.user):  # a partner agency's referrer has their own home (issue 14)
@@ -73,5 +85,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_view_finance": request.user.has_perm("finance.view_finance"),
         "workforce": _workforce(request.user),
         "can_view_workforce": request.user.has_perm("workforce.view_team"),
+        "service_pages": _service_pages(request.user),  # issue 16
     }
     return render(request, "core/home.html", context)

@@ -404,6 +404,44 @@ class QuickQuestionFact(NamedTuple):
     answered_at: datetime | None
 
 
+class RestorativeProcessFact(NamedTuple):
+    """A restorative justice process on a case (restorative.RestorativeProcess; seed 002
+    s3.10): found suitable when `suitable_at` is set, ended (closed, withdrawn, unsuitable) at
+    `ended_at`."""
+
+    id: Any
+    case_id: Any
+    stage: str
+    referred_at: datetime
+    suitable_at: datetime | None
+    ended_at: datetime | None
+
+
+class AppraisalResponseFact(NamedTuple):
+    """One anonymous response to the 360-degree appraisal (appraisal.AppraisalResponse; seed
+    001 s14): its respondent group and when it was given."""
+
+    id: Any
+    group: str  # stakeholder | staff | service_user
+    submitted_at: datetime
+
+
+class AppraisalAnswerFact(NamedTuple):
+    """One answer of a response: the measure its statement evidences and the 1-5 score."""
+
+    response_id: Any
+    measure: str
+    score: int
+
+
+class FeedbackItemFact(NamedTuple):
+    """ "You said, we did" (appraisal.FeedbackItem): received, and acted on when done."""
+
+    id: Any
+    received_on: date
+    acted_on: date | None
+
+
 class LoneChatBookingFact(NamedTuple):
     """A web chat booked without a referral (portal.ChatBooking with no referral)."""
 
@@ -561,6 +599,14 @@ class Facts:
     training_courses: list[TrainingCourseFact] = field(default_factory=list)
     training_sessions: list[TrainingSessionFact] = field(default_factory=list)
     staff_equality: dict[Any, PersonFact] = field(default_factory=dict)
+    # optional "restorative" (haven/restorative): every restorative justice process of the
+    # window's cases, whenever referred (measures/restorative.py)
+    restorative_processes: list[RestorativeProcessFact] = field(default_factory=list)
+    # optional "appraisal" (haven/appraisal): responses given in the window with their answers,
+    # and the feedback log's items received in it (measures/appraisal.py)
+    appraisal_responses: list[AppraisalResponseFact] = field(default_factory=list)
+    appraisal_answers: list[AppraisalAnswerFact] = field(default_factory=list)
+    feedback_items: list[FeedbackItemFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -680,6 +726,9 @@ KINDS = {
     "sickness_absence": "sickness_absences",
     "supervision": "supervisions",
     "training_session": "training_sessions",
+    "restorative_process": "restorative_processes",
+    "appraisal_response": "appraisal_responses",
+    "feedback_item": "feedback_items",
 }
 
 

@@ -450,6 +450,10 @@ def load_facts(
         _optional_finance(facts, contract, start, end)
     if "workforce" in wanted:
         _optional_workforce(facts, contract)
+    if "restorative" in wanted:
+        _optional_restorative(facts, in_cases)
+    if "appraisal" in wanted:
+        _optional_appraisal(facts, contract, start, end)
     return facts
 
 
@@ -587,6 +591,60 @@ def _optional_workforce(facts: Facts, contract: Contract) -> None:
         for row in TrainingSession.objects.filter(course__organisation_id=organisation)
         .order_by()
         .values_list(*TrainingSessionFact._fields)
+    ]
+
+
+def _optional_appraisal(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """The contract's appraisal responses given in the window and their answers, and its
+    feedback items received in it (three queries; seed 001 s14)."""
+    from haven.appraisal.models import AppraisalAnswer, AppraisalResponse, FeedbackItem
+    from haven.reporting.facts import AppraisalAnswerFact, AppraisalResponseFact, FeedbackItemFact
+
+    responses = AppraisalResponse.objects.filter(
+        round__contract=contract, submitted_at__gte=start, submitted_at__lt=end
+    ).order_by()
+    facts.appraisal_responses = _rows(
+        responses, ("id", "group", "submitted_at"), AppraisalResponseFact
+    )
+    facts.appraisal_answers = [
+        AppraisalAnswerFact(response_id, measure, score)
+        for response_id, measure, score in AppraisalAnswer.objects.filter(
+            response__in=responses.values("id")
+        )
+        .exclude(question__measure="")
+        .order_by()
+        .values_list("response_id", "question__measure", "score")
+    ]
+    first, last = timezone.localdate(start), timezone.localdate(end - timedelta(microseconds=1))
+    facts.feedback_items = _rows(
+        FeedbackItem.objects.filter(
+            contract=contract, received_on__gte=first, received_on__lte=last
+        ).order_by(),
+        ("id", "received_on", "acted_on"),
+        FeedbackItemFact,
+    )
+
+
+def _optional_restorative(facts: Facts, in_cases: dict[str, Any]) -> None:
+    """Every restorative justice process of the window's cases, whenever referred (one query;
+    seed 002 s3.10)."""
+    from haven.reporting.facts import RestorativeProcessFact
+    from haven.restorative.models import RestorativeProcess, Stage
+
+    facts.restorative_processes = [
+        RestorativeProcessFact(
+            id=pk,
+            case_id=case_id,
+            stage=stage,
+            referred_at=referred_at,
+            suitable_at=None if stage == Stage.UNSUITABLE else assessed_at,
+            ended_at=ended_at,
+        )
+        for pk, case_id, stage, referred_at, assessed_at, ended_at in (
+            RestorativeProcess.objects.filter(**in_cases)
+            .order_by()
+            .values_list("id", "case_id", "stage", "referred_at", "assessed_at", "ended_at")
+        )
     ]
 
 

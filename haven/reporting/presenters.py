@@ -72,6 +72,9 @@ KIND_LABELS = {
     "finance_spend": "Spend",
     "finance_income": "Income",
     "finance_profile": "Profile of spend (month of a budget line)",
+    "restorative_process": "Restorative justice process",
+    "appraisal_response": "Appraisal response (anonymous)",
+    "feedback_item": "You said, we did",
     "person": "Person",
     "event": "Training or event",
     "event_feedback": "Event feedback form",
@@ -335,6 +338,7 @@ SERVICE_RECORD_URLS: dict[str, str] = {
     "sickness_absence": "workforce:absence",
     "supervision": "workforce:supervision",
     "training_session": "workforce:session",
+    "feedback_item": "appraisal:feedback_action",  # issue 16: the feedback and its action
 }
 
 

@@ -341,6 +341,57 @@ def _workforce(personas: Personas) -> dict[str, Any]:
     }
 
 
+def _restorative_ids(case: Case, personas: Personas) -> dict[str, Any]:
+    """Issue 16: a restorative justice process on the Victim First case (its step page opens)."""
+    from haven.restorative.services import rj_referral_create
+
+    process = rj_referral_create(
+        case=case,
+        referred_by=personas.caseworker,
+        victim_requested=True,
+        requested_on=timezone.localdate(),
+        offender_admitted=True,
+        contact_type="conference",
+        sensitive_offence="none",
+        exceptional_justification="",
+        facilitator=personas.caseworker,
+        facilitator_experienced=False,
+    )
+    return {"@restorative:step": {"case_id": case.pk, "process_id": process.pk}}
+
+
+def _appraisal_ids(personas: Personas) -> dict[str, Any]:
+    """Issue 16: an open appraisal round of a Leicester contract, a one-time link of it and a
+    feedback item (seed 001 s14)."""
+    from haven.appraisal.services import feedback_record, links_create, round_create
+
+    contract = profile_contract("leicester-victim-survivor-2012", personas.organisation)
+    today = timezone.localdate()
+    appraisal = round_create(
+        contract=contract,
+        title="Synthetic appraisal",
+        opens_on=today - dt.timedelta(days=1),
+        closes_on=today + dt.timedelta(days=30),
+        created_by=personas.service_manager,
+    )
+    (token,) = links_create(
+        appraisal=appraisal, group="stakeholder", count=1, created_by=personas.service_manager
+    )
+    item = feedback_record(
+        contract=contract,
+        received_on=today,
+        you_said="Synthetic feedback",
+        recorded_by=personas.service_manager,
+    )
+    return {
+        "round_id": appraisal.pk,
+        "@appraisal:round_new": {"contract_id": contract.pk},
+        "@appraisal:feedback_new": {"contract_id": contract.pk},
+        "@appraisal:feedback_action": {"item_id": item.pk},
+        "@appraisal:respond": {"token": token},
+    }
+
+
 def _target_hardening(personas: Personas) -> dict[str, Any]:
     """A target hardening case with its job (seed 002 Lot 2), one not yet visited, and an item
     of the provider's catalogue."""
@@ -683,6 +734,8 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids |= _marac_ids(case, personas)
     ids |= _refuge_ids(personas)
     ids |= _housing_and_hardship_ids(case, personas)
+    ids |= _restorative_ids(case, personas)
+    ids |= _appraisal_ids(personas)
     ids |= _referral_import_ids(contract, tmp_path)
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
     returns = {"slug": dv360.slug, "period": "2026-Q1"}

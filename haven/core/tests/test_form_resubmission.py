@@ -84,6 +84,12 @@ CREATE_FORMS = {
     "refuge:void_add",
     "refuge:move_in",
     "refuge:extend",
+    # restorative justice (issue 16): double submit in haven/restorative/tests/test_view_resubmission.py
+    "restorative:refer",
+    # the appraisal (issue 16): double submits in haven/appraisal/tests/test_view_resubmission.py
+    "appraisal:round_new",
+    "appraisal:paper",
+    "appraisal:feedback_new",
     # the outbox (issue 14 item 9): double submit in haven/outbox/tests/test_view_resubmission.py
     "outbox:send",
     # subject access requests (issue 15 item 3): haven/subjectaccess/tests/test_view_resubmission.py
@@ -177,6 +183,13 @@ NOT_CREATE_FORMS = {
     "finance:import": "checks the file and keeps it for the check page; nothing is saved",
     "hardship:decide": "a decided grant cannot be decided again (hardship_grant_decide refuses)",
     "hardship:pay": "a paid grant cannot be paid again (hardship_grant_pay refuses)",
+    "appraisal:links": "makes links shown once on the page it returns (nothing to redirect to); "
+    "the form token stops the same POST making more",
+    "appraisal:feedback_action": "records the action on the feedback in place",
+    "appraisal:respond": "public, no sign-in (no form token): the one-time link is used up by the "
+    "first answers and a second POST is refused (response_record)",
+    "restorative:step": "each step moves the process on once: the same step again is not one of "
+    "the next steps and is refused (rj_step_record)",
     "staff:profile_edit": "changes the worker's allocation profile in place",
     "staff:team_rule": "sets the team's rule for imported cases in place",
     "casework:task_done": "marks a task done; a second mark is refused by the service",
@@ -313,6 +326,11 @@ GET_ONLY = {
     "finance:index",
     "finance:report",
     "finance:export",
+    "restorative:index",
+    "appraisal:index",
+    "appraisal:round",
+    "appraisal:feedback",
+    "appraisal:thanks",
     "housing:detail",
     "refuge:board",
     "refuge:properties",

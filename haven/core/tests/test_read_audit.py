@@ -166,6 +166,13 @@ EXEMPT = {
     "workforce:absence": "a redirect to the worker's record (audited on workforce:staff)",
     "workforce:session": "a training session's course and date, no people",
     "workforce:post": "a post of the workforce plan (title and FTE), no people",
+    **{
+        f"appraisal:{name}": "an appraisal form (a round, links, a paper response, feedback): "
+        "what the user typed, no people; the writes are audited by the services"
+        for name in ("round_new", "links", "paper", "feedback_new")
+    },
+    "appraisal:respond": "public: the anonymous questionnaire of a one-time link, no one's data",
+    "appraisal:thanks": "public: a thank-you page, no one's data",
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
     "partners:refer": "a partner's referral form shows only what the partner typed; the "
@@ -544,6 +551,14 @@ CHECKED_ELSEWHERE = {
     **{
         f"hardship:{name}": "haven/hardship/tests/test_view_read_audit.py"
         for name in ("funds", "fund", "request", "decide", "pay")
+    },
+    **{
+        f"appraisal:{name}": "haven/appraisal/tests/test_view_read_audit.py"
+        for name in ("index", "round", "feedback", "feedback_action")
+    },
+    **{
+        f"restorative:{name}": "haven/restorative/tests/test_view_read_audit.py"
+        for name in ("index", "refer", "step")
     },
     **{
         f"marac:{name}": "haven/marac/tests/test_view_read_audit.py"

@@ -2,6 +2,7 @@
 
 from haven.reporting.measures import (  # noqa: F401
     accommodation_and_exits,
+    appraisal,
     cases,
     contact,
     deadlines,
@@ -20,6 +21,7 @@ from haven.reporting.measures import (  # noqa: F401
     proceedings,
     referrals,
     refuge,
+    restorative,
     risk,
     safeguarding,
     session_patterns,

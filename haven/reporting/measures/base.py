@@ -152,6 +152,8 @@ OPTIONAL_FIELDS = {
         "training_sessions",
         "staff_equality",
     ),
+    "restorative": ("restorative_processes",),
+    "appraisal": ("appraisal_responses", "appraisal_answers", "feedback_items"),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

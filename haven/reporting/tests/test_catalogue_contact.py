@@ -142,6 +142,8 @@ VICTIM_FIRST_COMPUTED = {
     "cope_and_recover",
     "victim_satisfied",
     "financial_return",  # seed 002 s16: spend in the quarter, open book (issue 16 item 7)
+    # restorative justice (issue 16 item 5; seed 002 s3.10, s7)
+    "restorative_justice",
 }
 # Survey and survey-team measures computed from followups (issue 11 item 6)
 SURVEY_COMPUTED = {

@@ -67,7 +67,7 @@ def _started(run, case, personas, days_ago=7 * 29):
         enrolment_offer,
         pre_group_assessment_record,
     )
-    from haven.programmes.services_sessions import session_record
+    from haven.programmes.services_sessions import register_of, session_record
 
     today = timezone.localdate()
     place = enrolment_offer(
@@ -86,7 +86,11 @@ def _started(run, case, personas, days_ago=7 * 29):
         session_format="group",
         duration_minutes=120,
         topic="",
-        marks={place.pk: "attended"},
+        marks={
+            e.pk: "attended" if e.pk == place.pk else "apologies"
+            for e in register_of(run)
+            if e.pk == place.pk or e.status == "started"
+        },
         by=personas.outsider,
     )
     place.refresh_from_db()

@@ -68,6 +68,13 @@ KIND_LABELS = {
     "quick_question": "Quick question",
     "lone_chat_booking": "Web chat booked without a referral",
     "initial_request": "Initial request for service",
+    # programmes (issue 16 item 1)
+    "programme_run": "Group",
+    "programme_enrolment": "Place on a group or programme",
+    "programme_session": "Group or programme session",
+    "programme_attendance": "Session attended",
+    "pre_group_contact": "Pre-group contact",
+    "creche_session": "Crèche",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)
@@ -315,7 +322,9 @@ def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
 # A record of the service itself (a group session, a helpline call, a training event, a budget
 # line: no case, no referral) links to its own page when its kind is named here (issue 16); the
 # page itself decides who may open it. Each app's measures add their kinds.
-SERVICE_RECORD_URLS: dict[str, str] = {}
+SERVICE_RECORD_URLS: dict[str, str] = {
+    "programme_run": "programmes:run",  # issue 16 item 1: a group has its own page
+}
 
 
 def record_rows(

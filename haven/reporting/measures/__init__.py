@@ -15,6 +15,7 @@ from haven.reporting.measures import (  # noqa: F401
     outcomes,
     people_and_groups,
     plans,
+    programmes,
     proceedings,
     referrals,
     refuge,

@@ -119,6 +119,14 @@ OPTIONAL_FIELDS = {
     "housing": ("housing_situations", "safe_home_outcomes"),
     "target_hardening": ("target_hardening_jobs", "target_hardening_fittings"),
     "quick_questions": ("quick_questions", "lone_chat_bookings"),
+    "programmes": (
+        "programme_runs",
+        "programme_enrolments",
+        "programme_sessions",
+        "programme_attendance",
+        "pre_group_contacts",
+        "creche_sessions",
+    ),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

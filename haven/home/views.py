@@ -57,5 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_view_sars": request.user.has_perm("subjectaccess.view_sar_log"),
         # issue 15 item 4: the data protection officer's retention review and erasure requests
         "can_manage_retention": request.user.has_perm("retention.manage"),
+        # issue 16 item 1: staff of a provider open its groups and programmes
+        "can_view_programmes": request.user.has_perm("programmes.view_index"),
     }
     return render(request, "core/home.html", context)

@@ -80,6 +80,16 @@ CREATE_FORMS = {
     # consent and sharing (issue 15): double submits in haven/consent/tests/test_view_resubmission.py
     "consent:record",
     "consent:agreement_new",
+    # groups and programmes (issue 16): double submits in
+    # haven/programmes/tests/test_view_resubmission.py
+    "programmes:programme_new",
+    "programmes:run_new",
+    "programmes:register",
+    "programmes:one_to_one",
+    "programmes:creche",
+    "programmes:place_contact",
+    "programmes:enrol",
+    "programmes:partner_contact",
     "incidents:add",
     "incidents:case_add",
     "incidents:complaint_add",
@@ -151,6 +161,14 @@ NOT_CREATE_FORMS = {
     "housing:entry": "records the case's housing at entry in place: again corrects it",
     "housing:exit": "records the case's housing at exit in place: again corrects it",
     "hardship:budget": "sets the year's budget in place",
+    "programmes:run_finish": "a completed group cannot be completed again (run_complete refuses)",
+    "programmes:place_assessment": "the pre-group assessment is recorded once "
+    "(pre_group_assessment_record refuses a second)",
+    "programmes:place_complete": "a completed place cannot complete again "
+    "(enrolment_complete refuses)",
+    "programmes:place_drop_out": "an ended place cannot end again (enrolment_drop_out refuses)",
+    "programmes:liaison_start": "one partner liaison per place: a second is refused by "
+    "partner_liaison_start",
     "hardship:decide": "a decided grant cannot be decided again (hardship_grant_decide refuses)",
     "hardship:pay": "a paid grant cannot be paid again (hardship_grant_pay refuses)",
     "staff:profile_edit": "changes the worker's allocation profile in place",
@@ -280,6 +298,10 @@ GET_ONLY = {
     "casework:waiting_list",
     "hardship:funds",
     "hardship:fund",
+    "programmes:index",
+    "programmes:programme",
+    "programmes:run",
+    "programmes:session",
     "housing:detail",
     "refuge:board",
     "refuge:properties",
@@ -1136,6 +1158,19 @@ TESTED_ELSEWHERE = {
     "retention:request_new": "haven/retention/tests/test_views.py",
     "consent:record": "haven/consent/tests/test_view_resubmission.py",
     "consent:agreement_new": "haven/consent/tests/test_view_resubmission.py",
+    **{
+        f"programmes:{name}": "haven/programmes/tests/test_view_resubmission.py"
+        for name in (
+            "programme_new",
+            "run_new",
+            "register",
+            "one_to_one",
+            "creche",
+            "place_contact",
+            "enrol",
+            "partner_contact",
+        )
+    },
 }
 
 

@@ -26,7 +26,9 @@ ORDER = 52
 def build(request: HttpRequest, visible: VisibleCase) -> CaseSection | None:
     case = visible.case
     enrolments = list(enrolments_on(case))
-    perpetrator_places = [e for e in enrolments if e.run.programme.kind == ProgrammeKind.PERPETRATOR]
+    perpetrator_places = [
+        e for e in enrolments if e.run.programme.kind == ProgrammeKind.PERPETRATOR
+    ]
     summaries = liaison_summaries([e.pk for e in perpetrator_places]) if perpetrator_places else {}
     liaisons = [] if perpetrator_places else liaisons_on(case)
     links = []
@@ -34,9 +36,7 @@ def build(request: HttpRequest, visible: VisibleCase) -> CaseSection | None:
     if open_case and runs_open_for(case).exists():
         links.append(("Offer a place on a group", reverse("programmes:enrol", args=[case.pk])))
     if open_case and not perpetrator_places and any_perpetrator_programme():
-        links.append(
-            ("Start partner liaison", reverse("programmes:liaison_start", args=[case.pk]))
-        )
+        links.append(("Start partner liaison", reverse("programmes:liaison_start", args=[case.pk])))
     html: SafeString | str = ""
     if enrolments or liaisons:
         html = render_section(

@@ -35,7 +35,9 @@ def _day(label: str, error_label: str) -> GovukDateField:
 
 class ProgrammeForm(GovukForm):
     contract = GovukRadiosField(
-        label="Which service runs it?", choices=[], error_messages={"required": "Select the service"}
+        label="Which service runs it?",
+        choices=[],
+        error_messages={"required": "Select the service"},
     )
     kind = GovukRadiosField(
         label="What kind of programme is it?",
@@ -93,7 +95,9 @@ class SessionForm(GovukForm):
         super().__init__(*args, **kwargs)
         for enrolment in register:
             code = enrolment.case.person.reference_code
-            hint = None if enrolment.status == "started" else "Not started yet: attending starts them"
+            hint = (
+                None if enrolment.status == "started" else "Not started yet: attending starts them"
+            )
             self.fields[mark_field(enrolment.pk)] = GovukRadiosField(
                 label=f"{code}",
                 choices=AttendanceMark.choices,
@@ -166,7 +170,8 @@ class EnrolForm(GovukForm):
     def __init__(self, *args: Any, runs: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["run"].choices = [  # type: ignore[attr-defined]
-            (str(r.pk), f"{r.programme.name}: {r.name} (from {r.starts_on:%-d %B %Y})") for r in runs
+            (str(r.pk), f"{r.programme.name}: {r.name} (from {r.starts_on:%-d %B %Y})")
+            for r in runs
         ]
 
 

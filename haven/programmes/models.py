@@ -48,7 +48,9 @@ class Programme(HavenModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["contract", "name"], name="programme_name_per_contract"),
+            models.UniqueConstraint(
+                fields=["contract", "name"], name="programme_name_per_contract"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -54,7 +54,7 @@ def manages_provider(user: Viewer, target: Any) -> bool:
 def facilitates(user: Viewer, run: Any) -> bool:
     if run is None or not isinstance(user, User) or not hasattr(run, "facilitators"):
         return False
-    return staff_of_provider(user, run) and run.facilitators.filter(pk=user.pk).exists()
+    return bool(staff_of_provider(user, run)) and bool(run.facilitators.filter(pk=user.pk).exists())
 
 
 rules.add_perm("programmes.view_index", is_programme_staff | rules.is_superuser)

@@ -86,9 +86,9 @@ def enrolments_of(run: ProgrammeRun) -> QuerySet[Enrolment]:
 
 def enrolment_of(run: ProgrammeRun, enrolment_id: Any) -> Enrolment:
     try:
-        return run.enrolments.select_related("case__person", "case__contract", "run__programme").get(
-            pk=enrolment_id
-        )
+        return run.enrolments.select_related(
+            "case__person", "case__contract", "run__programme"
+        ).get(pk=enrolment_id)
     except Enrolment.DoesNotExist as missing:
         raise Http404 from missing
 
@@ -240,7 +240,7 @@ def staff_of(programme: Programme) -> list[User]:
     return list(
         User.objects.filter(
             is_active=True,
-            memberships__organisation_id=programme.contract.provider_id,
+            memberships__organisation=programme.contract.provider,
             memberships__role__in=STAFF_ROLES,
         )
         .distinct()

@@ -162,6 +162,8 @@ def run_create(
             else ("Facilitators must be staff of this service" if strangers else None),
         }
     )
+    assert starts_on is not None
+    assert planned_end_on is not None
     run = ProgrammeRun.objects.create(
         programme=programme,
         name=name,
@@ -196,7 +198,10 @@ def run_complete(*, run: ProgrammeRun, completed_on: date | None, by: User) -> P
     run.completed_on = completed_on
     run.save(update_fields=["completed_on", "updated_at"])
     audit_event(
-        actor=by, action=AuditAction.UPDATE, target=run, changes={"completed_on": [None, completed_on]}
+        actor=by,
+        action=AuditAction.UPDATE,
+        target=run,
+        changes={"completed_on": [None, completed_on]},
     )
     return run
 
@@ -227,6 +232,7 @@ def enrolment_offer(
     )
     if Enrolment.objects.filter(run=run, case=case).exists():
         refuse({"run": "This person has a place on this group already"})
+    assert offered_on is not None
     enrolment = Enrolment.objects.create(
         run=run, case=case, offered_on=offered_on, offered_by=offered_by
     )
@@ -274,6 +280,7 @@ def pre_group_contact_record(
             else "Select how the contact was made",
         }
     )
+    assert contacted_on is not None
     contact = PreGroupContact.objects.create(
         enrolment=enrolment, contacted_on=contacted_on, method=method, recorded_by=by
     )

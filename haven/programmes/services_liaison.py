@@ -62,7 +62,9 @@ def partner_liaison_start(
     reference = perpetrator_reference.strip().upper()
     refuse(
         {
-            "perpetrator_reference": None if reference else "Enter the perpetrator's reference code",
+            "perpetrator_reference": None
+            if reference
+            else "Enter the perpetrator's reference code",
             "started_on": _day(started_on, "Date liaison started"),
         }
     )
@@ -81,6 +83,7 @@ def partner_liaison_start(
     assert enrolment is not None
     if PartnerLiaison.objects.filter(enrolment=enrolment).exists():
         refuse({"perpetrator_reference": "Partner liaison is already in place for this place"})
+    assert started_on is not None
     liaison = PartnerLiaison.objects.create(
         enrolment=enrolment, victim_case=victim_case, liaison_worker=by, started_on=started_on
     )
@@ -115,6 +118,7 @@ def partner_contact_record(
             "notes": text_problem(notes, subject="Notes", limit=NOTES_MAX),
         }
     )
+    assert contacted_on is not None
     contact = PartnerContact.objects.create(
         liaison=liaison,
         contacted_on=contacted_on,

@@ -43,10 +43,9 @@ def mark_field(enrolment_id: Any) -> str:
     return f"mark_{enrolment_id}"
 
 
-def register_of(run: ProgrammeRun, held_on: date | None = None) -> list[Enrolment]:
+def register_of(run: ProgrammeRun) -> list[Enrolment]:
     """Who is on the group's register: everyone started and not yet finished, and those offered
-    a place who have not started (their first attendance starts them). With `held_on`, those
-    who had finished before that day are left off."""
+    a place who have not started (their first attendance starts them)."""
     rows = (
         Enrolment.objects.filter(run=run)
         .select_related("case__person", "run__programme")
@@ -100,7 +99,8 @@ def session_record(
             "topic": text_problem(topic, subject="Topic", limit=TOPIC_MAX),
         }
     )
-    assert held_on is not None and duration_minutes is not None
+    assert held_on is not None
+    assert duration_minutes is not None
     register = register_of(run)
     if session_format == SessionFormat.ONE_TO_ONE:
         if enrolment is None or enrolment.run_id != run.pk:
@@ -196,6 +196,9 @@ def creche_record(
             "venue": text_problem(venue, subject="Venue", limit=200),
         }
     )
+    assert held_on is not None
+    assert duration_minutes is not None
+    assert children_count is not None
     creche = CrecheSession.objects.create(
         contract=contract,
         run=run,

@@ -499,7 +499,13 @@ def _optional_programmes(facts: Facts, contract: Contract, start: datetime, end:
             contacted_on__gte=first,
             contacted_on__lt=last,
         ).order_by(),
-        ("id", "enrolment_id", "enrolment__case_id", "enrolment__run__programme__kind", "contacted_on"),
+        (
+            "id",
+            "enrolment_id",
+            "enrolment__case_id",
+            "enrolment__run__programme__kind",
+            "contacted_on",
+        ),
         PreGroupContactFact,
     )
     facts.creche_sessions = _rows(

@@ -144,8 +144,7 @@ EXEMPT = {
     "programmes:programme_new": "a new programme's form, no people; audited by programme_create",
     "programmes:run_new": "a new group's form (staff as facilitators), no people; audited by "
     "run_create",
-    "programmes:run_finish": "the group's completion date form, no people; audited by "
-    "run_complete",
+    "programmes:run_finish": "the group's completion date form, no people; audited by run_complete",
     "programmes:creche": "a crèche's form (hours and number of children), no people; audited by "
     "creche_record",
     "partners:refer": "a partner's referral form shows only what the partner typed; the "

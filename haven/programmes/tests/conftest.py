@@ -71,7 +71,9 @@ def _started(run, case, personas, days_ago=7 * 29):
 
     today = timezone.localdate()
     place = enrolment_offer(
-        run=run, case=case, offered_on=today - timedelta(days=days_ago + 14),
+        run=run,
+        case=case,
+        offered_on=today - timedelta(days=days_ago + 14),
         offered_by=personas.outsider,
     )
     pre_group_assessment_record(

@@ -24,9 +24,7 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
 
 
-def test_seed_001_lot_4_s5_a_perpetrator_programme_runs_at_least_26_weeks(
-    perp_contract, personas
-):
+def test_seed_001_lot_4_s5_a_perpetrator_programme_runs_at_least_26_weeks(perp_contract, personas):
     with pytest.raises(ValidationError) as refused:
         programme_create(
             contract=perp_contract,
@@ -91,7 +89,9 @@ def test_facilitators_must_be_staff_of_the_service(programme, personas):
 def test_a_place_is_offered_once_on_a_case_of_the_programmes_contract(
     run, perp_case, victim_case, personas
 ):
-    place = enrolment_offer(run=run, case=perp_case, offered_on=TODAY(), offered_by=personas.outsider)
+    place = enrolment_offer(
+        run=run, case=perp_case, offered_on=TODAY(), offered_by=personas.outsider
+    )
     assert place.status == EnrolmentStatus.OFFERED
     assert AuditEvent.objects.filter(object_id=str(place.pk), action="create").exists()
     with pytest.raises(ValidationError):
@@ -111,17 +111,28 @@ def test_seed_001_lot_4_s8_pre_group_contacts_and_assessment_are_recorded_before
     run, perp_case, personas
 ):
     place = enrolment_offer(
-        run=run, case=perp_case, offered_on=TODAY() - timedelta(days=5), offered_by=personas.outsider
+        run=run,
+        case=perp_case,
+        offered_on=TODAY() - timedelta(days=5),
+        offered_by=personas.outsider,
     )
     pre_group_contact_record(
-        enrolment=place, contacted_on=TODAY() - timedelta(days=4), method="phone", by=personas.outsider
+        enrolment=place,
+        contacted_on=TODAY() - timedelta(days=4),
+        method="phone",
+        by=personas.outsider,
     )
     pre_group_contact_record(
-        enrolment=place, contacted_on=TODAY() - timedelta(days=3), method="face_to_face",
+        enrolment=place,
+        contacted_on=TODAY() - timedelta(days=3),
+        method="face_to_face",
         by=personas.outsider,
     )
     pre_group_assessment_record(
-        enrolment=place, assessed_on=TODAY() - timedelta(days=2), suitable=True, by=personas.outsider
+        enrolment=place,
+        assessed_on=TODAY() - timedelta(days=2),
+        suitable=True,
+        by=personas.outsider,
     )
     place.refresh_from_db()
     assert place.contacts.count() == 2
@@ -136,7 +147,10 @@ def test_seed_001_lot_4_s5_a_perpetrator_starts_only_after_a_suitable_assessment
     run, perp_case, personas
 ):
     place = enrolment_offer(
-        run=run, case=perp_case, offered_on=TODAY() - timedelta(days=5), offered_by=personas.outsider
+        run=run,
+        case=perp_case,
+        offered_on=TODAY() - timedelta(days=5),
+        offered_by=personas.outsider,
     )
     with pytest.raises(ValidationError) as refused:
         session_record(
@@ -200,7 +214,9 @@ def test_a_drop_out_needs_a_reason_from_the_list_and_other_needs_detail(place, p
 
 
 def test_leaving_before_the_start_is_not_starting(run, perp_case, personas):
-    place = enrolment_offer(run=run, case=perp_case, offered_on=TODAY(), offered_by=personas.outsider)
+    place = enrolment_offer(
+        run=run, case=perp_case, offered_on=TODAY(), offered_by=personas.outsider
+    )
     left = enrolment_drop_out(
         enrolment=place, ended_on=TODAY(), reason="chose_to_leave", detail="", by=personas.outsider
     )

@@ -32,7 +32,16 @@ from haven.reporting.tests.test_measures_contact import NOW, Q1
 IN, BEFORE, AFTER = date(2026, 5, 1), date(2026, 3, 1), date(2026, 7, 2)
 
 
-def place(pid, status, kind="perpetrator", offered=IN, assessed=None, started=None, completed=None, ended=None):
+def place(
+    pid,
+    status,
+    kind="perpetrator",
+    offered=IN,
+    assessed=None,
+    started=None,
+    completed=None,
+    ended=None,
+):
     return ProgrammeEnrolmentFact(
         pid, f"case{pid}", "run", kind, status, offered, assessed, started, completed, ended, ""
     )

@@ -78,7 +78,9 @@ def test_seed_001_lot_4_the_perpetrators_worker_never_sees_the_victims_record(
     assert client.get(reverse("casework:detail", args=[victim_case.pk])).status_code == 404
 
 
-def test_the_victims_worker_sees_the_contacts_on_the_victims_case(client, liaison, victim_case, personas):
+def test_the_victims_worker_sees_the_contacts_on_the_victims_case(
+    client, liaison, victim_case, personas
+):
     client.force_login(personas.caseworker)
     html = client.get(reverse("casework:detail", args=[victim_case.pk])).content.decode()
     assert SECRET in html
@@ -98,7 +100,9 @@ def test_liaison_is_started_by_reference_code_of_a_current_perpetrator_place(
     assert "perpetrator_reference" in refused.value.message_dict
 
 
-def test_only_someone_who_may_change_the_victims_case_keeps_liaison(place, victim_case, liaison, personas):
+def test_only_someone_who_may_change_the_victims_case_keeps_liaison(
+    place, victim_case, liaison, personas
+):
     with pytest.raises(PermissionDenied):
         partner_liaison_start(
             victim_case=victim_case,

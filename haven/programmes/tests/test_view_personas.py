@@ -71,9 +71,7 @@ def test_others_are_refused(client, run, personas, who):
 def test_the_case_pages_need_the_right_to_change_the_case(client, place, victim_case, personas):
     client.force_login(personas.teammate)  # the victim's team, not the perpetrator's
     assert client.get(reverse("programmes:enrol", args=[place.case_id])).status_code == 404
-    assert (
-        client.get(reverse("programmes:liaison_start", args=[victim_case.pk])).status_code == 200
-    )
+    assert client.get(reverse("programmes:liaison_start", args=[victim_case.pk])).status_code == 200
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client, run, place):

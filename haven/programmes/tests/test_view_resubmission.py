@@ -41,17 +41,26 @@ def test_the_group_set_up_forms_sent_twice_add_once(client, run, perp_contract, 
     _twice(
         client,
         reverse("programmes:programme_new"),
-        {"contract": str(perp_contract.pk), "kind": "parenting", "name": "Parenting together",
-         "min_weeks": "", "min_sessions": "8"},
+        {
+            "contract": str(perp_contract.pk),
+            "kind": "parenting",
+            "name": "Parenting together",
+            "min_weeks": "",
+            "min_sessions": "8",
+        },
     )
     assert Programme.objects.count() == before + 1
     runs = ProgrammeRun.objects.count()
     _twice(
         client,
         reverse("programmes:run_new", args=[run.programme_id]),
-        {"name": "Autumn", **day_boxes("starts_on", TODAY()),
-         **day_boxes("planned_end_on", TODAY() + timedelta(weeks=27)),
-         "venue": "", "facilitators": [str(personas.outsider.pk)]},
+        {
+            "name": "Autumn",
+            **day_boxes("starts_on", TODAY()),
+            **day_boxes("planned_end_on", TODAY() + timedelta(weeks=27)),
+            "venue": "",
+            "facilitators": [str(personas.outsider.pk)],
+        },
     )
     assert ProgrammeRun.objects.count() == runs + 1
 
@@ -59,21 +68,31 @@ def test_the_group_set_up_forms_sent_twice_add_once(client, run, perp_contract, 
 def test_the_register_one_to_one_and_creche_sent_twice_record_once(client, run, place, personas):
     client.force_login(personas.outsider)
     sessions = ProgrammeSession.objects.count()
-    session = {**day_boxes("held_on", TODAY()), "duration_minutes": "90", "topic": "",
-               f"mark_{place.pk}": "attended"}
+    session = {
+        **day_boxes("held_on", TODAY()),
+        "duration_minutes": "90",
+        "topic": "",
+        f"mark_{place.pk}": "attended",
+    }
     _twice(client, reverse("programmes:register", args=[run.pk]), session)
     _twice(client, reverse("programmes:one_to_one", args=[run.pk, place.pk]), session)
     assert ProgrammeSession.objects.count() == sessions + 2
     _twice(
         client,
         reverse("programmes:creche", args=[run.pk]),
-        {**day_boxes("held_on", TODAY()), "duration_minutes": "120", "children_count": "5",
-         "venue": ""},
+        {
+            **day_boxes("held_on", TODAY()),
+            "duration_minutes": "120",
+            "children_count": "5",
+            "venue": "",
+        },
     )
     assert CrecheSession.objects.count() == 1
 
 
-def test_a_place_and_its_contacts_sent_twice_add_once(client, run, perp_case, victim_case, personas):
+def test_a_place_and_its_contacts_sent_twice_add_once(
+    client, run, perp_case, victim_case, personas
+):
     from haven.programmes.services_liaison import partner_liaison_start
 
     client.force_login(personas.outsider)
@@ -99,7 +118,11 @@ def test_a_place_and_its_contacts_sent_twice_add_once(client, run, perp_case, vi
     _twice(
         client,
         reverse("programmes:partner_contact", args=[victim_case.pk, liaison.pk]),
-        {**day_boxes("contacted_on", TODAY()), "method": "phone", "risk_concern_raised": "no",
-         "notes": ""},
+        {
+            **day_boxes("contacted_on", TODAY()),
+            "method": "phone",
+            "risk_concern_raised": "no",
+            "notes": "",
+        },
     )
     assert PartnerContact.objects.count() == 1

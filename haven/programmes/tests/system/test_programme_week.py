@@ -39,7 +39,9 @@ def _fill_day(page, legend, day):
     fields.get_by_label("Year").fill(str(day.year))
 
 
-def test_a_facilitator_takes_the_register_and_records_a_drop_out(live_server, page, group, personas):
+def test_a_facilitator_takes_the_register_and_records_a_drop_out(
+    live_server, page, group, personas
+):
     run, (stays, leaves) = group
     stays_code, leaves_code = (p.case.person.reference_code for p in (stays, leaves))
     today = timezone.localdate()

@@ -89,8 +89,9 @@ SPECS = {
 def demo_programmes_reset(organisation: Any) -> None:
     contracts = Contract.objects.filter(provider=organisation)
     runs = ProgrammeRun.objects.filter(programme__contract__in=contracts)
-    PartnerContact.objects.filter(liaison__enrolment__run__in=runs).delete()
-    PartnerLiaison.objects.filter(enrolment__run__in=runs).delete()
+    places = Enrolment.objects.filter(run__in=runs).values("id")
+    PartnerContact.objects.filter(liaison__enrolment_id__in=places).delete()
+    PartnerLiaison.objects.filter(enrolment_id__in=places).delete()
     SessionAttendance.objects.filter(session__run__in=runs).delete()
     ProgrammeSession.objects.filter(run__in=runs).delete()
     PreGroupContact.objects.filter(enrolment__run__in=runs).delete()
@@ -399,7 +400,7 @@ def _liaison(rows: _Rows, places: list[Enrolment], victims: list[Case], today: d
         victims.remove(victim)  # one perpetrator each
         liaison = PartnerLiaison(
             id=rows.new_id(),
-            enrolment=place,
+            enrolment_id=place.pk,
             victim_case=victim,
             liaison_worker_id=victim.allocated_to_id,
             started_on=place.started_on,

@@ -230,11 +230,14 @@ class SessionAttendance(HavenModel):
 class PartnerLiaison(HavenModel):
     """seed 001 Lot 4 s1, Lot 3 s5: a perpetrator's enrolment linked to their (ex-)partner's own
     case, kept by a liaison worker on the victim's side. The perpetrator's workers see only
-    `selectors.liaison_summary` (in place, last contact date, risk concerns raised)."""
+    `selectors.liaison_summary` (in place, last contact date, risk concerns raised).
 
-    enrolment = models.OneToOneField(
-        Enrolment, on_delete=models.CASCADE, related_name="partner_liaison"
-    )
+    The perpetrator's place is held by its id, not a foreign key: a subject access search walks
+    foreign keys from a person's records (haven/subjectaccess/gather.py), and the perpetrator's
+    search must never walk from their place into the victim's liaison contacts (nor the victim's
+    into the perpetrator's place)."""
+
+    enrolment_id = models.UUIDField(unique=True)
     victim_case = models.ForeignKey(
         "casework.Case", on_delete=models.CASCADE, related_name="partner_liaisons"
     )

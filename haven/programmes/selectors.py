@@ -185,20 +185,29 @@ class VictimLiaison:
 
 
 def liaisons_on(victim_case: Case) -> list[VictimLiaison]:
-    liaisons = (
+    liaisons = list(
         PartnerLiaison.objects.filter(victim_case=victim_case)
-        .select_related("enrolment__run__programme", "liaison_worker")
+        .select_related("liaison_worker")
         .prefetch_related("contacts")
         .order_by("-started_on")
     )
+    if not liaisons:
+        return []
+    places = {  # only the programme's name and the place's state cross to the victim's side
+        e.pk: e
+        for e in Enrolment.objects.filter(
+            pk__in=[item.enrolment_id for item in liaisons]
+        ).select_related("run__programme")
+    }
     return [
         VictimLiaison(
             liaison=item,
-            programme_name=item.enrolment.run.programme.name,
-            place_status=item.enrolment.get_status_display(),
+            programme_name=places[item.enrolment_id].run.programme.name,
+            place_status=places[item.enrolment_id].get_status_display(),
             contacts=list(item.contacts.all()),
         )
         for item in liaisons
+        if item.enrolment_id in places
     ]
 
 

@@ -81,11 +81,14 @@ def partner_liaison_start(
     if enrolment is None or enrolment.case.person_id == victim_case.person_id:
         refuse({"perpetrator_reference": NOT_FOUND})
     assert enrolment is not None
-    if PartnerLiaison.objects.filter(enrolment=enrolment).exists():
+    if PartnerLiaison.objects.filter(enrolment_id=enrolment.pk).exists():
         refuse({"perpetrator_reference": "Partner liaison is already in place for this place"})
     assert started_on is not None
     liaison = PartnerLiaison.objects.create(
-        enrolment=enrolment, victim_case=victim_case, liaison_worker=by, started_on=started_on
+        enrolment_id=enrolment.pk,
+        victim_case=victim_case,
+        liaison_worker=by,
+        started_on=started_on,
     )
     audit_event(actor=by, action=AuditAction.CREATE, target=liaison)
     return liaison

@@ -31,6 +31,7 @@ def test_the_demo_has_programmes_with_registers_and_outcomes(provider):  # noqa:
         assert (place.completed_on - place.started_on).days >= 7 * ((programme.min_weeks or 1) - 1)
     assert not Enrolment.objects.filter(status="dropped_out", drop_out_reason="").exists()
     assert CrecheSession.objects.filter(contract__slug="leicester-family-2012").exists()
-    for liaison in PartnerLiaison.objects.select_related("enrolment__run__programme", "victim_case"):
-        assert liaison.enrolment.run.programme.kind == "perpetrator"
+    for liaison in PartnerLiaison.objects.select_related("victim_case__contract"):
+        place = Enrolment.objects.select_related("run__programme").get(pk=liaison.enrolment_id)
+        assert place.run.programme.kind == "perpetrator"
         assert liaison.victim_case.contract.slug == "leicester-victim-survivor-2012"

@@ -129,3 +129,22 @@ def test_a_place_has_one_liaison(place, victim_case, liaison, personas):
             started_on=timezone.localdate(),
             by=personas.caseworker,
         )
+
+
+def test_a_perpetrators_subject_access_search_never_reaches_the_victims_liaison(
+    liaison, place, victim_case
+):
+    """The search walks foreign keys from the person's records (subjectaccess/gather.py): the
+    perpetrator's finds their place, not the victim's liaison or its notes; the victim's finds
+    the liaison and its contacts, not the perpetrator's place."""
+    from haven.programmes.models import Enrolment, PartnerContact, PartnerLiaison
+    from haven.subjectaccess.gather import walk
+
+    perpetrators = walk(place.case.person)
+    assert place.pk in {e.pk for e in perpetrators.get(Enrolment, [])}
+    assert PartnerLiaison not in perpetrators
+    assert PartnerContact not in perpetrators
+    victims = walk(victim_case.person)
+    assert liaison.pk in {r.pk for r in victims.get(PartnerLiaison, [])}
+    assert len(victims.get(PartnerContact, [])) == 1
+    assert Enrolment not in victims

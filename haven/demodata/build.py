@@ -50,6 +50,7 @@ from haven.demodata.outbox import build_demo_outbox, demo_outbox_reset
 from haven.demodata.partners import demo_partners_reset
 from haven.demodata.plans import ChildLink
 from haven.demodata.portal import build_demo_portal, demo_portal_reset
+from haven.demodata.programmes import build_demo_programmes, demo_programmes_reset
 from haven.demodata.recorder import CaseRecorder
 from haven.demodata.referralimports import build_demo_referral_imports, demo_referral_imports_reset
 from haven.demodata.refuge import build_demo_refuge, demo_refuge_reset
@@ -544,6 +545,7 @@ def build_demo_data(
             demo_hardship_reset(organisation)
             demo_restorative_reset(organisation)  # issue 16 item 5
             demo_appraisal_reset(organisation)  # issue 16: the 360-degree appraisal
+            demo_programmes_reset(organisation)  # issue 16 item 1
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
@@ -573,6 +575,8 @@ def build_demo_data(
         build_demo_restorative(organisation=organisation, seed=seed, now=now)
         # the 360-degree appraisal of the Leicester contracts (issue 16; seed 001 s14)
         build_demo_appraisal(organisation=organisation, seed=seed, now=now)
+        # groups and programmes with their registers, crèches and partner liaison (issue 16)
+        build_demo_programmes(organisation=organisation, seed=seed, now=now)
         # target hardening jobs with items and costs within the budget (issue 13)
         build_demo_target_hardening(organisation=organisation, seed=seed, now=now)
         build_demo_referral_imports(

@@ -165,6 +165,15 @@ DECISIONS: dict[str, Decision] = {
     "appraisal.appraisalresponse": Exported((Within("round"),)),
     "appraisal.appraisalanswer": Exported((Within("response"),)),
     "appraisal.feedbackitem": Exported((Path("contract"),)),
+    # groups and programmes (issue 16 item 1)
+    "programmes.programme": Exported((Path("contract"),)),
+    # facilitators are staff of the providing organisation, not handed over (accounts.user)
+    "programmes.programmerun": Exported((Within("programme"),), omit=("facilitators",)),
+    "programmes.enrolment": Exported((Within("run"), CASE)),
+    "programmes.pregroupcontact": Exported((Within("enrolment"),)),
+    "programmes.programmesession": Exported((Within("run"),)),
+    "programmes.sessionattendance": Exported((Within("session"),)),
+    "programmes.crechesession": Exported((Path("contract"),)),
     # --- messages, routes in, reporting
     "outbox.message": Exported((Path("contract"),)),
     "portal.chatbooking": Exported((Path("contract"),)),
@@ -252,6 +261,15 @@ DECISIONS: dict[str, Decision] = {
     "subjectaccess.saritem": Excluded(
         "a subject access search's copy of records across every contract of the person: the "
         "records themselves travel, the copy does not"
+    ),
+    "programmes.partnerliaison": Excluded(
+        "partner liaison joins two services' records (a perpetrator's programme place and the "
+        "victim's own case, usually of different contracts): carried with either, it would "
+        "expose or break the other; the receiving services agree liaison again"
+    ),
+    "programmes.partnercontact": Excluded(
+        "liaison contacts belong to a partner liaison (not handed over, above); their date and "
+        "notes stay with the providing service's record of the victim's case"
     ),
     "subjectaccess.sarbundle": Excluded(
         "the PDF and JSON sent to the person (a copy of records across every contract)"

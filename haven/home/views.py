@@ -86,5 +86,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "workforce": _workforce(request.user),
         "can_view_workforce": request.user.has_perm("workforce.view_team"),
         "service_pages": _service_pages(request.user),  # issue 16
+        # issue 16 item 1: staff of a provider open its groups and programmes
+        "can_view_programmes": request.user.has_perm("programmes.view_index"),
     }
     return render(request, "core/home.html", context)

@@ -607,6 +607,15 @@ class Facts:
     appraisal_responses: list[AppraisalResponseFact] = field(default_factory=list)
     appraisal_answers: list[AppraisalAnswerFact] = field(default_factory=list)
     feedback_items: list[FeedbackItemFact] = field(default_factory=list)
+    # programmes (issue 16 item 1): optional "programmes": every group (run) and place of the
+    # contract's programmes, whenever; sessions, marks, pre-group contacts and crèches in the
+    # window (measures/programmes.py)
+    programme_runs: list[ProgrammeRunFact] = field(default_factory=list)
+    programme_enrolments: list[ProgrammeEnrolmentFact] = field(default_factory=list)
+    programme_sessions: list[ProgrammeSessionFact] = field(default_factory=list)
+    programme_attendance: list[ProgrammeAttendanceFact] = field(default_factory=list)
+    pre_group_contacts: list[PreGroupContactFact] = field(default_factory=list)
+    creche_sessions: list[CrecheSessionFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -729,6 +738,13 @@ KINDS = {
     "restorative_process": "restorative_processes",
     "appraisal_response": "appraisal_responses",
     "feedback_item": "feedback_items",
+    # programmes (issue 16 item 1)
+    "programme_run": "programme_runs",
+    "programme_enrolment": "programme_enrolments",
+    "programme_session": "programme_sessions",
+    "programme_attendance": "programme_attendance",
+    "pre_group_contact": "pre_group_contacts",
+    "creche_session": "creche_sessions",
 }
 
 
@@ -850,3 +866,72 @@ class StayMemberFact(NamedTuple):
     date_of_birth: date | None
     is_child: bool
     moved_in_at: datetime
+
+
+# programmes (issue 16 item 1; haven/programmes)
+class ProgrammeRunFact(NamedTuple):
+    """A group (programmes.ProgrammeRun) of one of the contract's programmes; `first_session_on`
+    is its first group session's day (None: none held yet)."""
+
+    id: Any
+    kind: str  # programmes.ProgrammeKind
+    starts_on: date
+    completed_on: date | None
+    first_session_on: date | None
+
+
+class ProgrammeEnrolmentFact(NamedTuple):
+    """A person's place on a group (programmes.Enrolment), through their case."""
+
+    id: Any
+    case_id: Any
+    run_id: Any
+    kind: str
+    status: str  # offered | assessed | started | completed | dropped_out | not_started
+    offered_on: date
+    assessed_on: date | None
+    started_on: date | None
+    completed_on: date | None
+    ended_on: date | None  # dropped out or did not start
+    drop_out_reason: str
+
+
+class ProgrammeSessionFact(NamedTuple):
+    """A session held (programmes.ProgrammeSession): group, or one-to-one with one place."""
+
+    id: Any
+    run_id: Any
+    kind: str
+    held_on: date
+    format: str  # group | one_to_one
+    duration_minutes: int
+
+
+class ProgrammeAttendanceFact(NamedTuple):
+    """One place's mark at one session (programmes.SessionAttendance)."""
+
+    id: Any
+    session_id: Any
+    enrolment_id: Any
+    case_id: Any
+    kind: str
+    held_on: date
+    format: str
+    mark: str  # attended | apologies | did_not_attend
+
+
+class PreGroupContactFact(NamedTuple):
+    id: Any
+    enrolment_id: Any
+    case_id: Any
+    kind: str
+    contacted_on: date
+
+
+class CrecheSessionFact(NamedTuple):
+    """A crèche provided (programmes.CrecheSession; seed 001 Lot 1 s8)."""
+
+    id: Any
+    held_on: date
+    duration_minutes: int
+    children_count: int

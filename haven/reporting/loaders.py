@@ -454,6 +454,8 @@ def load_facts(
         _optional_restorative(facts, in_cases)
     if "appraisal" in wanted:
         _optional_appraisal(facts, contract, start, end)
+    if "programmes" in wanted:
+        _optional_programmes(facts, contract, start, end)
     return facts
 
 
@@ -646,6 +648,98 @@ def _optional_restorative(facts: Facts, in_cases: dict[str, Any]) -> None:
             .values_list("id", "case_id", "stage", "referred_at", "assessed_at", "ended_at")
         )
     ]
+
+
+def _optional_programmes(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """Groups and places of the contract's programmes, whenever (a few hundred a year), and the
+    sessions, marks, pre-group contacts and crèches dated in the window: six queries
+    (haven/programmes; measures/programmes.py)."""
+    from haven.programmes.models import (
+        CrecheSession,
+        Enrolment,
+        PreGroupContact,
+        ProgrammeRun,
+        ProgrammeSession,
+        SessionAttendance,
+    )
+    from haven.reporting.facts import (
+        CrecheSessionFact,
+        PreGroupContactFact,
+        ProgrammeAttendanceFact,
+        ProgrammeEnrolmentFact,
+        ProgrammeRunFact,
+        ProgrammeSessionFact,
+    )
+
+    first, last = timezone.localdate(start), timezone.localdate(end)
+    facts.programme_runs = _rows(
+        ProgrammeRun.objects.filter(programme__contract=contract)
+        .annotate(first_session_on=Min("sessions__held_on", filter=Q(sessions__format="group")))
+        .order_by(),
+        ("id", "programme__kind", "starts_on", "completed_on", "first_session_on"),
+        ProgrammeRunFact,
+    )
+    facts.programme_enrolments = _rows(
+        Enrolment.objects.filter(run__programme__contract=contract).order_by(),
+        (
+            "id",
+            "case_id",
+            "run_id",
+            "run__programme__kind",
+            "status",
+            "offered_on",
+            "assessed_on",
+            "started_on",
+            "completed_on",
+            "ended_on",
+            "drop_out_reason",
+        ),
+        ProgrammeEnrolmentFact,
+    )
+    in_window = {"held_on__gte": first, "held_on__lt": last}
+    facts.programme_sessions = _rows(
+        ProgrammeSession.objects.filter(run__programme__contract=contract, **in_window).order_by(),
+        ("id", "run_id", "run__programme__kind", "held_on", "format", "duration_minutes"),
+        ProgrammeSessionFact,
+    )
+    facts.programme_attendance = _rows(
+        SessionAttendance.objects.filter(
+            session__run__programme__contract=contract,
+            session__held_on__gte=first,
+            session__held_on__lt=last,
+        ).order_by(),
+        (
+            "id",
+            "session_id",
+            "enrolment_id",
+            "enrolment__case_id",
+            "session__run__programme__kind",
+            "session__held_on",
+            "session__format",
+            "mark",
+        ),
+        ProgrammeAttendanceFact,
+    )
+    facts.pre_group_contacts = _rows(
+        PreGroupContact.objects.filter(
+            enrolment__run__programme__contract=contract,
+            contacted_on__gte=first,
+            contacted_on__lt=last,
+        ).order_by(),
+        (
+            "id",
+            "enrolment_id",
+            "enrolment__case_id",
+            "enrolment__run__programme__kind",
+            "contacted_on",
+        ),
+        PreGroupContactFact,
+    )
+    facts.creche_sessions = _rows(
+        CrecheSession.objects.filter(contract=contract, **in_window).order_by(),
+        CrecheSessionFact._fields,
+        CrecheSessionFact,
+    )
 
 
 def _optional_quick_questions(

@@ -75,6 +75,13 @@ KIND_LABELS = {
     "restorative_process": "Restorative justice process",
     "appraisal_response": "Appraisal response (anonymous)",
     "feedback_item": "You said, we did",
+    # programmes (issue 16 item 1)
+    "programme_run": "Group",
+    "programme_enrolment": "Place on a group or programme",
+    "programme_session": "Group or programme session",
+    "programme_attendance": "Session attended",
+    "pre_group_contact": "Pre-group contact",
+    "creche_session": "Crèche",
     "person": "Person",
     "event": "Training or event",
     "event_feedback": "Event feedback form",
@@ -339,6 +346,7 @@ SERVICE_RECORD_URLS: dict[str, str] = {
     "supervision": "workforce:supervision",
     "training_session": "workforce:session",
     "feedback_item": "appraisal:feedback_action",  # issue 16: the feedback and its action
+    "programme_run": "programmes:run",  # issue 16 item 1: a group has its own page
 }
 
 

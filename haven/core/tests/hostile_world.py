@@ -392,6 +392,94 @@ def _appraisal_ids(personas: Personas) -> dict[str, Any]:
     }
 
 
+def _programme_ids(case: Case, personas: Personas) -> dict[str, Any]:
+    """Issue 16 item 1: a young people's group on the Victim First case's contract with the case
+    offered a place (every place page opens), a session held, and a perpetrator programme place
+    in partner liaison with the case (the liaison contact page opens)."""
+    from haven.programmes.services import enrolment_offer, programme_create, run_create
+    from haven.programmes.services_liaison import partner_liaison_start
+    from haven.programmes.services_sessions import session_record
+
+    today = timezone.localdate()
+    made = {}
+    for contract, kind in (
+        (case.contract, "young_people"),
+        (profile_contract("leicester-perpetrator-2012", personas.organisation), "perpetrator"),
+    ):
+        programme = programme_create(
+            contract=contract,
+            kind=kind,
+            name=f"Synthetic {kind}",
+            min_weeks=None,
+            min_sessions=None,
+            created_by=personas.team_leader,
+        )
+        made[kind] = run_create(
+            programme=programme,
+            name="Synthetic group",
+            starts_on=today - dt.timedelta(weeks=27),
+            planned_end_on=today + dt.timedelta(weeks=1),
+            venue="",
+            facilitators=[personas.caseworker],
+            created_by=personas.team_leader,
+        )
+    run = made["young_people"]
+    run_create(  # a second group the case has no place on: the enrol page opens
+        programme=run.programme,
+        name="Synthetic second group",
+        starts_on=today,
+        planned_end_on=today + dt.timedelta(weeks=8),
+        venue="",
+        facilitators=[personas.caseworker],
+        created_by=personas.team_leader,
+    )
+    place = enrolment_offer(run=run, case=case, offered_on=today, offered_by=personas.caseworker)
+    session = session_record(
+        run=run,
+        held_on=today,
+        session_format="group",
+        duration_minutes=60,
+        topic="",
+        marks={},
+        by=personas.caseworker,
+    )
+    perpetrator = CaseFactory(
+        contract=made["perpetrator"].programme.contract,
+        team=personas.team,
+        allocated_to=personas.caseworker,
+    )
+    enrolment_offer(
+        run=made["perpetrator"], case=perpetrator, offered_on=today, offered_by=personas.caseworker
+    )
+    liaison = partner_liaison_start(
+        victim_case=case,
+        perpetrator_reference=perpetrator.person.reference_code,
+        started_on=today,
+        by=personas.caseworker,
+    )
+    on_run = {"run_id": run.pk}
+    on_place = on_run | {"enrolment_id": place.pk}
+    return {
+        "programme_id": run.programme_id,
+        "@programmes:run": on_run,
+        "@programmes:run_finish": on_run,
+        "@programmes:register": on_run,
+        "@programmes:creche": on_run,
+        "@programmes:session": on_run | {"session_id": session.pk},
+        **{
+            f"@programmes:{name}": on_place
+            for name in (
+                "place_contact",
+                "place_assessment",
+                "place_drop_out",
+                "place_complete",
+                "one_to_one",
+            )
+        },
+        "@programmes:partner_contact": {"case_id": case.pk, "liaison_id": liaison.pk},
+    }
+
+
 def _target_hardening(personas: Personas) -> dict[str, Any]:
     """A target hardening case with its job (seed 002 Lot 2), one not yet visited, and an item
     of the provider's catalogue."""
@@ -736,6 +824,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids |= _housing_and_hardship_ids(case, personas)
     ids |= _restorative_ids(case, personas)
     ids |= _appraisal_ids(personas)
+    ids |= _programme_ids(case, personas)
     ids |= _referral_import_ids(contract, tmp_path)
     # returns: the contract with a measures catalogue, a quarter, a computed figure, a format
     returns = {"slug": dv360.slug, "period": "2026-Q1"}

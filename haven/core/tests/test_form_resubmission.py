@@ -97,6 +97,16 @@ CREATE_FORMS = {
     # consent and sharing (issue 15): double submits in haven/consent/tests/test_view_resubmission.py
     "consent:record",
     "consent:agreement_new",
+    # groups and programmes (issue 16): double submits in
+    # haven/programmes/tests/test_view_resubmission.py
+    "programmes:programme_new",
+    "programmes:run_new",
+    "programmes:register",
+    "programmes:one_to_one",
+    "programmes:creche",
+    "programmes:place_contact",
+    "programmes:enrol",
+    "programmes:partner_contact",
     "incidents:add",
     "incidents:case_add",
     "incidents:complaint_add",
@@ -181,6 +191,14 @@ NOT_CREATE_FORMS = {
     "finance:budget": "sets the year's budget line in place (one per category)",
     "finance:profile": "sets the line's months in place",
     "finance:import": "checks the file and keeps it for the check page; nothing is saved",
+    "programmes:run_finish": "a completed group cannot be completed again (run_complete refuses)",
+    "programmes:place_assessment": "the pre-group assessment is recorded once "
+    "(pre_group_assessment_record refuses a second)",
+    "programmes:place_complete": "a completed place cannot complete again "
+    "(enrolment_complete refuses)",
+    "programmes:place_drop_out": "an ended place cannot end again (enrolment_drop_out refuses)",
+    "programmes:liaison_start": "one partner liaison per place: a second is refused by "
+    "partner_liaison_start",
     "hardship:decide": "a decided grant cannot be decided again (hardship_grant_decide refuses)",
     "hardship:pay": "a paid grant cannot be paid again (hardship_grant_pay refuses)",
     "appraisal:links": "makes links shown once on the page it returns (nothing to redirect to); "
@@ -331,6 +349,10 @@ GET_ONLY = {
     "appraisal:round",
     "appraisal:feedback",
     "appraisal:thanks",
+    "programmes:index",
+    "programmes:programme",
+    "programmes:run",
+    "programmes:session",
     "housing:detail",
     "refuge:board",
     "refuge:properties",
@@ -1273,6 +1295,19 @@ TESTED_ELSEWHERE = {
     **{
         f"finance:{name}": "haven/finance/tests/test_view_resubmission.py"
         for name in ("income_add", "spend_add", "import_confirm")
+    },
+    **{
+        f"programmes:{name}": "haven/programmes/tests/test_view_resubmission.py"
+        for name in (
+            "programme_new",
+            "run_new",
+            "register",
+            "one_to_one",
+            "creche",
+            "place_contact",
+            "enrol",
+            "partner_contact",
+        )
     },
 }
 

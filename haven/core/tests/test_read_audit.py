@@ -175,6 +175,13 @@ EXEMPT = {
     "appraisal:thanks": "public: a thank-you page, no one's data",
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
+    # groups and programmes (issue 16): set-up forms about groups, no people
+    "programmes:programme_new": "a new programme's form, no people; audited by programme_create",
+    "programmes:run_new": "a new group's form (staff as facilitators), no people; audited by "
+    "run_create",
+    "programmes:run_finish": "the group's completion date form, no people; audited by run_complete",
+    "programmes:creche": "a crèche's form (hours and number of children), no people; audited by "
+    "creche_record",
     "partners:refer": "a partner's referral form shows only what the partner typed; the "
     "referral is audited by referral_create",
     "partners:organisations": "partner organisations and their counts, no people",
@@ -559,6 +566,24 @@ CHECKED_ELSEWHERE = {
     **{
         f"restorative:{name}": "haven/restorative/tests/test_view_read_audit.py"
         for name in ("index", "refer", "step")
+    },
+    **{
+        f"programmes:{name}": "haven/programmes/tests/test_view_read_audit.py"
+        for name in (
+            "index",
+            "programme",
+            "run",
+            "register",
+            "session",
+            "one_to_one",
+            "place_contact",
+            "place_assessment",
+            "place_complete",
+            "place_drop_out",
+            "enrol",
+            "liaison_start",
+            "partner_contact",
+        )
     },
     **{
         f"marac:{name}": "haven/marac/tests/test_view_read_audit.py"

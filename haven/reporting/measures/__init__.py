@@ -19,6 +19,7 @@ from haven.reporting.measures import (  # noqa: F401
     people_and_groups,
     plans,
     proceedings,
+    programmes,
     referrals,
     refuge,
     restorative,

@@ -154,6 +154,14 @@ OPTIONAL_FIELDS = {
     ),
     "restorative": ("restorative_processes",),
     "appraisal": ("appraisal_responses", "appraisal_answers", "feedback_items"),
+    "programmes": (
+        "programme_runs",
+        "programme_enrolments",
+        "programme_sessions",
+        "programme_attendance",
+        "pre_group_contacts",
+        "creche_sessions",
+    ),
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

@@ -138,6 +138,11 @@ WOKINGHAM_COMPUTED = {
     "additional_needs_mental_health",
     "additional_needs_parenting",
     "additional_needs_recovery_therapeutic",
+    # groups and programmes (issue 16 item 1, measures/programmes.py)
+    "perpetrators_offered_programme",
+    "perpetrators_supported",
+    "perpetrators_completing",
+    "perpetrator_self_awareness",  # haven-perpetrator-v1's insight domain (haven/outcomes)
     # outcome assessments at entry and exit (issue 11 item 5; haven/outcomes)
     "empowerment_increased",
     "independence_hope_and_goals",

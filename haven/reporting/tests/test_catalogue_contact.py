@@ -105,6 +105,8 @@ EXPECTED = {
 
 # victim-first-2018's computed measures; the eight distance_* moved from missing (issue 11)
 VICTIM_FIRST_COMPUTED = {
+    "yp_group_sessions",  # seed 002 s7: young people's groups (issue 16 item 1)
+    "yp_group_attendance",
     "complaints",  # seed 002 s9, the complaints log (issue 12)
     "referrals_received",
     "quick_questions",  # seed 002 s3.6: quick questions as their own type (issue 14)

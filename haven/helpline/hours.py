@@ -12,9 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from pydantic import ValidationError as PydanticValidationError
+
 from haven.contracts.models import Contract
 from haven.contracts.profiles.stored import profile_of
-from haven.deadlines import BankHolidayHours, Duration, DurationKind, OpeningHours, OpeningWindow
+from haven.deadlines import (
+    BankHolidayHours,
+    Duration,
+    DurationKind,
+    OpeningHours,
+    OpeningWindow,
+    ServiceClock,
+)
 from haven.deadlines import due_time as deadline_due_time
 from haven.deadlines.local_time import local_datetime
 
@@ -24,9 +33,18 @@ NINE_TO_FIVE = OpeningWindow.parse("09:00", "17:00")
 ANSWER_WITHIN = Duration(DurationKind.WORKING_DAYS, 2)
 
 
+def service_clock(contract: Contract) -> ServiceClock:
+    """The profile's calendar and opening hours; a contract whose stored profile is incomplete (a
+    synthetic one) runs on the English calendar, UK time, with no opening hours."""
+    try:
+        return profile_of(contract).service_clock()
+    except PydanticValidationError:
+        return ServiceClock()
+
+
 def helpline_hours(contract: Contract) -> OpeningHours:
     """The contract's opening hours, or 9am-5pm every day (bank holidays too) without them."""
-    clock = profile_of(contract).service_clock()
+    clock = service_clock(contract)
     if clock.opening_hours is not None:
         return clock.opening_hours
     return OpeningHours(
@@ -41,7 +59,7 @@ def is_out_of_hours(contract: Contract, moment: datetime) -> bool:
 def answer_due(contract: Contract, received_at: datetime) -> datetime:
     """The end of the second working day after the enquiry (the profile's calendar, bank holidays
     included): seed 003 s6.1."""
-    clock = profile_of(contract).service_clock()
+    clock = service_clock(contract)
     return deadline_due_time(ANSWER_WITHIN, received_at, clock.calendar, clock.timezone)
 
 

@@ -363,6 +363,30 @@ class LoneChatBookingFact(NamedTuple):
     starts_at: datetime
 
 
+# helpline (haven/helpline; issue 16 item 4)
+class HelplineCallFact(NamedTuple):
+    """A call to or from the helpline (helpline.HelplineCall). Nobody is recorded with it."""
+
+    id: Any
+    started_at: datetime
+    direction: str  # in | out
+    out_of_hours: bool  # outside the contract's opening hours (without them, not 9am-5pm)
+    kind: str  # support | counselling
+    duration_minutes: int
+    answered_at: datetime | None
+    answer_due_at: datetime  # 2 working days after it started (seed 003 s6.1)
+
+
+class CallBackFact(NamedTuple):
+    """A call-back booked on a helpline call (helpline.CallBack): due, done, missed, cancelled."""
+
+    id: Any
+    call_id: Any
+    status: str
+    due_at: datetime
+    closed_at: datetime | None
+
+
 class InitialRequestFact(NamedTuple):
     """One initial request for service (seed 004 s10 A0): a referral received, a quick question
     asked or a web chat booked on its own; `via` says which."""
@@ -459,6 +483,10 @@ class Facts:
     # in the window (haven/portal; seed 002 s3.6, seed 004 s10 A0)
     quick_questions: list[QuickQuestionFact] = field(default_factory=list)
     lone_chat_bookings: list[LoneChatBookingFact] = field(default_factory=list)
+    # optional "helpline" (haven/helpline): calls started in the window and call-backs closed or
+    # due in it (measures/helpline.py)
+    helpline_calls: list[HelplineCallFact] = field(default_factory=list)
+    call_backs: list[CallBackFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -566,6 +594,8 @@ KINDS = {
     "quick_question": "quick_questions",
     "lone_chat_booking": "lone_chat_bookings",
     "initial_request": "initial_requests",
+    "helpline_call": "helpline_calls",
+    "call_back": "call_backs",
 }
 
 

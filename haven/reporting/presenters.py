@@ -68,6 +68,8 @@ KIND_LABELS = {
     "quick_question": "Quick question",
     "lone_chat_booking": "Web chat booked without a referral",
     "initial_request": "Initial request for service",
+    "helpline_call": "Helpline call",  # haven/helpline
+    "call_back": "Helpline call-back",
     "person": "Person",
 }
 STATE_LABELS = dict(CaseState.choices)
@@ -315,7 +317,10 @@ def locate(facts: Facts, kind: str, ids: Iterable[Any]) -> list[Located]:
 # A record of the service itself (a group session, a helpline call, a training event, a budget
 # line: no case, no referral) links to its own page when its kind is named here (issue 16); the
 # page itself decides who may open it. Each app's measures add their kinds.
-SERVICE_RECORD_URLS: dict[str, str] = {}
+SERVICE_RECORD_URLS: dict[str, str] = {
+    "helpline_call": "helpline:call",  # haven/helpline
+    "call_back": "helpline:call_back",
+}
 
 
 def record_rows(

@@ -7,6 +7,7 @@ from haven.reporting.measures import (  # noqa: F401
     deadlines,
     exits,
     front_door,
+    helpline,
     housing,
     incidents,
     marac,

@@ -119,6 +119,7 @@ OPTIONAL_FIELDS = {
     "housing": ("housing_situations", "safe_home_outcomes"),
     "target_hardening": ("target_hardening_jobs", "target_hardening_fittings"),
     "quick_questions": ("quick_questions", "lone_chat_bookings"),
+    "helpline": ("helpline_calls", "call_backs"),  # haven/helpline (issue 16)
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

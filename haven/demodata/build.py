@@ -38,6 +38,7 @@ from haven.demodata.contracts import CASELOADS, PRESENTING, SOURCES, STAFF_DECLI
 from haven.demodata.directory import demo_directory
 from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
+from haven.demodata.helpline import build_demo_helpline, demo_helpline_reset
 from haven.demodata.housing import build_demo_housing, demo_housing_reset
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
@@ -534,6 +535,7 @@ def build_demo_data(
             demo_waiting_list_reset(organisation)
             demo_refuge_reset(organisation)
             demo_hardship_reset(organisation)
+            demo_helpline_reset(organisation)  # issue 16 item 4
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
@@ -567,6 +569,8 @@ def build_demo_data(
         build_demo_consent(organisation=organisation, seed=seed, now=now)  # issue 15 items 1-2
         build_demo_subject_access(organisation=organisation, seed=seed, now=now)  # issue 15
         build_demo_retention(organisation=organisation, seed=seed, now=now)  # issue 15 item 4
+        # the helplines' calls, call-backs and rota (issue 16 item 4)
+        build_demo_helpline(organisation=organisation, seed=seed, now=now, scale=scale)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

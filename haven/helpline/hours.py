@@ -56,10 +56,12 @@ def is_out_of_hours(contract: Contract, moment: datetime) -> bool:
     return not helpline_hours(contract).is_open(moment)
 
 
-def answer_due(contract: Contract, received_at: datetime) -> datetime:
+def answer_due(
+    contract: Contract, received_at: datetime, clock: ServiceClock | None = None
+) -> datetime:
     """The end of the second working day after the enquiry (the profile's calendar, bank holidays
-    included): seed 003 s6.1."""
-    clock = service_clock(contract)
+    included): seed 003 s6.1. `clock` is the contract's, when the caller has it already."""
+    clock = clock or service_clock(contract)
     return deadline_due_time(ANSWER_WITHIN, received_at, clock.calendar, clock.timezone)
 
 

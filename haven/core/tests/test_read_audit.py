@@ -138,6 +138,9 @@ EXEMPT = {
         "addresses) and their voids, no people; changes are audited by the services"
         for name in ("properties", "property_add", "property", "room_add", "room_edit", "void_add")
     },
+    "helpline:shift_new": "the rota's shift form: the service's call takers, no callers; the "
+    "shift is audited by shift_add",
+    "helpline:shift_remove": "POST only, never shows a page; audited by shift_remove",
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
     "partners:refer": "a partner's referral form shows only what the partner typed; the "
@@ -493,6 +496,10 @@ CHECKED_ELSEWHERE = {
     **{
         f"housing:{name}": "haven/housing/tests/test_view_read_audit.py"
         for name in ("detail", "entry", "exit", "outcome_add")
+    },
+    **{
+        f"helpline:{name}": "haven/helpline/tests/test_view_read_audit.py"
+        for name in ("shift", "log", "call", "call_backs", "call_back", "rota")
     },
     **{
         f"hardship:{name}": "haven/hardship/tests/test_view_read_audit.py"

@@ -246,9 +246,7 @@ def build_demo_helpline(*, organisation: Any, seed: int, now: datetime, scale: f
     if not takers or manager is None:
         return 0
     builder = _Builder(random.Random(seed + STREAM), now, takers)
-    for contract in Contract.objects.filter(provider=organisation, slug__in=DAILY).order_by(
-        "slug"
-    ):
+    for contract in Contract.objects.filter(provider=organisation, slug__in=DAILY).order_by("slug"):
         builder.contract_calls(contract, DAILY[contract.slug] * scale)
         builder.rota(contract, manager)
     HelplineCall.objects.bulk_create(builder.calls, batch_size=1000)

@@ -53,9 +53,7 @@ class CallForm(GovukForm):
         small=True,
         error_messages={"required": "Select who called"},
     )
-    kind = GovukRadiosField(
-        label="Kind of call", choices=CallKind.choices, inline=True, small=True
-    )
+    kind = GovukRadiosField(label="Kind of call", choices=CallKind.choices, inline=True, small=True)
     duration_minutes = GovukIntegerField(
         label="Length of the call in minutes",
         error_label="length of the call",
@@ -149,7 +147,7 @@ class LogFilterForm(GovukForm):
     start = GovukDateField(label="From", required=False)
     end = GovukDateField(label="To", required=False)
     outcome = GovukSelectField(
-        label="Outcome", choices=[("", "Any")] + list(OUTCOMES.items()), required=False
+        label="Outcome", choices=[("", "Any"), *list(OUTCOMES.items())], required=False
     )
     caller_type = GovukSelectField(
         label="Caller", choices=[("", "Any"), *CallerType.choices], required=False

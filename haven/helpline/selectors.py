@@ -66,7 +66,9 @@ def call_log(user: Viewer, chosen: LogFilter) -> QuerySet[HelplineCall]:
     calls = calls_for(user)
     zone = timezone.get_current_timezone()
     if chosen.start:
-        calls = calls.filter(started_at__gte=local_datetime(chosen.start, datetime.min.time(), zone))
+        calls = calls.filter(
+            started_at__gte=local_datetime(chosen.start, datetime.min.time(), zone)
+        )
     if chosen.end:
         calls = calls.filter(
             started_at__lt=local_datetime(chosen.end + timedelta(days=1), datetime.min.time(), zone)
@@ -158,6 +160,8 @@ def case_for_call(user: Viewer, contract: Contract, reference_code: str) -> Case
 
 def call_takers_for(contract: Contract) -> list[User]:
     """Who may be put on the contract's rota: active call takers of its provider."""
+    if contract.provider_id is None:
+        return []
     return list(
         User.objects.filter(
             is_active=True,
@@ -216,13 +220,10 @@ def figures_for(calls: QuerySet[HelplineCall], now: datetime) -> Figures:
         calls_out=Count("pk", filter=Q(direction="out")),
         out_of_hours=Count("pk", filter=Q(out_of_hours=True)),
         counselling=Sum("duration_minutes", filter=Q(kind="counselling")),
-        in_time=Count(
-            "pk", filter=Q(direction="in", answered_at__lte=F("answer_due_at"))
-        ),
+        in_time=Count("pk", filter=Q(direction="in", answered_at__lte=F("answer_due_at"))),
         due=Count(
             "pk",
-            filter=Q(direction="in")
-            & (Q(answered_at__isnull=False) | Q(answer_due_at__lt=now)),
+            filter=Q(direction="in") & (Q(answered_at__isnull=False) | Q(answer_due_at__lt=now)),
         ),
     )
     done = CallBack.objects.filter(call__in=calls.values("pk"), status=CallBackStatus.DONE).count()
@@ -235,4 +236,3 @@ def figures_for(calls: QuerySet[HelplineCall], now: datetime) -> Figures:
         enquiries_answered_in_time=totals["in_time"],
         enquiries_due=totals["due"],
     )
-

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from haven.accounts.models import User
+from haven.accounts.models import Team, User
 from haven.casework.event_kinds import CaseEventKind
 from haven.casework.models import Case
 from haven.casework.services import case_event_record
@@ -53,7 +53,7 @@ class CallBackRequest:
     safe_contact_note: str = ""
 
 
-def _team_of(user: User, contract: Contract) -> object | None:
+def _team_of(user: User, contract: Contract) -> Team | None:
     membership = next(
         (
             m
@@ -145,7 +145,8 @@ def helpline_call_log(
     elif call_back is not None and call_back.phone.strip():
         problems["outcomes"] = "Tick call-back booked to book the call-back"
     refuse(problems)
-    assert started_at is not None and duration_minutes is not None
+    assert started_at is not None
+    assert duration_minutes is not None
     call = HelplineCall.objects.create(
         contract=contract,
         started_at=started_at,
@@ -175,7 +176,8 @@ def helpline_call_log(
         },
     )
     if books_call_back:
-        assert call_back is not None and call_back.due_at is not None
+        assert call_back is not None
+        assert call_back.due_at is not None
         booked = CallBack.objects.create(
             call=call,
             due_at=call_back.due_at,
@@ -265,7 +267,9 @@ def shift_add(
         elif ends_at - starts_at > LONGEST_SHIFT:
             problems["ends_at"] = "A shift must be 24 hours or less"
     refuse(problems)
-    assert staff is not None and starts_at is not None and ends_at is not None
+    assert staff is not None
+    assert starts_at is not None
+    assert ends_at is not None
     shift = Shift.objects.create(
         contract=contract, staff=staff, starts_at=starts_at, ends_at=ends_at, created_by=added_by
     )
@@ -273,7 +277,10 @@ def shift_add(
         actor=added_by,
         action=AuditAction.CREATE,
         target=shift,
-        changes={"starts_at": [None, starts_at.isoformat()], "ends_at": [None, ends_at.isoformat()]},
+        changes={
+            "starts_at": [None, starts_at.isoformat()],
+            "ends_at": [None, ends_at.isoformat()],
+        },
     )
     return shift
 

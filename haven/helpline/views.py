@@ -172,9 +172,7 @@ def log(request: HttpRequest) -> HttpResponse:
         )
     calls = call_log(user, chosen)
     page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
-    figures = (
-        figures_for(calls, timezone.now()) if user.has_perm("helpline.view_figures") else None
-    )
+    figures = figures_for(calls, timezone.now()) if user.has_perm("helpline.view_figures") else None
     query = request.GET.copy()
     query.pop("page", None)
     response = render_page(
@@ -199,9 +197,7 @@ def call_detail(request: HttpRequest, call_id: Any) -> HttpResponse:
     user = staff_user(request)
     call = call_for(user, call_id)
     call_backs = list(call_backs_of(call))
-    response = render_page(
-        request, "helpline/call.html", {"call": call, "call_backs": call_backs}
-    )
+    response = render_page(request, "helpline/call.html", {"call": call, "call_backs": call_backs})
     if shows_page(response):
         audit_event(actor=user, action=AuditAction.VIEW, target=call)
     return response
@@ -337,9 +333,7 @@ def shift_new(request: HttpRequest, contract_id: Any) -> HttpResponse:
             messages.success(request, "Shift added")
             week = timezone.localdate(data["starts_at"]).isoformat()
             return redirect(f"{_url('helpline:rota')}?contract={contract.pk}&week={week}")
-    return render_page(
-        request, "helpline/shift_form.html", {"form": form, "contract": contract}
-    )
+    return render_page(request, "helpline/shift_form.html", {"form": form, "contract": contract})
 
 
 @takes_calls

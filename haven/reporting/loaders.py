@@ -438,9 +438,7 @@ def _optional_helpline(facts: Facts, contract: Contract, start: datetime, end: d
     )
     facts.call_backs = _rows(
         CallBack.objects.filter(call__contract=contract)
-        .filter(
-            Q(closed_at__gte=start, closed_at__lt=end) | Q(due_at__gte=start, due_at__lt=end)
-        )
+        .filter(Q(closed_at__gte=start, closed_at__lt=end) | Q(due_at__gte=start, due_at__lt=end))
         .order_by(),
         CallBackFact._fields,
         CallBackFact,

@@ -57,9 +57,7 @@ def test_seed_001_lot_3_s8_call_backs_done_in_the_period():
     missed = CallBackFact(uuid4(), uuid4(), "missed", IN, IN)
     due = CallBackFact(uuid4(), uuid4(), "due", IN, None)
     earlier = CallBackFact(uuid4(), uuid4(), "done", BEFORE, BEFORE)
-    assert helpline_call_backs(ctx(call_backs=[done, missed, due, earlier])).numerator == (
-        done.id,
-    )
+    assert helpline_call_backs(ctx(call_backs=[done, missed, due, earlier])).numerator == (done.id,)
 
 
 def test_seed_001_lot_3_s8_telephone_counselling_hours():

@@ -32,7 +32,9 @@ def _log(contract, user, **overrides):
 
 def test_seed_001_lot_3_out_of_hours_is_not_9_to_5_without_opening_hours(wokingham, personas):
     in_hours = _log(wokingham, personas.caseworker)
-    evening = _log(wokingham, personas.caseworker, started_at=datetime(2026, 3, 2, 18, 30, tzinfo=UTC))
+    evening = _log(
+        wokingham, personas.caseworker, started_at=datetime(2026, 3, 2, 18, 30, tzinfo=UTC)
+    )
     assert not in_hours.out_of_hours
     assert evening.out_of_hours
 
@@ -42,7 +44,9 @@ def test_seed_002_s3_2_out_of_hours_follows_the_profiles_opening_hours(victim_fi
     wednesday_evening = _log(
         victim_first, personas.caseworker, started_at=datetime(2026, 3, 4, 19, 0, tzinfo=UTC)
     )
-    sunday = _log(victim_first, personas.caseworker, started_at=datetime(2026, 3, 8, 11, 0, tzinfo=UTC))
+    sunday = _log(
+        victim_first, personas.caseworker, started_at=datetime(2026, 3, 8, 11, 0, tzinfo=UTC)
+    )
     assert not wednesday_evening.out_of_hours
     assert sunday.out_of_hours
 
@@ -106,7 +110,8 @@ def test_the_safe_contact_note_is_not_in_the_audit(logged_call):
     from haven.core.models import AuditEvent
 
     text = " ".join(str(e.changes) for e in AuditEvent.objects.all())
-    assert "07700" not in text and "surgery" not in text
+    assert "07700" not in text
+    assert "surgery" not in text
 
 
 def test_another_provider_cannot_log_or_close(wokingham, logged_call, personas):

@@ -79,7 +79,9 @@ def test_seed_003_s6_1_a_call_is_logged_from_the_shift_page(client, wokingham, p
     response = client.post(reverse("helpline:shift"), _call_post(wokingham))
     assert response.status_code == 302
     call = HelplineCall.objects.get()
-    assert call.information and call.safety_advice and not call.consent_to_record
+    assert call.information
+    assert call.safety_advice
+    assert not call.consent_to_record
     assert call.case is None
 
 
@@ -101,20 +103,24 @@ def test_a_call_back_booked_goes_on_the_list_and_the_home_page(client, wokingham
         },
     )
     response = client.post(reverse("helpline:shift"), data)
-    assert response.status_code == 302 and "07700" not in response["Location"]
+    assert response.status_code == 302
+    assert "07700" not in response["Location"]
     call_back = CallBack.objects.get()
     listing = client.get(reverse("helpline:call_backs")).content.decode()
     assert reverse("helpline:call_back", args=[call_back.pk]) in listing
-    assert "07700" not in listing and "6pm" not in listing
+    assert "07700" not in listing
+    assert "6pm" not in listing
     client.force_login(personas.teammate)  # the team's list
     home = client.get(reverse("home")).content.decode()
     assert reverse("helpline:call_back", args=[call_back.pk]) in home
     page = client.get(reverse("helpline:call_back", args=[call_back.pk])).content.decode()
-    assert "07700 900456" in page and "Only after 6pm" in page
+    assert "07700 900456" in page
+    assert "Only after 6pm" in page
     response = client.post(reverse("helpline:call_back", args=[call_back.pk]), {"status": "done"})
     assert response.status_code == 302
     call_back.refresh_from_db()
-    assert call_back.status == "done" and call_back.closed_by == personas.teammate
+    assert call_back.status == "done"
+    assert call_back.closed_by == personas.teammate
 
 
 def test_bad_input_names_the_field_and_saves_nothing(client, wokingham, personas):

@@ -104,7 +104,8 @@ def test_a_shift_logs_two_calls_and_completes_the_call_back(live_server, page, w
     expect(page.get_by_text("No call-backs are due.")).to_be_visible()
     assert_accessible(page)
     call_back.refresh_from_db()
-    assert call_back.status == "done" and call_back.closed_by == personas.caseworker
+    assert call_back.status == "done"
+    assert call_back.closed_by == personas.caseworker
 
     # The call log shows both calls
     page.get_by_role("link", name="Call log").click()

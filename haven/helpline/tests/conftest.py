@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from haven.testing.fixtures import open_case, profile_contract
+from haven.testing.fixtures import contract_for, open_case, profile_contract
 
-__all__ = ["open_case"]
+__all__ = ["contract_for", "open_case"]
 
 
 @pytest.fixture

@@ -214,3 +214,24 @@ def test_only_managers_add_shifts(client, victim_first, personas):
         },
     )
     assert "The shift must end after it starts" in response.content.decode()
+
+
+def test_a_team_leader_removes_a_shift_and_a_caseworker_cannot(client, victim_first, personas):
+    from haven.helpline.models import Shift
+
+    item = shift_add(
+        contract=victim_first,
+        staff=personas.caseworker,
+        starts_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        ends_at=datetime(2026, 3, 2, 13, 0, tzinfo=UTC),
+        added_by=personas.team_leader,
+    )
+    url = reverse("helpline:shift_remove", args=[victim_first.pk, item.pk])
+    client.force_login(personas.caseworker)
+    assert client.post(url).status_code == 403
+    client.force_login(personas.team_leader)
+    assert client.get(url).status_code == 302  # a GET changes nothing
+    assert Shift.objects.filter(pk=item.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Shift.objects.exists()
+    assert client.post(url).status_code == 404

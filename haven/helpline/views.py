@@ -49,6 +49,7 @@ from haven.helpline.services import (
     shift_add,
     shift_remove,
 )
+from haven.validators import EARLIEST_DATE, LATEST_DATE
 
 type View = Callable[..., HttpResponse]
 PAGE_SIZE = 50
@@ -260,9 +261,12 @@ def call_back(request: HttpRequest, call_back_id: Any) -> HttpResponse:
 
 
 def _week_start(text: str | None) -> date:
+    """The Monday of `?week=` (this week when it is missing, not a date, or not plausible)."""
     try:
         day = date.fromisoformat(text or "")
     except ValueError:
+        day = timezone.localdate()
+    if not EARLIEST_DATE < day < LATEST_DATE:
         day = timezone.localdate()
     return day - timedelta(days=day.weekday())
 

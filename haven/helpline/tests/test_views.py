@@ -235,3 +235,9 @@ def test_a_team_leader_removes_a_shift_and_a_caseworker_cannot(client, victim_fi
     assert client.post(url).status_code == 302
     assert not Shift.objects.exists()
     assert client.post(url).status_code == 404
+
+
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-01", "not a date", "2026-02-30"])
+def test_an_implausible_week_shows_this_week(client, personas, week):
+    client.force_login(personas.team_leader)
+    assert client.get(reverse("helpline:rota"), {"week": week}).status_code == 200

@@ -41,6 +41,7 @@ from haven.demodata.events import build_demo_events, demo_events_reset
 from haven.demodata.exits import ExitsPlan, exits_plan
 from haven.demodata.finance import build_demo_finance, demo_finance_reset
 from haven.demodata.hardship import build_demo_hardship, demo_hardship_reset
+from haven.demodata.helpline import build_demo_helpline, demo_helpline_reset
 from haven.demodata.housing import build_demo_housing, demo_housing_reset
 from haven.demodata.identities import PeopleFactory, Pools
 from haven.demodata.incidents import build_demo_incidents, demo_incidents_reset
@@ -546,6 +547,7 @@ def build_demo_data(
             demo_restorative_reset(organisation)  # issue 16 item 5
             demo_appraisal_reset(organisation)  # issue 16: the 360-degree appraisal
             demo_programmes_reset(organisation)  # issue 16 item 1
+            demo_helpline_reset(organisation)  # issue 16 item 4
             demo_housing_reset(organisation)
             demo_referral_imports_reset(organisation)
             demo_partners_reset(organisation)  # partner referrals name the referrals (issue 14)
@@ -592,6 +594,8 @@ def build_demo_data(
         build_demo_retention(organisation=organisation, seed=seed, now=now)  # issue 15 item 4
         build_demo_finance(organisation=organisation, seed=seed, now=now)  # issue 16 item 7
         build_demo_workforce(organisation=organisation, seed=seed, now=now)  # issue 16
+        # the helplines' calls, call-backs and rota (issue 16 item 4)
+        build_demo_helpline(organisation=organisation, seed=seed, now=now, scale=scale)
         audit_event(
             actor=None,
             action=AuditAction.IMPORT,

@@ -174,6 +174,11 @@ DECISIONS: dict[str, Decision] = {
     "programmes.programmesession": Exported((Within("run"),)),
     "programmes.sessionattendance": Exported((Within("session"),)),
     "programmes.crechesession": Exported((Path("contract"),)),
+    # the helpline (issue 16 item 4): the contract's call log, its call-backs (with the number
+    # and safe-contact note the caller gave) and the call-takers' rota
+    "helpline.helplinecall": Exported((Path("contract"),)),
+    "helpline.callback": Exported((Within("call"),)),
+    "helpline.shift": Exported((Path("contract"),)),
     # --- messages, routes in, reporting
     "outbox.message": Exported((Path("contract"),)),
     "portal.chatbooking": Exported((Path("contract"),)),

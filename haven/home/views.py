@@ -12,6 +12,7 @@ from haven.accounts.selectors import memberships_of
 from haven.accounts.signed_in import Viewer
 from haven.casework.selectors import worklist_summaries
 from haven.contracts.selectors import contracts_visible_to
+from haven.helpline.selectors import call_backs_due_for, call_backs_summary
 from haven.partners.rules import is_partner
 from haven.referrals.selectors import pending_referral_count
 from haven.reporting.due import DueReturn
@@ -33,6 +34,19 @@ def _casework_start(user: Viewer) -> dict[str, Any] | None:
         ),
         "can_refer": user.has_perm("referrals.create_referral"),
         "can_find_people": user.has_perm("people.view_person"),
+    }
+
+
+def _helpline(user: Viewer) -> dict[str, Any] | None:
+    """The helpline's call-backs due on the user's and their team's list (issue 16 item 4), for
+    the call takers: the counts and the five soonest, in two queries."""
+    summary = call_backs_summary(user)
+    if summary is None:
+        return None
+    return {
+        "summary": summary,
+        "due": list(call_backs_due_for(user, scope="team")[:5]),
+        "now": timezone.now(),
     }
 
 
@@ -73,6 +87,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "contracts": contracts_visible_to(request.user),
         "casework": _casework_start(request.user),
         "returns_due": _returns_due(request.user),
+        "helpline": _helpline(request.user),
         "can_view_audit": request.user.has_perm("core.view_audit"),
         "can_manage_staff": request.user.has_perm("accounts.manage_staff"),
         # issue 15 item 3: the data protection officer runs them; the auditor reads the log

@@ -479,6 +479,30 @@ class EventFeedbackFact(NamedTuple):
     audience: str
 
 
+# helpline (haven/helpline; issue 16 item 4)
+class HelplineCallFact(NamedTuple):
+    """A call to or from the helpline (helpline.HelplineCall). Nobody is recorded with it."""
+
+    id: Any
+    started_at: datetime
+    direction: str  # in | out
+    out_of_hours: bool  # outside the contract's opening hours (without them, not 9am-5pm)
+    kind: str  # support | counselling
+    duration_minutes: int
+    answered_at: datetime | None
+    answer_due_at: datetime  # 2 working days after it started (seed 003 s6.1)
+
+
+class CallBackFact(NamedTuple):
+    """A call-back booked on a helpline call (helpline.CallBack): due, done, missed, cancelled."""
+
+    id: Any
+    call_id: Any
+    status: str
+    due_at: datetime
+    closed_at: datetime | None
+
+
 class InitialRequestFact(NamedTuple):
     """One initial request for service (seed 004 s10 A0): a referral received, a quick question
     asked or a web chat booked on its own; `via` says which."""
@@ -616,6 +640,10 @@ class Facts:
     programme_attendance: list[ProgrammeAttendanceFact] = field(default_factory=list)
     pre_group_contacts: list[PreGroupContactFact] = field(default_factory=list)
     creche_sessions: list[CrecheSessionFact] = field(default_factory=list)
+    # optional "helpline" (haven/helpline): calls started in the window and call-backs closed or
+    # due in it (measures/helpline.py)
+    helpline_calls: list[HelplineCallFact] = field(default_factory=list)
+    call_backs: list[CallBackFact] = field(default_factory=list)
 
     @cached_property
     def initial_requests(self) -> list[InitialRequestFact]:
@@ -745,6 +773,8 @@ KINDS = {
     "programme_attendance": "programme_attendance",
     "pre_group_contact": "pre_group_contacts",
     "creche_session": "creche_sessions",
+    "helpline_call": "helpline_calls",
+    "call_back": "call_backs",
 }
 
 

@@ -456,6 +456,8 @@ def load_facts(
         _optional_appraisal(facts, contract, start, end)
     if "programmes" in wanted:
         _optional_programmes(facts, contract, start, end)
+    if "helpline" in wanted:
+        _optional_helpline(facts, contract, start, end)
     return facts
 
 
@@ -739,6 +741,28 @@ def _optional_programmes(facts: Facts, contract: Contract, start: datetime, end:
         CrecheSession.objects.filter(contract=contract, **in_window).order_by(),
         CrecheSessionFact._fields,
         CrecheSessionFact,
+    )
+
+
+def _optional_helpline(facts: Facts, contract: Contract, start: datetime, end: datetime) -> None:
+    """The contract's helpline calls started in the window, and its call-backs closed or due in
+    it (haven/helpline; issue 16 item 4): two queries."""
+    from haven.helpline.models import CallBack, HelplineCall
+    from haven.reporting.facts import CallBackFact, HelplineCallFact
+
+    facts.helpline_calls = _rows(
+        HelplineCall.objects.filter(
+            contract=contract, started_at__gte=start, started_at__lt=end
+        ).order_by(),
+        HelplineCallFact._fields,
+        HelplineCallFact,
+    )
+    facts.call_backs = _rows(
+        CallBack.objects.filter(call__contract=contract)
+        .filter(Q(closed_at__gte=start, closed_at__lt=end) | Q(due_at__gte=start, due_at__lt=end))
+        .order_by(),
+        CallBackFact._fields,
+        CallBackFact,
     )
 
 

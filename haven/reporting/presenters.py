@@ -82,6 +82,8 @@ KIND_LABELS = {
     "programme_attendance": "Session attended",
     "pre_group_contact": "Pre-group contact",
     "creche_session": "Crèche",
+    "helpline_call": "Helpline call",  # haven/helpline
+    "call_back": "Helpline call-back",
     "person": "Person",
     "event": "Training or event",
     "event_feedback": "Event feedback form",
@@ -347,6 +349,8 @@ SERVICE_RECORD_URLS: dict[str, str] = {
     "training_session": "workforce:session",
     "feedback_item": "appraisal:feedback_action",  # issue 16: the feedback and its action
     "programme_run": "programmes:run",  # issue 16 item 1: a group has its own page
+    "helpline_call": "helpline:call",  # haven/helpline
+    "call_back": "helpline:call_back",
 }
 
 

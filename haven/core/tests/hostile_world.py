@@ -620,6 +620,37 @@ def _events(personas: Personas, contract: Any) -> dict[str, Any]:
     }
 
 
+def _helpline(personas: Personas, contract: Any) -> dict[str, Any]:
+    """Issue 16 item 4: a helpline call on Victim First with a call-back due, and a shift on its
+    rota, so the call, call-back and shift pages open."""
+    from haven.helpline.services import CallBackRequest, helpline_call_log, shift_add
+
+    now = timezone.now()
+    call = helpline_call_log(
+        contract=contract,
+        taken_by=personas.caseworker,
+        started_at=now - dt.timedelta(hours=1),
+        direction="in",
+        caller_type="victim",
+        duration_minutes=10,
+        outcomes=["call_back_booked"],
+        call_back=CallBackRequest(due_at=now + dt.timedelta(hours=2), phone="07700 900000"),
+    )
+    shift = shift_add(
+        contract=contract,
+        staff=personas.caseworker,
+        starts_at=now,
+        ends_at=now + dt.timedelta(hours=4),
+        added_by=personas.team_leader,
+    )
+    return {
+        "@helpline:call": {"call_id": call.pk},
+        "@helpline:call_back": {"call_back_id": call.call_backs.get().pk},
+        "@helpline:shift_new": {"contract_id": contract.pk},
+        "@helpline:shift_remove": {"contract_id": contract.pk, "shift_id": shift.pk},
+    }
+
+
 def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     """Personas plus a case with a note, task, risk assessment, flag, person causing harm,
     a pending referral and a workbook run with an identity review; and the id for each name."""
@@ -865,6 +896,7 @@ def build_world(tmp_path: Path) -> tuple[Personas, dict[str, Any]]:
     ids.update(_subject_access(personas, case))
     ids.update(_consent(personas, case))  # issue 15
     ids.update(_events(personas, contract))  # issue 16 item 2
+    ids.update(_helpline(personas, contract))  # issue 16 item 4
     ids["@casework:onward_referral_outcome"] = {"case_id": case.pk, "referral_id": onward.pk}
     # exits (issue 11): exclusion pages need a contract with published criteria, an exclusion
     # and an appeal made

@@ -65,6 +65,9 @@ pytestmark = pytest.mark.django_db
 
 # Every POST view that creates a record: tested twice below.
 CREATE_FORMS = {
+    # the helpline (issue 16): double submits in haven/helpline/tests/test_view_resubmission.py
+    "helpline:shift",
+    "helpline:shift_new",
     # partner agencies (issue 14): double submits in haven/partners/tests/test_view_resubmission.py
     "partners:refer",
     "partners:token_new",
@@ -176,6 +179,9 @@ CREATE_FORMS = {
 # Every other page, and why a second POST of it cannot write twice (the middleware covers every
 # form with a token all the same: these are simply not counted here).
 NOT_CREATE_FORMS = {
+    "helpline:call_back": "closes the call-back in place; a second close is refused by "
+    "call_back_close",
+    "helpline:shift_remove": "removes a shift; a second removal finds no shift (404)",
     "portal:refer": "keeps the step's answers in the session; nothing is stored until the check "
     "page is sent",
     "portal:refer_about": "keeps the step's answers in the session",
@@ -322,6 +328,10 @@ GET_ONLY = {
     "events:index",
     "events:export",
     "events:detail",
+    "helpline:log",
+    "helpline:call",
+    "helpline:call_backs",
+    "helpline:rota",
     "retention:schedule",
     "retention:holds",
     "retention:requests",
@@ -1272,6 +1282,8 @@ def test_every_create_form_has_a_double_submit_test():
 
 # Create forms whose double submit is tested in their own app's tests (files named here).
 TESTED_ELSEWHERE = {
+    "helpline:shift": "haven/helpline/tests/test_view_resubmission.py",
+    "helpline:shift_new": "haven/helpline/tests/test_view_resubmission.py",
     "partners:refer": "haven/partners/tests/test_view_resubmission.py",
     "partners:token_new": "haven/partners/tests/test_view_resubmission.py",
     "portal:refer_check": "haven/portal/tests/test_view_resubmission.py",

@@ -173,6 +173,9 @@ EXEMPT = {
     },
     "appraisal:respond": "public: the anonymous questionnaire of a one-time link, no one's data",
     "appraisal:thanks": "public: a thank-you page, no one's data",
+    "helpline:shift_new": "the rota's shift form: the service's call takers, no callers; the "
+    "shift is audited by shift_add",
+    "helpline:shift_remove": "POST only, never shows a page; audited by shift_remove",
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
     # groups and programmes (issue 16): set-up forms about groups, no people
@@ -554,6 +557,10 @@ CHECKED_ELSEWHERE = {
             "sickness_add",
             "equality",
         )
+    },
+    **{
+        f"helpline:{name}": "haven/helpline/tests/test_view_read_audit.py"
+        for name in ("shift", "log", "call", "call_backs", "call_back", "rota")
     },
     **{
         f"hardship:{name}": "haven/hardship/tests/test_view_read_audit.py"

@@ -10,6 +10,7 @@ from haven.reporting.measures import (  # noqa: F401
     exits,
     finance,
     front_door,
+    helpline,
     housing,
     incidents,
     marac,

@@ -162,6 +162,7 @@ OPTIONAL_FIELDS = {
         "pre_group_contacts",
         "creche_sessions",
     ),
+    "helpline": ("helpline_calls", "call_backs"),  # haven/helpline (issue 16)
 }
 OPTIONAL_FACTS = frozenset(OPTIONAL_FIELDS)
 

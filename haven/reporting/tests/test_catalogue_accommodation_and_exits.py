@@ -81,6 +81,7 @@ WOKINGHAM_IDS = {
     "women_in_wokingham_refuge",
     "referrals",
     "helpline_calls",
+    "enquiries_answered_in_2_working_days",
     "perpetrators_supported",
     "waiting_list",
     "children_supported",
@@ -156,6 +157,9 @@ WOKINGHAM_COMPUTED = {
     "waiting_list",
     "waiting_list_reasons",
     "cost_effectiveness",  # seed 003 s14: cost per case supported (issue 16 item 7)
+    # the helpline call log (issue 16 item 4; seed 003 s13, s6.1)
+    "helpline_calls",
+    "enquiries_answered_in_2_working_days",
 }
 # what an issue that brings the missing record looks like in a `missing:` text
 NAMES_AN_ISSUE = re.compile(r"issue 1[1-6]|being moved into models")

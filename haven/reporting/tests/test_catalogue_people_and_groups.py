@@ -67,7 +67,7 @@ EXPECTED = {
         "volunteers_trained", "volunteer_supervision_sessions", "call_backs",
         "telephone_support_hours", "telephone_counselling_hours", "caf_submissions",
         "repeat_referrals", "complaints_received", "complaints_resolved", "court_sessions",
-        "out_of_hours_interventions",
+        "out_of_hours_interventions", "out_of_hours_helpline_calls",
         "equality_clients", "equality_staff_volunteers", "spend_against_projection",
         "spend_projection", "spend_projection_next_quarter",
         "insights_forms",

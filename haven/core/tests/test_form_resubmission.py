@@ -1282,6 +1282,11 @@ def test_every_create_form_has_a_double_submit_test():
 
 # Create forms whose double submit is tested in their own app's tests (files named here).
 TESTED_ELSEWHERE = {
+    "restorative:refer": "haven/restorative/tests/test_view_resubmission.py",
+    **{
+        f"appraisal:{name}": "haven/appraisal/tests/test_view_resubmission.py"
+        for name in ("round_new", "paper", "feedback_new")
+    },
     "helpline:shift": "haven/helpline/tests/test_view_resubmission.py",
     "helpline:shift_new": "haven/helpline/tests/test_view_resubmission.py",
     "partners:refer": "haven/partners/tests/test_view_resubmission.py",

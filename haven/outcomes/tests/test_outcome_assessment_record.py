@@ -96,7 +96,7 @@ def test_an_exit_before_the_intake_is_refused(outcome_case, personas):
         ({"exit_form_type": "standard"}, "exit_form_type", "Only an exit form has a type"),
         # a yes/no "since support began" question is not asked at intake
         ({"scores": {"returned_to_work": 1}}, NON_FIELD_ERRORS, "asks no such question"),
-        ({"instrument_key": "haven-perpetrator-v1"}, "instrument", "this contract asks"),
+        ({"instrument_key": "leicester-vs-monitoring-v1"}, "instrument", "this contract asks"),
         ({"instrument_key": "outcomes-star"}, "instrument", "this contract asks"),
     ],
 )

@@ -24,6 +24,7 @@ from haven.workforce.models import (
     VettingLevel,
     VolunteerRole,
 )
+from haven.workforce.services import STAFF_EQUALITY_FIELDS
 
 
 class FteField(GovukTextField):
@@ -140,3 +141,12 @@ class StaffEqualityForm(EqualityForm):
         error_label="date of birth",
         birthday=True,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # a client's questions only (services.STAFF_EQUALITY_FIELDS)
+        del self.fields["immigration_status"]
+        del self.fields["disability_types"]
+
+    def answers(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name) or "" for name in STAFF_EQUALITY_FIELDS}

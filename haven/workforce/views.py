@@ -22,7 +22,6 @@ from haven.casework.views.rendering import render_page
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.read_audit import audit_list_view, audits_reads, shows_page
-from haven.people.services import EQUALITY_FIELDS
 from haven.workforce import presenters
 from haven.workforce.forms import (
     SicknessForm,
@@ -48,6 +47,7 @@ from haven.workforce.selectors import (
     workforce_rows,
 )
 from haven.workforce.services import (
+    STAFF_EQUALITY_FIELDS,
     sickness_record,
     staff_equality_set,
     staff_member_create,
@@ -248,7 +248,7 @@ def equality(request: HttpRequest, staff_id: Any) -> HttpResponse:
     member = staff_for(request.user, staff_id)
     if not request.user.has_perm("workforce.set_equality", member):
         raise PermissionDenied
-    initial = {name: getattr(member, name) for name in EQUALITY_FIELDS}
+    initial = {name: getattr(member, name) for name in STAFF_EQUALITY_FIELDS}
     form = StaffEqualityForm(
         request.POST if request.method == "POST" else None,
         initial={**initial, "date_of_birth": member.date_of_birth},

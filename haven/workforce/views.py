@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from haven.accounts.rules import is_provider_staff
 from haven.accounts.signed_in import staff_user
 from haven.casework.views.rendering import render_page
 from haven.core.auditor import audit_event
@@ -63,6 +64,8 @@ def index(request: HttpRequest) -> HttpResponse:
     """Team leaders and service managers: the staff and volunteers of their organisations with
     their next supervision, vetting and training; anyone else goes to their own status."""
     if not request.user.has_perm("workforce.view_team"):
+        if not is_provider_staff(request.user):
+            raise PermissionDenied
         return redirect("workforce:mine")
     today = timezone.localdate()
     rows = status_rows(managed_staff(request.user), today)
@@ -94,7 +97,10 @@ def index(request: HttpRequest) -> HttpResponse:
 @audits_reads
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    """A worker's own supervision, vetting and training status."""
+    """A worker's own supervision, vetting and training status (the provider's staff only: a
+    commissioner or partner agency has no staff record here)."""
+    if not is_provider_staff(request.user):
+        raise PermissionDenied
     own = own_record(request.user)
     if own is None:
         return render_page(request, "workforce/mine.html", {"row": None})

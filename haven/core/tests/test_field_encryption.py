@@ -176,6 +176,11 @@ def test_every_listed_field_is_encrypted():
         "subjectaccess.SarItem.third_party_names",
         "subjectaccess.SarBundle.pdf",
         "subjectaccess.SarBundle.json",
+        # issue 16: a helpline caller's call-back details and partner liaison notes
+        "helpline.CallBack.phone",
+        "helpline.CallBack.safe_times",
+        "helpline.CallBack.safe_contact_note",
+        "programmes.PartnerContact.notes",
     }
 
 

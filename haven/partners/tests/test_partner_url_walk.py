@@ -27,6 +27,9 @@ OPEN = {
     "account_reset_password_from_key_done",
     "account_change_password",
     "account_reauthenticate",
+    # the 360-degree appraisal's public questionnaire (a one-time link) and its thank-you page
+    "appraisal:respond",
+    "appraisal:thanks",
 }
 OPEN_PREFIXES = (
     "api:",  # the partner API answers to tokens only (401 without one)

@@ -50,6 +50,8 @@ COMPUTED = {
         "independence_education_training",
         "perceived_safety_increased",
         "wellbeing_increased",
+        # perpetrators: increased self-awareness (issue 16, the perpetrator questions)
+        "perpetrator_self_awareness",
     },
     # seed 004 s10
     "cornwall-mens-refuge-2021": {"B2", "B6"},

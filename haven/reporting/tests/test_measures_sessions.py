@@ -91,11 +91,13 @@ def test_the_perpetrator_one_to_one_sessions_seed_001_lot_4_s8_are_not_group_or_
     assert (res.figure.kind, res.figure.numerator) == ("support_session", (1, 2))
 
 
-def test_the_perpetrator_interventions_wait_for_group_attendance():
+def test_the_perpetrator_interventions_count_programme_attendance():
+    """Seed 001 Lot 4 s8 "interventions": every perpetrator programme session attended, group and
+    one-to-one (issue 16, haven/programmes), not one-to-one support sessions alone."""
     measure = profile("leicester-perpetrator-2012").measure("interventions")
     assert measure is not None
-    assert measure.compute is None
-    assert "issue 16" in (measure.missing or "")
+    assert measure.compute == "programme_attendances"
+    assert measure.missing is None
 
 
 # --- victim-first-2018, seed 002 s7 "Support provided" ------------------------------------------

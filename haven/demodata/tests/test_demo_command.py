@@ -21,6 +21,7 @@ def test_demo_creates_contracts_and_a_login_for_every_role(db):
     assert held == {role.value for role in Role} - {Role.PARTNER}
     assert User.objects.filter(partner_membership__isnull=False).exists()
     assert "Partner API token" in out.getvalue()
+    assert "/helpline/" in out.getvalue()  # issue 16: the service's registers are named
     for user in User.objects.all():
         assert user.email in out.getvalue()
 

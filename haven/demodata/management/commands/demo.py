@@ -101,6 +101,13 @@ class Command(BaseCommand):
             "\nSubject access requests at /subject-access/ (the data protection officer): one "
             "sent with its bundle, one in review, one awaiting proof of identity"
         )
+        # issue 16: the service's own registers, each linked from the staff home page
+        self.stdout.write(
+            "\nThe service's registers (issue 16), each on the staff home page: groups and "
+            "programmes at /programmes/, the helpline at /helpline/, restorative justice at "
+            "/restorative-justice/, training and events at /events/, the stakeholder appraisal at "
+            "/appraisal/, staff and volunteers at /workforce/, budgets and spend at /finance/"
+        )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, label in logins:
             self.stdout.write(f"  {label:<34} {email}")

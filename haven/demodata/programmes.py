@@ -117,16 +117,13 @@ class _Rows:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
     def save(self) -> int:
-        for model, rows in (
-            (Enrolment, self.enrolments),
-            (PreGroupContact, self.contacts),
-            (ProgrammeSession, self.sessions),
-            (SessionAttendance, self.marks),
-            (CrecheSession, self.creches),
-            (PartnerLiaison, self.liaisons),
-            (PartnerContact, self.partner_contacts),
-        ):
-            model.objects.bulk_create(rows, batch_size=500)  # type: ignore[attr-defined]
+        Enrolment.objects.bulk_create(self.enrolments, batch_size=500)
+        PreGroupContact.objects.bulk_create(self.contacts, batch_size=500)
+        ProgrammeSession.objects.bulk_create(self.sessions, batch_size=500)
+        SessionAttendance.objects.bulk_create(self.marks, batch_size=500)
+        CrecheSession.objects.bulk_create(self.creches, batch_size=500)
+        PartnerLiaison.objects.bulk_create(self.liaisons, batch_size=500)
+        PartnerContact.objects.bulk_create(self.partner_contacts, batch_size=500)
         return len(self.enrolments)
 
 
@@ -225,12 +222,12 @@ def _run(
         created_by=manager,
     )
     run.save(force_insert=True)
-    run.facilitators.set(facilitators or [manager.pk])
+    run.facilitators.set(facilitators or [manager.pk])  # type: ignore[arg-type]  # pks
     days = [
         start + timedelta(weeks=w) for w in range(spec.weeks) if start + timedelta(weeks=w) <= today
     ]
     places = [_place(rows, run, spec, case, start) for case in cohort]
-    sessions = []
+    sessions: list[ProgrammeSession] = []
     for day in days:
         session = ProgrammeSession(
             id=rows.new_id(),
@@ -291,7 +288,7 @@ def _place(
         run=run,
         case=case,
         offered_on=offered,
-        offered_by_id=case.allocated_to_id,
+        offered_by_id=case.allocated_to_id,  # type: ignore[misc]  # demo cases are allocated
     )
     rows.enrolments.append(place)
     for n in range(rng.randint(1, 2)):
@@ -301,7 +298,7 @@ def _place(
                 enrolment=place,
                 contacted_on=min(offered + timedelta(days=1 + n * 2), start - timedelta(days=1)),
                 method=rng.choice(["phone", "face_to_face"]),
-                recorded_by_id=case.allocated_to_id,
+                recorded_by_id=case.allocated_to_id,  # type: ignore[misc]  # demo cases are allocated
             )
         )
     if spec.kind == "perpetrator":
@@ -402,7 +399,7 @@ def _liaison(rows: _Rows, places: list[Enrolment], victims: list[Case], today: d
             id=rows.new_id(),
             enrolment_id=place.pk,
             victim_case=victim,
-            liaison_worker_id=victim.allocated_to_id,
+            liaison_worker_id=victim.allocated_to_id,  # type: ignore[misc]  # demo cases are allocated
             started_on=place.started_on,
         )
         rows.liaisons.append(liaison)
@@ -420,7 +417,7 @@ def _liaison(rows: _Rows, places: list[Enrolment], victims: list[Case], today: d
                     notes="Synthetic: raised a worry about contact at handovers"
                     if concern
                     else "Synthetic: checked in, no new concerns",
-                    recorded_by_id=victim.allocated_to_id,
+                    recorded_by_id=victim.allocated_to_id,  # type: ignore[misc]  # demo cases are allocated
                 )
             )
             day += timedelta(weeks=rng.randint(3, 6))

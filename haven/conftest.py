@@ -43,6 +43,18 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches() -> None:
+    """Each test starts with empty caches. The local-memory cache lives as long as the worker
+    process, so a rate limit counted in it (the appraisal's public link: 20 tries an hour from
+    one address) was used up by the hostile-input walk's junk tokens and then refused a later
+    browser journey's real answer on the same worker."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Any:
     """pytest-django's test database, with this run's stray PostgreSQL sessions ended before

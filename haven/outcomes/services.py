@@ -20,6 +20,7 @@ from haven.casework.services import case_event_record, opened_minute
 from haven.contracts.profiles.stored import profile_of
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.outcomes.client_hooks import is_perpetrators_case
 from haven.outcomes.instrument import Instrument, instrument
 from haven.outcomes.models import ONCE_PER_CASE, OutcomeAnswer, OutcomeAssessment, OutcomeStage
 from haven.validators import format_day, moment_problem, refuse
@@ -46,6 +47,12 @@ def instruments_for(case: Case) -> list[InstrumentUse]:
         found = instrument(use.instrument)
         if found is not None:
             uses.append(InstrumentUse(found, tuple(use.stages)))
+    # seed 003 s13: a contract asking both victims' and perpetrators' questions asks each of its
+    # own clients; a contract asking only one kind (a perpetrator service) asks it of every case
+    kinds = {use.instrument.for_whom == "perpetrator" for use in uses}
+    if len(kinds) == 2:
+        perpetrator = is_perpetrators_case(case)
+        uses = [u for u in uses if (u.instrument.for_whom == "perpetrator") == perpetrator]
     return uses
 
 

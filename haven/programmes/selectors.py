@@ -21,6 +21,7 @@ from haven.programmes.models import (
     PartnerContact,
     PartnerLiaison,
     Programme,
+    ProgrammeKind,
     ProgrammeRun,
     ProgrammeSession,
     SessionAttendance,
@@ -260,6 +261,12 @@ def staff_of(programme: Programme) -> list[User]:
 def any_perpetrator_programme() -> bool:
     """Whether any service runs a perpetrator programme (the victim's case then offers partner
     liaison)."""
-    from haven.programmes.models import ProgrammeKind
-
     return Programme.objects.filter(kind=ProgrammeKind.PERPETRATOR).exists()
+
+
+def holds_perpetrator_place(case: Case) -> bool:
+    """Whether this case holds (or held) a place on a perpetrator programme: the outcomes app
+    then asks it the perpetrator questions, not a victim's (seed 003 s13)."""
+    return Enrolment.objects.filter(
+        case=case, run__programme__kind=ProgrammeKind.PERPETRATOR
+    ).exists()

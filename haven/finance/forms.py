@@ -4,16 +4,38 @@ with GOV.UK errors on the fields. Amounts are typed in pounds and kept as Decima
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 
+from haven.finance.amounts import EXAMPLES, parse_ledger_pounds
 from haven.finance.models import Category, IncomeKind
-from haven.govuk.forms import GovukDateField, GovukForm, GovukRadiosField, GovukTextField
+from haven.govuk.forms import (
+    GovukDateField,
+    GovukForm,
+    GovukRadiosField,
+    GovukSelectField,
+    GovukTextField,
+)
 from haven.govuk.forms.file_upload import GovukFileField
 from haven.hardship.forms import PoundsField
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # ~20,000 rows; kept in the session until confirmed
+
+
+class LedgerPoundsField(PoundsField):
+    """An amount of spend in pounds, negative for a refund or credit note, in the ledger's
+    spellings (finance/amounts.py); the service checks the range."""
+
+    def clean(self, value: Any) -> Decimal:
+        text = GovukTextField.clean(self, value)
+        amount = parse_ledger_pounds(text)
+        if amount is None:
+            raise forms.ValidationError(
+                f"Enter the {self.error_label or 'amount'} in pounds, for example {EXAMPLES}"
+            )
+        return amount
 
 
 class BudgetLineForm(GovukForm):
@@ -90,8 +112,11 @@ class SpendForm(GovukForm):
         error_messages={"required": "Enter what the money was spent on"},
     )
     supplier = GovukTextField(label="Supplier (optional)", required=False, max_length=200)
-    amount = PoundsField(
-        label="Amount", error_label="amount", error_messages={"required": "Enter the amount"}
+    amount = LedgerPoundsField(
+        label="Amount",
+        error_label="amount",
+        hint="A refund or credit note is a negative amount, for example -12.50 or (12.50)",
+        error_messages={"required": "Enter the amount"},
     )
 
 
@@ -114,3 +139,19 @@ class SpendUploadForm(GovukForm):
         if upload.size == 0:
             raise forms.ValidationError("The selected file is empty")
         return upload
+
+
+class TransactionFilterForm(GovukForm):
+    """The transactions list's filters (a GET form): each one optional."""
+
+    category = GovukSelectField(label="Budget line", required=False)
+    period = GovukSelectField(label="Month or quarter", required=False)
+    source = GovukSelectField(label="Source", required=False)
+
+    def __init__(
+        self, *args: Any, periods: list[tuple[str, str]], sources: dict[str, str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "Every budget line"), *Category.choices]  # type: ignore[attr-defined]
+        self.fields["period"].choices = [("", "The whole year"), *periods]  # type: ignore[attr-defined]
+        self.fields["source"].choices = [("", "Every source"), *sources.items()]  # type: ignore[attr-defined]

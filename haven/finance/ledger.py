@@ -1,5 +1,8 @@
 """The finance report's arithmetic over plain values (no Django), in integer pence.
 
+- Spend may be negative (a refund or credit note): every figure is a plain sum, so refunds net
+  off their line, quarter and source, and a line refunded beyond its spend shows a negative
+  actual.
 - Profile of spend: each budget line's planned spend per month of the contract year; by default
   the budget spread evenly (the odd pence go to the first months) (seed 004 s10 "spend to date
   against the profile of spend").
@@ -220,7 +223,9 @@ def finance_report(
 
 
 def per_unit(total_pence: int, units: int) -> int | None:
-    """Pence per case or property, rounded half up to the penny; None without any."""
+    """Pence per case or property, rounded half away from zero to the penny (refunds above the
+    spend give a negative cost, rounded as its positive would be); None without any."""
     if units <= 0:
         return None
-    return (2 * total_pence + units) // (2 * units)
+    sign = -1 if total_pence < 0 else 1
+    return sign * ((2 * abs(total_pence) + units) // (2 * units))

@@ -116,12 +116,14 @@ class SpendImport(HavenModel):
 
 class Spend(HavenModel):
     """Money spent on the contract, on one category: recorded by hand (no reference) or
-    imported from the finance system (its transaction reference, once per contract)."""
+    imported from the finance system (its transaction reference, once per contract). A refund
+    or credit note is a negative amount."""
 
     contract = models.ForeignKey("contracts.Contract", on_delete=models.PROTECT, related_name="+")
     spent_on = models.DateField()
     category = models.CharField(max_length=20, choices=Category.choices)
-    amount_pence = models.PositiveBigIntegerField()
+    # negative: a refund or credit note, netted off the line's spend (services.spend_record)
+    amount_pence = models.BigIntegerField()
     description = models.CharField(max_length=200)
     supplier = models.CharField(max_length=200, blank=True)
     transaction_ref = models.CharField(max_length=64, blank=True)

@@ -81,6 +81,8 @@ class YearData:
     spend_records: list[Spend]
     income_records: list[Income]
     property_costs: list[JobCosts]
+    # a hardship grant's or fitted item's row id: the page that holds it (URL name, its id)
+    links: dict[Any, tuple[str, Any]]
 
 
 def year_data(contract: Contract, year: int) -> YearData:
@@ -110,17 +112,17 @@ def year_data(contract: Contract, year: int) -> YearData:
         for s in spend_records
     ]
     # seed 002 s3.8: the hardship fund's grants count as spend when paid
-    spend += [
-        SpendRow(pk, "hardship_fund", paid_on, pence, "hardship")
-        for pk, paid_on, pence in HardshipGrant.objects.filter(
-            fund__contract=contract, status=GrantStatus.APPROVED, paid_on__range=(first, last)
-        ).values_list("pk", "paid_on", "amount_pence")
-        if paid_on is not None
-    ]
+    links: dict[Any, tuple[str, Any]] = {}
+    for pk, paid_on, pence, fund_id in HardshipGrant.objects.filter(
+        fund__contract=contract, status=GrantStatus.APPROVED, paid_on__range=(first, last)
+    ).values_list("pk", "paid_on", "amount_pence", "fund_id"):
+        if paid_on is not None:
+            spend.append(SpendRow(pk, "hardship_fund", paid_on, pence, "hardship"))
+            links[pk] = ("hardship:fund", fund_id)
     # seed 002 Lot 2 s4: target hardening items cost quantity x the unit price when fitted
     fittings: dict[Any, list[Fitting]] = defaultdict(list)
     received: dict[Any, date] = {}
-    for pk, job_id, fitted_on, quantity, price, received_at, opened_at in (
+    for pk, job_id, fitted_on, quantity, price, received_at, opened_at, case_id in (
         FittedItem.objects.filter(job__case__contract=contract, fitted_on__lte=last)
         .order_by()
         .values_list(
@@ -131,6 +133,7 @@ def year_data(contract: Contract, year: int) -> YearData:
             "unit_price",
             "job__case__referral__received_at",
             "job__case__opened_at",
+            "job__case_id",
         )
     ):
         cost = Decimal(price) * quantity
@@ -140,6 +143,7 @@ def year_data(contract: Contract, year: int) -> YearData:
             spend.append(
                 SpendRow(pk, "target_hardening", fitted_on, int(cost * 100), "target_hardening")
             )
+            links[pk] = ("targethardening:job", case_id)
     income_records = list(
         Income.objects.filter(contract=contract, received_on__range=(first, last)).order_by(
             "received_on"
@@ -158,6 +162,7 @@ def year_data(contract: Contract, year: int) -> YearData:
         property_costs=[
             JobCosts(job_id, received[job_id], 0, tuple(rows)) for job_id, rows in fittings.items()
         ],
+        links=links,
     )
 
 

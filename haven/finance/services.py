@@ -42,16 +42,24 @@ def _check(actor: User, contract: Contract) -> None:
         raise PermissionDenied
 
 
-def amount_problem(amount: Decimal | None, subject: str, *, zero: bool = False) -> str | None:
+def amount_problem(
+    amount: Decimal | None, subject: str, *, zero: bool = False, negative: bool = False
+) -> str | None:
+    """What is wrong with an amount in pounds, or None. Every kind refuses more than £10m either
+    way and fractions of a penny; `zero` and `negative` say whether the kind allows them."""
     if amount is None:
         return f"Enter the {subject} in pounds, for example 40 or 12.50"
-    if not amount.is_finite() or amount > Decimal(MAX_PENCE) / 100:
-        return f"The {subject} must be £10,000,000 or less"
-    if amount < 0 or (amount == 0 and not zero):
+    if not amount.is_finite() or abs(amount) > Decimal(MAX_PENCE) / 100:
         return (
-            f"The {subject} must be more than £0"
-            if not zero
-            else f"The {subject} must be £0 or more"
+            f"The {subject} must be between -£10,000,000 and £10,000,000"
+            if negative
+            else f"The {subject} must be £10,000,000 or less"
+        )
+    if amount == 0 and not zero:
+        return f"The {subject} cannot be £0" if negative else f"The {subject} must be more than £0"
+    if amount < 0 and not negative:
+        return (
+            f"The {subject} must be £0 or more" if zero else f"The {subject} must be more than £0"
         )
     if amount != amount.quantize(Decimal("0.01")):
         return f"The {subject} must be in pounds and pence, at most 2 decimal places"
@@ -75,6 +83,7 @@ def budget_line_set(
         {
             "year": year_problem(year),
             "category": None if category in Category.values else "Select the category",
+            # a budget is money allocated to a line: £0 (no allocation) but never below zero
             "amount": amount_problem(amount, "budget", zero=True),
         }
     )
@@ -111,6 +120,7 @@ def profile_set(*, line: BudgetLine, amounts: Mapping[date, Decimal | None], set
     line's budget (seed 001 s14: the projections the actual spend is reported against)."""
     _check(set_by, line.contract)
     months = year_months(financial_year_first_day(line.contract, line.year))
+    # planned spend is an allocation like the budget it shares out: £0 a month, never below
     problems = {
         f"m{n}": amount_problem(amounts.get(month), f"spend planned for {month:%B %Y}", zero=True)
         for n, month in enumerate(months)
@@ -166,6 +176,8 @@ def income_record(
             "source": "Enter where the money came from"
             if not source
             else text_problem(source, subject="The source", limit=TEXT_LIMIT),
+            # money received is never below zero: money paid back to a commissioner is not
+            # income received (record it as spend), and a zero payment is a slip
             "amount": amount_problem(amount, "amount"),
         }
     )
@@ -194,7 +206,8 @@ def spend_record(
     recorded_by: User,
     supplier: str = "",
 ) -> Spend:
-    """Spend recorded by hand on one category (no transaction reference)."""
+    """Spend recorded by hand on one category (no transaction reference); a refund or credit
+    note is a negative amount."""
     _check(recorded_by, contract)
     description, supplier = description.strip(), supplier.strip()
     refuse(
@@ -205,7 +218,9 @@ def spend_record(
             if not description
             else text_problem(description, subject="The description", limit=TEXT_LIMIT),
             "supplier": text_problem(supplier, subject="The supplier", limit=TEXT_LIMIT),
-            "amount": amount_problem(amount, "amount"),
+            # a refund or credit note is spend below zero: it nets off the line's actual. A zero
+            # amount moves nothing and is a slip.
+            "amount": amount_problem(amount, "amount", negative=True),
         }
     )
     assert amount is not None

@@ -2,8 +2,9 @@
 before anything is saved (each bad row named with its field and the reason), no Django.
 
 Columns (headings in row 1, any order, case-insensitive): transaction_ref, date (2026-04-30 or
-30/04/2026), amount (pounds, e.g. 1250.00 or £1,250.00), category (a category's name or key),
-description, and optionally supplier. Rows are numbered as a spreadsheet shows them (the
+30/04/2026), amount (pounds, e.g. 1250.00 or £1,250.00; a refund or credit note as -12.50,
+-£12.50, £-12.50, (12.50) or 12.50 CR: the spellings of finance/amounts.py), category (a
+category's name or key), description, and optionally supplier. Rows are numbered as a spreadsheet shows them (the
 headings are row 1).
 """
 
@@ -14,7 +15,8 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from haven.hardship.money import parse_pounds, pence_of
+from haven.finance.amounts import EXAMPLES, parse_ledger_pounds
+from haven.hardship.money import pence_of
 
 REQUIRED = ("transaction_ref", "date", "amount", "category", "description")
 OPTIONAL = ("supplier",)
@@ -138,12 +140,20 @@ def _row(
         problems.append(RowProblem(row, "date", "Enter the date as 2026-04-30 or 30/04/2026"))
     elif spent_on is not None and spent_on > today:
         problems.append(RowProblem(row, "date", "The date must be today or in the past"))
-    amount = parse_pounds(values["amount"]) if values.get("amount") else None
+    amount = parse_ledger_pounds(values["amount"]) if values.get("amount") else None
     if values.get("amount") and amount is None:
-        problems.append(RowProblem(row, "amount", "Enter the amount in pounds, for example 12.50"))
-    elif amount is not None and (amount <= 0 or pence_of(amount) > MAX_PENCE):
         problems.append(
-            RowProblem(row, "amount", "The amount must be more than £0 and at most £10,000,000")
+            RowProblem(
+                row,
+                "amount",
+                f"{values['amount'][:20]!r} is not an amount in pounds: write it as {EXAMPLES}",
+            )
+        )
+    elif amount is not None and amount == 0:
+        problems.append(RowProblem(row, "amount", "The amount cannot be £0"))
+    elif amount is not None and abs(pence_of(amount)) > MAX_PENCE:
+        problems.append(
+            RowProblem(row, "amount", "The amount must be between -£10,000,000 and £10,000,000")
         )
     category = categories.get(values.get("category", "").lower())
     if values.get("category") and category is None:

@@ -7,6 +7,11 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<uuid:contract_id>/<int:year>/", views.report, name="report"),
     path("<uuid:contract_id>/<int:year>/finance.<str:fmt>", views.export, name="export"),
+    path(
+        "<uuid:contract_id>/<int:year>/transactions/",
+        views.transaction_list,
+        name="transactions",
+    ),
     path("<uuid:contract_id>/<int:year>/budget/", views.budget_line, name="budget"),
     path(
         "<uuid:contract_id>/<int:year>/budget/<uuid:line_id>/profile/",

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -23,6 +25,7 @@ from haven.casework.views.rendering import render_page
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.core.read_audit import audits_reads, shows_page
 from haven.finance import exports
 from haven.finance.forms import (
     BudgetLineForm,
@@ -30,6 +33,7 @@ from haven.finance.forms import (
     ProfileForm,
     SpendForm,
     SpendUploadForm,
+    TransactionFilterForm,
 )
 from haven.finance.ledger import add_months, finance_report, year_months
 from haven.finance.presenters import (
@@ -60,10 +64,18 @@ from haven.finance.services import (
     spend_import_check,
     spend_record,
 )
+from haven.finance.transaction_list import (
+    Filters,
+    filtered,
+    period_choices,
+    totals,
+    transactions,
+)
 from haven.hardship.money import pounds
 
 type View = Callable[..., HttpResponse]
 SESSION_KEY = "finance_import"
+PAGE_SIZE = 50
 
 
 def reads_finance(view: View) -> View:
@@ -170,6 +182,60 @@ def export(request: HttpRequest, contract_id: Any, year: int, fmt: str) -> HttpR
     response = HttpResponse(body, content_type=exports.FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="finance-{contract.slug}-{year}.{fmt}"'
     response["Cache-Control"] = "no-store"
+    return response
+
+
+@reads_finance
+@audits_reads
+def transaction_list(request: HttpRequest, contract_id: Any, year: int) -> HttpResponse:
+    """Every transaction the report counts, filtered by budget line, month or quarter and source,
+    with the filtered set's totals. Audited as a read: descriptions and suppliers are free text,
+    and hardship grants are paid to people (no one is named here)."""
+    contract = _contract(request, contract_id)
+    year = _year(year)
+    data = year_data(contract, year)
+    form = TransactionFilterForm(
+        request.GET, periods=period_choices(data.first), sources=SOURCE_LABELS
+    )
+    form.is_valid()  # a value that is no choice is shown as an error and not applied
+    filters = Filters(
+        **{name: form.cleaned_data.get(name) or "" for name in ("category", "period", "source")}
+    )
+    details = {s.pk: (s.transaction_ref, s.description, s.supplier) for s in data.spend_records}
+    rows = filtered(transactions(data.spend, details, data.links), data.first, filters)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    chosen = {k: v for k, v in vars(filters).items() if v}
+    response = render_page(
+        request,
+        "finance/transactions.html",
+        {
+            "contract": contract,
+            "year": year,
+            "form": form,
+            "page": page,
+            "totals": totals(rows),
+            "query_without_page": urlencode(chosen) + "&" if chosen else "",
+            # the pages holding a grant or a fitted item, for those who may open them
+            "may_open": {
+                "hardship:fund": request.user.has_perm("hardship.view_funds"),
+                "targethardening:job": request.user.has_perm("targethardening.view_budget"),
+            },
+            "category_labels": CATEGORY_LABELS,
+            "source_labels": SOURCE_LABELS,
+            "pounds": pounds,
+        },
+    )
+    if shows_page(response):
+        audit_event(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            target=contract,
+            changes={
+                "page": "finance:transactions",
+                "filters": chosen,
+                "shown": [str(row.id) for row in page],
+            },
+        )
     return response
 
 

@@ -941,7 +941,7 @@ def _finance_ids(personas: Personas, contract: Any) -> dict[str, Any]:
         set_by=personas.service_manager,
     )
     ids: dict[str, Any] = {}
-    for name in ("report", "export", "budget", "income_add", "spend_add"):
+    for name in ("report", "transactions", "export", "budget", "income_add", "spend_add"):
         ids[f"@finance:{name}"] = {"contract_id": contract.pk, "year": year}
     ids["@finance:export"] |= {"fmt": "csv"}
     ids["@finance:profile"] = {"contract_id": contract.pk, "year": year, "line_id": line.pk}

@@ -353,6 +353,7 @@ GET_ONLY = {
     "hardship:fund",
     "finance:index",
     "finance:report",
+    "finance:transactions",
     "finance:export",
     "restorative:index",
     "appraisal:index",

@@ -645,6 +645,8 @@ CHECKED_ELSEWHERE = {
         )
     },
     "handover:runs": "haven/handover/tests/test_view_runs.py",
+    # finance: the transactions list (free-text descriptions, grants paid) is audited as a read
+    "finance:transactions": "haven/finance/tests/test_view_transactions.py",
     **{
         f"retention:{name}": "haven/retention/tests/test_views.py"
         for name in (

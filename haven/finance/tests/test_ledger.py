@@ -104,3 +104,52 @@ def test_cost_per_unit_rounds_to_the_penny_and_has_no_figure_without_units():
     assert per_unit(100_00, 3) == 33_33
     assert per_unit(200, 3) == 67
     assert per_unit(100, 0) is None
+
+
+def test_refunds_and_credit_notes_net_off_their_line_quarter_and_the_year():
+    """Staff: £1,000.00 spent, £250.50 refunded: actual £749.50. Other (no budget): £100.00
+    spent, a £150.25 credit note: actual -£50.25, not a crash. Total £699.25."""
+    spend = [
+        SpendRow(1, "staff", date(2026, 4, 20), 1_000_00, "imported"),
+        SpendRow(2, "staff", date(2026, 5, 3), -250_50, "imported"),
+        SpendRow(3, "other", date(2026, 4, 2), 100_00, "recorded"),
+        SpendRow(4, "other", date(2026, 6, 30), -150_25, "recorded"),
+        SpendRow(5, "staff", date(2026, 7, 1), -9_99, "imported"),  # after the day: not counted
+    ]
+    report = finance_report(
+        first=APRIL,
+        as_at=date(2026, 6, 30),
+        lines=[_staff()],
+        spend=spend,
+        income=[IncomeRow(1, "contract_payment", date(2026, 4, 1), 500_00)],
+    )
+    staff, other = report.lines
+    assert staff.actual_to_date_pence == 749_50
+    assert staff.variance_pence == 749_50 - 30_000_00
+    assert staff.forecast_outturn_pence == 90_749_50
+    assert (other.category, other.budget_pence) == ("other", 0)
+    assert other.actual_to_date_pence == -50_25
+    assert other.variance_pence == -50_25
+    assert other.forecast_outturn_pence == -50_25
+    assert other.outturn_variance_pence == -50_25
+    assert report.total.actual_to_date_pence == 699_25
+    assert report.total.forecast_outturn_pence == 90_699_25
+    assert report.quarters[0].actual_pence == 699_25
+    assert report.expenditure_pence == 699_25
+    assert report.surplus_pence == 500_00 - 699_25
+    assert per_unit(report.expenditure_pence, 3) == 233_08  # £699.25 / 3 = £233.0833
+
+
+def test_a_year_refunded_beyond_its_spend_has_a_negative_cost_per_case_rounded_symmetrically():
+    assert per_unit(-5, 2) == -3  # -2.5p: half away from zero, as 2.5p rounds to 3p
+    assert per_unit(5, 2) == 3
+    assert per_unit(-50_25, 3) == -16_75
+    assert per_unit(-1, 0) is None
+
+
+@given(st.lists(st.integers(min_value=-(10**9), max_value=10**9).filter(bool), max_size=30))
+def test_the_actual_is_the_plain_sum_of_spend_and_refunds(amounts):
+    spend = [SpendRow(n, "staff", date(2026, 4, 1 + n % 28), p) for n, p in enumerate(amounts)]
+    report = finance_report(first=APRIL, as_at=date(2027, 3, 31), lines=[], spend=spend, income=[])
+    assert report.total.actual_to_date_pence == sum(amounts)
+    assert sum(q.actual_pence for q in report.quarters) == sum(amounts)

@@ -19,10 +19,15 @@ def keeper_urls(contract, year, line):
     ]
 
 
+def transactions_url(contract, year, query=""):
+    return reverse("finance:transactions", args=[contract.pk, year]) + query
+
+
 def reader_urls(contract, year):
     return [
         reverse("finance:index"),
         report_url(contract, year),
+        transactions_url(contract, year),
         export_url(contract, year, "csv"),
         export_url(contract, year, "xlsx"),
     ]

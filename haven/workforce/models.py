@@ -36,6 +36,16 @@ class VolunteerRole(models.TextChoices):
     OTHER = "other", "Other volunteer role"
 
 
+class LeavingReason(models.TextChoices):
+    # seed 004 s10: staff turnover; why people leave tells voluntary from other turnover
+    RESIGNATION = "resignation", "Resigned"
+    END_OF_CONTRACT = "end_of_contract", "Fixed-term contract or placement ended"
+    RETIREMENT = "retirement", "Retired"
+    REDUNDANCY = "redundancy", "Made redundant"
+    DISMISSAL = "dismissal", "Dismissed"
+    OTHER = "other", "Other reason"
+
+
 class EstablishmentPost(HavenModel):
     """A line of the workforce plan: a post of the organisation and its planned FTE, in force
     from `valid_from` to `valid_to` (seed 004 s10: vacancy and plan vs actual)."""
@@ -87,6 +97,7 @@ class StaffMember(HavenModel):
     fte = models.DecimalField("FTE", max_digits=4, decimal_places=2, default=1)
     started_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
+    leaving_reason = models.CharField(max_length=20, choices=LeavingReason.choices, blank=True)
     # seed 002 Lot 1 s12, s15: vetting is a condition of the contract for staff with cases
     vetting_required = models.BooleanField(default=True)
     # equality data of staff and volunteers (seed 001 s14), the people app's answer lists

@@ -8,9 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -154,6 +155,80 @@ def post_for(user: Viewer, post_id: Any) -> EstablishmentPost:
     ):
         raise Http404
     return post
+
+
+def post_to_keep(user: Viewer, post_id: Any) -> EstablishmentPost:
+    """A post of the plan the viewer may change (the organisation's team leaders and managers)."""
+    post = EstablishmentPost.objects.select_related("organisation").filter(pk=post_id).first()
+    if post is None or not isinstance(user, User) or not user.has_perm("workforce.record", post):
+        raise Http404
+    return post
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """A post of the workforce plan with who holds it on the day and since when it is vacant."""
+
+    post: EstablishmentPost
+    holders: list[StaffMember]
+    filled_fte: Decimal
+    vacant_since: date | None  # None when filled or not in force
+    in_force: bool
+
+    @property
+    def vacant_fte(self) -> Decimal:
+        return max(self.post.fte - self.filled_fte, Decimal("0")) if self.in_force else Decimal(0)
+
+
+def plan_lines(organisation_id: Any, today: date) -> list[PlanLine]:
+    """The organisation's posts, in force first, with their holders in post today (two
+    queries). Vacant since: the day the last holder left, or the post's start if never held."""
+    posts = list(
+        EstablishmentPost.objects.filter(organisation_id=organisation_id).order_by(
+            F("valid_to").desc(nulls_first=True), "title"
+        )
+    )
+    holders: dict[Any, list[StaffMember]] = defaultdict(list)
+    for member in StaffMember.objects.filter(post__in=posts, kind="staff").order_by("full_name"):
+        holders[member.post_id].append(member)
+    lines = []
+    for post in posts:
+        in_force = post.valid_from <= today and (post.valid_to is None or post.valid_to >= today)
+        current = [
+            m
+            for m in holders[post.pk]
+            if m.started_on <= today and (m.left_on is None or m.left_on >= today)
+        ]
+        filled = sum((m.fte for m in current), Decimal("0"))
+        left = [m.left_on for m in holders[post.pk] if m.left_on and m.left_on < today]
+        vacant = in_force and filled < post.fte
+        lines.append(
+            PlanLine(
+                post=post,
+                holders=current,
+                filled_fte=filled,
+                vacant_since=(max(left) if left else post.valid_from) if vacant else None,
+                in_force=in_force,
+            )
+        )
+    return lines
+
+
+def posts_in_force(organisation_id: Any, today: date) -> QuerySet[EstablishmentPost]:
+    return EstablishmentPost.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+        organisation_id=organisation_id,
+    ).order_by("title")
+
+
+def linkable_users(staff: StaffMember) -> QuerySet[User]:
+    """Active users of the record's organisation not linked to another staff record."""
+    return (
+        User.objects.filter(is_active=True, memberships__organisation_id=staff.organisation_id)
+        .exclude(staff_record__isnull=False)
+        .distinct()
+        .order_by("full_name", "email")
+    )
 
 
 # --- status rows -------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ bad values per field and writes the audit itself. No case content is kept here."
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from haven.workforce.models import (
     ContractType,
     Course,
     EstablishmentPost,
+    LeavingReason,
     SicknessAbsence,
     SicknessReason,
     StaffKind,
@@ -34,12 +35,17 @@ from haven.workforce.models import (
     VettingLevel,
     VolunteerRole,
 )
+from haven.workforce.plan import establishment_post_create as establishment_post_create
 
 # The people app's questions a staff member answers: not a client's immigration status (asked of
 # clients for the refugee communities figure, seed 001 s14), which an employer holds elsewhere.
 STAFF_EQUALITY_FIELDS = EQUALITY_FIELDS - {"immigration_status"}
 NAME_MAX_LENGTH = 150
 MAX_FTE = Decimal("1.00")
+# A leaving day is often known ahead (notice given); beyond a long notice period it is a slip.
+LEAVING_NOTICE_DAYS = 183
+# seed 004 s10: mandatory training renews; ten years is the longest sensible renewal
+MAX_RENEWAL_MONTHS = 120
 
 
 def _may_record(user: User, target: Any) -> None:
@@ -169,25 +175,75 @@ def _choices_of(name: str) -> set[str]:
 
 
 @transaction.atomic
-def staff_member_leave(*, staff: StaffMember, left_on: date, recorded_by: User) -> StaffMember:
-    """The day the worker or volunteer left (seed 004 s10: turnover)."""
+def staff_member_leave(
+    *, staff: StaffMember, left_on: date, recorded_by: User, reason: str = ""
+) -> StaffMember:
+    """The day the worker or volunteer left, and why (seed 004 s10: turnover). A day ahead is
+    allowed within a notice period; recording it again corrects it."""
     _may_record(recorded_by, staff)
+    latest = timezone.localdate() + timedelta(days=LEAVING_NOTICE_DAYS)
     refuse(
         {
             "left_on": "The day they left must be on or after the day they started"
             if left_on < staff.started_on
-            else None
+            else (
+                f"The day they leave must be within {LEAVING_NOTICE_DAYS} days from today"
+                if left_on > latest
+                else None
+            ),
+            "reason": None if not reason or reason in LeavingReason.values else "Select the reason",
         }
     )
+    changes = {
+        "left_on": [staff.left_on.isoformat() if staff.left_on else None, left_on.isoformat()],
+        "leaving_reason": [staff.leaving_reason, reason],
+    }
     staff.left_on = left_on
-    staff.save(update_fields=["left_on", "updated_at"])
+    staff.leaving_reason = reason
+    staff.save(update_fields=["left_on", "leaving_reason", "updated_at"])
+    audit_event(actor=recorded_by, action=AuditAction.UPDATE, target=staff, changes=changes)
+    return staff
+
+
+def _member_of(user: User, organisation_id: Any) -> bool:
+    return user.memberships.filter(organisation_id=organisation_id).exists()
+
+
+@transaction.atomic
+def staff_member_link_user(
+    *, staff: StaffMember, user: User | None, recorded_by: User
+) -> StaffMember:
+    """Link the record to the worker's Haven login (None unlinks it): their own status page and
+    the vetting check on allocation follow the link (seed 002 Lot 1 s12, s15)."""
+    _may_record(recorded_by, staff)
+    if user is not None:
+        refuse(
+            {
+                "user": "Choose an active user of this organisation"
+                if not user.is_active or not _member_of(user, staff.organisation_id)
+                else (
+                    "That user is already linked to another staff record"
+                    if StaffMember.objects.filter(user=user).exclude(pk=staff.pk).exists()
+                    else None
+                )
+            }
+        )
+    before = staff.user_id
+    if before == (user.pk if user else None):
+        return staff
+    staff.user = user
+    staff.save(update_fields=["user", "updated_at"])
     audit_event(
         actor=recorded_by,
         action=AuditAction.UPDATE,
         target=staff,
-        changes={"left_on": [None, left_on.isoformat()]},
+        changes={"user": [_id(before), _id(user.pk if user else None)]},
     )
     return staff
+
+
+def _id(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 @transaction.atomic
@@ -342,41 +398,43 @@ def sickness_record(
 
 
 @transaction.atomic
-def establishment_post_create(
+def course_create(
     *,
     organisation: Any,
-    title: str,
-    contract_type: str,
-    fte: Decimal,
-    valid_from: date,
+    name: str,
+    mandatory_for_staff: bool,
+    mandatory_for_volunteers: bool,
+    renewal_months: int | None,
     created_by: User,
-    valid_to: date | None = None,
-) -> EstablishmentPost:
-    """A line of the workforce plan (seed 004 s10: vacancy, plan vs actual)."""
-    if not created_by.has_perm("workforce.view_figures", organisation):
-        raise PermissionDenied
+) -> Course:
+    """A course of the training catalogue; mandatory ones count towards compliance and expire
+    after the renewal period (seed 004 s10)."""
+    _may_record(created_by, organisation)
     refuse(
         {
-            "title": "Enter the post's title"
-            if not title.strip()
-            else text_problem(title, subject="The title", limit=NAME_MAX_LENGTH),
-            "contract_type": None
-            if contract_type in ContractType.values
-            else "Select the contract type",
-            "fte": None if Decimal("0") < fte <= Decimal("100") else "Enter the planned FTE",
-            "valid_to": "The end must be after the start"
-            if valid_to is not None and valid_to < valid_from
-            else None,
+            "name": "Enter the course's name"
+            if not name.strip()
+            else (
+                text_problem(name, subject="The name", limit=NAME_MAX_LENGTH)
+                or (
+                    "There is already a course of that name"
+                    if Course.objects.filter(
+                        organisation=organisation, name__iexact=name.strip()
+                    ).exists()
+                    else None
+                )
+            ),
+            "renewal_months": None
+            if renewal_months is None or 1 <= renewal_months <= MAX_RENEWAL_MONTHS
+            else f"Renewal must be from 1 to {MAX_RENEWAL_MONTHS} months, or blank",
         }
     )
-    post = EstablishmentPost.objects.create(
+    course = Course.objects.create(
         organisation=organisation,
-        title=title.strip(),
-        contract_type=contract_type,
-        fte=fte,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        created_by=created_by,
+        name=name.strip(),
+        mandatory_for_staff=mandatory_for_staff,
+        mandatory_for_volunteers=mandatory_for_volunteers,
+        renewal_months=renewal_months,
     )
-    audit_event(actor=created_by, action=AuditAction.CREATE, target=post)
-    return post
+    audit_event(actor=created_by, action=AuditAction.CREATE, target=course)
+    return course

@@ -328,12 +328,25 @@ def _workforce(personas: Personas) -> dict[str, Any]:
                 "training_add",
                 "sickness_add",
                 "equality",
+                "staff_leave",
+                "staff_login",
             )
         },
         **{
             f"@workforce:{name}": {"organisation_id": organisation.pk}
-            for name in ("staff_add", "figures", "figures_csv")
+            for name in (
+                "staff_add",
+                "figures",
+                "figures_csv",
+                "posts",
+                "post_add",
+                "courses",
+                "course_add",
+                "session_add",
+            )
         },
+        "@workforce:post_edit": {"record_id": post.pk},
+        "@workforce:post_close": {"record_id": post.pk},
         "@workforce:supervision": {"record_id": supervision.pk},
         "@workforce:absence": {"record_id": absence.pk},
         "@workforce:session": {"record_id": session.pk},

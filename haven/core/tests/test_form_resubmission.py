@@ -121,6 +121,10 @@ CREATE_FORMS = {
     "workforce:vetting_add",
     "workforce:training_add",
     "workforce:sickness_add",
+    # double submits in haven/workforce/tests/test_view_resubmission.py
+    "workforce:post_add",
+    "workforce:course_add",
+    "workforce:session_add",
     "casework:attempt_record",
     "casework:note_add",
     "casework:note_correct",
@@ -192,6 +196,12 @@ NOT_CREATE_FORMS = {
     "quick_question_answer",
     "housing:entry": "records the case's housing at entry in place: again corrects it",
     "workforce:equality": "sets the worker's equality answers in place: again sets the same",
+    "workforce:post_edit": "changes the post in place: again sets the same values",
+    "workforce:post_close": "sets the post's last day in place: again sets the same day",
+    "workforce:staff_leave": "sets the worker's leaving day and reason in place: again sets the "
+    "same",
+    "workforce:staff_login": "links (or unlinks) the record's login in place: again is refused "
+    "or changes nothing",
     "housing:exit": "records the case's housing at exit in place: again corrects it",
     "hardship:budget": "sets the year's budget in place",
     "finance:budget": "sets the year's budget line in place (one per category)",
@@ -386,6 +396,8 @@ GET_ONLY = {
     "workforce:absence",
     "workforce:session",
     "workforce:post",
+    "workforce:posts",
+    "workforce:courses",
     "home",
     "health",
     "accessibility",
@@ -1310,6 +1322,10 @@ TESTED_ELSEWHERE = {
     "consent:agreement_new": "haven/consent/tests/test_view_resubmission.py",
     "events:add": "haven/events/tests/test_view_resubmission.py",
     "events:import": "haven/events/tests/test_view_resubmission.py",
+    **{
+        f"workforce:{name}": "haven/workforce/tests/test_view_resubmission.py"
+        for name in ("post_add", "course_add", "session_add")
+    },
     **{
         f"finance:{name}": "haven/finance/tests/test_view_resubmission.py"
         for name in ("income_add", "spend_add", "import_confirm")

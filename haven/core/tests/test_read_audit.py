@@ -166,6 +166,14 @@ EXEMPT = {
     "workforce:absence": "a redirect to the worker's record (audited on workforce:staff)",
     "workforce:session": "a training session's course and date, no people",
     "workforce:post": "a post of the workforce plan (title and FTE), no people",
+    "workforce:post_add": "an empty form for a post of the workforce plan, no people; the post "
+    "is audited by establishment_post_create",
+    "workforce:post_edit": "a post of the workforce plan (title, FTE, dates), no people; the "
+    "change is audited by establishment_post_update",
+    "workforce:post_close": "a post's last day, no people; audited by establishment_post_close",
+    "workforce:courses": "the organisation's training courses, no people",
+    "workforce:course_add": "an empty form for a training course, no people; the course is "
+    "audited by course_create",
     **{
         f"appraisal:{name}": "an appraisal form (a round, links, a paper response, feedback): "
         "what the user typed, no people; the writes are audited by the services"
@@ -556,6 +564,10 @@ CHECKED_ELSEWHERE = {
             "training_add",
             "sickness_add",
             "equality",
+            "posts",
+            "staff_leave",
+            "staff_login",
+            "session_add",
         )
     },
     **{

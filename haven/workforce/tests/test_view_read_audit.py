@@ -33,8 +33,15 @@ def test_every_page_audits_the_records_it_shows(client, personas, caseworker_rec
                 "training_add",
                 "sickness_add",
                 "equality",
+                "staff_leave",
+                "staff_login",
             )
         },
+        "posts": (reverse("workforce:posts", args=[organisation]), personas.team_leader),
+        "session_add": (
+            reverse("workforce:session_add", args=[organisation]),
+            personas.team_leader,
+        ),
     }
     for name, (url, user) in pages.items():
         client.force_login(user)

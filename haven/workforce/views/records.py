@@ -41,6 +41,7 @@ from haven.workforce.selectors import (
     organisation_for_records,
     own_record,
     post_for,
+    posts_in_force,
     session_for,
     staff_for,
     staff_of_record,
@@ -128,6 +129,7 @@ def _record_page(request: HttpRequest, member: StaffMember, *, template: str) ->
             "completions": list(member.training_completions.select_related("course")[:50]),
             "absences": list(member.sickness_absences.all()[:20]),
             "may_record": may_record,
+            "leaving_reason": member.get_leaving_reason_display() if member.leaving_reason else "",
             "may_set_equality": request.user.has_perm("workforce.set_equality", member),
         },
     )
@@ -287,7 +289,8 @@ def equality(request: HttpRequest, staff_id: Any) -> HttpResponse:
 def staff_add(request: HttpRequest, organisation_id: Any) -> HttpResponse:
     """Add a member of staff or a volunteer (team leaders and service managers)."""
     organisation = organisation_for_records(request.user, organisation_id)
-    form = StaffMemberForm(request.POST if request.method == "POST" else None)
+    posts = {str(p.pk): p for p in posts_in_force(organisation.pk, timezone.localdate())}
+    form = StaffMemberForm(request.POST if request.method == "POST" else None, posts=posts.values())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved: list[StaffMember] = []
@@ -302,6 +305,7 @@ def staff_add(request: HttpRequest, organisation_id: Any) -> HttpResponse:
                     fte=data["fte"],
                     volunteer_role=data["volunteer_role"],
                     started_on=data["started_on"],
+                    post=posts.get(data["post"]),
                     created_by=staff_user(request),
                 )
             )
@@ -397,4 +401,8 @@ def session(request: HttpRequest, record_id: Any) -> HttpResponse:
 def post(request: HttpRequest, record_id: Any) -> HttpResponse:
     """A post of the workforce plan (service managers)."""
     found = post_for(request.user, record_id)
-    return render_page(request, "workforce/post.html", {"post": found})
+    return render_page(
+        request,
+        "workforce/post.html",
+        {"post": found, "may_edit": request.user.has_perm("workforce.record", found)},
+    )

@@ -64,6 +64,14 @@ def _managed_organisation_ids(user: Viewer) -> list[Any]:
     return [m.organisation_id for m in user.memberships.all() if m.role in MANAGER_ROLES]
 
 
+def managed_organisations(user: Viewer) -> list[Organisation]:
+    """The organisations whose workforce the viewer keeps (team leaders and service managers),
+    whether or not they have a staff record yet: a new service adds its first worker here."""
+    return list(
+        Organisation.objects.filter(pk__in=_managed_organisation_ids(user)).order_by("name")
+    )
+
+
 def figures_organisations(user: Viewer) -> list[Organisation]:
     """The organisations whose workforce figures the viewer may see (service managers)."""
     if not isinstance(user, User):

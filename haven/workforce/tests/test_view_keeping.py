@@ -243,3 +243,15 @@ def test_a_course_is_added_and_a_session_recorded_with_its_attendees(
     session = TrainingSession.objects.get()
     assert session.completions.count() == 2
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_id=str(session.pk)).exists()
+
+
+@pytest.mark.parametrize("who", ["team_leader", "service_manager"])
+def test_a_new_service_with_no_staff_records_can_add_its_first_worker_and_plan(
+    client, personas, who
+):
+    """The index offered the add, plan and course links only for organisations that already
+    had a current staff record, so a new service could never add its first."""
+    client.force_login(getattr(personas, who))
+    index = client.get(reverse("workforce:index")).content.decode()
+    for name in ("staff_add", "posts", "courses"):
+        assert reverse(f"workforce:{name}", args=[personas.organisation.pk]) in index, name

@@ -36,6 +36,7 @@ from haven.workforce.models import SicknessAbsence, StaffMember, Supervision
 from haven.workforce.selectors import (
     courses_of,
     figures_organisations,
+    managed_organisations,
     managed_staff,
     organisation_for_figures,
     organisation_for_records,
@@ -71,17 +72,17 @@ def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = status_rows(managed_staff(request.user), today)
     current = [r for r in rows if r.staff.left_on is None or r.staff.left_on >= today]
-    organisations = {r.staff.organisation for r in current}
     response = render_page(
         request,
         "workforce/index.html",
         {
             "rows": current,
             "figures_organisations": figures_organisations(request.user),
-            "add_to": sorted(
-                (o for o in organisations if request.user.has_perm("workforce.record", o)),
-                key=lambda o: o.name,
-            ),
+            "add_to": [
+                o
+                for o in managed_organisations(request.user)
+                if request.user.has_perm("workforce.record", o)
+            ],
             "own": own_record(request.user),
         },
     )

@@ -33,6 +33,7 @@ from haven.programmes.models import (
     ProgrammeKind,
     ProgrammeRun,
 )
+from haven.programmes import timeline
 from haven.programmes.rules import STAFF_ROLES
 from haven.validators import date_problem, refuse, text_problem
 
@@ -242,6 +243,7 @@ def enrolment_offer(
         target=enrolment,
         changes={"offered_on": [None, offered_on]},
     )
+    timeline.place_offered(enrolment, offered_by)
     return enrolment
 
 
@@ -388,6 +390,7 @@ def enrolment_complete(*, enrolment: Enrolment, completed_on: date | None, by: U
         target=enrolment,
         changes={"status": ["started", "completed"], "completed_on": [None, completed_on]},
     )
+    timeline.completed(enrolment, by)
     return enrolment
 
 
@@ -431,4 +434,5 @@ def enrolment_drop_out(
         target=enrolment,
         changes={"status": [before, enrolment.status], "drop_out_reason": ["", reason]},
     )
+    timeline.left(enrolment, by)
     return enrolment

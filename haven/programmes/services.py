@@ -21,6 +21,7 @@ from haven.casework.rules import record_refusal
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.programmes import timeline
 from haven.programmes.models import (
     PERPETRATOR_MIN_WEEKS,
     AttendanceMark,
@@ -33,7 +34,6 @@ from haven.programmes.models import (
     ProgrammeKind,
     ProgrammeRun,
 )
-from haven.programmes import timeline
 from haven.programmes.rules import STAFF_ROLES
 from haven.validators import date_problem, refuse, text_problem
 

@@ -227,7 +227,7 @@ def _referral_url(call: HelplineCall) -> str:
     """The referral form for a call; the person preset (their opaque id, as the referrals app's
     own `?person=`) when the call is linked to a case."""
     url = _url("helpline:call_referral", call.pk)
-    return f"{url}?person={call.case.person_id}" if call.case_id else url
+    return f"{url}?person={call.case.person_id}" if call.case is not None else url
 
 
 def _referral_made(response: HttpResponse) -> Any:

@@ -100,3 +100,15 @@ class CaseEventKind(models.TextChoices):
     # restorative justice (issue 16 item 5; each points at its restorative.RestorativeProcess)
     RESTORATIVE_REFERRAL = "restorative_referral", "Restorative justice referral"
     RESTORATIVE_STEP = "restorative_step", "Restorative justice step"
+    # groups and programmes (issue 16 item 1; each points at its programmes.Enrolment, or for a
+    # session at its programmes.SessionAttendance). Partner liaison is never on the perpetrator's
+    # timeline.
+    PROGRAMME_PLACE_OFFERED = "programme_place_offered", "Programme place offered"
+    PROGRAMME_STARTED = "programme_started", "Programme started"
+    PROGRAMME_COMPLETED = "programme_completed", "Programme completed"
+    PROGRAMME_LEFT = "programme_left", "Left a programme before completing"
+    PROGRAMME_SESSION_ATTENDED = "programme_session_attended", "Programme session attended"
+    PROGRAMME_SESSION_MISSED = "programme_session_missed", "Programme session missed"
+    # the helpline (issue 16 item 4; each points at its helpline.HelplineCall): direction, caller
+    # type and outcomes, never the call-back number
+    HELPLINE_CALL = "helpline_call", "Helpline call"

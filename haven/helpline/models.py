@@ -85,6 +85,15 @@ class HelplineCall(HavenModel):
     taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # the referral the "Referral made" outcome led to, made on the referral form reached from
+    # the call (views.call_referral): the link is kept here so the referrals app is unchanged
+    referral = models.OneToOneField(
+        "referrals.Referral",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -23,6 +23,8 @@ from haven.helpline.rules import (
     call_taker_organisations,
     manager_organisations,
 )
+from haven.referrals.models import Referral
+from haven.referrals.selectors import referrals_visible_to
 
 
 def _organisations(user: Viewer) -> Q:
@@ -87,6 +89,11 @@ def call_for(user: Viewer, call_id: Any) -> HelplineCall:
         return calls_for(user).get(pk=call_id)
     except HelplineCall.DoesNotExist as missing:
         raise Http404 from missing
+
+
+def referral_from_call(user: Viewer, referral_id: Any) -> Referral | None:
+    """The referral just made on the form reached from a call, if the user may see it."""
+    return referrals_visible_to(user).filter(pk=referral_id).first()
 
 
 def call_backs_of(call: HelplineCall) -> QuerySet[CallBack]:

@@ -33,6 +33,7 @@ from haven.helpline.models import (
     LeaveMessage,
     Shift,
 )
+from haven.referrals.models import Referral
 from haven.validators import refuse, text_problem
 
 MAX_MINUTES = 12 * 60  # a call longer than 12 hours is a typing slip
@@ -87,6 +88,16 @@ def _call_back_problems(
             request.safe_contact_note, subject="The safe-contact note", limit=NOTE_MAX_LENGTH
         ),
     }
+
+
+def call_timeline_summary(call: HelplineCall) -> str:
+    """What the case timeline says of a call: its direction, who called and its outcomes. Never
+    the call-back's number, safe times or note (those stay on the call-back)."""
+    outcomes = ", ".join(call.outcome_labels).lower() or "no outcome recorded"
+    return (
+        f"{call.get_direction_display()} helpline call, "
+        f"caller: {call.get_caller_type_display().lower()}; outcome: {outcomes}"
+    )
 
 
 @transaction.atomic
@@ -198,12 +209,49 @@ def helpline_call_log(
     if case is not None:
         case_event_record(
             case=case,
-            kind=CaseEventKind.NOTE,
-            summary=f"Helpline call ({call.get_direction_display().lower()}): "
-            + (", ".join(call.outcome_labels).lower() or "no outcome recorded"),
+            kind=CaseEventKind.HELPLINE_CALL,
+            summary=call_timeline_summary(call),
             actor=taken_by,
+            target=call,
+            occurred_at=started_at,
         )
     return call
+
+
+def referral_link_problem(call: HelplineCall) -> str | None:
+    """Why no referral can be made from this call (None: it can)."""
+    if call.referral_id is not None:
+        return "The referral from this call has been made already"
+    if not (call.referral_made and call.consent_to_record):
+        return "Only a call with the caller's agreement and a referral made leads to a referral"
+    return None
+
+
+@transaction.atomic
+def helpline_call_referral_link(
+    *, call: HelplineCall, referral: Referral, linked_by: User
+) -> HelplineCall:
+    """Record on the call the referral its "Referral made" outcome led to: once, a referral of
+    the call's service made by the one linking it (the referrals app keeps no helpline field)."""
+    locked = HelplineCall.objects.select_for_update().get(pk=call.pk)
+    if not linked_by.has_perm("helpline.take_calls", locked.contract):
+        raise PermissionDenied
+    problem = referral_link_problem(locked)
+    if problem is None and (
+        referral.contract_id != locked.contract_id or referral.entered_by_id != linked_by.pk
+    ):
+        problem = "That referral was not made from this call"
+    if problem:
+        raise ValidationError(problem)
+    locked.referral = referral
+    locked.save(update_fields=["referral", "updated_at"])
+    audit_event(
+        actor=linked_by,
+        action=AuditAction.UPDATE,
+        target=locked,
+        changes={"referral": [None, str(referral.pk)]},
+    )
+    return locked
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.shift, name="shift"),
     path("calls/", views.log, name="log"),
     path("calls/<uuid:call_id>/", views.call_detail, name="call"),
+    path("calls/<uuid:call_id>/referral/", views.call_referral, name="call_referral"),
     path("call-backs/", views.call_backs, name="call_backs"),
     path("call-backs/<uuid:call_back_id>/", views.call_back, name="call_back"),
     path("rota/", views.rota, name="rota"),

@@ -9,14 +9,16 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 from haven.accounts.signed_in import staff_user
@@ -26,7 +28,7 @@ from haven.core.models import AuditAction
 from haven.core.read_audit import audit_list_view, audits_reads, shows_page
 from haven.helpline.forms import CallBackCloseForm, CallForm, LogFilterForm, ShiftForm
 from haven.helpline.hours import helpline_hours
-from haven.helpline.models import OUTCOMES, CallerType
+from haven.helpline.models import OUTCOMES, CallerType, HelplineCall
 from haven.helpline.selectors import (
     LogFilter,
     call_back_for,
@@ -39,6 +41,7 @@ from haven.helpline.selectors import (
     figures_for,
     helpline_contract_for,
     helpline_contracts_for,
+    referral_from_call,
     rota_for,
     shift_of,
 )
@@ -46,9 +49,12 @@ from haven.helpline.services import (
     CallBackRequest,
     call_back_close,
     helpline_call_log,
+    helpline_call_referral_link,
+    referral_link_problem,
     shift_add,
     shift_remove,
 )
+from haven.referrals.views.referral_create import create as referral_create_page
 from haven.validators import EARLIEST_DATE, LATEST_DATE
 
 type View = Callable[..., HttpResponse]
@@ -103,31 +109,35 @@ def shift(request: HttpRequest) -> HttpResponse:
                 form.add_error(
                     "case_reference", "No case of this service you can see has that reference"
                 )
+        logged: list[HelplineCall] = []
         if not form.errors and form.saved_by(
-            lambda: helpline_call_log(
-                contract=contract,
-                taken_by=user,
-                started_at=data["started_at"],
-                direction=data["direction"],
-                caller_type=data["caller_type"],
-                kind=data["kind"],
-                duration_minutes=data["duration_minutes"],
-                outcomes=list(data["outcomes"]),
-                answered_live=data["answered"] == "live",
-                consent_to_record=consent,
-                case=case,
-                call_back=CallBackRequest(
-                    due_at=data["call_back_due"],
-                    phone=data["call_back_phone"],
-                    may_leave_message=data["may_leave_message"] or "not_asked",
-                    safe_times=data["safe_times"],
-                    safe_contact_note=data["safe_contact_note"],
-                ),
+            lambda: logged.append(
+                helpline_call_log(
+                    contract=contract,
+                    taken_by=user,
+                    started_at=data["started_at"],
+                    direction=data["direction"],
+                    caller_type=data["caller_type"],
+                    kind=data["kind"],
+                    duration_minutes=data["duration_minutes"],
+                    outcomes=list(data["outcomes"]),
+                    answered_live=data["answered"] == "live",
+                    consent_to_record=consent,
+                    case=case,
+                    call_back=CallBackRequest(
+                        due_at=data["call_back_due"],
+                        phone=data["call_back_phone"],
+                        may_leave_message=data["may_leave_message"] or "not_asked",
+                        safe_times=data["safe_times"],
+                        safe_contact_note=data["safe_contact_note"],
+                    ),
+                )
             )
         ):
             messages.success(request, "Call logged")
-            if "referral_made" in data["outcomes"] and consent:
-                return redirect("referrals:create", contract.pk)
+            if referral_link_problem(logged[0]) is None:
+                # on to the referral form, which records the referral on the call
+                return redirect(_referral_url(logged[0]))
             return redirect(f"{_url('helpline:shift')}?contract={contract.pk}")
     due = list(call_backs_due_for(user, scope="mine")[:20])
     response = render_page(
@@ -198,9 +208,62 @@ def call_detail(request: HttpRequest, call_id: Any) -> HttpResponse:
     user = staff_user(request)
     call = call_for(user, call_id)
     call_backs = list(call_backs_of(call))
-    response = render_page(request, "helpline/call.html", {"call": call, "call_backs": call_backs})
+    may_refer = referral_link_problem(call) is None and user.has_perm("referrals.create_referral")
+    response = render_page(
+        request,
+        "helpline/call.html",
+        {
+            "call": call,
+            "call_backs": call_backs,
+            "referral_url": _referral_url(call) if may_refer else "",
+        },
+    )
     if shows_page(response):
         audit_event(actor=user, action=AuditAction.VIEW, target=call)
+    return response
+
+
+def _referral_url(call: HelplineCall) -> str:
+    """The referral form for a call; the person preset (their opaque id, as the referrals app's
+    own `?person=`) when the call is linked to a case."""
+    url = _url("helpline:call_referral", call.pk)
+    return f"{url}?person={call.case.person_id}" if call.case is not None else url
+
+
+def _referral_made(response: HttpResponse) -> Any:
+    """The id of the referral the referral form saved: it redirects to the referral's page."""
+    if response.status_code != 302:
+        return None
+    try:
+        match = resolve(urlsplit(response["Location"]).path)
+    except Resolver404:
+        return None
+    return match.kwargs.get("referral_id") if match.view_name == "referrals:detail" else None
+
+
+@takes_calls
+def call_referral(request: HttpRequest, call_id: Any) -> HttpResponse:
+    """The existing referral form (referrals:create, the call's service) reached from a call
+    whose outcome was "Referral made": the referral it saves is recorded on the call, in the
+    same transaction. The call is checked first (404 for a call the user may not see)."""
+    user = staff_user(request)
+    call = call_for(user, call_id)
+    problem = referral_link_problem(call)
+    if problem:
+        messages.info(request, problem)
+        return redirect("helpline:call", call.pk)
+    try:
+        with transaction.atomic():
+            response = referral_create_page(request, call.contract_id)
+            referral_id = _referral_made(response)
+            if referral_id is not None:
+                referral = referral_from_call(user, referral_id)
+                if referral is None:
+                    raise PermissionDenied
+                helpline_call_referral_link(call=call, referral=referral, linked_by=user)
+    except ValidationError as refused:
+        messages.info(request, " ".join(refused.messages))
+        return redirect("helpline:call", call.pk)
     return response
 
 

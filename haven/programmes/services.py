@@ -21,6 +21,7 @@ from haven.casework.rules import record_refusal
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.programmes import timeline
 from haven.programmes.models import (
     PERPETRATOR_MIN_WEEKS,
     AttendanceMark,
@@ -242,6 +243,7 @@ def enrolment_offer(
         target=enrolment,
         changes={"offered_on": [None, offered_on]},
     )
+    timeline.place_offered(enrolment, offered_by)
     return enrolment
 
 
@@ -388,6 +390,7 @@ def enrolment_complete(*, enrolment: Enrolment, completed_on: date | None, by: U
         target=enrolment,
         changes={"status": ["started", "completed"], "completed_on": [None, completed_on]},
     )
+    timeline.completed(enrolment, by)
     return enrolment
 
 
@@ -431,4 +434,5 @@ def enrolment_drop_out(
         target=enrolment,
         changes={"status": [before, enrolment.status], "drop_out_reason": ["", reason]},
     )
+    timeline.left(enrolment, by)
     return enrolment

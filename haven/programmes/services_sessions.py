@@ -21,6 +21,7 @@ from haven.accounts.models import User
 from haven.contracts.models import Contract
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
+from haven.programmes import timeline
 from haven.programmes.models import (
     AttendanceMark,
     CrecheSession,
@@ -133,16 +134,27 @@ def session_record(
         topic=topic,
         recorded_by=by,
     )
-    rows = []
+    starting = [
+        p.pk
+        for p in register
+        if marks.get(p.pk) == AttendanceMark.ATTENDED and p.status in NOT_YET_STARTED
+    ]
+    locked = Enrolment.objects.select_for_update().in_bulk(starting) if starting else {}
+    rows, started = [], []
     for person in register:
         mark = marks.get(person.pk, "")
         if not mark:
             continue
-        if mark == AttendanceMark.ATTENDED and person.status in NOT_YET_STARTED:
-            locked = Enrolment.objects.select_for_update().get(pk=person.pk)
-            start(locked, held_on, by)
+        if person.pk in locked:
+            start(locked[person.pk], held_on, by)
+            person.status, person.started_on = EnrolmentStatus.STARTED, held_on
+            started.append(person)
         rows.append(SessionAttendance(session=session, enrolment=person, mark=mark, recorded_by=by))
     SessionAttendance.objects.bulk_create(rows)
+    # issue 16 item 1: the milestones and each person's mark on their own case timeline
+    for person in started:
+        timeline.started(person, by)
+    timeline.session_marks(session, rows, by)
     audit_event(
         actor=by,
         action=AuditAction.CREATE,

@@ -658,6 +658,7 @@ def _helpline(personas: Personas, contract: Any) -> dict[str, Any]:
     )
     return {
         "@helpline:call": {"call_id": call.pk},
+        "@helpline:call_referral": {"call_id": call.pk},
         "@helpline:call_back": {"call_back_id": call.call_backs.get().pk},
         "@helpline:shift_new": {"contract_id": contract.pk},
         "@helpline:shift_remove": {"contract_id": contract.pk, "shift_id": shift.pk},

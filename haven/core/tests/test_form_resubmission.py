@@ -68,6 +68,7 @@ CREATE_FORMS = {
     # the helpline (issue 16): double submits in haven/helpline/tests/test_view_resubmission.py
     "helpline:shift",
     "helpline:shift_new",
+    "helpline:call_referral",
     # partner agencies (issue 14): double submits in haven/partners/tests/test_view_resubmission.py
     "partners:refer",
     "partners:token_new",
@@ -1302,6 +1303,7 @@ TESTED_ELSEWHERE = {
     },
     "helpline:shift": "haven/helpline/tests/test_view_resubmission.py",
     "helpline:shift_new": "haven/helpline/tests/test_view_resubmission.py",
+    "helpline:call_referral": "haven/helpline/tests/test_call_referral.py",
     "partners:refer": "haven/partners/tests/test_view_resubmission.py",
     "partners:token_new": "haven/partners/tests/test_view_resubmission.py",
     "portal:refer_check": "haven/portal/tests/test_view_resubmission.py",

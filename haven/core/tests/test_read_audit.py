@@ -184,6 +184,9 @@ EXEMPT = {
     "helpline:shift_new": "the rota's shift form: the service's call takers, no callers; the "
     "shift is audited by shift_add",
     "helpline:shift_remove": "POST only, never shows a page; audited by shift_remove",
+    "helpline:call_referral": "the referral form (referrals:create's page) reached from a call: "
+    "only what the user typed or the reference code they came with; the call is shown, and "
+    "audited, on helpline:call",
     "hardship:budget": "a contract's hardship fund budget form (service managers), no people; "
     "the budget is audited by hardship_fund_set",
     # groups and programmes (issue 16): set-up forms about groups, no people

@@ -154,7 +154,8 @@ def test_a_referral_made_with_consent_goes_on_to_the_referral_form(client, wokin
         reverse("helpline:shift"),
         _call_post(wokingham, outcomes=["referral_made"], consent=["yes"]),
     )
-    assert response["Location"] == reverse("referrals:create", args=[wokingham.pk])
+    call = HelplineCall.objects.get()
+    assert response["Location"] == reverse("helpline:call_referral", args=[call.pk])
 
 
 def test_the_log_filters_by_outcome_and_caller(client, logged_call, wokingham, personas):

@@ -104,6 +104,8 @@ class CaseEventKind(models.TextChoices):
     # session at its programmes.SessionAttendance). Partner liaison is never on the perpetrator's
     # timeline.
     PROGRAMME_PLACE_OFFERED = "programme_place_offered", "Programme place offered"
+    PROGRAMME_PRE_GROUP_CONTACT = "programme_pre_group_contact", "Programme pre-group contact"
+    PROGRAMME_ASSESSED = "programme_assessed", "Programme pre-group assessment"
     PROGRAMME_STARTED = "programme_started", "Programme started"
     PROGRAMME_COMPLETED = "programme_completed", "Programme completed"
     PROGRAMME_LEFT = "programme_left", "Left a programme before completing"

@@ -287,6 +287,7 @@ def pre_group_contact_record(
         enrolment=enrolment, contacted_on=contacted_on, method=method, recorded_by=by
     )
     audit_event(actor=by, action=AuditAction.CREATE, target=contact)
+    timeline.pre_group_contact(contact, by)
     return contact
 
 
@@ -318,6 +319,7 @@ def pre_group_assessment_record(
         target=enrolment,
         changes={"assessed_on": [None, assessed_on], "assessed_suitable": [None, suitable]},
     )
+    timeline.assessed(enrolment, by)
     return enrolment
 
 

@@ -1,6 +1,7 @@
 """A person's programme milestones on their case timeline (issue 16 item 1): the place offered,
 started, completed or left (with the reason's label only: its detail may name others), and
-each session attended or missed. Called by the services inside their transactions.
+each session attended or missed. Called by the services inside their transactions; the pre-group contacts and assessment too
+(seed 001 Lot 4 s8).
 
 Entries are written through `case_event_record` one by one (it has no bulk form): a register
 of n people writes n entries, with no read per person (test_timeline.py counts the queries).
@@ -23,6 +24,7 @@ from haven.programmes.models import (
     DropOutReason,
     Enrolment,
     EnrolmentStatus,
+    PreGroupContact,
     ProgrammeSession,
     SessionAttendance,
 )
@@ -47,6 +49,32 @@ def place_offered(enrolment: Enrolment, by: User) -> None:
         summary=f"Offered a place on {_place(enrolment)}, "
         f"the group starting {enrolment.run.starts_on:%-d %B %Y}",
         occurred_at=_moment(enrolment.offered_on),
+    )
+
+
+def pre_group_contact(contact: PreGroupContact, by: User) -> None:
+    enrolment = contact.enrolment
+    case_event_record(
+        case=enrolment.case,
+        kind=CaseEventKind.PROGRAMME_PRE_GROUP_CONTACT,
+        actor=by,
+        target=enrolment,
+        summary=f"Pre-group contact ({contact.get_method_display().lower()}) "
+        f"for {_place(enrolment)}",
+        occurred_at=_moment(contact.contacted_on),
+    )
+
+
+def assessed(enrolment: Enrolment, by: User) -> None:
+    assert enrolment.assessed_on is not None
+    verdict = "suitable" if enrolment.assessed_suitable else "not suitable"
+    case_event_record(
+        case=enrolment.case,
+        kind=CaseEventKind.PROGRAMME_ASSESSED,
+        actor=by,
+        target=enrolment,
+        summary=f"Pre-group assessment for {_place(enrolment)}: {verdict}",
+        occurred_at=_moment(enrolment.assessed_on),
     )
 
 

@@ -17,6 +17,8 @@ from haven.programmes.services import (
     enrolment_complete,
     enrolment_drop_out,
     enrolment_offer,
+    pre_group_assessment_record,
+    pre_group_contact_record,
     programme_create,
     run_create,
 )
@@ -43,6 +45,7 @@ def test_offer_start_and_each_mark_go_on_the_timeline(place, personas):
     events = {e.kind: e for e in _programme_events(place.case)}
     assert set(events) == {
         K.PROGRAMME_PLACE_OFFERED,
+        K.PROGRAMME_ASSESSED,
         K.PROGRAMME_STARTED,
         K.PROGRAMME_SESSION_ATTENDED,
     }
@@ -54,6 +57,32 @@ def test_offer_start_and_each_mark_go_on_the_timeline(place, personas):
     assert timezone.localdate(events[K.PROGRAMME_STARTED].occurred_at) == place.started_on
     assert events[K.PROGRAMME_SESSION_ATTENDED].object_type == "programmes.sessionattendance"
     assert K.PROGRAMME_STARTED.label == "Programme started"
+
+
+def test_seed_001_lot_4_s8_pre_group_contacts_and_the_assessment_are_on_the_timeline(
+    run, perp_case, personas
+):
+    today = timezone.localdate()
+    offered = enrolment_offer(
+        run=run, case=perp_case, offered_on=today - timedelta(days=3), offered_by=personas.outsider
+    )
+    pre_group_contact_record(
+        enrolment=offered,
+        contacted_on=today - timedelta(days=2),
+        method="phone",
+        by=personas.outsider,
+    )
+    pre_group_assessment_record(
+        enrolment=offered,
+        assessed_on=today - timedelta(days=1),
+        suitable=False,
+        by=personas.outsider,
+    )
+    summaries = {e.kind: e.summary for e in _programme_events(perp_case)}
+    assert summaries[K.PROGRAMME_PRE_GROUP_CONTACT].startswith("Pre-group contact (")
+    assert summaries[K.PROGRAMME_ASSESSED] == (
+        "Pre-group assessment for Choices for change (Tuesday evening group): not suitable"
+    )
 
 
 def test_a_missed_session_is_on_the_timeline_with_its_mark(run, place, personas):

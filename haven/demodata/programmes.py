@@ -18,8 +18,10 @@ from django.utils import timezone
 
 from haven.accounts.models import Membership, User
 from haven.accounts.roles import Role
-from haven.casework.models import Case
+from haven.casework.event_kinds import CaseEventKind
+from haven.casework.models import Case, CaseEvent
 from haven.contracts.models import Contract
+from haven.programmes import timeline
 from haven.programmes.models import (
     CrecheSession,
     DropOutReason,
@@ -90,6 +92,10 @@ def demo_programmes_reset(organisation: Any) -> None:
     contracts = Contract.objects.filter(provider=organisation)
     runs = ProgrammeRun.objects.filter(programme__contract__in=contracts)
     places = Enrolment.objects.filter(run__in=runs).values("id")
+    CaseEvent.objects.filter(
+        case__contract__in=contracts,
+        kind__in=[k for k in CaseEventKind if k.startswith("programme_")],
+    ).delete()
     PartnerContact.objects.filter(liaison__enrolment_id__in=places).delete()
     PartnerLiaison.objects.filter(enrolment_id__in=places).delete()
     SessionAttendance.objects.filter(session__run__in=runs).delete()
@@ -124,7 +130,29 @@ class _Rows:
         CrecheSession.objects.bulk_create(self.creches, batch_size=500)
         PartnerLiaison.objects.bulk_create(self.liaisons, batch_size=500)
         PartnerContact.objects.bulk_create(self.partner_contacts, batch_size=500)
+        CaseEvent.objects.bulk_create(self._timeline(), batch_size=1000)
         return len(self.enrolments)
+
+    def _timeline(self) -> list[CaseEvent]:
+        """Each place's milestones and marks on its case timeline, as the live services write
+        them (`haven.programmes.timeline`); partner liaison writes none."""
+        contacts: dict[Any, list[PreGroupContact]] = {}
+        for contact in self.contacts:
+            contacts.setdefault(contact.enrolment.pk, []).append(contact)
+        events = [
+            timeline.unsaved_event(entry, pk=self.new_id(), actor_id=place.offered_by_id)
+            for place in self.enrolments
+            for entry in timeline.entries_of_place(place, contacts.get(place.pk, []))
+        ]
+        events += [
+            timeline.unsaved_event(
+                timeline.entry_of_mark(mark.session, mark),
+                pk=self.new_id(),
+                actor_id=mark.recorded_by_id,
+            )
+            for mark in self.marks
+        ]
+        return events
 
 
 def _manager(organisation: Any) -> User | None:

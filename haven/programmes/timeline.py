@@ -1,7 +1,8 @@
 """A person's programme milestones on their case timeline (issue 16 item 1): the place offered,
-started, completed or left (with the reason's label only: its detail may name others), and
-each session attended or missed. Called by the services inside their transactions; the pre-group contacts and assessment too
-(seed 001 Lot 4 s8).
+the pre-group contacts and assessment (seed 001 Lot 4 s8), started, completed or left (with the
+reason's label only: its detail may name others), and each session attended or missed. Called
+by the services inside their transactions; the demo builds the same entries in bulk
+(`entries_of_place`, `entry_of_mark`), so its timelines read as a real service's would.
 
 Entries are written through `case_event_record` one by one (it has no bulk form): a register
 of n people writes n entries, with no read per person (test_timeline.py counts the queries).
@@ -12,12 +13,17 @@ by those who may open the case.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
+from django.db import models
 from django.utils import timezone
 
 from haven.accounts.models import User
 from haven.casework.event_kinds import CaseEventKind
+from haven.casework.models import CaseEvent
 from haven.casework.services import case_event_record
 from haven.programmes.models import (
     AttendanceMark,
@@ -29,10 +35,23 @@ from haven.programmes.models import (
     SessionAttendance,
 )
 
+K = CaseEventKind
 
-def _moment(day: date) -> datetime:
-    """Noon that day (its time is not known), or now when that is earlier."""
-    return min(timezone.make_aware(datetime.combine(day, time(12))), timezone.now())
+
+@dataclass(frozen=True)
+class Entry:
+    """One timeline entry, before it is written."""
+
+    enrolment: Enrolment
+    kind: CaseEventKind
+    target: models.Model
+    summary: str
+    day: date
+
+    @property
+    def occurred_at(self) -> datetime:
+        """Noon that day (its time is not known), or now when that is earlier."""
+        return min(timezone.make_aware(datetime.combine(self.day, time(12))), timezone.now())
 
 
 def _place(enrolment: Enrolment) -> str:
@@ -40,100 +59,158 @@ def _place(enrolment: Enrolment) -> str:
     return f"{run.programme.name} ({run.name})"
 
 
-def place_offered(enrolment: Enrolment, by: User) -> None:
-    case_event_record(
-        case=enrolment.case,
-        kind=CaseEventKind.PROGRAMME_PLACE_OFFERED,
-        actor=by,
-        target=enrolment,
-        summary=f"Offered a place on {_place(enrolment)}, "
+def _offered(enrolment: Enrolment) -> Entry:
+    return Entry(
+        enrolment,
+        K.PROGRAMME_PLACE_OFFERED,
+        enrolment,
+        f"Offered a place on {_place(enrolment)}, "
         f"the group starting {enrolment.run.starts_on:%-d %B %Y}",
-        occurred_at=_moment(enrolment.offered_on),
+        enrolment.offered_on,
     )
 
 
-def pre_group_contact(contact: PreGroupContact, by: User) -> None:
+def _contact(contact: PreGroupContact) -> Entry:
     enrolment = contact.enrolment
-    case_event_record(
-        case=enrolment.case,
-        kind=CaseEventKind.PROGRAMME_PRE_GROUP_CONTACT,
-        actor=by,
-        target=enrolment,
-        summary=f"Pre-group contact ({contact.get_method_display().lower()}) "
-        f"for {_place(enrolment)}",
-        occurred_at=_moment(contact.contacted_on),
+    return Entry(
+        enrolment,
+        K.PROGRAMME_PRE_GROUP_CONTACT,
+        enrolment,
+        f"Pre-group contact ({contact.get_method_display().lower()}) for {_place(enrolment)}",
+        contact.contacted_on,
     )
 
 
-def assessed(enrolment: Enrolment, by: User) -> None:
+def _assessed(enrolment: Enrolment) -> Entry:
     assert enrolment.assessed_on is not None
     verdict = "suitable" if enrolment.assessed_suitable else "not suitable"
-    case_event_record(
-        case=enrolment.case,
-        kind=CaseEventKind.PROGRAMME_ASSESSED,
-        actor=by,
-        target=enrolment,
-        summary=f"Pre-group assessment for {_place(enrolment)}: {verdict}",
-        occurred_at=_moment(enrolment.assessed_on),
+    return Entry(
+        enrolment,
+        K.PROGRAMME_ASSESSED,
+        enrolment,
+        f"Pre-group assessment for {_place(enrolment)}: {verdict}",
+        enrolment.assessed_on,
     )
 
 
-def started(enrolment: Enrolment, by: User) -> None:
+def _started(enrolment: Enrolment) -> Entry:
     assert enrolment.started_on is not None
-    case_event_record(
-        case=enrolment.case,
-        kind=CaseEventKind.PROGRAMME_STARTED,
-        actor=by,
-        target=enrolment,
-        summary=f"Started {_place(enrolment)}: first session attended",
-        occurred_at=_moment(enrolment.started_on),
+    return Entry(
+        enrolment,
+        K.PROGRAMME_STARTED,
+        enrolment,
+        f"Started {_place(enrolment)}: first session attended",
+        enrolment.started_on,
     )
 
 
-def completed(enrolment: Enrolment, by: User) -> None:
+def _completed(enrolment: Enrolment) -> Entry:
     assert enrolment.completed_on is not None
-    case_event_record(
-        case=enrolment.case,
-        kind=CaseEventKind.PROGRAMME_COMPLETED,
-        actor=by,
-        target=enrolment,
-        summary=f"Completed {_place(enrolment)}",
-        occurred_at=_moment(enrolment.completed_on),
+    return Entry(
+        enrolment,
+        K.PROGRAMME_COMPLETED,
+        enrolment,
+        f"Completed {_place(enrolment)}",
+        enrolment.completed_on,
     )
 
 
-def left(enrolment: Enrolment, by: User) -> None:
+def _left(enrolment: Enrolment) -> Entry:
     """Dropped out, or did not start: the reason's label, never `drop_out_detail` (free text
     that may hold a partner's or child's details)."""
     assert enrolment.ended_on is not None
     how = "Dropped out of" if enrolment.status == EnrolmentStatus.DROPPED_OUT else "Did not start"
     reason = DropOutReason(enrolment.drop_out_reason).label
-    case_event_record(
-        case=enrolment.case,
-        kind=CaseEventKind.PROGRAMME_LEFT,
-        actor=by,
-        target=enrolment,
-        summary=f"{how} {_place(enrolment)}: {reason}",
-        occurred_at=_moment(enrolment.ended_on),
+    return Entry(
+        enrolment,
+        K.PROGRAMME_LEFT,
+        enrolment,
+        f"{how} {_place(enrolment)}: {reason}",
+        enrolment.ended_on,
     )
 
 
-def session_marks(session: ProgrammeSession, rows: list[SessionAttendance], by: User) -> None:
-    """One entry per person on the register: attended, or missed (apologies or did not attend).
-    Each row's enrolment, case, run and programme are loaded already (no read per row)."""
-    when = _moment(session.held_on)
+def entry_of_mark(session: ProgrammeSession, row: SessionAttendance) -> Entry:
+    """A register's mark: attended, or missed (apologies or did not attend)."""
+    enrolment = row.enrolment
+    attended = row.mark == AttendanceMark.ATTENDED
+    mark = "attended" if attended else f"missed ({AttendanceMark(row.mark).label.lower()})"
     what = session.get_format_display().lower()
+    return Entry(
+        enrolment,
+        K.PROGRAMME_SESSION_ATTENDED if attended else K.PROGRAMME_SESSION_MISSED,
+        row,
+        f"{_place(enrolment)}: {what} on {session.held_on:%-d %B %Y} {mark}",
+        session.held_on,
+    )
+
+
+def entries_of_place(enrolment: Enrolment, contacts: Iterable[PreGroupContact]) -> list[Entry]:
+    """Every milestone a place has reached (the demo's: it writes places whole)."""
+    entries = [_offered(enrolment), *(_contact(c) for c in contacts)]
+    if enrolment.assessed_on is not None:
+        entries.append(_assessed(enrolment))
+    if enrolment.started_on is not None:
+        entries.append(_started(enrolment))
+    if enrolment.completed_on is not None:
+        entries.append(_completed(enrolment))
+    elif enrolment.ended_on is not None and enrolment.drop_out_reason:
+        entries.append(_left(enrolment))
+    return entries
+
+
+def _write(entry: Entry, by: User) -> None:
+    case_event_record(
+        case=entry.enrolment.case,
+        kind=entry.kind,
+        actor=by,
+        target=entry.target,
+        summary=entry.summary,
+        occurred_at=entry.occurred_at,
+    )
+
+
+def unsaved_event(entry: Entry, *, pk: Any, actor_id: Any) -> CaseEvent:
+    """The entry as an unsaved CaseEvent (for bulk writes), as `case_event_record` would make it."""
+    return CaseEvent(
+        id=pk,
+        case_id=entry.enrolment.case_id,
+        kind=entry.kind,
+        occurred_at=entry.occurred_at,
+        actor_id=actor_id,
+        summary=entry.summary[:500],
+        object_type=entry.target._meta.label_lower,
+        object_id=str(entry.target.pk),
+        data={},
+    )
+
+
+def place_offered(enrolment: Enrolment, by: User) -> None:
+    _write(_offered(enrolment), by)
+
+
+def pre_group_contact(contact: PreGroupContact, by: User) -> None:
+    _write(_contact(contact), by)
+
+
+def assessed(enrolment: Enrolment, by: User) -> None:
+    _write(_assessed(enrolment), by)
+
+
+def started(enrolment: Enrolment, by: User) -> None:
+    _write(_started(enrolment), by)
+
+
+def completed(enrolment: Enrolment, by: User) -> None:
+    _write(_completed(enrolment), by)
+
+
+def left(enrolment: Enrolment, by: User) -> None:
+    _write(_left(enrolment), by)
+
+
+def session_marks(session: ProgrammeSession, rows: list[SessionAttendance], by: User) -> None:
+    """One entry per person on the register. Each row's enrolment, case, run and programme are
+    loaded already (no read per row)."""
     for row in rows:
-        enrolment = row.enrolment
-        attended = row.mark == AttendanceMark.ATTENDED
-        mark = "attended" if attended else f"missed ({AttendanceMark(row.mark).label.lower()})"
-        case_event_record(
-            case=enrolment.case,
-            kind=CaseEventKind.PROGRAMME_SESSION_ATTENDED
-            if attended
-            else CaseEventKind.PROGRAMME_SESSION_MISSED,
-            actor=by,
-            target=row,
-            summary=f"{_place(enrolment)}: {what} on {session.held_on:%-d %B %Y} {mark}",
-            occurred_at=when,
-        )
+        _write(entry_of_mark(session, row), by)

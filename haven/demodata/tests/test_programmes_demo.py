@@ -35,3 +35,35 @@ def test_the_demo_has_programmes_with_registers_and_outcomes(provider):  # noqa:
         place = Enrolment.objects.select_related("run__programme").get(pk=liaison.enrolment_id)
         assert place.run.programme.kind == "perpetrator"
         assert liaison.victim_case.contract.slug == "leicester-victim-survivor-2012"
+
+
+def test_the_demo_puts_each_place_and_mark_on_its_case_timeline(provider):  # noqa: F811
+    """As the live services do (haven.programmes.timeline): a place offered, each pre-group
+    contact, a perpetrator's assessment, a start, a completion or leaving, each mark."""
+    from haven.casework.models import CaseEvent
+    from haven.programmes.models import PreGroupContact, SessionAttendance
+
+    events = CaseEvent.objects.filter(kind__startswith="programme_")
+    places = Enrolment.objects.all()
+    assert events.filter(kind="programme_place_offered").count() == places.count()
+    assert events.filter(kind="programme_pre_group_contact").count() == (
+        PreGroupContact.objects.count()
+    )
+    assert events.filter(kind="programme_assessed").count() == (
+        places.exclude(assessed_on=None).count()
+    )
+    assert (
+        events.filter(kind="programme_started").count() == places.exclude(started_on=None).count()
+    )
+    assert events.filter(kind="programme_completed").count() == (
+        places.filter(status="completed").count()
+    )
+    assert events.filter(kind="programme_left").count() == (
+        places.filter(status__in=["dropped_out", "not_started"]).count()
+    )
+    marks = SessionAttendance.objects.all()
+    assert events.filter(kind__startswith="programme_session_").count() == marks.count()
+    first = places.select_related("case").first()
+    assert set(events.filter(object_id=str(first.pk)).values_list("case_id", flat=True)) == {
+        first.case_id
+    }

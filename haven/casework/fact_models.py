@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from haven.core.lawful_basis import ShareBasis
 from haven.core.models import HavenModel
 
 
@@ -137,6 +138,9 @@ class OnwardReferral(HavenModel):
     )
     need_area = models.CharField(max_length=80, blank=True)
     consent_override = models.TextField(blank=True)
+    # without consent: the lawful basis relied on (reference.md s7); blank with consent. Rows
+    # from before it was asked relied on safeguarding, as the share register recorded them.
+    override_basis = models.CharField(max_length=20, choices=ShareBasis.choices, blank=True)
     outcome = models.CharField(
         max_length=10, choices=ReferralOutcome.choices, default=ReferralOutcome.AWAITING
     )

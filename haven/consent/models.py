@@ -14,6 +14,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+# defined in core (below casework, whose onward referral records one); re-exported here
+from haven.core.lawful_basis import ShareBasis as ShareBasis
 from haven.core.models import HavenModel
 
 
@@ -159,18 +161,6 @@ class ShareKind(models.TextChoices):
     PARTNER_STATUS = "partner_status", "Referral status shown to the referring partner"
     EXPORT = "export", "Record-level export"
     OTHER = "other", "Other"
-
-
-class ShareBasis(models.TextChoices):
-    """What a share relies on. Without consent, an Art. 6 basis with an Art. 9 / Sch. 1
-    condition (reference.md s7)."""
-
-    CONSENT = "consent", "Consent"
-    SAFEGUARDING = "safeguarding", "Safeguarding (DPA 2018 Sch 1 para 18)"
-    VITAL_INTERESTS = "vital_interests", "Vital interests (Art 6(1)(d), Art 9(2)(c))"
-    LEGAL_OBLIGATION = "legal_obligation", "Legal obligation (Art 6(1)(c))"
-    CRIME = "crime", "Preventing or detecting crime (DPA 2018 Sch 1 para 10)"
-    PUBLIC_TASK = "public_task", "Public task under an information-sharing agreement (Art 6(1)(e))"
 
 
 class Share(HavenModel):

@@ -11,8 +11,8 @@ from haven.consent.models import ShareBasis, ShareKind
 
 def record_onward_referral(referral: Any) -> None:
     """An onward referral is a share with the agency: with the survivor's consent (ticked on
-    the referral's form), else on the safeguarding condition (DPA 2018 Sch. 1 para 18,
-    reference.md s7) with the reason the form requires (`consent_override`)."""
+    the referral's form), else on the lawful basis the form asks for (reference.md s7: an Art. 6
+    basis with an Art. 9 / Sch. 1 condition) with the reason it requires (`consent_override`)."""
     from haven.consent.services import share_record
 
     share_record(
@@ -21,7 +21,10 @@ def record_onward_referral(referral: Any) -> None:
         recipient=referral.agency,
         purpose=f"Onward referral: {referral.need}" if referral.need else "Onward referral",
         kind=ShareKind.ONWARD_REFERRAL,
-        basis=ShareBasis.CONSENT if referral.consent else ShareBasis.SAFEGUARDING,
+        # without consent, the basis the worker chose (older rows: safeguarding, as recorded then)
+        basis=ShareBasis.CONSENT
+        if referral.consent
+        else (referral.override_basis or ShareBasis.SAFEGUARDING),
         reason="" if referral.consent else referral.consent_override,
         consent_given_now=referral.consent,
         shared_by=referral.recorded_by,

@@ -13,6 +13,8 @@ from haven.casework.services.exit_steps import SUMMARY_MAX_LENGTH
 from haven.casework.services.onward_referrals import (
     AGENCY_MAX_LENGTH,
     AGENCY_TYPES,
+    BASES_WITHOUT_CONSENT,
+    BASIS_MISSING,
     KINDS,
     NEED_MAX_LENGTH,
     NO_CONSENT,
@@ -90,8 +92,15 @@ class OnwardReferralForm(ExitStepForm):
         inline=True,
         error_messages={"required": "Select whether the survivor consented to the referral"},
     )
+    override_basis = GovukRadiosField(
+        label="If they did not consent: the lawful basis for sharing without consent",
+        required=False,
+        choices=list(BASES_WITHOUT_CONSENT.items()),
+        small=True,
+        hint="Check your information-sharing protocol; ask your data protection officer if unsure",
+    )
     consent_override = GovukTextareaField(
-        label="If they did not consent: the safeguarding reason for sharing without consent",
+        label="If they did not consent: the reason for sharing without consent",
         required=False,
         rows=3,
         max_length=OVERRIDE_MAX_LENGTH,
@@ -148,8 +157,11 @@ class OnwardReferralForm(ExitStepForm):
                 self.add_error("agency", "Enter the agency or service the survivor was referred to")
             if not cleaned.get("agency_type") and "agency_type" not in self.errors:
                 self.add_error("agency_type", "Select the type of agency or service")
-        if cleaned.get("consent") == "no" and not (cleaned.get("consent_override") or "").strip():
+        refused = cleaned.get("consent") == "no"  # (add_error drops the field from cleaned)
+        if refused and not (cleaned.get("consent_override") or "").strip():
             self.add_error("consent", NO_CONSENT)
+        if refused and not cleaned.get("override_basis") and "override_basis" not in self.errors:
+            self.add_error("override_basis", BASIS_MISSING)
         return cleaned
 
 

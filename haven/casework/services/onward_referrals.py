@@ -33,6 +33,7 @@ from haven.casework.services.exit_steps import (
 from haven.casework.services.needs_area_levels import needs_areas
 from haven.casework.share_hooks import onward_referral_shared
 from haven.core.auditor import audit_event
+from haven.core.lawful_basis import WITHOUT_CONSENT, ShareBasis
 from haven.core.models import AuditAction
 from haven.validators import format_day, moment_problem, refuse, text_problem
 
@@ -56,6 +57,10 @@ NO_CONSENT = (
     "safeguarding reason for sharing without consent. If no referral was made, give the reason "
     "when you close the case"
 )
+# reference.md s7: without consent, a share relies on an Art. 6 basis with an Art. 9 / Sch. 1
+# condition; the worker names which (the share register records it)
+BASIS_MISSING = "Select the lawful basis for sharing without consent"
+BASES_WITHOUT_CONSENT = {basis.value: basis.label for basis in WITHOUT_CONSENT}
 
 
 def directory_agency_problem(case: Case, agency: Agency) -> str | None:
@@ -87,10 +92,13 @@ def onward_referral_record(
     kind: str = OnwardReferralKind.REFERRAL,
     need_area: str = "",
     consent_override: str = "",
+    override_basis: str = ShareBasis.SAFEGUARDING,
 ) -> OnwardReferral:
     """An onward referral sent (`made_at`), to `directory_agency` (its name and type are used)
     or to the `agency` named with its `agency_type`; `need_area` is a key of the profile's needs
-    areas. Without consent it is refused unless `consent_override` gives the safeguarding reason.
+    areas. Without consent it is refused unless `consent_override` gives the reason and
+    `override_basis` a lawful basis other than consent (reference.md s7; safeguarding unless
+    said otherwise, as before the basis was asked).
     """
     exit_step_check(case, made_at, "made_at")
     if directory_agency is not None:
@@ -118,8 +126,10 @@ def onward_referral_record(
     )
     if override_problem:
         raise ExitStepRefusedError("consent_override", override_problem)
+    if not consent and override_basis not in WITHOUT_CONSENT:
+        raise ExitStepRefusedError("override_basis", BASIS_MISSING)
     if consent:
-        consent_override = ""
+        consent_override, override_basis = "", ""
     if len(note) > SUMMARY_MAX_LENGTH:
         raise ExitStepRefusedError("note", f"Note must be {SUMMARY_MAX_LENGTH} characters or less")
     need = need or _need_label(case, need_area)
@@ -137,6 +147,7 @@ def onward_referral_record(
         kind=kind,
         need_area=need_area,
         consent_override=consent_override,
+        override_basis=override_basis,
     )
     audit_created(
         recorded_by,
@@ -153,11 +164,13 @@ def onward_referral_record(
         | ({"directory_agency": str(directory_agency.pk)} if directory_agency else {})
         # the reason is part of the record of sharing without consent (seed 003 Information
         # Sharing): audited so it can be reviewed
-        | ({"consent_override": consent_override} if consent_override else {}),
+        | ({"consent_override": consent_override} if consent_override else {})
+        | ({"override_basis": override_basis} if override_basis else {}),
     )
     data = {"note": note} if note else {}
     if consent_override:
         data["consent_override"] = consent_override
+        data["override_basis"] = ShareBasis(override_basis).label
     case_event_record(
         case=case,
         kind=CaseEventKind.ONWARD_REFERRAL,

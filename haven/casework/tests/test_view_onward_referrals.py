@@ -90,10 +90,26 @@ def test_no_consent_without_a_reason_is_refused_on_the_page(client, victim_first
     data = when("made_at") | {"directory_agency": str(agency.pk), "consent": "no"}
     body = client.post(refer_url(victim_first_case), data).content.decode()
     assert "safeguarding reason for sharing without consent" in body
+    assert "Select the lawful basis for sharing without consent" in body
     assert not OnwardReferral.objects.exists()
     data |= {"consent_override": "Synthetic: a child at risk of significant harm"}
+    body = client.post(refer_url(victim_first_case), data).content.decode()
+    assert "Select the lawful basis for sharing without consent" in body  # reference.md s7
+    assert not OnwardReferral.objects.exists()
+    data |= {"override_basis": "vital_interests"}
     assert client.post(refer_url(victim_first_case), data).status_code == 302
-    assert OnwardReferral.objects.get().consent is False
+    referral = OnwardReferral.objects.get()
+    assert (referral.consent, referral.override_basis) == (False, "vital_interests")
+
+
+def test_reference_s7_the_page_offers_every_basis_but_consent_for_sharing_without_it(
+    client, victim_first_case, personas
+):
+    client.force_login(personas.caseworker)
+    body = client.get(refer_url(victim_first_case)).content.decode()
+    for value in ("safeguarding", "vital_interests", "legal_obligation", "crime", "public_task"):
+        assert f'name="override_basis" type="radio" value="{value}"' in body, value
+    assert 'name="override_basis" type="radio" value="consent"' not in body
 
 
 def test_the_case_page_shows_the_referral_and_links_to_its_outcome(client, referral, personas):

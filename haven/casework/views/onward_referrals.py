@@ -41,6 +41,7 @@ def _save(request: HttpRequest, visible: VisibleCase, form: OnwardReferralForm) 
         need=data.get("need") or "",
         need_area=data.get("need_area") or "",
         consent_override="" if consent else data.get("consent_override") or "",
+        override_basis="" if consent else data.get("override_basis") or "",
         note=data["note"],
     )
 

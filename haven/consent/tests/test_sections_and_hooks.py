@@ -104,6 +104,42 @@ def test_reference_s7_an_onward_referral_without_consent_is_shared_on_safeguardi
     )
 
 
+def test_reference_s7_an_onward_referral_without_consent_is_shared_on_the_basis_chosen(
+    team_case, personas
+):
+    onward_referral_record(
+        case=team_case,
+        recorded_by=personas.caseworker,
+        made_at=timezone.now(),
+        consent=False,
+        consent_override="Synthetic: a threat to life",
+        override_basis="vital_interests",
+        agency="Synthetic Police",
+        agency_type="police",
+    )
+    share = Share.objects.get()
+    assert (share.basis, share.reason) == ("vital_interests", "Synthetic: a threat to life")
+
+
+@pytest.mark.parametrize("basis", ["consent", "", "made_up"])
+def test_reference_s7_without_consent_a_basis_other_than_consent_is_required(
+    team_case, personas, basis
+):
+    with pytest.raises(ExitStepRefusedError) as refused:
+        onward_referral_record(
+            case=team_case,
+            recorded_by=personas.caseworker,
+            made_at=timezone.now(),
+            consent=False,
+            consent_override="Synthetic: a threat to life",
+            override_basis=basis,
+            agency="Synthetic Police",
+            agency_type="police",
+        )
+    assert refused.value.field == "override_basis"
+    assert not Share.objects.exists()
+
+
 def test_an_onward_referral_refused_by_casework_records_no_share(team_case, personas):
     with pytest.raises(ExitStepRefusedError):
         onward_referral_record(

@@ -62,6 +62,8 @@ class FieldCheck:
     breakdowns: frozenset[str] = frozenset()  # a measure broken down by one of these needs it
     computations: frozenset[str] = frozenset()  # a measure computed by one of these needs it
     always: str = ""  # needed whatever the catalogue says (and why)
+    # a measure whose parameters ask for it needs it (the type of disability, a refugee group)
+    wanted_by: Callable[[Any], bool] = lambda measure: False
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,12 @@ def is_agency_route(route: str) -> bool:
 
 
 PEOPLE = ("referrals", "cases_open")
+
+
+def _params(measure: Any) -> dict[str, Any]:
+    return getattr(measure, "params", None) or {}
+
+
 PC = "protected_characteristics"
 
 
@@ -202,6 +210,24 @@ FIELD_CHECKS: tuple[FieldCheck, ...] = (
         "sexual_orientation", "Sexual orientation", "sexual_orientation", "sexual_orientation", True
     ),
     _equality("disability", "Disability", "disability", "disability"),
+    # issue 16: the type of disability (asked of those who said yes) where a measure counts by it
+    # (seed 004 s10 E10-E13, SC10), and immigration status where a measure counts refugee
+    # communities (seed 001 s6 "refugee communities")
+    FieldCheck(
+        "disability_types",
+        "Type of disability (those who are disabled)",
+        PEOPLE,
+        _person("disability_types"),
+        lambda r: r.person is not None and r.person.disability == "yes",
+        wanted_by=lambda m: "disability_types" in _params(m),
+    ),
+    FieldCheck(
+        "immigration_status",
+        "Immigration status",
+        PEOPLE,
+        _person("immigration_status"),
+        wanted_by=lambda m: _params(m).get("group") == "refugee",
+    ),
     _equality("ethnicity", "Ethnic group", "ethnicity", "race"),
     _equality("religion", "Religion or belief", "religion", "religion_belief"),
     _equality(
@@ -290,7 +316,11 @@ def needed_by(check: FieldCheck, measures: Iterable[Any]) -> tuple[str, ...]:
         m.id
         for m in measures
         if m.compute is not None
-        and (set(m.breakdowns) & check.breakdowns or m.compute in check.computations)
+        and (
+            set(m.breakdowns) & check.breakdowns
+            or m.compute in check.computations
+            or check.wanted_by(m)
+        )
     ]
     return (*ids, *([check.always] if check.always else []))
 

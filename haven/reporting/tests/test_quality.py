@@ -188,3 +188,50 @@ def test_exception_count_adds_missing_and_implausible_records():
     report = quality_report(facts_for(people, referrals, []), Q1, [], TODAY)
     # person 1's referral misses sex and religion (2), referral 12 was decided before received (1)
     assert report.exception_count == 3
+
+
+def test_seed_004_s10_the_type_of_disability_is_checked_where_a_measure_counts_by_it():
+    """Asked of those who said they are disabled; needed only by a measure whose parameters
+    name the types (seed 004 appendix 1 E10-E13)."""
+    people = [
+        person(1, disability="yes")._replace(disability_types=("physical",)),
+        person(2, disability="yes"),  # no type ticked
+        person(3, disability="no"),  # not asked
+    ]
+    referrals = [referral(10 + i, i) for i in (1, 2, 3)]
+    counts_by_type = SimpleNamespace(
+        id="E10", compute="exits_count", breakdowns=[], params={"disability_types": ["physical"]}
+    )
+    plain = measure("people", "people_supported")
+    without = quality_report(facts_for(people, referrals, []), Q1, [plain], TODAY)
+    assert without.field("referrals.disability_types") is None
+    report = quality_report(facts_for(people, referrals, []), Q1, [counts_by_type], TODAY)
+    types = report.field("referrals.disability_types")
+    assert types is not None
+    assert (set(types.checked), types.missing, types.needed_by) == ({11, 12}, (12,), ("E10",))
+
+
+def test_seed_001_s6_immigration_status_is_checked_where_a_measure_counts_refugee_communities():
+    people = [
+        person(1)._replace(immigration_status="refugee"),
+        person(2),
+        person(3)._replace(immigration_status="prefer_not_to_say"),
+    ]
+    referrals = [referral(10 + i, i) for i in (1, 2, 3)]
+    refugees = SimpleNamespace(
+        id="urg_refugee", compute="people_in_group", breakdowns=[], params={"group": "refugee"}
+    )
+    others = SimpleNamespace(
+        id="urg_male", compute="people_in_group", breakdowns=[], params={"group": "male"}
+    )
+    assert (
+        quality_report(facts_for(people, referrals, []), Q1, [others], TODAY).field(
+            "referrals.immigration_status"
+        )
+        is None
+    )
+    status = quality_report(facts_for(people, referrals, []), Q1, [refugees], TODAY).field(
+        "referrals.immigration_status"
+    )
+    assert status is not None
+    assert (len(status.checked), status.missing) == (3, (12,))

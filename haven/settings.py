@@ -254,7 +254,8 @@ MIDDLEWARE = [
 
 # The secure web chat (haven.webchat) passes messages between the server's workers through
 # Channels' layer: Redis in production (HAVEN_REDIS_URL), one process's memory elsewhere (the demo
-# and tests) unless HAVEN_REDIS_URL names a Redis server.
+# and tests) unless HAVEN_REDIS_URL names a Redis server. The cache follows it (Django's default,
+# one process's memory, without Redis).
 _redis_url = (envstr("HAVEN_REDIS_URL") or "").strip() or (
     "redis://127.0.0.1:6379/0" if PRODUCTION else ""
 )
@@ -267,6 +268,15 @@ if _redis_url:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {"hosts": [_redis_url], "prefix": "haven"},
+        }
+    }
+    # The same Redis is the cache, so what is counted in it (the appraisal link's and allauth's
+    # rate limits) is counted once across the server's workers, not once per worker process.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "haven",
         }
     }
 else:

@@ -1,6 +1,7 @@
 """A rate limit for the appraisal's public link page (like the portal's public forms: a few
 tries an hour from one client), kept in Django's cache under an HMAC of the client address
-(the address itself is never stored)."""
+(the address itself is never stored). In production the cache is Redis (settings), so the
+limit holds across the server's workers."""
 
 from __future__ import annotations
 

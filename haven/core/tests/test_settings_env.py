@@ -126,6 +126,19 @@ def test_bad_email_url_stops_haven_naming_the_variable():
     assert "HAVEN_EMAIL_URL" in result.stderr
 
 
+def test_production_caches_in_redis_so_rate_limits_count_across_workers():
+    assert _setting(
+        PRODUCTION | {"HAVEN_REDIS_URL": "redis://127.0.0.1:6379/3"},
+        "settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION']",
+    ) == ("django.core.cache.backends.redis.RedisCache redis://127.0.0.1:6379/3")
+
+
+def test_without_redis_the_cache_is_the_process_memory():
+    assert _setting({}, "settings.CACHES['default']['BACKEND']") == (
+        "django.core.cache.backends.locmem.LocMemCache"
+    )
+
+
 def test_secret_key_fallbacks_are_read_as_a_list():
     env = PRODUCTION | {"HAVEN_SECRET_KEY_FALLBACKS": "old-key-one, old-key-two"}
     assert _setting(env, "settings.SECRET_KEY_FALLBACKS") == "['old-key-one', 'old-key-two']"

@@ -5,6 +5,7 @@ bad values per field and writes the audit itself. No case content is kept here."
 from __future__ import annotations
 
 import calendar
+import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -65,6 +66,40 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _details_problems(
+    organisation: Any,
+    full_name: str,
+    kind: str,
+    contract_type: str,
+    volunteer_role: str,
+    fte: Decimal,
+    team: Any,
+    post: EstablishmentPost | None,
+) -> dict[str, str | None]:
+    volunteer = kind == StaffKind.VOLUNTEER
+    return {
+        "full_name": "Enter the name"
+        if not full_name.strip()
+        else text_problem(full_name, subject="The name", limit=NAME_MAX_LENGTH),
+        "kind": None if kind in StaffKind.values else "Select staff or volunteer",
+        "contract_type": None
+        if volunteer or contract_type in ContractType.values
+        else "Select the contract type",
+        "volunteer_role": None
+        if not volunteer or volunteer_role in VolunteerRole.values
+        else "Select the volunteer's role",
+        "fte": None
+        if Decimal("0") <= fte <= MAX_FTE
+        else "FTE must be between 0 and 1, for example 0.6",
+        "team": None
+        if team is None or team.organisation_id == organisation.pk
+        else "Choose a team of this organisation",
+        "post": None
+        if post is None or post.organisation_id == organisation.pk
+        else "Choose a post of this organisation",
+    }
+
+
 @transaction.atomic
 def staff_member_create(
     *,
@@ -88,27 +123,9 @@ def staff_member_create(
     _may_record(created_by, organisation)
     volunteer = kind == StaffKind.VOLUNTEER
     refuse(
-        {
-            "full_name": "Enter the name"
-            if not full_name.strip()
-            else text_problem(full_name, subject="The name", limit=NAME_MAX_LENGTH),
-            "kind": None if kind in StaffKind.values else "Select staff or volunteer",
-            "contract_type": None
-            if volunteer or contract_type in ContractType.values
-            else "Select the contract type",
-            "volunteer_role": None
-            if not volunteer or volunteer_role in VolunteerRole.values
-            else "Select the volunteer's role",
-            "fte": None
-            if Decimal("0") <= fte <= MAX_FTE
-            else "FTE must be between 0 and 1, for example 0.6",
-            "team": None
-            if team is None or team.organisation_id == organisation.pk
-            else "Choose a team of this organisation",
-            "post": None
-            if post is None or post.organisation_id == organisation.pk
-            else "Choose a post of this organisation",
-        }
+        _details_problems(
+            organisation, full_name, kind, contract_type, volunteer_role, fte, team, post
+        )
     )
     staff = StaffMember.objects.create(
         organisation=organisation,
@@ -128,6 +145,75 @@ def staff_member_create(
     )
     audit_event(actor=created_by, action=AuditAction.CREATE, target=staff)
     return staff
+
+
+@transaction.atomic
+def staff_member_update(
+    *,
+    staff: StaffMember,
+    changed_by: User,
+    full_name: str,
+    kind: str,
+    started_on: date,
+    contract_type: str = "",
+    fte: Decimal = Decimal("1"),
+    job_title: str = "",
+    volunteer_role: str = "",
+    post: EstablishmentPost | None = None,
+) -> StaffMember:
+    """Correct or change a record's details: a new post or FTE (seed 004 s10: plan against
+    actual), a corrected name or start. The audit names what changed, with the values of all
+    but the name (staff's personal data)."""
+    _may_record(changed_by, staff)
+    refuse(
+        {
+            **_details_problems(
+                staff.organisation,
+                full_name,
+                kind,
+                contract_type,
+                volunteer_role,
+                fte,
+                staff.team,
+                post,
+            ),
+            "started_on": "The day they started must be on or before the day they left"
+            if staff.left_on is not None and started_on > staff.left_on
+            else None,
+        }
+    )
+    volunteer = kind == StaffKind.VOLUNTEER
+    values = {
+        "full_name": full_name.strip(),
+        "kind": kind,
+        "started_on": started_on,
+        "contract_type": "" if volunteer else contract_type,
+        "fte": Decimal("0") if volunteer else fte,
+        "job_title": job_title.strip(),
+        "volunteer_role": volunteer_role if volunteer else "",
+        "post_id": post.pk if post is not None else None,
+    }
+    changed = {name: value for name, value in values.items() if getattr(staff, name) != value}
+    if not changed:
+        return staff
+    changes = {
+        name: ["changed"] if name == "full_name" else [_shown(getattr(staff, name)), _shown(value)]
+        for name, value in changed.items()
+    }
+    for name, value in changed.items():
+        setattr(staff, name, value)
+    staff.save(update_fields=[*changed, "updated_at"])
+    audit_event(actor=changed_by, action=AuditAction.UPDATE, target=staff, changes=changes)
+    return staff
+
+
+def _shown(value: Any) -> Any:
+    """A value as the audit's changes hold it (JSON)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    return value
 
 
 @transaction.atomic

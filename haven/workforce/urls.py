@@ -34,6 +34,7 @@ urlpatterns = [
     path("staff/<uuid:staff_id>/training/", records.training_add, name="training_add"),
     path("staff/<uuid:staff_id>/sickness/", records.sickness_add, name="sickness_add"),
     path("staff/<uuid:staff_id>/equality/", records.equality, name="equality"),
+    path("staff/<uuid:staff_id>/details/", keeping.staff_edit, name="staff_edit"),
     path("staff/<uuid:staff_id>/leaving/", keeping.staff_leave, name="staff_leave"),
     path("staff/<uuid:staff_id>/login/", keeping.staff_login, name="staff_login"),
     # the returns' drill-down: a record of the workforce opens its worker's record

@@ -328,6 +328,7 @@ def _workforce(personas: Personas) -> dict[str, Any]:
                 "training_add",
                 "sickness_add",
                 "equality",
+                "staff_edit",
                 "staff_leave",
                 "staff_login",
             )

@@ -199,6 +199,7 @@ NOT_CREATE_FORMS = {
     "workforce:equality": "sets the worker's equality answers in place: again sets the same",
     "workforce:post_edit": "changes the post in place: again sets the same values",
     "workforce:post_close": "sets the post's last day in place: again sets the same day",
+    "workforce:staff_edit": "changes the record's details in place: again sets the same values",
     "workforce:staff_leave": "sets the worker's leaving day and reason in place: again sets the "
     "same",
     "workforce:staff_login": "links (or unlinks) the record's login in place: again is refused "

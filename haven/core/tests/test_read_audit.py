@@ -568,6 +568,7 @@ CHECKED_ELSEWHERE = {
             "sickness_add",
             "equality",
             "posts",
+            "staff_edit",
             "staff_leave",
             "staff_login",
             "session_add",

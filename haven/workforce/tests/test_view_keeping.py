@@ -50,6 +50,7 @@ def pages(personas, staff, post):
         reverse("workforce:courses", args=[organisation]),
         reverse("workforce:course_add", args=[organisation]),
         reverse("workforce:session_add", args=[organisation]),
+        reverse("workforce:staff_edit", args=[staff.pk]),
         reverse("workforce:staff_leave", args=[staff.pk]),
         reverse("workforce:staff_login", args=[staff.pk]),
     ]
@@ -255,3 +256,43 @@ def test_a_new_service_with_no_staff_records_can_add_its_first_worker_and_plan(
     index = client.get(reverse("workforce:index")).content.decode()
     for name in ("staff_add", "posts", "courses"):
         assert reverse(f"workforce:{name}", args=[personas.organisation.pk]) in index, name
+
+
+def test_seed_004_s10_a_worker_moved_into_a_post_counts_against_it_and_the_audit_says_so(
+    client, personas, caseworker_record, post
+):
+    """Changing a record's details from its page: the post and FTE feed vacancy and plan
+    against actual; the audit names what changed, never the old or new name."""
+    client.force_login(personas.team_leader)
+    record = client.get(reverse("workforce:staff", args=[caseworker_record.pk])).content.decode()
+    url = reverse("workforce:staff_edit", args=[caseworker_record.pk])
+    assert url in record
+    form = client.get(url).content.decode()
+    assert caseworker_record.full_name in form  # prefilled
+    data = {
+        "full_name": "Synthetic Renamed",
+        "kind": "staff",
+        "job_title": "Senior IDVA",
+        "contract_type": "permanent",
+        "fte": "0.6",
+        "volunteer_role": "",
+        "started_on-day": str(caseworker_record.started_on.day),
+        "started_on-month": str(caseworker_record.started_on.month),
+        "started_on-year": str(caseworker_record.started_on.year),
+        "post": str(post.pk),
+    }
+    assert client.post(url, data).status_code == 302
+    caseworker_record.refresh_from_db()
+    assert (caseworker_record.post_id, caseworker_record.fte) == (post.pk, Decimal("0.6"))
+    event = AuditEvent.objects.filter(
+        action=AuditAction.UPDATE, object_id=str(caseworker_record.pk)
+    ).latest("occurred_at")
+    assert event.changes["full_name"] == ["changed"]
+    assert event.changes["fte"] == ["1.00", "0.60"]
+    assert event.changes["post_id"] == [None, str(post.pk)]
+    assert "Synthetic Renamed" not in str(event.changes)
+    assert "Enter the name" in client.post(url, data | {"full_name": ""}).content.decode()
+    too_much = client.post(url, data | {"fte": "1.5"}).content.decode()
+    assert "FTE must be between 0 and 1, for example 0.6" in too_much
+    caseworker_record.refresh_from_db()
+    assert caseworker_record.fte == Decimal("0.6")

@@ -33,6 +33,7 @@ def test_every_page_audits_the_records_it_shows(client, personas, caseworker_rec
                 "training_add",
                 "sickness_add",
                 "equality",
+                "staff_edit",
                 "staff_leave",
                 "staff_login",
             )

@@ -18,7 +18,13 @@ from haven.casework.views.rendering import render_page
 from haven.core.auditor import audit_event
 from haven.core.models import AuditAction
 from haven.core.read_audit import audit_list_view, audits_reads, shows_page
-from haven.workforce.forms import CourseForm, LeavingForm, LoginLinkForm, SessionForm
+from haven.workforce.forms import (
+    CourseForm,
+    LeavingForm,
+    LoginLinkForm,
+    SessionForm,
+    StaffMemberForm,
+)
 from haven.workforce.models import StaffMember
 from haven.workforce.selectors import (
     courses_of,
@@ -26,12 +32,14 @@ from haven.workforce.selectors import (
     linkable_users,
     managed_staff,
     organisation_for_records,
+    posts_in_force,
     staff_for,
 )
 from haven.workforce.services import (
     course_create,
     staff_member_leave,
     staff_member_link_user,
+    staff_member_update,
     training_session_record,
 )
 
@@ -77,6 +85,53 @@ def staff_leave(request: HttpRequest, staff_id: Any) -> HttpResponse:
         return redirect("workforce:staff", member.pk)
     return _audited_page(
         request, member, "workforce/record_form.html", {"form": form, "title": "Record leaving"}
+    )
+
+
+@audits_reads
+@login_required
+def staff_edit(request: HttpRequest, staff_id: Any) -> HttpResponse:
+    """Change a record's details: name, job, contract, FTE, role, start, and the post in the
+    workforce plan they fill (seed 004 s10: vacancy and plan against actual)."""
+    member = _staff_to_keep(request, staff_id)
+    in_force = posts_in_force(member.organisation_id, timezone.localdate())
+    posts = {str(p.pk): p for p in [*in_force, *([member.post] if member.post else [])]}
+    initial = {
+        "full_name": member.full_name,
+        "kind": member.kind,
+        "job_title": member.job_title,
+        "contract_type": member.contract_type,
+        "fte": member.fte,
+        "volunteer_role": member.volunteer_role,
+        "started_on": member.started_on,
+        "post": str(member.post_id or ""),
+    }
+    form = StaffMemberForm(
+        request.POST if request.method == "POST" else None, initial=initial, posts=posts.values()
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if form.saved_by(
+            lambda: staff_member_update(
+                staff=member,
+                changed_by=staff_user(request),
+                full_name=data["full_name"],
+                kind=data["kind"],
+                job_title=data["job_title"],
+                contract_type=data["contract_type"],
+                fte=data["fte"],
+                volunteer_role=data["volunteer_role"],
+                started_on=data["started_on"],
+                post=posts.get(data["post"]),
+            )
+        ):
+            messages.success(request, "Details changed")
+            return redirect("workforce:staff", member.pk)
+    return _audited_page(
+        request,
+        member,
+        "workforce/staff_form.html",
+        {"form": form, "organisation": member.organisation, "title": "Change details"},
     )
 
 

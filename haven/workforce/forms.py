@@ -82,12 +82,33 @@ class StaffMemberForm(GovukForm):
         hint="The planned post they fill: it counts towards vacancy and plan against actual",
     )
 
+    DETAILS = ("full_name", "kind", "job_title", "contract_type", "fte", "volunteer_role")
+
     def __init__(self, *args: Any, posts: Iterable[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.posts = {str(p.pk): p for p in posts}
         self.fields["post"].choices = [  # type: ignore[attr-defined]
             ("", "None"),
-            *((str(p.pk), f"{p.title} ({p.get_contract_type_display()})") for p in posts),
+            *((pk, f"{p.title} ({p.get_contract_type_display()})") for pk, p in self.posts.items()),
         ]
+
+    @classmethod
+    def initial_of(cls, member: Any) -> dict[str, Any]:
+        """A record's details as the form shows them to be changed."""
+        return {
+            **{name: getattr(member, name) for name in cls.DETAILS},
+            "started_on": member.started_on,
+            "post": str(member.post_id or ""),
+        }
+
+    def details(self) -> dict[str, Any]:
+        """The cleaned details as the services take them (staff_member_create and _update)."""
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in self.DETAILS},
+            "started_on": data["started_on"],
+            "post": self.posts.get(data["post"]),
+        }
 
 
 class SupervisionForm(GovukForm):

@@ -94,39 +94,25 @@ def staff_edit(request: HttpRequest, staff_id: Any) -> HttpResponse:
     """Change a record's details: name, job, contract, FTE, role, start, and the post in the
     workforce plan they fill (seed 004 s10: vacancy and plan against actual)."""
     member = _staff_to_keep(request, staff_id)
-    in_force = posts_in_force(member.organisation_id, timezone.localdate())
-    posts = {str(p.pk): p for p in [*in_force, *([member.post] if member.post else [])]}
-    initial = {
-        "full_name": member.full_name,
-        "kind": member.kind,
-        "job_title": member.job_title,
-        "contract_type": member.contract_type,
-        "fte": member.fte,
-        "volunteer_role": member.volunteer_role,
-        "started_on": member.started_on,
-        "post": str(member.post_id or ""),
-    }
+    in_force = list(posts_in_force(member.organisation_id, timezone.localdate()))
+    # the post they fill stays offered after it ends, so the form keeps it unless changed
+    held = [member.post] if member.post and member.post not in in_force else []
     form = StaffMemberForm(
-        request.POST if request.method == "POST" else None, initial=initial, posts=posts.values()
+        request.POST if request.method == "POST" else None,
+        initial=StaffMemberForm.initial_of(member),
+        posts=[*in_force, *held],
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if form.saved_by(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved_by(
             lambda: staff_member_update(
-                staff=member,
-                changed_by=staff_user(request),
-                full_name=data["full_name"],
-                kind=data["kind"],
-                job_title=data["job_title"],
-                contract_type=data["contract_type"],
-                fte=data["fte"],
-                volunteer_role=data["volunteer_role"],
-                started_on=data["started_on"],
-                post=posts.get(data["post"]),
+                staff=member, changed_by=staff_user(request), **form.details()
             )
-        ):
-            messages.success(request, "Details changed")
-            return redirect("workforce:staff", member.pk)
+        )
+    ):
+        messages.success(request, "Details changed")
+        return redirect("workforce:staff", member.pk)
     return _audited_page(
         request,
         member,

@@ -290,24 +290,16 @@ def equality(request: HttpRequest, staff_id: Any) -> HttpResponse:
 def staff_add(request: HttpRequest, organisation_id: Any) -> HttpResponse:
     """Add a member of staff or a volunteer (team leaders and service managers)."""
     organisation = organisation_for_records(request.user, organisation_id)
-    posts = {str(p.pk): p for p in posts_in_force(organisation.pk, timezone.localdate())}
-    form = StaffMemberForm(request.POST if request.method == "POST" else None, posts=posts.values())
+    form = StaffMemberForm(
+        request.POST if request.method == "POST" else None,
+        posts=posts_in_force(organisation.pk, timezone.localdate()),
+    )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         saved: list[StaffMember] = []
         if form.saved_by(
             lambda: saved.append(
                 staff_member_create(
-                    organisation=organisation,
-                    full_name=data["full_name"],
-                    kind=data["kind"],
-                    job_title=data["job_title"],
-                    contract_type=data["contract_type"],
-                    fte=data["fte"],
-                    volunteer_role=data["volunteer_role"],
-                    started_on=data["started_on"],
-                    post=posts.get(data["post"]),
-                    created_by=staff_user(request),
+                    organisation=organisation, created_by=staff_user(request), **form.details()
                 )
             )
         ):

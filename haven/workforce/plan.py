@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from haven.accounts.models import User
-from haven.core.auditor import audit_event
+from haven.core.auditor import audit_event, diff
 from haven.core.models import AuditAction
 from haven.validators import refuse, text_problem
 from haven.workforce.models import ContractType, EstablishmentPost
@@ -111,11 +111,7 @@ def establishment_post_update(
         "valid_from": valid_from,
         "valid_to": valid_to,
     }
-    changes = {
-        name: [_shown(getattr(post, name)), _shown(value)]
-        for name, value in new.items()
-        if getattr(post, name) != value
-    }
+    changes = diff({name: getattr(post, name) for name in new}, new)
     if not changes:
         return post
     for name, value in new.items():
@@ -146,14 +142,6 @@ def establishment_post_close(
         actor=closed_by,
         action=AuditAction.UPDATE,
         target=post,
-        changes={"valid_to": [_shown(before), closed_on.isoformat()]},
+        changes=diff({"valid_to": before}, {"valid_to": closed_on}),
     )
     return post
-
-
-def _shown(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value

@@ -5,7 +5,6 @@ bad values per field and writes the audit itself. No case content is kept here."
 from __future__ import annotations
 
 import calendar
-import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -15,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.models import User
-from haven.core.auditor import audit_event
+from haven.core.auditor import audit_event, diff
 from haven.core.models import AuditAction
 from haven.people.services import EQUALITY_FIELDS
 from haven.validators import refuse, text_problem
@@ -196,24 +195,14 @@ def staff_member_update(
     changed = {name: value for name, value in values.items() if getattr(staff, name) != value}
     if not changed:
         return staff
-    changes = {
-        name: ["changed"] if name == "full_name" else [_shown(getattr(staff, name)), _shown(value)]
-        for name, value in changed.items()
-    }
+    changes = diff({name: getattr(staff, name) for name in changed}, changed)
+    if "full_name" in changes:
+        changes["full_name"] = ["changed"]  # staff's personal data: that it changed, not to what
     for name, value in changed.items():
         setattr(staff, name, value)
     staff.save(update_fields=[*changed, "updated_at"])
     audit_event(actor=changed_by, action=AuditAction.UPDATE, target=staff, changes=changes)
     return staff
-
-
-def _shown(value: Any) -> Any:
-    """A value as the audit's changes hold it (JSON)."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal | uuid.UUID):
-        return str(value)
-    return value
 
 
 @transaction.atomic
